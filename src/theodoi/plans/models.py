@@ -1,0 +1,256 @@
+"""Plans and what they hold: sections, tasks, indicators and reporting duties.
+
+A plan is stored as extracted and reviewed, printed text beside parsed form: a task keeps
+the deadline as printed and its parsed kind and due date; an indicator keeps the target as
+printed and its op/value/value_max; an agency mention keeps the printed name beside the
+agency it resolved to, so that an export gives back what the document printed.
+"""
+
+from __future__ import annotations
+
+from django.db import models
+
+from theodoi.directory.models import AdministrativeUnit, Agency
+
+
+class PlanLevel(models.TextChoices):
+    CENTRAL = "central", "Trung ương"
+    PROVINCE = "province", "Tỉnh"
+    AGENCY = "agency", "Sở, ban, ngành"
+    COMMUNE = "commune", "Xã, phường"
+
+
+class PlanStatus(models.TextChoices):
+    DRAFT = "draft", "Dự thảo"
+    ACTIVE = "active", "Đang hiệu lực"
+    SUPERSEDED = "superseded", "Đã được thay thế"
+
+
+class Plan(models.Model):
+    """An implementation plan or programme (kế hoạch, chương trình)."""
+
+    number = models.CharField(max_length=64, blank=True)  # "103/KH-UBND", as printed, no spaces
+    kind = models.CharField(max_length=32, blank=True)  # "KH-UBND", "KH/TU", "CTr/TU"
+    issuer = models.CharField(max_length=300, blank=True)  # cơ quan ban hành, as printed
+    unit = models.ForeignKey(AdministrativeUnit, on_delete=models.PROTECT, related_name="plans")
+    level = models.CharField(max_length=16, choices=PlanLevel.choices, default=PlanLevel.PROVINCE)
+    date = models.DateField(null=True, blank=True)  # ngày ký
+    title = models.TextField(blank=True)
+    signer = models.CharField(max_length=200, blank=True)  # người ký
+    status = models.CharField(max_length=16, choices=PlanStatus.choices, default=PlanStatus.DRAFT)
+    source_file = models.CharField(max_length=300, blank=True)  # name of the document it came from
+    source_hash = models.CharField(max_length=64, blank=True, db_index=True)  # sha256 of the document
+    source_text = models.TextField(blank=True)  # the restored text, for review and retraining
+    extraction = models.JSONField(default=dict, blank=True)  # warnings, header provenance
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-date", "number", "id"]
+        indexes = [models.Index(fields=["unit", "status"]), models.Index(fields=["number"])]
+        verbose_name = "kế hoạch"
+        verbose_name_plural = "kế hoạch"
+
+    def __str__(self) -> str:
+        return self.number or f"Kế hoạch #{self.pk}"
+
+
+class ReferenceRelation(models.TextChoices):
+    IMPLEMENTS = "implements", "Thực hiện"
+    SUPERSEDES = "supersedes", "Thay thế"
+
+
+class PlanReference(models.Model):
+    """A document the plan carries out or replaces, linked when it is in the database."""
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="references")
+    relation = models.CharField(max_length=16, choices=ReferenceRelation.choices)
+    number = models.CharField(max_length=64)  # as printed: "57-NQ/TW"
+    target = models.ForeignKey(Plan, null=True, blank=True, on_delete=models.SET_NULL, related_name="referenced_by")
+    position = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["plan_id", "relation", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["plan", "relation", "number"], name="plan_reference_unique"),
+        ]
+        verbose_name = "văn bản liên quan"
+        verbose_name_plural = "văn bản liên quan"
+
+    def __str__(self) -> str:
+        return f"{self.get_relation_display()} {self.number}"
+
+
+class Cadence(models.TextChoices):
+    WEEKLY = "weekly", "Hằng tuần"
+    MONTHLY = "monthly", "Hằng tháng"
+    QUARTERLY = "quarterly", "Hằng quý"
+    SEMIANNUAL = "semiannual", "6 tháng"
+    ANNUAL = "annual", "Hằng năm"
+    AD_HOC = "ad_hoc", "Đột xuất"
+
+
+class ReportingDuty(models.Model):
+    """A reporting duty the plan sets (chế độ báo cáo): how often, by when, to whom."""
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="reporting_duties")
+    cadence = models.CharField(max_length=16, choices=Cadence.choices)
+    due_text = models.CharField(max_length=300, blank=True)  # "trước ngày 15 của tháng"
+    recipient_text = models.CharField(max_length=300, blank=True)  # as printed
+    recipient = models.ForeignKey(Agency, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    position = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["plan_id", "position", "id"]
+        verbose_name = "chế độ báo cáo"
+        verbose_name_plural = "chế độ báo cáo"
+
+    def __str__(self) -> str:
+        return f"{self.get_cadence_display()} {self.due_text}".strip()
+
+
+class Section(models.Model):
+    """A group of the task table (I, II, ...)."""
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="sections")
+    code = models.CharField(max_length=16)
+    title = models.TextField(blank=True)
+    position = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["plan_id", "position", "id"]
+        constraints = [models.UniqueConstraint(fields=["plan", "code"], name="section_unique_code_in_plan")]
+        verbose_name = "nhóm nhiệm vụ"
+        verbose_name_plural = "nhóm nhiệm vụ"
+
+    def __str__(self) -> str:
+        return f"{self.code}. {self.title}"
+
+
+class DeadlineKind(models.TextChoices):
+    """Forms of "thời gian hoàn thành" found in plans."""
+
+    DATE = "date", "Ngày"
+    MONTH = "month", "Tháng"
+    QUARTER = "quarter", "Quý"
+    YEAR = "year", "Năm"
+    YEAR_RANGE = "range", "Giai đoạn"
+    RECURRING = "recurring", "Định kỳ"
+    CONTINUOUS = "continuous", "Thường xuyên"
+    EVENT = "event", "Theo sự kiện"
+    UNKNOWN = "unknown", "Chưa xác định"
+
+
+class Task(models.Model):
+    """A task of a plan (nhiệm vụ)."""
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="tasks")
+    section = models.ForeignKey(Section, null=True, blank=True, on_delete=models.SET_NULL, related_name="tasks")
+    parent = models.ForeignKey("self", null=True, blank=True, on_delete=models.SET_NULL, related_name="children")
+    code = models.CharField(max_length=32, blank=True)  # TT as printed: "1", "39.12"
+    name = models.TextField()
+    output = models.TextField(blank=True)  # kết quả, sản phẩm
+    deadline_text = models.CharField(max_length=300, blank=True)  # as printed
+    deadline_kind = models.CharField(max_length=16, choices=DeadlineKind.choices, default=DeadlineKind.UNKNOWN)
+    deadline_due = models.DateField(null=True, blank=True, db_index=True)  # last day to finish, if any
+    deadline_parsed = models.JSONField(null=True, blank=True)  # full parsed form (cadence, years...)
+    position = models.PositiveIntegerField(default=0)
+    search_key = models.TextField(blank=True)  # fold() of name, output, agencies: diacritic-free search
+    source_lines = models.JSONField(default=list, blank=True)
+    confidence = models.JSONField(default=dict, blank=True)
+    agencies = models.ManyToManyField(Agency, through="TaskAgency", related_name="tasks")
+
+    class Meta:
+        ordering = ["plan_id", "position", "id"]
+        indexes = [models.Index(fields=["plan", "section", "position"])]
+        verbose_name = "nhiệm vụ"
+        verbose_name_plural = "nhiệm vụ"
+
+    def __str__(self) -> str:
+        return f"{self.code}. {self.name[:80]}"
+
+
+class AgencyRole(models.TextChoices):
+    LEAD = "lead", "Chủ trì"
+    PARTNER = "partner", "Phối hợp"
+
+
+class TaskAgency(models.Model):
+    """An agency named on a task, as lead (chủ trì) or partner (phối hợp), as printed."""
+
+    task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="assignments")
+    agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="task_assignments")
+    role = models.CharField(max_length=8, choices=AgencyRole.choices)
+    printed_name = models.CharField(max_length=300)
+    position = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["task_id", "role", "position"]
+        indexes = [models.Index(fields=["agency", "role"])]
+        verbose_name = "cơ quan thực hiện nhiệm vụ"
+        verbose_name_plural = "cơ quan thực hiện nhiệm vụ"
+
+    def __str__(self) -> str:
+        return f"{self.get_role_display()}: {self.printed_name}"
+
+
+class TargetOp(models.TextChoices):
+    GE = ">=", "≥"
+    LE = "<=", "≤"
+    GT = ">", ">"
+    LT = "<", "<"
+    EQ = "=", "="
+    RANGE = "range", "Khoảng"
+    TEXT = "text", "Định tính"
+
+
+class Indicator(models.Model):
+    """A target of a plan (chỉ tiêu), for one horizon year."""
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="indicators")
+    horizon = models.PositiveSmallIntegerField(null=True, blank=True)  # 2025, 2030 ...
+    group = models.CharField(max_length=300, blank=True)
+    code = models.CharField(max_length=32, blank=True)
+    name = models.TextField()
+    unit = models.CharField(max_length=100, blank=True)  # đơn vị tính
+    target_text = models.TextField(blank=True)  # as printed: "≥ 80", "Có"
+    op = models.CharField(max_length=8, choices=TargetOp.choices, default=TargetOp.TEXT)
+    value = models.FloatField(null=True, blank=True)
+    value_max = models.FloatField(null=True, blank=True)
+    position = models.PositiveIntegerField(default=0)
+    search_key = models.TextField(blank=True)
+    source_lines = models.JSONField(default=list, blank=True)
+    confidence = models.JSONField(default=dict, blank=True)
+    agencies = models.ManyToManyField(Agency, through="IndicatorAgency", related_name="indicators")
+
+    class Meta:
+        ordering = ["plan_id", "position", "id"]
+        indexes = [models.Index(fields=["plan", "horizon", "position"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(op="range") | models.Q(value_max__isnull=True) | models.Q(value__lte=models.F("value_max")),
+                name="indicator_range_ordered",
+            )
+        ]
+        verbose_name = "chỉ tiêu"
+        verbose_name_plural = "chỉ tiêu"
+
+    def __str__(self) -> str:
+        return f"{self.code or '-'}. {self.name[:80]}"
+
+
+class IndicatorAgency(models.Model):
+    """An agency that monitors and evaluates an indicator (cơ quan chủ trì theo dõi), as printed."""
+
+    indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="assignments")
+    agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="indicator_assignments")
+    printed_name = models.CharField(max_length=300)
+    position = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["indicator_id", "position"]
+        verbose_name = "cơ quan theo dõi chỉ tiêu"
+        verbose_name_plural = "cơ quan theo dõi chỉ tiêu"
+
+    def __str__(self) -> str:
+        return self.printed_name
