@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "theodoi.core",
     "theodoi.directory",
+    "theodoi.accounts",
     "theodoi.plans",
     "theodoi.web",
 ]
