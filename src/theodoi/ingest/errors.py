@@ -32,3 +32,21 @@ class DocumentTooLarge(IngestError):
 
 class NotAPlan(IngestError):
     code = "not_a_plan"
+
+
+class EncryptedDocument(UnreadableDocument):
+    """A password-protected file (PDF, or an Office file saved with a password)."""
+
+    code = "encrypted"
+
+
+class ReadTimeout(UnreadableDocument):
+    """A file whose reading took longer than the time budget (a parser loop or a huge page)."""
+
+    code = "timeout"
+
+
+class OcrUnavailable(IngestError):
+    """The server lacks tesseract-ocr or its Vietnamese model: scans cannot be read here."""
+
+    code = "ocr_unavailable"
