@@ -1,0 +1,369 @@
+"""Agency cells -> single agencies (cơ quan chủ trì / phối hợp), with a small directory.
+
+The format's rules (docs/nq57-plan-1.md): split on ";" and on "," where the comma separates
+two agencies; keep a collective entry whole ("Các sở, ban, ngành, địa phương" is ONE entry);
+write names as printed. So a comma starts a new agency only when what follows reads as an
+agency on its own: a head word (Sở, UBND, Ban, Công an, Đài, Báo ...) with a qualifier after
+it ("Sở Tài chính", not the bare "ban" of "các sở, ban, ngành"), an abbreviation (FPT), or a
+new collective ("các doanh nghiệp"). "và" splits the same way, but only between two complete
+agencies ("Ban quản lý Khu kinh tế tỉnh và Sở Công thương"), never inside a name ("Sở Khoa
+học và Công nghệ"). Text in parentheses is never split.
+
+The directory (``AGENCY_DIRECTORY``) lists common provincial agencies by their printed name;
+``resolve_agency`` repairs OCR slips and spacing against it ("Sở Khoa hoc va Cong nghe" ->
+"Sở Khoa học và Công nghệ") and ``is_agency_text`` tells the layout step whether a line reads
+like an agency cell. Matching is on ``fold`` so it works on unrestored text too.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from functools import lru_cache
+
+from theodoi.ingest.text import collapse_spaces, fold
+
+# Words that open an agency name (folded, longest first when matching).
+_HEADS = (
+    "uy ban nhan dan",
+    "ubnd",
+    "hdnd",
+    "hoi dong nhan dan",
+    "so",
+    "ban",
+    "van phong",
+    "cong an",
+    "bo chi huy",
+    "bo doi bien phong",
+    "bo doi",
+    "bo",
+    "dai phat thanh",
+    "dai",
+    "bao hiem",
+    "bao",
+    "dai hoc",
+    "truong",
+    "toa an",
+    "vien kiem sat",
+    "vien",
+    "chi cuc",
+    "cuc",
+    "lien minh",
+    "lien doan",
+    "hoi",
+    "ngan hang",
+    "trung tam",
+    "cong thong tin",
+    "cong ttdt",
+    "to",
+    "mat tran",
+    "tinh uy",
+    "tinh doan",
+    "thanh tra",
+    "kho bac",
+    "quy",
+    "tap doan",
+    "tong cong ty",
+    "cong ty",
+    "vien thong",
+    "buu dien",
+    "thue",
+    "hai quan",
+    "cac",
+    "co quan",
+    "doanh nghiep",
+    "to chuc",
+    "don vi",
+)
+
+# Words that, alone or together, make only a generic (collective) noun phrase: a comma
+# before them continues the entry ("Các sở, ban, ngành, địa phương").
+_GENERIC = {
+    "so",
+    "ban",
+    "nganh",
+    "dia",
+    "phuong",
+    "don",
+    "vi",
+    "co",
+    "quan",
+    "to",
+    "chuc",
+    "doanh",
+    "nghiep",
+    "lien",
+    "cac",
+    "va",
+    "hoi",
+    "doan",
+    "the",
+    "truong",
+    "cap",
+    "tinh",
+    "xa",
+    "huyen",
+    "thi",
+    "thanh",
+    "pho",
+    "dac",
+    "khu",
+    "ubnd",
+    "uy",
+    "nhan",
+    "dan",
+    "chuyen",
+    "tren",
+    "ban",
+    "dia",
+    "ban",
+    "vien",
+    "dai",
+    "hoc",
+    "cao",
+    "dang",
+    "nghe",
+    "tren",
+    "trong",
+    "thuoc",
+    "khac",
+    "nha",
+    "nuoc",
+    "bo",
+    "mot",
+    "so",
+    "lien",
+    "quan",
+    "huu",
+}
+
+# Names common to provincial plans (as printed in clean documents). Used to repair OCR slips,
+# never to rename: a name is only replaced by a directory entry it nearly equals.
+AGENCY_DIRECTORY: tuple[str, ...] = (
+    "Sở Khoa học và Công nghệ",
+    "Sở Tài chính",
+    "Sở Nội vụ",
+    "Sở Tư pháp",
+    "Sở Y tế",
+    "Sở Xây dựng",
+    "Sở Công Thương",
+    "Sở Giáo dục và Đào tạo",
+    "Sở Nông nghiệp và Môi trường",
+    "Sở Văn hóa, Thể thao và Du lịch",
+    "Sở Dân tộc và Tôn giáo",
+    "Sở Ngoại vụ",
+    "Sở Kế hoạch và Đầu tư",
+    "Sở Thông tin và Truyền thông",
+    "Sở Lao động - Thương binh và Xã hội",
+    "Sở Giao thông vận tải",
+    "Sở Tài nguyên và Môi trường",
+    "Sở Nông nghiệp và Phát triển nông thôn",
+    "Văn phòng UBND tỉnh",
+    "Văn phòng Tỉnh ủy",
+    "Công an tỉnh",
+    "Bộ Chỉ huy Quân sự tỉnh",
+    "Bộ đội Biên phòng tỉnh",
+    "Ban Tuyên giáo và Dân vận Tỉnh ủy",
+    "Ban Tổ chức Tỉnh ủy",
+    "Ban Quản lý Khu kinh tế",
+    "Ban Quản lý Khu kinh tế tỉnh",
+    "Đài Phát thanh và Truyền hình tỉnh",
+    "Bảo hiểm xã hội tỉnh",
+    "Tòa án nhân dân tỉnh",
+    "Viện Kiểm sát nhân dân tỉnh",
+    "Chi cục Thuế tỉnh",
+    "Thuế tỉnh",
+    "Kho bạc Nhà nước tỉnh",
+    "Ngân hàng Nhà nước",
+    "Ngân hàng Chính sách xã hội",
+    "Liên minh Hợp tác xã tỉnh",
+    "Liên đoàn Lao động tỉnh",
+    "Tỉnh đoàn",
+    "Hội Liên hiệp Phụ nữ tỉnh",
+    "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh",
+    "Thanh tra tỉnh",
+    "Cổng Thông tin điện tử tỉnh",
+    "Trung tâm Phục vụ hành chính công tỉnh",
+    "Các sở, ban, ngành, địa phương",
+    "Các sở, ngành, địa phương",
+    "Các sở, ban, ngành",
+    "Các sở, ngành",
+    "Các địa phương",
+    "UBND các huyện, thị xã, thành phố",
+    "UBND các xã, phường, đặc khu",
+    "UBND các xã, phường",
+    "Các doanh nghiệp viễn thông, công nghệ thông tin",
+    "Các doanh nghiệp viễn thông, internet, công nghệ thông tin",
+    "Các cơ quan, đơn vị liên quan",
+    "Các cơ quan, đơn vị, địa phương liên quan",
+)
+
+# Common abbreviations and their printed long forms (recognition only; names stay as printed).
+AGENCY_ABBREVIATIONS: dict[str, str] = {
+    "so khcn": "Sở Khoa học và Công nghệ",
+    "so kh&cn": "Sở Khoa học và Công nghệ",
+    "skhcn": "Sở Khoa học và Công nghệ",
+    "so gd&dt": "Sở Giáo dục và Đào tạo",
+    "so gddt": "Sở Giáo dục và Đào tạo",
+    "so nn&mt": "Sở Nông nghiệp và Môi trường",
+    "so nnmt": "Sở Nông nghiệp và Môi trường",
+    "so vhttdl": "Sở Văn hóa, Thể thao và Du lịch",
+    "so tttt": "Sở Thông tin và Truyền thông",
+    "so tt&tt": "Sở Thông tin và Truyền thông",
+    "vp ubnd tinh": "Văn phòng UBND tỉnh",
+    "bhxh tinh": "Bảo hiểm xã hội tỉnh",
+    "bchqs tinh": "Bộ Chỉ huy Quân sự tỉnh",
+}
+
+_PAREN = re.compile(r"\([^()]*\)")
+_ABBREV = re.compile(r"^[A-ZĐ][A-ZĐ0-9&]{1,}\b")
+_WORD = re.compile(r"[0-9a-z&]+")
+_EDGE = " \t.;,:-–—•*+"
+
+
+def split_agencies(text: str) -> list[str]:
+    """Split an agency cell into single agencies, keeping collective entries whole.
+
+    >>> split_agencies("Sở Nội vụ, Sở Khoa học và Công nghệ; các sở, ban, ngành, địa phương")
+    ['Sở Nội vụ', 'Sở Khoa học và Công nghệ', 'các sở, ban, ngành, địa phương']
+    """
+    text = collapse_spaces(text or "")
+    if not text:
+        return []
+    masked, spans = _mask_parentheses(text)
+    out: list[str] = []
+    for part in re.split(r";|\n", masked):
+        for piece in _split_commas(part):
+            for item in _split_and(piece):
+                name = _unmask(item, spans).strip(_EDGE)
+                name = re.sub(r"\s+([,.;:)])", r"\1", collapse_spaces(name))
+                if name and fold(name):
+                    out.append(name)
+    return out
+
+
+def _mask_parentheses(text: str) -> tuple[str, list[str]]:
+    spans: list[str] = []
+
+    def keep(m: re.Match[str]) -> str:
+        spans.append(m.group(0))
+        return f"\x00{len(spans) - 1}\x00"
+
+    previous = None
+    while previous != text:
+        previous = text
+        text = _PAREN.sub(keep, text)
+    return text, spans
+
+
+def _unmask(text: str, spans: list[str]) -> str:
+    while "\x00" in text:
+        new = re.sub(r"\x00(\d+)\x00", lambda m: spans[int(m.group(1))], text)
+        if new == text:
+            break
+        text = new
+    return text
+
+
+def _head(key: str) -> str | None:
+    for head in _HEADS:
+        if key == head or key.startswith(head + " "):
+            return head
+    return None
+
+
+def _starts_agency(segment: str) -> bool:
+    """Return True when ``segment`` (after a comma) reads as a new agency of its own."""
+    seg = segment.strip(_EDGE)
+    if not seg:
+        return False
+    if _ABBREV.match(seg) and not seg.isupper() or _ABBREV.match(seg) and len(seg.split()) <= 3:
+        return fold(seg).split()[0] not in {"va"}
+    key = fold(seg)
+    if key.startswith("cac ") or key.startswith("nhung "):
+        return True
+    head = _head(key)
+    if head is None or head in {"cac", "co quan", "doanh nghiep", "to chuc", "don vi"}:
+        return False
+    rest = [w for w in _WORD.findall(key[len(head) :]) if w not in _GENERIC]
+    return bool(rest)
+
+
+def _is_complete(segment: str) -> bool:
+    """Return True when ``segment`` is an agency with a qualifier (not a bare head word)."""
+    key = fold(segment.strip(_EDGE))
+    head = _head(key)
+    if head is None:
+        return False
+    return len(key.split()) > len(head.split())
+
+
+def _split_commas(part: str) -> list[str]:
+    pieces = part.split(",")
+    out: list[str] = []
+    for piece in pieces:
+        if out and not _starts_agency(piece):
+            out[-1] = out[-1] + "," + piece
+        else:
+            out.append(piece)
+    return out
+
+
+def _split_and(piece: str) -> list[str]:
+    words = piece.split(" ")
+    for i, w in enumerate(words):
+        if fold(w) != "va" or i == 0:
+            continue
+        left, right = " ".join(words[:i]), " ".join(words[i + 1 :])
+        if "," in left and fold(left).startswith("cac"):
+            continue
+        right_key = fold(right)
+        strong_right = right_key.startswith("cac ") or (
+            _head(right_key)
+            not in (None, "cac", "co quan", "doanh nghiep", "to chuc", "don vi", "to", "cong")
+            and _starts_agency(right)
+        )
+        if strong_right and _is_complete(left) and _head(fold(left)) not in (None, "cac"):
+            return [left, *_split_and(right)]
+    return [piece]
+
+
+def is_agency_text(text: str) -> bool:
+    """Return True when ``text`` reads like (the start of) an agency cell."""
+    key = fold(text).strip(_EDGE)
+    if not key:
+        return False
+    if _ABBREV.match(text.strip(_EDGE)) and len(text.split()) <= 4:
+        return True
+    head = _head(key)
+    return head is not None
+
+
+@lru_cache(maxsize=1)
+def _directory_keys() -> dict[str, str]:
+    return {fold(name): name for name in AGENCY_DIRECTORY}
+
+
+def resolve_agency(name: str, *, cutoff: float = 0.88) -> tuple[str, float]:
+    """Return ``name`` repaired against the directory and a confidence 0..1.
+
+    A name that nearly equals a directory entry on folded text, but differs in marks or small
+    OCR slips, takes the entry's printed form (keeping the printed case of its first letter);
+    a name that matches exactly keeps its own spelling. Unknown names come back unchanged with
+    a confidence reflecting how agency-like they look.
+    """
+    clean = collapse_spaces(name).strip(_EDGE)
+    key = fold(clean)
+    keys = _directory_keys()
+    if key in keys:
+        return clean, 1.0
+    if key in AGENCY_ABBREVIATIONS:
+        return clean, 0.95
+    best = difflib.get_close_matches(key, list(keys), n=1, cutoff=cutoff)
+    if best:
+        entry = keys[best[0]]
+        ratio = difflib.SequenceMatcher(None, key, best[0]).ratio()
+        if clean[:1].islower():
+            entry = entry[:1].lower() + entry[1:]
+        return entry, round(min(0.95, ratio), 3)
+    return clean, 0.8 if is_agency_text(clean) else 0.5
