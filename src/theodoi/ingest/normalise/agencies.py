@@ -78,64 +78,59 @@ _HEADS = (
 
 # Words that, alone or together, make only a generic (collective) noun phrase: a comma
 # before them continues the entry ("Các sở, ban, ngành, địa phương").
-_GENERIC = {
-    "so",
-    "ban",
-    "nganh",
-    "dia",
-    "phuong",
-    "don",
-    "vi",
-    "co",
-    "quan",
-    "to",
-    "chuc",
-    "doanh",
-    "nghiep",
-    "lien",
-    "cac",
-    "va",
-    "hoi",
-    "doan",
-    "the",
-    "truong",
-    "cap",
-    "tinh",
-    "xa",
-    "huyen",
-    "thi",
-    "thanh",
-    "pho",
-    "dac",
-    "khu",
-    "ubnd",
-    "uy",
-    "nhan",
-    "dan",
-    "chuyen",
-    "tren",
-    "ban",
-    "dia",
-    "ban",
-    "vien",
-    "dai",
-    "hoc",
-    "cao",
-    "dang",
-    "nghe",
-    "tren",
-    "trong",
-    "thuoc",
-    "khac",
-    "nha",
-    "nuoc",
-    "bo",
-    "mot",
-    "so",
-    "lien",
-    "quan",
-    "huu",
-}
+_GENERIC = frozenset(
+    [
+        "ban",
+        "bo",
+        "cac",
+        "cao",
+        "cap",
+        "chuc",
+        "chuyen",
+        "co",
+        "dac",
+        "dai",
+        "dan",
+        "dang",
+        "dia",
+        "doan",
+        "doanh",
+        "don",
+        "hoc",
+        "hoi",
+        "huu",
+        "huyen",
+        "khac",
+        "khu",
+        "lien",
+        "mot",
+        "nganh",
+        "nghe",
+        "nghiep",
+        "nha",
+        "nhan",
+        "nuoc",
+        "pho",
+        "phuong",
+        "quan",
+        "so",
+        "thanh",
+        "the",
+        "thi",
+        "thuoc",
+        "tinh",
+        "to",
+        "tren",
+        "trong",
+        "truong",
+        "ubnd",
+        "uy",
+        "va",
+        "vi",
+        "vien",
+        "xa",
+    ]
+)
 
 # Names common to provincial plans (as printed in clean documents). Used to repair OCR slips,
 # never to rename: a name is only replaced by a directory entry it nearly equals.
@@ -277,10 +272,10 @@ def _starts_agency(segment: str) -> bool:
     seg = segment.strip(_EDGE)
     if not seg:
         return False
-    if _ABBREV.match(seg) and not seg.isupper() or _ABBREV.match(seg) and len(seg.split()) <= 3:
-        return fold(seg).split()[0] not in {"va"}
+    if _ABBREV.match(seg):
+        return True
     key = fold(seg)
-    if key.startswith("cac ") or key.startswith("nhung "):
+    if key.startswith(("cac ", "nhung ")):
         return True
     head = _head(key)
     if head is None or head in {"cac", "co quan", "doanh nghiep", "to chuc", "don vi"}:
