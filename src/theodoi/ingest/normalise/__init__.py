@@ -1,0 +1,1 @@
+"""Normalise: agency lists, deadlines and targets -> structured values."""

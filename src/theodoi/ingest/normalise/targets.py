@@ -1,0 +1,146 @@
+"""Targets (kết quả / chỉ tiêu cần đạt): the printed cell -> comparison, value and upper bound.
+
+A plan prints an indicator's target as ``≥ 80``, ``> 0,75`` (decimal comma), ``≤ 20 Việt Nam``
+(a rank among provinces), ``16 - 18`` (a range), ``100``, ``04``, ``≥ 1.200`` (dot as thousands
+separator), ``Có``, ``Bảo đảm`` or a sentence ("Đạt mức tiên tiến ..."). Prose objectives say the
+same in words: "đạt trên 90%", "tối thiểu 30% GRDP", "ít nhất 03 tổ chức", "từ 50% trở lên".
+
+``parse_target`` returns ``(op, value, value_max)`` with op one of ``>= <= > < = range text``.
+``repair_target`` undoes the OCR damage seen in scanned tables ("≥" read as ">", "=", "2"
+glued to the number, "%" read as "/o", "Yo", "%o") so that the printed form is what the
+original most likely showed; ``unit_hint`` names the unit a target carries ("≥ 3%" -> "%").
+"""
+
+from __future__ import annotations
+
+import re
+
+from theodoi.ingest.text import collapse_spaces, fold
+
+# A number as printed: "80", "04", "0,75", "1.200" (thousands), "2.000", "0.7" (OCR'd comma).
+_NUMBER = r"\d+(?:[.,]\d+)*"
+_OPS = {
+    "≥": ">=",
+    ">=": ">=",
+    "=>": ">=",
+    "≤": "<=",
+    "<=": "<=",
+    "=<": "<=",
+    ">": ">",
+    "<": "<",
+    "=": "=",
+}
+_SYMBOL = re.compile(rf"^\s*(≥|≤|>=|<=|=>|=<|>|<|=)\s*({_NUMBER})")
+_RANGE = re.compile(rf"^\s*({_NUMBER})\s*%?\s*[-–—]\s*({_NUMBER})\s*%?(?:\s|$|/|[a-zA-Z%])")
+_PLAIN = re.compile(rf"^\s*({_NUMBER})(?=\s|$|%|/|[^\d.,])")
+# Words that state a comparison in prose, matched on folded text.
+_WORD_OPS = (
+    (re.compile(rf"\b(?:toi thieu|it nhat|tu)\s+({_NUMBER})\s*%?\s*tro len"), ">="),
+    (re.compile(rf"\b(?:toi thieu|it nhat|khong it hon|khong duoi)\s+({_NUMBER})"), ">="),
+    (re.compile(rf"\b(?:tren|hon|vuot)\s+({_NUMBER})"), ">"),
+    (re.compile(rf"\b(?:toi da|khong qua|khong vuot qua)\s+({_NUMBER})"), "<="),
+    (re.compile(rf"\b(?:duoi)\s+({_NUMBER})"), "<"),
+    (re.compile(rf"\b(?:dat|la|chiem|duy tri)\s+({_NUMBER})"), "="),
+)
+
+
+def parse_number(text: str) -> float | None:
+    """Read a printed number: decimal comma ("0,75"), dot thousands ("1.200"), OCR'd dot ("0.7")."""
+    text = text.strip()
+    if not re.fullmatch(_NUMBER, text):
+        return None
+    if "," in text:
+        # Vietnamese: comma is the decimal mark, dots group thousands.
+        whole, _, frac = text.rpartition(",")
+        return float(whole.replace(".", "") + "." + frac)
+    if "." in text:
+        parts = text.split(".")
+        if all(len(p) == 3 for p in parts[1:]) and parts[0] != "0":
+            return float("".join(parts))  # 1.200, 2.000
+        if len(parts) == 2:
+            return float(text)  # 0.7 where OCR read the comma as a dot
+        return None
+    return float(text)
+
+
+def parse_target(text: str | None) -> tuple[str, float | None, float | None]:
+    """Return ``(op, value, value_max)`` for a printed target; ``("text", None, None)`` if none."""
+    if not text:
+        return "text", None, None
+    text = collapse_spaces(text)
+    m = _SYMBOL.match(text)
+    if m:
+        value = parse_number(m.group(2))
+        if value is not None:
+            return _OPS[m.group(1)], value, None
+    m = _RANGE.match(text + " ")
+    if m:
+        low, high = parse_number(m.group(1)), parse_number(m.group(2))
+        if low is not None and high is not None and low < high:
+            return "range", low, high
+    m = _PLAIN.match(text)
+    if m:
+        value = parse_number(m.group(1))
+        rest = fold(text[m.end() :])
+        # "100", "04", "2", "100%", "1,0"; not "2025-2030" or "03 thành phố và thị xã" sentences
+        if value is not None and (not rest or re.fullmatch(r"%?\s*[\w/ ()%]{0,20}", rest)):
+            return "=", value, None
+    key = fold(text)
+    for pattern, op in _WORD_OPS:
+        m = pattern.search(key)
+        if m:
+            value = parse_number(m.group(1))
+            if value is not None:
+                return op, value, None
+    return "text", None, None
+
+
+_PERCENT_OCR = re.compile(r"^(?:/o|%o|Yo|yo|°o|0/0|%0|Y0)$")
+
+
+def repair_target(text: str | None, *, unit: str | None = None, ocr: bool = False) -> str | None:
+    """Return the target as the original most likely printed it, undoing OCR damage.
+
+    Scanned tables lose the comparison signs: "≥ 80" comes back as "> 80", ">80", "=80",
+    "280" (the sign read as a "2") or "2 80". Clean text is returned unchanged apart from
+    spacing ("≥80" -> "≥ 80").
+    """
+    if text is None:
+        return None
+    text = collapse_spaces(text)
+    if not text:
+        return None
+    # A sign glued or spaced before the number: normalise spacing.
+    text = re.sub(
+        r"^(≥|≤|>=|<=|=>|=<)\s*(?=\d)",
+        lambda m: {"≥": "≥", ">=": "≥", "=>": "≥"}.get(m.group(1), "≤") + " ",
+        text,
+    )
+    if ocr:
+        text = re.sub(r"^([<>])\s*(?=\d)", lambda m: ("≥" if m.group(1) == ">" else "≤") + " ", text)
+    else:
+        text = re.sub(r"^([<>])\s*(?=\d)", r"\1 ", text)
+    # "=10" in a scan is a "≥" whose lower stroke was lost.
+    text = re.sub(r"^=\s*(?=\d)", "≥ ", text)
+    unit_key = fold(unit or "")
+    m = re.fullmatch(r"2\s?(\d{2})", text)
+    if m and unit_key.startswith("%") and 100 < int(text.replace(" ", "")) < 300:
+        # "250" for a percentage: the "≥" was read as a "2".
+        return "≥ " + m.group(1)
+    # Ranges: "16-18" and "16 - 18" are both printed; keep them as they are.
+    return text
+
+
+def unit_hint(target: str | None) -> str | None:
+    """Return the unit a target carries in itself ("≥ 3%" -> "%", "30% GRDP" -> "% GRDP")."""
+    if not target:
+        return None
+    m = re.search(rf"{_NUMBER}\s*(%(?:\s*GRDP)?)", target)
+    if m:
+        return collapse_spaces(m.group(1))
+    return None
+
+
+def is_percent_ocr(token: str) -> bool:
+    """True for the ways OCR prints a lone "%" in a table ("/o", "Yo", "%o")."""
+    return bool(_PERCENT_OCR.match(token.strip()))

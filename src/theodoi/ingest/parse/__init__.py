@@ -1,0 +1,1 @@
+"""Parse: restored lines -> header, reporting duties, sections, tasks and indicators."""
