@@ -27,24 +27,38 @@ class AdministrativeUnit(models.Model):
     name = models.CharField(max_length=200)  # "Bình Định", "Gia Lai"
     level = models.CharField(max_length=16, choices=UnitLevel.choices)
     code = models.CharField(max_length=32, unique=True)  # stable slug, e.g. "binh-dinh"
-    parent = models.ForeignKey("self", null=True, blank=True, on_delete=models.PROTECT, related_name="children")
+    parent = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="children"
+    )
     successor = models.ForeignKey(
         "self", null=True, blank=True, on_delete=models.PROTECT, related_name="predecessors"
     )  # the unit it was merged into
     valid_until = models.DateField(null=True, blank=True)  # last day before the merger
+    is_city = models.BooleanField(default=False)  # thành phố trực thuộc trung ương
 
     class Meta:
-        ordering = ["level", "name"]
-        constraints = [
+        ordering = ("level", "name")
+        constraints = (
             models.UniqueConstraint(fields=["parent", "name", "level"], name="unit_unique_name_in_parent"),
             models.CheckConstraint(
                 condition=~models.Q(successor=models.F("id")), name="unit_successor_not_self"
             ),
-        ]
+            models.CheckConstraint(
+                condition=models.Q(successor__isnull=True) | models.Q(valid_until__isnull=False),
+                name="unit_successor_has_valid_until",
+            ),
+        )
         verbose_name = "đơn vị hành chính"
         verbose_name_plural = "đơn vị hành chính"
 
     def __str__(self) -> str:
+        return self.name
+
+    @property
+    def full_name(self) -> str:
+        """Return the name with its kind, as documents print it: "tỉnh Gia Lai", "thành phố Huế"."""
+        if self.level == UnitLevel.PROVINCE:
+            return f"{'thành phố' if self.is_city else 'tỉnh'} {self.name}"
         return self.name
 
     def is_current(self, *, on: dt.date) -> bool:
@@ -75,15 +89,16 @@ class Agency(models.Model):
     """A body that leads, partners on or monitors plan items (cơ quan, đơn vị)."""
 
     unit = models.ForeignKey(AdministrativeUnit, on_delete=models.PROTECT, related_name="agencies")
-    name = models.CharField(max_length=300)  # canonical full name
+    name = models.CharField(max_length=500)  # canonical full name
     short_name = models.CharField(max_length=100, blank=True)  # "Sở KH&CN"
     kind = models.CharField(max_length=24, choices=AgencyKind.choices, default=AgencyKind.OTHER)
     needs_review = models.BooleanField(default=False)  # created by an import, not yet checked
     is_active = models.BooleanField(default=True)
 
     class Meta:
-        ordering = ["unit__name", "name"]
-        constraints = [models.UniqueConstraint(fields=["unit", "name"], name="agency_unique_name_in_unit")]
+        ordering = ("unit__name", "name")
+        constraints = (models.UniqueConstraint(fields=["unit", "name"], name="agency_unique_name_in_unit"),)
+        indexes = (models.Index(fields=["needs_review"], name="agency_needs_review_idx"),)
         verbose_name = "cơ quan, đơn vị"
         verbose_name_plural = "cơ quan, đơn vị"
 
@@ -100,12 +115,12 @@ class AgencyAlias(models.Model):
 
     agency = models.ForeignKey(Agency, on_delete=models.CASCADE, related_name="aliases")
     unit = models.ForeignKey(AdministrativeUnit, on_delete=models.CASCADE, related_name="+")
-    alias = models.CharField(max_length=300)
-    key = models.CharField(max_length=300)  # theodoi.ingest.text.fold(alias)
+    alias = models.CharField(max_length=500)  # the first printed form seen for this key
+    key = models.CharField(max_length=500)  # directory.names.agency_key(alias): fold + abbreviations
 
     class Meta:
-        ordering = ["unit_id", "key"]
-        constraints = [models.UniqueConstraint(fields=["unit", "key"], name="alias_unique_key_in_unit")]
+        ordering = ("unit_id", "key")
+        constraints = (models.UniqueConstraint(fields=["unit", "key"], name="alias_unique_key_in_unit"),)
         verbose_name = "tên gọi khác của cơ quan"
         verbose_name_plural = "tên gọi khác của cơ quan"
 

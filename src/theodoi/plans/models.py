@@ -33,6 +33,7 @@ class Plan(models.Model):
     kind = models.CharField(max_length=32, blank=True)  # "KH-UBND", "KH/TU", "CTr/TU"
     issuer = models.CharField(max_length=300, blank=True)  # cơ quan ban hành, as printed
     unit = models.ForeignKey(AdministrativeUnit, on_delete=models.PROTECT, related_name="plans")
+    province_text = models.CharField(max_length=200, blank=True)  # the province as printed
     level = models.CharField(max_length=16, choices=PlanLevel.choices, default=PlanLevel.PROVINCE)
     date = models.DateField(null=True, blank=True)  # ngày ký
     title = models.TextField(blank=True)
@@ -41,13 +42,19 @@ class Plan(models.Model):
     source_file = models.CharField(max_length=300, blank=True)  # name of the document it came from
     source_hash = models.CharField(max_length=64, blank=True, db_index=True)  # sha256 of the document
     source_text = models.TextField(blank=True)  # the restored text, for review and retraining
-    extraction = models.JSONField(default=dict, blank=True)  # warnings, header provenance
+    extraction = models.JSONField(default=dict, blank=True)  # {"warnings": [...], "provenance": {...}}
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
-        ordering = ["-date", "number", "id"]
-        indexes = [models.Index(fields=["unit", "status"]), models.Index(fields=["number"])]
+        ordering = ("-date", "number", "id")
+        indexes = (models.Index(fields=["unit", "status"]), models.Index(fields=["number"]))
+        constraints = (
+            # One plan per number in a unit: re-importing a document updates it in place.
+            models.UniqueConstraint(
+                fields=["unit", "number"], condition=~models.Q(number=""), name="plan_unique_number_in_unit"
+            ),
+        )
         verbose_name = "kế hoạch"
         verbose_name_plural = "kế hoạch"
 
@@ -66,14 +73,16 @@ class PlanReference(models.Model):
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="references")
     relation = models.CharField(max_length=16, choices=ReferenceRelation.choices)
     number = models.CharField(max_length=64)  # as printed: "57-NQ/TW"
-    target = models.ForeignKey(Plan, null=True, blank=True, on_delete=models.SET_NULL, related_name="referenced_by")
+    target = models.ForeignKey(
+        Plan, null=True, blank=True, on_delete=models.SET_NULL, related_name="referenced_by"
+    )
     position = models.PositiveIntegerField(default=0)
 
     class Meta:
-        ordering = ["plan_id", "relation", "position"]
-        constraints = [
+        ordering = ("plan_id", "relation", "position")
+        constraints = (
             models.UniqueConstraint(fields=["plan", "relation", "number"], name="plan_reference_unique"),
-        ]
+        )
         verbose_name = "văn bản liên quan"
         verbose_name_plural = "văn bản liên quan"
 
@@ -99,9 +108,11 @@ class ReportingDuty(models.Model):
     recipient_text = models.CharField(max_length=300, blank=True)  # as printed
     recipient = models.ForeignKey(Agency, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     position = models.PositiveIntegerField(default=0)
+    source_lines = models.JSONField(default=list, blank=True)
+    confidence = models.JSONField(default=dict, blank=True)
 
     class Meta:
-        ordering = ["plan_id", "position", "id"]
+        ordering = ("plan_id", "position", "id")
         verbose_name = "chế độ báo cáo"
         verbose_name_plural = "chế độ báo cáo"
 
@@ -118,8 +129,8 @@ class Section(models.Model):
     position = models.PositiveIntegerField(default=0)
 
     class Meta:
-        ordering = ["plan_id", "position", "id"]
-        constraints = [models.UniqueConstraint(fields=["plan", "code"], name="section_unique_code_in_plan")]
+        ordering = ("plan_id", "position", "id")
+        constraints = (models.UniqueConstraint(fields=["plan", "code"], name="section_unique_code_in_plan"),)
         verbose_name = "nhóm nhiệm vụ"
         verbose_name_plural = "nhóm nhiệm vụ"
 
@@ -145,13 +156,20 @@ class Task(models.Model):
     """A task of a plan (nhiệm vụ)."""
 
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="tasks")
-    section = models.ForeignKey(Section, null=True, blank=True, on_delete=models.SET_NULL, related_name="tasks")
-    parent = models.ForeignKey("self", null=True, blank=True, on_delete=models.SET_NULL, related_name="children")
+    section = models.ForeignKey(
+        Section, null=True, blank=True, on_delete=models.SET_NULL, related_name="tasks"
+    )
+    parent = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="children"
+    )
+    section_code = models.CharField(max_length=16, blank=True)  # as printed, even with no Section row
     code = models.CharField(max_length=32, blank=True)  # TT as printed: "1", "39.12"
     name = models.TextField()
     output = models.TextField(blank=True)  # kết quả, sản phẩm
     deadline_text = models.CharField(max_length=300, blank=True)  # as printed
-    deadline_kind = models.CharField(max_length=16, choices=DeadlineKind.choices, default=DeadlineKind.UNKNOWN)
+    deadline_kind = models.CharField(
+        max_length=16, choices=DeadlineKind.choices, default=DeadlineKind.UNKNOWN
+    )
     deadline_due = models.DateField(null=True, blank=True, db_index=True)  # last day to finish, if any
     deadline_parsed = models.JSONField(null=True, blank=True)  # full parsed form (cadence, years...)
     position = models.PositiveIntegerField(default=0)
@@ -161,8 +179,8 @@ class Task(models.Model):
     agencies = models.ManyToManyField(Agency, through="TaskAgency", related_name="tasks")
 
     class Meta:
-        ordering = ["plan_id", "position", "id"]
-        indexes = [models.Index(fields=["plan", "section", "position"])]
+        ordering = ("plan_id", "position", "id")
+        indexes = (models.Index(fields=["plan", "section", "position"]),)
         verbose_name = "nhiệm vụ"
         verbose_name_plural = "nhiệm vụ"
 
@@ -181,12 +199,12 @@ class TaskAgency(models.Model):
     task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="assignments")
     agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="task_assignments")
     role = models.CharField(max_length=8, choices=AgencyRole.choices)
-    printed_name = models.CharField(max_length=300)
+    printed_name = models.CharField(max_length=500)
     position = models.PositiveIntegerField(default=0)
 
     class Meta:
-        ordering = ["task_id", "role", "position"]
-        indexes = [models.Index(fields=["agency", "role"])]
+        ordering = ("task_id", "role", "position")
+        indexes = (models.Index(fields=["agency", "role"]),)
         verbose_name = "cơ quan thực hiện nhiệm vụ"
         verbose_name_plural = "cơ quan thực hiện nhiệm vụ"
 
@@ -224,14 +242,14 @@ class Indicator(models.Model):
     agencies = models.ManyToManyField(Agency, through="IndicatorAgency", related_name="indicators")
 
     class Meta:
-        ordering = ["plan_id", "position", "id"]
-        indexes = [models.Index(fields=["plan", "horizon", "position"])]
-        constraints = [
-            models.CheckConstraint(
-                condition=~models.Q(op="range") | models.Q(value_max__isnull=True) | models.Q(value__lte=models.F("value_max")),
-                name="indicator_range_ordered",
-            )
-        ]
+        ordering = ("plan_id", "position", "id")
+        indexes = (models.Index(fields=["plan", "horizon", "position"]),)
+        constraints = models.CheckConstraint(
+            condition=~models.Q(op="range")
+            | models.Q(value_max__isnull=True)
+            | models.Q(value__lte=models.F("value_max")),
+            name="indicator_range_ordered",
+        )
         verbose_name = "chỉ tiêu"
         verbose_name_plural = "chỉ tiêu"
 
@@ -244,11 +262,11 @@ class IndicatorAgency(models.Model):
 
     indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="assignments")
     agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="indicator_assignments")
-    printed_name = models.CharField(max_length=300)
+    printed_name = models.CharField(max_length=500)
     position = models.PositiveIntegerField(default=0)
 
     class Meta:
-        ordering = ["indicator_id", "position"]
+        ordering = ("indicator_id", "position")
         verbose_name = "cơ quan theo dõi chỉ tiêu"
         verbose_name_plural = "cơ quan theo dõi chỉ tiêu"
 

@@ -1,0 +1,86 @@
+"""Matching keys for agency and unit names, built on ``theodoi.ingest.text.fold``.
+
+Documents print one agency many ways: "Sở KH&CN", "Sở KHCN", "Sở Khoa học và Công nghệ",
+"Sở Khoa học và Công Nghệ", "Sở Khoa học và Công nghệ tỉnh Bình Định". ``agency_key`` folds
+the name (the one matching function the project shares), expands the abbreviations that
+Vietnamese administrative writing uses, and evens out punctuation, so that all of these give
+one key. Expansion only ever rewrites whole abbreviation tokens, never parts of words.
+"""
+
+from __future__ import annotations
+
+import re
+
+from theodoi.ingest.text import fold
+
+# Folded abbreviation -> folded expansion. Variants with "&", "-" or nothing between the
+# parts are all printed; the pattern below accepts each listed spelling as a whole token.
+_ABBREVIATIONS: dict[str, tuple[str, ...]] = {
+    "khoa hoc va cong nghe": ("kh&cn", "khcn", "kh-cn", "kh va cn", "kh&amp;cn"),
+    "uy ban nhan dan": ("ubnd",),
+    "hoi dong nhan dan": ("hdnd",),
+    "thong tin va truyen thong": ("tt&tt", "tttt", "tt-tt", "tt va tt"),
+    "ke hoach va dau tu": ("kh&dt", "khdt", "kh-dt"),
+    "giao duc va dao tao": ("gd&dt", "gddt", "gd-dt"),
+    "nong nghiep va phat trien nong thon": ("nn&ptnt", "nnptnt", "nn-ptnt"),
+    "nong nghiep va moi truong": ("nn&mt", "nnmt", "nn-mt"),
+    "tai nguyen va moi truong": ("tn&mt", "tnmt", "tn-mt"),
+    "van hoa, the thao va du lich": ("vh,tt&dl", "vh, tt&dl", "vhtt&dl", "vhttdl", "vh-tt-dl", "vh,tt-dl"),
+    "lao dong - thuong binh va xa hoi": ("ld-tb&xh", "ldtbxh", "ld-tbxh", "ld,tb&xh"),
+    "giao thong van tai": ("gtvt",),
+    "cong nghe thong tin": ("cntt",),
+    "chuyen doi so": ("cds",),
+    "doi moi sang tao": ("dmst",),
+    "mat tran to quoc": ("mttq",),
+    "trung uong": ("tw",),
+    "thanh pho": ("tp.", "tp"),
+    "viet nam": ("vn",),
+}
+_EXPANSION = {abbr: full for full, spellings in _ABBREVIATIONS.items() for abbr in spellings}
+_ABBR_RE = re.compile(
+    r"(?<![\w&])(" + "|".join(re.escape(a) for a in sorted(_EXPANSION, key=len, reverse=True)) + r")(?![\w&])"
+)
+_DASHES = re.compile(r"\s*[-–—]\s*")
+_AMPERSAND = re.compile(r"\s*&\s*")
+_COMMA = re.compile(r"\s*,\s*")
+_SPACES = re.compile(r"\s+")
+_TRAILING = re.compile(r"[\s.,;:]+$")
+
+
+def agency_key(printed: str, *, unit_name: str | None = None) -> str:
+    """Return the matching key of an agency name as printed.
+
+    ``unit_name`` is the province (or commune) the plan belongs to: "Sở Tài chính tỉnh Bình
+    Định" in a Bình Định plan is that province's "Sở Tài chính", so the trailing place name is
+    dropped and, for a department (Sở), the bare "tỉnh" after it too.
+    """
+    key = fold(printed).replace("–", "-").replace("—", "-")
+    key = _AMPERSAND.sub("&", key)
+    key = _COMMA.sub(", ", key)
+    key = _ABBR_RE.sub(lambda m: _EXPANSION[m.group(1)], key)
+    key = _AMPERSAND.sub(" va ", key)
+    key = _DASHES.sub(" - ", key)
+    key = _TRAILING.sub("", _SPACES.sub(" ", key)).strip()
+    if unit_name:
+        place = fold(unit_name)
+        for prefix in ("tinh", "thanh pho"):
+            if key.endswith(f" {prefix} {place}"):
+                key = key[: -len(place) - 1]
+        if key.startswith("so ") and key.endswith((" tinh", " thanh pho")):
+            key = key.rsplit(" tinh", 1)[0] if key.endswith(" tinh") else key[: -len(" thanh pho")]
+    return key
+
+
+def place_key(name: str) -> str:
+    """Return the matching key of a place name: folded, letters and digits only.
+
+    "Bà Rịa - Vũng Tàu", "Bà Rịa–Vũng Tàu" and "tỉnh Bà Rịa Vũng Tàu" give one key.
+    """
+    key = fold(name)
+    key = re.sub(r"^(tinh|thanh pho|tp\.?)\s+", "", key)
+    return re.sub(r"[^0-9a-z]+", "", key)
+
+
+def unit_code(name: str) -> str:
+    """Return the stable slug of a unit: "Bà Rịa - Vũng Tàu" -> "ba-ria-vung-tau"."""
+    return re.sub(r"[^0-9a-z]+", "-", fold(name)).strip("-")
