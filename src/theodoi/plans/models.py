@@ -244,11 +244,13 @@ class Indicator(models.Model):
     class Meta:
         ordering = ("plan_id", "position", "id")
         indexes = (models.Index(fields=["plan", "horizon", "position"]),)
-        constraints = models.CheckConstraint(
-            condition=~models.Q(op="range")
-            | models.Q(value_max__isnull=True)
-            | models.Q(value__lte=models.F("value_max")),
-            name="indicator_range_ordered",
+        constraints = (
+            models.CheckConstraint(
+                condition=~models.Q(op="range")
+                | models.Q(value_max__isnull=True)
+                | models.Q(value__lte=models.F("value_max")),
+                name="indicator_range_ordered",
+            ),
         )
         verbose_name = "chỉ tiêu"
         verbose_name_plural = "chỉ tiêu"
