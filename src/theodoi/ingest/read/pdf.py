@@ -1,0 +1,379 @@
+"""Read a PDF: the text layer with geometry and tables where there is one, OCR where there is not.
+
+Each page is read by pdfplumber: text outside tables becomes lines in reading order (top to
+bottom, left to right) with their box (x0, top, x1, bottom in points); each table pdfplumber
+finds (ruled tables, as Word and LibreOffice export them) becomes lines per cell with
+``cell=CellRef(table, row, col)``, placed where the table sits on the page. A page whose text
+layer is empty or unusable (under ``min_text_chars`` characters, or mostly ``(cid:N)`` glyphs
+without a Unicode mapping) but that holds images is rendered with pypdfium2 and read by
+tesseract (see ``ocr.py``).
+
+Why a child process: pdfminer is pure Python and a crafted or broken PDF can make it loop or
+swallow memory, and a signal-based alarm only works in the main thread (not in a web worker's
+thread). So the pages are read in a child process (forkserver: a clean single-threaded parent
+with pdfplumber preloaded, so each read starts in milliseconds) that streams one message per
+page; the parent waits at most ``page_timeout`` seconds for each page (``ocr_page_timeout``
+once the child says the page goes to OCR) and ``total_timeout`` for the whole file, and kills
+the child when a budget runs out. The child's address space is capped at
+``worker_memory_bytes``. Errors come back as (class, message, code) and are raised here.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import multiprocessing
+import time
+import unicodedata
+from collections.abc import Iterable
+from multiprocessing.connection import Connection
+from typing import Any
+
+from theodoi.ingest import errors
+from theodoi.ingest.document import CellRef, SourceDocument, SourceLine
+from theodoi.ingest.errors import (
+    DocumentTooLarge,
+    EncryptedDocument,
+    IngestError,
+    ReadTimeout,
+    UnreadableDocument,
+)
+from theodoi.ingest.read.limits import ReadLimits, vn_int
+
+logger = logging.getLogger(__name__)
+
+STARTUP_GRACE = 15.0  # seconds for the child to start and open the file, beyond page_timeout
+_CID_SHARE = 0.3  # a page whose text is more than this share of "(cid:N)" glyphs has no usable layer
+
+# A line crossing the pipe: (page, text, x0, top, x1, bottom, (table, row, col) | None, ocr_confidence | None)
+_Row = tuple[
+    int,
+    str,
+    float | None,
+    float | None,
+    float | None,
+    float | None,
+    tuple[int, int, int] | None,
+    float | None,
+]
+
+
+def read_pdf(data: bytes, *, name: str, limits: ReadLimits) -> SourceDocument:
+    """Read a PDF already sniffed as one, in a child process under the limits' time budgets."""
+    ctx = _context()
+    receiver, sender = ctx.Pipe(duplex=False)
+    process = ctx.Process(target=_worker, args=(sender, data, name, limits), daemon=True)
+    process.start()
+    sender.close()
+    started = time.monotonic()
+    deadline = started + STARTUP_GRACE + limits.page_timeout
+    page = 0
+    pages = 0
+    rows: list[_Row] = []
+    warnings: list[str] = []
+    ocr_pages: list[int] = []
+    try:
+        while True:
+            now = time.monotonic()
+            if now - started > limits.total_timeout:
+                raise ReadTimeout(
+                    f"Đọc tệp PDF “{name}” quá {vn_int(int(limits.total_timeout))} giây, đã dừng ở trang {vn_int(page)}.",
+                )
+            wait = min(deadline, started + limits.total_timeout) - now
+            if not receiver.poll(max(wait, 0)):
+                if time.monotonic() - started > limits.total_timeout:
+                    continue  # reported by the total-time check above
+                raise ReadTimeout(
+                    f"Đọc trang {vn_int(page + 1)} của tệp PDF “{name}” quá lâu, đã dừng; "
+                    "tệp có thể bị lỗi khiến trình đọc lặp vô hạn.",
+                )
+            try:
+                message = receiver.recv()
+            except EOFError as e:
+                raise UnreadableDocument(
+                    f"Trình đọc PDF dừng bất thường ở trang {vn_int(page + 1)} của tệp “{name}” "
+                    "(tệp quá phức tạp hoặc bị hỏng).",
+                    code="worker_died",
+                ) from e
+            kind = message[0]
+            if kind == "pages":
+                pages = message[1]
+                deadline = time.monotonic() + limits.page_timeout
+            elif kind == "ocr":  # tesseract has its own kill at ocr_page_timeout; rendering gets page_timeout
+                deadline = time.monotonic() + limits.ocr_page_timeout + limits.page_timeout
+            elif kind == "page":
+                page, page_rows, via_ocr = message[1], message[2], message[3]
+                rows.extend(page_rows)
+                if via_ocr:
+                    ocr_pages.append(page)
+                deadline = time.monotonic() + limits.page_timeout
+            elif kind == "warning":
+                warnings.append(message[1])
+            elif kind == "error":
+                raise _rebuild(message[1], message[2], message[3])
+            elif kind == "done":
+                break
+    finally:
+        receiver.close()
+        if process.is_alive():
+            process.kill()
+        process.join(5)
+    lines = [
+        SourceLine(
+            number=n,
+            text=text,
+            page=pg,
+            x0=x0,
+            top=top,
+            x1=x1,
+            bottom=bottom,
+            cell=CellRef(*cell) if cell else None,
+            ocr_confidence=conf,
+        )
+        for n, (pg, text, x0, top, x1, bottom, cell, conf) in enumerate(rows, start=1)
+    ]
+    if not lines:
+        raise UnreadableDocument(f"Tệp PDF “{name}” không có chữ nào đọc được.", code="empty")
+    kind = "pdf-ocr" if ocr_pages and len(ocr_pages) == len({line.page for line in lines}) else "pdf"
+    if ocr_pages and kind == "pdf":
+        warnings.append(
+            f"Các trang {', '.join(str(p) for p in ocr_pages)} là ảnh quét, đã nhận dạng bằng OCR."
+        )
+    return SourceDocument(name=name, kind=kind, lines=lines, pages=pages, warnings=warnings)
+
+
+def _context() -> Any:
+    if "forkserver" in multiprocessing.get_all_start_methods():
+        ctx = multiprocessing.get_context("forkserver")
+        ctx.set_forkserver_preload([__name__])
+        return ctx
+    return multiprocessing.get_context("spawn")
+
+
+def _rebuild(cls_name: str, message: str, code: str) -> IngestError:
+    cls = getattr(errors, cls_name, UnreadableDocument)
+    if not (isinstance(cls, type) and issubclass(cls, IngestError)):
+        cls = UnreadableDocument
+    return cls(message, code=code)
+
+
+# ---- the child process -------------------------------------------------------------------
+
+
+def _worker(conn: Connection, data: bytes, name: str, limits: ReadLimits) -> None:
+    """Read every page and send it to the parent; runs in the child process only."""
+    _cap_memory(limits.worker_memory_bytes)
+    try:
+        _read_pages(conn, data, name, limits)
+        conn.send(("done",))
+    except IngestError as e:
+        conn.send(("error", type(e).__name__, e.message, e.code))
+    except MemoryError:
+        conn.send(
+            (
+                "error",
+                "DocumentTooLarge",
+                f"Tệp PDF “{name}” quá phức tạp, vượt giới hạn bộ nhớ khi đọc.",
+                "memory",
+            )
+        )
+    # pdfminer and pypdfium2 raise anything from KeyError to RecursionError on a damaged file;
+    # in this child every one of them means "this PDF cannot be read", reported to the parent.
+    except Exception as e:
+        logger.info("pdf %s not readable: %r", name, e)
+        conn.send(
+            (
+                "error",
+                "UnreadableDocument",
+                f"Tệp PDF “{name}” bị hỏng hoặc không đúng chuẩn PDF, không đọc được.",
+                "corrupt",
+            )
+        )
+    finally:
+        conn.close()
+
+
+def _cap_memory(limit: int) -> None:
+    try:
+        import resource
+    except ImportError:  # not on POSIX: no cap, the time budget still applies
+        return
+    _soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+    if hard == resource.RLIM_INFINITY or limit < hard:
+        resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+
+
+def _read_pages(conn: Connection, data: bytes, name: str, limits: ReadLimits) -> None:
+    import pdfplumber
+    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+    from pdfplumber.utils.exceptions import PdfminerException
+
+    try:
+        pdf = pdfplumber.open(io.BytesIO(data))
+    except PdfminerException as e:
+        cause = e.args[0] if e.args else None
+        if isinstance(cause, (PDFPasswordIncorrect, PDFEncryptionError)):
+            raise EncryptedDocument(f"Tệp PDF “{name}” được mã hoá bằng mật khẩu, không đọc được.") from e
+        raise
+    with pdf:
+        declared = _declared_pages(pdf)
+        if declared is not None and declared > limits.max_pages:
+            raise _too_many_pages(name, declared, limits)
+        pages = pdf.pages
+        if len(pages) > limits.max_pages:
+            raise _too_many_pages(name, len(pages), limits)
+        conn.send(("pages", len(pages)))
+        renderer = _Renderer(data, name)
+        tables = 0
+        ocr_count = 0
+        for index, page in enumerate(pages):
+            number = index + 1
+            chars = [c for c in page.chars if c.get("text", "").strip()]
+            cids = sum(1 for c in chars if c["text"].startswith("(cid:"))
+            usable = len(chars) - cids
+            scanned = (usable < limits.min_text_chars or cids > _CID_SHARE * len(chars)) and bool(page.images)
+            if scanned:
+                ocr_count += 1
+                if ocr_count == 1 and len(pages) > limits.max_ocr_pages and number == 1:
+                    raise _too_many_ocr_pages(name, len(pages), limits)
+                if ocr_count > limits.max_ocr_pages:
+                    raise _too_many_ocr_pages(name, ocr_count, limits)
+                conn.send(("ocr", number))
+                rows = renderer.ocr(
+                    page_index=index, width=float(page.width), height=float(page.height), limits=limits
+                )
+            else:
+                rows, found = _text_page(page, number=number, first_table=tables)
+                tables += found
+                if cids:
+                    conn.send(("warning", f"Trang {number}: {cids} ký tự không có mã Unicode, bị bỏ qua."))
+            conn.send(("page", number, rows, scanned))
+            page.close()
+
+
+def _declared_pages(pdf: Any) -> int | None:
+    from pdfminer.pdftypes import resolve1
+
+    try:
+        count = resolve1(resolve1(pdf.doc.catalog.get("Pages")).get("Count"))
+    except (AttributeError, TypeError, KeyError):
+        return None
+    return count if isinstance(count, int) else None
+
+
+def _too_many_pages(name: str, count: int, limits: ReadLimits) -> DocumentTooLarge:
+    return DocumentTooLarge(
+        f"Tệp “{name}” có {vn_int(count)} trang, vượt giới hạn {vn_int(limits.max_pages)} trang.",
+        code="too_many_pages",
+    )
+
+
+def _too_many_ocr_pages(name: str, count: int, limits: ReadLimits) -> DocumentTooLarge:
+    return DocumentTooLarge(
+        f"Tệp “{name}” là bản quét có {vn_int(count)} trang cần nhận dạng, vượt giới hạn "
+        f"{vn_int(limits.max_ocr_pages)} trang nhận dạng.",
+        code="too_many_ocr_pages",
+    )
+
+
+def _text_page(page: Any, *, number: int, first_table: int) -> tuple[list[_Row], int]:
+    """Return the page's lines (text and table cells, ordered by position) and its table count."""
+    from pdfplumber.utils.text import chars_to_textmap
+
+    chars = page.dedupe_chars().chars
+    found = page.find_tables()
+    table_boxes = [t.bbox for t in found]
+    free: list[dict[str, Any]] = []
+    in_cells: dict[tuple[int, int, int], list[dict[str, Any]]] = {}
+    for char in chars:
+        cx = (char["x0"] + char["x1"]) / 2
+        cy = (char["top"] + char["bottom"]) / 2
+        ref = _cell_of(found, table_boxes, cx, cy)
+        if ref is None:
+            free.append(char)
+        else:
+            in_cells.setdefault(ref, []).append(char)
+    blocks: list[tuple[float, float, list[_Row]]] = []
+    for line in _lines(free, chars_to_textmap):
+        blocks.append((line["top"], line["x0"], [_row(number, line, None)]))
+    for t, table in enumerate(found):
+        rows: list[_Row] = []
+        for ref in sorted(k for k in in_cells if k[0] == t):
+            cell = (first_table + t, ref[1], ref[2])
+            rows.extend(_row(number, line, cell) for line in _lines(in_cells[ref], chars_to_textmap))
+        if rows:
+            blocks.append((table.bbox[1], table.bbox[0], rows))
+    blocks.sort(key=lambda b: (round(b[0], 1), b[1]))
+    return [row for _top, _x0, rows in blocks for row in rows], len(found)
+
+
+def _cell_of(
+    tables: list[Any], boxes: list[tuple[float, ...]], x: float, y: float
+) -> tuple[int, int, int] | None:
+    for t, (x0, top, x1, bottom) in enumerate(boxes):
+        if not (x0 <= x <= x1 and top <= y <= bottom):
+            continue
+        for r, row in enumerate(tables[t].rows):
+            for c, box in enumerate(row.cells):
+                if box is not None and box[0] <= x <= box[2] and box[1] <= y <= box[3]:
+                    return (t, r, c)
+    return None
+
+
+def _lines(chars: list[dict[str, Any]], to_textmap: Any) -> Iterable[dict[str, Any]]:
+    if not chars:
+        return []
+    return to_textmap(chars).extract_text_lines(strip=True, return_chars=False)
+
+
+def _row(page: int, line: dict[str, Any], cell: tuple[int, int, int] | None) -> _Row:
+    text = unicodedata.normalize("NFC", line["text"])
+    return (
+        page,
+        text,
+        round(line["x0"], 2),
+        round(line["top"], 2),
+        round(line["x1"], 2),
+        round(line["bottom"], 2),
+        cell,
+        None,
+    )
+
+
+class _Renderer:
+    """Render pages for OCR with pypdfium2 (pdfplumber's own renderer), opened once per file."""
+
+    def __init__(self, data: bytes, name: str) -> None:
+        self.data = data
+        self.name = name
+        self.document: Any = None
+
+    def ocr(self, *, page_index: int, width: float, height: float, limits: ReadLimits) -> list[_Row]:
+        import pypdfium2
+
+        from theodoi.ingest.read.ocr import ensure_ocr, ocr_image
+
+        ensure_ocr(self.name)
+        if self.document is None:
+            self.document = pypdfium2.PdfDocument(self.data)
+        dpi = float(limits.ocr_resolution)
+        pixels = (width * dpi / 72) * (height * dpi / 72)
+        if pixels > limits.max_image_pixels:
+            dpi *= (limits.max_image_pixels / pixels) ** 0.5
+        image = self.document[page_index].render(scale=dpi / 72, grayscale=True).to_pil()
+        lines = ocr_image(
+            image, page=page_index + 1, dpi=dpi, timeout=limits.ocr_page_timeout, name=self.name
+        )
+        return [
+            (
+                line.page,
+                unicodedata.normalize("NFC", line.text),
+                line.x0,
+                line.top,
+                line.x1,
+                line.bottom,
+                None,
+                line.ocr_confidence,
+            )
+            for line in lines
+        ]
