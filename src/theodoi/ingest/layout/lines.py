@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from theodoi.ingest.document import CellRef, SourceLine
-from theodoi.ingest.text import collapse_spaces, fold
+from theodoi.ingest.text import collapse_spaces, fold, nfc
 
 
 @dataclass(frozen=True)
@@ -44,7 +44,7 @@ class Line:
 
 def make_line(source: SourceLine, restored: str | None = None) -> Line:
     """Wrap ``source`` with its restored text (the raw text when ``restored`` is None)."""
-    text = collapse_spaces(source.text if restored is None else restored)
+    text = nfc(collapse_spaces(source.text if restored is None else restored))
     return Line(
         number=source.number,
         raw=source.text,

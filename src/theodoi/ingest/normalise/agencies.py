@@ -362,3 +362,67 @@ def resolve_agency(name: str, *, cutoff: float = 0.88) -> tuple[str, float]:
             entry = entry[:1].lower() + entry[1:]
         return entry, round(min(0.95, ratio), 3)
     return clean, 0.8 if is_agency_text(clean) else 0.5
+
+
+# Nouns that make "các ..." a collective of agencies ("các sở, ngành"), not an output
+# ("các quy trình nội bộ").
+_COLLECTIVE_NOUNS = (
+    "so",
+    "ban",
+    "nganh",
+    "bo",
+    "dia phuong",
+    "co quan",
+    "don vi",
+    "doanh nghiep",
+    "to chuc",
+    "truong",
+    "hoi",
+    "huyen",
+    "xa",
+    "phuong",
+    "vien",
+    "trung tam",
+    "dai hoc",
+    "cap",
+    "chi cuc",
+    "ngan hang",
+    "hiep hoi",
+    "tap doan",
+    "nha khoa hoc",
+)
+
+
+def agency_score(text: str) -> float:
+    """Return 0..1: how much ``text`` reads like an agency cell (for column assignment)."""
+    raw = collapse_spaces(text or "").strip(_EDGE)
+    key = fold(raw)
+    if not key:
+        return 0.0
+    if key in AGENCY_ABBREVIATIONS or key in _directory_keys():
+        return 1.0
+    if _ABBREV.match(raw) and len(raw.split()) <= 3:
+        return 0.8
+    head = _head(key)
+    if head is None:
+        return 0.05
+    if head in ("cac", "nhung"):
+        rest = key.split(" ", 1)[1] if " " in key else ""
+        return 0.95 if rest.startswith(_COLLECTIVE_NOUNS) else 0.15
+    if head in (
+        "to",
+        "to chuc",
+        "bo",
+        "quy",
+        "vien",
+        "truong",
+        "hoi",
+        "thue",
+        "doanh nghiep",
+        "don vi",
+        "co quan",
+    ):
+        return 0.6
+    if head == "so" and not re.match(r"^so\s+(\d|[a-z]{1,2}\d)", key):
+        return 0.95
+    return 0.85

@@ -1,0 +1,83 @@
+"""Line classes the table step relies on: row numbers, section numerals, headers, page noise.
+
+All tests run on ``Line.key`` (folded text), so they hold on restored and unrestored lines.
+OCR prints the roman numerals with look-alikes ("Il", "IIl", "1I"), so these are read too.
+"""
+
+from __future__ import annotations
+
+import re
+
+from theodoi.ingest.layout.lines import Line
+
+# A row number (TT) at the start of a line: "1", "1.", "39.1", "39.12", "8 .1", "1 |".
+ROW_CODE = re.compile(r"^(\d{1,3}(?:\s?[.,]\s?\d{1,2}){0,2})\s*[.)]?(?=\s|$|[|\]}])[\s|\]}]*(.*)$")
+# A roman numeral (section) at the start of a line: "I.", "II", "IV -", with OCR look-alikes.
+ROMAN_CODE = re.compile(r"^([ivxl1]{1,5})\s*[.\-:)|]?(?=\s|$)\s*[|]?\s*(.*)$")
+_ROMAN_VALUES = {"i": 1, "v": 5, "x": 10}
+
+# Page furniture that OCR and PDF text carry into the body.
+_NOISE = re.compile(
+    r"^(?:\d{1,3}|-\s*\d{1,3}\s*-|trang \d+|page \d+|s[oóố0]?\s*:\s*\d+/.*|thoi gian ky\s*:.*|\W{1,3})$"
+)
+
+
+def roman_value(token: str) -> int | None:
+    """Return the value of a (possibly OCR-garbled) roman numeral, None if it is not one."""
+    token = token.lower().replace("l", "i").replace("1", "i")
+    if not token or any(c not in _ROMAN_VALUES for c in token):
+        return None
+    total, prev = 0, 0
+    for char in reversed(token):
+        value = _ROMAN_VALUES[char]
+        total = total - value if value < prev else total + value
+        prev = max(prev, value)
+    return total if 0 < total <= 30 else None
+
+
+def to_roman(value: int) -> str:
+    """Return the roman numeral for 1..39."""
+    out = ""
+    for n, sym in ((10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+        while value >= n:
+            out += sym
+            value -= n
+    return out
+
+
+def row_code(line: Line) -> tuple[str, str] | None:
+    """Return (code, rest) when ``line`` opens with a row number such as "12." or "39.1"."""
+    m = ROW_CODE.match(line.key)
+    if not m:
+        return None
+    code = re.sub(r"\s", "", m.group(1)).replace(",", ".").rstrip(".")
+    if any(len(part) == 0 for part in code.split(".")):
+        return None
+    return code, _rest_of(line.text, m.start(2)) if m.group(2) else ""
+
+
+def section_code(line: Line) -> tuple[int, str] | None:
+    """Return (value, rest) when ``line`` opens with a roman numeral such as "II." or "IV |"."""
+    raw = line.text.lstrip(" |")
+    m = re.match(r"^([IVXLl1]{1,5})\s*[.\-:)|]?(?=\s|$)\s*[|]?\s*(.*)$", raw)
+    if not m:
+        return None
+    token = m.group(1)
+    if token.isdigit():
+        return None
+    if token.lower() != token and not re.fullmatch(r"[IVXl1]+", token):
+        return None
+    value = roman_value(token)
+    if value is None:
+        return None
+    return value, m.group(2).strip()
+
+
+def _rest_of(text: str, key_offset: int) -> str:
+    """Map an offset in the folded key back to ``text`` (fold keeps one char per char)."""
+    return text[key_offset:].strip(" |]}") if len(text) >= key_offset else ""
+
+
+def is_noise(line: Line) -> bool:
+    """Return True for page furniture: page numbers, signature stamps, lone punctuation."""
+    return bool(_NOISE.match(line.key))

@@ -1,0 +1,525 @@
+"""Rebuild a table's rows and columns from lines, whatever layout the reader left it in.
+
+Plans print their tasks and indicators as tables; readers hand them over in three layouts:
+
+- ``cells``: a reader with real tables (.docx, .pdf text layer, .xlsx) sets ``Line.cell``;
+  rows and columns are read from it, columns mapped through the header row.
+- ``cell_per_line``: a flattened table, one cell per line, empty cells left out (003). Rows
+  start at a line that is only a row number ("12."); the cells that follow are assigned to
+  columns in order by each column's vocabulary (a monotone alignment, so a missing cell is
+  skipped, never misplaced before its left neighbour).
+- ``interleaved``: OCR text of a table, where a physical line holds fragments of several
+  columns side by side and a row's cells spread over several lines, the row number sitting on
+  one of the middle lines (000, 002, 004). Rows are cut between consecutive row numbers where
+  the first column's text starts anew; each line is split into column fragments by the
+  vocabulary of the columns right of the first (agency names, output kinds, deadlines).
+
+The row skeleton is the TT numbering: ``find_row_starts`` accepts row numbers and section
+numerals only in sequence (1, 2, 3 ... 39, 39.1, 39.2, 40; I, II, III), which rejects numbers
+inside the text and repairs a single garbled number between two good ones.
+
+Reuse (the indicator parser does): describe the columns and call ``rebuild_rows``::
+
+    columns = [
+        ColumnSpec("name", fits=lambda t: 0.6, header=("chi tieu",), first=True),
+        ColumnSpec("unit", fits=unit_score, header=("don vi",)),
+        ColumnSpec("target", fits=target_score, header=("ket qua", "muc tieu")),
+        ColumnSpec("lead", fits=agency_score, header=("chu tri", "theo doi")),
+    ]
+    region = find_table(lines, header_terms=("chi tieu", "don vi"))
+    rows = rebuild_rows(lines[region.start:region.end], columns)
+
+Each ``Row`` carries its code, kind ("row" or "section"), cells by column name (text, source
+line numbers, confidence) and all its source lines. Nothing here raises on odd input: a
+truncated or shuffled table yields fewer rows with lower confidence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from theodoi.ingest.layout.classify import is_noise, roman_value, row_code, section_code, to_roman
+from theodoi.ingest.layout.lines import Line
+from theodoi.ingest.text import collapse_spaces, fold
+
+
+@dataclass(frozen=True)
+class ColumnSpec:
+    """A table column: its name, how well a text fits its vocabulary (0..1), its header words.
+
+    ``first`` marks the wide text column right after the row number (task name, indicator
+    name): a row's first cell always goes there. ``header`` holds folded words that name the
+    column in a header row (used to map real table cells).
+    """
+
+    name: str
+    fits: Callable[[str], float]
+    header: tuple[str, ...] = ()
+    first: bool = False
+
+
+@dataclass
+class Cell:
+    """One cell's text (lines joined), the source line numbers and a confidence 0..1."""
+
+    text: str
+    lines: list[int] = field(default_factory=list)
+    confidence: float = 1.0
+
+    def add(self, text: str, number: int) -> None:
+        text = text.strip()
+        if not text:
+            return
+        self.text = _join(self.text, text)
+        if number not in self.lines:
+            self.lines.append(number)
+
+
+@dataclass
+class Row:
+    """A rebuilt table row: a numbered row ("row") or a section heading ("section")."""
+
+    kind: str  # "row" | "section"
+    code: str
+    cells: dict[str, Cell] = field(default_factory=dict)
+    lines: list[int] = field(default_factory=list)
+    confidence: float = 1.0
+    layout: str = ""
+
+    def text(self, column: str) -> str | None:
+        cell = self.cells.get(column)
+        return cell.text if cell and cell.text else None
+
+
+@dataclass(frozen=True)
+class TableRegion:
+    """Where a table sits in the line list: ``lines[start:end]``; ``header`` lines to drop."""
+
+    start: int
+    end: int
+    header: frozenset[int] = frozenset()  # line numbers of (repeated) header rows
+
+
+@dataclass(frozen=True)
+class RowStart:
+    index: int  # position in the line list
+    kind: str  # "row" | "section"
+    code: str
+    rest: str  # text after the number on the same line
+    repaired: bool = False
+
+
+# ---------------------------------------------------------------------------------------
+# Finding the table
+
+
+_HEADER_WORDS = (
+    "ten nhiem",
+    "nhiem vu",
+    "co quan",
+    "chu tri",
+    "phoi hop",
+    "ket qua",
+    "thoi gian",
+    "hoan thanh",
+    "chi tieu",
+    "don vi",
+    "theo doi",
+    "danh gia",
+    "san pham",
+    "thoi han",
+)
+
+
+def header_score(line: Line) -> int:
+    """Return how many header words a line holds (a table header row scores 2 or more)."""
+    return sum(1 for w in _HEADER_WORDS if w in line.key)
+
+
+def find_table(
+    lines: Sequence[Line],
+    *,
+    header_terms: Sequence[str],
+    start: int = 0,
+    stop_terms: Sequence[str] = (),
+) -> TableRegion | None:
+    """Find the table whose header holds ``header_terms`` (folded), from ``start`` on.
+
+    The header is the first window of up to 6 lines holding every term; the table runs to the
+    next window that holds every one of ``stop_terms`` (another table) or to the end. Header
+    rows repeated on later pages are listed in ``header`` so that row rebuilding skips them.
+    """
+    n = len(lines)
+    begin = None
+    for i in range(start, n):
+        if not _looks_like_header(lines[i]):
+            continue
+        window = " ".join(line.key for line in lines[max(0, i - 3) : i + 6] if len(line.key) < 120)
+        if all(term in window for term in header_terms):
+            begin = i
+            break
+    if begin is None:
+        return None
+    end = n
+    if stop_terms:
+        for i in range(begin + 6, n):
+            if not _looks_like_header(lines[i]):
+                continue
+            window = " ".join(line.key for line in lines[max(0, i - 3) : i + 6] if len(line.key) < 120)
+            if all(term in window for term in stop_terms):
+                end = i
+                while end > begin and "phu luc" in " ".join(x.key for x in lines[max(begin, end - 4) : end]):
+                    end -= 1
+                break
+    return TableRegion(begin, end, frozenset(_header_lines(lines, begin, end, header_terms)))
+
+
+def _looks_like_header(line: Line) -> bool:
+    """Return True for a line that can open a table header: "TT", "STT ..." or header words."""
+    key = line.key
+    if len(key) > 120:
+        return False
+    return bool(re.match(r"^s?tt\b", key)) or header_score(line) >= 2
+
+
+def _header_lines(lines: Sequence[Line], begin: int, end: int, terms: Sequence[str]) -> set[int]:
+    """Return the numbers of lines that belong to a header row (first or repeated)."""
+    out: set[int] = set()
+    for i in range(begin, end):
+        line = lines[i]
+        if header_score(line) < 2 and not (line.key in ("tt", "stt") or any(t in line.key for t in terms)):
+            continue
+        if row_code(line) and header_score(line) < 2:
+            continue
+        # grow the header block up and down over short lines made of header words and noise
+        out.add(line.number)
+        for step in (-1, 1):
+            j = i + step
+            while begin <= j < end and j - i < 5 and i - j < 5:
+                other = lines[j]
+                if _is_header_fragment(other):
+                    out.add(other.number)
+                    j += step
+                else:
+                    break
+    return out
+
+
+_HEADER_FRAGMENT_WORDS = {
+    "tt",
+    "stt",
+    "co",
+    "quan",
+    "chu",
+    "tri",
+    "phoi",
+    "hop",
+    "ket",
+    "qua",
+    "thoi",
+    "gian",
+    "hoan",
+    "thanh",
+    "don",
+    "vi",
+    "ten",
+    "nhiem",
+    "vu",
+    "theo",
+    "doi",
+    "danh",
+    "gia",
+    "chi",
+    "tieu",
+    "san",
+    "pham",
+}
+
+
+def _is_header_fragment(line: Line) -> bool:
+    words = re.findall(r"[a-z]+", line.key)
+    if not line.key or not words:
+        return bool(line.key == "" or re.fullmatch(r"[\W_]*", line.key))
+    known = sum(1 for w in words if w in _HEADER_FRAGMENT_WORDS)
+    return known / len(words) >= 0.6 and len(line.key) < 90 and not row_code(line)
+
+
+# ---------------------------------------------------------------------------------------
+# The row skeleton
+
+
+def _successors(code: str) -> list[str]:
+    parts = code.split(".")
+    out = [".".join([*parts[:-1], str(int(parts[-1]) + 1)])]
+    if len(parts) < 3:
+        out.append(code + ".1")
+    for depth in range(len(parts) - 1, 0, -1):
+        parent = parts[:depth]
+        out.append(".".join([*parent[:-1], str(int(parent[-1]) + 1)]))
+    return out
+
+
+def find_row_starts(
+    lines: Sequence[Line], *, skip: frozenset[int] = frozenset(), inline: bool = True
+) -> list[RowStart]:
+    """Return the lines that open a row or a section, accepted in numbering order.
+
+    A row number is accepted when it follows the previous accepted one (next number, first
+    sub-number, or the parent's next); a section numeral when it is the next numeral (row
+    numbers may restart at 1 in a new section). Gaps of one row are repaired from a line that
+    opens with some other number, when one sits between the two good ones. ``inline`` allows
+    text after the number on the same line (OCR layouts); otherwise the line must be only the
+    number.
+    """
+    candidates: list[RowStart] = []
+    for i, line in enumerate(lines):
+        if line.number in skip or not line.key:
+            continue
+        sec = section_code(line)
+        if sec is not None and (inline or not sec[1]):
+            candidates.append(RowStart(i, "section", to_roman(sec[0]), sec[1]))
+            continue
+        code = row_code(line)
+        if code is not None and (inline or not code[1]):
+            if len(code[0].split(".")[0]) <= 3 and not re.match(r"^\d{4}", line.key):
+                candidates.append(RowStart(i, "row", code[0], code[1]))
+    accepted: list[RowStart] = []
+    last_row: str | None = None
+    last_section = 0
+    pending: list[RowStart] = []  # rejected candidates since the last accepted row
+    for cand in candidates:
+        if cand.kind == "section":
+            value = roman_value(cand.code) or 0
+            if value == last_section + 1 or (last_section == 0 and value == 1):
+                accepted.append(cand)
+                last_section = value
+                pending = []
+            elif cand.code == "I" and last_row is not None:
+                # "I" is also how OCR prints the row number 1
+                pending.append(RowStart(cand.index, "row", "1", cand.rest))
+            continue
+        ok = (last_row is None and cand.code in ("1", "1.1")) or (
+            last_row is not None
+            and (
+                cand.code in _successors(last_row)
+                or (accepted and accepted[-1].kind == "section" and cand.code == "1")
+            )
+        )
+        if ok:
+            if last_row is not None and pending and cand.code not in _successors(last_row)[:1]:
+                pass
+            # repair: exactly one number missing and one unaccepted numbered line in between
+            if last_row is not None and pending:
+                expected = _successors(last_row)[0]
+                if cand.code in _successors(expected) and cand.code != expected:
+                    fix = pending[-1]
+                    accepted.append(RowStart(fix.index, "row", expected, fix.rest, repaired=True))
+            accepted.append(cand)
+            last_row = cand.code
+            pending = []
+        else:
+            pending.append(cand)
+    return accepted
+
+
+# ---------------------------------------------------------------------------------------
+# Rebuilding rows
+
+
+def detect_layout(lines: Sequence[Line]) -> str:
+    """Return "cells", "cell_per_line" or "interleaved" for a table's lines."""
+    if lines and sum(1 for line in lines if line.cell is not None) >= len(lines) / 2:
+        return "cells"
+    alone = inline = 0
+    for line in lines:
+        code = row_code(line)
+        if code is None:
+            continue
+        if code[1]:
+            inline += 1
+        else:
+            alone += 1
+    return "cell_per_line" if alone >= max(3, inline) else "interleaved"
+
+
+def rebuild_rows(
+    lines: Sequence[Line],
+    columns: Sequence[ColumnSpec],
+    *,
+    layout: str | None = None,
+    skip: frozenset[int] = frozenset(),
+) -> list[Row]:
+    """Rebuild table rows from ``lines`` (one table's lines) into ``columns``.
+
+    ``skip`` holds source line numbers to ignore (header rows). The layout is detected when not
+    given. Returns rows and section headings in document order.
+    """
+    body = [line for line in lines if line.number not in skip and not is_noise(line)]
+    layout = layout or detect_layout(body)
+    if layout == "cells":
+        return _rows_from_cells(body, columns)
+    starts = find_row_starts(body, inline=layout != "cell_per_line")
+    if layout == "cell_per_line":
+        rows = _rows_cell_per_line(body, starts, columns)
+    else:
+        from theodoi.ingest.layout.interleaved import rows_interleaved
+
+        rows = rows_interleaved(body, starts, columns)
+    for row in rows:
+        row.layout = layout
+    return rows
+
+
+def _section_row(start: RowStart, lines: Sequence[Line], upto: int) -> Row:
+    cell = Cell("", [], 0.9)
+    if start.rest:
+        cell.add(start.rest, lines[start.index].number)
+    for line in lines[start.index + 1 : upto]:
+        cell.add(line.text, line.number)
+    cell.text = cell.text.strip(" .:-")
+    return Row("section", start.code, {"title": cell}, [lines[start.index].number, *cell.lines], 0.9)
+
+
+def _rows_cell_per_line(
+    lines: Sequence[Line], starts: list[RowStart], columns: Sequence[ColumnSpec]
+) -> list[Row]:
+    rows: list[Row] = []
+    for k, start in enumerate(starts):
+        upto = starts[k + 1].index if k + 1 < len(starts) else len(lines)
+        if start.kind == "section":
+            rows.append(_section_row(start, lines, upto))
+            continue
+        body = [line for line in lines[start.index + 1 : upto] if line.key]
+        if start.rest:
+            body.insert(0, lines[start.index])
+        texts = [start.rest if line is lines[start.index] else line.text for line in body]
+        assignment, confidence = align(texts, columns)
+        row = Row("row", start.code, {}, [lines[start.index].number], 0.6 if start.repaired else 0.95)
+        for line, text, col in zip(body, texts, assignment, strict=True):
+            cell = row.cells.setdefault(columns[col].name, Cell("", [], 1.0))
+            cell.add(text, line.number)
+            if line.number not in row.lines:
+                row.lines.append(line.number)
+        for name, cell in row.cells.items():
+            cell.confidence = round(min(confidence.get(name, 0.8), row.confidence), 3)
+        rows.append(row)
+    return rows
+
+
+def align(
+    texts: Sequence[str], columns: Sequence[ColumnSpec], *, stay: float = 0.45, skip: float = 0.12
+) -> tuple[list[int], dict[str, float]]:
+    """Assign each text to a column, in column order, maximising vocabulary fit.
+
+    A monotone alignment (Viterbi): texts go left to right through the columns, a column may
+    be skipped (an empty cell) at a small cost, and a column may take several texts (a cell
+    wrapped over lines) at cost ``stay``. The first text goes to the ``first`` column when
+    there is one. Returns the column index per text and a confidence per column name.
+    """
+    n, m = len(texts), len(columns)
+    if n == 0 or m == 0:
+        return [], {}
+    neg = float("-inf")
+    fit = [[_clip(columns[c].fits(t)) for c in range(m)] for t in texts]
+    first = next((c for c, col in enumerate(columns) if col.first), None)
+    score = [[neg] * m for _ in range(n)]
+    back = [[0] * m for _ in range(n)]
+    for c in range(m):
+        if first is not None and c != first:
+            continue
+        score[0][c] = fit[0][c] - skip * c
+    for i in range(1, n):
+        for c in range(m):
+            best, arg = neg, 0
+            for p in range(c + 1):
+                if score[i - 1][p] == neg:
+                    continue
+                s = score[i - 1][p] - (stay if p == c else skip * (c - p - 1))
+                if s > best:
+                    best, arg = s, p
+            score[i][c] = best + fit[i][c] if best != neg else neg
+            back[i][c] = arg
+    c = max(range(m), key=lambda k: score[n - 1][k])
+    out = [0] * n
+    for i in range(n - 1, -1, -1):
+        out[i] = c
+        c = back[i][c]
+    confidence: dict[str, float] = {}
+    for i, col in enumerate(out):
+        name = columns[col].name
+        confidence[name] = min(confidence.get(name, 1.0), 0.5 + 0.5 * fit[i][col])
+    return out, confidence
+
+
+def _clip(value: float) -> float:
+    return max(0.0, min(1.0, value))
+
+
+def _rows_from_cells(lines: Sequence[Line], columns: Sequence[ColumnSpec]) -> list[Row]:
+    """Rows from real table cells: the header row maps columns; TT gives code or section."""
+    grid: dict[tuple[int, int], dict[int, list[Line]]] = {}
+    for line in lines:
+        if line.cell is None:
+            continue
+        grid.setdefault((line.cell.table, line.cell.row), {}).setdefault(line.cell.col, []).append(line)
+    mapping: dict[int, dict[int, str]] = {}  # table -> col -> column name
+    code_col: dict[int, int] = {}
+    rows: list[Row] = []
+    for (table, _r), cells in sorted(grid.items()):
+        texts = {col: collapse_spaces(" ".join(x.text for x in ls)) for col, ls in cells.items()}
+        if table not in mapping:
+            found = _map_header(texts, columns)
+            if found:
+                mapping[table] = found[0]
+                code_col[table] = found[1]
+                continue
+        cols = mapping.get(table)
+        if cols is None:
+            continue
+        code_text = fold(texts.get(code_col[table], "")).strip(" .")
+        numbers = [x.number for ls in cells.values() for x in ls]
+        if not code_text and not any(texts.get(c) for c in cols):
+            continue
+        sec = roman_value(code_text) if code_text and not code_text[0].isdigit() else None
+        if sec:
+            title = " ".join(texts[c] for c in sorted(texts) if c != code_col[table] and texts[c])
+            rows.append(Row("section", to_roman(sec), {"title": Cell(title, numbers, 0.95)}, numbers, 0.95))
+            continue
+        code = code_text if re.fullmatch(r"\d{1,3}(\.\d{1,3}){0,2}", code_text) else ""
+        row = Row("row", code, {}, numbers, 0.95 if code else 0.6)
+        for col, name in cols.items():
+            if texts.get(col):
+                row.cells[name] = Cell(texts[col], [x.number for x in cells[col]], 0.95)
+        rows.append(row)
+    return rows
+
+
+def _map_header(texts: dict[int, str], columns: Sequence[ColumnSpec]) -> tuple[dict[int, str], int] | None:
+    keys = {col: fold(t) for col, t in texts.items()}
+    code_col = next((c for c, k in sorted(keys.items()) if k.strip(" .") in ("tt", "stt", "so tt")), None)
+    if code_col is None:
+        return None
+    out: dict[int, str] = {}
+    for spec in columns:
+        best = next(
+            (
+                c
+                for c, k in sorted(keys.items())
+                if c not in out and c != code_col and any(h in k for h in spec.header)
+            ),
+            None,
+        )
+        if best is not None:
+            out[best] = spec.name
+    return (out, code_col) if out else None
+
+
+def _join(left: str, right: str) -> str:
+    """Join two pieces of a cell: undo end-of-line hyphenation, else one space."""
+    if not left:
+        return right
+    if left.endswith("-") and not left.endswith(" -") and right[:1].islower():
+        return left[:-1] + right
+    return f"{left} {right}"

@@ -1,0 +1,144 @@
+"""Deadlines as printed (thời gian hoàn thành) -> a parsed form with a due date.
+
+``parse_deadline(text)`` returns a dict ``{"kind", "due", "text", ...}`` or None for an empty
+cell. Kinds:
+
+- ``date``      "15/6/2025"                          due that day
+- ``month``     "06/2025", "Tháng 9/2025"              due the month's last day
+- ``quarter``   "Quý I/2026", "Quý 1/2026"             due the quarter's last day
+- ``year``      "2026", "Năm 2025"                     due 31/12 of the year
+- ``range``     "2025-2030", "2025 - 2026"             due 31/12 of the last year (``start``)
+- ``recurring`` "Hằng tháng", "Hàng năm", "Quý I hằng năm", "Định kỳ theo Đề án" (``cadence``)
+- ``continuous`` "Thường xuyên", "Nhiệm vụ thường xuyên"
+- ``event``     "Ngay sau khi Trung ương ban hành", "Theo kế hoạch của Bộ Quốc phòng"
+- ``unknown``   anything else (kept as printed)
+
+A first term followed by "và thường xuyên" / "và những năm tiếp theo" keeps the first term's
+kind and due date and sets ``then`` to "continuous" or "recurring": the task is due then and
+continues. Matching is on folded text, so OCR'd text without marks parses too ("Quy 1/2026",
+"Thuong xuyen", "Hang nam").
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from typing import Any
+
+from theodoi.ingest.text import collapse_spaces, fold
+
+_ROMAN_QUARTER = {
+    "i": 1,
+    "ii": 2,
+    "iii": 3,
+    "iv": 4,
+    "1": 1,
+    "2": 2,
+    "3": 3,
+    "4": 4,
+    "l": 1,
+    "ll": 2,
+    "lll": 3,
+}
+_YEAR = r"(20\d\d|19\d\d)"
+_DATE = re.compile(rf"^(?:ngay\s*)?(\d{{1,2}})\s*[/.-]\s*(\d{{1,2}})\s*[/.-]\s*{_YEAR}\b")
+_MONTH = re.compile(rf"^(?:thang\s*)?(\d{{1,2}})\s*[/.-]\s*{_YEAR}\b")
+_QUARTER = re.compile(rf"^quy\s*(iv|i{{1,3}}|l{{1,3}}|[1-4])\s*(?:/|-|nam)\s*{_YEAR}\b")
+_RANGE = re.compile(rf"^(?:giai doan\s*|nam\s*|tu nam\s*)?{_YEAR}\s*(?:-|–|—|den|đen)\s*(?:nam\s*)?{_YEAR}\b")
+_YEAR_ONLY = re.compile(rf"^(?:nam\s*|trong nam\s*|truoc nam\s*)?{_YEAR}\b")
+_CADENCES = (
+    ("hang tuan", "weekly"),
+    ("hang thang", "monthly"),
+    ("hang quy", "quarterly"),
+    ("6 thang", "semiannual"),
+    ("hang nam", "annual"),
+    ("moi nam", "annual"),
+)
+_CONTINUOUS = ("thuong xuyen", "lien tuc", "hang ngay")
+_EVENT = (
+    "sau khi",
+    "ngay khi",
+    "khi co",
+    "theo ke hoach",
+    "theo chi dao",
+    "theo tien do",
+    "theo yeu cau",
+    "khi ",
+)
+_THEN = re.compile(r"\bva\b.*?(thuong xuyen|nhung nam tiep theo|cac nam tiep theo|hang nam)")
+
+
+def parse_deadline(text: str | None) -> dict[str, Any] | None:
+    """Parse a printed deadline; return None for an empty cell, kind "unknown" if unreadable."""
+    printed = collapse_spaces(text or "")
+    key = fold(printed).strip(" .;,:")
+    if not key:
+        return None
+    out: dict[str, Any] = {"text": printed}
+    out.update(_first_term(key))
+    then = _THEN.search(key)
+    if then and out["kind"] in ("date", "month", "quarter", "year", "range"):
+        out["then"] = "continuous" if then.group(1) == "thuong xuyen" else "recurring"
+    return out
+
+
+def _first_term(key: str) -> dict[str, Any]:
+    if m := _DATE.match(key):
+        day, month, year = int(m.group(1)), int(m.group(2)), int(m.group(3))
+        if 1 <= month <= 12 and 1 <= day <= calendar.monthrange(year, month)[1]:
+            return {"kind": "date", "due": dt.date(year, month, day).isoformat()}
+    if m := _QUARTER.match(key):
+        quarter, year = _ROMAN_QUARTER[m.group(1)], int(m.group(2))
+        return {"kind": "quarter", "quarter": quarter, "due": _month_end(year, quarter * 3)}
+    if m := _RANGE.match(key):
+        start, end = int(m.group(1)), int(m.group(2))
+        if start <= end:
+            return {"kind": "range", "start": start, "end": end, "due": dt.date(end, 12, 31).isoformat()}
+    if m := _MONTH.match(key):
+        month, year = int(m.group(1)), int(m.group(2))
+        if 1 <= month <= 12:
+            return {"kind": "month", "due": _month_end(year, month)}
+    if m := _YEAR_ONLY.match(key):
+        return {"kind": "year", "due": dt.date(int(m.group(1)), 12, 31).isoformat()}
+    if key.startswith("quy ") and ("hang nam" in key or "hang nam" in key):
+        return {"kind": "recurring", "cadence": "annual"}
+    for word, cadence in _CADENCES:
+        if key.startswith(word) or key.startswith("dinh ky " + word):
+            return {"kind": "recurring", "cadence": cadence}
+    if key.startswith("dinh ky"):
+        return {"kind": "recurring", "cadence": "periodic"}
+    if any(key.startswith(w) or key.startswith("nhiem vu " + w) for w in _CONTINUOUS):
+        return {"kind": "continuous"}
+    if any(key.startswith(w) for w in _EVENT) or key.startswith(("ngay sau", "tiep theo")):
+        return {"kind": "event"}
+    return {"kind": "unknown"}
+
+
+def _month_end(year: int, month: int) -> str:
+    return dt.date(year, month, calendar.monthrange(year, month)[1]).isoformat()
+
+
+# A deadline cell as the layout step sees it: a whole line that is only a deadline.
+DEADLINE_LINE = re.compile(
+    r"^(?:(?:thang|nam|quy\s*(?:iv|i{1,3}|[1-4]))\s*/?\s*)?"
+    r"(?:\d{1,2}\s*/\s*)?(?:\d{1,2}\s*/\s*)?20\d\d(?:\s*[-–]\s*20\d\d)?"
+    r"(?:\s*va\s+(?:thuong xuyen|nhung nam tiep theo|cac nam tiep theo|nang cap.*))?$"
+    r"|^(?:nhiem vu\s+)?thuong xuyen$|^hang (?:thang|nam|quy|tuan)$|^quy\s*\S+\s*hang nam$"
+)
+
+
+def is_deadline_text(text: str) -> bool:
+    """Return True when ``text`` is, as a whole, a deadline cell ("12/2025", "Thường xuyên")."""
+    key = fold(text).strip(" .;,:")
+    if not key:
+        return False
+    if DEADLINE_LINE.match(key):
+        return True
+    parsed = parse_deadline(text)
+    return bool(
+        parsed
+        and parsed["kind"] in ("event", "recurring")
+        and len(key.split()) <= 20
+        and key.startswith(("ngay sau", "sau khi", "ngay khi", "theo ke hoach", "theo chi dao", "dinh ky"))
+    )

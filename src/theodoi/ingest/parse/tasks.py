@@ -1,0 +1,216 @@
+"""The task table (danh mục nhiệm vụ): sections and every task with its fields.
+
+Finds the appendix table whose header names the task columns (TT, Tên nhiệm vụ, Cơ quan chủ
+trì, Cơ quan phối hợp, Kết quả, Thời gian hoàn thành), rebuilds its rows with the layout step
+and turns each numbered row into a ``Task``: agencies split into single agencies and repaired
+against the directory, the deadline kept as printed and parsed. Plans that number their tasks
+in prose instead of a table are read by ``parse_prose_tasks``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from theodoi.ingest.layout.lines import Line
+from theodoi.ingest.layout.table import ColumnSpec, Row, find_table, rebuild_rows
+from theodoi.ingest.normalise.agencies import agency_score, resolve_agency, split_agencies
+from theodoi.ingest.normalise.deadlines import is_deadline_text, parse_deadline
+from theodoi.ingest.parse.sections import sections_from_rows
+from theodoi.ingest.plan import Provenance, Section, Task
+from theodoi.ingest.text import collapse_spaces, fold
+
+# Kinds of expected output (kết quả / sản phẩm) that open an output cell.
+OUTPUT_WORDS = (
+    "ke hoach",
+    "quyet dinh",
+    "de an",
+    "bao cao",
+    "van ban",
+    "chuong trinh",
+    "chi thi",
+    "nghi quyet",
+    "nghi dinh",
+    "he thong",
+    "nen tang",
+    "co so du lieu",
+    "tai lieu",
+    "huong dan",
+    "thong tu",
+    "cong van",
+    "to trinh",
+    "danh sach",
+    "mang luoi",
+    "san pham",
+    "hoi nghi",
+    "hoi thao",
+    "thoa thuan",
+    "du an",
+    "chinh sach",
+    "quy che",
+    "quy dinh",
+    "quy trinh",
+    "cac quy trinh",
+    "ung dung",
+    "dich vu",
+    "ty le",
+    "ti le",
+    "dat ",
+    "duoc ",
+    "hoan thanh",
+    "trien khai",
+    "tham muu",
+    "co che",
+    "bo chi so",
+    "ket qua",
+    "phong trao",
+    "mo hinh",
+    "khoa dao tao",
+    "lop",
+    "cuoc thi",
+    "giai thuong",
+)
+
+TASK_HEADER = ("nhiem v", "chu tri")
+
+
+def _name_fit(text: str) -> float:
+    return 0.7
+
+
+def _agency_fit(text: str) -> float:
+    if is_deadline_text(text):
+        return 0.0
+    return agency_score(text)
+
+
+def _output_fit(text: str) -> float:
+    key = fold(text)
+    if is_deadline_text(text):
+        return 0.05
+    if key.startswith(OUTPUT_WORDS):
+        return 0.95
+    score = agency_score(text)
+    return 0.6 if score < 0.5 else 0.3
+
+
+def _deadline_fit(text: str) -> float:
+    if is_deadline_text(text):
+        return 1.0
+    parsed = parse_deadline(text)
+    if parsed and parsed["kind"] not in ("unknown",) and len(fold(text).split()) <= 16:
+        return 0.7
+    return 0.0
+
+
+TASK_COLUMNS = (
+    ColumnSpec("name", _name_fit, header=("ten nhiem", "nhiem vu", "noi dung"), first=True),
+    ColumnSpec("lead", _agency_fit, header=("chu tri",)),
+    ColumnSpec("support", _agency_fit, header=("phoi hop",)),
+    ColumnSpec("output", _output_fit, header=("ket qua", "san pham")),
+    ColumnSpec("deadline", _deadline_fit, header=("thoi gian", "thoi han", "hoan thanh")),
+)
+
+
+@dataclass
+class TaskTable:
+    """What the task parser found: sections, tasks, warnings (Vietnamese), the layout."""
+
+    sections: list[Section] = field(default_factory=list)
+    tasks: list[Task] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    layout: str | None = None
+    rows: list[Row] = field(default_factory=list)
+
+
+def parse_tasks(lines: Sequence[Line]) -> TaskTable:
+    """Find the task table in ``lines`` and return its sections and tasks."""
+    region = find_table(lines, header_terms=TASK_HEADER, stop_terms=("chi tieu", "don vi"))
+    if region is None:
+        prose = parse_prose_tasks(lines)
+        if prose.tasks:
+            return prose
+        return TaskTable(warnings=["Không tìm thấy bảng danh mục nhiệm vụ (phụ lục nhiệm vụ) trong văn bản."])
+    rows = rebuild_rows(lines[region.start : region.end], TASK_COLUMNS, skip=region.header)
+    result = TaskTable(layout=rows[0].layout if rows else None, rows=rows)
+    result.sections = sections_from_rows(rows)
+    section: str | None = None
+    for row in rows:
+        if row.kind == "section":
+            section = row.code
+            continue
+        task = task_from_row(row, section)
+        if task is not None:
+            result.tasks.append(task)
+    if not result.tasks:
+        result.warnings.append("Đã thấy bảng nhiệm vụ nhưng không đọc được dòng nhiệm vụ nào; cần nhập tay.")
+    result.warnings.extend(_sequence_warnings(result.tasks))
+    return result
+
+
+def task_from_row(row: Row, section: str | None) -> Task | None:
+    """Turn a rebuilt row into a Task; None when the row has no name."""
+    name = clean_text(row.text("name"))
+    if not name:
+        return None
+    confidence: dict[str, float] = {"name": row.cells["name"].confidence}
+    lead, lead_conf = agencies(row.text("lead"))
+    support, support_conf = agencies(row.text("support"))
+    for key, values, conf in (("lead", lead, lead_conf), ("support", support, support_conf)):
+        cell = row.cells.get(key)
+        confidence[key] = round(min(conf, cell.confidence), 3) if cell else (0.5 if not values else conf)
+    output = clean_text(row.text("output")) or None
+    deadline = clean_text(row.text("deadline")) or None
+    confidence["output"] = row.cells["output"].confidence if "output" in row.cells else 0.5
+    confidence["deadline"] = row.cells["deadline"].confidence if "deadline" in row.cells else 0.5
+    parsed = parse_deadline(deadline)
+    if parsed and parsed["kind"] == "unknown":
+        confidence["deadline"] = min(confidence["deadline"], 0.4)
+    confidence["code"] = row.confidence
+    return Task(
+        section=section,
+        code=row.code,
+        name=name,
+        lead=lead,
+        support=support,
+        output=output,
+        deadline=deadline,
+        deadline_parsed=parsed,
+        provenance=Provenance(source_lines=sorted(row.lines), confidence=confidence),
+    )
+
+
+def agencies(text: str | None) -> tuple[list[str], float]:
+    """Split an agency cell and repair each name; return the names and the lowest confidence."""
+    names: list[str] = []
+    worst = 1.0
+    for part in split_agencies(text or ""):
+        name, conf = resolve_agency(part)
+        names.append(name)
+        worst = min(worst, conf)
+    return names, round(worst, 3)
+
+
+def clean_text(text: str | None) -> str:
+    """Return a cell's text as the format wants it: spaces collapsed, stray bars dropped."""
+    text = collapse_spaces((text or "").replace("|", " "))
+    text = re.sub(r"\s+([,.;:)])", r"\1", text)
+    return text.strip(" ;,:-–")
+
+
+def _sequence_warnings(tasks: Sequence[Task]) -> list[str]:
+    warnings = []
+    repaired = [t.code for t in tasks if t.provenance.confidence.get("code", 1.0) < 0.8]
+    if repaired:
+        warnings.append(
+            "Số thứ tự của các nhiệm vụ "
+            + ", ".join(str(c) for c in repaired[:10])
+            + " được suy ra từ thứ tự dòng; cần kiểm tra."
+        )
+    return warnings
+
+
+def parse_prose_tasks(lines: Sequence[Line]) -> TaskTable:
+    """Tasks written as numbered prose (no table): not read yet; returns nothing."""
+    return TaskTable()
