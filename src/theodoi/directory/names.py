@@ -52,7 +52,7 @@ def agency_key(printed: str, *, unit_name: str | None = None) -> str:
 
     ``unit_name`` is the province (or commune) the plan belongs to: "Sở Tài chính tỉnh Bình
     Định" in a Bình Định plan is that province's "Sở Tài chính", so the trailing place name is
-    dropped and, for a department (Sở), the bare "tỉnh" after it too.
+    dropped, and so is a bare "tỉnh" at the end ("Công an tỉnh" is the province's police).
     """
     key = fold(printed).replace("–", "-").replace("—", "-")
     key = _AMPERSAND.sub("&", key)
@@ -66,8 +66,10 @@ def agency_key(printed: str, *, unit_name: str | None = None) -> str:
         for prefix in ("tinh", "thanh pho"):
             if key.endswith(f" {prefix} {place}"):
                 key = key[: -len(place) - 1]
-        if key.startswith("so ") and key.endswith((" tinh", " thanh pho")):
-            key = key.rsplit(" tinh", 1)[0] if key.endswith(" tinh") else key[: -len(" thanh pho")]
+        # Inside a province's plans "Công an tỉnh" and "Công an" are one body.
+        for suffix in (" tinh", " thanh pho"):
+            if key.endswith(suffix) and " " in key[: -len(suffix)]:
+                key = key[: -len(suffix)]
     return key
 
 

@@ -85,8 +85,10 @@ def agency_kind_guess(key: str) -> str:
     """
     if key.startswith(("cac ", "uy ban nhan dan cac ", "hoi dong nhan dan cac ")):
         return AgencyKind.COLLECTIVE
-    if key in {"dia phuong", "so, ban, nganh", "so, nganh", "so, ban, nganh, dia phuong"}:
+    if key.startswith(("so, ", "so nganh", "ban, nganh", "nganh, ")) or key == "dia phuong":
         return AgencyKind.COLLECTIVE
+    if key.startswith("hoi dong nhan dan"):
+        return AgencyKind.OTHER
     if key.startswith("uy ban nhan dan"):
         return AgencyKind.PEOPLES_COMMITTEE
     if key.startswith("so "):
@@ -226,7 +228,7 @@ def _agency_create(*, unit: AdministrativeUnit, printed_name: str, key: str, act
         # Another import created the same alias at the same moment: use theirs.
         return AgencyAlias.objects.select_related("agency").get(unit=unit, key=key).agency
     if created:
-        logger.info("New agency %r in %s, flagged for review", name, unit)
+        logger.debug("New agency %r in %s, flagged for review", name, unit)
         audit_record(
             actor=actor,
             action="agency.create",

@@ -1,0 +1,125 @@
+"""Cross-table reads of plans, with their joins in one place.
+
+Each list pins its query count in tests (N and 3N rows give the same count), so a template
+walking the rows never triggers a query per row.
+"""
+
+from __future__ import annotations
+
+from django.db.models import Count, Prefetch, Q, QuerySet
+
+from theodoi.directory.models import AdministrativeUnit, Agency
+from theodoi.ingest.text import fold
+from theodoi.plans.models import AgencyRole, Indicator, IndicatorAgency, Plan, Task, TaskAgency
+
+
+class PlanLookupError(LookupError):
+    """A plan reference that names no plan, or more than one; the message is for the user."""
+
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+
+
+def plan_get_by_reference(reference: str) -> Plan:
+    """Return the plan a user names by its number as printed ("37/KH-UBND") or by its id.
+
+    A number is not unique across provinces (every province has a "37/KH-UBND"), so more than
+    one match is refused with the candidates listed rather than one picked silently.
+    """
+    text = reference.strip()
+    if text.isdigit():
+        plan = Plan.objects.select_related("unit").filter(pk=int(text)).first()
+        if plan is None:
+            raise PlanLookupError("not_found", f"Không có kế hoạch mã {text}.")
+        return plan
+    matches = list(
+        Plan.objects.select_related("unit").filter(number="".join(text.split())).order_by("id")[:10]
+    )
+    if not matches:
+        raise PlanLookupError("not_found", f"Không tìm thấy kế hoạch số “{text}”.")
+    if len(matches) > 1:
+        options = "; ".join(f"mã {p.pk}: {p.unit.name}, {p.get_status_display().lower()}" for p in matches)
+        raise PlanLookupError(
+            "ambiguous",
+            f"Có {len(matches)} kế hoạch số “{text}” ({options}). Hãy ghi mã (id) của kế hoạch cần dùng.",
+        )
+    return matches[0]
+
+
+def plan_list(
+    *, unit: AdministrativeUnit | None = None, status: str | None = None, search: str = ""
+) -> QuerySet[Plan]:
+    """Return plans, newest first, with their unit and task and indicator counts.
+
+    ``unit`` also matches plans of the units merged into it: a Gia Lai list shows Bình Định's
+    plans still in force.
+    """
+    rows = Plan.objects.select_related("unit", "unit__successor").annotate(
+        task_count=Count("tasks", distinct=True), indicator_count=Count("indicators", distinct=True)
+    )
+    if unit is not None:
+        rows = rows.filter(Q(unit=unit) | Q(unit__successor=unit))
+    if status:
+        rows = rows.filter(status=status)
+    if search:
+        key = fold(search)
+        rows = rows.filter(
+            Q(number__icontains=search.strip())
+            | Q(title__icontains=search.strip())
+            | Q(tasks__search_key__contains=key)
+        ).distinct()
+    return rows.order_by("-date", "number", "id")
+
+
+def plan_tasks(*, plan: Plan) -> QuerySet[Task]:
+    """Return a plan's tasks in document order with their section and agency mentions."""
+    return (
+        Task.objects.filter(plan=plan)
+        .select_related("section", "parent")
+        .prefetch_related(Prefetch("assignments", queryset=TaskAgency.objects.select_related("agency")))
+        .order_by("position", "id")
+    )
+
+
+def plan_indicators(*, plan: Plan) -> QuerySet[Indicator]:
+    """Return a plan's indicators in document order with their monitoring agencies."""
+    return (
+        Indicator.objects.filter(plan=plan)
+        .prefetch_related(Prefetch("assignments", queryset=IndicatorAgency.objects.select_related("agency")))
+        .order_by("position", "id")
+    )
+
+
+def task_list_for_agency(
+    *, agency: Agency, role: str | None = None, plan_status: str | None = None
+) -> QuerySet[Task]:
+    """Return the tasks that name ``agency`` (as lead or partner, or ``role`` only), by plan.
+
+    A task naming the agency twice (printed two ways) is listed once.
+    """
+    mentions = TaskAgency.objects.filter(agency=agency)
+    if role:
+        mentions = mentions.filter(role=role)
+    rows = Task.objects.filter(pk__in=mentions.values("task_id"))
+    if plan_status:
+        rows = rows.filter(plan__status=plan_status)
+    return (
+        rows.select_related("plan", "plan__unit", "section")
+        .prefetch_related(Prefetch("assignments", queryset=TaskAgency.objects.select_related("agency")))
+        .order_by("plan__date", "plan_id", "position", "id")
+    )
+
+
+def task_list_led_by(*, agency: Agency) -> QuerySet[Task]:
+    """Return the tasks ``agency`` leads (chủ trì): what its reporter must report on."""
+    return task_list_for_agency(agency=agency, role=AgencyRole.LEAD)
+
+
+def agency_list_for_review(*, unit: AdministrativeUnit | None = None) -> QuerySet[Agency]:
+    """Return agencies imports created and nobody has checked yet, with their aliases."""
+    rows = Agency.objects.filter(needs_review=True).select_related("unit").prefetch_related("aliases")
+    if unit is not None:
+        rows = rows.filter(unit=unit)
+    return rows.order_by("unit__name", "name")
