@@ -1,43 +1,57 @@
 """Restore OCR'd Vietnamese: give back the diacritics and letters a scan lost.
 
-``default_restorer().restore_line(text)`` is what extraction calls for every text field.
-(First version: the interface only; the noisy-channel decoder lands behind it.)
+A noisy-channel decoder (see ``decoder``): an OCR confusion model proposes syllables for
+each word, a word trigram language model trained on clean administrative Vietnamese picks the
+sequence. ``default_restorer().restore_line(text)`` is what extraction calls for every text
+field. The model is trained by ``train`` (pure) and rebuilt by ``theodoi train-restore``.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import logging
+import os
 from functools import lru_cache
+from pathlib import Path
+
+from theodoi.ingest.restore.decoder import Change, RestoreConfig, Restorer
+from theodoi.ingest.restore.model import Model, train
+
+__all__ = [
+    "Change",
+    "Model",
+    "RestoreConfig",
+    "Restorer",
+    "default_restorer",
+    "load_restorer",
+    "model_dir",
+    "train",
+]
+
+logger = logging.getLogger(__name__)
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+SHIPPED_MODEL_DIR = PACKAGE_DIR / "data"
+CORPUS_DIR = PACKAGE_DIR / "corpus"
 
 
-@dataclass(frozen=True)
-class Change:
-    """One span the restorer changed: where, what it was, what it became and why."""
+def model_dir() -> Path:
+    """Return where the restorer's model is read from: the trained one if any, else the shipped one."""
+    data_dir = os.environ.get("THEODOI_DATA_DIR")
+    if data_dir:
+        trained = Path(data_dir) / "restore-model"
+        if Model.exists(trained):
+            return trained
+    return SHIPPED_MODEL_DIR
 
-    start: int
-    end: int
-    before: str
-    after: str
-    reason: str
 
-
-class Restorer:
-    """Turn OCR'd Vietnamese lines into proper Vietnamese, one line at a time."""
-
-    def restore_line(self, text: str) -> str:
-        return text
-
-    def restore_lines(self, lines: list[str]) -> list[str]:
-        return [self.restore_line(line) for line in lines]
-
-    def explain_line(self, text: str) -> list[Change]:
-        return []
-
-    def with_reference(self, texts: list[str]) -> Restorer:
-        return self
+def load_restorer(directory: str | Path) -> Restorer:
+    """Return a restorer with the model in ``directory``."""
+    return Restorer(Model.load(directory))
 
 
 @lru_cache(maxsize=1)
 def default_restorer() -> Restorer:
     """Return the shared restorer, loading its model once."""
-    return Restorer()
+    directory = model_dir()
+    logger.debug("restore: loading model from %s", directory)
+    return load_restorer(directory)

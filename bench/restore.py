@@ -1,0 +1,96 @@
+"""Benchmark the OCR restorer: word accuracy and speed on every dev pair file.
+
+For each pair file the model is trained leave-one-document-out (no text of the scored
+documents in the language or confusion model), written to a temporary folder, and scored by
+``../shared/bin/score-restore`` running ``python -m theodoi.ingest.restore --model DIR``. In
+the same run the OCR text as it is (identity) and pyvi's ``ViUtils.add_accents`` (on input with
+the remaining marks stripped, errors caught) are scored on the same pairs. Prints a Markdown
+table.
+
+usage: .venv/bin/python bench/restore.py [--pyvi]   (--pyvi: act as the pyvi filter)
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+
+from theodoi.ingest.restore import train  # noqa: E402
+from theodoi.ingest.restore.corpus import shipped_corpus  # noqa: E402
+
+SCORE = ROOT.parent / "shared" / "bin" / "score-restore"
+# (name, pairs file, documents left out of training)
+DEV = [
+    ("002 body (Quảng Trị)", ROOT.parent / "shared" / "restore" / "002-body.jsonl", {"002"}),
+    ("000 lines aligned to 003 (Bình Định)", ROOT / "bench" / "data" / "000-003.jsonl", {"000", "003"}),
+]
+
+
+def score(pairs: Path, command: list[str]) -> tuple[float, float] | None:
+    run = subprocess.run([sys.executable, str(SCORE), str(pairs), *command], capture_output=True, text=True)
+    if run.returncode != 0:
+        print(f"  score-restore failed: {run.stderr.strip()[-300:]}", file=sys.stderr)
+        return None
+    accuracy = float(re.search(r"accuracy ([\d.]+)", run.stdout).group(1))
+    speed = re.search(r"words/s (\d+)", run.stdout)
+    return accuracy, float(speed.group(1)) if speed else float("nan")
+
+
+def pyvi_filter() -> int:
+    """Read OCR lines, write pyvi's restoration (stripped input; the line as it is on error)."""
+    from pyvi import ViUtils
+
+    from theodoi.ingest.text import strip_marks
+
+    for line in sys.stdin:
+        line = line.rstrip("\n")
+        try:
+            out = ViUtils.add_accents(strip_marks(line))
+        except Exception:  # noqa: BLE001 - pyvi raises anything on odd input; the benchmark scores the line as it is
+            out = line
+        sys.stdout.write(out.replace("\n", " ") + "\n")
+    return 0
+
+
+def have_pyvi() -> bool:
+    return subprocess.run([sys.executable, "-c", "import pyvi"], capture_output=True).returncode == 0
+
+
+def main() -> int:
+    with_pyvi = have_pyvi()
+    rows = []
+    for name, pairs, leave_out in DEV:
+        if not pairs.exists():
+            print(f"missing {pairs}; skipped", file=sys.stderr)
+            continue
+        texts, train_pairs = shipped_corpus(exclude=leave_out)
+        with tempfile.TemporaryDirectory() as tmp:
+            train(texts, train_pairs).save(tmp)
+            ours = score(pairs, ["--", sys.executable, "-m", "theodoi.ingest.restore", "--model", tmp])
+        identity = score(pairs, ["--identity"])
+        pyvi = score(pairs, ["--", sys.executable, str(Path(__file__).resolve()), "--pyvi"]) if with_pyvi else None
+        n_pairs = sum(1 for line in pairs.open(encoding="utf-8") if line.strip())
+        rows.append((name, n_pairs, ours, pyvi, identity))
+
+    def cell(result: tuple[float, float] | None, speed: bool = False) -> str:
+        if result is None:
+            return "n/a"
+        return f"{result[0]:.1%}" + (f" ({result[1]:,.0f} w/s)" if speed else "")
+
+    print("| pairs | lines | theodoi (words/s) | pyvi add_accents (words/s) | OCR as is |")
+    print("| --- | ---: | ---: | ---: | ---: |")
+    for name, n_pairs, ours, pyvi, identity in rows:
+        print(f"| {name} | {n_pairs} | {cell(ours, True)} | {cell(pyvi, True)} | {cell(identity)} |")
+    if not with_pyvi:
+        print("\n(pyvi is not installed: `pip install pyvi` to fill its column)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(pyvi_filter() if sys.argv[1:] == ["--pyvi"] else main())

@@ -1,0 +1,301 @@
+"""Decode OCR'd lines into Vietnamese: candidates per token, then a trigram beam search.
+
+For each OCR word the channel model proposes syllables (cached per distinct token); a beam
+search over the line picks the sequence that maximises language-model log probability minus
+channel cost. Numbers, document codes (57-NQ/TW, 22/12/2024), abbreviations (UBND), list
+markers ("a)"), Roman numerals and words that are not Vietnamese stay as they are. A line that
+already reads as proper Vietnamese, or that is not Vietnamese at all, comes back unchanged.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import re
+from dataclasses import dataclass
+
+from theodoi.ingest.restore.model import NUM, OTHER, SHIFT, UNSEEN, WORD, Model, lm_tokens, toneless
+from theodoi.ingest.restore.syllables import fold_word, marks
+
+logger = logging.getLogger(__name__)
+
+MAX_LINE = 100_000  # longer lines are not text a scan produced: returned unchanged
+CODE = re.compile(
+    r"[\w&]*\d[\w&]*(?:[-/.][\w&]+)+"  # 57-NQ/TW, 22/12/2024, 152-KH/TU
+    r"|[A-ZĐ][A-Za-zĐ]*(?:[-/][A-ZĐ]{2,}[A-Za-z]*)+"  # KH-UBND, TTr-SKHCN
+)
+ROMAN = re.compile(r"[IVX]+")
+UPPER_CODE = re.compile(r"\d+[A-Z]+")
+VOWELS = set("aeiouyăâêôơư")
+CLEAN_MARKS = set("àáảãạăằắẳẵặâầấẩẫậèẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ")
+
+
+@dataclass(frozen=True)
+class Change:
+    """One span the restorer changed: where, what it was, what it became and why."""
+
+    start: int
+    end: int
+    before: str
+    after: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class RestoreConfig:
+    """Decoder settings; the defaults are what the benchmark measured best."""
+
+    beam: int = 6  # hypotheses kept per word
+    candidates: int = 6  # syllables kept per OCR word
+    variants: int = 24  # tone-less spellings kept while reading an OCR word
+    channel_weight: float = 1.0  # weight of the OCR confusion cost against the language model
+    keep_cost: float = 10.0  # cost of leaving a non-syllable token as it is
+    table_weight: float = 0.6  # weight of the whole-token table against generated candidates
+    reference_bonus: float = 3.0  # log bonus for a bigram found in a reference document
+    vietnamese_share: float = 0.5  # below this share of Vietnamese-looking words: unchanged
+
+
+def _cased(word: str, like: str) -> str:
+    if len(like) > 1 and like.isupper():
+        return word.upper()
+    if like[:1].isupper():
+        return word[:1].upper() + word[1:]
+    return word
+
+
+class Restorer:
+    """Turn OCR'd Vietnamese lines into proper Vietnamese, one line at a time."""
+
+    def __init__(self, model: Model, config: RestoreConfig | None = None, reference: frozenset[int] = frozenset()):
+        self.model = model
+        self.config = config or RestoreConfig()
+        self._reference = reference
+        self._prefixes: set[str] = {""}
+        for key in model.index:
+            for i in range(1, len(key) + 1):
+                self._prefixes.add(key[:i])
+        self._folded = {fold_word(key) for key in model.index}
+        self._abbreviations = set(model.abbreviations)
+        self._cache: dict[str, tuple[tuple[str, int, float], ...]] = {}
+        self._unigram_key = model.uni.get
+
+    # --- public interface ------------------------------------------------------------------
+    def restore_line(self, text: str) -> str:
+        """Return ``text`` restored; numbers, codes, case and punctuation are kept."""
+        return self._decode(text)[0]
+
+    def restore_lines(self, lines: list[str]) -> list[str]:
+        """Restore each line; the result has as many lines as the input."""
+        return [self._decode(line)[0] for line in lines]
+
+    def explain_line(self, text: str) -> list[Change]:
+        """Return the spans ``restore_line`` changes, with before, after and why."""
+        return self._decode(text)[1]
+
+    def with_reference(self, texts: list[str]) -> Restorer:
+        """Return a restorer that prefers the wording of ``texts`` (clean documents)."""
+        from theodoi.ingest.restore.syllables import syllables
+
+        inventory = syllables()
+        keys = set(self._reference)
+        vocab = self.model.vocab
+        for text in texts:
+            for line in text.splitlines():
+                v = 0
+                for word in lm_tokens(line, inventory):
+                    w = vocab.get(word, UNSEEN)
+                    keys.add((v << SHIFT) | w)
+                    v = w
+        twin = Restorer.__new__(Restorer)
+        twin.__dict__.update(self.__dict__)
+        twin._reference = frozenset(keys)
+        twin._cache = self._cache
+        return twin
+
+    # --- candidates --------------------------------------------------------------------------
+    def _variants(self, low: str) -> list[tuple[str, float]]:
+        """Return tone-less spellings ``low`` may stand for, with their channel cost."""
+        sub = self.model.sub
+        ins = self.model.ins
+        prefixes = self._prefixes
+        limit = self.config.variants
+        beam: dict[str, float] = {"": 0.0}
+        for ch in low:
+            options = sub.get(ch)
+            if options is None:
+                options = ((ch, 0.0),) if ch.isalpha() else ()
+            grown: dict[str, float] = {}
+            for prefix, cost in beam.items():
+                for t, c in options:
+                    key = prefix + t
+                    if key in prefixes:
+                        total = cost + c
+                        if total < grown.get(key, 1e9):
+                            grown[key] = total
+            for prefix, cost in list(grown.items()):
+                for t, c in ins:
+                    key = prefix + t
+                    if key in prefixes:
+                        total = cost + c
+                        if total < grown.get(key, 1e9):
+                            grown[key] = total
+            if not grown:
+                return []
+            if len(grown) > limit:
+                grown = dict(sorted(grown.items(), key=lambda kv: kv[1])[:limit])
+            beam = grown
+        index = self.model.index
+        return [(key, cost) for key, cost in beam.items() if key in index]
+
+    def _candidates(self, core: str) -> tuple[tuple[str, int, float], ...]:
+        """Return (syllable, word id, channel cost) for an OCR word, best first; cached."""
+        low = core.lower()
+        cached = self._cache.get(low)
+        if cached is not None:
+            return cached
+        model = self.model
+        vocab = model.vocab
+        tone_cost = model.tone_cost.get(marks(low)[0]) or model.tone_cost[0]
+        scored: dict[str, float] = {}
+        for key, cost in self._variants(low):
+            for syllable in model.index[key]:
+                total = cost + tone_cost[marks(syllable)[0] % 6]
+                if total < scored.get(syllable, 1e9):
+                    scored[syllable] = total
+        table = model.tokens.get(low)
+        if table and fold_word(low) not in self._folded:  # plain letters: the language model decides
+            weight = self.config.table_weight
+            mixed = {s: (1 - weight) * math.exp(-c) for s, c in scored.items()}
+            for syllable, p in table:
+                mixed[syllable] = mixed.get(syllable, 0.0) + weight * p
+            scored = {s: -math.log(p) for s, p in mixed.items() if p > 0}
+        uni = model.uni
+        unseen = model.unseen_logp
+        ranked = sorted(scored.items(), key=lambda sc: sc[1] - uni.get(vocab.get(sc[0], UNSEEN), unseen))
+        out = [(s, vocab.get(s, UNSEEN), c) for s, c in ranked[: self.config.candidates]]
+        if low not in scored:
+            out.append((core, OTHER, self.config.keep_cost))
+        result = tuple(out)
+        if len(self._cache) < 500_000:
+            self._cache[low] = result
+        return result
+
+    # --- decoding ----------------------------------------------------------------------------
+    def _protected(self, line: str) -> set[int]:
+        spans: set[int] = set()
+        for match in CODE.finditer(line):
+            spans.update(range(match.start(), match.end()))
+        return spans
+
+    def _fixed(self, core: str, start: int, line: str, protected: set[int]) -> int | None:
+        """Return the word id of a token that stays as it is, or None if it is to be decoded."""
+        if core.isdigit():
+            return NUM
+        if start in protected or len(core) > 20 or UPPER_CODE.fullmatch(core):
+            return OTHER
+        if core in self._abbreviations or (len(core) > 1 and core.isupper() and not VOWELS & set(fold_word(core))):
+            return OTHER
+        end = start + len(core)
+        if len(core) == 1 and line[end : end + 1] == ")":
+            return OTHER
+        if ROMAN.fullmatch(core) and (line[end : end + 1] == "." or not line[:start].strip()):
+            return OTHER
+        if not any(ch.isalpha() for ch in core):
+            return OTHER
+        return None
+
+    def _decode(self, line: str) -> tuple[str, list[Change]]:
+        if not line or len(line) > MAX_LINE:
+            if len(line) > MAX_LINE:
+                logger.warning("restore: line of %d characters left as it is", len(line))
+            return line, []
+        protected = self._protected(line)
+        tokens = []  # (start, core, candidates or None, fixed id)
+        vietnamese = alpha = 0
+        clean = True
+        marked = 0
+        for match in WORD.finditer(line):
+            core, start = match.group(), match.start()
+            fixed = self._fixed(core, start, line, protected)
+            tokens.append((start, core, fixed))
+            if fixed is None:
+                alpha += 1
+                low = core.lower()
+                folded = fold_word(low)
+                if folded in self._folded or not folded.isalpha():
+                    vietnamese += 1
+                if low not in self.model.index.get(toneless(low), ()):
+                    clean = False
+                if CLEAN_MARKS & set(low):
+                    marked += 1
+        if not alpha:
+            return line, []
+        if vietnamese < self.config.vietnamese_share * alpha:
+            return line, []
+        if clean and marked and marked >= 0.3 * alpha:
+            return line, []
+        return self._search(line, tokens)
+
+    def _search(self, line: str, tokens: list[tuple[int, str, int | None]]) -> tuple[str, list[Change]]:
+        model = self.model
+        tri, tri_bo, bi, bi_bo, uni = model.tri, model.tri_bo, model.bi, model.bi_bo, model.uni
+        unseen = model.unseen_logp
+        reference = self._reference
+        bonus = self.config.reference_bonus
+        weight = self.config.channel_weight
+        width = self.config.beam
+        # hypothesis: (u, v) -> (score, back) where back = (choice, previous back)
+        beam: dict[tuple[int, int], tuple[float, tuple | None]] = {(0, 0): (0.0, None)}
+        options_per_token = []
+        for _start, core, fixed in tokens:
+            if fixed is not None:
+                options = ((core, fixed, 0.0),)
+            else:
+                options = self._candidates(core)
+            options_per_token.append(options)
+            grown: dict[tuple[int, int], tuple[float, tuple | None]] = {}
+            for (u, v), (score, back) in beam.items():
+                uv = (u << SHIFT) | v
+                for choice, (_, w, cost) in enumerate(options):
+                    lp = tri.get((uv << SHIFT) | w)
+                    if lp is None:
+                        lp = bi.get((v << SHIFT) | w)
+                        if lp is None:
+                            lp = bi_bo.get(v, 0.0) + uni.get(w, unseen)
+                        lp += tri_bo.get(uv, 0.0)
+                    if reference and ((v << SHIFT) | w) in reference:
+                        lp += bonus
+                    total = score + lp - weight * cost
+                    state = (v, w)
+                    best = grown.get(state)
+                    if best is None or total > best[0]:
+                        grown[state] = (total, (choice, back))
+            if len(grown) > width:
+                grown = dict(sorted(grown.items(), key=lambda kv: -kv[1][0])[:width])
+            beam = grown
+        _, back = max(beam.values(), key=lambda sb: sb[0])
+        choices = []
+        while back is not None:
+            choices.append(back[0])
+            back = back[1]
+        choices.reverse()
+        pieces = []
+        changes = []
+        last = 0
+        for (start, core, fixed), options, choice in zip(tokens, options_per_token, choices, strict=True):
+            if fixed is not None:
+                continue
+            word = options[choice][0]
+            if word == core:
+                continue
+            after = _cased(word, core)
+            if after == core:
+                continue
+            pieces.append(line[last:start])
+            pieces.append(after)
+            last = start + len(core)
+            changes.append(Change(start, last, core, after, "ocr"))
+        if not changes:
+            return line, []
+        pieces.append(line[last:])
+        return "".join(pieces), changes
