@@ -98,6 +98,7 @@ LOGIN_REDIRECT_URL = "web:home"
 LOGOUT_REDIRECT_URL = "login"
 
 LANGUAGE_CODE = "vi"
+FORMAT_MODULE_PATH = ["theodoi.formats"]  # dd/mm/yyyy instead of Django vi defaults
 LANGUAGES = [("vi", "Tiếng Việt")]
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
