@@ -21,6 +21,8 @@ def main(argv: list[str] | None = None) -> int:
         from theodoi.ingest import cli as ingest_cli
 
         return ingest_cli.main(args)
+    if args and not args[0].startswith("-"):
+        args[0] = args[0].replace("-", "_")  # `theodoi seed-units` runs the seed_units command
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "theodoi.settings")
     from django.core.management import execute_from_command_line
 
