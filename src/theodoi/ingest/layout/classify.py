@@ -18,7 +18,7 @@ _ROMAN_VALUES = {"i": 1, "v": 5, "x": 10}
 
 # Page furniture that OCR and PDF text carry into the body.
 _NOISE = re.compile(
-    r"^(?:\d{1,3}|-\s*\d{1,3}\s*-|trang \d+|page \d+|s[oóố0]?\s*:\s*\d+/.*|thoi gian ky\s*:.*|\W{1,3})$"
+    r"^(?:-\s*\d{1,3}\s*-|trang \d+|page \d+|s[oóố0]?\s*:\s*\d+/.*|thoi gian ky\s*:.*|\W{1,3}|\[\d{1,2}\].*)$"
 )
 
 

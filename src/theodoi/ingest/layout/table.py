@@ -117,19 +117,16 @@ class RowStart:
 
 _HEADER_WORDS = (
     "ten nhiem",
-    "nhiem vu",
-    "co quan",
     "chu tri",
     "phoi hop",
     "ket qua",
     "thoi gian",
     "hoan thanh",
     "chi tieu",
-    "don vi",
     "theo doi",
     "danh gia",
-    "san pham",
     "thoi han",
+    "don vi tinh",
 )
 
 
@@ -189,7 +186,7 @@ def _header_lines(lines: Sequence[Line], begin: int, end: int, terms: Sequence[s
     out: set[int] = set()
     for i in range(begin, end):
         line = lines[i]
-        if header_score(line) < 2 and not (line.key in ("tt", "stt") or any(t in line.key for t in terms)):
+        if len(line.key) > 100 or (header_score(line) < 2 and line.key not in ("tt", "stt")):
             continue
         if row_code(line) and header_score(line) < 2:
             continue
@@ -429,14 +426,16 @@ def align(
     for c in range(m):
         if first is not None and c != first:
             continue
-        score[0][c] = fit[0][c] - skip * c
+        score[0][c] = fit[0][c] - sum(skip + 0.02 * (m - j) for j in range(c))
     for i in range(1, n):
         for c in range(m):
             best, arg = neg, 0
             for p in range(c + 1):
                 if score[i - 1][p] == neg:
                     continue
-                s = score[i - 1][p] - (stay if p == c else skip * (c - p - 1))
+                s = score[i - 1][p] - (
+                    stay if p == c else sum(skip + 0.02 * (m - j) for j in range(p + 1, c))
+                )
                 if s > best:
                     best, arg = s, p
             score[i][c] = best + fit[i][c] if best != neg else neg

@@ -132,6 +132,12 @@ _GENERIC = frozenset(
     ]
 )
 
+# Heads that are also plain nouns of collective entries ("các sở, ban, ngành"): after a comma
+# they start a new agency only with a proper qualifier ("Sở Tài chính", not "ban").
+_GENERIC_HEADS = frozenset(
+    {"so", "ban", "truong", "hoi", "vien", "to", "bo", "dai", "thue", "quy", "dai hoc"}
+)
+
 # Names common to provincial plans (as printed in clean documents). Used to repair OCR slips,
 # never to rename: a name is only replaced by a directory entry it nearly equals.
 AGENCY_DIRECTORY: tuple[str, ...] = (
@@ -280,6 +286,8 @@ def _starts_agency(segment: str) -> bool:
     head = _head(key)
     if head is None or head in {"cac", "co quan", "doanh nghiep", "to chuc", "don vi"}:
         return False
+    if head not in _GENERIC_HEADS:
+        return True
     rest = [w for w in _WORD.findall(key[len(head) :]) if w not in _GENERIC]
     return bool(rest)
 
