@@ -10,19 +10,25 @@ tesseract (see ``ocr.py``).
 
 Why a child process: pdfminer is pure Python and a crafted or broken PDF can make it loop or
 swallow memory, and a signal-based alarm only works in the main thread (not in a web worker's
-thread). So the pages are read in a child process (forkserver: a clean single-threaded parent
-with pdfplumber preloaded, so each read starts in milliseconds) that streams one message per
-page; the parent waits at most ``page_timeout`` seconds for each page (``ocr_page_timeout``
-once the child says the page goes to OCR) and ``total_timeout`` for the whole file, and kills
-the child when a budget runs out. The child's address space is capped at
-``worker_memory_bytes``. Errors come back as (class, message, code) and are raised here.
+thread). So the pages are read in a child process, ``python -m theodoi.ingest.read.pdf``
+started with ``subprocess`` (not multiprocessing: its spawn and forkserver methods re-import
+the parent's ``__main__`` - manage.py, a WSGI server - and fork is unsafe in a threaded
+server). The file goes in on the child's stdin; the child streams one message per page back
+over a pipe of its own (stdout stays free for stray library output). The parent waits at most
+``page_timeout`` seconds for each page (``ocr_page_timeout`` more once the child says the page
+goes to OCR) and ``total_timeout`` for the whole file, and kills the child when a budget runs
+out. The child's address space is capped at ``worker_memory_bytes``. Errors come back as
+(class, message, code) and are raised here. Starting the child costs about half a second.
 """
 
 from __future__ import annotations
 
 import io
 import logging
-import multiprocessing
+import os
+import pickle
+import subprocess
+import sys
 import time
 import unicodedata
 from collections.abc import Iterable
@@ -60,11 +66,7 @@ _Row = tuple[
 
 def read_pdf(data: bytes, *, name: str, limits: ReadLimits) -> SourceDocument:
     """Read a PDF already sniffed as one, in a child process under the limits' time budgets."""
-    ctx = _context()
-    receiver, sender = ctx.Pipe(duplex=False)
-    process = ctx.Process(target=_worker, args=(sender, data, name, limits), daemon=True)
-    process.start()
-    sender.close()
+    process, receiver = _start_child(data, name, limits)
     started = time.monotonic()
     deadline = started + STARTUP_GRACE + limits.page_timeout
     page = 0
@@ -115,9 +117,9 @@ def read_pdf(data: bytes, *, name: str, limits: ReadLimits) -> SourceDocument:
                 break
     finally:
         receiver.close()
-        if process.is_alive():
+        if process.poll() is None:
             process.kill()
-        process.join(5)
+        process.wait(5)
     lines = [
         SourceLine(
             number=n,
@@ -142,12 +144,34 @@ def read_pdf(data: bytes, *, name: str, limits: ReadLimits) -> SourceDocument:
     return SourceDocument(name=name, kind=kind, lines=lines, pages=pages, warnings=warnings)
 
 
-def _context() -> Any:
-    if "forkserver" in multiprocessing.get_all_start_methods():
-        ctx = multiprocessing.get_context("forkserver")
-        ctx.set_forkserver_preload([__name__])
-        return ctx
-    return multiprocessing.get_context("spawn")
+def _start_child(data: bytes, name: str, limits: ReadLimits) -> tuple[subprocess.Popen[bytes], Connection]:
+    read_fd, write_fd = os.pipe()
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join(p for p in sys.path if p)
+    try:
+        process = subprocess.Popen(
+            [sys.executable, "-m", __name__, str(write_fd)],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            pass_fds=(write_fd,),
+            env=env,
+        )
+    except OSError as e:
+        os.close(read_fd)
+        raise UnreadableDocument(
+            f"Máy chủ không khởi động được trình đọc PDF cho tệp “{name}”.", code="worker"
+        ) from e
+    finally:
+        os.close(write_fd)
+    receiver = Connection(read_fd, writable=False)
+    assert process.stdin is not None  # stdin=PIPE above
+    try:
+        process.stdin.write(pickle.dumps((data, name, limits), protocol=pickle.HIGHEST_PROTOCOL))
+        process.stdin.close()
+    except BrokenPipeError:
+        pass  # the child died at once; reading its pipe reports it
+    return process, receiver
 
 
 def _rebuild(cls_name: str, message: str, code: str) -> IngestError:
@@ -158,6 +182,13 @@ def _rebuild(cls_name: str, message: str, code: str) -> IngestError:
 
 
 # ---- the child process -------------------------------------------------------------------
+
+
+def _child_main(fd: int) -> None:
+    """Entry point of ``python -m theodoi.ingest.read.pdf FD``: read stdin, answer on FD."""
+    conn = Connection(fd, readable=False)
+    data, name, limits = pickle.loads(sys.stdin.buffer.read())
+    _worker(conn, data, name, limits)
 
 
 def _worker(conn: Connection, data: bytes, name: str, limits: ReadLimits) -> None:
@@ -328,6 +359,8 @@ def _lines(chars: list[dict[str, Any]], to_textmap: Any) -> Iterable[dict[str, A
 
 def _row(page: int, line: dict[str, Any], cell: tuple[int, int, int] | None) -> _Row:
     text = unicodedata.normalize("NFC", line["text"])
+    if text and "\ue000" <= text[0] <= "\uf8ff":  # a Symbol-font bullet (U+F0B7...) has no Unicode meaning
+        text = "-" + text[1:]
     return (
         page,
         text,
@@ -377,3 +410,7 @@ class _Renderer:
             )
             for line in lines
         ]
+
+
+if __name__ == "__main__":
+    _child_main(int(sys.argv[1]))
