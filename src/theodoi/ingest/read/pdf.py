@@ -27,6 +27,7 @@ import io
 import logging
 import os
 import pickle
+import re
 import subprocess
 import sys
 import time
@@ -74,6 +75,7 @@ def read_pdf(data: bytes, *, name: str, limits: ReadLimits) -> SourceDocument:
     rows: list[_Row] = []
     warnings: list[str] = []
     ocr_pages: list[int] = []
+    heights: dict[int, float] = {}
     try:
         while True:
             now = time.monotonic()
@@ -106,6 +108,7 @@ def read_pdf(data: bytes, *, name: str, limits: ReadLimits) -> SourceDocument:
             elif kind == "page":
                 page, page_rows, via_ocr = message[1], message[2], message[3]
                 rows.extend(page_rows)
+                heights[page] = message[4]
                 if via_ocr:
                     ocr_pages.append(page)
                 deadline = time.monotonic() + limits.page_timeout
@@ -120,6 +123,11 @@ def read_pdf(data: bytes, *, name: str, limits: ReadLimits) -> SourceDocument:
         if process.poll() is None:
             process.kill()
         process.wait(5)
+    rows, dropped = _drop_running_lines(rows, heights)
+    if dropped:
+        warnings.append(
+            "Bỏ qua dòng đầu trang/chân trang lặp lại: " + "; ".join(f"“{t}”" for t in dropped[:5]) + "."
+        )
     lines = [
         SourceLine(
             number=n,
@@ -142,6 +150,44 @@ def read_pdf(data: bytes, *, name: str, limits: ReadLimits) -> SourceDocument:
             f"Các trang {', '.join(str(p) for p in ocr_pages)} là ảnh quét, đã nhận dạng bằng OCR."
         )
     return SourceDocument(name=name, kind=kind, lines=lines, pages=pages, warnings=warnings)
+
+
+_DIGITS = re.compile(r"\d+")
+_MARGIN = 0.08  # share of the page height at the top and at the bottom where running lines sit
+
+
+def _drop_running_lines(rows: list[_Row], heights: dict[int, float]) -> tuple[list[_Row], list[str]]:
+    """Drop running headers and footers: margin lines (not table cells) repeated on most pages.
+
+    Word's header "ĐẦU TRANG" and footer "Trang 3" are not part of the plan; in a PDF they are
+    printed on every page. A line counts when, digits aside, the same text sits in the top or
+    bottom margin of at least half of the pages (and at least two). Page numbers alone ("3")
+    are covered by the same rule.
+    """
+    pages = len(heights)
+    if pages < 2:
+        return rows, []
+
+    def key(row: _Row) -> str | None:
+        page, text, _x0, top, _x1, bottom, cell, _conf = row
+        height = heights.get(page)
+        if cell is not None or top is None or bottom is None or not height:
+            return None
+        if top > height * _MARGIN and bottom < height * (1 - _MARGIN):
+            return None
+        return ("top:" if top <= height * _MARGIN else "bottom:") + _DIGITS.sub("#", text.strip())
+
+    seen: dict[str, set[int]] = {}
+    for row in rows:
+        k = key(row)
+        if k:
+            seen.setdefault(k, set()).add(row[0])
+    running = {k for k, on in seen.items() if len(on) >= max(2, pages / 2)}
+    if not running:
+        return rows, []
+    kept = [row for row in rows if key(row) not in running]
+    dropped = list(dict.fromkeys(row[1] for row in rows if key(row) in running))
+    return kept, dropped
 
 
 def _start_child(data: bytes, name: str, limits: ReadLimits) -> tuple[subprocess.Popen[bytes], Connection]:
@@ -278,7 +324,7 @@ def _read_pages(conn: Connection, data: bytes, name: str, limits: ReadLimits) ->
                 tables += found
                 if cids:
                     conn.send(("warning", f"Trang {number}: {cids} ký tự không có mã Unicode, bị bỏ qua."))
-            conn.send(("page", number, rows, scanned))
+            conn.send(("page", number, rows, scanned, float(page.height)))
             page.close()
 
 

@@ -1,0 +1,136 @@
+"""The PDF reader: text lines with geometry, table cells, limits, encryption, time budgets."""
+
+from __future__ import annotations
+
+import pytest
+
+from theodoi.ingest.document import CellRef
+from theodoi.ingest.errors import DocumentTooLarge, EncryptedDocument, ReadTimeout, UnreadableDocument
+from theodoi.ingest.read import ReadLimits, read_bytes
+
+
+def test_text_lines_keep_page_and_position_in_reading_order(pdf_maker):
+    data = pdf_maker(
+        [[(300, 100, "right"), (72, 100, "left"), (72, 200, "below")], [(72, 80, "second page")]]
+    )
+
+    document = read_bytes(data, name="plan.pdf")
+
+    assert [(line.text, line.page) for line in document.lines] == [
+        ("left right", 1),
+        ("below", 1),
+        ("second page", 2),
+    ]
+    first = document.lines[0]
+    assert first.x0 == pytest.approx(72, abs=1)
+    assert first.top < first.bottom < document.lines[1].top
+    assert document.kind == "pdf"
+    assert document.pages == 2
+
+
+def test_vietnamese_text_and_ruled_table_come_back_with_cells(task_pdf):
+    document = read_bytes(task_pdf, name="ke-hoach.pdf")
+    cells: dict[CellRef, list[str]] = {}
+    for line in document.lines:
+        if line.cell:
+            cells.setdefault(line.cell, []).append(line.text)
+
+    assert document.lines[0].text == "KẾ HOẠCH"
+    assert "Thực hiện Nghị quyết số 57-NQ/TW của Bộ Chính trị" in document.text
+    assert " ".join(cells[CellRef(0, 0, 3)]) == "Cơ quan phối hợp"
+    assert " ".join(cells[CellRef(0, 2, 1)]) == "Ban hành quy chế quản lý dữ liệu"
+    assert " ".join(cells[CellRef(0, 3, 5)]) == "Thường xuyên"
+    assert all(line.x0 is not None for line in document.lines)
+
+
+def test_lines_after_the_table_follow_it(task_pdf):
+    texts = [line.text for line in read_bytes(task_pdf, name="ke-hoach.pdf").lines]
+
+    assert (
+        texts.index("xuyên")
+        < texts.index("Trang hai bắt đầu sau dấu ngắt")
+        < texts.index("Tổ chức thực hiện")
+    )
+
+
+def test_running_headers_and_footers_are_dropped_with_a_warning(task_pdf):
+    document = read_bytes(task_pdf, name="ke-hoach.pdf")
+
+    assert "ĐẦU TRANG" not in document.text
+    assert "Trang 1" not in document.text
+    assert document.lines[-1].page == 2
+    assert any("đầu trang/chân trang" in warning for warning in document.warnings)
+
+
+def test_a_line_repeated_outside_the_margins_is_kept(pdf_maker):
+    data = pdf_maker(
+        [
+            [(72, 40, "Header 1"), (72, 400, "Same body line")],
+            [(72, 40, "Header 2"), (72, 400, "Same body line")],
+        ]
+    )
+
+    texts = [line.text for line in read_bytes(data, name="plan.pdf").lines]
+
+    assert texts == ["Same body line", "Same body line"]
+
+
+def test_page_limit_is_checked_before_the_pages_are_read(pdf_maker):
+    data = pdf_maker([[(72, 72, "x")]] * 2000)
+
+    with pytest.raises(DocumentTooLarge) as caught:
+        read_bytes(data, name="dai.pdf")
+
+    assert caught.value.message == "Tệp “dai.pdf” có 2.000 trang, vượt giới hạn 500 trang."
+    assert caught.value.code == "too_many_pages"
+
+
+def test_a_page_tree_that_understates_its_count_is_still_limited(pdf_maker):
+    data = pdf_maker([[(72, 72, "x")]] * 30, declared=1)
+
+    with pytest.raises(DocumentTooLarge):
+        read_bytes(data, name="gian-doi.pdf", limits=ReadLimits(max_pages=10))
+
+
+def test_password_protected_pdf_is_refused_with_a_clear_message(pdf_maker):
+    data = pdf_maker([[(72, 72, "secret")]], encrypted=True)
+
+    with pytest.raises(EncryptedDocument) as caught:
+        read_bytes(data, name="mat.pdf")
+
+    assert caught.value.message == "Tệp PDF “mat.pdf” được mã hoá bằng mật khẩu, không đọc được."
+    assert caught.value.code == "encrypted"
+
+
+def test_a_page_over_its_time_budget_is_stopped(pdf_maker):
+    busy = [(36 + (i % 40) * 13, 40 + (i // 40) * 14, "Wm") for i in range(2000)]
+    data = pdf_maker([busy])
+
+    with pytest.raises(ReadTimeout) as caught:
+        read_bytes(data, name="cham.pdf", limits=ReadLimits(page_timeout=0.001))
+
+    assert "trang 1" in caught.value.message
+    assert "“cham.pdf”" in caught.value.message
+
+
+def test_truncated_pdf_is_refused_or_read_as_far_as_it_goes(task_pdf):
+    try:
+        document = read_bytes(task_pdf[: len(task_pdf) // 3], name="cut.pdf")
+    except UnreadableDocument as e:
+        assert "“cut.pdf”" in e.message
+    else:
+        assert document.lines  # pdfminer rebuilt what it could
+
+
+def test_pdf_header_followed_by_garbage_is_refused():
+    with pytest.raises(UnreadableDocument) as caught:
+        read_bytes(b"%PDF-1.7\n" + bytes(range(256)) * 20, name="rac.pdf")
+
+    assert caught.value.code in ("corrupt", "empty")
+
+
+def test_blank_pdf_is_refused_as_empty(pdf_maker):
+    with pytest.raises(UnreadableDocument) as caught:
+        read_bytes(pdf_maker([[]]), name="trang-trang.pdf")
+
+    assert caught.value.code == "empty"
