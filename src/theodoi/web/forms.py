@@ -15,7 +15,9 @@ class PlanFilterForm(forms.Form):
 
     tinh = forms.TypedChoiceField(label="Tỉnh, thành phố", required=False, coerce=int, empty_value=None)
     cap = forms.ChoiceField(label="Cấp ban hành", required=False, choices=_ALL + list(PlanLevel.choices))
-    trang_thai = forms.ChoiceField(label="Trạng thái", required=False, choices=_ALL + list(PlanStatus.choices))
+    trang_thai = forms.ChoiceField(
+        label="Trạng thái", required=False, choices=_ALL + list(PlanStatus.choices)
+    )
 
     def __init__(self, *args: object, provinces: list[tuple[int, str]], **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]

@@ -23,7 +23,10 @@ def query_words(query: str | None) -> list[str]:
 
 
 def match_spans(text: str, words: list[str]) -> list[tuple[int, int]]:
-    """Return merged ``(start, end)`` spans of ``text`` whose fold equals one of ``words``."""
+    """Return merged ``(start, end)`` spans of the words of ``text`` whose fold starts with one of ``words``.
+
+    Like the search, a query word matches the start of a word ("so" marks "số", not "khoa").
+    """
     folded_parts: list[str] = []
     owner: list[int] = []  # owner[i] = index in text of folded character i
     for index, char in enumerate(text):
@@ -38,8 +41,9 @@ def match_spans(text: str, words: list[str]) -> list[tuple[int, int]]:
         start = folded.find(word)
         while start != -1:
             end = start + len(word)
-            spans.append((owner[start], owner[end - 1] + 1))
-            start = folded.find(word, end)
+            if start == 0 or not folded[start - 1].isalnum():  # word starts only, as the search
+                spans.append((owner[start], _word_end(folded, owner, end)))
+            start = folded.find(word, start + 1)
     spans.sort()
     merged: list[tuple[int, int]] = []
     for start, end in spans:
@@ -49,6 +53,13 @@ def match_spans(text: str, words: list[str]) -> list[tuple[int, int]]:
             merged.append((start, end))
     # A combining mark after a marked letter belongs to it.
     return [(s, _extend_marks(text, e)) for s, e in merged]
+
+
+def _word_end(folded: str, owner: list[int], end: int) -> int:
+    """Return the printed end of the word a match starts: "chuyen" marks all of "chuyển"."""
+    while end < len(folded) and folded[end].isalnum():
+        end += 1
+    return owner[end - 1] + 1
 
 
 def _extend_marks(text: str, end: int) -> int:

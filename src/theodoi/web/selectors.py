@@ -2,8 +2,9 @@
 
 Each function takes the already-scoped querysets (``plans``/``agencies`` from
 ``theodoi.web.scope``) so that scoping stays in one helper and these stay plain reads.
-They belong with the other cross-table reads in ``theodoi.plans.selectors`` /
-``theodoi.directory.selectors`` and can move there unchanged.
+They build on ``theodoi.plans.selectors`` (plan_tasks, plan_indicators,
+task_list_for_agency) and add what only the pages need: scoping by a given plan queryset,
+grouping for display, the agency directory and search; they can move there unchanged.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Count, IntegerField, OuterRef, Prefetch, QuerySet, Subquery, Value
+from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
 
 from theodoi.directory.models import AdministrativeUnit, Agency
@@ -28,15 +29,24 @@ from theodoi.plans.models import (
     Task,
     TaskAgency,
 )
+from theodoi.plans.selectors import plan_indicators, plan_tasks, task_list_for_agency
 from theodoi.web.scope import province_of, province_q
 
 
 def _count_of(model: type[Task] | type[Indicator]) -> Coalesce:
-    rows = model.objects.filter(plan=OuterRef("pk")).order_by().values("plan").annotate(n=Count("pk")).values("n")
+    rows = (
+        model.objects.filter(plan=OuterRef("pk"))
+        .order_by()
+        .values("plan")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
     return Coalesce(Subquery(rows, output_field=IntegerField()), Value(0))
 
 
-def plan_list(*, plans: QuerySet[Plan], province_id: int | None = None, level: str = "", status: str = "") -> QuerySet[Plan]:
+def plan_list(
+    *, plans: QuerySet[Plan], province_id: int | None = None, level: str = "", status: str = ""
+) -> QuerySet[Plan]:
     """Return ``plans`` filtered for the plan list, with task and indicator counts.
 
     ``province_id`` also finds plans of units merged into the province and of its communes.
@@ -102,9 +112,7 @@ class PlanDetail:
 
 
 def _task_rows(tasks: QuerySet[Task]) -> list[TaskRow]:
-    tasks = tasks.prefetch_related(
-        Prefetch("assignments", queryset=TaskAgency.objects.select_related("agency").order_by("role", "position"))
-    )
+    """Split each task's prefetched ``assignments`` into leads and partners."""
     rows = []
     for task in tasks:
         row = TaskRow(task=task)
@@ -129,7 +137,7 @@ def plan_detail(*, plan: Plan, plans: QuerySet[Plan]) -> PlanDetail:
 
     sections = list(plan.sections.order_by("position", "id"))
     by_section: dict[int | None, list[TaskRow]] = defaultdict(list)
-    for row in _task_rows(plan.tasks.order_by("position", "id")):
+    for row in _task_rows(plan_tasks(plan=plan)):
         by_section[row.task.section_id].append(row)
     blocks = [SectionBlock(section=s, rows=by_section.pop(s.pk, [])) for s in sections]
     if by_section.get(None):
@@ -137,11 +145,7 @@ def plan_detail(*, plan: Plan, plans: QuerySet[Plan]) -> PlanDetail:
     for rows in by_section.values():  # a section id not in this plan cannot happen; keep the rows anyway
         blocks.append(SectionBlock(section=None, rows=rows))
 
-    indicators = list(
-        plan.indicators.prefetch_related(
-            Prefetch("assignments", queryset=IndicatorAgency.objects.select_related("agency").order_by("position"))
-        ).order_by("position", "id")
-    )
+    indicators = list(plan_indicators(plan=plan))
     by_horizon: dict[int | None, list[Indicator]] = defaultdict(list)
     for indicator in indicators:
         by_horizon[indicator.horizon].append(indicator)
@@ -183,15 +187,12 @@ class AgencyWork:
 
 def agency_work(*, agency: Agency, plans: QuerySet[Plan]) -> AgencyWork:
     """Return the tasks ``agency`` leads or partners on and the indicators it monitors, by plan."""
-    roles: dict[int, set[str]] = defaultdict(set)
-    for task_id, role in TaskAgency.objects.filter(agency=agency, task__plan__in=plans).values_list("task_id", "role"):
-        roles[task_id].add(role)
-    tasks = Task.objects.filter(pk__in=list(roles)).select_related("plan", "section").order_by("plan_id", "position", "id")
+    tasks = task_list_for_agency(agency=agency).filter(plan__in=plans)
     groups: dict[int, AgencyPlanGroup] = {}
     lead_count = partner_count = 0
     for row in _task_rows(tasks):
         group = groups.setdefault(row.task.plan_id, AgencyPlanGroup(plan=row.task.plan))
-        if AgencyRole.LEAD in roles[row.task.pk]:
+        if any(m.agency_id == agency.pk for m in row.leads):
             group.lead.append(row)
             lead_count += 1
         else:
@@ -201,20 +202,31 @@ def agency_work(*, agency: Agency, plans: QuerySet[Plan]) -> AgencyWork:
         Indicator.objects.filter(assignments__agency=agency, plan__in=plans)
         .select_related("plan")
         .prefetch_related(
-            Prefetch("assignments", queryset=IndicatorAgency.objects.select_related("agency").order_by("position"))
+            Prefetch(
+                "assignments", queryset=IndicatorAgency.objects.select_related("agency").order_by("position")
+            )
         )
         .distinct()
         .order_by("plan_id", "position", "id")
     )
     indicator_count = 0
     for indicator in indicators:
-        groups.setdefault(indicator.plan_id, AgencyPlanGroup(plan=indicator.plan)).indicators.append(indicator)
+        groups.setdefault(indicator.plan_id, AgencyPlanGroup(plan=indicator.plan)).indicators.append(
+            indicator
+        )
         indicator_count += 1
-    ordered = sorted(groups.values(), key=lambda g: (g.plan.date is None, -(g.plan.date.toordinal() if g.plan.date else 0), g.plan.pk))
-    return AgencyWork(groups=ordered, lead_count=lead_count, partner_count=partner_count, indicator_count=indicator_count)
+    ordered = sorted(
+        groups.values(),
+        key=lambda g: (g.plan.date is None, -(g.plan.date.toordinal() if g.plan.date else 0), g.plan.pk),
+    )
+    return AgencyWork(
+        groups=ordered, lead_count=lead_count, partner_count=partner_count, indicator_count=indicator_count
+    )
 
 
-def agency_directory(*, agencies: QuerySet[Agency], plans: QuerySet[Plan], query: str = "") -> QuerySet[Agency]:
+def agency_directory(
+    *, agencies: QuerySet[Agency], plans: QuerySet[Plan], query: str = ""
+) -> QuerySet[Agency]:
     """Return ``agencies`` whose name, short name or a known alias contains every word of ``query``.
 
     Matching is on ``fold`` (no diacritics): names are folded here, aliases by their stored
@@ -225,7 +237,9 @@ def agency_directory(*, agencies: QuerySet[Agency], plans: QuerySet[Plan], query
     rows = agencies.select_related("unit")
     words = fold(query).split()
     if words:
-        names = {pk: fold(f"{name} {short}") for pk, name, short in rows.values_list("pk", "name", "short_name")}
+        names = {
+            pk: fold(f"{name} {short}") for pk, name, short in rows.values_list("pk", "name", "short_name")
+        }
         aliases: dict[int, list[str]] = defaultdict(list)
         for agency_id, key in rows.filter(aliases__isnull=False).values_list("pk", "aliases__key"):
             aliases[agency_id].append(key)
@@ -235,36 +249,61 @@ def agency_directory(*, agencies: QuerySet[Agency], plans: QuerySet[Plan], query
             if all(w in key or any(w in a for a in aliases.get(pk, ())) for w in words)
         ]
         rows = rows.filter(pk__in=matched)
-    mentions = TaskAgency.objects.filter(agency=OuterRef("pk"), task__plan__in=plans).order_by().values("agency")
+    mentions = (
+        TaskAgency.objects.filter(agency=OuterRef("pk"), task__plan__in=plans).order_by().values("agency")
+    )
     return rows.annotate(
         lead_count=Coalesce(
-            Subquery(mentions.filter(role=AgencyRole.LEAD).annotate(n=Count("pk")).values("n"), output_field=IntegerField()),
+            Subquery(
+                mentions.filter(role=AgencyRole.LEAD).annotate(n=Count("pk")).values("n"),
+                output_field=IntegerField(),
+            ),
             Value(0),
         ),
         partner_count=Coalesce(
-            Subquery(mentions.filter(role=AgencyRole.PARTNER).annotate(n=Count("pk")).values("n"), output_field=IntegerField()),
+            Subquery(
+                mentions.filter(role=AgencyRole.PARTNER).annotate(n=Count("pk")).values("n"),
+                output_field=IntegerField(),
+            ),
             Value(0),
         ),
     ).order_by("unit__name", "name")
 
 
+# What may stand before a word in a folded key: "(cds)", "“so hoa”", "kh/cn", "khcn-dmst".
+_WORD_BREAKS = (" ", "(", "“", '"', "'", "/", "-", "[")
+
+
+def word_start_q(field_name: str, word: str) -> Q:
+    """Return a filter for ``field_name`` (a folded key) having a word that starts with ``word``.
+
+    Prefixes, not substrings: "so" finds "số" and "sở" but "hoa" does not find "khoa".
+    """
+    q = Q(**{f"{field_name}__startswith": word})
+    for mark in _WORD_BREAKS:
+        q |= Q(**{f"{field_name}__contains": mark + word})
+    return q
+
+
 def search_tasks(*, plans: QuerySet[Plan], words: list[str]) -> QuerySet[Task]:
-    """Return tasks of ``plans`` whose ``search_key`` contains every (folded) word."""
+    """Return tasks of ``plans`` whose ``search_key`` has a word starting with each query word."""
     rows = Task.objects.filter(plan__in=plans)
     for word in words:
-        rows = rows.filter(search_key__contains=word)
+        rows = rows.filter(word_start_q("search_key", word))
     return rows.select_related("plan", "section").order_by("-plan__date", "plan_id", "position", "id")
 
 
 def search_indicators(*, plans: QuerySet[Plan], words: list[str]) -> QuerySet[Indicator]:
-    """Return indicators of ``plans`` whose ``search_key`` contains every (folded) word."""
+    """Return indicators of ``plans`` whose ``search_key`` has a word starting with each query word."""
     rows = Indicator.objects.filter(plan__in=plans)
     for word in words:
-        rows = rows.filter(search_key__contains=word)
+        rows = rows.filter(word_start_q("search_key", word))
     return (
         rows.select_related("plan")
         .prefetch_related(
-            Prefetch("assignments", queryset=IndicatorAgency.objects.select_related("agency").order_by("position"))
+            Prefetch(
+                "assignments", queryset=IndicatorAgency.objects.select_related("agency").order_by("position")
+            )
         )
         .order_by("-plan__date", "plan_id", "position", "id")
     )
@@ -275,7 +314,11 @@ def task_rows(tasks: list[Task]) -> list[TaskRow]:
     if not tasks:
         return []
     by_id = {t.pk: TaskRow(task=t) for t in tasks}
-    for mention in TaskAgency.objects.filter(task_id__in=list(by_id)).select_related("agency").order_by("task_id", "role", "position"):
+    for mention in (
+        TaskAgency.objects.filter(task_id__in=list(by_id))
+        .select_related("agency")
+        .order_by("task_id", "role", "position")
+    ):
         row = by_id[mention.task_id]
         (row.leads if mention.role == AgencyRole.LEAD else row.partners).append(mention)
     return [by_id[t.pk] for t in tasks]

@@ -28,7 +28,10 @@ RESULTS_PER_PAGE = 20
 
 def _is_htmx(request: HttpRequest) -> bool:
     """Tell whether to answer with a region only (not on a history restore, which needs the page)."""
-    return request.headers.get("HX-Request") == "true" and request.headers.get("HX-History-Restore-Request") != "true"
+    return (
+        request.headers.get("HX-Request") == "true"
+        and request.headers.get("HX-History-Restore-Request") != "true"
+    )
 
 
 def _render(request: HttpRequest, template: str, region: str, context: dict[str, Any]) -> HttpResponse:
@@ -105,7 +108,9 @@ def agency_list(request: HttpRequest) -> HttpResponse:
 def agency_detail(request: HttpRequest, pk: int) -> HttpResponse:
     agency = agency_for_user_or_404(request.user, pk)
     work = selectors.agency_work(agency=agency, plans=scope_for(request.user).plans())
-    return _render(request, "web/agency_detail.html", "content", {"nav": "agencies", "agency": agency, "work": work})
+    return _render(
+        request, "web/agency_detail.html", "content", {"nav": "agencies", "agency": agency, "work": work}
+    )
 
 
 @require_GET
@@ -130,4 +135,3 @@ def search(request: HttpRequest) -> HttpResponse:
             q=form.query(),
         )
     return _render(request, "web/search.html", "results", context)
-
