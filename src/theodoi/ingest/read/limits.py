@@ -51,7 +51,7 @@ def vn_int(n: int) -> str:
 def vn_size(n_bytes: int) -> str:
     """Format a byte count in MB with a decimal comma: 52428800 -> "50 MB", 1572864 -> "1,5 MB"."""
     mb = n_bytes / MB
-    text = f"{mb:.0f}" if mb >= 10 or mb == int(mb) else f"{mb:.1f}".replace(".", ",")
+    text = f"{mb:.0f}" if mb >= 10 else f"{mb:.1f}".removesuffix(".0").replace(".", ",")
     return f"{text} MB"
 
 
