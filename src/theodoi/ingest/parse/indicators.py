@@ -1,0 +1,866 @@
+"""Indicators (chỉ tiêu): the appendix table in any of its layouts, or prose targets.
+
+Plans give their indicators in one of three shapes:
+
+- a table flattened one cell per line (TT / Chỉ tiêu / Đơn vị / Kết quả / Cơ quan chủ trì
+  theo dõi, đánh giá), empty cells left out;
+- an OCR'd table whose columns interleave: the row number, the start of the name, the unit,
+  the target and the monitoring agency share one physical line, and the rest of the name (and
+  of long cells) wraps onto the lines above and below;
+- prose: bullets under "Đến hết năm 2025" headings ("- Có ≥ 15 doanh nghiệp ...").
+
+The table is found by its appendix title or header ("chỉ tiêu" with "đơn vị" / "kết quả" /
+"theo dõi"), horizons by "Đến năm 2030" rows, and rows by the TT numbering, accepted in
+sequence (1, 2, 8, 8.1, 8.2, 9 ...) with repairs for the usual OCR slips ("83" for "8.3", a
+row number lost or misread). Each physical line of an OCR'd row is split from the right by the
+vocabulary of the columns: an agency head ("Sở ...", "Văn phòng", "Công an", "Ngân hàng" ...)
+opens the agency cell, a comparison or number before it is the target, a unit word before that
+the unit, and the rest is name. Lines between two numbered rows go to the row below from the
+last one that opens a sentence (a capital letter), since an OCR'd row number sits on a middle
+line of its row.
+
+Every rule is about the form of these tables, never about a given plan's rows. Each indicator
+carries its source lines and a confidence per field.
+"""
+
+from __future__ import annotations
+
+import difflib
+import logging
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from theodoi.ingest.layout.lines import Line
+from theodoi.ingest.normalise.agencies import resolve_agency, split_agencies
+from theodoi.ingest.normalise.targets import parse_target, repair_target, unit_hint
+from theodoi.ingest.plan import Indicator, Provenance
+from theodoi.ingest.text import collapse_spaces, fold
+
+logger = logging.getLogger(__name__)
+
+# ---------------------------------------------------------------------------------------
+# Vocabulary
+
+# Units plans print (đơn vị tính), canonical spelling; OCR'd units are matched fuzzily on fold.
+UNITS = (
+    "%", "% GRDP", "% dân số", "%/năm", "% tổng chi NSNN", "Thứ bậc", "Người", "Người/vạn dân",
+    "Doanh nghiệp", "Doanh nghiệp/1000 dân", "Số doanh nghiệp/1000 dân", "Tổ chức",
+    "Tổ chức, doanh nghiệp", "Nhiệm vụ", "Bài", "Bài báo", "Đơn", "Công trình", "Dự án",
+    "Sản phẩm", "Sáng kiến", "Sáng chế", "Sáng chế, giải pháp", "Vườn, Trung tâm", "Trung tâm",
+    "Có/Không", "Bảo đảm/Không bảo đảm", "Hoàn thành/Không hoàn thành", "Điểm", "Điểm (khung 1,0)",
+    "Điểm (khung 1.0)", "Đô thị", "Thành phố", "Cơ sở", "Xã", "Hộ", "Lượt", "Giờ", "Triệu đồng",
+    "Tỷ đồng", "Năm", "Số", "Chỉ số", "Hệ thống", "Nền tảng", "Cơ sở dữ liệu", "Mô hình",
+)  # fmt: skip
+_UNIT_KEYS = {fold(u): u for u in UNITS}
+_PERCENT_TOKENS = {"%", "/o", "%o", "%0", "yo", "y0", "o", "o,", "0/0", "°o", "%,", "/0", "o/o", "0", "%o,"}
+_RANK = re.compile(r"^th\S{0,2}\s+b\S{1,2}c$")
+
+_HORIZON = re.compile(r"(?:^|\W)[dđpbt]\S{0,2}n\s*(?:h\S{0,2}t\s*)?(?:n\S{0,2}m\s*)?(20\d\d)\b")
+_CODE = re.compile(r"^(\d{1,2}(?:\s?[.,]\s?\d{1,2}){0,2})\s*[.)]?\s*[|\]]?\s*(?=\S|$)")
+_ROMAN = re.compile(r"^([ivxl1]{1,4})\s*[.|)\-]?\s*(?:[|]\s*)?(?=\S|$)")
+_TARGET_TAIL = re.compile(
+    r"(?:(?:≥|≤|>=|<=|>|<|=)\s*)?\d+(?:[.,]\d+)*\s*%?(?:\s*[-–]\s*\d+(?:[.,]\d+)*\s*%?)?"
+    r"(?:\s+vi\S{0,2}t\s+nam)?$"
+)
+_WORD_TARGETS = {"co": "Có", "khong": "Không", "bao dam": "Bảo đảm", "hoan thanh": "Hoàn thành", "dat": "Đạt"}
+
+_DEPT_WORDS = {
+    "khoa", "tai", "noi", "y", "xay", "giao", "cong", "nong", "van", "tu", "ngoai", "dan", "lao",
+    "ke", "thong", "du", "quy", "khcn", "tc", "nv", "gd", "gddt",
+}  # fmt: skip
+
+
+@dataclass
+class _Parts:
+    """A physical line split into the columns of an indicator table."""
+
+    code: str | None = None
+    name: str = ""
+    unit: str = ""
+    target: str = ""
+    lead: str = ""
+
+    @property
+    def has_row_cells(self) -> bool:
+        return bool(self.unit or self.target or self.lead)
+
+
+@dataclass
+class _Row:
+    code: str | None
+    horizon: int | None
+    group: str | None
+    lines: list[Line] = field(default_factory=list)
+    parts: list[_Parts] = field(default_factory=list)
+    repaired: bool = False
+    is_group: bool = False
+
+    def column(self, name: str) -> str:
+        return collapse_spaces(" ".join(getattr(p, name) for p in self.parts if getattr(p, name)))
+
+
+# ---------------------------------------------------------------------------------------
+# Entry point
+
+
+def parse_indicators(lines: Sequence[Line]) -> list[Indicator]:
+    """Return the plan's indicators in document order: from its indicator table, else prose."""
+    region = _find_table(lines)
+    if region is not None:
+        start, end = region
+        body = list(lines[start:end])
+        if _is_cell_per_line(body):
+            rows = _rows_cell_per_line(body)
+        else:
+            rows = _rows_interleaved(body)
+        indicators = [_indicator(row) for row in rows if not row.is_group]
+        indicators = [i for i in indicators if i is not None]
+        if indicators:
+            return indicators
+        logger.info("indicator table at line %s gave no rows; trying prose targets", lines[start].number)
+    return _prose_indicators(lines)
+
+
+# ---------------------------------------------------------------------------------------
+# Finding the table
+
+
+def _is_appendix(line: Line) -> bool:
+    return bool(re.match(r"^\W*ph\S{0,2}\s*l\S{0,2}c\b", line.key)) and len(line.key) < 30
+
+
+def _find_table(lines: Sequence[Line]) -> tuple[int, int] | None:
+    """Return ``(start, end)`` of the indicator table, or None."""
+    n = len(lines)
+    start = None
+    for i, line in enumerate(lines):
+        if _is_appendix(line):
+            title = " ".join(x.key for x in lines[i + 1 : i + 8])
+            if "chi tieu" in title or ("chi ti" in title and "ket qua" in title):
+                start = i + 1
+                break
+    if start is None:
+        # No appendix title: a header row naming the indicator columns.
+        for i, line in enumerate(lines):
+            window = " ".join(x.key for x in lines[i : i + 6])
+            if (
+                len(line.key) < 80
+                and ("chi tieu" in line.key or line.key in ("tt", "stt"))
+                and "chi tieu" in window
+                and ("don vi" in window or "theo doi" in window)
+                and "nhiem vu" not in window
+            ):
+                start = i
+                break
+    if start is None:
+        return None
+    end = n
+    for j in range(start + 1, n):
+        if _is_appendix(lines[j]) or re.match(r"^\W*n\S{0,2}i\s+nh\S{0,2}n\b", lines[j].key):
+            end = j
+            break
+    return start, end
+
+
+_HEADER_WORDS = (
+    "chi tieu", "don vi", "ket qua", "co quan", "chu tri", "theo doi", "danh gia", "tong hop",
+    "yeu cau", "tinh", "stt", "tt", "hop",
+)  # fmt: skip
+
+
+def _is_header_line(line: Line) -> bool:
+    key = line.key
+    if not key:
+        return True
+    hits = sum(
+        1
+        for w in ("chi tieu", "chi ti", "don vi", "ket qua", "co quan", "chu tri", "theo d", "danh gi")
+        if w in key
+    )
+    if hits >= 2:
+        return True
+    words = re.findall(r"[a-z]+", key)
+    if not words:
+        return False
+    known = {"co", "quan", "chu", "tri", "theo", "doi", "ddi", "dbi", "dai", "tong", "hop", "danh", "gia", "gis", "yeu",
+             "cau", "ket", "qua", "qui", "don", "vi", "tinh", "stt", "tt", "chi", "tieu", "by", "s", "o", "en", "a"}  # fmt: skip
+    return len(words) <= 6 and sum(w in known for w in words) / len(words) >= 0.7 and not _CODE.match(key)
+
+
+# ---------------------------------------------------------------------------------------
+# Layout: one cell per line
+
+
+def _is_cell_per_line(body: Sequence[Line]) -> bool:
+    alone = sum(1 for line in body if re.fullmatch(r"\d{1,2}(?:\.\d{1,2}){0,2}\.?", line.key))
+    inline = sum(1 for line in body if re.match(r"^\d{1,2}(?:\.\d{1,2}){0,2}\.?\s+\S", line.key))
+    return alone >= 3 and alone >= inline
+
+
+def _horizon_of(line: Line) -> int | None:
+    if len(line.key) > 60:
+        return None
+    m = _HORIZON.search(line.key)
+    if m and ("nam" in line.key or "nim" in line.key or "n" in line.key):
+        return int(m.group(1))
+    return None
+
+
+def _rows_cell_per_line(body: Sequence[Line]) -> list[_Row]:
+    rows: list[_Row] = []
+    horizon: int | None = None
+    current: _Row | None = None
+    cells: dict[int, list[Line]] = {}
+    started = False
+    last: str | None = None
+    fresh = False
+    for line in body:
+        if not line.key:
+            continue
+        if re.fullmatch(r"[ivxl]{1,4}\.?", line.key):
+            current = None
+            continue
+        h = _horizon_of(line)
+        if h and not re.fullmatch(r"\d{1,2}(?:\.\d{1,2}){0,2}\.?", line.key):
+            if current is None or cells.get(id(current)):
+                horizon = h
+                current = None
+                fresh = True
+                started = True
+                continue
+        if re.fullmatch(r"\d{1,2}(?:\.\d{1,2}){0,2}\.?", line.key):
+            # A number alone is a row number only in sequence; otherwise it is a target cell.
+            accepted = _accept_code(line.key.rstrip("."), last, fresh=fresh)
+            if accepted is not None and (current is None or cells.get(id(current))):
+                fresh = False
+                current = _Row(code=accepted, horizon=horizon, group=None, lines=[line])
+                rows.append(current)
+                cells[id(current)] = []
+                last = accepted
+                started = True
+                continue
+        if not started or current is None:
+            continue
+        cells[id(current)].append(line)
+        current.lines.append(line)
+    for row in rows:
+        row.parts = [_classify_cells([c.text for c in cells[id(row)]])]
+    _mark_groups(rows)
+    return rows
+
+
+def _classify_cells(texts: list[str]) -> _Parts:
+    """Assign a row's cells (one per line) to name, unit, target and lead."""
+    parts = _Parts()
+    if not texts:
+        return parts
+    parts.name = texts[0]
+    rest = texts[1:]
+    if rest and _agency_like(rest[-1]):
+        parts.lead = rest.pop()
+    # A lead wrapped over two lines: "Công an tỉnh, Sở Khoa học" / "và Công nghệ".
+    while rest and parts.lead and _agency_like(rest[-1]) and not _target_like(rest[-1]):
+        parts.lead = rest.pop() + " " + parts.lead
+    if len(rest) >= 2:
+        parts.unit = rest[0]
+        parts.target = " ".join(rest[1:])
+    elif len(rest) == 1:
+        only = rest[0]
+        if _target_like(only) or len(only) > 40:
+            parts.target = only
+        else:
+            parts.unit = only
+    return parts
+
+
+def _agency_like(text: str) -> bool:
+    tokens = text.split()
+    keys = [fold(t) for t in tokens]
+    return _agency_head(tokens, keys, 0) or resolve_agency(text)[1] >= 0.88
+
+
+def _target_like(text: str) -> bool:
+    key = fold(text)
+    if _TARGET_TAIL.search(key) and re.match(r"^\W*(?:≥|≤|>|<|=)?\s*\d", text.strip()):
+        return True
+    if key in _WORD_TARGETS:
+        return True
+    return parse_target(text)[0] != "text"
+
+
+# ---------------------------------------------------------------------------------------
+# Layout: OCR'd, columns interleaved
+
+
+def _agency_head(tokens: Sequence[str], keys: Sequence[str], i: int) -> bool:
+    """True when an agency name opens at token ``i`` (OCR-tolerant, capitalised)."""
+    t, k = tokens[i], keys[i]
+    nxt = keys[i + 1] if i + 1 < len(keys) else ""
+    nxt_tok = tokens[i + 1] if i + 1 < len(tokens) else ""
+    if not t or not (t[0].isupper() or t[0].isdigit()):
+        return False
+    if re.fullmatch(r"(s\S{0,2}|5[06o]|3[06]|\d[o6])", k) and nxt_tok[:1].isupper():
+        return nxt in _DEPT_WORDS or len(nxt) > 1
+    if re.fullmatch(r"so[a-z]", k) and t[2:3].isupper():
+        return True  # "SoY tế": the space was lost
+    if re.fullmatch(r"v\S{0,2}n", k) and re.match(r"ph\S{0,3}ng", nxt):
+        return True
+    if k == "cong" and nxt == "an":
+        return True
+    if k == "ngan" and nxt == "hang":
+        return True
+    if k == "chi" and nxt.startswith("nhanh"):
+        return True
+    if re.fullmatch(r"b\S{0,2}o", k) and nxt.startswith("hi"):
+        return True
+    if k in ("ubnd", "ubnp", "hdnd"):
+        return True
+    if re.fullmatch(r"\S{0,2}y", k) and nxt == "ban" and t[0].isupper():
+        return True
+    if k in ("cac", "céc", "cdc") and re.fullmatch(r"s\S{0,2},?", nxt):
+        return True
+    if k in ("cuc", "thanh") and (nxt == "tra" or k == "cuc"):
+        return True
+    return False
+
+
+def _unit_match(tokens: Sequence[str]) -> tuple[str, float] | None:
+    """Return the canonical unit ``tokens`` spell, with a fuzzy score, or None."""
+    if not tokens:
+        return None
+    text = " ".join(tokens)
+    key = fold(text)
+    if len(tokens) == 1 and key.strip(",.") in _PERCENT_TOKENS:
+        return "%", 0.8
+    if _RANK.match(key):
+        return "Thứ bậc", 0.9
+    m = re.fullmatch(r"(?:%|/o|%o|yo|y0)\s*(.*)", key)
+    if m and m.group(1):
+        tail = _UNIT_KEYS.get(fold("% " + m.group(1)))
+        if tail:
+            return tail, 0.85
+        if re.fullmatch(r"\S*\s?grdp", m.group(1)):
+            return "% GRDP", 0.9
+    if key in _UNIT_KEYS:
+        return _UNIT_KEYS[key], 1.0
+    best = difflib.get_close_matches(key, list(_UNIT_KEYS), n=1, cutoff=0.8)
+    if best and len(best[0]) >= 3:
+        ratio = difflib.SequenceMatcher(None, key, best[0]).ratio()
+        return _UNIT_KEYS[best[0]], round(ratio, 3)
+    return None
+
+
+def _split_line(text: str, *, with_code: bool) -> _Parts:
+    """Split one physical line of an OCR'd indicator table into its columns."""
+    parts = _Parts()
+    text = collapse_spaces(text.replace("|", " | ")).strip()
+    if with_code:
+        m = _CODE.match(text)
+        if m:
+            parts.code = re.sub(r"\s", "", m.group(1)).replace(",", ".")
+            text = text[m.end() :]
+    tokens = [t for t in text.split() if t != "|"]
+    keys = [fold(t) for t in tokens]
+    n = len(tokens)
+    lead_at = n
+    for i in range(n):
+        if _agency_head(tokens, keys, i):
+            lead_at = i
+            break
+    parts.lead = " ".join(tokens[lead_at:])
+    left = tokens[:lead_at]
+    # Target: the longest tail of ``left`` that reads as a target.
+    target_at = len(left)
+    for i in range(max(0, len(left) - 6), len(left)):
+        tail = " ".join(left[i:])
+        tail_key = fold(tail)
+        if _TARGET_TAIL.fullmatch(tail_key) and re.match(r"^(?:≥|≤|>=|<=|>|<|=)?\s*\d", tail):
+            target_at = i
+            break
+        if tail_key in _WORD_TARGETS and i > 0:
+            target_at = i
+            break
+    # "≥ 3% và tăng dần theo yêu cầu phát triển": a sign and a number opening a sentence.
+    if target_at == len(left):
+        for i in range(1, len(left)):
+            if (
+                re.match(r"^(?:≥|≤|>=|<=|>|<)\s*\d", left[i])
+                or (left[i] in ("≥", "≤", ">", "<")
+                and i + 1 < len(left)
+                and left[i + 1][:1].isdigit())
+            ):
+                target_at = i
+                break
+    target_tokens = left[target_at:]
+    left = left[:target_at]
+    # Unit: the longest run of tokens right before the target that spells a unit.
+    unit_at = len(left)
+    for size in (5, 4, 3, 2, 1):
+        if len(left) - size < 1 and not (len(left) == size and not with_code):
+            continue
+        found = _unit_match(left[len(left) - size :])
+        if found and (size > 1 or target_tokens or parts.lead):
+            unit_at = len(left) - size
+            parts.unit = found[0]
+            break
+    if unit_at == len(left) and not target_tokens and len(left) > 3:
+        # A text target: the unit sits in the middle ("... Thứ bậc Đạt mức trên trung bình").
+        for i in range(2, len(left) - 1):
+            for size in (2, 1):
+                found = _unit_match(left[i : i + size])
+                if (
+                    found
+                    and found[1] >= 0.85
+                    and found[0] != "%"
+                    and fold(left[i + size][:1]) != left[i + size][:1]
+                ):
+                    parts.unit = found[0]
+                    target_tokens = left[i + size :]
+                    unit_at = i
+                    break
+            if parts.unit:
+                break
+    parts.target = " ".join(target_tokens)
+    parts.name = " ".join(left[:unit_at]).strip(" |")
+    return parts
+
+
+def _name_starts_sentence(name: str) -> bool:
+    m = re.search(r"[^\W\d_]", name)
+    return bool(m) and name[m.start()].isupper() and m.start() <= 2
+
+
+def _successors(code: str) -> list[str]:
+    parts = code.split(".")
+    out = [".".join([*parts[:-1], str(int(parts[-1]) + 1)])]
+    if len(parts) < 3:
+        out.append(code + ".1")
+    for depth in range(len(parts) - 1, 0, -1):
+        parent = parts[:depth]
+        out.append(".".join([*parent[:-1], str(int(parent[-1]) + 1)]))
+    return out
+
+
+def _accept_code(code: str, last: str | None, *, fresh: bool = False) -> str | None:
+    """Return the code in sequence that ``code`` (as OCR read it) stands for, or None.
+
+    ``fresh``: a new block (horizon) has just begun, where numbering may restart at 1.
+    """
+    expected = _successors(last) if last else ["1", "1.1"]
+    if fresh and last:
+        expected = [*expected, "1", "1.1"]
+    if code in expected:
+        return code
+    flat = code.replace(".", "")
+    for exp in expected:
+        if exp.replace(".", "") == flat:
+            return exp  # "83" for "8.3", "311" for "3.11"
+    for exp in expected:
+        if "." in exp and len(code) >= 3 and exp.endswith(code) and exp != code:
+            return exp  # "9.1" for "19.1": the first digit lost
+    return None
+
+
+def _rows_interleaved(body: Sequence[Line]) -> list[_Row]:
+    lines = [line for line in body if not _is_header_line(line) and not _is_noise(line)]
+    # 1. The skeleton: horizon rows and numbered rows in sequence.
+    marks: list[tuple[int, str, object]] = []  # (index, "horizon"|"row", value)
+    last: str | None = None
+    fresh = False
+    pending: list[tuple[int, _Parts]] = []
+    parts_of: dict[int, _Parts] = {}
+    for i, line in enumerate(lines):
+        h = _horizon_of(line)
+        if h:
+            marks.append((i, "horizon", h))
+            fresh, pending = True, []
+            continue
+        key = line.key
+        roman = _ROMAN.match(key)
+        if roman and not _CODE.match(key) and _horizon_of(line) is None and len(key) < 6:
+            continue
+        parts = _split_line(line.text, with_code=True)
+        parts_of[i] = parts
+        if parts.code is None:
+            continue
+        accepted = _accept_code(parts.code, last, fresh=fresh)
+        if accepted is None:
+            pending.append((i, parts))
+            continue
+        fresh = False
+        # Codes skipped between ``last`` and ``accepted``: fill them from rejected numbered
+        # lines that open a sentence, in order.
+        if last is not None and accepted != _successors(last)[0]:
+            missing = _missing_between(last, accepted)
+            fills = [(j, p) for j, p in pending if _name_starts_sentence(p.name)]
+            for code, (j, _p) in zip(missing, fills, strict=False):
+                marks.append((j, "row", (code, True)))
+        parts.code = accepted
+        marks.append((i, "row", (accepted, False)))
+        last, pending = accepted, []
+    marks.sort(key=lambda m: m[0])
+    # 2. Rows lost their number altogether: a line that opens a sentence and holds the
+    # row's other cells, where the numbering skips.
+    marks = _recover_unnumbered(lines, marks, parts_of)
+    # 3. Assign the lines between numbered rows.
+    rows: list[_Row] = []
+    horizon: int | None = None
+    row_marks = []
+    for idx, kind, value in marks:
+        if kind == "horizon":
+            horizon = value  # type: ignore[assignment]
+            row_marks.append((idx, None, horizon))
+        else:
+            row_marks.append((idx, value, horizon))
+    boundaries: list[int] = [m[0] for m in row_marks]
+    owner: dict[int, int] = {}
+    for k, (idx, value, _h) in enumerate(row_marks):
+        owner[idx] = k
+    for k in range(len(row_marks)):
+        a = row_marks[k][0]
+        b = row_marks[k + 1][0] if k + 1 < len(row_marks) else len(lines)
+        between = [j for j in range(a + 1, b)]
+        if not between:
+            continue
+        if k + 1 >= len(row_marks) or row_marks[k + 1][1] is None:
+            split = len(between)  # all to the row above (the next mark is a horizon or the end)
+        else:
+            nxt_parts = parts_of.get(b) or _Parts()
+            if _name_starts_sentence(nxt_parts.name):
+                split = len(between)
+            else:
+                split = len(between) // 2
+                for pos in range(len(between) - 1, -1, -1):
+                    p = parts_of.get(between[pos]) or _Parts()
+                    if _name_starts_sentence(p.name):
+                        split = pos
+                        break
+        # Name-less lines (only agency or target fragments) go to the nearer row.
+        for pos, j in enumerate(between):
+            p = parts_of.get(j) or _Parts()
+            if pos < split:
+                owner[j] = k
+            else:
+                owner[j] = k + 1 if k + 1 < len(row_marks) else k
+            if not p.name and p.has_row_cells and k + 1 < len(row_marks) and row_marks[k + 1][1] is not None:
+                owner[j] = k if (j - a) < (b - j) else k + 1
+        if row_marks[k][1] is None:
+            # Lines after a horizon mark and before the first row belong to the first row.
+            for j in between:
+                owner[j] = k + 1 if k + 1 < len(row_marks) else k
+    by_mark: dict[int, list[int]] = {}
+    for j, k in owner.items():
+        by_mark.setdefault(k, []).append(j)
+    for k, (idx, value, h) in enumerate(row_marks):
+        if value is None:
+            continue
+        code, repaired = value  # type: ignore[misc]
+        row = _Row(code=code, horizon=h, group=None, repaired=repaired)
+        for j in sorted(by_mark.get(k, [])):
+            p = parts_of.get(j)
+            if p is None:
+                continue
+            row.lines.append(lines[j])
+            row.parts.append(p)
+        _merge_continuations(row)
+        rows.append(row)
+    _mark_groups(rows)
+    return rows
+
+
+def _missing_between(last: str, accepted: str) -> list[str]:
+    out: list[str] = []
+    cur = last
+    for _ in range(6):
+        nxt = _successors(cur)[0]
+        if nxt == accepted or nxt in out:
+            break
+        # the skipped codes are siblings of ``last`` up to the accepted one
+        if accepted in _successors(nxt):
+            out.append(nxt)
+            break
+        out.append(nxt)
+        cur = nxt
+    return out if accepted not in out else []
+
+
+def _recover_unnumbered(lines: Sequence[Line], marks: list, parts_of: dict[int, _Parts]) -> list:
+    out = list(marks)
+    rows = [(i, v[0]) for i, kind, v in marks if kind == "row"]
+    for (i, code), (j, nxt) in zip(rows, rows[1:], strict=False):
+        expected = _successors(code)
+        if nxt in expected[:1] or nxt == code + ".1":
+            continue
+        missing = _missing_between(code, nxt)
+        if len(missing) != 1:
+            continue
+        taken = {m[0] for m in out}
+        for k in range(i + 1, j):
+            p = parts_of.get(k)
+            if p is None or k in taken or p.code:
+                continue
+            if _name_starts_sentence(p.name) and (p.unit or p.target) and p.lead:
+                out.append((k, "row", (missing[0], True)))
+                break
+    out.sort(key=lambda m: m[0])
+    return out
+
+
+def _merge_continuations(row: _Row) -> None:
+    """Move fragments that continue the lead or unit cell out of the name."""
+    for p in row.parts:
+        if p.code:
+            continue
+        lead = row.column("lead")
+        if lead and not p.lead and p.name:
+            tokens = p.name.split()
+            base = resolve_agency(lead)[1]
+            for size in (3, 2, 1):
+                if len(tokens) < size:
+                    continue
+                tail = " ".join(tokens[-size:])
+                name, score = resolve_agency(lead + " " + tail)
+                if score >= 0.88 and score > base:
+                    p.lead = tail
+                    p.name = " ".join(tokens[:-size])
+                    break
+
+
+def _mark_groups(rows: list[_Row]) -> None:
+    """A numbered row with sub-rows and no cells of its own is a group heading."""
+    group: str | None = None
+    group_code: str | None = None
+    for k, row in enumerate(rows):
+        code = row.code or ""
+        nxt = rows[k + 1].code if k + 1 < len(rows) else None
+        has_cells = any(p.unit or p.target or p.lead for p in row.parts)
+        if "." not in code and nxt == code + ".1" and not has_cells:
+            row.is_group = True
+            group = _clean_name(row.column("name"))
+            group_code = code
+            continue
+        if group_code is not None and not code.startswith(group_code + "."):
+            group, group_code = None, None
+        row.group = group
+
+
+def _is_noise(line: Line) -> bool:
+    key = line.key
+    if not key:
+        return True
+    letters = re.findall(r"[a-z]{2,}", key)
+    return (
+        (not letters
+        and not re.search(r"\d", key))
+        or bool(re.fullmatch(r"(?:s\S{0,2}|thoi gian ky)\s*:.*", key))
+    )
+
+
+# ---------------------------------------------------------------------------------------
+# Row -> Indicator
+
+
+def _clean_name(text: str) -> str:
+    text = collapse_spaces(text).strip(" |:;-–")
+    return text
+
+
+def _split_leads(text: str) -> tuple[list[str], float]:
+    if not text:
+        return [], 0.0
+    # Two agencies printed one after the other without a separator ("Văn phòng UBND tỉnh Sở ...").
+    tokens = text.split()
+    keys = [fold(t) for t in tokens]
+    pieces: list[str] = []
+    cur: list[str] = []
+    for i, t in enumerate(tokens):
+        prev = keys[i - 1] if i else ""
+        if (
+            cur
+            and _agency_head(tokens, keys, i)
+            and keys[i] not in ("ubnd", "ubnp", "hdnd")
+            and prev not in ("va", "cac", "cua", "thuoc", "nhanh", "phong", "&", "-")
+            and not prev.endswith(",")
+        ):
+            pieces.append(" ".join(cur))
+            cur = []
+        cur.append(t)
+    if cur:
+        pieces.append(" ".join(cur))
+    out: list[str] = []
+    scores: list[float] = []
+    for piece in pieces:
+        for name in split_agencies(piece):
+            resolved, score = resolve_agency(name)
+            out.append(resolved)
+            scores.append(score)
+    return out, (min(scores) if scores else 0.0)
+
+
+def _indicator(row: _Row) -> Indicator | None:
+    name = _clean_name(row.column("name"))
+    if not name:
+        return None
+    unit = row.column("unit") or None
+    if unit and " " in unit and all(p.unit in _UNIT_KEYS.values() for p in row.parts if p.unit):
+        # several lines each matched a unit: keep the canonical unit the parts spell together
+        joined = _unit_match(unit.split())
+        unit = joined[0] if joined else row.parts[[bool(p.unit) for p in row.parts].index(True)].unit
+    target_raw = row.column("target") or None
+    target = repair_target(target_raw, unit=unit, ocr=_looks_scanned(row.lines)) if target_raw else None
+    if target and fold(target) in _WORD_TARGETS:
+        target = _WORD_TARGETS[fold(target)]
+    op, value, value_max = parse_target(target)
+    if unit is None and target:
+        unit = unit_hint(target)
+    lead, lead_conf = _split_leads(row.column("lead"))
+    base = 0.6 if row.repaired else 0.9
+    conf = {
+        "code": base,
+        "name": round(base * (0.9 if len(row.lines) <= 3 else 0.75), 3),
+        "unit": 0.8 if unit else 0.4,
+        "target": 0.85 if target and op != "text" else (0.6 if target else 0.4),
+        "lead": round(lead_conf * base, 3) if lead else 0.3,
+        "horizon": 0.9 if row.horizon else 0.2,
+    }
+    return Indicator(
+        horizon=row.horizon,
+        name=name,
+        code=row.code,
+        group=row.group,
+        unit=unit,
+        target=target,
+        op=op,
+        value=value,
+        value_max=value_max,
+        lead=lead,
+        provenance=Provenance(source_lines=sorted({line.number for line in row.lines}), confidence=conf),
+    )
+
+
+def _looks_scanned(lines: Sequence[Line]) -> bool:
+    """True for OCR'd text (where ">" most likely stood for "≥"): no Vietnamese marks in raw."""
+    raw = " ".join(line.raw for line in lines)
+    return not re.search(r"[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]", raw.lower())
+
+
+# ---------------------------------------------------------------------------------------
+# Prose targets
+
+
+_PROSE_HORIZON = re.compile(
+    r"^\W*(?:\d+(?:\.\d+)*\.?|[a-zđ]\)|[ivx]+\.)?\s*(?:t\S{0,2}m\s+nh\S{0,2}n\s+)?[dđpbt]\S{0,2}n\s*(?:h\S{0,2}t\s*)?n\S{0,2}m\s*(20\d\d)\W*$"
+)
+_SUBHEADING = re.compile(r"^\W*([a-zđ])\)\s*(.+)$")
+_MAJOR = re.compile(r"^\W*([ivx]+|[0-9]+)\s*[.\-]\s*\S")
+
+
+def _prose_indicators(lines: Sequence[Line]) -> list[Indicator]:
+    out: list[Indicator] = []
+    horizon: int | None = None
+    group: str | None = None
+    bullet: list[Line] = []
+    in_block = False
+
+    def flush() -> None:
+        if bullet and horizon:
+            ind = _prose_indicator(bullet, horizon, group)
+            if ind is not None:
+                out.append(ind)
+        bullet.clear()
+
+    for line in lines:
+        key = line.key
+        m = _PROSE_HORIZON.match(key)
+        if m:
+            flush()
+            horizon, group, in_block = int(m.group(1)), None, True
+            continue
+        if not in_block:
+            continue
+        if not key:
+            flush()
+            continue
+        sub = _SUBHEADING.match(line.text)
+        if sub and len(key) < 80 and not re.search(r"\d", key):
+            flush()
+            group = collapse_spaces(sub.group(2)).strip(" :.")
+            continue
+        if _MAJOR.match(key) and line.text[:1].isalnum() and (line.text.isupper() or len(key) < 60):
+            flush()
+            if re.match(r"^\W*[ivx]+\s*[.\-]", key):
+                in_block = False  # the next part of the plan (II. NHIỆM VỤ ...)
+            horizon_kept = _PROSE_HORIZON.match(key)
+            if not horizon_kept:
+                in_block = in_block and not line.text.isupper()
+            continue
+        if re.match(r"^\s*[-–•+]", line.text) or re.match(r"^\W{0,2}[-–]", line.raw.strip()):
+            flush()
+            bullet.append(line)
+            continue
+        if bullet:
+            bullet.append(line)
+    flush()
+    return out
+
+
+_PROSE_TARGET = re.compile(
+    r"(?:(≥|≤|>=|<=|>|<)\s*(\d+(?:[.,]\d+)*)\s*(%?)|(\d+(?:[.,]\d+)*)\s*(%))(\s*GRDP)?"
+)
+
+
+def _prose_indicator(bullet: Sequence[Line], horizon: int, group: str | None) -> Indicator | None:
+    text = collapse_spaces(" ".join(line.text for line in bullet))
+    text = re.sub(r"^\W*[-–•+]\s*", "", text)
+    if len(text) < 8:
+        return None
+    name = text.rstrip(" .;")
+    m = _PROSE_TARGET.search(text)
+    target = unit = None
+    op, value, value_max = "text", None, None
+    if m:
+        if m.group(1):
+            sign = {">=": "≥", "<=": "≤"}.get(m.group(1), m.group(1))
+            target = repair_target(f"{sign} {m.group(2)}", ocr=_looks_scanned(bullet))
+            unit = "%" if m.group(3) else None
+        else:
+            target = m.group(4)
+            unit = "%"
+        if m.group(6) and unit:
+            unit = "% GRDP"
+        op, value, value_max = parse_target(target)
+        if unit is None:
+            after = text[m.end() :].split()
+            for size in (3, 2, 1):
+                found = _unit_match(after[:size])
+                if found and found[1] >= 0.9:
+                    unit = found[0]
+                    break
+    else:
+        word = parse_target(text)
+        if word[0] != "text":
+            op, value, value_max = word
+            target = None
+        elif re.match(r"^c\S\s", fold(text)):
+            target = "Có"
+    conf = {
+        "name": 0.6,
+        "unit": 0.6 if unit else 0.3,
+        "target": 0.7 if target else 0.3,
+        "horizon": 0.9,
+        "lead": 0.2,
+    }
+    return Indicator(
+        horizon=horizon,
+        name=name,
+        code=None,
+        group=group,
+        unit=unit,
+        target=target,
+        op=op,
+        value=value,
+        value_max=value_max,
+        lead=[],
+        provenance=Provenance(source_lines=[line.number for line in bullet], confidence=conf),
+    )
