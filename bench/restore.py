@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
 from theodoi.ingest.restore import train  # noqa: E402
-from theodoi.ingest.restore.corpus import shipped_corpus  # noqa: E402
+from theodoi.ingest.restore.corpus import shipped_corpus, shipped_lexicon  # noqa: E402
 
 SCORE = ROOT.parent / "shared" / "bin" / "score-restore"
 # (name, pairs file, documents left out of training)
@@ -71,7 +71,7 @@ def main() -> int:
             continue
         texts, train_pairs = shipped_corpus(exclude=leave_out)
         with tempfile.TemporaryDirectory() as tmp:
-            train(texts, train_pairs).save(tmp)
+            train(texts, train_pairs, shipped_lexicon()).save(tmp)
             ours = score(pairs, ["--", sys.executable, "-m", "theodoi.ingest.restore", "--model", tmp])
         identity = score(pairs, ["--identity"])
         pyvi = score(pairs, ["--", sys.executable, str(Path(__file__).resolve()), "--pyvi"]) if with_pyvi else None

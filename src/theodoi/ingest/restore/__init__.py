@@ -13,8 +13,11 @@ import os
 from functools import lru_cache
 from pathlib import Path
 
-from theodoi.ingest.restore.decoder import Change, RestoreConfig, Restorer
-from theodoi.ingest.restore.model import Model, train
+from collections.abc import Iterable
+
+from theodoi.ingest.restore.decoder import Change, RestoreConfig, Restorer, add_candidate_table
+from theodoi.ingest.restore.model import Model
+from theodoi.ingest.restore.model import train as train_model
 
 __all__ = [
     "Change",
@@ -32,6 +35,11 @@ logger = logging.getLogger(__name__)
 PACKAGE_DIR = Path(__file__).resolve().parent
 SHIPPED_MODEL_DIR = PACKAGE_DIR / "data"
 CORPUS_DIR = PACKAGE_DIR / "corpus"
+
+
+def train(texts: Iterable[str], pairs: Iterable[tuple[str, str]] = (), lexicon: Iterable[str] = ()) -> Model:
+    """Train a restorer model (see ``model.train``) with its table of precomputed candidates."""
+    return add_candidate_table(train_model(texts, pairs, lexicon))
 
 
 def model_dir() -> Path:

@@ -52,3 +52,11 @@ def shipped_corpus(
         if not documents_of(path) & excluded:
             pairs.extend(read_pairs(path))
     return texts, pairs
+
+
+def shipped_lexicon(directory: Path = CORPUS_DIR) -> list[str]:
+    """Return the dictionary words of the corpus (pyvi's word list, MIT licence, see lexicon/)."""
+    words: list[str] = []
+    for path in sorted((directory / "lexicon").glob("*words.txt")):
+        words.extend(line.strip() for line in path.read_text(encoding="utf-8").splitlines() if line.strip())
+    return words

@@ -56,7 +56,7 @@ class RestoreConfig:
 
 
 def _cased(word: str, like: str) -> str:
-    if len(like) > 1 and like.isupper():
+    if sum(ch.isupper() for ch in like) > 1 and like.isupper():
         return word.upper()
     if like[:1].isupper():
         return word[:1].upper() + word[1:]
@@ -76,7 +76,9 @@ class Restorer:
                 self._prefixes.add(key[:i])
         self._folded = {fold_word(key) for key in model.index}
         self._abbreviations = set(model.abbreviations)
-        self._cache: dict[str, tuple[tuple[str, int, float], ...]] = {}
+        self._cache: dict[str, tuple[tuple[str, int, float], ...]] = (
+            dict(model.candidates) if self.config == RestoreConfig() else {}
+        )
         self._unigram_key = model.uni.get
 
     # --- public interface ------------------------------------------------------------------
@@ -116,36 +118,43 @@ class Restorer:
     def _variants(self, low: str) -> list[tuple[str, float]]:
         """Return tone-less spellings ``low`` may stand for, with their channel cost."""
         sub = self.model.sub
+        sub2 = self.model.sub2
         ins = self.model.ins
         prefixes = self._prefixes
         limit = self.config.variants
-        beam: dict[str, float] = {"": 0.0}
-        for ch in low:
+        n = len(low)
+        states: list[dict[str, float]] = [{} for _ in range(n + 1)]
+        states[0][""] = 0.0
+
+        def extend(target: dict[str, float], prefix: str, cost: float, options) -> None:
+            for t, c in options:
+                key = prefix + t
+                if key in prefixes:
+                    total = cost + c
+                    if total < target.get(key, 1e9):
+                        target[key] = total
+                    for t2, c2 in ins:
+                        key2 = key + t2
+                        if key2 in prefixes and total + c2 < target.get(key2, 1e9):
+                            target[key2] = total + c2
+
+        for i in range(n):
+            here = states[i]
+            if not here:
+                continue
+            if len(here) > limit:
+                here = dict(sorted(here.items(), key=lambda kv: kv[1])[:limit])
+            ch = low[i]
             options = sub.get(ch)
             if options is None:
                 options = ((ch, 0.0),) if ch.isalpha() else ()
-            grown: dict[str, float] = {}
-            for prefix, cost in beam.items():
-                for t, c in options:
-                    key = prefix + t
-                    if key in prefixes:
-                        total = cost + c
-                        if total < grown.get(key, 1e9):
-                            grown[key] = total
-            for prefix, cost in list(grown.items()):
-                for t, c in ins:
-                    key = prefix + t
-                    if key in prefixes:
-                        total = cost + c
-                        if total < grown.get(key, 1e9):
-                            grown[key] = total
-            if not grown:
-                return []
-            if len(grown) > limit:
-                grown = dict(sorted(grown.items(), key=lambda kv: kv[1])[:limit])
-            beam = grown
+            pair = sub2.get(low[i : i + 2]) if i + 1 < n else None
+            for prefix, cost in here.items():
+                extend(states[i + 1], prefix, cost, options)
+                if pair:
+                    extend(states[i + 2], prefix, cost, pair)
         index = self.model.index
-        return [(key, cost) for key, cost in beam.items() if key in index]
+        return [(key, cost) for key, cost in states[n].items() if key in index]
 
     def _candidates(self, core: str) -> tuple[tuple[str, int, float], ...]:
         """Return (syllable, word id, channel cost) for an OCR word, best first; cached."""
@@ -193,7 +202,9 @@ class Restorer:
             return NUM
         if start in protected or len(core) > 20 or UPPER_CODE.fullmatch(core):
             return OTHER
-        if core in self._abbreviations or (len(core) > 1 and core.isupper() and not VOWELS & set(fold_word(core))):
+        if core in self._abbreviations or (
+            len(core) > 1 and core.isalpha() and core.isupper() and not VOWELS & set(fold_word(core))
+        ):
             return OTHER
         end = start + len(core)
         if len(core) == 1 and line[end : end + 1] == ")":
@@ -244,8 +255,10 @@ class Restorer:
         bonus = self.config.reference_bonus
         weight = self.config.channel_weight
         width = self.config.beam
-        # hypothesis: (u, v) -> (score, back) where back = (choice, previous back)
-        beam: dict[tuple[int, int], tuple[float, tuple | None]] = {(0, 0): (0.0, None)}
+        # hypothesis: packed (u, v) -> (score, back) where back = (choice, previous back)
+        beam: dict[int, tuple[float, tuple | None]] = {0: (0.0, None)}
+        mask = (1 << SHIFT) - 1
+        tri_get, bi_get = tri.get, bi.get
         options_per_token = []
         for _start, core, fixed in tokens:
             if fixed is not None:
@@ -253,20 +266,23 @@ class Restorer:
             else:
                 options = self._candidates(core)
             options_per_token.append(options)
-            grown: dict[tuple[int, int], tuple[float, tuple | None]] = {}
-            for (u, v), (score, back) in beam.items():
-                uv = (u << SHIFT) | v
-                for choice, (_, w, cost) in enumerate(options):
-                    lp = tri.get((uv << SHIFT) | w)
+            scored = [(choice, w, uni.get(w, unseen), weight * cost) for choice, (_, w, cost) in enumerate(options)]
+            grown: dict[int, tuple[float, tuple | None]] = {}
+            for uv, (score, back) in beam.items():
+                v = uv & mask
+                uvk = uv << SHIFT
+                vs = v << SHIFT
+                bo3 = tri_bo.get(uv, 0.0)
+                bo2 = bo3 + bi_bo.get(v, 0.0)
+                for choice, w, uni_lp, cost in scored:
+                    lp = tri_get(uvk | w)
                     if lp is None:
-                        lp = bi.get((v << SHIFT) | w)
-                        if lp is None:
-                            lp = bi_bo.get(v, 0.0) + uni.get(w, unseen)
-                        lp += tri_bo.get(uv, 0.0)
-                    if reference and ((v << SHIFT) | w) in reference:
+                        lp = bi_get(vs | w)
+                        lp = bo2 + uni_lp if lp is None else bo3 + lp
+                    if reference and (vs | w) in reference:
                         lp += bonus
-                    total = score + lp - weight * cost
-                    state = (v, w)
+                    total = score + lp - cost
+                    state = vs | w
                     best = grown.get(state)
                     if best is None or total > best[0]:
                         grown[state] = (total, (choice, back))
@@ -299,3 +315,17 @@ class Restorer:
             return line, []
         pieces.append(line[last:])
         return "".join(pieces), changes
+
+
+def add_candidate_table(model: Model) -> Model:
+    """Store the candidates of frequent OCR tokens in ``model`` so decoding starts warm.
+
+    Covers every OCR word of the training pairs and the mark-less form of every syllable the
+    language model knows (the commonest shape of a word in a scan that lost its marks).
+    """
+    model.candidates = {}
+    restorer = Restorer(model)
+    tokens = set(model.ocr_tokens)
+    tokens.update(fold_word(word) for word in model.vocab if not word.startswith("<"))
+    model.candidates = {token: restorer._candidates(token) for token in sorted(tokens)}
+    return model

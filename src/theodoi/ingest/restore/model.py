@@ -108,11 +108,14 @@ def _edit_ops(source: str, target: str) -> list[tuple[str, str]]:
 # What a plain letter may stand for once the scan lost its marks (prior counts).
 _LETTER_VARIANTS = {"a": "ăâ", "e": "ê", "o": "ôơ", "u": "ư", "d": "đ"}
 _TONELESS_VOWELS = "aăâeêioôơuưy"
+_ALPHABET = "abcdefghijklmnopqrstuvwxyzăâêôơưđ"
 # Shapes a scanner confuses whatever the document (prior counts, before any training pair).
 _VISUAL = {
     "j": "i", "l": "i", "1": "li", "0": "oôu", "y": "uư", "w": "ưu", "q": "ôo", "6": "ôơo",
     "&": "ơêô", "¢": "ê", "€": "ê", "£": "ê", "@": "u", "3": "ă", "4": "â", "5": "s", "8": "ô",
 }  # fmt: skip
+# Two scanned characters that often stand for one letter.
+_UNITS = {"ii": "uư", "ir": "ư", "rn": "m", "ti": "u"}
 
 
 @dataclass
@@ -128,10 +131,13 @@ class Model:
     tri_bo: dict[int, float] = field(default_factory=dict)
     sub: dict[str, list[tuple[str, float]]] = field(default_factory=dict)  # ocr char -> [(letters, cost)]
     ins: list[tuple[str, float]] = field(default_factory=list)
+    sub2: dict[str, list[tuple[str, float]]] = field(default_factory=dict)  # 2 ocr chars -> 1 letter
     tone_cost: dict[int, list[float]] = field(default_factory=dict)  # ocr tone -> cost per clean tone
     tokens: dict[str, list[tuple[str, float]]] = field(default_factory=dict)  # ocr token -> [(syllable, p)]
     index: dict[str, list[str]] = field(default_factory=dict)  # toneless -> syllables
     abbreviations: list[str] = field(default_factory=list)
+    candidates: dict[str, tuple] = field(default_factory=dict)  # precomputed per frequent OCR token
+    ocr_tokens: list[str] = field(default_factory=list)  # OCR words of the training pairs
 
     # --- storage ---------------------------------------------------------------------------
     def save(self, directory: str | Path) -> Path:
@@ -159,18 +165,18 @@ class Model:
         return (Path(directory) / MODEL_FILE).is_file()
 
 
-def _lm(sentences: Iterable[list[str]], model: Model) -> None:
+def _lm(sentences: Iterable[tuple[list[str], float]], model: Model) -> None:
     vocab: dict[str, int] = {"<num>": NUM, "<x>": OTHER}
     uni: Counter[int] = Counter()
     bi: Counter[int] = Counter()
     tri: Counter[int] = Counter()
-    for words in sentences:
+    for words, weight in sentences:
         ids = [vocab.setdefault(w, len(vocab) + 4) for w in words]
         u = v = 0
         for w in ids:
-            uni[w] += 1
-            bi[(v << SHIFT) | w] += 1
-            tri[(u << 2 * SHIFT) | (v << SHIFT) | w] += 1
+            uni[w] += weight
+            bi[(v << SHIFT) | w] += weight
+            tri[(u << 2 * SHIFT) | (v << SHIFT) | w] += weight
             u, v = v, w
     total = sum(uni.values()) or 1
     n_types = len(uni) + 1
@@ -183,7 +189,7 @@ def _lm(sentences: Iterable[list[str]], model: Model) -> None:
     ctx_types: Counter[int] = Counter()
     for key, c in bi.items():
         ctx_count[key >> SHIFT] += c
-        ctx_types[key >> SHIFT] += 1
+        ctx_types[key >> SHIFT] += min(c, 1.0)
     bi_p: dict[int, float] = {}
     for key, c in bi.items():
         v, w = key >> SHIFT, key & mask
@@ -197,7 +203,7 @@ def _lm(sentences: Iterable[list[str]], model: Model) -> None:
     ctx_types.clear()
     for key, c in tri.items():
         ctx_count[key >> SHIFT] += c
-        ctx_types[key >> SHIFT] += 1
+        ctx_types[key >> SHIFT] += min(c, 1.0)
     tri_p: dict[int, float] = {}
     for key, c in tri.items():
         uv, w = key >> SHIFT, key & mask
@@ -217,72 +223,122 @@ def _channel(pairs: Iterable[tuple[str, str]], inventory: set[str], model: Model
     ins_counts: Counter[str] = Counter()
     tone_counts: dict[int, Counter[int]] = defaultdict(Counter)
     token_counts: dict[str, Counter[str]] = defaultdict(Counter)
+    unit_counts: dict[str, Counter[str]] = defaultdict(Counter)
+    bigram_counts: Counter[str] = Counter()
     n_chars = 0
+    ocr_seen: set[str] = set()
     for ocr_line, clean_line in pairs:
         for ocr, clean in align_words(ocr_line, clean_line):
             o, c = ocr.lower(), clean.lower()
             if c not in inventory or o.isdigit() or len(o) > 12:
                 continue
             token_counts[o][c] += 1
+            ocr_seen.add(o)
             tone_counts[marks(o)[0]][marks(c)[0]] += 1
-            for s, t in _edit_ops(o, toneless(c)):
+            bigram_counts.update(o[i : i + 2] for i in range(len(o) - 1))
+            ops = _edit_ops(o, toneless(c))
+            for (s1, t1), (s2, t2) in zip(ops, ops[1:]):
+                if s1 and s2 and (t1 == "" or t2 == "") and t1 + t2:
+                    unit_counts[s1 + s2][t1 + t2] += 1
+            for s, t in ops:
                 n_chars += 1
                 if s:
                     sub_counts[s][t] += 1
                 else:
                     ins_counts[t] += 1
 
-    letters = set("abcdefghijklmnopqrstuvwxyz") | set("éèáàảãạ")
-    for ch in letters | set(sub_counts):
-        counts = Counter(sub_counts.get(ch, {}))
-        base = fold_word(ch) if ch.isalpha() else ""
-        prior: Counter[float] = Counter()
-        if base.isascii() and base.isalpha():
-            prior[base] += 20.0
-            for variant in _LETTER_VARIANTS.get(base, ""):
-                prior[variant] += 4.0
-            if base == "e" and ch != "e":  # a marked "é" stands for ê as often as for e
-                prior["ê"] += 10.0
-        for variant in _VISUAL.get(ch, ""):
-            prior[variant] += 2.0
-        if base in _TONELESS_VOWELS or not base.isalpha():
-            for vowel in _TONELESS_VOWELS:
-                prior[vowel] += 0.2
-        prior[""] += 0.3
-        merged = {t: counts.get(t, 0) + prior.get(t, 0.0) for t in set(counts) | set(prior)}
-        total = sum(merged.values())
-        options = sorted(((t, -math.log(p / total)) for t, p in merged.items()), key=lambda x: x[1])
-        model.sub[ch] = [(t, round(cost, 3)) for t, cost in options if cost < 7.0][:8]
-    total_ins = n_chars + 50
-    model.ins = sorted(
-        ((t, round(-math.log((c + 0.2) / total_ins), 3)) for t, c in ins_counts.items() if c >= 2),
-        key=lambda x: x[1],
-    )[:6]
-    for ocr_tone in range(7):
-        counts = tone_counts.get(ocr_tone, Counter())
-        total = sum(counts.values()) + 6 * 2.0 + 8.0
-        model.tone_cost[ocr_tone] = [
-            round(-math.log((counts.get(t, 0) + 2.0 + (8.0 if t == ocr_tone else 0.0)) / total), 3) for t in range(6)
-        ]
-    model.tokens = {
-        o: [(c, round(n / sum(cs.values()), 4)) for c, n in cs.most_common(6)]
-        for o, cs in token_counts.items()
-        if sum(cs.values()) >= 1
-    }
+    # Channel probabilities are likelihoods P(OCR | clean), normalised per clean letter, so
+    # that the language model alone supplies the prior (how common "ă" is).
+    by_target: dict[str, Counter[str]] = defaultdict(Counter)  # clean letter -> OCR chars
+    for src, counts in sub_counts.items():
+        for t, c in counts.items():
+            by_target[t][src] += c
+    for t, c in ins_counts.items():
+        by_target[t][""] += c
+    for unit, counts in unit_counts.items():
+        for t, c in counts.items():
+            by_target[t][unit] += c
+    for t in _ALPHABET:
+        prior = by_target[t]
+        base = fold_word(t)
+        prior[base] += 20.0
+        if t != base:
+            prior[t] += 2.0  # the scan kept the mark
+        if base == "e":
+            prior["é"] += 3.0
+        for src, letters in _VISUAL.items():
+            if t in letters:
+                prior[src] += 1.0
+        for unit, letters in _UNITS.items():
+            if t in letters:
+                prior[unit] += 0.5
+        if t in _TONELESS_VOWELS:
+            for src in "aeiouyé":
+                prior[src] += 0.1
+        prior[""] += 0.1
+    sub: dict[str, list[tuple[str, float]]] = defaultdict(list)
+    sub2: dict[str, list[tuple[str, float]]] = defaultdict(list)
+    ins: list[tuple[str, float]] = []
+    for t, counts in by_target.items():
+        total = sum(counts.values())
+        for src, c in counts.items():
+            cost = round(-math.log(c / total), 3)
+            if cost > 8.0:
+                continue
+            if src == "":
+                if ins_counts.get(t, 0) >= 2:
+                    ins.append((t, cost))
+            elif len(src) == 2:
+                sub2[src].append((t, cost))
+            else:
+                sub[src].append((t, cost))
+    # An OCR character with no clean letter behind it (a speck read as a letter).
+    n_clean = sum(sum(c.values()) for c in by_target.values())
+    for src, counts in sub_counts.items():
+        spurious = counts.get("", 0) + 0.2
+        sub[src].append(("", round(-math.log(spurious / n_clean), 3)))
+    model.sub = {src: sorted(options, key=lambda x: x[1])[:10] for src, options in sub.items()}
+    model.sub2 = {src: sorted(options, key=lambda x: x[1])[:4] for src, options in sub2.items()}
+    model.ins = sorted((o for o in ins if o[1] < 6.0), key=lambda x: x[1])[:6]
+    for clean_tone in range(6):
+        counts = Counter({o: n for o, cs in tone_counts.items() for t, n in cs.items() if t == clean_tone})
+        counts[0] += 20.0
+        counts[clean_tone] += 3.0
+        for o in range(7):
+            counts[o] += 0.2
+        total = sum(counts.values())
+        for o in range(7):
+            model.tone_cost.setdefault(o, [0.0] * 6)[clean_tone] = round(-math.log(counts[o] / total), 3)
+    clean_totals: Counter[str] = Counter()
+    for cs in token_counts.values():
+        clean_totals.update(cs)
+    model.ocr_tokens = sorted(ocr_seen)
+    model.tokens = {o: [(c, round(n / clean_totals[c], 4)) for c, n in cs.most_common(6)] for o, cs in token_counts.items()}
 
 
-def train(texts: Iterable[str], pairs: Iterable[tuple[str, str]] = ()) -> Model:
-    """Train a model on clean Vietnamese ``texts`` and aligned (OCR, clean) line ``pairs``."""
+LEXICON_WEIGHT = 0.2  # a dictionary entry counts as a fifth of a use in running text
+
+
+def train(texts: Iterable[str], pairs: Iterable[tuple[str, str]] = (), lexicon: Iterable[str] = ()) -> Model:
+    """Train a model on clean Vietnamese ``texts`` and aligned (OCR, clean) line ``pairs``.
+
+    ``lexicon`` (dictionary words, one or more syllables each) adds weak evidence of which
+    syllables go together where the texts are silent.
+    """
     inventory = syllables()
     pairs = list(pairs)
     model = Model()
-    sentences: list[list[str]] = []
+    sentences: list[tuple[list[str], float]] = []
+    for entry in lexicon:
+        words = lm_tokens(entry, inventory)
+        if words and "<x>" not in words:
+            sentences.append((words, LEXICON_WEIGHT))
     caps: Counter[str] = Counter()
     for text in [*texts, *(clean for _, clean in pairs)]:
         for line in text.splitlines():
             words = lm_tokens(line, inventory)
             if words:
-                sentences.append(words)
+                sentences.append((words, 1.0))
             for core in WORD.findall(line):
                 if len(core) >= 2 and core.isupper() and core.lower() not in inventory:
                     caps[core] += 1

@@ -39,7 +39,7 @@ RHYMES = tuple(
 # After "qu" the glide is written in the onset, so only these rhymes follow it.
 QU_RHYMES = frozenset(
     "a ac ach ai an ang anh ao at ay ăc ăm ăn ăng ăt ân âng ât ây e en eo et ê ên ênh êt "
-    "i y ynh yt yêt yên yêu ơ ơi ơn".split()
+    "i y ynh yt yêt yên yêu ơ ơi ơn ôc".split()
 )
 _Y_AFTER_QU = {"ynh", "yt", "yêt", "yên", "yêu"}
 
