@@ -1,16 +1,397 @@
-"""Rows of an OCR'd table whose columns interleave line by line (placeholder, see table.py)."""
+"""Rows of an OCR'd table: cells in blank-separated blocks, or columns interleaved per line.
+
+OCR of a table page gives one of two shapes, often both in one document (page by page):
+
+- blocks: the row number alone on a line, then each cell as a block of lines separated by
+  blank lines (name, lead, partners, output, deadline). Blocks are aligned to columns like
+  the one-cell-per-line layout.
+- interleaved: each physical line holds the first column's text followed by fragments of the
+  other columns ("... trong toàn xã hội về | Sở Khoa học | Các sở, ngành, | Kế hoạch 9/2025"),
+  and the row number sits on a middle line of the row. The rows are cut between consecutive
+  row numbers where a new first-column text starts (a capitalised line after a finished one,
+  balanced around the numbers); each line is cut into the first column's part and the rest
+  at gap marks OCR leaves between columns ("|", runs of stray marks) or, failing those, near
+  the first column's usual width; the rest is cut into fragments at agency, output and
+  deadline words and aligned to the remaining columns.
+"""
 
 from __future__ import annotations
 
+import re
+import statistics
 from collections.abc import Sequence
 
 from theodoi.ingest.layout.lines import Line
-from theodoi.ingest.layout.table import ColumnSpec, Row, RowStart
+from theodoi.ingest.layout.table import Cell, ColumnSpec, Row, RowStart, align
+from theodoi.ingest.text import fold
+
+# A gap OCR leaves between two columns: a bar, or two or more stray marks in a row.
+_STRAY = r"(?:[^\w\s]{1,3}|[A-Za-z]|\d)"
+_GAP = re.compile(rf"\s*\|\s*|(?:\s+{_STRAY}){{2,}}(?=\s|$)")
+# Words that open a fragment of another column when capitalised (folded): agencies, outputs.
+_OPENERS = (
+    "so ",
+    "cac so",
+    "cac ",
+    "ubnd",
+    "uy ban",
+    "ban ",
+    "van phong",
+    "cong an",
+    "dai ",
+    "bao ",
+    "bo chi huy",
+    "ke hoach",
+    "van ban",
+    "quyet dinh",
+    "de an",
+    "bao cao",
+    "chuong trinh",
+    "thuong xuyen",
+    "hang nam",
+    "hang thang",
+    "nhiem vu thuong",
+)
+_DEADLINE_TAIL = re.compile(
+    r"(?:(?:thang|quy\s+\w+|nam)\s*)?\d{1,2}\s*/\s*20\d\d(?:\s*va\s+thuong\s+xuyen)?\s*$"
+    r"|(?:nam\s+)?20\d\d(?:\s*-\s*20\d\d)?(?:\s*va\s+thuong\s+xuyen)?\s*$"
+    r"|(?:nhiem vu\s+)?thuong\s+xuyen\s*$|hang\s+(?:nam|thang|quy)\s*$"
+)
 
 
 def rows_interleaved(
     lines: Sequence[Line], starts: list[RowStart], columns: Sequence[ColumnSpec]
 ) -> list[Row]:
-    from theodoi.ingest.layout.table import _rows_cell_per_line
+    """Rebuild rows from OCR'd table lines; ``starts`` are the accepted row numbers."""
+    if not starts:
+        return []
+    first = next((c for c in columns if c.first), columns[0])
+    others = [c for c in columns if c is not first]
+    spans = _row_spans(lines, starts)
+    width = _first_column_width(lines, starts, spans)
+    rows: list[Row] = []
+    for start, (lo, hi) in zip(starts, spans, strict=True):
+        if start.kind == "section":
+            rows.append(_section(lines, start, lo, hi))
+            continue
+        conf = 0.6 if start.repaired else 0.85
+        if _is_block_row(lines, start, hi):
+            row = _block_row(lines, start, hi, first, others)
+        else:
+            row = _inline_row(lines, start, lo, hi, first, others, width)
+        row.confidence = conf
+        for cell in row.cells.values():
+            cell.confidence = round(min(cell.confidence, conf), 3)
+        rows.append(row)
+    return rows
 
-    return _rows_cell_per_line(lines, starts, columns)
+
+# ---------------------------------------------------------------------------------------
+# Row spans
+
+
+def _row_spans(lines: Sequence[Line], starts: list[RowStart]) -> list[tuple[int, int]]:
+    """Return [lo, hi) line ranges per row start, cutting between consecutive numbers."""
+    n = len(starts)
+    cuts = [starts[0].index if _is_alone(starts[0]) else _head_start(lines, -1, starts[0].index)]
+    for k in range(1, n):
+        prev, cur = starts[k - 1], starts[k]
+        if _is_alone(cur) and cur.kind == "row":
+            cuts.append(cur.index)
+            continue
+        before = _nonblank(lines, cuts[-1], prev.index)
+        cuts.append(_split_between(lines, prev.index, cur.index, before))
+    spans = []
+    for k in range(n):
+        lo = cuts[k]
+        hi = cuts[k + 1] if k + 1 < n else _tail_end(lines, starts[k].index, len(lines))
+        spans.append((min(lo, starts[k].index), max(hi, starts[k].index + 1)))
+    return spans
+
+
+def _is_alone(start: RowStart) -> bool:
+    return not start.rest.strip(" .|")
+
+
+def _nonblank(lines: Sequence[Line], lo: int, hi: int) -> int:
+    return sum(1 for line in lines[lo:hi] if line.key)
+
+
+def _head_start(lines: Sequence[Line], prev: int, code: int) -> int:
+    """Where the first row begins: up to a few lines above its number."""
+    lo = code
+    taken = 0
+    for i in range(code - 1, max(prev, code - 8), -1):
+        if not lines[i].key:
+            continue
+        if _name_like_start(lines[i].text):
+            lo = i
+            break
+        taken += 1
+        if taken > 4:
+            break
+    return lo
+
+
+def _tail_end(lines: Sequence[Line], code: int, end: int) -> int:
+    """Where the last row ends: its number plus as many lines below as there are above, say."""
+    return end
+
+
+def _split_between(lines: Sequence[Line], a: int, b: int, before_a: int) -> int:
+    """Return the first line of the row numbered at ``b`` (lines a+1..b belong to a or b)."""
+    candidates = [
+        i
+        for i in range(a + 1, b + 1)
+        if lines[i].key and _name_like_start(_text_after_code(lines[i], i == b))
+    ]
+    if not candidates:
+        gap = [i for i in range(a + 1, b) if lines[i].key]
+        return gap[len(gap) // 2] if len(gap) > 1 else b
+    best, best_score = b, float("-inf")
+    for i in candidates:
+        after_a = _nonblank(lines, a + 1, i)
+        score = 1.0 - 0.25 * abs(after_a - before_a)
+        prev = _previous_nonblank(lines, a, i)
+        if prev is not None and re.search(r"[.;:]\s*$", lines[prev].text):
+            score += 0.6
+        if i == b:
+            score -= 0.3
+        if score > best_score:
+            best, best_score = i, score
+    return best
+
+
+def _previous_nonblank(lines: Sequence[Line], lo: int, i: int) -> int | None:
+    for j in range(i - 1, lo - 1, -1):
+        if lines[j].key:
+            return j
+    return None
+
+
+def _text_after_code(line: Line, is_code: bool) -> str:
+    if not is_code:
+        return line.text
+    return re.sub(r"^\s*[\dIVXl]{1,5}(?:\.\d{1,2})*\s*[.)|]?\s*\|?\s*", "", line.text)
+
+
+def _name_like_start(text: str) -> bool:
+    """A line that can open a task name: capitalised, long enough, not an agency or output."""
+    text = text.strip(" |")
+    if len(text) < 18 or not text[:1].isupper():
+        return False
+    key = fold(text)
+    if key.startswith(_OPENERS) and len(text) < 35:
+        return False
+    return bool(re.match(r"^[A-ZÀ-Ỹa-zà-ỹĐđ]{2,}", text))
+
+
+# ---------------------------------------------------------------------------------------
+# Block rows
+
+
+def _is_block_row(lines: Sequence[Line], start: RowStart, hi: int) -> bool:
+    if not _is_alone(start):
+        return False
+    blanks = sum(1 for line in lines[start.index + 1 : hi] if not line.key)
+    return blanks >= 1
+
+
+def _blocks(lines: Sequence[Line], lo: int, hi: int) -> list[list[Line]]:
+    blocks: list[list[Line]] = [[]]
+    for line in lines[lo:hi]:
+        if line.key:
+            blocks[-1].append(line)
+        elif blocks[-1]:
+            blocks.append([])
+    return [b for b in blocks if b]
+
+
+def _block_row(
+    lines: Sequence[Line], start: RowStart, hi: int, first: ColumnSpec, others: Sequence[ColumnSpec]
+) -> Row:
+    row = Row("row", start.code, {}, [lines[start.index].number])
+    blocks = _blocks(lines, start.index + 1, hi)
+    texts = [" ".join(line.text for line in block) for block in blocks]
+    assignment, confidence = align(texts, [first, *others])
+    columns = [first, *others]
+    for block, col in zip(blocks, assignment, strict=True):
+        cell = row.cells.setdefault(columns[col].name, Cell("", [], 0.85))
+        for line in block:
+            cell.add(line.text, line.number)
+            row.lines.append(line.number)
+    for name, cell in row.cells.items():
+        cell.confidence = min(cell.confidence, confidence.get(name, 0.8))
+    return row
+
+
+# ---------------------------------------------------------------------------------------
+# Interleaved rows
+
+
+def _first_column_width(lines: Sequence[Line], starts: list[RowStart], spans: list[tuple[int, int]]) -> float:
+    """Estimate the first column's width in characters from where gap marks fall."""
+    positions: list[int] = []
+    lengths: list[int] = []
+    for start, (lo, hi) in zip(starts, spans, strict=True):
+        if start.kind != "row" or _is_alone(start):
+            continue
+        for i in range(lo, hi):
+            text = _text_after_code(lines[i], i == start.index)
+            if len(text) >= 20:
+                lengths.append(len(text))
+            m = _GAP.search(text)
+            if m and m.start() >= 20:
+                positions.append(m.start())
+    if len(positions) >= 5:
+        return float(statistics.median(positions))
+    if lengths:
+        return float(statistics.quantiles(lengths, n=4)[0]) if len(lengths) >= 4 else float(min(lengths))
+    return 50.0
+
+
+def _inline_row(
+    lines: Sequence[Line],
+    start: RowStart,
+    lo: int,
+    hi: int,
+    first: ColumnSpec,
+    others: Sequence[ColumnSpec],
+    width: float,
+) -> Row:
+    row = Row("row", start.code, {}, [])
+    name = Cell("", [], 0.7)
+    streams: dict[str, Cell] = {}
+    name_closed = False
+    name_started = False
+    for i in range(lo, hi):
+        line = lines[i]
+        if not line.key:
+            continue
+        row.lines.append(line.number)
+        text = _text_after_code(line, i == start.index)
+        if not text.strip(" |"):
+            continue
+        head, rest = _cut_first_column(text, width, name_started=name_started, name_closed=name_closed)
+        if head:
+            name.add(head, line.number)
+            name_started = True
+            name_closed = bool(re.search(r"[.;]\s*$", head)) and len(head) < 0.8 * width
+        elif name_started:
+            name_closed = True
+        if rest:
+            _assign_fragments(_fragments(rest), others, streams, line.number)
+    if name.text:
+        row.cells[first.name] = name
+    for col in others:
+        if col.name in streams:
+            row.cells[col.name] = streams[col.name]
+    return row
+
+
+def _cut_first_column(text: str, width: float, *, name_started: bool, name_closed: bool) -> tuple[str, str]:
+    """Split a line into the first column's part and the rest (other columns)."""
+    text = text.strip()
+    for m in _GAP.finditer(text):
+        if m.start() >= 0.45 * width and m.start() <= 1.3 * width:
+            return text[: m.start()].strip(), text[m.end() :].strip()
+        if m.start() > 1.3 * width:
+            break
+    if len(text) <= 1.1 * width:
+        other = _is_other_column(text)
+        if name_closed or (other and len(text) < 0.7 * width) or (not name_started and other):
+            return "", text
+        gap = _GAP.search(text)
+        if gap and gap.start() >= 0.3 * width:
+            return text[: gap.start()].strip(), text[gap.end() :].strip()
+        return text, ""
+    # long line without a gap mark: cut at the word boundary nearest the width, preferring
+    # one where an agency, output or deadline word opens
+    best, best_score = None, float("-inf")
+    for m in re.finditer(r"\s+", text):
+        pos = m.start()
+        if pos < 0.6 * width or pos > 1.35 * width:
+            continue
+        after = text[m.end() :]
+        score = -abs(pos - width) / max(width, 1.0)
+        if after[:1].isupper() and fold(after).startswith(_OPENERS):
+            score += 0.35
+        if score > best_score:
+            best, best_score = m, score
+    if best is None:
+        return text, ""
+    return text[: best.start()].strip(), text[best.end() :].strip()
+
+
+def _is_other_column(text: str) -> bool:
+    from theodoi.ingest.normalise.agencies import agency_score
+    from theodoi.ingest.normalise.deadlines import is_deadline_text
+
+    key = fold(text)
+    return (
+        agency_score(text) >= 0.8
+        or is_deadline_text(text)
+        or (text[:1].isupper() and key.startswith(_OPENERS))
+    )
+
+
+def _fragments(rest: str) -> list[str]:
+    """Cut the non-first-column part of a line into column fragments."""
+    parts = [p.strip() for p in _GAP.split(rest) if p and p.strip(" |")]
+    out: list[str] = []
+    for part in parts:
+        deadline = _DEADLINE_TAIL.search(fold(part))
+        tail = ""
+        if deadline and deadline.start() > 0:
+            tail = part[deadline.start() :].strip()
+            part = part[: deadline.start()].strip()
+        pieces = re.split(
+            r"\s+(?=(?:Sở|Các|UBND|Ủy ban|Ban|Văn phòng|Công an|Đài|Báo|Kế hoạch|Văn bản|Quyết định|Đề án|Báo cáo|Chương trình)\b)",
+            part,
+        )
+        out.extend(p for p in pieces if p.strip())
+        if tail:
+            out.append(tail)
+        elif deadline and deadline.start() == 0:
+            pass
+    return [o for o in out if re.search(r"\w{2,}", o)]
+
+
+def _assign_fragments(
+    fragments: list[str], columns: Sequence[ColumnSpec], streams: dict[str, Cell], number: int
+) -> None:
+    """Align one line's fragments to the columns in order, preferring open cells for lowercase."""
+    if not fragments:
+        return
+
+    def fits_for(col: ColumnSpec):
+        def fit(text: str) -> float:
+            base = col.fits(text)
+            open_cell = streams.get(col.name)
+            if text[:1].islower() and open_cell is not None and not re.search(r"[.;]\s*$", open_cell.text):
+                base += 0.3
+            return base
+
+        return fit
+
+    specs = [ColumnSpec(c.name, fits_for(c), c.header, False) for c in columns]
+    assignment, _conf = align(fragments, specs, stay=0.3)
+    for text, col in zip(fragments, assignment, strict=True):
+        cell = streams.setdefault(columns[col].name, Cell("", [], 0.6))
+        cell.add(text, number)
+
+
+def _section(lines: Sequence[Line], start: RowStart, lo: int, hi: int) -> Row:
+    cell = Cell("", [], 0.8)
+    for i in range(lo, hi):
+        line = lines[i]
+        if not line.key:
+            continue
+        text = line.text
+        if i == start.index:
+            text = start.rest if start.rest else ""
+        cell.add(text.strip(" |"), line.number)
+    cell.text = cell.text.strip(" .:-|")
+    return Row(
+        "section", start.code, {"title": cell}, [lines[i].number for i in range(lo, hi) if lines[i].key], 0.8
+    )

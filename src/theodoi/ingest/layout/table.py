@@ -138,9 +138,9 @@ def header_score(line: Line) -> int:
 def find_table(
     lines: Sequence[Line],
     *,
-    header_terms: Sequence[str],
+    header_terms: Sequence[str | tuple[str, ...]],
     start: int = 0,
-    stop_terms: Sequence[str] = (),
+    stop_terms: Sequence[str | tuple[str, ...]] = (),
 ) -> TableRegion | None:
     """Find the table whose header holds ``header_terms`` (folded), from ``start`` on.
 
@@ -154,7 +154,7 @@ def find_table(
         if not _looks_like_header(lines[i]):
             continue
         window = " ".join(line.key for line in lines[max(0, i - 3) : i + 6] if len(line.key) < 120)
-        if all(term in window for term in header_terms):
+        if all(_has_term(window, term) for term in header_terms):
             begin = i
             break
     if begin is None:
@@ -165,7 +165,7 @@ def find_table(
             if not _looks_like_header(lines[i]):
                 continue
             window = " ".join(line.key for line in lines[max(0, i - 3) : i + 6] if len(line.key) < 120)
-            if all(term in window for term in stop_terms):
+            if all(_has_term(window, term) for term in stop_terms):
                 end = i
                 while end > begin and "phu luc" in " ".join(x.key for x in lines[max(begin, end - 4) : end]):
                     end -= 1
@@ -173,20 +173,31 @@ def find_table(
     return TableRegion(begin, end, frozenset(_header_lines(lines, begin, end, header_terms)))
 
 
+def _has_term(window: str, term: str | tuple[str, ...]) -> bool:
+    """Return True when ``window`` holds ``term`` (or one of its alternatives)."""
+    if isinstance(term, str):
+        return term in window
+    return any(t in window for t in term)
+
+
 def _looks_like_header(line: Line) -> bool:
     """Return True for a line that can open a table header: "TT", "STT ..." or header words."""
     key = line.key
     if len(key) > 120:
         return False
-    return bool(re.match(r"^s?tt\b", key)) or header_score(line) >= 2
+    if re.match(r"^s?tt\b", key) or ("ten nhiem" in key and len(key) < 80):
+        return True
+    words = re.findall(r"[a-z]+", key)
+    known = sum(1 for w in words if w in _HEADER_FRAGMENT_WORDS)
+    return header_score(line) >= 2 and (known >= 0.6 * len(words) or len(key) < 50)
 
 
-def _header_lines(lines: Sequence[Line], begin: int, end: int, terms: Sequence[str]) -> set[int]:
+def _header_lines(lines: Sequence[Line], begin: int, end: int, terms: object) -> set[int]:
     """Return the numbers of lines that belong to a header row (first or repeated)."""
     out: set[int] = set()
     for i in range(begin, end):
         line = lines[i]
-        if len(line.key) > 100 or (header_score(line) < 2 and line.key not in ("tt", "stt")):
+        if len(line.key) > 100 or not _looks_like_header(line):
             continue
         if row_code(line) and header_score(line) < 2:
             continue

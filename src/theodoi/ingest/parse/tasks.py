@@ -72,7 +72,7 @@ OUTPUT_WORDS = (
     "giai thuong",
 )
 
-TASK_HEADER = ("nhiem v", "chu tri")
+TASK_HEADER = ("nhiem v", ("chu tri", "phoi hop", "thoi gian", "hoan thanh", "ket qua"))
 
 
 def _name_fit(text: str) -> float:
