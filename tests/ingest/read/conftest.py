@@ -209,3 +209,11 @@ def task_pdf(tmp_path_factory: pytest.TempPathFactory) -> bytes:
         timeout=120,
     )
     return (folder / "plan.pdf").read_bytes()
+
+
+@pytest.fixture(scope="session")
+def small_pdf() -> bytes:
+    """A two-page hand-made PDF, a seed for mutation fuzzing."""
+    return make_pdf(
+        [[(72, 100, "Ke hoach so 103/KH-UBND"), (300, 100, "12/2025")], [(72, 80, "To chuc thuc hien")]]
+    )

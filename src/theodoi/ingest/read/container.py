@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 
 from theodoi.ingest.errors import DocumentTooLarge, EncryptedDocument, UnreadableDocument
 from theodoi.ingest.read.limits import MB, ReadLimits, vn_int, vn_size
@@ -23,7 +24,7 @@ def open_checked_zip(data: bytes, *, name: str, limits: ReadLimits, what: str) -
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         members = archive.infolist()
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError) as e:
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, ValueError, OSError, EOFError) as e:
         raise UnreadableDocument(
             f"Tệp {what} “{name}” bị hỏng hoặc không đầy đủ (có thể tải lên bị gián đoạn), không đọc được.",
             code="corrupt",
@@ -57,7 +58,7 @@ def open_checked_zip(data: bytes, *, name: str, limits: ReadLimits, what: str) -
             try:
                 with archive.open(info) as part:
                     head = part.read(_XML_HEAD)
-            except (zipfile.BadZipFile, ValueError, OSError, EOFError, NotImplementedError) as e:
+            except (zipfile.BadZipFile, zlib.error, ValueError, OSError, EOFError, NotImplementedError) as e:
                 raise UnreadableDocument(
                     f"Tệp {what} “{name}” bị hỏng (thành phần “{info.filename[:80]}” không giải nén được).",
                     code="corrupt",

@@ -16,13 +16,13 @@ import datetime as dt
 import io
 import logging
 import zipfile
-from xml.etree.ElementTree import ParseError, iterparse
+from xml.etree.ElementTree import iterparse
 
 import openpyxl
 from openpyxl.utils.cell import range_boundaries
 
 from theodoi.ingest.document import CellRef, SourceDocument, SourceLine
-from theodoi.ingest.errors import DocumentTooLarge, UnreadableDocument
+from theodoi.ingest.errors import DocumentTooLarge, IngestError, UnreadableDocument
 from theodoi.ingest.read.container import open_checked_zip
 from theodoi.ingest.read.limits import ReadLimits, vn_int
 
@@ -73,7 +73,12 @@ def read_xlsx(data: bytes, *, name: str, limits: ReadLimits) -> SourceDocument:
                                 cell=CellRef(table=index, row=cell.row - 1, col=cell.column - 1),
                             )
                         )
-    except (KeyError, ValueError, TypeError, ParseError, zipfile.BadZipFile, EOFError) as e:
+    except IngestError:
+        raise
+    # read-only openpyxl parses each sheet while it is iterated, so damage inside a sheet
+    # surfaces here as whatever its zip and XML layers raise (zlib.error, ParseError, KeyError...)
+    except Exception as e:
+        logger.info("xlsx %s sheet not readable: %r", name, e)
         raise UnreadableDocument(
             f"Tệp Excel “{name}” có nội dung hỏng, không đọc được.", code="corrupt"
         ) from e
