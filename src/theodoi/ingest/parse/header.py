@@ -190,14 +190,25 @@ def _number(lines: Sequence[Line]) -> tuple[str | None, int | None]:
     return None, None
 
 
+def _date_in(key: str) -> dt.date | None:
+    m = _DATE.search(key) or _NUMERIC_DATE.search(key)
+    if not m:
+        return None
+    day, month, year = (int(g) for g in m.groups())
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
 def _date_and_place(lines: Sequence[Line]) -> tuple[dt.date | None, str | None, int | None]:
     for line in lines[:15]:
         key = line.key
+        if re.fullmatch(r"\W*k\S{0,2}\s*hoach\W*", key):
+            break  # the date is printed above the kind of document
         pos = key.find("ngay")
         if pos < 0:
             continue
-        if re.fullmatch(r"\W*k\S{0,2}\s*hoach\W*", key):
-            break  # the date is printed above the kind of document
         if not re.search(
             r"ngay\s*\S{0,3}\s*th\w{0,4}\s*\S{0,3}\s*n\w{0,3}m?\s*\d{4}", key
         ) and not _NUMERIC_DATE.search(key):
@@ -210,14 +221,8 @@ def _date_and_place(lines: Sequence[Line]) -> tuple[dt.date | None, str | None, 
                 break
             place_words.insert(0, word)
         place_text = " ".join(place_words[-4:]).strip(" ,.)(-|")
-        m = _DATE.search(key) or _NUMERIC_DATE.search(key)
-        date = None
-        if m:
-            day, month, year = (int(g) for g in m.groups())
-            try:
-                date = dt.date(year, month, day)
-            except ValueError:
-                date = None
+        # Digits are read from the raw line first: restoration may drop a digit glued to a word.
+        date = _date_in(fold(line.raw)) or _date_in(key)
         return date, place_text or None, line.number
     return None, None, None
 

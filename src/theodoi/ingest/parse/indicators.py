@@ -26,6 +26,7 @@ carries its source lines and a confidence per field.
 from __future__ import annotations
 
 import difflib
+import itertools
 import logging
 import re
 from collections.abc import Sequence
@@ -464,45 +465,37 @@ def _accept_code(code: str, last: str | None, *, fresh: bool = False) -> str | N
 
 def _rows_interleaved(body: Sequence[Line]) -> list[_Row]:
     lines = [line for line in body if not _is_header_line(line) and not _is_noise(line)]
-    # 1. The skeleton: horizon rows and numbered rows in sequence.
-    marks: list[tuple[int, str, object]] = []  # (index, "horizon"|"row", value)
-    last: str | None = None
-    fresh = False
-    pending: list[tuple[int, _Parts]] = []
+    # 1. The skeleton: horizon rows, then numbered rows chosen in sequence (see _chain).
     parts_of: dict[int, _Parts] = {}
+    blocks: list[tuple[int | None, int, list[int]]] = []  # (horizon, mark index, line indexes)
+    current: list[int] = []
+    blocks.append((None, -1, current))
     for i, line in enumerate(lines):
         h = _horizon_of(line)
         if h:
-            marks.append((i, "horizon", h))
-            fresh, pending = True, []
+            current = []
+            blocks.append((h, i, current))
             continue
-        key = line.key
-        roman = _ROMAN.match(key)
-        if roman and not _CODE.match(key) and _horizon_of(line) is None and len(key) < 6:
+        roman = _ROMAN.match(line.key)
+        if roman and not _CODE.match(line.key) and len(line.key) < 6:
             continue
-        parts = _split_line(line.text, with_code=True)
-        parts_of[i] = parts
-        if parts.code is None:
-            continue
-        accepted = _accept_code(parts.code, last, fresh=fresh)
-        if accepted is None:
-            pending.append((i, parts))
-            continue
-        fresh = False
-        # Codes skipped between ``last`` and ``accepted``: fill them from rejected numbered
-        # lines that open a sentence, in order.
-        if last is not None and accepted != _successors(last)[0]:
-            missing = _missing_between(last, accepted)
-            fills = [(j, p) for j, p in pending if _name_starts_sentence(p.name)]
-            for code, (j, _p) in zip(missing, fills, strict=False):
-                marks.append((j, "row", (code, True)))
-        parts.code = accepted
-        marks.append((i, "row", (accepted, False)))
-        last, pending = accepted, []
+        parts_of[i] = _split_line(line.text, with_code=True)
+        current.append(i)
+    marks: list[tuple[int, str, object]] = []  # (index, "horizon"|"row", value)
+    previous: str | None = None
+    for horizon, at, members in blocks:
+        if horizon is not None:
+            marks.append((at, "horizon", horizon))
+        chain = _chain([(i, parts_of[i].code) for i in members if parts_of[i].code], previous)
+        if chain:
+            previous = chain[-1][1]
+        marks += _fill_rows(members, chain, parts_of)
     marks.sort(key=lambda m: m[0])
-    # 2. Rows lost their number altogether: a line that opens a sentence and holds the
-    # row's other cells, where the numbering skips.
-    marks = _recover_unnumbered(lines, marks, parts_of)
+    # Numbered lines left out of the chain are name text ("17 I¢ ..." is "Tỷ lệ ..." misread).
+    in_rows = {m[0] for m in marks if m[1] == "row"}
+    for i, p in parts_of.items():
+        if p.code and i not in in_rows:
+            parts_of[i] = _split_line(lines[i].text, with_code=False)
     # 3. Assign the lines between numbered rows.
     rows: list[_Row] = []
     horizon: int | None = None
@@ -569,42 +562,131 @@ def _rows_interleaved(body: Sequence[Line]) -> list[_Row]:
     return rows
 
 
-def _missing_between(last: str, accepted: str) -> list[str]:
-    out: list[str] = []
-    cur = last
-    for _ in range(6):
-        nxt = _successors(cur)[0]
-        if nxt == accepted or nxt in out:
-            break
-        # the skipped codes are siblings of ``last`` up to the accepted one
-        if accepted in _successors(nxt):
-            out.append(nxt)
-            break
-        out.append(nxt)
-        cur = nxt
-    return out if accepted not in out else []
+def _code_key(code: str) -> tuple[int, ...]:
+    return tuple(int(x) for x in code.split("."))
 
 
-def _recover_unnumbered(lines: Sequence[Line], marks: list, parts_of: dict[int, _Parts]) -> list:
-    out = list(marks)
-    rows = [(i, v[0]) for i, kind, v in marks if kind == "row"]
-    for (i, code), (j, nxt) in zip(rows, rows[1:], strict=False):
-        expected = _successors(code)
-        if nxt in expected[:1] or nxt == code + ".1":
-            continue
-        missing = _missing_between(code, nxt)
-        if len(missing) != 1:
-            continue
-        taken = {m[0] for m in out}
-        for k in range(i + 1, j):
-            p = parts_of.get(k)
-            if p is None or k in taken or p.code:
-                continue
-            if _name_starts_sentence(p.name) and (p.unit or p.target) and p.lead:
-                out.append((k, "row", (missing[0], True)))
-                break
-    out.sort(key=lambda m: m[0])
+def _expectations(last: str | None) -> list[tuple[str, float, int]]:
+    """Codes that may follow ``last``: (code, cost of the rows skipped, rows skipped)."""
+    if last is None:
+        return [("1", 0.0, 0), ("1.1", 0.0, 0), ("2", 0.7, 1), ("3", 1.4, 2), ("1.2", 0.7, 1)]
+    out: list[tuple[str, float, int]] = [(c, 0.0, 0) for c in _successors(last)]
+    parts = last.split(".")
+    for skip in (1, 2, 3):
+        sib = ".".join([*parts[:-1], str(int(parts[-1]) + 1 + skip)])
+        out.append((sib, 0.7 * skip, skip))
+        if len(parts) < 3:
+            out.append((".".join([*parts[:-1], str(int(parts[-1]) + skip)]) + ".1", 0.7 * skip, skip))
+    if len(parts) > 1:
+        top = int(parts[0])
+        for skip in (1, 2):
+            out.append((str(top + 1 + skip), 0.7 * (skip + 0.5), skip))
+            out.append((f"{top + 1}.1", 0.5, 1))
     return out
+
+
+def _readings(code: str, expected: str) -> float | None:
+    """Cost of reading the OCR'd ``code`` as ``expected``; None when it cannot be."""
+    if code == expected:
+        return 0.0
+    if code.replace(".", "") == expected.replace(".", ""):
+        return 0.3  # "83" for "8.3"
+    if len(expected) > len(code) and expected.endswith(code) and (len(code) >= 3 or "." not in expected):
+        return 0.5  # "9.1" for "19.1", "4" for "14": a digit lost at the edge
+    return None
+
+
+def _chain(cands: list[tuple[int, str]], previous: str | None) -> list[tuple[int, str]]:
+    """Return the numbered lines that form the most plausible TT sequence, with their codes.
+
+    A longest-path over the candidates: each accepted line earns 1, minus the cost of reading
+    its number as the code it stands for and of the rows the sequence skips. Numbering may
+    restart at 1 in a block or continue from ``previous``.
+    """
+    if not cands:
+        return []
+    # states[k]: list of (score, code, back pointer (k', state index))
+    states: list[list[tuple[float, str, tuple[int, int] | None]]] = []
+    starts = _expectations(None)
+    if previous:
+        starts += _expectations(previous)
+    for k, (_i, code) in enumerate(cands):
+        options: dict[str, tuple[float, tuple[int, int] | None]] = {}
+        for exp, skip_cost, _n in starts:
+            cost = _readings(code, exp)
+            if cost is not None:
+                score = 1.0 - cost - skip_cost
+                if score > options.get(exp, (-9.0, None))[0]:
+                    options[exp] = (score, None)
+        for kk in range(max(0, k - 40), k):
+            for si, (prev_score, prev_code, _bp) in enumerate(states[kk]):
+                for exp, skip_cost, _n in _expectations(prev_code):
+                    cost = _readings(code, exp)
+                    if cost is None:
+                        continue
+                    score = prev_score + 1.0 - cost - skip_cost
+                    if score > options.get(exp, (-9.0, None))[0]:
+                        options[exp] = (score, (kk, si))
+        states.append([(sc, c, bp) for c, (sc, bp) in options.items()])
+    best: tuple[float, int, int] | None = None
+    for k, opts in enumerate(states):
+        for si, (sc, _c, _bp) in enumerate(opts):
+            if best is None or sc > best[0]:
+                best = (sc, k, si)
+    if best is None:
+        return []
+    out: list[tuple[int, str]] = []
+    node: tuple[int, int] | None = (best[1], best[2])
+    while node is not None:
+        k, si = node
+        _sc, c, bp = states[k][si]
+        out.append((cands[k][0], c))
+        node = bp
+    out.reverse()
+    return out
+
+
+def _codes_between(a: str | None, b: str) -> list[str]:
+    """The codes a plain sequence would print between ``a`` and ``b`` (siblings only)."""
+    if a is None:
+        return [str(n) for n in range(1, int(b.split(".")[0]))] if "." not in b else []
+    pa, pb = a.split("."), b.split(".")
+    if len(pa) == len(pb) and pa[:-1] == pb[:-1]:
+        return [".".join([*pa[:-1], str(n)]) for n in range(int(pa[-1]) + 1, int(pb[-1]))]
+    if len(pb) == len(pa) + 1 and pb[-1] == "1":
+        return _codes_between(a, ".".join(pb[:-1])) + [".".join(pb[:-1])]
+    if len(pa) > len(pb):
+        return _codes_between(".".join(pa[: len(pb)]), b)
+    return []
+
+
+def _is_row_line(p: _Parts) -> bool:
+    return _name_starts_sentence(p.name) and bool(p.unit or p.target) and bool(p.lead)
+
+
+def _fill_rows(members: list[int], chain: list[tuple[int, str]], parts_of: dict[int, _Parts]) -> list:
+    """Marks for the chain's rows plus rows whose number was lost or misread."""
+    marks: list[tuple[int, str, object]] = [(i, "row", (code, False)) for i, code in chain]
+    chained = {i for i, _ in chain}
+    bounds = [(-1, None), *chain, (10**9, None)]
+    for (ia, a), (ib, b) in itertools.pairwise(bounds):
+        inside = [i for i in members if ia < i < ib and i not in chained]
+        if not inside:
+            continue
+        missing = _codes_between(a, b) if b else []
+        b_parts = parts_of.get(ib)
+        b_has_cells = b_parts is None or b_parts.has_row_cells
+        fills = [i for i in inside if _is_row_line(parts_of[i]) and (b_has_cells or i != inside[-1])]
+        numbered = [i for i in inside if parts_of[i].code and _name_starts_sentence(parts_of[i].name)]
+        if missing:
+            pool = sorted(set(fills) | set(numbered)) if len(fills) < len(missing) else fills
+            for code, i in zip(missing, pool, strict=False):
+                marks.append((i, "row", (code, True)))
+        elif a is not None and fills:
+            nxt = _successors(a)[0]
+            if b is None or _code_key(nxt) < _code_key(b):
+                marks.append((fills[0], "row", (nxt, True)))
+    return marks
 
 
 def _merge_continuations(row: _Row) -> None:
