@@ -51,7 +51,7 @@ UNITS = (
     "Sản phẩm", "Sáng kiến", "Sáng chế", "Sáng chế, giải pháp", "Vườn, Trung tâm", "Trung tâm",
     "Có/Không", "Bảo đảm/Không bảo đảm", "Hoàn thành/Không hoàn thành", "Điểm", "Điểm (khung 1,0)",
     "Điểm (khung 1.0)", "Đô thị", "Thành phố", "Cơ sở", "Xã", "Hộ", "Lượt", "Giờ", "Triệu đồng",
-    "Tỷ đồng", "Năm", "Số", "Chỉ số", "Hệ thống", "Nền tảng", "Cơ sở dữ liệu", "Mô hình",
+    "Tỷ đồng", "Hệ thống", "Nền tảng", "Cơ sở dữ liệu", "Mô hình",
 )  # fmt: skip
 _UNIT_KEYS = {fold(u): u for u in UNITS}
 _PERCENT_TOKENS = {"%", "/o", "%o", "%0", "yo", "y0", "o", "o,", "0/0", "°o", "%,", "/0", "o/o", "0", "%o,"}
@@ -171,22 +171,21 @@ _HEADER_WORDS = (
 
 
 def _is_header_line(line: Line) -> bool:
+    """True for a (repeated) header row of the table or one of its fragments."""
     key = line.key
     if not key:
         return True
-    hits = sum(
-        1
-        for w in ("chi tieu", "chi ti", "don vi", "ket qua", "co quan", "chu tri", "theo d", "danh gi")
-        if w in key
-    )
-    if hits >= 2:
+    if _CODE.match(key):
+        return False
+    terms = ("chi ti", "don vi", "ket qu", "co quan", "chu tri", "theo d", "danh gi", "tong hop")
+    if sum(1 for w in terms if w in key) >= 2:
         return True
     words = re.findall(r"[a-z]+", key)
     if not words:
         return False
     known = {"co", "quan", "chu", "tri", "theo", "doi", "ddi", "dbi", "dai", "tong", "hop", "danh", "gia", "gis", "yeu",
              "cau", "ket", "qua", "qui", "don", "vi", "tinh", "stt", "tt", "chi", "tieu", "by", "s", "o", "en", "a"}  # fmt: skip
-    return len(words) <= 6 and sum(w in known for w in words) / len(words) >= 0.7 and not _CODE.match(key)
+    return len(words) <= 6 and sum(w in known for w in words) / len(words) >= 0.7
 
 
 # ---------------------------------------------------------------------------------------
@@ -294,6 +293,9 @@ def _target_like(text: str) -> bool:
 # Layout: OCR'd, columns interleaved
 
 
+_SO_FORMS = re.compile(r"(s\S{0,2}|5[06o]|3[06]|\d[o6])")
+
+
 def _agency_head(tokens: Sequence[str], keys: Sequence[str], i: int) -> bool:
     """True when an agency name opens at token ``i`` (OCR-tolerant, capitalised)."""
     t, k = tokens[i], keys[i]
@@ -301,8 +303,9 @@ def _agency_head(tokens: Sequence[str], keys: Sequence[str], i: int) -> bool:
     nxt_tok = tokens[i + 1] if i + 1 < len(tokens) else ""
     if not t or not (t[0].isupper() or t[0].isdigit()):
         return False
-    if re.fullmatch(r"(s\S{0,2}|5[06o]|3[06]|\d[o6])", k) and nxt_tok[:1].isupper():
-        return nxt in _DEPT_WORDS or len(nxt) > 1
+    if _SO_FORMS.fullmatch(k) and nxt_tok[:1].isupper():
+        # "Sở Khoa học", OCR'd "S&", "S¢", "56", "36"; digits only before a department word.
+        return nxt in _DEPT_WORDS or (not t[0].isdigit() and len(nxt) > 1 and k.startswith("s"))
     if re.fullmatch(r"so[a-z]", k) and t[2:3].isupper():
         return True  # "SoY tế": the space was lost
     if re.fullmatch(r"v\S{0,2}n", k) and re.match(r"ph\S{0,3}ng", nxt):
@@ -319,11 +322,9 @@ def _agency_head(tokens: Sequence[str], keys: Sequence[str], i: int) -> bool:
         return True
     if re.fullmatch(r"\S{0,2}y", k) and nxt == "ban" and t[0].isupper():
         return True
-    if k in ("cac", "céc", "cdc") and re.fullmatch(r"s\S{0,2},?", nxt):
+    if k in ("cac", "cdc") and re.fullmatch(r"s\S{0,2},?", nxt):
         return True
-    if k in ("cuc", "thanh") and (nxt == "tra" or k == "cuc"):
-        return True
-    return False
+    return (k == "cuc" and len(nxt) > 1) or (k == "thanh" and nxt == "tra")
 
 
 def _unit_match(tokens: Sequence[str]) -> tuple[str, float] | None:
@@ -345,11 +346,28 @@ def _unit_match(tokens: Sequence[str]) -> tuple[str, float] | None:
             return "% GRDP", 0.9
     if key in _UNIT_KEYS:
         return _UNIT_KEYS[key], 1.0
-    best = difflib.get_close_matches(key, list(_UNIT_KEYS), n=1, cutoff=0.8)
-    if best and len(best[0]) >= 3:
-        ratio = difflib.SequenceMatcher(None, key, best[0]).ratio()
-        return _UNIT_KEYS[best[0]], round(ratio, 3)
+    if len(key) >= 6:
+        best = difflib.get_close_matches(key, [k for k in _UNIT_KEYS if len(k) >= 5], n=1, cutoff=0.85)
+        if best:
+            ratio = difflib.SequenceMatcher(None, key, best[0]).ratio()
+            return _UNIT_KEYS[best[0]], round(ratio, 3)
     return None
+
+
+def _junk(token: str) -> bool:
+    """A token OCR made of a table rule or speck: no letter or digit in it, or a lone sign."""
+    return not re.search(r"[^\W_]", token) and token not in ("%", "≥", "≤", ">", "<", "=", "-")
+
+
+def _meaningful(tokens: Sequence[str]) -> bool:
+    return any(len(re.sub(r"[^a-z]", "", fold(t))) >= 3 for t in tokens)
+
+
+# Capitalised words that sit inside indicator names (so they do not open a text target).
+_NAME_CAPITALS = {
+    "viet", "nam", "trung", "chinh", "nha", "nhan", "internet", "big", "data", "de", "dang", "tinh",
+    "nghi", "quyet", "ke", "hoach", "quoc", "hoi", "uy", "ban", "so", "thanh", "pho", "khu", "vuc",
+}  # fmt: skip
 
 
 def _split_line(text: str, *, with_code: bool) -> _Parts:
@@ -362,6 +380,8 @@ def _split_line(text: str, *, with_code: bool) -> _Parts:
             parts.code = re.sub(r"\s", "", m.group(1)).replace(",", ".")
             text = text[m.end() :]
     tokens = [t for t in text.split() if t != "|"]
+    while tokens and _junk(tokens[-1]):
+        tokens.pop()
     keys = [fold(t) for t in tokens]
     n = len(tokens)
     lead_at = n
@@ -369,8 +389,10 @@ def _split_line(text: str, *, with_code: bool) -> _Parts:
         if _agency_head(tokens, keys, i):
             lead_at = i
             break
-    parts.lead = " ".join(tokens[lead_at:])
+    parts.lead = " ".join(t for t in tokens[lead_at:] if not _junk(t))
     left = tokens[:lead_at]
+    while left and _junk(left[-1]) and left[-1] not in ("%",):
+        left.pop()
     # Target: the longest tail of ``left`` that reads as a target.
     target_at = len(left)
     for i in range(max(0, len(left) - 6), len(left)):
@@ -385,12 +407,9 @@ def _split_line(text: str, *, with_code: bool) -> _Parts:
     # "≥ 3% và tăng dần theo yêu cầu phát triển": a sign and a number opening a sentence.
     if target_at == len(left):
         for i in range(1, len(left)):
-            if (
-                re.match(r"^(?:≥|≤|>=|<=|>|<)\s*\d", left[i])
-                or (left[i] in ("≥", "≤", ">", "<")
-                and i + 1 < len(left)
-                and left[i + 1][:1].isdigit())
-            ):
+            sign = re.match(r"^(?:≥|≤|>=|<=|>|<)\s*\d", left[i])
+            spaced = left[i] in ("≥", "≤", ">", "<") and i + 1 < len(left) and left[i + 1][:1].isdigit()
+            if sign or spaced:
                 target_at = i
                 break
     target_tokens = left[target_at:]
@@ -405,25 +424,26 @@ def _split_line(text: str, *, with_code: bool) -> _Parts:
             unit_at = len(left) - size
             parts.unit = found[0]
             break
-    if unit_at == len(left) and not target_tokens and len(left) > 3:
-        # A text target: the unit sits in the middle ("... Thứ bậc Đạt mức trên trung bình").
+    if with_code and unit_at == len(left) and not target_tokens and len(left) > 3:
+        # A text target after a rank unit: "... Thứ bậc Đạt mức trên trung bình".
         for i in range(2, len(left) - 1):
-            for size in (2, 1):
-                found = _unit_match(left[i : i + size])
-                if (
-                    found
-                    and found[1] >= 0.85
-                    and found[0] != "%"
-                    and fold(left[i + size][:1]) != left[i + size][:1]
-                ):
-                    parts.unit = found[0]
-                    target_tokens = left[i + size :]
-                    unit_at = i
-                    break
-            if parts.unit:
+            found = _unit_match(left[i : i + 2])
+            if found and found[0] == "Thứ bậc":
+                parts.unit = found[0]
+                target_tokens = left[i + 2 :]
+                unit_at = i
                 break
-    parts.target = " ".join(target_tokens)
-    parts.name = " ".join(left[:unit_at]).strip(" |")
+    if with_code and parts.lead and not parts.unit and not target_tokens and len(left) > 3:
+        # A text target with no unit: it opens with a capital ("Hạ tầng số Tiên tiến, ...").
+        for i in range(2, len(left)):
+            tok = left[i]
+            if tok[:1].isupper() and tok[1:].islower() and fold(tok) not in _NAME_CAPITALS:
+                target_tokens = left[i:]
+                unit_at = i
+                break
+    parts.target = " ".join(t for t in target_tokens if not _junk(t) or t in ("≥", "≤", ">", "<"))
+    name_tokens = [t for t in left[:unit_at] if not _junk(t)]
+    parts.name = " ".join(name_tokens) if _meaningful(name_tokens) else ""
     return parts
 
 
