@@ -448,8 +448,9 @@ def _split_line(text: str, *, with_code: bool) -> _Parts:
 
 
 def _name_starts_sentence(name: str) -> bool:
-    m = re.search(r"[^\W\d_]", name)
-    return bool(m) and name[m.start()].isupper() and m.start() <= 2
+    """True when ``name`` opens with a capital letter (a leading misread number skipped)."""
+    name = re.sub(r"^\d{1,3}\s+", "", name.strip())
+    return bool(name) and name[0].isalpha() and name[0].isupper()
 
 
 def _successors(code: str) -> list[str]:
@@ -485,6 +486,7 @@ def _accept_code(code: str, last: str | None, *, fresh: bool = False) -> str | N
 
 def _rows_interleaved(body: Sequence[Line]) -> list[_Row]:
     lines = [line for line in body if not _is_header_line(line) and not _is_noise(line)]
+    page_breaks = {line.number for line in body if line.key and _is_header_line(line)}
     # 1. The skeleton: horizon rows, then numbered rows chosen in sequence (see _chain).
     parts_of: dict[int, _Parts] = {}
     blocks: list[tuple[int | None, int, list[int]]] = []  # (horizon, mark index, line indexes)
@@ -526,14 +528,13 @@ def _rows_interleaved(body: Sequence[Line]) -> list[_Row]:
             row_marks.append((idx, None, horizon))
         else:
             row_marks.append((idx, value, horizon))
-    boundaries: list[int] = [m[0] for m in row_marks]
     owner: dict[int, int] = {}
-    for k, (idx, value, _h) in enumerate(row_marks):
+    for k, (idx, _value, _h) in enumerate(row_marks):
         owner[idx] = k
     for k in range(len(row_marks)):
         a = row_marks[k][0]
         b = row_marks[k + 1][0] if k + 1 < len(row_marks) else len(lines)
-        between = [j for j in range(a + 1, b)]
+        between = list(range(a + 1, b))
         if not between:
             continue
         if k + 1 >= len(row_marks) or row_marks[k + 1][1] is None:
@@ -543,13 +544,15 @@ def _rows_interleaved(body: Sequence[Line]) -> list[_Row]:
             if _name_starts_sentence(nxt_parts.name):
                 split = len(between)
             else:
-                split = len(between) // 2
+                # no line opens a sentence: the name below began on its own line, damaged
+                split = len(between)
                 for pos in range(len(between) - 1, -1, -1):
                     p = parts_of.get(between[pos]) or _Parts()
                     if _name_starts_sentence(p.name):
                         split = pos
                         break
-        # Name-less lines (only agency or target fragments) go to the nearer row.
+        # Name-less lines (only agency or target fragments) go to the nearer row; a page
+        # break (a repeated header) between a fragment and the row below binds it upwards.
         for pos, j in enumerate(between):
             p = parts_of.get(j) or _Parts()
             if pos < split:
@@ -557,7 +560,11 @@ def _rows_interleaved(body: Sequence[Line]) -> list[_Row]:
             else:
                 owner[j] = k + 1 if k + 1 < len(row_marks) else k
             if not p.name and p.has_row_cells and k + 1 < len(row_marks) and row_marks[k + 1][1] is not None:
-                owner[j] = k if (j - a) < (b - j) else k + 1
+                up = lines[j].number - lines[a].number
+                down = lines[b].number - lines[j].number
+                if any(n in page_breaks for n in range(lines[j].number, lines[b].number)):
+                    down = 10**6
+                owner[j] = k if up < down else k + 1
         if row_marks[k][1] is None:
             # Lines after a horizon mark and before the first row belong to the first row.
             for j in between:
@@ -570,12 +577,18 @@ def _rows_interleaved(body: Sequence[Line]) -> list[_Row]:
             continue
         code, repaired = value  # type: ignore[misc]
         row = _Row(code=code, horizon=h, group=None, repaired=repaired)
+        opens = _name_starts_sentence((parts_of.get(idx) or _Parts()).name)
         for j in sorted(by_mark.get(k, [])):
             p = parts_of.get(j)
             if p is None:
                 continue
+            if j < idx and opens and p.name:
+                # The name opens on the numbered line, so text above it belongs to a long
+                # cell of another column (a text target centred on the row).
+                p = _Parts(unit=p.unit, target=collapse_spaces(f"{p.name} {p.target}"), lead=p.lead)
             row.lines.append(lines[j])
             row.parts.append(p)
+        _text_target_continuation(row)
         _merge_continuations(row)
         rows.append(row)
     _mark_groups(rows)
@@ -709,6 +722,37 @@ def _fill_rows(members: list[int], chain: list[tuple[int, str]], parts_of: dict[
     return marks
 
 
+_OPEN_NAME_END = {
+    "cua", "va", "cho", "tren", "trong", "cac", "voi", "ve", "tai", "tu", "den", "duoc", "co", "la",
+    "nhung", "theo", "hoac", "so", "ty", "ti", "le", "muc", "nha", "hoa", "dat",
+}  # fmt: skip
+
+
+def _text_target_continuation(row: _Row) -> None:
+    """A row whose numbered line holds a text target: the lines below continue that target.
+
+    The name usually fits on the numbered line; when it ends mid-phrase ("... của") the lines
+    below continue the name instead.
+    """
+    code_parts = [p for p in row.parts if p.code]
+    if not code_parts:
+        return
+    head = code_parts[0]
+    if not head.target or re.match(r"^\s*(?:≥|≤|>=|<=|>|<|=)?\s*\d", head.target):
+        return
+    last = fold(head.name).split()[-1:] if head.name else []
+    if not last or last[0].strip(",") in _OPEN_NAME_END or head.name.rstrip().endswith(","):
+        return
+    below = False
+    for p in row.parts:
+        if p is head:
+            below = True
+            continue
+        if below and p.name and not p.code:
+            p.target = collapse_spaces(f"{p.name} {p.target}")
+            p.name = ""
+
+
 def _merge_continuations(row: _Row) -> None:
     """Move fragments that continue the lead or unit cell out of the name."""
     for p in row.parts:
@@ -772,9 +816,9 @@ def _split_leads(text: str) -> tuple[list[str], float]:
     if not text:
         return [], 0.0
     # Two agencies printed one after the other without a separator ("Văn phòng UBND tỉnh Sở ...").
-    tokens = text.split()
+    tokens = [t for t in text.split() if not _junk(t)]
     keys = [fold(t) for t in tokens]
-    pieces: list[str] = []
+    pieces: list[list[str]] = []
     cur: list[str] = []
     for i, t in enumerate(tokens):
         prev = keys[i - 1] if i else ""
@@ -785,19 +829,52 @@ def _split_leads(text: str) -> tuple[list[str], float]:
             and prev not in ("va", "cac", "cua", "thuoc", "nhanh", "phong", "&", "-")
             and not prev.endswith(",")
         ):
-            pieces.append(" ".join(cur))
+            pieces.append(cur)
             cur = []
         cur.append(t)
     if cur:
-        pieces.append(" ".join(cur))
+        pieces.append(cur)
     out: list[str] = []
     scores: list[float] = []
     for piece in pieces:
-        for name in split_agencies(piece):
+        for name in split_agencies(" ".join(piece)):
+            words = name.split()
+            if len(words) > 1 and _SO_FORMS.fullmatch(fold(words[0])) and words[1][:1].isupper():
+                name = " ".join(["Sở", *words[1:]])  # "S&", "SỞ", "56" for "Sở"
             resolved, score = resolve_agency(name)
             out.append(resolved)
             scores.append(score)
     return out, (min(scores) if scores else 0.0)
+
+
+_LEAD_OPEN_END = {"va", "chi", "cac", "khoa", "hoc", "nha", "nuoc", "ngan", "hang", "so", "ban", "uy", "cong", "xa", "thi"}
+
+
+def _lead_incomplete(lead: str) -> bool:
+    key = fold(lead).strip()
+    return bool(key) and (key.endswith(",") or key.split()[-1] in _LEAD_OPEN_END)
+
+
+def _pick_target(row: _Row) -> str | None:
+    """The row's target: a comparison first, else the numbered line's, else the first printed."""
+    found = [(p.target, bool(p.code)) for p in row.parts if p.target]
+    if not found:
+        return None
+    signed = [t for t, _ in found if re.match(r"^\s*(?:≥|≤|>=|<=|>|<|=)\s*\d", t)]
+    if signed:
+        return signed[0]
+    numeric = [t for t, _ in found if re.match(r"^\s*\d", t)]
+    if numeric and len(numeric) < len(found):
+        # a number beside a text target is a stray (e.g. the end of an agency name)
+        text_parts = [t for t, _ in found if not re.match(r"^\s*\d", t)]
+        if any(len(t) > 12 for t in text_parts):
+            return collapse_spaces(" ".join(text_parts))
+    on_code = [t for t, c in found if c]
+    if on_code and re.match(r"^\s*\d", on_code[0]):
+        return on_code[0]
+    if numeric:
+        return numeric[0]
+    return collapse_spaces(" ".join(t for t, _ in found))
 
 
 def _indicator(row: _Row) -> Indicator | None:
@@ -809,14 +886,32 @@ def _indicator(row: _Row) -> Indicator | None:
         # several lines each matched a unit: keep the canonical unit the parts spell together
         joined = _unit_match(unit.split())
         unit = joined[0] if joined else row.parts[[bool(p.unit) for p in row.parts].index(True)].unit
-    target_raw = row.column("target") or None
+    target_raw = _pick_target(row)
+    lead_text = row.column("lead")
+    if _lead_incomplete(lead_text):
+        # "Ngân hàng Nhà nước chi" / "nhánh khu vực 10": the rest of the agency read as target.
+        for p in row.parts:
+            if not p.code and p.target and p.target != target_raw and not re.match(r"^\s*(?:≥|≤|>|<)", p.target):
+                tokens = p.name.split()
+                take = 0
+                for size in range(min(4, len(tokens)), 0, -1):
+                    if not _meaningful(tokens[: len(tokens) - size]) or resolve_agency(
+                        f"{lead_text} {' '.join(tokens[-size:])} {p.target}"
+                    )[1] >= 0.88:
+                        take = size
+                        break
+                if take == 0 and len(tokens) <= 3:
+                    take = len(tokens)
+                lead_text = collapse_spaces(f"{lead_text} {' '.join(tokens[len(tokens) - take :])} {p.target}")
+                p.name = " ".join(tokens[: len(tokens) - take])
+                break
     target = repair_target(target_raw, unit=unit, ocr=_looks_scanned(row.lines)) if target_raw else None
     if target and fold(target) in _WORD_TARGETS:
         target = _WORD_TARGETS[fold(target)]
     op, value, value_max = parse_target(target)
     if unit is None and target:
         unit = unit_hint(target)
-    lead, lead_conf = _split_leads(row.column("lead"))
+    lead, lead_conf = _split_leads(lead_text)
     base = 0.6 if row.repaired else 0.9
     conf = {
         "code": base,
