@@ -14,7 +14,7 @@ import math
 import re
 from dataclasses import dataclass
 
-from theodoi.ingest.restore.model import NUM, OTHER, SHIFT, UNSEEN, WORD, Model, lm_tokens, toneless
+from theodoi.ingest.restore.model import JUNK, NUM, OTHER, SHIFT, UNSEEN, WORD, Model, lm_tokens, toneless
 from theodoi.ingest.restore.syllables import fold_word, marks
 
 logger = logging.getLogger(__name__)
@@ -45,9 +45,11 @@ class Change:
 class RestoreConfig:
     """Decoder settings; the defaults are what the benchmark measured best."""
 
-    beam: int = 6  # hypotheses kept per word
-    candidates: int = 6  # syllables kept per OCR word
+    beam: int = 12  # hypotheses kept per word
+    candidates: int = 10  # syllables kept per OCR word
     variants: int = 24  # tone-less spellings kept while reading an OCR word
+    candidate_margin: float = 6.0  # drop syllables this much less likely (log) than the best
+    beam_margin: float = 8.0  # drop hypotheses this much less likely (log) than the best
     channel_weight: float = 1.0  # weight of the OCR confusion cost against the language model
     keep_cost: float = 10.0  # cost of leaving a non-syllable token as it is
     table_weight: float = 0.6  # weight of the whole-token table against generated candidates
@@ -181,7 +183,13 @@ class Restorer:
         uni = model.uni
         unseen = model.unseen_logp
         ranked = sorted(scored.items(), key=lambda sc: sc[1] - uni.get(vocab.get(sc[0], UNSEEN), unseen))
-        out = [(s, vocab.get(s, UNSEEN), c) for s, c in ranked[: self.config.candidates]]
+        out = []
+        if ranked:
+            floor = ranked[0][1] - uni.get(vocab.get(ranked[0][0], UNSEEN), unseen) + self.config.candidate_margin
+            for s, c in ranked[: self.config.candidates]:
+                w = vocab.get(s, UNSEEN)
+                if c - uni.get(w, unseen) <= floor:
+                    out.append((s, w, c))
         if low not in scored:
             out.append((core, OTHER, self.config.keep_cost))
         result = tuple(out)
@@ -196,7 +204,7 @@ class Restorer:
             spans.update(range(match.start(), match.end()))
         return spans
 
-    def _fixed(self, core: str, start: int, line: str, protected: set[int]) -> int | None:
+    def _fixed(self, core: str, start: int, line: str, protected: set[int], upper_line: bool) -> int | None:
         """Return the word id of a token that stays as it is, or None if it is to be decoded."""
         if core.isdigit():
             return NUM
@@ -211,8 +219,10 @@ class Restorer:
             return OTHER
         if ROMAN.fullmatch(core) and (line[end : end + 1] == "." or not line[:start].strip()):
             return OTHER
-        if not any(ch.isalpha() for ch in core):
+        if not any(ch.isalpha() or ch in JUNK for ch in core) or sum(ch.isdigit() for ch in core) > 2:
             return OTHER
+        if upper_line is False and len(core) > 2 and core.isupper() and fold_word(core) not in self._folded:
+            return OTHER  # an abbreviation (PII, GRDP) in running text
         return None
 
     def _decode(self, line: str) -> tuple[str, list[Change]]:
@@ -221,13 +231,15 @@ class Restorer:
                 logger.warning("restore: line of %d characters left as it is", len(line))
             return line, []
         protected = self._protected(line)
+        letters = [ch for ch in line if ch.isalpha()]
+        upper_line = sum(ch.isupper() for ch in letters) > 0.6 * len(letters)
         tokens = []  # (start, core, candidates or None, fixed id)
         vietnamese = alpha = 0
         clean = True
         marked = 0
         for match in WORD.finditer(line):
             core, start = match.group(), match.start()
-            fixed = self._fixed(core, start, line, protected)
+            fixed = self._fixed(core, start, line, protected, upper_line)
             tokens.append((start, core, fixed))
             if fixed is None:
                 alpha += 1
@@ -255,6 +267,7 @@ class Restorer:
         bonus = self.config.reference_bonus
         weight = self.config.channel_weight
         width = self.config.beam
+        margin = self.config.beam_margin
         # hypothesis: packed (u, v) -> (score, back) where back = (choice, previous back)
         beam: dict[int, tuple[float, tuple | None]] = {0: (0.0, None)}
         mask = (1 << SHIFT) - 1
@@ -286,8 +299,10 @@ class Restorer:
                     best = grown.get(state)
                     if best is None or total > best[0]:
                         grown[state] = (total, (choice, back))
-            if len(grown) > width:
-                grown = dict(sorted(grown.items(), key=lambda kv: -kv[1][0])[:width])
+            if len(grown) > 1:
+                ranked = sorted(grown.items(), key=lambda kv: -kv[1][0])[:width]
+                floor = ranked[0][1][0] - margin
+                grown = {state: hyp for state, hyp in ranked if hyp[0] >= floor}
             beam = grown
         _, back = max(beam.values(), key=lambda sb: sb[0])
         choices = []

@@ -113,6 +113,7 @@ _ALPHABET = "abcdefghijklmnopqrstuvwxyzăâêôơưđ"
 _VISUAL = {
     "j": "i", "l": "i", "1": "li", "0": "oôu", "y": "uư", "w": "ưu", "q": "ôo", "6": "ôơo",
     "&": "ơêô", "¢": "ê", "€": "ê", "£": "ê", "@": "u", "3": "ă", "4": "â", "5": "s", "8": "ô",
+    "d": "ăâôơ",
 }  # fmt: skip
 # Two scanned characters that often stand for one letter.
 _UNITS = {"ii": "uư", "ir": "ư", "rn": "m", "ti": "u"}
@@ -178,44 +179,44 @@ def _lm(sentences: Iterable[tuple[list[str], float]], model: Model) -> None:
             bi[(v << SHIFT) | w] += weight
             tri[(u << 2 * SHIFT) | (v << SHIFT) | w] += weight
             u, v = v, w
+    _witten_bell(uni, bi, tri, model)
+    model.vocab = vocab
+
+
+def _witten_bell(uni: Counter[int], bi: Counter[int], tri: Counter[int], model: Model) -> None:
+    """Fill the model's log probabilities: interpolated Witten-Bell."""
     total = sum(uni.values()) or 1
-    n_types = len(uni) + 1
-    denominator = total + n_types + 1000
+    denominator = total + len(uni) + 1 + 1000
     model.uni = {w: math.log((c + 0.5) / denominator) for w, c in uni.items()}
     model.unseen_logp = math.log(0.5 / denominator)
     mask = (1 << SHIFT) - 1
 
-    ctx_count: Counter[int] = Counter()
-    ctx_types: Counter[int] = Counter()
-    for key, c in bi.items():
-        ctx_count[key >> SHIFT] += c
-        ctx_types[key >> SHIFT] += min(c, 1.0)
-    bi_p: dict[int, float] = {}
-    for key, c in bi.items():
-        v, w = key >> SHIFT, key & mask
-        lam = ctx_count[v] / (ctx_count[v] + ctx_types[v])
-        p_uni = math.exp(model.uni[w])
-        bi_p[key] = math.log(lam * c / ctx_count[v] + (1 - lam) * p_uni)
-    model.bi = bi_p
-    model.bi_bo = {v: math.log(ctx_types[v] / (ctx_count[v] + ctx_types[v])) for v in ctx_count}
+    def interpolate(counts: Counter[int], lower) -> tuple[dict[int, float], dict[int, float]]:
+        context_total: Counter[int] = Counter()
+        context_types: Counter[int] = Counter()
+        for key, c in counts.items():
+            context_total[key >> SHIFT] += c
+            context_types[key >> SHIFT] += min(c, 1.0)
+        probs = {}
+        for key, c in counts.items():
+            ctx = key >> SHIFT
+            lam = context_total[ctx] / (context_total[ctx] + context_types[ctx])
+            probs[key] = math.log(lam * c / context_total[ctx] + (1 - lam) * math.exp(lower(key)))
+        backoff = {
+            ctx: math.log(context_types[ctx] / (context_total[ctx] + context_types[ctx])) for ctx in context_total
+        }
+        return probs, backoff
 
-    ctx_count.clear()
-    ctx_types.clear()
-    for key, c in tri.items():
-        ctx_count[key >> SHIFT] += c
-        ctx_types[key >> SHIFT] += min(c, 1.0)
-    tri_p: dict[int, float] = {}
-    for key, c in tri.items():
-        uv, w = key >> SHIFT, key & mask
-        v = uv & mask
-        lam = ctx_count[uv] / (ctx_count[uv] + ctx_types[uv])
-        lower = bi_p.get((v << SHIFT) | w)
-        if lower is None:
-            lower = model.bi_bo.get(v, 0.0) + model.uni[w]
-        tri_p[key] = math.log(lam * c / ctx_count[uv] + (1 - lam) * math.exp(lower))
-    model.tri = tri_p
-    model.tri_bo = {uv: math.log(ctx_types[uv] / (ctx_count[uv] + ctx_types[uv])) for uv in ctx_count}
-    model.vocab = vocab
+    model.bi, model.bi_bo = interpolate(bi, lambda key: model.uni[key & mask])
+
+    def lower2(key: int) -> float:
+        vw = key & ((1 << 2 * SHIFT) - 1)
+        found = model.bi.get(vw)
+        if found is not None:
+            return found
+        return model.bi_bo.get(vw >> SHIFT, 0.0) + model.uni[vw & mask]
+
+    model.tri, model.tri_bo = interpolate(tri, lower2)
 
 
 def _channel(pairs: Iterable[tuple[str, str]], inventory: set[str], model: Model) -> None:
@@ -273,8 +274,9 @@ def _channel(pairs: Iterable[tuple[str, str]], inventory: set[str], model: Model
             if t in letters:
                 prior[unit] += 0.5
         if t in _TONELESS_VOWELS:
-            for src in "aeiouyé":
+            for src in "aeiouy":
                 prior[src] += 0.1
+            prior["é"] += 0.5
         prior[""] += 0.1
     sub: dict[str, list[tuple[str, float]]] = defaultdict(list)
     sub2: dict[str, list[tuple[str, float]]] = defaultdict(list)
