@@ -393,25 +393,46 @@ def _split_line(text: str, *, with_code: bool) -> _Parts:
     left = tokens[:lead_at]
     while left and _junk(left[-1]) and left[-1] not in ("%",):
         left.pop()
-    # Target: the longest tail of ``left`` that reads as a target.
-    target_at = len(left)
-    for i in range(max(0, len(left) - 6), len(left)):
-        tail = " ".join(left[i:])
-        tail_key = fold(tail)
-        if _TARGET_TAIL.fullmatch(tail_key) and re.match(r"^(?:≥|≤|>=|<=|>|<|=)?\s*\d", tail):
-            target_at = i
+    # Target: the rightmost number (with its sign) that only agency words or "Việt Nam"
+    # follow; a capitalised word after it continues the agency cell ("> 60 Công nghệ").
+    target_at, target_end = len(left), len(left)
+    for i in range(len(left) - 1, max(-1, len(left) - 7), -1):
+        tok = left[i]
+        if not re.fullmatch(r"(?:≥|≤|>=|<=|>|<|=)?\d+(?:[.,]\d+)*%?(?:[-–]\d+(?:[.,]\d+)*%?)?,?", tok):
+            continue
+        tail = left[i + 1 :]
+        tail_key = fold(" ".join(tail))
+        start_i = i
+        if i > 0 and left[i - 1] in ("≥", "≤", ">", "<", "=", ">=", "<="):
+            start_i = i - 1
+        elif i > 1 and left[i - 1] in ("-", "–") and re.fullmatch(r"\d+(?:[.,]\d+)*", left[i - 2]):
+            start_i = i - 2  # "16 - 18"
+        if not tail or re.fullmatch(r"%|vi\S{0,2}t\s+nam", tail_key):
+            target_at, target_end = start_i, len(left)
             break
-        if tail_key in _WORD_TARGETS and i > 0:
-            target_at = i
+        real = [t for t in tail if len(t) > 1 or t.isupper() and t.isalpha()]
+        if real and len(real) <= 3 and real[0][:1].isupper() and fold(real[0]) not in ("viet",):
+            if start_i == 0 and not with_code:
+                break
+            target_at, target_end = start_i, i + 1
+            parts.lead = collapse_spaces(" ".join(real) + " " + parts.lead)
             break
+        break
+    if target_at == len(left):
+        for i in range(max(1, len(left) - 3), len(left)):
+            if fold(" ".join(left[i:])) in _WORD_TARGETS:
+                target_at = target_end = i
+                target_end = len(left)
+                break
     # "≥ 3% và tăng dần theo yêu cầu phát triển": a sign and a number opening a sentence.
     if target_at == len(left):
         for i in range(1, len(left)):
             sign = re.match(r"^(?:≥|≤|>=|<=|>|<)\s*\d", left[i])
             spaced = left[i] in ("≥", "≤", ">", "<") and i + 1 < len(left) and left[i + 1][:1].isdigit()
             if sign or spaced:
-                target_at = i
+                target_at, target_end = i, len(left)
                 break
+    left = left[:target_end]
     target_tokens = left[target_at:]
     left = left[:target_at]
     # Unit: the longest run of tokens right before the target that spells a unit.
