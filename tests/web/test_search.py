@@ -101,3 +101,21 @@ def test_search_matches_word_starts_not_the_middle_of_words(
 ) -> None:
     assert _task_names(_search(client, coordinator_a, q="oa hoc")) == []
     assert len(_task_names(_search(client, coordinator_a, q="khoa hoc"))) == 2
+
+
+def test_search_lists_the_words_together_as_typed_first(
+    client: Any,
+    coordinator_a: Any,
+    plan_a: Any,
+    units: dict[str, Any],
+    agencies: dict[str, Any],
+    make_task: Any,
+) -> None:
+    import datetime as dt
+
+    from theodoi.plans.models import Plan
+
+    newer = Plan.objects.create(number="103/KH-UBND", unit=units["a_old"], date=dt.date(2025, 6, 1))
+    make_task(newer, "Đổi mới cách làm, chuyển giao số liệu", lead=[agencies["science_a"]])
+    names = _task_names(_search(client, coordinator_a, q="chuyen doi so"))
+    assert names == ["Đẩy mạnh chuyển đổi số trong cơ quan nhà nước", "Đổi mới cách làm, chuyển giao số liệu"]

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import Any
 
-from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery, Value
+from django.db.models import Case, Count, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery, Value, When
 from django.db.models.functions import Coalesce
 
 from theodoi.directory.models import AdministrativeUnit, Agency
@@ -285,12 +286,27 @@ def word_start_q(field_name: str, word: str) -> Q:
     return q
 
 
+def _phrase_first(rows: QuerySet[Any], words: list[str]) -> QuerySet[Any]:
+    """Annotate ``phrase_rank``: 0 when the words stand together as typed ("chuyen doi so"), else 1."""
+    return rows.annotate(
+        phrase_rank=Case(
+            When(word_start_q("search_key", " ".join(words)), then=Value(0)),
+            default=Value(1),
+            output_field=IntegerField(),
+        )
+    )
+
+
 def search_tasks(*, plans: QuerySet[Plan], words: list[str]) -> QuerySet[Task]:
     """Return tasks of ``plans`` whose ``search_key`` has a word starting with each query word."""
     rows = Task.objects.filter(plan__in=plans)
     for word in words:
         rows = rows.filter(word_start_q("search_key", word))
-    return rows.select_related("plan", "section").order_by("-plan__date", "plan_id", "position", "id")
+    return (
+        _phrase_first(rows, words)
+        .select_related("plan", "section")
+        .order_by("phrase_rank", "-plan__date", "plan_id", "position", "id")
+    )
 
 
 def search_indicators(*, plans: QuerySet[Plan], words: list[str]) -> QuerySet[Indicator]:
@@ -299,13 +315,14 @@ def search_indicators(*, plans: QuerySet[Plan], words: list[str]) -> QuerySet[In
     for word in words:
         rows = rows.filter(word_start_q("search_key", word))
     return (
-        rows.select_related("plan")
+        _phrase_first(rows, words)
+        .select_related("plan")
         .prefetch_related(
             Prefetch(
                 "assignments", queryset=IndicatorAgency.objects.select_related("agency").order_by("position")
             )
         )
-        .order_by("-plan__date", "plan_id", "position", "id")
+        .order_by("phrase_rank", "-plan__date", "plan_id", "position", "id")
     )
 
 
