@@ -57,15 +57,26 @@ def row_code(line: Line) -> tuple[str, str] | None:
 
 
 def section_code(line: Line) -> tuple[int, str] | None:
-    """Return (value, rest) when ``line`` opens with a roman numeral such as "II." or "IV |"."""
-    raw = line.text.lstrip(" |")
+    """Return (value, rest) when ``line`` opens with a roman numeral such as "II." or "IV |".
+
+    The restored text is tried first, then the raw text (restoration may turn a lone
+    numeral into a word).
+    """
+    found = _section_code(line.text)
+    if found is None and line.raw != line.text:
+        found = _section_code(line.raw)
+    return found
+
+
+def _section_code(text: str) -> tuple[int, str] | None:
+    raw = text.strip().lstrip(" |")
     m = re.match(r"^([IVXLl1]{1,5})\s*[.\-:)|]?(?=\s|$)\s*[|]?\s*(.*)$", raw)
     if not m:
         return None
     token = m.group(1)
     if token.isdigit():
         return None
-    if token.lower() != token and not re.fullmatch(r"[IVXl1]+", token):
+    if not re.fullmatch(r"[IVXl1]+", token) and not (token.islower() and len(token) <= 3 and token != "l"):
         return None
     value = roman_value(token)
     if value is None:

@@ -39,6 +39,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from theodoi.ingest.layout.classify import is_noise, roman_value, row_code, section_code, to_roman
 from theodoi.ingest.layout.lines import Line
@@ -258,6 +259,16 @@ def _is_header_fragment(line: Line) -> bool:
 # The row skeleton
 
 
+def _title_like(text: str) -> bool:
+    """Return True for text that reads as words (a section title), not OCR debris."""
+    tokens = text.split()[:6]
+    if len(tokens) < 3:
+        return False
+    words = sum(1 for t in tokens if re.fullmatch(r"[^\W\d_]{2,}[,;.]?", t))
+    return words >= 0.8 * len(tokens)
+
+
+@lru_cache(maxsize=4096)
 def _successors(code: str) -> list[str]:
     parts = code.split(".")
     out = [".".join([*parts[:-1], str(int(parts[-1]) + 1)])]
@@ -293,43 +304,109 @@ def find_row_starts(
         if code is not None and (inline or not code[1]):
             if len(code[0].split(".")[0]) <= 3 and not re.match(r"^\d{4}", line.key):
                 candidates.append(RowStart(i, "row", code[0], code[1]))
-    accepted: list[RowStart] = []
-    last_row: str | None = None
-    last_section = 0
-    pending: list[RowStart] = []  # rejected candidates since the last accepted row
-    for cand in candidates:
-        if cand.kind == "section":
-            value = roman_value(cand.code) or 0
-            if value == last_section + 1 or (last_section == 0 and value == 1):
-                accepted.append(cand)
-                last_section = value
-                pending = []
-            elif cand.code == "I" and last_row is not None:
-                # "I" is also how OCR prints the row number 1
-                pending.append(RowStart(cand.index, "row", "1", cand.rest))
-            continue
-        ok = (last_row is None and cand.code in ("1", "1.1")) or (
-            last_row is not None
-            and (
-                cand.code in _successors(last_row)
-                or (accepted and accepted[-1].kind == "section" and cand.code == "1")
-            )
-        )
-        if ok:
-            if last_row is not None and pending and cand.code not in _successors(last_row)[:1]:
-                pass
-            # repair: exactly one number missing and one unaccepted numbered line in between
-            if last_row is not None and pending:
-                expected = _successors(last_row)[0]
-                if cand.code in _successors(expected) and cand.code != expected:
-                    fix = pending[-1]
-                    accepted.append(RowStart(fix.index, "row", expected, fix.rest, repaired=True))
-            accepted.append(cand)
-            last_row = cand.code
-            pending = []
+    return _best_sequence(candidates)
+
+
+_LOOKBACK = 30
+_KEEP = 4
+
+
+def _best_sequence(candidates: list[RowStart]) -> list[RowStart]:
+    """Pick the candidates that best form a numbering sequence (dynamic programming).
+
+    Each accepted candidate gains 1 when its number follows the previous accepted one (next
+    number, first sub-number, parent's next, 1 after a section numeral, next numeral); a
+    number that skips one to three rows gains less (rows lost to OCR); a numbered line whose
+    number is garbled may take the expected number at a lower gain (``repaired``).
+    """
+    # state: (section value, row code or None) -> (score, back pointer)
+    start_state = (0, None, False)
+    best: list[
+        dict[
+            tuple[int, str | None, bool], tuple[float, tuple[int, tuple[int, str | None, bool]] | None, bool]
+        ]
+    ] = []
+    origin: dict[tuple[int, str | None, bool], float] = {start_state: 0.0}
+    for j, cand in enumerate(candidates):
+        here: dict[
+            tuple[int, str | None, bool], tuple[float, tuple[int, tuple[int, str | None, bool]] | None, bool]
+        ] = {}
+        sources: list[tuple[int, tuple[int, str | None, bool], float]] = [
+            (-1, st, sc) for st, sc in origin.items()
+        ]
+        for i in range(max(0, j - _LOOKBACK), j):
+            sources.extend((i, st, entry[0]) for st, entry in best[i].items())
+        for i, state, score in sources:
+            for new_state, gain, repaired in _transitions(state, cand):
+                total = score + gain
+                if new_state not in here or total > here[new_state][0]:
+                    here[new_state] = (total, (i, state), repaired)
+        if len(here) > _KEEP:
+            here = dict(sorted(here.items(), key=lambda item: -item[1][0])[:_KEEP])
+        best.append(here)
+    final: tuple[int, tuple[int, str | None, bool]] | None = None
+    final_score = 0.0
+    for j, states in enumerate(best):
+        for state, entry in states.items():
+            if entry[0] > final_score:
+                final_score, final = entry[0], (j, state)
+    out: list[RowStart] = []
+    while final is not None and final[0] >= 0:
+        j, state = final
+        score, back, repaired = best[j][state]
+        cand = candidates[j]
+        if cand.kind == "section" and state[2]:
+            out.append(RowStart(cand.index, "section", to_roman(state[0]), cand.rest, repaired))
         else:
-            pending.append(cand)
-    return accepted
+            code = state[1] or cand.code
+            out.append(RowStart(cand.index, "row", code, cand.rest, repaired or code != cand.code))
+        final = back
+    out.reverse()
+    return out
+
+
+def _transitions(
+    state: tuple[int, str | None, bool], cand: RowStart
+) -> list[tuple[tuple[int, str | None, bool], float, bool]]:
+    section, last_row, after_section = state
+    out: list[tuple[tuple[int, str | None, bool], float, bool]] = []
+    if cand.kind == "section":
+        value = roman_value(cand.code) or 0
+        if value == section + 1:
+            out.append(((value, last_row, True), 1.0, False))
+        elif section + 1 < value <= section + 4 and (len(cand.code) >= 2 or _title_like(cand.rest)):
+            out.append(((value, last_row, True), 1.0 - 0.3 * (value - section - 1), False))
+        elif last_row is not None and _title_like(cand.rest):
+            # a garbled numeral ("I" for "III") heading a title where the next section is due
+            out.append(((section + 1, last_row, True), 0.2, True))
+        if cand.code == "I":  # OCR prints the row number 1 as I
+            out.extend(_row_transitions(section, last_row, after_section, "1", 0.8))
+        return out
+    return _row_transitions(section, last_row, after_section, cand.code, 1.0)
+
+
+def _row_transitions(
+    section: int, last_row: str | None, after_section: bool, code: str, weight: float
+) -> list[tuple[tuple[int, str | None, bool], float, bool]]:
+    out: list[tuple[tuple[int, str | None, bool], float, bool]] = []
+    if last_row is None:
+        if code in ("1", "1.1"):
+            out.append(((section, code, False), 1.0 * weight, False))
+        elif code.isdigit() and int(code) <= 3:
+            out.append(((section, code, False), 0.3 * weight, False))
+        return out
+    successors = _successors(last_row)
+    if code in successors or (after_section and code == "1"):
+        out.append(((section, code, False), 1.0 * weight, False))
+        return out
+    main = successors[0]
+    main_parts, parts = main.split("."), code.split(".")
+    if len(parts) == len(main_parts) and parts[:-1] == main_parts[:-1]:
+        gap = int(parts[-1]) - int(main_parts[-1])
+        if 1 <= gap <= 3:
+            out.append(((section, code, False), (1.0 - 0.45 * gap) * weight, False))
+    out.append(((section, main, False), 0.35 * weight, True))
+    return out
 
 
 # ---------------------------------------------------------------------------------------
