@@ -16,7 +16,9 @@ from pathlib import Path
 from collections.abc import Iterable
 
 from theodoi.ingest.restore.decoder import Change, RestoreConfig, Restorer, add_candidate_table
-from theodoi.ingest.restore.model import Model
+from theodoi.ingest.restore.corpus import shipped_corpus, shipped_lexicon
+from theodoi.ingest.restore.model import JUNK, WORD, Model
+from theodoi.ingest.restore.syllables import fold_word, syllables
 from theodoi.ingest.restore.model import train as train_model
 
 __all__ = [
@@ -27,7 +29,10 @@ __all__ = [
     "default_restorer",
     "load_restorer",
     "model_dir",
+    "text_is_clean",
     "train",
+    "train_with_corpus",
+    "trained_model_dir",
 ]
 
 logger = logging.getLogger(__name__)
@@ -42,14 +47,54 @@ def train(texts: Iterable[str], pairs: Iterable[tuple[str, str]] = (), lexicon: 
     return add_candidate_table(train_model(texts, pairs, lexicon))
 
 
+def train_with_corpus(texts: Iterable[str] = (), pairs: Iterable[tuple[str, str]] = ()) -> Model:
+    """Train on the shipped corpus plus ``texts`` and ``pairs`` (what ``train-restore`` does)."""
+    corpus_texts, corpus_pairs = shipped_corpus()
+    return train([*corpus_texts, *texts], [*corpus_pairs, *pairs], shipped_lexicon())
+
+
+def trained_model_dir() -> Path:
+    """Return where ``train-restore`` writes its model: THEODOI_DATA_DIR/restore-model.
+
+    Without THEODOI_DATA_DIR the data folder is the per-user default the settings use too.
+    """
+    raw = os.environ.get("THEODOI_DATA_DIR")
+    if raw:
+        data_dir = Path(raw).expanduser()
+    else:
+        data_dir = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share") / "theodoi"
+    return data_dir / "restore-model"
+
+
 def model_dir() -> Path:
     """Return where the restorer's model is read from: the trained one if any, else the shipped one."""
-    data_dir = os.environ.get("THEODOI_DATA_DIR")
-    if data_dir:
-        trained = Path(data_dir) / "restore-model"
-        if Model.exists(trained):
-            return trained
-    return SHIPPED_MODEL_DIR
+    trained = trained_model_dir()
+    return trained if Model.exists(trained) else SHIPPED_MODEL_DIR
+
+
+@lru_cache(maxsize=1)
+def _inventory() -> frozenset[str]:
+    return frozenset(syllables())
+
+
+def text_is_clean(text: str) -> bool:
+    """Tell whether ``text`` reads as proper Vietnamese (fit to train on), not OCR output.
+
+    Clean text has almost no word that is not a Vietnamese syllable (abbreviations and numbers
+    aside) and most of its syllables carry marks; OCR'd text, even restored, keeps slips.
+    """
+    inventory = _inventory()
+    words = marked = invalid = 0
+    for core in WORD.findall(text):
+        if core.isdigit() or len(core) == 1 or any(ch.isupper() for ch in core[1:]):
+            continue  # numbers, list markers ("b)"), abbreviations ("UBND", "CTr", "IoT")
+        low = core.lower()
+        words += 1
+        if low not in inventory:
+            invalid += not low.isascii() or any(ch.isdigit() or ch in JUNK for ch in low) or len(low) <= 4
+        elif low != fold_word(low):
+            marked += 1
+    return words >= 20 and invalid <= 0.01 * words and marked >= 0.5 * words
 
 
 def load_restorer(directory: str | Path) -> Restorer:

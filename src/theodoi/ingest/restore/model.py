@@ -350,6 +350,6 @@ def train(texts: Iterable[str], pairs: Iterable[tuple[str, str]] = (), lexicon: 
     index: dict[str, list[str]] = defaultdict(list)
     for syllable in inventory | seen:
         index[toneless(syllable)].append(syllable)
-    model.index = {k: sorted(v) for k, v in index.items()}
+    model.index = {key: sorted(index[key]) for key in sorted(index)}
     model.abbreviations = sorted(caps)
     return model
