@@ -254,3 +254,62 @@ def test_document_without_a_province_belongs_to_the_country() -> None:
     assert plan.unit == AdministrativeUnit.objects.get(code="vn")
     assert plan.level == "central"
     assert plan.kind == "NQ-CP"
+
+
+def test_printed_deadline_gets_a_due_date_without_a_parse_in_the_file() -> None:
+    doc = small_plan(tasks=1)  # deadline "12/2025", no deadline_parsed
+
+    plan = load(doc)
+
+    task = plan.tasks.get()
+    assert (task.deadline_kind, task.deadline_due.isoformat()) == (DeadlineKind.MONTH, "2025-12-31")
+    assert exported(plan) == doc  # the computed parse is not exported as if printed
+
+
+def _user(username: str, role: str, unit_code: str | None = None) -> Any:
+    from django.contrib.auth import get_user_model
+
+    from theodoi.accounts.models import Profile
+
+    user = get_user_model().objects.create(username=username)
+    unit = AdministrativeUnit.objects.get(code=unit_code) if unit_code else None
+    Profile.objects.create(user=user, role=role, unit=unit)
+    return user
+
+
+def test_coordinator_imports_a_plan_of_the_province_merged_into_theirs() -> None:
+    coordinator = _user("dieuphoi", "coordinator", "gia-lai")
+
+    plan = load(gold("003"), actor=coordinator)
+
+    assert plan.unit.code == "binh-dinh"
+    assert AuditEvent.objects.get(action="plan.import").actor == coordinator
+
+
+def test_coordinator_of_another_province_may_not_import() -> None:
+    from django.core.exceptions import PermissionDenied
+
+    with pytest.raises(PermissionDenied, match="tỉnh Bình Định"):
+        load(gold("003"), actor=_user("khac", "coordinator", "quang-tri"))
+
+    assert counts()[0] == 0
+
+
+def test_leader_may_not_import() -> None:
+    from django.core.exceptions import PermissionDenied
+
+    with pytest.raises(PermissionDenied):
+        load(small_plan(), actor=_user("lanhdao", "leader", "gia-lai"))
+
+
+def test_reimport_summary_counts_what_changed() -> None:
+    doc = small_plan(tasks=3)
+    plan = load(doc)
+    doc["tasks"][0]["support"] = ["Sở Nội vụ"]
+    doc["tasks"].pop()
+
+    load(doc)
+
+    after = AuditEvent.objects.filter(action="plan.import", object_id=str(plan.pk)).first().after
+    assert after["changes"]["tasks"] == {"created": 0, "updated": 1, "deleted": 1}
+    assert after["changes"]["indicators"] == {"created": 0, "updated": 0, "deleted": 0}

@@ -65,11 +65,12 @@ def plan_list(
         rows = rows.filter(status=status)
     if search:
         key = fold(search)
+        matching_tasks = Task.objects.filter(search_key__contains=key).values("plan_id")
         rows = rows.filter(
             Q(number__icontains=search.strip())
             | Q(title__icontains=search.strip())
-            | Q(tasks__search_key__contains=key)
-        ).distinct()
+            | Q(pk__in=matching_tasks)
+        )
     return rows.order_by("-date", "number", "id")
 
 

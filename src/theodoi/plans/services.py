@@ -18,13 +18,16 @@ from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Prefetch
 
+from theodoi.accounts.models import Role
 from theodoi.core.audit import audit_record
 from theodoi.directory.models import AdministrativeUnit, Agency, UnitLevel
 from theodoi.directory.services import agency_resolve, unit_country, unit_find_province
 from theodoi.ingest import plan as fmt
+from theodoi.ingest.normalise.deadlines import parse_deadline
 from theodoi.ingest.plan import PlanFormatError
 from theodoi.ingest.text import fold
 from theodoi.plans.models import (
@@ -92,14 +95,19 @@ def plan_import(
     draft: re-importing a corrected file must not demote an active plan. When an active plan
     supersedes a plan in the database, that plan becomes superseded.
 
+    ``actor`` None is the operator at the command line; a user must be an administrator, or
+    a coordinator of the plan's province (or the province it merged into).
+
     Raises PlanFormatError (Vietnamese message naming the field and row) before writing
-    anything; the whole import is one transaction.
+    anything, PermissionDenied for a user who may not import; the whole import is one
+    transaction.
     """
     if status is not None and status not in PlanStatus.values:
         raise PlanFormatError("status", "status", f"Trạng thái “{status}” không hợp lệ.")
     _validate(plan)
     with transaction.atomic():
         unit = unit or _unit_for(plan.document)
+        _check_may_import(actor=actor, unit=unit)
         row = _plan_find(unit=unit, number=plan.document.number or "", source_hash=source_hash)
         before = _plan_snapshot(row) if row is not None else None
         row = _plan_write_header(
@@ -282,6 +290,19 @@ def _unit_for(document: fmt.DocumentHeader) -> AdministrativeUnit:
     return unit
 
 
+def _check_may_import(*, actor: Any | None, unit: AdministrativeUnit) -> None:
+    """Refuse a user who is neither an administrator nor the coordinator of ``unit``'s province."""
+    if actor is None or getattr(actor, "is_superuser", False):
+        return
+    profile = getattr(actor, "profile", None)
+    role = getattr(profile, "role", None)
+    if role == Role.ADMIN:
+        return
+    if role == Role.COORDINATOR and profile.unit_id in _unit_family(unit):
+        return
+    raise PermissionDenied(f"Bạn không có quyền nhập kế hoạch của {unit.full_name}.")
+
+
 def _plan_find(*, unit: AdministrativeUnit, number: str, source_hash: str) -> Plan | None:
     rows = Plan.objects.select_for_update()
     found = rows.filter(unit=unit, number=number).first() if number else None
@@ -405,7 +426,9 @@ def _sections_sync(*, row: Plan, sections: list[fmt.Section]) -> _Counts:
 
 
 def _task_fields(task: fmt.Task, position: int, section: Section | None) -> dict[str, Any]:
-    parsed = task.deadline_parsed
+    # Kind and due date come from the producer's parse when it gave one, else from ours, so
+    # that hand-made files get due dates too; only the producer's parse is kept for export.
+    parsed = task.deadline_parsed or parse_deadline(task.deadline)
     kind = (parsed or {}).get("kind")
     names = [*task.lead, *task.support]
     return {
@@ -417,7 +440,7 @@ def _task_fields(task: fmt.Task, position: int, section: Section | None) -> dict
         "deadline_text": task.deadline or "",
         "deadline_kind": kind if kind in DeadlineKind.values else DeadlineKind.UNKNOWN,
         "deadline_due": _deadline_due(parsed, "task"),
-        "deadline_parsed": parsed,
+        "deadline_parsed": task.deadline_parsed,
         "position": position,
         "search_key": fold(" ".join([task.name, task.output or "", *names])),
         "source_lines": list(task.provenance.source_lines),
@@ -444,39 +467,66 @@ _TASK_FIELDS = [
 
 
 def _tasks_sync(*, row: Plan, tasks: list[fmt.Task], agencies: _Agencies) -> _Counts:
-    """Update tasks matched by (section, code), create new ones, delete those gone."""
+    """Update tasks matched by (section, code), create new ones, delete those gone.
+
+    Only rows that changed are written, so re-importing an unchanged document costs a few
+    reads; agency mentions of a task are replaced only when they changed.
+    """
     counts = _Counts()
     sections = {s.code: s for s in row.sections.all()}
     existing = list(row.tasks.order_by("position", "id"))
     by_key = dict(zip(_match_keys(existing, _task_row_key), existing, strict=True))
     rows: list[Task] = []
+    dirty: set[int] = set()  # indexes into rows of existing tasks that changed
     for position, (key, task) in enumerate(zip(_match_keys(tasks, _task_doc_key), tasks, strict=True)):
         fields = _task_fields(task, position, sections.get(task.section or ""))
         current = by_key.pop(key, None)
         if current is None:
             current = Task(plan=row, **fields)
             counts.created += 1
-        else:
-            changed = any(getattr(current, name) != value for name, value in fields.items())
+        elif any(getattr(current, name) != value for name, value in fields.items()):
             for name, value in fields.items():
                 setattr(current, name, value)
-            counts.updated += int(changed)
+            dirty.add(position)
         rows.append(current)
     if by_key:
         counts.deleted = len(by_key)
         Task.objects.filter(pk__in=[t.pk for t in by_key.values()]).delete()
-    Task.objects.bulk_create([t for t in rows if t.pk is None])
+    new = [t for t in rows if t.pk is None]
+    Task.objects.bulk_create(new)
+    new_ids = {t.pk for t in new}
+    parents_before = [t.parent_id for t in rows]
     _tasks_link_parents(rows)
-    Task.objects.bulk_update([t for t in rows if t.pk is not None], _TASK_FIELDS, batch_size=200)
-    TaskAgency.objects.filter(task__plan=row).delete()
-    TaskAgency.objects.bulk_create(
-        [
-            TaskAgency(task=t, agency=agencies.get(name), role=role, printed_name=name, position=n)
-            for t, task in zip(rows, tasks, strict=True)
+    dirty |= {n for n, t in enumerate(rows) if t.parent_id != parents_before[n]}
+    Task.objects.bulk_update([rows[n] for n in sorted(dirty)], _TASK_FIELDS, batch_size=200)
+
+    mentions_before: dict[int, list[tuple[str, str, int]]] = {}
+    for task_id, role, printed, agency_id in (
+        TaskAgency.objects.filter(task__plan=row)
+        .values_list("task_id", "role", "printed_name", "agency_id")
+        .order_by("task_id", "role", "position")
+    ):
+        mentions_before.setdefault(task_id, []).append((role, printed, agency_id))
+    replace: list[TaskAgency] = []
+    replaced: set[int] = set()
+    for n, (t, task) in enumerate(zip(rows, tasks, strict=True)):
+        mentions = [
+            TaskAgency(task=t, agency=agencies.get(name), role=role, printed_name=name, position=m)
             for role, names in ((AgencyRole.LEAD, task.lead), (AgencyRole.PARTNER, task.support))
-            for n, name in enumerate(names)
+            for m, name in enumerate(names)
         ]
-    )
+        wanted = [
+            (a.role, a.printed_name, a.agency.pk)
+            for a in sorted(mentions, key=lambda a: (a.role, a.position))
+        ]
+        if mentions_before.get(t.pk, []) != wanted:
+            replace.extend(mentions)
+            replaced.add(t.pk)
+            if t.pk not in new_ids:
+                dirty.add(n)
+    TaskAgency.objects.filter(task_id__in=replaced).delete()
+    TaskAgency.objects.bulk_create(replace)
+    counts.updated = len(dirty - {n for n, t in enumerate(rows) if t.pk in new_ids})
     return counts
 
 
@@ -533,44 +583,61 @@ def _indicator_fields(ind: fmt.Indicator, position: int) -> dict[str, Any]:
     }
 
 
+def _indicator_key(indicator: Any) -> tuple[Hashable, ...] | None:
+    return ("code", indicator.horizon, indicator.code) if indicator.code else None
+
+
 def _indicators_sync(*, row: Plan, indicators: list[fmt.Indicator], agencies: _Agencies) -> _Counts:
-    """Update indicators matched by (horizon, code), create new ones, delete those gone."""
+    """Update indicators matched by (horizon, code), create new ones, delete those gone.
+
+    As for tasks, only changed rows and changed agency lists are written.
+    """
     counts = _Counts()
     existing = list(row.indicators.order_by("position", "id"))
-    by_key = dict(
-        zip(
-            _match_keys(existing, lambda i: ("code", i.horizon, i.code) if i.code else None),
-            existing,
-            strict=True,
-        )
-    )
-    keys = _match_keys(indicators, lambda i: ("code", i.horizon, i.code) if i.code else None)
+    by_key = dict(zip(_match_keys(existing, _indicator_key), existing, strict=True))
     rows: list[Indicator] = []
-    for position, (key, ind) in enumerate(zip(keys, indicators, strict=True)):
+    changed: list[Indicator] = []
+    for position, (key, ind) in enumerate(
+        zip(_match_keys(indicators, _indicator_key), indicators, strict=True)
+    ):
         fields = _indicator_fields(ind, position)
         current = by_key.pop(key, None)
         if current is None:
             current = Indicator(plan=row, **fields)
             counts.created += 1
-        else:
-            changed = any(getattr(current, name) != value for name, value in fields.items())
+        elif any(getattr(current, name) != value for name, value in fields.items()):
             for name, value in fields.items():
                 setattr(current, name, value)
-            counts.updated += int(changed)
+            changed.append(current)
         rows.append(current)
     if by_key:
         counts.deleted = len(by_key)
         Indicator.objects.filter(pk__in=[i.pk for i in by_key.values()]).delete()
-    Indicator.objects.bulk_update([i for i in rows if i.pk is not None], _INDICATOR_FIELDS, batch_size=200)
-    Indicator.objects.bulk_create([i for i in rows if i.pk is None])
-    IndicatorAgency.objects.filter(indicator__plan=row).delete()
-    IndicatorAgency.objects.bulk_create(
-        [
-            IndicatorAgency(indicator=i, agency=agencies.get(name), printed_name=name, position=n)
-            for i, ind in zip(rows, indicators, strict=True)
-            for n, name in enumerate(ind.lead)
-        ]
-    )
+    Indicator.objects.bulk_update(changed, _INDICATOR_FIELDS, batch_size=200)
+    new = [i for i in rows if i.pk is None]
+    Indicator.objects.bulk_create(new)
+    new_ids = {i.pk for i in new}
+
+    before: dict[int, list[tuple[str, int]]] = {}
+    for indicator_id, printed, agency_id in (
+        IndicatorAgency.objects.filter(indicator__plan=row)
+        .values_list("indicator_id", "printed_name", "agency_id")
+        .order_by("indicator_id", "position")
+    ):
+        before.setdefault(indicator_id, []).append((printed, agency_id))
+    replace: list[IndicatorAgency] = []
+    for i, ind in zip(rows, indicators, strict=True):
+        wanted = [(name, agencies.get(name).pk) for name in ind.lead]
+        if before.get(i.pk, []) != wanted:
+            replace.extend(
+                IndicatorAgency(indicator=i, agency=agencies.get(name), printed_name=name, position=n)
+                for n, name in enumerate(ind.lead)
+            )
+            if i.pk not in new_ids:
+                changed.append(i)
+    IndicatorAgency.objects.filter(indicator_id__in={a.indicator_id for a in replace}).delete()
+    IndicatorAgency.objects.bulk_create(replace)
+    counts.updated = len({i.pk for i in changed})
     return counts
 
 
