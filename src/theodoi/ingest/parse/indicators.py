@@ -58,7 +58,7 @@ _PERCENT_TOKENS = {"%", "/o", "%o", "%0", "yo", "y0", "o", "o,", "0/0", "°o", "
 _RANK = re.compile(r"^th\S{0,2}\s+b\S{1,2}c$")
 
 _HORIZON = re.compile(r"(?:^|\W)[dđpbt]\S{0,2}n\s*(?:h\S{0,2}t\s*)?(?:n\S{0,2}m\s*)?(20\d\d)\b")
-_CODE = re.compile(r"^(\d{1,2}(?:\s?[.,]\s?\d{1,2}){0,2})\s*[.)]?\s*[|\]]?\s*(?=\S|$)")
+_CODE = re.compile(r"^(\d{1,3}(?:\s?[.,]\s?\d{1,2}){0,2})\s*[.)]?(?=\s|[|\]\[]|$)\s*[|\]]?\s*")
 _ROMAN = re.compile(r"^([ivxl1]{1,4})\s*[.|)\-]?\s*(?:[|]\s*)?(?=\S|$)")
 _TARGET_TAIL = re.compile(
     r"(?:(?:≥|≤|>=|<=|>|<|=)\s*)?\d+(?:[.,]\d+)*\s*%?(?:\s*[-–]\s*\d+(?:[.,]\d+)*\s*%?)?"
@@ -379,6 +379,7 @@ def _split_line(text: str, *, with_code: bool) -> _Parts:
         if m:
             parts.code = re.sub(r"\s", "", m.group(1)).replace(",", ".")
             text = text[m.end() :]
+    numbered = parts.code is not None
     tokens = [t for t in text.split() if t != "|"]
     while tokens and _junk(tokens[-1]):
         tokens.pop()
@@ -410,9 +411,9 @@ def _split_line(text: str, *, with_code: bool) -> _Parts:
         if not tail or re.fullmatch(r"%|vi\S{0,2}t\s+nam", tail_key):
             target_at, target_end = start_i, len(left)
             break
-        real = [t for t in tail if len(t) > 1 or t.isupper() and t.isalpha()]
+        real = [t for t in tail if len(t) > 1]
         if real and len(real) <= 3 and real[0][:1].isupper() and fold(real[0]) not in ("viet",):
-            if start_i == 0 and not with_code:
+            if start_i == 0 and not numbered:
                 break
             target_at, target_end = start_i, i + 1
             parts.lead = collapse_spaces(" ".join(real) + " " + parts.lead)
@@ -438,14 +439,14 @@ def _split_line(text: str, *, with_code: bool) -> _Parts:
     # Unit: the longest run of tokens right before the target that spells a unit.
     unit_at = len(left)
     for size in (5, 4, 3, 2, 1):
-        if len(left) - size < 1 and not (len(left) == size and not with_code):
+        if len(left) - size < 1 and not (len(left) == size and not numbered):
             continue
         found = _unit_match(left[len(left) - size :])
         if found and (size > 1 or target_tokens or parts.lead):
             unit_at = len(left) - size
             parts.unit = found[0]
             break
-    if with_code and unit_at == len(left) and not target_tokens and len(left) > 3:
+    if numbered and unit_at == len(left) and not target_tokens and len(left) > 3:
         # A text target after a rank unit: "... Thứ bậc Đạt mức trên trung bình".
         for i in range(2, len(left) - 1):
             found = _unit_match(left[i : i + 2])
@@ -454,7 +455,7 @@ def _split_line(text: str, *, with_code: bool) -> _Parts:
                 target_tokens = left[i + 2 :]
                 unit_at = i
                 break
-    if with_code and parts.lead and not parts.unit and not target_tokens and len(left) > 3:
+    if numbered and parts.lead and not parts.unit and not target_tokens and len(left) > 3:
         # A text target with no unit: it opens with a capital ("Hạ tầng số Tiên tiến, ...").
         for i in range(2, len(left)):
             tok = left[i]
@@ -468,10 +469,22 @@ def _split_line(text: str, *, with_code: bool) -> _Parts:
     return parts
 
 
+_SO_LUONG = re.compile(r"^[\dSs][\dO0oó6?)]{0,2}\s+(?=l\S{0,3}[o0]\S{0,3}ng\b)")
+
+
 def _name_starts_sentence(name: str) -> bool:
-    """True when ``name`` opens with a capital letter (a leading misread number skipped)."""
-    name = re.sub(r"^\d{1,3}\s+", "", name.strip())
-    return bool(name) and name[0].isalpha() and name[0].isupper()
+    """True when ``name`` opens with a capital letter, as an indicator name does.
+
+    "56 lượng" is "Số lượng" misread; a short all-capital token ("SR") is a speck, not a word.
+    """
+    name = name.strip()
+    if _SO_LUONG.match(name):
+        return True
+    name = re.sub(r"^\d{1,3}\s+", "", name)
+    if not name or not (name[0].isalpha() and name[0].isupper()):
+        return False
+    first = re.split(r"[\s,;:]", name, maxsplit=1)[0]
+    return not (2 <= len(first) <= 3 and first.isupper() and first.isalpha())
 
 
 def _successors(code: str) -> list[str]:
@@ -774,24 +787,43 @@ def _text_target_continuation(row: _Row) -> None:
             p.name = ""
 
 
+def _last_agency(lead: str) -> str:
+    piece = re.split(r"[,;]\s*(?=\S)", lead.strip())[-1]
+    words = piece.split()
+    if len(words) > 1 and _SO_FORMS.fullmatch(fold(words[0])):
+        words[0] = "Sở"
+    return " ".join(words)
+
+
 def _merge_continuations(row: _Row) -> None:
-    """Move fragments that continue the lead or unit cell out of the name."""
+    """Move fragments that continue the agency cell out of the name, line by line.
+
+    An agency cell wraps ("Sở Khoa học và" / "Công nghệ"); its continuation sits at the right
+    end of the next line, after the name's fragment. A tail of that line moves to the agency
+    cell when it completes the last agency into a known one.
+    """
+    running = ""
     for p in row.parts:
-        if p.code:
-            continue
-        lead = row.column("lead")
-        if lead and not p.lead and p.name:
+        if running and p.name and not _agency_complete(running):
             tokens = p.name.split()
-            base = resolve_agency(lead)[1]
-            for size in (3, 2, 1):
-                if len(tokens) < size:
-                    continue
+            last = _last_agency(running)
+            base = resolve_agency(last)[1]
+            for size in range(1, min(5, len(tokens)) + 1):
                 tail = " ".join(tokens[-size:])
-                name, score = resolve_agency(lead + " " + tail)
+                score = resolve_agency(f"{last} {tail}")[1]
                 if score >= 0.88 and score > base:
-                    p.lead = tail
+                    p.lead = collapse_spaces(f"{tail} {p.lead}")
                     p.name = " ".join(tokens[:-size])
                     break
+        if p.lead:
+            running = collapse_spaces(f"{running} {p.lead}")
+
+
+def _agency_complete(lead: str) -> bool:
+    last = _last_agency(lead)
+    if not last or _lead_incomplete(last):
+        return False
+    return resolve_agency(last)[1] >= 0.95
 
 
 def _mark_groups(rows: list[_Row]) -> None:
@@ -862,6 +894,8 @@ def _split_leads(text: str) -> tuple[list[str], float]:
             words = name.split()
             if len(words) > 1 and _SO_FORMS.fullmatch(fold(words[0])) and words[1][:1].isupper():
                 name = " ".join(["Sở", *words[1:]])  # "S&", "SỞ", "56" for "Sở"
+            if len(name.split()) == 1 and len(name) <= 3 and not name.isupper():
+                continue  # a speck read as "Sở"
             resolved, score = resolve_agency(name)
             out.append(resolved)
             scores.append(score)
@@ -877,22 +911,22 @@ def _lead_incomplete(lead: str) -> bool:
 
 
 def _pick_target(row: _Row) -> str | None:
-    """The row's target: a comparison first, else the numbered line's, else the first printed."""
+    """The row's target: the numbered line's, else a comparison, else a number, else text."""
     found = [(p.target, bool(p.code)) for p in row.parts if p.target]
     if not found:
         return None
-    signed = [t for t, _ in found if re.match(r"^\s*(?:≥|≤|>=|<=|>|<|=)\s*\d", t)]
+    number = re.compile(r"^\s*(?:≥|≤|>=|<=|>|<|=)?\s*\d")
+    on_code = [t for t, c in found if c]
+    if on_code and (number.match(on_code[0]) or fold(on_code[0]) in _WORD_TARGETS):
+        return on_code[0]
+    signed = [t for t, _ in found if re.match(r"^\s*(?:≥|≤|>=|<=|>|<)\s*\d", t)]
     if signed:
         return signed[0]
-    numeric = [t for t, _ in found if re.match(r"^\s*\d", t)]
-    if numeric and len(numeric) < len(found):
+    text_parts = [t for t, _ in found if not number.match(t)]
+    if any(len(t) > 12 for t in text_parts):
         # a number beside a text target is a stray (e.g. the end of an agency name)
-        text_parts = [t for t, _ in found if not re.match(r"^\s*\d", t)]
-        if any(len(t) > 12 for t in text_parts):
-            return collapse_spaces(" ".join(text_parts))
-    on_code = [t for t, c in found if c]
-    if on_code and re.match(r"^\s*\d", on_code[0]):
-        return on_code[0]
+        return collapse_spaces(" ".join(text_parts))
+    numeric = [t for t, _ in found if number.match(t)]
     if numeric:
         return numeric[0]
     return collapse_spaces(" ".join(t for t, _ in found))
