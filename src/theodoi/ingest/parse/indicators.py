@@ -565,6 +565,12 @@ def _rows_interleaved(body: Sequence[Line]) -> list[_Row]:
     owner: dict[int, int] = {}
     for k, (idx, _value, _h) in enumerate(row_marks):
         owner[idx] = k
+    group_marks = set()
+    for k, (idx, value, _h) in enumerate(row_marks):
+        nxt = row_marks[k + 1][1] if k + 1 < len(row_marks) else None
+        code_parts = parts_of.get(idx) or _Parts()
+        if value and nxt and "." not in value[0] and nxt[0] == value[0] + ".1" and not code_parts.has_row_cells:
+            group_marks.add(k)
     for k in range(len(row_marks)):
         a = row_marks[k][0]
         b = row_marks[k + 1][0] if k + 1 < len(row_marks) else len(lines)
@@ -603,6 +609,12 @@ def _rows_interleaved(body: Sequence[Line]) -> list[_Row]:
             # Lines after a horizon mark and before the first row belong to the first row.
             for j in between:
                 owner[j] = k + 1 if k + 1 < len(row_marks) else k
+        elif k in group_marks and k + 1 < len(row_marks):
+            # A group heading keeps only the continuation of its title.
+            for j in between:
+                p = parts_of.get(j) or _Parts()
+                title_tail = p.name and not p.has_row_cells and not _name_starts_sentence(p.name)
+                owner[j] = k if title_tail and all(owner.get(x) == k for x in between if x < j) else k + 1
     by_mark: dict[int, list[int]] = {}
     for j, k in owner.items():
         by_mark.setdefault(k, []).append(j)
