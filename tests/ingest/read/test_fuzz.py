@@ -73,7 +73,7 @@ def test_damaged_word_and_excel_files(task_docx, task_xlsx, data):
     _read_within_bound(_damage(data.draw, seed), name)
 
 
-@settings(FUZZ, max_examples=40)
+@settings(FUZZ, max_examples=25)
 @given(st.data())
 def test_damaged_pdf_files(small_pdf, data):
     _read_within_bound(_damage(data.draw, small_pdf), "ke-hoach.pdf")

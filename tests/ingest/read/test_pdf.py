@@ -17,13 +17,16 @@ def test_text_lines_keep_page_and_position_in_reading_order(pdf_maker):
     document = read_bytes(data, name="plan.pdf")
 
     assert [(line.text, line.page) for line in document.lines] == [
-        ("left right", 1),
+        ("left", 1),
+        ("right", 1),
         ("below", 1),
         ("second page", 2),
     ]
-    first = document.lines[0]
-    assert first.x0 == pytest.approx(72, abs=1)
-    assert first.top < first.bottom < document.lines[1].top
+    left, right, below = document.lines[:3]
+    assert left.x0 == pytest.approx(72, abs=1)
+    assert right.x0 == pytest.approx(300, abs=1)
+    assert left.top == right.top
+    assert left.top < left.bottom < below.top
     assert document.kind == "pdf"
     assert document.pages == 2
 
@@ -73,6 +76,14 @@ def test_a_line_repeated_outside_the_margins_is_kept(pdf_maker):
     texts = [line.text for line in read_bytes(data, name="plan.pdf").lines]
 
     assert texts == ["Same body line", "Same body line"]
+
+
+def test_words_close_together_stay_on_one_line_and_a_wide_gap_splits_it(pdf_maker):
+    data = pdf_maker([[(72, 100, "Ke hoach so 103/KH-UBND"), (330, 100, "Binh Dinh, ngay 01/6/2025")]])
+
+    texts = [line.text for line in read_bytes(data, name="plan.pdf").lines]
+
+    assert texts == ["Ke hoach so 103/KH-UBND", "Binh Dinh, ngay 01/6/2025"]
 
 
 def test_page_limit_is_checked_before_the_pages_are_read(pdf_maker):

@@ -110,6 +110,7 @@ def read_image(data: bytes, *, name: str, limits: ReadLimits) -> SourceDocument:
         with warnings.catch_warnings():
             # Pillow warns above its own pixel bound; the limit that counts is checked just below
             warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            warnings.filterwarnings("ignore", category=UserWarning, module="PIL")  # "Corrupt EXIF data"
             image = Image.open(io.BytesIO(data))
         width, height = image.size
         frames = getattr(image, "n_frames", 1)

@@ -50,6 +50,8 @@ from theodoi.ingest.read.limits import ReadLimits, vn_int
 logger = logging.getLogger(__name__)
 
 STARTUP_GRACE = 15.0  # seconds for the child to start and open the file, beyond page_timeout
+LINE_TOLERANCE = 3.0  # points: words whose tops differ by less sit on one line
+COLUMN_GAP_EM = 1.5  # a gap wider than this many font sizes between words starts a new line
 _CID_SHARE = 0.3  # a page whose text is more than this share of "(cid:N)" glyphs has no usable layer
 
 # A line crossing the pipe: (page, text, x0, top, x1, bottom, (table, row, col) | None, ocr_confidence | None)
@@ -355,8 +357,6 @@ def _too_many_ocr_pages(name: str, count: int, limits: ReadLimits) -> DocumentTo
 
 def _text_page(page: Any, *, number: int, first_table: int) -> tuple[list[_Row], int]:
     """Return the page's lines (text and table cells, ordered by position) and its table count."""
-    from pdfplumber.utils.text import chars_to_textmap
-
     chars = page.dedupe_chars().chars
     found = page.find_tables()
     table_boxes = [t.bbox for t in found]
@@ -371,13 +371,13 @@ def _text_page(page: Any, *, number: int, first_table: int) -> tuple[list[_Row],
         else:
             in_cells.setdefault(ref, []).append(char)
     blocks: list[tuple[float, float, list[_Row]]] = []
-    for line in _lines(free, chars_to_textmap):
+    for line in _lines(free, split_columns=True):
         blocks.append((line["top"], line["x0"], [_row(number, line, None)]))
     for t, table in enumerate(found):
         rows: list[_Row] = []
         for ref in sorted(k for k in in_cells if k[0] == t):
             cell = (first_table + t, ref[1], ref[2])
-            rows.extend(_row(number, line, cell) for line in _lines(in_cells[ref], chars_to_textmap))
+            rows.extend(_row(number, line, cell) for line in _lines(in_cells[ref], split_columns=False))
         if rows:
             blocks.append((table.bbox[1], table.bbox[0], rows))
     blocks.sort(key=lambda b: (round(b[0], 1), b[1]))
@@ -397,10 +397,51 @@ def _cell_of(
     return None
 
 
-def _lines(chars: list[dict[str, Any]], to_textmap: Any) -> Iterable[dict[str, Any]]:
+def _lines(chars: list[dict[str, Any]], *, split_columns: bool) -> Iterable[dict[str, Any]]:
+    """Group chars into words and words into lines (top to bottom, left to right).
+
+    Outside tables a line is also cut where the gap between two words is wider than
+    ``COLUMN_GAP_EM`` times the font size: columns of a table without rules, or "Số: 103/KH-UBND"
+    and "Bình Định, ngày ..." set apart on one baseline, become lines of their own, each with
+    its own x0, so that the layout stage can see the columns.
+    """
+    from pdfplumber.utils.text import extract_words
+
     if not chars:
         return []
-    return to_textmap(chars).extract_text_lines(strip=True, return_chars=False)
+    words = sorted(
+        extract_words(chars, x_tolerance=3, y_tolerance=3, extra_attrs=["size"]),
+        key=lambda w: (w["top"], w["x0"]),
+    )
+    rows: list[list[dict[str, Any]]] = []
+    for word in words:
+        if rows and abs(word["top"] - rows[-1][0]["top"]) <= LINE_TOLERANCE:
+            rows[-1].append(word)
+        else:
+            rows.append([word])
+    out = []
+    for row in rows:
+        row.sort(key=lambda w: w["x0"])
+        segment = [row[0]]
+        for word in row[1:]:
+            gap = word["x0"] - segment[-1]["x1"]
+            if split_columns and gap > COLUMN_GAP_EM * float(segment[-1].get("size") or 10):
+                out.append(_segment(segment))
+                segment = [word]
+            else:
+                segment.append(word)
+        out.append(_segment(segment))
+    return out
+
+
+def _segment(words: list[dict[str, Any]]) -> dict[str, Any]:
+    return {
+        "text": " ".join(w["text"] for w in words),
+        "x0": min(w["x0"] for w in words),
+        "top": min(w["top"] for w in words),
+        "x1": max(w["x1"] for w in words),
+        "bottom": max(w["bottom"] for w in words),
+    }
 
 
 def _row(page: int, line: dict[str, Any], cell: tuple[int, int, int] | None) -> _Row:
