@@ -122,6 +122,8 @@ def repair_target(text: str | None, *, unit: str | None = None, ocr: bool = Fals
         text = re.sub(r"^([<>])\s*(?=\d)", r"\1 ", text)
     # "=10" in a scan is a "≥" whose lower stroke was lost.
     text = re.sub(r"^=\s*(?=\d)", "≥ ", text)
+    if ocr and re.fullmatch(r"2\s\d+(?:[.,]\d+)*", text):
+        return "≥ " + text[2:]  # "2 600": the "≥" read as a "2"
     unit_key = fold(unit or "")
     m = re.fullmatch(r"2\s?(\d{2})", text)
     if m and unit_key.startswith("%") and 100 < int(text.replace(" ", "")) < 300:

@@ -346,8 +346,9 @@ def _unit_match(tokens: Sequence[str]) -> tuple[str, float] | None:
             return "% GRDP", 0.9
     if key in _UNIT_KEYS:
         return _UNIT_KEYS[key], 1.0
-    if len(key) >= 6:
-        best = difflib.get_close_matches(key, [k for k in _UNIT_KEYS if len(k) >= 5], n=1, cutoff=0.85)
+    if len(key) >= 5:
+        cutoff = 0.85 if len(key) >= 6 else 0.8
+        best = difflib.get_close_matches(key, [k for k in _UNIT_KEYS if len(k) >= 5], n=1, cutoff=cutoff)
         if best:
             ratio = difflib.SequenceMatcher(None, key, best[0]).ratio()
             return _UNIT_KEYS[best[0]], round(ratio, 3)
@@ -404,8 +405,8 @@ def _split_line(text: str, *, with_code: bool) -> _Parts:
         tail = left[i + 1 :]
         tail_key = fold(" ".join(tail))
         start_i = i
-        if i > 0 and left[i - 1] in ("≥", "≤", ">", "<", "=", ">=", "<="):
-            start_i = i - 1
+        if i > 0 and left[i - 1] in ("≥", "≤", ">", "<", "=", ">=", "<=", "2"):
+            start_i = i - 1  # "2 600": a "≥" read as "2"
         elif i > 1 and left[i - 1] in ("-", "–") and re.fullmatch(r"\d+(?:[.,]\d+)*", left[i - 2]):
             start_i = i - 2  # "16 - 18"
         if not tail or re.fullmatch(r"%|vi\S{0,2}t\s+nam", tail_key):
@@ -478,13 +479,15 @@ def _name_starts_sentence(name: str) -> bool:
     "56 lượng" is "Số lượng" misread; a short all-capital token ("SR") is a speck, not a word.
     """
     name = name.strip()
-    if _SO_LUONG.match(name):
+    if _SO_LUONG.match(name) or re.match(r"^[s\d]\S{0,2}\s+l\S{0,4}ng\b", fold(name)):
         return True
     name = re.sub(r"^\d{1,3}\s+", "", name)
     if not name or not (name[0].isalpha() and name[0].isupper()):
         return False
     first = re.split(r"[\s,;:]", name, maxsplit=1)[0]
-    return not (2 <= len(first) <= 3 and first.isupper() and first.isalpha())
+    if 2 <= len(first) <= 3 and first.isupper() and first.isalpha():
+        return fold(first) in {"so", "ty", "ti", "to", "co", "cac", "chi", "quy", "ha", "ung", "tu"}
+    return True
 
 
 def _successors(code: str) -> list[str]:
