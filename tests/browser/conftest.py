@@ -103,6 +103,11 @@ def shoot(page: Any, viewport: Viewport, request: Any) -> Any:
 
 
 @pytest.fixture
+def password() -> str:
+    return PASSWORD
+
+
+@pytest.fixture
 def gold_plan(transactional_db: Any) -> Any:
     """Bình Định's 37/KH-UBND (sample 003) stored through the import service, active."""
     from theodoi.directory.services import units_seed
