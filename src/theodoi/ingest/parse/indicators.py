@@ -304,8 +304,15 @@ def _agency_head(tokens: Sequence[str], keys: Sequence[str], i: int) -> bool:
     if not t or not (t[0].isupper() or t[0].isdigit()):
         return False
     if _SO_FORMS.fullmatch(k) and nxt_tok[:1].isupper():
-        # "Sở Khoa học", OCR'd "S&", "S¢", "56", "36"; digits only before a department word.
-        return nxt in _DEPT_WORDS or (not t[0].isdigit() and len(nxt) > 1 and k.startswith("s"))
+        # "Sở Khoa học", OCR'd "S&", "S¢", "56", "36"; digits only before a department word
+        # or right after the target ("> 40 50 Khoa học": the target comes before the agency).
+        prev = tokens[i - 1] if i else ""
+        after_target = bool(re.fullmatch(r"(?:≥|≤|>=|<=|>|<|=)?\d+(?:[.,]\d+)*%?", prev))
+        return (
+            nxt in _DEPT_WORDS
+            or (t[0].isdigit() and (after_target or fold(nxt_tok).startswith("k")))
+            or (not t[0].isdigit() and len(nxt) > 1 and k.startswith("s"))
+        )
     if re.fullmatch(r"so[a-z]", k) and t[2:3].isupper():
         return True  # "SoY tế": the space was lost
     if re.fullmatch(r"v\S{0,2}n", k) and re.match(r"ph\S{0,3}ng", nxt):
@@ -675,6 +682,9 @@ def _readings(code: str, expected: str) -> float | None:
         return 0.3  # "83" for "8.3"
     if len(expected) > len(code) and expected.endswith(code) and (len(code) >= 3 or "." not in expected):
         return 0.5  # "9.1" for "19.1", "4" for "14": a digit lost at the edge
+    flat, want = code.replace(".", ""), expected.replace(".", "")
+    if len(flat) == len(want) >= 2 and sum(a != b for a, b in zip(flat, want, strict=True)) == 1:
+        return 0.6  # "313" for "5.13": one digit misread
     return None
 
 
