@@ -59,6 +59,35 @@ _DEADLINE_TAIL = re.compile(
 )
 
 
+# A deadline fragment at the end of a line (the deadline column is the last one); cells
+# wrap, so "Thường" may end one line and "xuyên" the next.
+_DEADLINE_END = re.compile(
+    r"(?<![\w/])(?:"
+    r"(?:nhiem vu\s+)?thuong(?:\s+xuyen)?"
+    r"|xuyen"
+    r"|hang\s+(?:nam|thang|quy|tuan)|hang"
+    r"|(?:thang\s+|quy\s+[ivx1-4]+\s*/\s*|nam\s+)?\d{1,2}\s*/\s*20\d\d(?:\s+va\s+thuong(?:\s+xuyen)?)?"
+    r"|quy\s+[ivx1-4]+\s*/\s*20\d\d"
+    r"|(?:nam\s+)?20\d\d(?:\s*-\s*20\d\d)?(?:\s+va\s+thuong(?:\s+xuyen)?)?"
+    r"|quy"
+    r")\s*[.;,]?$"
+)
+_NOT_DEADLINE_BEFORE = re.compile(r"(?:cong|so cong|bo cong)\s*$")
+
+
+def split_deadline_tail(text: str) -> tuple[str, str]:
+    """Split a trailing deadline fragment off a line: (rest, deadline fragment)."""
+    key = fold(text)
+    if len(key) != len(text):
+        return text, ""
+    m = _DEADLINE_END.search(key)
+    if not m:
+        return text, ""
+    if _NOT_DEADLINE_BEFORE.search(key[: m.start()]) and key[m.start() :].startswith("thuong"):
+        return text, ""
+    return text[: m.start()].rstrip(" |"), text[m.start() :].strip()
+
+
 def rows_interleaved(
     lines: Sequence[Line], starts: list[RowStart], columns: Sequence[ColumnSpec]
 ) -> list[Row]:
@@ -261,6 +290,10 @@ def _inline_row(
 ) -> Row:
     row = Row("row", start.code, {}, [])
     name = Cell("", [], 0.7)
+    deadline = Cell("", [], 0.7)
+    takes_deadline = (
+        bool(others) and others[-1].fits("12/2025") >= 0.5 and others[-1].fits("Thường xuyên") >= 0.5
+    )
     streams: dict[str, Cell] = {}
     name_closed = False
     name_started = False
@@ -270,6 +303,10 @@ def _inline_row(
             continue
         row.lines.append(line.number)
         text = _text_after_code(line, i == start.index)
+        if takes_deadline:
+            text, due = split_deadline_tail(text)
+            if due:
+                deadline.add(due, line.number)
         if not text.strip(" |"):
             continue
         head, rest = _cut_first_column(text, width, name_started=name_started, name_closed=name_closed)
@@ -283,6 +320,9 @@ def _inline_row(
             _assign_fragments(_fragments(rest), others, streams, line.number)
     if name.text:
         row.cells[first.name] = name
+    last = others[-1].name if others else None
+    if deadline.text and last is not None:
+        streams[last] = deadline
     for col in others:
         if col.name in streams:
             row.cells[col.name] = streams[col.name]
@@ -335,32 +375,71 @@ def _is_other_column(text: str) -> bool:
     )
 
 
+_HEAD_TOKENS = {
+    "so",
+    "cac",
+    "ubnd",
+    "ban",
+    "van",
+    "cong",
+    "dai",
+    "bao",
+    "bo",
+    "ke",
+    "quyet",
+    "de",
+    "chuong",
+    "uy",
+}
+_HEAD_PAIRS = (
+    "so ",
+    "cac ",
+    "ubnd",
+    "uy ban",
+    "ban ",
+    "van phong",
+    "cong an",
+    "dai ",
+    "bao ",
+    "bo chi",
+    "ke hoach",
+    "van ban",
+    "quyet dinh",
+    "de an",
+    "bao cao",
+    "chuong trinh",
+)
+
+
 def _fragments(rest: str) -> list[str]:
-    """Cut the non-first-column part of a line into column fragments."""
+    """Cut the non-first-column part of a line into column fragments.
+
+    Cuts at gap marks, and before a capitalised word that opens an agency or an output
+    ("Sở", "Các", "UBND", "Kế hoạch" ...), except right after "Các"/"và" (same name).
+    """
     parts = [p.strip() for p in _GAP.split(rest) if p and p.strip(" |")]
     out: list[str] = []
     for part in parts:
-        deadline = _DEADLINE_TAIL.search(fold(part))
-        tail = ""
-        if deadline and deadline.start() > 0:
-            tail = part[deadline.start() :].strip()
-            part = part[: deadline.start()].strip()
-        pieces = re.split(
-            r"\s+(?=(?:Sở|Các|UBND|Ủy ban|Ban|Văn phòng|Công an|Đài|Báo|Kế hoạch|Văn bản|Quyết định|Đề án|Báo cáo|Chương trình)\b)",
-            part,
-        )
-        out.extend(p for p in pieces if p.strip())
-        if tail:
-            out.append(tail)
-        elif deadline and deadline.start() == 0:
-            pass
+        tokens = part.split()
+        current: list[str] = []
+        for k, token in enumerate(tokens):
+            key = fold(token).strip(".,;:")
+            tail = fold(" ".join(tokens[k : k + 2]))
+            prev = fold(current[-1]).strip(".,;:") if current else ""
+            opens = token[:1].isupper() and key in _HEAD_TOKENS and tail.startswith(_HEAD_PAIRS)
+            if opens and current and prev not in ("cac", "va", "cua", "ban", "so"):
+                out.append(" ".join(current))
+                current = []
+            current.append(token)
+        if current:
+            out.append(" ".join(current))
     return [o for o in out if re.search(r"\w{2,}", o)]
 
 
 def _assign_fragments(
     fragments: list[str], columns: Sequence[ColumnSpec], streams: dict[str, Cell], number: int
 ) -> None:
-    """Align one line's fragments to the columns in order, preferring open cells for lowercase."""
+    """Align one line's fragments to the columns in order, preferring cells they continue."""
     if not fragments:
         return
 
@@ -368,8 +447,12 @@ def _assign_fragments(
         def fit(text: str) -> float:
             base = col.fits(text)
             open_cell = streams.get(col.name)
-            if text[:1].islower() and open_cell is not None and not re.search(r"[.;]\s*$", open_cell.text):
-                base += 0.3
+            if open_cell is None or not open_cell.text:
+                return base
+            if col.continues is not None:
+                return max(base, col.continues(open_cell.text, text))
+            if text[:1].islower() and not re.search(r"[.;]\s*$", open_cell.text):
+                return base + 0.3
             return base
 
         return fit

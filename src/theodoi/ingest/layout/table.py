@@ -51,7 +51,9 @@ class ColumnSpec:
     """A table column: its name, how well a text fits its vocabulary (0..1), its header words.
 
     ``first`` marks the wide text column right after the row number (task name, indicator
-    name): a row's first cell always goes there. ``header`` holds folded words that name the
+    name): a row's first cell always goes there. ``continues(cell_text, fragment)`` scores
+    how well a fragment carries on a cell already begun (for OCR'd tables whose cells wrap
+    over lines interleaved with other columns). ``header`` holds folded words that name the
     column in a header row (used to map real table cells).
     """
 
@@ -59,6 +61,8 @@ class ColumnSpec:
     fits: Callable[[str], float]
     header: tuple[str, ...] = ()
     first: bool = False
+    # how well a fragment continues the cell's text so far (OCR layouts), 0..1; None: by case
+    continues: Callable[[str, str], float] | None = None
 
 
 @dataclass

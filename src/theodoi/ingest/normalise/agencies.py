@@ -434,3 +434,51 @@ def agency_score(text: str) -> float:
     if head == "so" and not re.match(r"^so\s+(\d|[a-z]{1,2}\d)", key):
         return 0.95
     return 0.85
+
+
+@lru_cache(maxsize=1)
+def _prefix_keys() -> tuple[str, ...]:
+    keys = {fold(name) for name in AGENCY_DIRECTORY}
+    keys.update(fold(v) for v in AGENCY_ABBREVIATIONS.values())
+    keys.update(
+        (
+            "cac so, ban, nganh, dia phuong",
+            "cac so, nganh, dia phuong",
+            "cac so, ban, nganh, dia phuong lien quan",
+            "cac so, nganh, dia phuong lien quan",
+            "cac so, ban, nganh co lien quan",
+            "cac so, nganh co lien quan",
+            "cac co quan, don vi, dia phuong lien quan",
+            "ubnd cac huyen, thi xa, thanh pho",
+            "ubnd cac xa, phuong, dac khu",
+            "cac doanh nghiep vien thong, internet, cong nghe thong tin",
+            "bao va dai phat thanh - truyen hinh",
+        )
+    )
+    return tuple(sorted(keys))
+
+
+def agency_continuation(cell_text: str, fragment: str) -> float:
+    """Return 0..1: how well ``fragment`` carries on an agency cell begun as ``cell_text``.
+
+    Used to rebuild OCR'd agency cells whose lines interleave with other columns: "Sở Khoa
+    học và" is carried on by "Công nghệ" (a directory name continues), a new "Sở Tài chính"
+    may follow a finished name, and a fragment that completes nothing scores low.
+    """
+    frag = collapse_spaces(fragment)
+    if not frag:
+        return 0.0
+    names = split_agencies(cell_text)
+    last = fold(names[-1]) if names else ""
+    starts_new = frag[:1].isupper() and _starts_agency(frag)
+    complete = last in _directory_keys() or bool(re.search(r"[;,]\s*$", cell_text))
+    if starts_new:
+        return 0.85 if complete or not last else 0.35
+    joined = fold(f"{names[-1] if names else ''} {frag}")
+    for key in _prefix_keys():
+        head = key[: len(joined) + 1]
+        if len(joined) >= 6 and difflib.SequenceMatcher(None, joined, head).ratio() >= 0.82:
+            return 0.95
+    if complete and not frag[:1].islower():
+        return 0.2
+    return 0.5 if frag[:1].islower() or re.search(r"(?:\bva|,)\s*$", cell_text) else 0.25

@@ -15,7 +15,12 @@ from dataclasses import dataclass, field
 
 from theodoi.ingest.layout.lines import Line
 from theodoi.ingest.layout.table import ColumnSpec, Row, find_table, rebuild_rows
-from theodoi.ingest.normalise.agencies import agency_score, resolve_agency, split_agencies
+from theodoi.ingest.normalise.agencies import (
+    agency_continuation,
+    agency_score,
+    resolve_agency,
+    split_agencies,
+)
 from theodoi.ingest.normalise.deadlines import is_deadline_text, parse_deadline
 from theodoi.ingest.parse.sections import sections_from_rows
 from theodoi.ingest.plan import Provenance, Section, Task
@@ -104,11 +109,19 @@ def _deadline_fit(text: str) -> float:
     return 0.0
 
 
+def _output_continues(cell: str, fragment: str) -> float:
+    if is_deadline_text(fragment) or agency_score(fragment) >= 0.8:
+        return 0.1
+    if re.search(r"[.;]\s*$", cell):
+        return 0.3
+    return 0.7 if fragment[:1].islower() else 0.55
+
+
 TASK_COLUMNS = (
     ColumnSpec("name", _name_fit, header=("ten nhiem", "nhiem vu", "noi dung"), first=True),
-    ColumnSpec("lead", _agency_fit, header=("chu tri",)),
-    ColumnSpec("support", _agency_fit, header=("phoi hop",)),
-    ColumnSpec("output", _output_fit, header=("ket qua", "san pham")),
+    ColumnSpec("lead", _agency_fit, header=("chu tri",), continues=agency_continuation),
+    ColumnSpec("support", _agency_fit, header=("phoi hop",), continues=agency_continuation),
+    ColumnSpec("output", _output_fit, header=("ket qua", "san pham"), continues=_output_continues),
     ColumnSpec("deadline", _deadline_fit, header=("thoi gian", "thoi han", "hoan thanh")),
 )
 
