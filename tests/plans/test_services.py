@@ -313,3 +313,15 @@ def test_reimport_summary_counts_what_changed() -> None:
     after = AuditEvent.objects.filter(action="plan.import", object_id=str(plan.pk)).first().after
     assert after["changes"]["tasks"] == {"created": 0, "updated": 1, "deleted": 1}
     assert after["changes"]["indicators"] == {"created": 0, "updated": 0, "deleted": 0}
+
+
+def test_report_recipient_links_to_a_known_agency_and_creates_none() -> None:
+    doc = small_plan()
+    doc["document"]["reporting"].append({"cadence": "ad_hoc", "due": None, "to": "UBND tỉnh, Chủ tịch UBND tỉnh"})
+
+    plan = load(doc)
+
+    duties = list(plan.reporting_duties.order_by("position"))
+    assert duties[0].recipient.name == "Sở Khoa học và Công nghệ"
+    assert duties[1].recipient is None
+    assert not Agency.objects.filter(name__startswith="UBND").exists()

@@ -200,19 +200,29 @@ def agency_resolve(*, unit: AdministrativeUnit, printed_name: str, actor: Any | 
     key = agency_key(printed_name, unit_name=unit.name)
     if not key:
         raise ValueError("Tên cơ quan trống.")
-    country = unit if unit.level == UnitLevel.COUNTRY else unit_country()
-    found = {
-        alias.unit_id: alias.agency
-        for alias in AgencyAlias.objects.filter(key=key, unit__in={unit.pk, country.pk}).select_related(
-            "agency"
-        )
-    }
-    if unit.pk in found:
-        return found[unit.pk]
-    if country.pk in found:
-        return found[country.pk]
-    home = country if is_central_body(key) else unit
+    found = _agency_find(unit=unit, key=key)
+    if found is not None:
+        return found
+    home = unit_country() if is_central_body(key) else unit
     return _agency_create(unit=home, printed_name=printed_name, key=key, actor=actor)
+
+
+def agency_find(*, unit: AdministrativeUnit, printed_name: str) -> Agency | None:
+    """Return the agency ``printed_name`` means in ``unit``, or None; never creates one.
+
+    For names that are not agency mentions in their own right, such as the recipient of a
+    report ("UBND tỉnh, Chủ tịch UBND tỉnh"), which should link when known and not add rows.
+    """
+    key = agency_key(printed_name, unit_name=unit.name)
+    return _agency_find(unit=unit, key=key) if key else None
+
+
+def _agency_find(*, unit: AdministrativeUnit, key: str) -> Agency | None:
+    """Look ``key`` up among the aliases of ``unit``, then of the country."""
+    country = unit if unit.level == UnitLevel.COUNTRY else unit_country()
+    aliases = AgencyAlias.objects.filter(key=key, unit__in={unit.pk, country.pk}).select_related("agency")
+    found = {alias.unit_id: alias.agency for alias in aliases}
+    return found.get(unit.pk) or found.get(country.pk)
 
 
 def _agency_create(*, unit: AdministrativeUnit, printed_name: str, key: str, actor: Any | None) -> Agency:

@@ -25,7 +25,7 @@ from django.db.models import Prefetch
 from theodoi.accounts.models import Role
 from theodoi.core.audit import audit_record
 from theodoi.directory.models import AdministrativeUnit, Agency, UnitLevel
-from theodoi.directory.services import agency_resolve, unit_country, unit_find_province
+from theodoi.directory.services import agency_find, agency_resolve, unit_country, unit_find_province
 from theodoi.ingest import plan as fmt
 from theodoi.ingest.normalise.deadlines import parse_deadline
 from theodoi.ingest.plan import PlanFormatError
@@ -120,7 +120,7 @@ def plan_import(
             "tasks": _tasks_sync(row=row, tasks=plan.tasks, agencies=agencies),
             "indicators": _indicators_sync(row=row, indicators=plan.indicators, agencies=agencies),
         }
-        _duties_replace(row=row, duties=plan.document.reporting, agencies=agencies)
+        _duties_replace(row=row, duties=plan.document.reporting)
         _references_replace(row=row, document=plan.document)
         superseded_by = _references_link_back(row=row)
         superseded = _supersede_targets(row=row, actor=actor)
@@ -641,8 +641,12 @@ def _indicators_sync(*, row: Plan, indicators: list[fmt.Indicator], agencies: _A
     return counts
 
 
-def _duties_replace(*, row: Plan, duties: list[fmt.ReportingDuty], agencies: _Agencies) -> None:
-    """Replace the reporting duties; nothing else points at them, so ids need not survive."""
+def _duties_replace(*, row: Plan, duties: list[fmt.ReportingDuty]) -> None:
+    """Replace the reporting duties; nothing else points at them, so ids need not survive.
+
+    The recipient links to a known agency but never creates one: it is often a phrase
+    ("UBND tỉnh, Chủ tịch UBND tỉnh") rather than one body.
+    """
     row.reporting_duties.all().delete()
     ReportingDuty.objects.bulk_create(
         [
@@ -651,7 +655,7 @@ def _duties_replace(*, row: Plan, duties: list[fmt.ReportingDuty], agencies: _Ag
                 cadence=d.cadence,
                 due_text=d.due or "",
                 recipient_text=d.to or "",
-                recipient=agencies.get(d.to) if d.to else None,
+                recipient=agency_find(unit=row.unit, printed_name=d.to) if d.to else None,
                 position=n,
                 source_lines=list(d.provenance.source_lines),
                 confidence=dict(d.provenance.confidence),
