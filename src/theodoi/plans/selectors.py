@@ -6,7 +6,8 @@ walking the rows never triggers a query per row.
 
 from __future__ import annotations
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery, Value
+from django.db.models.functions import Coalesce
 
 from theodoi.directory.models import AdministrativeUnit, Agency
 from theodoi.ingest.text import fold
@@ -20,6 +21,18 @@ class PlanLookupError(LookupError):
         super().__init__(message)
         self.code = code
         self.message = message
+
+
+def _count_of(model: type[Task] | type[Indicator]) -> Coalesce:
+    """Count a plan's rows in a subquery: two joins would multiply tasks by indicators."""
+    rows = (
+        model.objects.filter(plan=OuterRef("pk"))
+        .order_by()
+        .values("plan")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return Coalesce(Subquery(rows, output_field=IntegerField()), Value(0))
 
 
 def plan_get_by_reference(reference: str) -> Plan:
@@ -57,7 +70,7 @@ def plan_list(
     plans still in force.
     """
     rows = Plan.objects.select_related("unit", "unit__successor").annotate(
-        task_count=Count("tasks", distinct=True), indicator_count=Count("indicators", distinct=True)
+        task_count=_count_of(Task), indicator_count=_count_of(Indicator)
     )
     if unit is not None:
         rows = rows.filter(Q(unit=unit) | Q(unit__successor=unit))
