@@ -421,8 +421,8 @@ def _split_line(text: str, *, with_code: bool) -> _Parts:
             break
         real = [t for t in tail if len(t) > 1]
         if real and len(real) <= 3 and real[0][:1].isupper() and fold(real[0]) not in ("viet",):
-            if start_i == 0 and not numbered:
-                break
+            if not numbered:
+                break  # on a continuation line a number is part of the name ("01 Gb/s")
             target_at, target_end = start_i, i + 1
             parts.lead = collapse_spaces(" ".join(real) + " " + parts.lead)
             break
@@ -832,16 +832,27 @@ def _merge_continuations(row: _Row) -> None:
         if running and p.name and not _agency_complete(running):
             tokens = p.name.split()
             last = _last_agency(running)
-            base = resolve_agency(last)[1]
+            base = _resolve(last)[1]
             for size in range(1, min(5, len(tokens)) + 1):
                 tail = " ".join(tokens[-size:])
-                score = resolve_agency(f"{last} {tail}")[1]
-                if score >= 0.88 and score > base:
+                score = _resolve(f"{last} {tail}")[1]
+                if score >= 0.8 and score > base + 0.05:
                     p.lead = collapse_spaces(f"{tail} {p.lead}")
                     p.name = " ".join(tokens[:-size])
                     break
         if p.lead:
             running = collapse_spaces(f"{running} {p.lead}")
+
+
+def _resolve(name: str) -> tuple[str, float]:
+    """``resolve_agency`` with a looser match for long names (OCR damages every other letter)."""
+    resolved, score = resolve_agency(name)
+    if score >= 0.88 or len(name) < 12:
+        return resolved, score
+    loose, loose_score = resolve_agency(name, cutoff=0.75)
+    if loose != name:
+        return loose, min(loose_score, 0.85)
+    return resolved, score
 
 
 def _agency_complete(lead: str) -> bool:
@@ -921,7 +932,7 @@ def _split_leads(text: str) -> tuple[list[str], float]:
                 name = " ".join(["Sở", *words[1:]])  # "S&", "SỞ", "56" for "Sở"
             if len(name.split()) == 1 and len(name) <= 3 and not name.isupper():
                 continue  # a speck read as "Sở"
-            resolved, score = resolve_agency(name)
+            resolved, score = _resolve(name)
             out.append(resolved)
             scores.append(score)
     return out, (min(scores) if scores else 0.0)
