@@ -61,9 +61,11 @@ class Command(BaseCommand):
                 self.stderr.write(f"  {result.path.name}: không nạp được: {result.error}")
                 continue
             plan = result.plan
+            warnings = len(plan.extraction.get("warnings", []))
             self.stdout.write(
                 f"  {result.path.name}: {plan.number or '(chưa rõ số)'} ({plan.unit.name}), "
                 f"{plan.tasks.count()} nhiệm vụ, {plan.indicators.count()} chỉ tiêu, {plan.get_status_display().lower()}"
+                + (f", {warnings} cảnh báo cần rà soát" if warnings else "")
             )
 
         logins = demo_accounts_ensure(password=options["password"])
