@@ -124,6 +124,24 @@ def test_a_page_over_its_time_budget_is_stopped(pdf_maker):
     assert "“cham.pdf”" in caught.value.message
 
 
+def test_a_file_over_its_total_time_budget_is_stopped(pdf_maker):
+    data = pdf_maker([[(72, 72, "page")]] * 50)
+
+    with pytest.raises(ReadTimeout) as caught:
+        read_bytes(data, name="cham.pdf", limits=ReadLimits(total_timeout=0.01))
+
+    assert caught.value.code == "timeout"
+
+
+def test_too_many_lines_is_refused(pdf_maker):
+    data = pdf_maker([[(72, 72 + 14 * i, f"line {i}") for i in range(40)]] * 3)
+
+    with pytest.raises(DocumentTooLarge) as caught:
+        read_bytes(data, name="dai.pdf", limits=ReadLimits(max_lines=100))
+
+    assert caught.value.message == "Tệp PDF “dai.pdf” có hơn 100 dòng, vượt giới hạn."
+
+
 def test_truncated_pdf_is_refused_or_read_as_far_as_it_goes(task_pdf):
     try:
         document = read_bytes(task_pdf[: len(task_pdf) // 3], name="cut.pdf")

@@ -30,11 +30,12 @@ import pickle
 import re
 import subprocess
 import sys
+import tempfile
 import time
 import unicodedata
 from collections.abc import Iterable
 from multiprocessing.connection import Connection
-from typing import Any
+from typing import IO, Any
 
 from theodoi.ingest import errors
 from theodoi.ingest.document import CellRef, SourceDocument, SourceLine
@@ -69,62 +70,9 @@ _Row = tuple[
 
 def read_pdf(data: bytes, *, name: str, limits: ReadLimits) -> SourceDocument:
     """Read a PDF already sniffed as one, in a child process under the limits' time budgets."""
-    process, receiver = _start_child(data, name, limits)
-    started = time.monotonic()
-    deadline = started + STARTUP_GRACE + limits.page_timeout
-    page = 0
-    pages = 0
-    rows: list[_Row] = []
-    warnings: list[str] = []
-    ocr_pages: list[int] = []
-    heights: dict[int, float] = {}
-    try:
-        while True:
-            now = time.monotonic()
-            if now - started > limits.total_timeout:
-                raise ReadTimeout(
-                    f"Đọc tệp PDF “{name}” quá {vn_int(int(limits.total_timeout))} giây, đã dừng ở trang {vn_int(page)}.",
-                )
-            wait = min(deadline, started + limits.total_timeout) - now
-            if not receiver.poll(max(wait, 0)):
-                if time.monotonic() - started > limits.total_timeout:
-                    continue  # reported by the total-time check above
-                raise ReadTimeout(
-                    f"Đọc trang {vn_int(page + 1)} của tệp PDF “{name}” quá lâu, đã dừng; "
-                    "tệp có thể bị lỗi khiến trình đọc lặp vô hạn.",
-                )
-            try:
-                message = receiver.recv()
-            except EOFError as e:
-                raise UnreadableDocument(
-                    f"Trình đọc PDF dừng bất thường ở trang {vn_int(page + 1)} của tệp “{name}” "
-                    "(tệp quá phức tạp hoặc bị hỏng).",
-                    code="worker_died",
-                ) from e
-            kind = message[0]
-            if kind == "pages":
-                pages = message[1]
-                deadline = time.monotonic() + limits.page_timeout
-            elif kind == "ocr":  # tesseract has its own kill at ocr_page_timeout; rendering gets page_timeout
-                deadline = time.monotonic() + limits.ocr_page_timeout + limits.page_timeout
-            elif kind == "page":
-                page, page_rows, via_ocr = message[1], message[2], message[3]
-                rows.extend(page_rows)
-                heights[page] = message[4]
-                if via_ocr:
-                    ocr_pages.append(page)
-                deadline = time.monotonic() + limits.page_timeout
-            elif kind == "warning":
-                warnings.append(message[1])
-            elif kind == "error":
-                raise _rebuild(message[1], message[2], message[3])
-            elif kind == "done":
-                break
-    finally:
-        receiver.close()
-        if process.poll() is None:
-            process.kill()
-        process.wait(5)
+    with tempfile.TemporaryFile() as stderr:
+        rows, pages, heights, warnings = _run_child(data, name, limits, stderr)
+    ocr_pages = sorted({row[0] for row in rows if row[7] is not None})
     rows, dropped = _drop_running_lines(rows, heights)
     if dropped:
         warnings.append(
@@ -146,12 +94,84 @@ def read_pdf(data: bytes, *, name: str, limits: ReadLimits) -> SourceDocument:
     ]
     if not lines:
         raise UnreadableDocument(f"Tệp PDF “{name}” không có chữ nào đọc được.", code="empty")
-    kind = "pdf-ocr" if ocr_pages and len(ocr_pages) == len({line.page for line in lines}) else "pdf"
+    kind = "pdf-ocr" if all(line.ocr_confidence is not None for line in lines) else "pdf"
     if ocr_pages and kind == "pdf":
         warnings.append(
             f"Các trang {', '.join(str(p) for p in ocr_pages)} là ảnh quét, đã nhận dạng bằng OCR."
         )
     return SourceDocument(name=name, kind=kind, lines=lines, pages=pages, warnings=warnings)
+
+
+def _run_child(
+    data: bytes, name: str, limits: ReadLimits, stderr: IO[bytes]
+) -> tuple[list[_Row], int, dict[int, float], list[str]]:
+    """Run the child and collect its pages, raising what it reports or when a budget runs out."""
+    process, receiver = _start_child(data, name, limits, stderr)
+    started = time.monotonic()
+    deadline = started + STARTUP_GRACE + limits.page_timeout
+    page = 0
+    pages = 0
+    rows: list[_Row] = []
+    warnings: list[str] = []
+    heights: dict[int, float] = {}
+    try:
+        while True:
+            now = time.monotonic()
+            if now - started > limits.total_timeout:
+                raise ReadTimeout(
+                    f"Đọc tệp PDF “{name}” quá {vn_int(max(1, round(limits.total_timeout)))} giây, "
+                    f"đã dừng sau trang {vn_int(page)}.",
+                )
+            wait = min(deadline, started + limits.total_timeout) - now
+            if not receiver.poll(max(wait, 0)):
+                if time.monotonic() - started > limits.total_timeout:
+                    continue  # reported by the total-time check above
+                raise ReadTimeout(
+                    f"Đọc trang {vn_int(page + 1)} của tệp PDF “{name}” quá lâu, đã dừng; "
+                    "tệp có thể bị lỗi khiến trình đọc lặp vô hạn.",
+                )
+            try:
+                message = receiver.recv()
+            except EOFError as e:
+                _log_child_stderr(name, process, stderr)
+                raise UnreadableDocument(
+                    f"Trình đọc PDF dừng bất thường ở trang {vn_int(page + 1)} của tệp “{name}” "
+                    "(tệp quá phức tạp hoặc bị hỏng).",
+                    code="worker_died",
+                ) from e
+            kind = message[0]
+            if kind == "pages":
+                pages = message[1]
+                deadline = time.monotonic() + limits.page_timeout
+            elif kind == "ocr":  # tesseract has its own kill at ocr_page_timeout; rendering gets page_timeout
+                deadline = time.monotonic() + limits.ocr_page_timeout + limits.page_timeout
+            elif kind == "page":
+                page, page_rows = message[1], message[2]
+                rows.extend(page_rows)
+                if len(rows) > limits.max_lines:
+                    raise DocumentTooLarge(
+                        f"Tệp PDF “{name}” có hơn {vn_int(limits.max_lines)} dòng, vượt giới hạn.",
+                        code="too_many_lines",
+                    )
+                heights[page] = message[4]
+                deadline = time.monotonic() + limits.page_timeout
+            elif kind == "warning":
+                warnings.append(message[1])
+            elif kind == "error":
+                if message[4]:
+                    logger.info("pdf %s: %s", name, message[4])
+                raise _rebuild(message[1], message[2], message[3])
+            elif kind == "done":
+                break
+    finally:
+        receiver.close()
+        if process.poll() is None:
+            process.kill()
+        try:
+            process.wait(5)
+        except subprocess.TimeoutExpired:
+            logger.warning("pdf reader child %d did not exit after SIGKILL", process.pid)
+    return rows, pages, heights, warnings
 
 
 _DIGITS = re.compile(r"\d+")
@@ -192,7 +212,9 @@ def _drop_running_lines(rows: list[_Row], heights: dict[int, float]) -> tuple[li
     return kept, dropped
 
 
-def _start_child(data: bytes, name: str, limits: ReadLimits) -> tuple[subprocess.Popen[bytes], Connection]:
+def _start_child(
+    data: bytes, name: str, limits: ReadLimits, stderr: IO[bytes]
+) -> tuple[subprocess.Popen[bytes], Connection]:
     read_fd, write_fd = os.pipe()
     env = dict(os.environ)
     env["PYTHONPATH"] = os.pathsep.join(p for p in sys.path if p)
@@ -201,7 +223,7 @@ def _start_child(data: bytes, name: str, limits: ReadLimits) -> tuple[subprocess
             [sys.executable, "-m", __name__, str(write_fd)],
             stdin=subprocess.PIPE,
             stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
+            stderr=stderr,
             pass_fds=(write_fd,),
             env=env,
         )
@@ -222,6 +244,21 @@ def _start_child(data: bytes, name: str, limits: ReadLimits) -> tuple[subprocess
     return process, receiver
 
 
+def _log_child_stderr(name: str, process: subprocess.Popen[bytes], stderr: IO[bytes]) -> None:
+    try:
+        process.wait(1)
+    except subprocess.TimeoutExpired:
+        return
+    stderr.seek(0, os.SEEK_END)
+    stderr.seek(max(stderr.tell() - 2000, 0))
+    logger.warning(
+        "pdf reader child for %s died (exit %s): %s",
+        name,
+        process.returncode,
+        stderr.read().decode("utf-8", "replace"),
+    )
+
+
 def _rebuild(cls_name: str, message: str, code: str) -> IngestError:
     cls = getattr(errors, cls_name, UnreadableDocument)
     if not (isinstance(cls, type) and issubclass(cls, IngestError)):
@@ -234,6 +271,8 @@ def _rebuild(cls_name: str, message: str, code: str) -> IngestError:
 
 def _child_main(fd: int) -> None:
     """Entry point of ``python -m theodoi.ingest.read.pdf FD``: read stdin, answer on FD."""
+    # pdfminer logs a warning per damaged object; a crafted file would flood stderr
+    logging.disable(logging.CRITICAL)
     conn = Connection(fd, readable=False)
     data, name, limits = pickle.loads(sys.stdin.buffer.read())
     _worker(conn, data, name, limits)
@@ -246,7 +285,7 @@ def _worker(conn: Connection, data: bytes, name: str, limits: ReadLimits) -> Non
         _read_pages(conn, data, name, limits)
         conn.send(("done",))
     except IngestError as e:
-        conn.send(("error", type(e).__name__, e.message, e.code))
+        conn.send(("error", type(e).__name__, e.message, e.code, repr(e.__cause__) if e.__cause__ else ""))
     except MemoryError:
         conn.send(
             (
@@ -254,18 +293,19 @@ def _worker(conn: Connection, data: bytes, name: str, limits: ReadLimits) -> Non
                 "DocumentTooLarge",
                 f"Tệp PDF “{name}” quá phức tạp, vượt giới hạn bộ nhớ khi đọc.",
                 "memory",
+                "MemoryError",
             )
         )
     # pdfminer and pypdfium2 raise anything from KeyError to RecursionError on a damaged file;
     # in this child every one of them means "this PDF cannot be read", reported to the parent.
     except Exception as e:
-        logger.info("pdf %s not readable: %r", name, e)
         conn.send(
             (
                 "error",
                 "UnreadableDocument",
                 f"Tệp PDF “{name}” bị hỏng hoặc không đúng chuẩn PDF, không đọc được.",
                 "corrupt",
+                repr(e)[:500],
             )
         )
     finally:
@@ -310,7 +350,9 @@ def _read_pages(conn: Connection, data: bytes, name: str, limits: ReadLimits) ->
             chars = [c for c in page.chars if c.get("text", "").strip()]
             cids = sum(1 for c in chars if c["text"].startswith("(cid:"))
             usable = len(chars) - cids
-            scanned = (usable < limits.min_text_chars or cids > _CID_SHARE * len(chars)) and bool(page.images)
+            # a page with (almost) no usable text but something drawn on it: a scan, or text as curves
+            drawn = bool(page.images or page.curves or page.rects or page.lines)
+            scanned = (usable < limits.min_text_chars or cids > _CID_SHARE * len(chars)) and drawn
             if scanned:
                 ocr_count += 1
                 if ocr_count == 1 and len(pages) > limits.max_ocr_pages and number == 1:
