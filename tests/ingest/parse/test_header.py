@@ -1,0 +1,136 @@
+"""Header block: number, issuer, province, date, title, documents carried out and replaced."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from theodoi.ingest.layout.lines import lines_from_text
+from theodoi.ingest.parse.header import find_codes, match_province, parse_header
+
+CLEAN = """\
+ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+TỈNH BÌNH ĐỊNH Độc lập - Tự do - Hạnh phúc
+Số: 37/KH-UBND Bình Định, ngày 26 tháng 02 năm 2025
+KẾ HOẠCH
+Thực hiện Nghị quyết số 03/NQ-CP ngày 09/01/2025 của Chính phủ và Chương trình hành động
+số 32-CTr/TU ngày 17/02/2025 của Tỉnh ủy thực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024
+
+Thực hiện Nghị quyết số 03/NQ-CP; Quyết định số 970/QĐ-TTg ngày 19/5/2025 ...
+I. MỤC TIÊU
+III. TỔ CHỨC THỰC HIỆN
+Kế hoạch này thay thế Kế hoạch số 12/KH-UBND ngày 10/01/2025 của UBND tỉnh.
+Nơi nhận:
+- Như trên;
+- Lưu: VT, K9.
+TM. ỦY BAN NHÂN DÂN
+CHỦ TỊCH
+Phạm Anh Tuấn
+"""
+
+# The same header as a scan reads it: marks lost, letters and digits garbled.
+OCR = """\
+UY BAN NHAN DAN CONG HOA XA HQI CHU NGHIA VIET NAM
+
+TINH BINH PINH Péc lap - Tw do - Hanh phiic
+Sb: 103 /KH-UBND Binh Dinh, ngay 01 thing6 ndm 2025
+KE HOACH
+
+Thue hién Nghi quyét s6 71/NQ-CP ngay 01/4/2025 ciia Chinh phii va
+K¢ hoach hanh ddng s6 152-KH/TU ngay 13/5/2025 ciia Tinh uy thuc
+hi¢n Nghi quyét s6 5 7-NQ/TW ngay 22/12/2024 ciia By Chinh trj
+
+Thuc hién ...
+ Ké hoach nay thay thé Ké hoach sé 37/KH-UBND ngay 26/02/2025 cua
+UBND tinh thuc hién Chuong trinh hanh dong
+"""
+
+
+def test_clean_header_gives_every_field():
+    header = parse_header(lines_from_text(CLEAN))
+    assert header.number == "37/KH-UBND"
+    assert header.issuer == "UBND tỉnh Bình Định"
+    assert header.province == "Bình Định"
+    assert header.date == dt.date(2025, 2, 26)
+    assert set(header.implements) == {"03/NQ-CP", "32-CTr/TU", "57-NQ/TW"}
+    assert header.supersedes == ["12/KH-UBND"]
+    assert header.signer == "Phạm Anh Tuấn"
+
+
+def test_title_is_the_block_under_the_kind_of_document():
+    header = parse_header(lines_from_text(CLEAN))
+    assert header.title.startswith("Thực hiện Nghị quyết số 03/NQ-CP")
+    assert header.title.endswith("ngày 22/12/2024")
+    assert "970/QĐ-TTg" not in header.implements  # cited in the preamble, not the title
+
+
+def test_ocr_damaged_header_is_read_on_folded_text():
+    header = parse_header(lines_from_text(OCR))
+    assert header.number == "103/KH-UBND"
+    assert header.province == "Bình Định"
+    assert header.issuer == "UBND tỉnh Bình Định"
+    assert header.date == dt.date(2025, 6, 1)
+    assert set(header.implements) == {"71/NQ-CP", "152-KH/TU", "57-NQ/TW"}
+    assert header.supersedes == ["37/KH-UBND"]
+
+
+def test_unreadable_date_is_left_empty():
+    text = "TINH QUANG TRI Doc lap - Tu do - Hanh phuc\nSb: 635 /KH-UBND Quang Tri, ngay2? thang § nam 2025\nKE HOACH\n"
+    header = parse_header(lines_from_text(text))
+    assert header.number == "635/KH-UBND"
+    assert header.date is None
+    assert header.province == "Quảng Trị"
+    assert header.provenance.confidence["date"] == 0.0
+
+
+def test_party_committee_plan_is_issued_by_the_provincial_party_committee():
+    text = " TiINH UY TIEN GIANG DANG CONG SAN VIET NAM\n) Tién Giang, ngay 06 thang 5 nam 2025\nS0 195-KH/TU\n\nKE HOACH\n"
+    header = parse_header(lines_from_text(text))
+    assert header.number == "195-KH/TU"
+    assert header.issuer == "Tỉnh ủy Tiền Giang"
+    assert header.date == dt.date(2025, 5, 6)
+
+
+def test_header_fields_cite_their_source_lines():
+    header = parse_header(lines_from_text(CLEAN))
+    assert {1, 2, 3, 5, 6}.issubset(header.provenance.source_lines)
+    assert header.provenance.confidence["number"] > 0.5
+
+
+def test_a_document_that_is_not_a_plan_gives_an_empty_header():
+    header = parse_header(lines_from_text("Biên bản họp giao ban\nNội dung: ..."))
+    assert header.number is None
+    assert header.date is None
+    assert header.implements == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Nghị quyết số 57-NQ/TW ngày 22/12/2024", ["57-NQ/TW"]),
+        ("Nghi quyét s6 5 7-NQ/TW", ["57-NQ/TW"]),  # OCR split the digits
+        ("Nghị quyết số 71/NQ-CP", ["71/NQ-CP"]),
+        ("Chương trình hành động số 32-CTR/TU", ["32-CTr/TU"]),  # printed case restored
+        ("Kế hoạch số 09-KH/TU", ["09-KH/TU"]),  # the printed zero kept
+        ("Quyết định số 970/QD-TTg", ["970/QĐ-TTg"]),
+        ("ngày 01/4/2025 và 13/5/2025", []),  # dates are not document codes
+    ],
+)
+def test_document_codes_are_rebuilt_in_their_printed_form(text, expected):
+    assert [code.text for code, _, _ in find_codes(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Binh Dinh", "Bình Định"),
+        ("BINH PINH", "Bình Định"),
+        ("tỉnh Quảng Trị", "Quảng Trị"),
+        ("Quang Nam", "Quảng Nam"),
+        ("Hà Nội", "Hà Nội"),
+        ("Nơi nhận", None),
+    ],
+)
+def test_provinces_are_matched_despite_ocr_slips(text, expected):
+    assert match_province(text) == expected

@@ -1,0 +1,112 @@
+"""Reporting duties: each phrasing of the organisation section found in the sample plans."""
+
+from __future__ import annotations
+
+from theodoi.ingest.layout.lines import lines_from_text
+from theodoi.ingest.parse.reporting import parse_reporting
+
+
+def duties(body: str, heading: str = "III. TỔ CHỨC THỰC HIỆN") -> list[tuple[str, str | None, str | None]]:
+    text = f"II. NHIỆM VỤ\nNội dung.\n{heading}\n{body}\nNơi nhận:\n- Như trên;\n"
+    return [(d.cadence, d.due, d.to) for d in parse_reporting(lines_from_text(text))]
+
+
+def test_cadence_list_with_a_due_rule_in_brackets_after_each():
+    got = duties(
+        "3. Người đứng đầu các sở, ban, ngành tập trung chỉ đạo; định kỳ hằng tuần (trước\n"
+        "10h00 thứ năm trong tuần), hằng tháng (trước ngày 18 của tháng), hằng quý\n"
+        "(trước ngày 15 tháng cuối quý), hằng năm (trước ngày 15 tháng 12) báo cáo\n"
+        "tình hình, kết quả thực hiện về Sở Khoa học và Công nghệ để tổng hợp, báo cáo UBND tỉnh."
+    )
+    assert got == [
+        ("weekly", "trước 10h00 thứ năm trong tuần", "Sở Khoa học và Công nghệ"),
+        ("monthly", "trước ngày 18 của tháng", "Sở Khoa học và Công nghệ"),
+        ("quarterly", "trước ngày 15 tháng cuối quý", "Sở Khoa học và Công nghệ"),
+        ("annual", "trước ngày 15 tháng 12", "Sở Khoa học và Công nghệ"),
+    ]
+
+
+def test_cadence_list_sharing_one_due_rule():
+    got = duties(
+        "2. Thủ trưởng sở, ban, ngành tăng cường kiểm tra, đôn đốc, định kỳ hằng tháng, quý, năm "
+        "báo cáo kết quả thực hiện về Sở Khoa học và Công nghệ trước ngày 15 của tháng để tổng hợp, "
+        "báo cáo UBND tỉnh."
+    )
+    assert got == [
+        ("monthly", "trước ngày 15 của tháng", "Sở Khoa học và Công nghệ"),
+        ("quarterly", "trước ngày 15 của tháng", "Sở Khoa học và Công nghệ"),
+        ("annual", "trước ngày 15 của tháng", "Sở Khoa học và Công nghệ"),
+    ]
+
+
+def test_yearly_report_and_its_consolidation_at_the_year_end_meeting():
+    got = duties(
+        "2. Thủ trưởng sở, ban, ngành ... định kỳ hằng năm báo cáo kết quả thực hiện về Sở Khoa học "
+        "và Công nghệ trước ngày 01 tháng 12 để tổng hợp, báo cáo UBND tỉnh tại phiên họp cuối năm.\n"
+        "3. Giám đốc Sở Khoa học và Công nghệ chủ trì ..., định kỳ hằng năm báo cáo và kiến nghị UBND "
+        "tỉnh các biện pháp cần thiết."
+    )
+    assert got == [
+        ("annual", "trước ngày 01 tháng 12", "Sở Khoa học và Công nghệ"),
+        ("annual", "tại phiên họp cuối năm", "UBND tỉnh"),
+    ]
+
+
+def test_proposals_sent_to_the_department_are_an_ad_hoc_duty():
+    got = duties(
+        "5. Trong quá trình tổ chức thực hiện, nếu thấy cần sửa đổi, bổ sung, các sở, ban, ngành chủ "
+        "động đề xuất gửi Sở Khoa học và Công nghệ để tổng hợp và báo cáo UBND tỉnh xem xét, quyết định./."
+    )
+    assert got == [("ad_hoc", None, "Sở Khoa học và Công nghệ")]
+
+
+def test_timely_report_is_ad_hoc_with_its_due_word():
+    got = duties(
+        "4. Sở Khoa học và Công nghệ chủ trì, theo dõi, đôn đốc việc triển khai thực hiện, kịp thời báo "
+        "cáo và đề xuất, kiến nghị UBND tỉnh, Chủ tịch UBND tỉnh các biện pháp cần thiết."
+    )
+    assert got == [("ad_hoc", "kịp thời", "UBND tỉnh, Chủ tịch UBND tỉnh")]
+
+
+def test_three_six_and_twelve_month_reviews():
+    got = duties(
+        "7. Thông tin, báo cáo\n- Các cấp ủy, sở, ban, ngành định kỳ hằng tháng, 3 tháng, 6 tháng, 1 năm "
+        "báo cáo kết quả thực hiện gửi về Ban Chỉ đạo (qua Văn phòng Tỉnh ủy) để tổng hợp.",
+        heading="V- TỔ CHỨC THỰC HIỆN",
+    )
+    assert [c for c, _, _ in got] == ["monthly", "quarterly", "semiannual", "annual"]
+    assert {to for _, _, to in got} == {"Ban Chỉ đạo"}
+
+
+def test_yearly_or_on_request_reports():
+    got = duties(
+        "1. Sở Khoa học và Công nghệ ... định kỳ hằng năm hoặc đột xuất (khi có yêu cầu) báo cáo UBND tỉnh tình hình thực hiện."
+    )
+    assert [(c, to) for c, _, to in got] == [("annual", "UBND tỉnh"), ("ad_hoc", "UBND tỉnh")]
+
+
+def test_ocr_damaged_section_is_read_on_folded_text():
+    got = duties(
+        "2. Thu trudng sd, ban, nganh ... dinh ky\nhang thang, quy, nim bao cdo két qua thyuc hién vé Sé Khoa hoc va Cong nghé\n"
+        "trude ngdy 15 cta thang dé tong hop, bao cao UBND tinh.",
+        heading="III. TO CHUC THU'C HIEN",
+    )
+    assert [c for c, _, _ in got] == ["monthly", "quarterly", "annual"]
+    assert got[0][1] == "trude ngdy 15 cta thang"  # the due rule as printed (restoration repairs it)
+
+
+def test_each_duty_cites_its_lines_and_confidence():
+    lines = lines_from_text(
+        "III. TỔ CHỨC THỰC HIỆN\n1. Các sở định kỳ hằng năm báo cáo\nUBND tỉnh.\nNơi nhận:"
+    )
+    (duty,) = parse_reporting(lines)
+    assert duty.provenance.source_lines == [2, 3]
+    assert set(duty.provenance.confidence) == {"cadence", "due", "to"}
+
+
+def test_no_organisation_section_gives_no_duties():
+    assert parse_reporting(lines_from_text("Biên bản\nCác sở báo cáo hằng tháng về Sở Tài chính.")) == []
+
+
+def test_organisation_section_without_reporting_gives_no_duties():
+    assert duties("1. Sở Tài chính bảo đảm kinh phí thực hiện hằng năm.") == []
