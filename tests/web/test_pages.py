@@ -258,3 +258,18 @@ def test_staff_see_the_admin_link_and_others_do_not(client: Any, coordinator_a: 
 
 def test_header_shows_the_users_role(client: Any, coordinator_a: Any) -> None:
     assert "Điều phối (Sở KH&amp;CN)" in _get(client, coordinator_a, "web:plan_list").content.decode()
+
+
+def test_not_found_page_is_in_vietnamese(client: Any, coordinator_b: Any, plan_a: Any, settings: Any) -> None:
+    settings.DEBUG = False
+    response = _get(client, coordinator_b, "web:plan_detail", plan_a.pk)
+    assert response.status_code == 404
+    assert "Không tìm thấy trang" in response.content.decode()
+
+
+def test_province_filter_is_hidden_when_there_is_one_province(
+    client: Any, coordinator_a: Any, plan_a: Any
+) -> None:
+    html = _get(client, coordinator_a, "web:plan_list").content.decode()
+    assert 'name="tinh"' not in html
+    assert 'name="trang_thai"' in html

@@ -21,14 +21,17 @@ class PlanFilterForm(forms.Form):
 
     def __init__(self, *args: object, provinces: list[tuple[int, str]], **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
-        self.fields["tinh"].choices = _ALL + [(str(pk), name) for pk, name in provinces]
+        if len(provinces) < 2:  # one province to choose from is no choice: do not show the field
+            del self.fields["tinh"]
+        else:
+            self.fields["tinh"].choices = _ALL + [(str(pk), name) for pk, name in provinces]
 
     def filters(self) -> dict[str, object]:
         """Return the keyword arguments of ``plan_list`` (empty when the form is invalid)."""
         if not self.is_valid():
             return {}
         data = self.cleaned_data
-        return {"province_id": data["tinh"], "level": data["cap"], "status": data["trang_thai"]}
+        return {"province_id": data.get("tinh"), "level": data["cap"], "status": data["trang_thai"]}
 
 
 class SearchForm(forms.Form):

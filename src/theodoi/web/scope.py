@@ -36,11 +36,12 @@ class Scope:
 
     everything: bool = False
     province_id: int | None = None  # the province in force today (after mergers)
+    national: bool = False  # national plans only: a reporter at a ministry, say
     profile: Profile | None = None
 
     @property
     def is_empty(self) -> bool:
-        return not self.everything and self.province_id is None
+        return not self.everything and not self.national and self.province_id is None
 
     def unit_q(self, prefix: str) -> Q:
         """Return a filter on ``<prefix>`` (a unit relation) for units in this scope."""
@@ -56,7 +57,8 @@ class Scope:
         if self.is_empty:
             return Plan.objects.none()
         # The national programme (unit = the country) is what every province carries out.
-        return Plan.objects.filter(self.unit_q("unit") | Q(unit__level=UnitLevel.COUNTRY))
+        national = Q(unit__level=UnitLevel.COUNTRY)
+        return Plan.objects.filter(national if self.province_id is None else self.unit_q("unit") | national)
 
     def agencies(self) -> QuerySet[Agency]:
         if self.everything:
@@ -68,23 +70,32 @@ class Scope:
 
 
 def province_q(prefix: str, province_id: int) -> Q:
-    """Return a filter on ``<prefix>`` for a province, the units merged into it and their communes."""
+    """Return a filter on ``<prefix>`` for a province, the units merged into it and their communes.
+
+    Given the country's id it means national units only, not every province under it.
+    """
     p = province_id
+    local = {
+        f"{prefix}__level__in": [UnitLevel.COMMUNE, UnitLevel.DISTRICT]
+    }  # the country's children are provinces
     return (
         Q(**{prefix: p})
         | Q(**{f"{prefix}__successor": p})
-        | Q(**{f"{prefix}__parent": p})
-        | Q(**{f"{prefix}__parent__successor": p})
+        | Q(**{f"{prefix}__parent": p}, **local)
+        | Q(**{f"{prefix}__parent__successor": p}, **local)
     )
 
 
-def province_of(unit: AdministrativeUnit) -> int:
+def province_of(unit: AdministrativeUnit) -> int | None:
     """Return the id of the province in force today that ``unit`` belongs to (no query).
 
     The 2025 mergers are one step deep (Bình Định -> Gia Lai), so ``successor_id`` on the
-    province row is enough; communes and districts count under their parent province.
+    province row is enough; communes and districts count under their parent province. The
+    country belongs to no province (None): its plans are national.
     """
     province = unit.parent if unit.level in (UnitLevel.COMMUNE, UnitLevel.DISTRICT) and unit.parent else unit
+    if province.level == UnitLevel.COUNTRY:
+        return None
     return province.successor_id or province.pk
 
 
@@ -110,11 +121,15 @@ def _compute_scope(user: AbstractBaseUser | AnonymousUser) -> Scope:
         return Scope()
     if profile.role in _EVERYTHING_ROLES:
         return Scope(everything=True, profile=profile)
-    if profile.role in _PROVINCE_ROLES and profile.unit is not None:
-        return Scope(province_id=province_of(profile.unit), profile=profile)
-    if profile.role == Role.REPORTER and profile.agency is not None:
-        return Scope(province_id=province_of(profile.agency.unit), profile=profile)
-    return Scope(profile=profile)
+    unit = None
+    if profile.role in _PROVINCE_ROLES:
+        unit = profile.unit
+    elif profile.role == Role.REPORTER and profile.agency is not None:
+        unit = profile.agency.unit
+    if unit is None:
+        return Scope(profile=profile)
+    province_id = province_of(unit)
+    return Scope(province_id=province_id, national=province_id is None, profile=profile)
 
 
 def plans_visible_to(user: AbstractBaseUser | AnonymousUser) -> QuerySet[Plan]:

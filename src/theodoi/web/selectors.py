@@ -16,7 +16,7 @@ from typing import Any
 from django.db.models import Case, Count, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery, Value, When
 from django.db.models.functions import Coalesce
 
-from theodoi.directory.models import AdministrativeUnit, Agency
+from theodoi.directory.models import AdministrativeUnit, Agency, UnitLevel
 from theodoi.ingest.text import fold
 from theodoi.plans.models import (
     AgencyRole,
@@ -67,9 +67,9 @@ def plan_list(
 def plan_province_choices(*, plans: QuerySet[Plan]) -> list[tuple[int, str]]:
     """Return the provinces (in force today) that the given plans belong to, by name."""
     units = AdministrativeUnit.objects.filter(plans__in=plans).select_related("parent").distinct()
-    province_ids = {province_of(unit) for unit in units}
-    provinces = AdministrativeUnit.objects.filter(pk__in=province_ids).order_by("name")
-    return [(p.pk, p.name) for p in provinces]
+    province_ids = {province_of(unit) or unit.pk for unit in units}  # the country stands for itself
+    provinces = AdministrativeUnit.objects.filter(pk__in=province_ids).order_by("level", "name")
+    return [(p.pk, "Trung ương" if p.level == UnitLevel.COUNTRY else p.name) for p in provinces]
 
 
 @dataclass
