@@ -102,6 +102,17 @@ def test_a_row_with_missing_cells_is_read_as_far_as_it_goes():
     assert cells == {CellRef(0, 0, 0): "TT", CellRef(0, 1, 0): "1"}
 
 
+def test_vietnamese_typed_with_combining_marks_is_composed():
+    import unicodedata
+
+    given = docx.Document()
+    given.add_paragraph(unicodedata.normalize("NFD", "Kế hoạch chuyển đổi số"))
+    out = io.BytesIO()
+    given.save(out)
+
+    assert read_bytes(out.getvalue(), name="to-hop.docx").lines[0].text == "Kế hoạch chuyển đổi số"
+
+
 def test_truncated_docx_is_refused_as_damaged(task_docx):
     with pytest.raises(UnreadableDocument) as caught:
         read_bytes(task_docx[: len(task_docx) // 2], name="ke-hoach.docx")

@@ -59,6 +59,27 @@ def test_scanned_pdf_goes_through_ocr(tesseract, scan_renderer):
     assert all(line.ocr_confidence is not None for line in document.lines)
 
 
+def test_pdf_mixing_text_pages_and_scans_reads_each_its_own_way(tesseract, scan_renderer, pdf_maker):
+    import pypdfium2
+
+    scan = io.BytesIO()
+    scan_renderer(LINES[2:]).save(scan, format="PDF", resolution=300)
+    merged = pypdfium2.PdfDocument.new()
+    merged.import_pages(pypdfium2.PdfDocument(pdf_maker([[(72, 72, "Text layer page")]])))
+    merged.import_pages(pypdfium2.PdfDocument(scan.getvalue()))
+    out = io.BytesIO()
+    merged.save(out)
+
+    document = read_bytes(out.getvalue(), name="tron.pdf")
+
+    assert [(line.page, line.text, line.ocr_confidence is None) for line in document.lines] == [
+        (1, "Text layer page", True),
+        (2, LINES[2], False),
+    ]
+    assert document.kind == "pdf"
+    assert "Trang 2 là ảnh quét, đã nhận dạng bằng OCR." in document.warnings
+
+
 def test_multipage_tiff_reads_every_frame(tesseract, scan_renderer):
     first, second = scan_renderer(LINES[:1]), scan_renderer(LINES[2:])
     out = io.BytesIO()

@@ -86,6 +86,13 @@ def test_words_close_together_stay_on_one_line_and_a_wide_gap_splits_it(pdf_make
     assert texts == ["Ke hoach so 103/KH-UBND", "Binh Dinh, ngay 01/6/2025"]
 
 
+def test_a_page_with_a_few_words_keeps_its_text_layer(pdf_maker):
+    document = read_bytes(pdf_maker([[(250, 400, "PHU LUC I")]]), name="phu-luc.pdf")
+
+    assert [line.text for line in document.lines] == ["PHU LUC I"]
+    assert document.lines[0].ocr_confidence is None
+
+
 def test_page_limit_is_checked_before_the_pages_are_read(pdf_maker):
     data = pdf_maker([[(72, 72, "x")]] * 2000)
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import io
 import logging
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -34,9 +35,9 @@ W_T, W_TAB, W_BR, W_CR, W_NBH = (qn(t) for t in ("w:t", "w:tab", "w:br", "w:cr",
 W_VAL, W_TYPE = qn("w:val"), qn("w:type")
 # Subtrees whose text is not part of the paragraph's own text: deleted revisions, text boxes
 # (read as lines of their own), the fallback copy of drawing content, field instructions.
-W_DEL, W_TXBX = qn("w:del"), qn("w:txbxContent")
+W_DEL, W_MOVE_FROM, W_TXBX = qn("w:del"), qn("w:moveFrom"), qn("w:txbxContent")
 MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
-_SKIP = {W_DEL, W_TXBX, MC_FALLBACK}
+_SKIP = {W_DEL, W_MOVE_FROM, W_TXBX, MC_FALLBACK}
 W_CUSTOM_XML = qn("w:customXml")
 
 
@@ -123,7 +124,8 @@ class _Walker:
                 col += max(_int(span.get(W_VAL) if span is not None else None, 1), 1)
 
     def emit(self, text: str, *, cell: CellRef | None) -> None:
-        text = text.strip()
+        # Vietnamese typed as "Unicode tổ hợp" (combining marks) reads the same as precomposed text
+        text = unicodedata.normalize("NFC", text).strip()
         if not text:
             return
         if len(self.lines) >= self.limits.max_lines:

@@ -53,6 +53,7 @@ logger = logging.getLogger(__name__)
 STARTUP_GRACE = 15.0  # seconds for the child to start and open the file, beyond page_timeout
 LINE_TOLERANCE = 3.0  # points: words whose tops differ by less sit on one line
 COLUMN_GAP_EM = 1.5  # a gap wider than this many font sizes between words starts a new line
+_OUTLINE_CURVES = 200  # a page drawn with more curves than this and no text is text as outlines
 _CID_SHARE = 0.3  # a page whose text is more than this share of "(cid:N)" glyphs has no usable layer
 
 # A line crossing the pipe: (page, text, x0, top, x1, bottom, (table, row, col) | None, ocr_confidence | None)
@@ -96,9 +97,10 @@ def read_pdf(data: bytes, *, name: str, limits: ReadLimits) -> SourceDocument:
         raise UnreadableDocument(f"Tệp PDF “{name}” không có chữ nào đọc được.", code="empty")
     kind = "pdf-ocr" if all(line.ocr_confidence is not None for line in lines) else "pdf"
     if ocr_pages and kind == "pdf":
-        warnings.append(
-            f"Các trang {', '.join(str(p) for p in ocr_pages)} là ảnh quét, đã nhận dạng bằng OCR."
+        which = (
+            f"Trang {ocr_pages[0]}" if len(ocr_pages) == 1 else "Các trang " + ", ".join(map(str, ocr_pages))
         )
+        warnings.append(f"{which} là ảnh quét, đã nhận dạng bằng OCR.")
     return SourceDocument(name=name, kind=kind, lines=lines, pages=pages, warnings=warnings)
 
 
@@ -350,9 +352,7 @@ def _read_pages(conn: Connection, data: bytes, name: str, limits: ReadLimits) ->
             chars = [c for c in page.chars if c.get("text", "").strip()]
             cids = sum(1 for c in chars if c["text"].startswith("(cid:"))
             usable = len(chars) - cids
-            # a page with (almost) no usable text but something drawn on it: a scan, or text as curves
-            drawn = bool(page.images or page.curves or page.rects or page.lines)
-            scanned = (usable < limits.min_text_chars or cids > _CID_SHARE * len(chars)) and drawn
+            scanned = _needs_ocr(page, usable=usable, cids=cids, total=len(chars), limits=limits)
             if scanned:
                 ocr_count += 1
                 if ocr_count == 1 and len(pages) > limits.max_ocr_pages and number == 1:
@@ -372,12 +372,33 @@ def _read_pages(conn: Connection, data: bytes, name: str, limits: ReadLimits) ->
             page.close()
 
 
+def _needs_ocr(page: Any, *, usable: int, cids: int, total: int, limits: ReadLimits) -> bool:
+    """Say whether a page's text layer is missing or unusable, so that it must be OCR'd.
+
+    Garbage: most glyphs are "(cid:N)" (a font without a Unicode map). Missing: fewer than
+    ``min_text_chars`` characters while images cover a quarter of the page (a scan) or hundreds
+    of curves draw it (text turned into outlines). A title page with a few words and a rule
+    keeps its text layer.
+    """
+    if total and cids > _CID_SHARE * total:
+        return True
+    if usable >= limits.min_text_chars:
+        return False
+    area = float(page.width) * float(page.height) or 1.0
+    covered = sum(
+        max(0.0, float(i["x1"]) - float(i["x0"])) * max(0.0, float(i["bottom"]) - float(i["top"]))
+        for i in page.images
+    )
+    return covered / area > 0.25 or len(page.curves) > _OUTLINE_CURVES
+
+
 def _declared_pages(pdf: Any) -> int | None:
     from pdfminer.pdftypes import resolve1
+    from pdfminer.psparser import PSException
 
     try:
         count = resolve1(resolve1(pdf.doc.catalog.get("Pages")).get("Count"))
-    except (AttributeError, TypeError, KeyError):
+    except (AttributeError, TypeError, KeyError, ValueError, PSException):
         return None
     return count if isinstance(count, int) else None
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import logging
+import unicodedata
 import zipfile
 from xml.etree.ElementTree import iterparse
 
@@ -56,7 +57,9 @@ def read_xlsx(data: bytes, *, name: str, limits: ReadLimits) -> SourceDocument:
                     value = getattr(cell, "value", None)
                     if value is None or (cell.row, cell.column) in covered:
                         continue
-                    text = _text(value, getattr(cell, "number_format", "General"))
+                    text = unicodedata.normalize(
+                        "NFC", _text(value, getattr(cell, "number_format", "General"))
+                    )
                     for part in text.splitlines():
                         if not part.strip():
                             continue
