@@ -121,7 +121,9 @@ def main(argv: list[str]) -> int:
         ocr_path = next(SAMPLES.glob("000_*.txt"))
         clean_path = next(SAMPLES.glob("003_*.txt"))
         out = OUT
-    pairs = make_pairs(ocr_path.read_text(encoding="utf-8"), clean_path.read_text(encoding="utf-8"), ocr_path.name)
+    pairs = make_pairs(
+        ocr_path.read_text(encoding="utf-8"), clean_path.read_text(encoding="utf-8"), ocr_path.name
+    )
     out.parent.mkdir(parents=True, exist_ok=True)
     with out.open("w", encoding="utf-8") as f:
         for pair in pairs:

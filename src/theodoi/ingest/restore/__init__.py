@@ -10,16 +10,15 @@ from __future__ import annotations
 
 import logging
 import os
+from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 
-from collections.abc import Iterable
-
-from theodoi.ingest.restore.decoder import Change, RestoreConfig, Restorer, add_candidate_table
 from theodoi.ingest.restore.corpus import shipped_corpus, shipped_lexicon
+from theodoi.ingest.restore.decoder import Change, RestoreConfig, Restorer, add_candidate_table
 from theodoi.ingest.restore.model import JUNK, WORD, Model
-from theodoi.ingest.restore.syllables import fold_word, syllables
 from theodoi.ingest.restore.model import train as train_model
+from theodoi.ingest.restore.syllables import fold_word, syllables
 
 __all__ = [
     "Change",

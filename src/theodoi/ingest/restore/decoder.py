@@ -13,11 +13,18 @@ import logging
 import math
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from theodoi.ingest.restore.model import JUNK, NUM, OTHER, SHIFT, UNSEEN, WORD, Model, lm_tokens, toneless
-from theodoi.ingest.restore.syllables import fold_word, marks
+from theodoi.ingest.restore.syllables import fold_word, marks, syllables
 
 logger = logging.getLogger(__name__)
+
+
+@lru_cache(maxsize=1)
+def _inventory() -> frozenset[str]:
+    return frozenset(syllables())
+
 
 MAX_LINE = 100_000  # longer lines are not text a scan produced: returned unchanged
 CODE = re.compile(
@@ -27,6 +34,13 @@ CODE = re.compile(
 ROMAN = re.compile(r"[IVX]+")
 UPPER_CODE = re.compile(r"\d+[A-Z]+")
 VOWELS = set("aeiouyăâêôơư")
+# Words that mark a line as English (none is a Vietnamese syllable an OCR slip would produce).
+_ENGLISH_LIST = (
+    "the of and is are was were be been with for from this that these those which will would should "
+    "can could has have had not its it's into onto by at as an or if but than then there their they "
+    "we you he she our your report due please see page section table figure"
+)
+ENGLISH = frozenset(_ENGLISH_LIST.split())
 CLEAN_MARKS = set("àáảãạăằắẳẵặâầấẩẫậèẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ")
 
 
@@ -53,8 +67,10 @@ class RestoreConfig:
     channel_weight: float = 1.0  # weight of the OCR confusion cost against the language model
     keep_cost: float = 10.0  # cost of leaving a non-syllable token as it is
     table_weight: float = 0.6  # weight of the whole-token table against generated candidates
-    reference_bonus: float = 3.0  # log bonus for a bigram found in a reference document
+    reference_bonus: float = 3.0  # log bonus for a word pair found in a reference document
+    reference_word_bonus: float = 1.5  # log bonus for a word found in a reference document
     vietnamese_share: float = 0.5  # below this share of Vietnamese-looking words: unchanged
+    foreign_share: float = 0.34  # above this share of English-looking words: unchanged
 
 
 def _cased(word: str, like: str) -> str:
@@ -68,10 +84,12 @@ def _cased(word: str, like: str) -> str:
 class Restorer:
     """Turn OCR'd Vietnamese lines into proper Vietnamese, one line at a time."""
 
-    def __init__(self, model: Model, config: RestoreConfig | None = None, reference: frozenset[int] = frozenset()):
+    def __init__(self, model: Model, config: RestoreConfig | None = None):
         self.model = model
         self.config = config or RestoreConfig()
-        self._reference = reference
+        self._reference: frozenset[int] = frozenset()
+        self._reference_words: frozenset[int] = frozenset()
+        self._vocab = model.vocab
         self._prefixes: set[str] = {""}
         for key in model.index:
             for i in range(1, len(key) + 1):
@@ -97,23 +115,35 @@ class Restorer:
         return self._decode(text)[1]
 
     def with_reference(self, texts: list[str]) -> Restorer:
-        """Return a restorer that prefers the wording of ``texts`` (clean documents)."""
-        from theodoi.ingest.restore.syllables import syllables
+        """Return a restorer that prefers the wording of ``texts`` (clean documents).
 
-        inventory = syllables()
+        Their words become candidates even where the language model never saw them (a place
+        name), and the restorer is rewarded for their words and word pairs.
+        """
+        inventory = _inventory()
+        vocab = dict(self._vocab)
+        next_id = max(vocab.values(), default=UNSEEN) + 1
         keys = set(self._reference)
-        vocab = self.model.vocab
+        words = set(self._reference_words)
+        folded = set()
         for text in texts:
             for line in text.splitlines():
                 v = 0
                 for word in lm_tokens(line, inventory):
-                    w = vocab.get(word, UNSEEN)
+                    if word not in vocab:
+                        vocab[word] = next_id
+                        next_id += 1
+                    w = vocab[word]
                     keys.add((v << SHIFT) | w)
+                    words.add(w)
+                    folded.add(fold_word(word))
                     v = w
         twin = Restorer.__new__(Restorer)
         twin.__dict__.update(self.__dict__)
+        twin._vocab = vocab
         twin._reference = frozenset(keys)
-        twin._cache = self._cache
+        twin._reference_words = frozenset(words)
+        twin._cache = {k: v for k, v in self._cache.items() if fold_word(k) not in folded}
         return twin
 
     # --- candidates --------------------------------------------------------------------------
@@ -165,7 +195,7 @@ class Restorer:
         if cached is not None:
             return cached
         model = self.model
-        vocab = model.vocab
+        vocab = self._vocab
         tone_cost = model.tone_cost.get(marks(low)[0]) or model.tone_cost[0]
         scored: dict[str, float] = {}
         for key, cost in self._variants(low):
@@ -182,14 +212,20 @@ class Restorer:
             scored = {s: -math.log(p) for s, p in mixed.items() if p > 0}
         uni = model.uni
         unseen = model.unseen_logp
-        ranked = sorted(scored.items(), key=lambda sc: sc[1] - uni.get(vocab.get(sc[0], UNSEEN), unseen))
+        preferred = self._reference_words
+        bonus = self.config.reference_bonus
+
+        def rank(item: tuple[str, float]) -> float:
+            w = vocab.get(item[0], UNSEEN)
+            return item[1] - uni.get(w, unseen) - (bonus if w in preferred else 0.0)
+
+        ranked = sorted(scored.items(), key=rank)
         out = []
         if ranked:
-            floor = ranked[0][1] - uni.get(vocab.get(ranked[0][0], UNSEEN), unseen) + self.config.candidate_margin
-            for s, c in ranked[: self.config.candidates]:
-                w = vocab.get(s, UNSEEN)
-                if c - uni.get(w, unseen) <= floor:
-                    out.append((s, w, c))
+            floor = rank(ranked[0]) + self.config.candidate_margin
+            for item in ranked[: self.config.candidates]:
+                if rank(item) <= floor:
+                    out.append((item[0], vocab.get(item[0], UNSEEN), item[1]))
         if low not in scored:
             out.append((core, OTHER, self.config.keep_cost))
         result = tuple(out)
@@ -230,11 +266,13 @@ class Restorer:
             if len(line) > MAX_LINE:
                 logger.warning("restore: line of %d characters left as it is", len(line))
             return line, []
-        protected = self._protected(line)
         letters = [ch for ch in line if ch.isalpha()]
+        if len(letters) < 2:
+            return line, []
+        protected = self._protected(line)
         upper_line = sum(ch.isupper() for ch in letters) > 0.6 * len(letters)
         tokens = []  # (start, core, candidates or None, fixed id)
-        vietnamese = alpha = 0
+        vietnamese = alpha = foreign = 0
         clean = True
         marked = 0
         for match in WORD.finditer(line):
@@ -245,15 +283,19 @@ class Restorer:
                 alpha += 1
                 low = core.lower()
                 folded = fold_word(low)
-                if folded in self._folded or not folded.isalpha():
+                if folded in self._folded or self._candidates(core)[0][1] != OTHER:
                     vietnamese += 1
+                if low in ENGLISH or (
+                    len(low) >= 5 and low.isascii() and low.isalpha() and folded not in self._folded
+                ):
+                    foreign += 1
                 if low not in self.model.index.get(toneless(low), ()):
                     clean = False
                 if CLEAN_MARKS & set(low):
                     marked += 1
         if not alpha:
             return line, []
-        if vietnamese < self.config.vietnamese_share * alpha:
+        if vietnamese < self.config.vietnamese_share * alpha or foreign > self.config.foreign_share * alpha:
             return line, []
         if clean and marked and marked >= 0.3 * alpha:
             return line, []
@@ -264,6 +306,8 @@ class Restorer:
         tri, tri_bo, bi, bi_bo, uni = model.tri, model.tri_bo, model.bi, model.bi_bo, model.uni
         unseen = model.unseen_logp
         reference = self._reference
+        reference_words = self._reference_words
+        word_bonus = self.config.reference_word_bonus
         bonus = self.config.reference_bonus
         weight = self.config.channel_weight
         width = self.config.beam
@@ -274,12 +318,11 @@ class Restorer:
         tri_get, bi_get = tri.get, bi.get
         options_per_token = []
         for _start, core, fixed in tokens:
-            if fixed is not None:
-                options = ((core, fixed, 0.0),)
-            else:
-                options = self._candidates(core)
+            options = ((core, fixed, 0.0),) if fixed is not None else self._candidates(core)
             options_per_token.append(options)
-            scored = [(choice, w, uni.get(w, unseen), weight * cost) for choice, (_, w, cost) in enumerate(options)]
+            scored = [
+                (choice, w, uni.get(w, unseen), weight * cost) for choice, (_, w, cost) in enumerate(options)
+            ]
             grown: dict[int, tuple[float, tuple | None]] = {}
             for uv, (score, back) in beam.items():
                 v = uv & mask
@@ -292,8 +335,11 @@ class Restorer:
                     if lp is None:
                         lp = bi_get(vs | w)
                         lp = bo2 + uni_lp if lp is None else bo3 + lp
-                    if reference and (vs | w) in reference:
-                        lp += bonus
+                    if reference:
+                        if (vs | w) in reference:
+                            lp += bonus
+                        if w in reference_words:
+                            lp += word_bonus
                     total = score + lp - cost
                     state = vs | w
                     best = grown.get(state)

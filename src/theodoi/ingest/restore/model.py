@@ -15,6 +15,7 @@ whole-token table of what each OCR token stood for in the training pairs.
 from __future__ import annotations
 
 import difflib
+import itertools
 import marshal
 import math
 import re
@@ -69,7 +70,9 @@ def align_words(ocr: str, clean: str) -> list[tuple[str, str]]:
     """Pair the words of an OCR line with the words of its clean line (same-length runs only)."""
     a = WORD.findall(unicodedata.normalize("NFC", ocr))
     b = WORD.findall(unicodedata.normalize("NFC", clean))
-    matcher = difflib.SequenceMatcher(None, [_rough_key(w) for w in a], [_rough_key(w) for w in b], autojunk=False)
+    matcher = difflib.SequenceMatcher(
+        None, [_rough_key(w) for w in a], [_rough_key(w) for w in b], autojunk=False
+    )
     pairs = []
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal" or (tag == "replace" and i2 - i1 == j2 - j1):
@@ -109,6 +112,7 @@ def _edit_ops(source: str, target: str) -> list[tuple[str, str]]:
 _LETTER_VARIANTS = {"a": "ăâ", "e": "ê", "o": "ôơ", "u": "ư", "d": "đ"}
 _TONELESS_VOWELS = "aăâeêioôơuưy"
 _ALPHABET = "abcdefghijklmnopqrstuvwxyzăâêôơưđ"
+STRIP_SHARE = 0.2
 # Shapes a scanner confuses whatever the document (prior counts, before any training pair).
 _VISUAL = {
     "j": "i", "l": "i", "1": "li", "0": "oôu", "y": "uư", "w": "ưu", "q": "ôo", "6": "ôơo",
@@ -203,7 +207,8 @@ def _witten_bell(uni: Counter[int], bi: Counter[int], tri: Counter[int], model: 
             lam = context_total[ctx] / (context_total[ctx] + context_types[ctx])
             probs[key] = math.log(lam * c / context_total[ctx] + (1 - lam) * math.exp(lower(key)))
         backoff = {
-            ctx: math.log(context_types[ctx] / (context_total[ctx] + context_types[ctx])) for ctx in context_total
+            ctx: math.log(context_types[ctx] / (context_total[ctx] + context_types[ctx]))
+            for ctx in context_total
         }
         return probs, backoff
 
@@ -238,7 +243,7 @@ def _channel(pairs: Iterable[tuple[str, str]], inventory: set[str], model: Model
             tone_counts[marks(o)[0]][marks(c)[0]] += 1
             bigram_counts.update(o[i : i + 2] for i in range(len(o) - 1))
             ops = _edit_ops(o, toneless(c))
-            for (s1, t1), (s2, t2) in zip(ops, ops[1:]):
+            for (s1, t1), (s2, t2) in itertools.pairwise(ops):
                 if s1 and s2 and (t1 == "" or t2 == "") and t1 + t2:
                     unit_counts[s1 + s2][t1 + t2] += 1
             for s, t in ops:
@@ -282,9 +287,14 @@ def _channel(pairs: Iterable[tuple[str, str]], inventory: set[str], model: Model
     sub2: dict[str, list[tuple[str, float]]] = defaultdict(list)
     ins: list[tuple[str, float]] = []
     for t, counts in by_target.items():
+        if not t:
+            continue  # spurious OCR characters: below
         total = sum(counts.values())
+        base = fold_word(t)
         for src, c in counts.items():
-            cost = round(-math.log(c / total), 3)
+            # Mixed with a plain mark-loss channel so that text typed without marks is read too.
+            p = (1 - STRIP_SHARE) * c / total + (STRIP_SHARE if src == base else 0.0)
+            cost = round(-math.log(p), 3)
             if cost > 8.0:
                 continue
             if src == "":
@@ -315,7 +325,10 @@ def _channel(pairs: Iterable[tuple[str, str]], inventory: set[str], model: Model
     for cs in token_counts.values():
         clean_totals.update(cs)
     model.ocr_tokens = sorted(ocr_seen)
-    model.tokens = {o: [(c, round(n / clean_totals[c], 4)) for c, n in cs.most_common(6)] for o, cs in token_counts.items()}
+    model.tokens = {
+        o: [(c, round(n / clean_totals[c], 4)) for c, n in cs.most_common(6)]
+        for o, cs in token_counts.items()
+    }
 
 
 LEXICON_WEIGHT = 0.2  # a dictionary entry counts as a fifth of a use in running text

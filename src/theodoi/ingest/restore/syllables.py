@@ -17,8 +17,7 @@ ONSETS = (
 )  # fmt: skip
 
 # Vần (rhymes) without tone.
-RHYMES = tuple(
-    """
+_RHYME_LIST = """
     a ac ach ai am an ang anh ao ap at au ay
     ăc ăm ăn ăng ăp ăt
     âc âm ân âng âp ât âu ây
@@ -33,15 +32,12 @@ RHYMES = tuple(
     uôc uôi uôm uôn uông uôt
     ư ưa ưc ưi ưm ưn ưng ưt ưu ươc ươi ươm ươn ương ươp ươt ươu
     y yêm yên yêng yêt yêu
-    """.split()
-)
+"""
+RHYMES = tuple(_RHYME_LIST.split())
 
 # After "qu" the glide is written in the onset, so only these rhymes follow it.
-QU_RHYMES = frozenset(
-    "a ac ach ai an ang anh ao at ay ăc ăm ăn ăng ăt ân âng ât ây e en eo et ê ên ênh êt "
-    "i y ynh yt yêt yên yêu ơ ơi ơn ôc".split()
-)
-_Y_AFTER_QU = {"ynh", "yt", "yêt", "yên", "yêu"}
+_QU_LIST = "a ac ach ai an ang anh ao at ay ăc ăm ăn ăng ăt ân âng ât ây e en eo et ê ên ênh êt i y ynh yt yêt yên yêu ơ ơi ơn ôc"
+QU_RHYMES = frozenset(_QU_LIST.split())
 
 # Dấu thanh (tones): index 0 is level (ngang).
 TONE_MARKS = ("", "\u0301", "\u0300", "\u0309", "\u0303", "\u0323")
@@ -84,9 +80,7 @@ def _allowed(onset: str, rhyme: str) -> bool:
             return False
         if onset == "g" and first == "i" and len([c for c in rhyme if c in VOWELS]) > 1:
             return False  # "gia" is gi + a
-        if first == "y":
-            return False
-        return True
+        return first != "y"
     if onset == "qu":
         return rhyme in QU_RHYMES
     if onset == "gi":

@@ -31,10 +31,8 @@ logger = logging.getLogger(__name__)
 
 def restore_training_data() -> tuple[list[str], list[tuple[str, str]]]:
     """Return (clean texts, (before, after) pairs) the database holds for the restorer."""
-    texts = [
-        text for text in models.Plan.objects.exclude(source_text="").values_list("source_text", flat=True)
-    ]
-    texts = [text for text in texts if text_is_clean(text)]
+    stored = models.Plan.objects.exclude(source_text="").values_list("source_text", flat=True)
+    texts = [text for text in stored if text_is_clean(text)]
     texts.extend(t for t in models.Plan.objects.exclude(title="").values_list("title", flat=True))
     texts.extend(t for t in models.Section.objects.exclude(title="").values_list("title", flat=True))
     for name, output in models.Task.objects.values_list("name", "output"):
