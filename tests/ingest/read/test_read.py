@@ -45,6 +45,14 @@ def test_text_file_is_read_with_its_content_hash(tmp_path):
     assert document.sha256 == hashlib.sha256(PLAIN).hexdigest()
 
 
+def test_utf16_text_saved_by_notepad_is_read():
+    data = "\ufeffKẾ HOẠCH\r\nThực hiện Nghị quyết số 57-NQ/TW\r\n".encode("utf-16-le")
+
+    document = read_bytes(data, name="ke-hoach.txt")
+
+    assert [line.text for line in document.lines] == ["KẾ HOẠCH", "Thực hiện Nghị quyết số 57-NQ/TW"]
+
+
 def test_suffix_is_matched_whatever_its_case(task_docx):
     assert read_bytes(task_docx, name="KE-HOACH.DOCX").kind == "docx"
 

@@ -122,6 +122,8 @@ def sniff(data: bytes) -> str:
         return "image"
     if data.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
         return "ole-encrypted" if "EncryptedPackage".encode("utf-16-le") in data else "ole"
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "text"  # UTF-16 with its byte-order mark: Notepad's "Unicode"
     lowered = head.lstrip().lower()
     if lowered.startswith((b"<!doctype html", b"<html")):
         return "html"
@@ -143,6 +145,8 @@ def _check_size(size: int, *, name: str, limits: ReadLimits) -> None:
 def _read(kind: str, data: bytes, *, name: str, limits: ReadLimits) -> SourceDocument:
     # imported here so that reading a .txt does not load pdfplumber, openpyxl or PIL
     if kind == "text":
+        if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+            data = data.decode("utf-16", errors="replace").encode("utf-8")
         document = read_text(data, name=name)
         if len(document.lines) > limits.max_lines:
             raise DocumentTooLarge(
