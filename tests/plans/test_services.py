@@ -317,7 +317,9 @@ def test_reimport_summary_counts_what_changed() -> None:
 
 def test_report_recipient_links_to_a_known_agency_and_creates_none() -> None:
     doc = small_plan()
-    doc["document"]["reporting"].append({"cadence": "ad_hoc", "due": None, "to": "UBND tỉnh, Chủ tịch UBND tỉnh"})
+    doc["document"]["reporting"].append(
+        {"cadence": "ad_hoc", "due": None, "to": "UBND tỉnh, Chủ tịch UBND tỉnh"}
+    )
 
     plan = load(doc)
 
