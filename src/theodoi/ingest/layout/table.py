@@ -305,9 +305,8 @@ def find_row_starts(
             candidates.append(RowStart(i, "section", to_roman(sec[0]), sec[1]))
             continue
         code = row_code(line)
-        if code is not None and (inline or not code[1]):
-            if len(code[0].split(".")[0]) <= 3 and not re.match(r"^\d{4}", line.key):
-                candidates.append(RowStart(i, "row", code[0], code[1]))
+        if code is not None and (inline or not code[1]) and not re.match(r"^\d{4}", line.key):
+            candidates.append(RowStart(i, "row", code[0], code[1]))
     return _best_sequence(candidates)
 
 
@@ -396,8 +395,8 @@ def _row_transitions(
     if last_row is None:
         if code in ("1", "1.1"):
             out.append(((section, code, False), 1.0 * weight, False))
-        elif code.isdigit() and int(code) <= 3:
-            out.append(((section, code, False), 0.3 * weight, False))
+        else:  # a table cut short at the top starts anywhere
+            out.append(((section, code, False), 0.4 * weight, False))
         return out
     successors = _successors(last_row)
     if code in successors or (after_section and code == "1"):
@@ -430,7 +429,7 @@ def detect_layout(lines: Sequence[Line]) -> str:
             inline += 1
         else:
             alone += 1
-    return "cell_per_line" if alone >= max(3, inline) else "interleaved"
+    return "cell_per_line" if alone > 0 and inline <= 0.1 * alone else "interleaved"
 
 
 def rebuild_rows(

@@ -347,6 +347,21 @@ def _directory_keys() -> dict[str, str]:
     return {fold(name): name for name in AGENCY_DIRECTORY}
 
 
+def _letter_slips_only(printed: str, entry: str) -> bool:
+    """Return True when two names differ only by OCR slips inside words, not by wording.
+
+    "Sở Khoa hoc va Cong nghe" vs the directory's name is a slip; "Ban Tuyên giáo - Dân vận"
+    vs "Ban Tuyên giáo và Dân vận" is another printed wording and must be kept.
+    """
+    a, b = printed.split(), entry.split()
+    if len(a) != len(b):
+        return False
+    for x, y in zip(a, b, strict=True):
+        if x != y and ({x, y} & {"va", "-", "&", "–", ","} or not (x[:1] == y[:1] or len(x) > 3)):
+            return False
+    return True
+
+
 def resolve_agency(name: str, *, cutoff: float = 0.88) -> tuple[str, float]:
     """Return ``name`` repaired against the directory and a confidence 0..1.
 
@@ -359,11 +374,15 @@ def resolve_agency(name: str, *, cutoff: float = 0.88) -> tuple[str, float]:
     key = fold(clean)
     keys = _directory_keys()
     if key in keys:
-        return clean, 1.0
+        entry = keys[key]
+        if clean.lower() == entry.lower():
+            return clean, 1.0
+        # same letters, marks lost or garbled by OCR: the directory's marks
+        return (entry[:1].lower() + entry[1:] if clean[:1].islower() else entry), 0.95
     if key in AGENCY_ABBREVIATIONS:
         return clean, 0.95
     best = difflib.get_close_matches(key, list(keys), n=1, cutoff=cutoff)
-    if best:
+    if best and _letter_slips_only(key, best[0]):
         entry = keys[best[0]]
         ratio = difflib.SequenceMatcher(None, key, best[0]).ratio()
         if clean[:1].islower():

@@ -104,11 +104,11 @@ def _first_term(key: str) -> dict[str, Any]:
     if key.startswith("quy ") and ("hang nam" in key or "hang nam" in key):
         return {"kind": "recurring", "cadence": "annual"}
     for word, cadence in _CADENCES:
-        if key.startswith(word) or key.startswith("dinh ky " + word):
+        if key.startswith((word, "dinh ky " + word)):
             return {"kind": "recurring", "cadence": cadence}
     if key.startswith("dinh ky"):
         return {"kind": "recurring", "cadence": "periodic"}
-    if any(key.startswith(w) or key.startswith("nhiem vu " + w) for w in _CONTINUOUS):
+    if any(key.startswith((w, "nhiem vu " + w)) for w in _CONTINUOUS):
         return {"kind": "continuous"}
     if any(key.startswith(w) for w in _EVENT) or key.startswith(("ngay sau", "tiep theo")):
         return {"kind": "event"}

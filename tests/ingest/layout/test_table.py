@@ -1,0 +1,194 @@
+"""Rebuilding table rows from lines: the three layouts and the numbering skeleton."""
+
+from __future__ import annotations
+
+from theodoi.ingest.document import CellRef, SourceLine
+from theodoi.ingest.layout import lines_from_text, make_lines
+from theodoi.ingest.layout.classify import roman_value, row_code, section_code
+from theodoi.ingest.layout.table import (
+    ColumnSpec,
+    align,
+    detect_layout,
+    find_row_starts,
+    find_table,
+    rebuild_rows,
+)
+from theodoi.ingest.parse.tasks import TASK_COLUMNS, TASK_HEADER
+
+CELL_PER_LINE = """\
+PHỤ LỤC II
+TT
+Tên nhiệm vụ
+Cơ quan chủ trì
+Cơ quan phối hợp
+Kết quả
+Thời gian hoàn thành
+I.
+Nâng cao nhận thức về chuyển đổi số
+1.
+Triển khai tuyên truyền về Nghị quyết 57-NQ/TW.
+Sở Khoa học và Công nghệ
+Các sở, ngành, địa phương
+Văn bản hướng dẫn
+06/2025
+2.
+Cụ thể hóa nhiệm vụ chuyển đổi số trong kế hoạch công tác hằng năm.
+Các sở, ngành, địa phương
+Kế hoạch công tác
+Thường xuyên
+II.
+Hoàn thiện thể chế
+3.
+Triển khai Cổng dữ liệu mở.
+Sở Khoa học và Công nghệ
+Các sở, ngành có liên quan
+2025"""
+
+
+def rows_of(text: str):
+    lines = lines_from_text(text)
+    region = find_table(lines, header_terms=TASK_HEADER)
+    assert region is not None
+    return rebuild_rows(lines[region.start : region.end], TASK_COLUMNS, skip=region.header)
+
+
+def test_one_cell_per_line_table_is_detected():
+    lines = lines_from_text(CELL_PER_LINE)
+    assert detect_layout(lines) == "cell_per_line"
+
+
+def test_one_cell_per_line_rows_keep_order_and_sections():
+    rows = rows_of(CELL_PER_LINE)
+    assert [(r.kind, r.code) for r in rows] == [
+        ("section", "I"),
+        ("row", "1"),
+        ("row", "2"),
+        ("section", "II"),
+        ("row", "3"),
+    ]
+
+
+def test_cells_go_to_columns_by_vocabulary():
+    first = rows_of(CELL_PER_LINE)[1]
+    assert first.text("lead") == "Sở Khoa học và Công nghệ"
+    assert first.text("support") == "Các sở, ngành, địa phương"
+    assert first.text("output") == "Văn bản hướng dẫn"
+    assert first.text("deadline") == "06/2025"
+
+
+def test_missing_partner_cell_leaves_partners_empty():
+    second = rows_of(CELL_PER_LINE)[2]
+    assert second.text("lead") == "Các sở, ngành, địa phương"
+    assert second.text("support") is None
+    assert second.text("output") == "Kế hoạch công tác"
+
+
+def test_missing_output_cell_leaves_output_empty():
+    third = rows_of(CELL_PER_LINE)[4]
+    assert third.text("output") is None
+    assert third.text("deadline") == "2025"
+
+
+def test_every_cell_cites_its_source_line():
+    first = rows_of(CELL_PER_LINE)[1]
+    assert first.cells["deadline"].lines == [15]
+    assert 10 in first.lines
+
+
+def test_section_title_is_read():
+    assert rows_of(CELL_PER_LINE)[0].text("title") == "Nâng cao nhận thức về chuyển đổi số"
+
+
+def test_numbering_skeleton_rejects_numbers_out_of_sequence():
+    lines = lines_from_text("1.\nmột\n2.\nhai\n7.\nbảy là số trong văn bản\n3.\nba")
+    assert [s.code for s in find_row_starts(lines, inline=False)] == ["1", "2", "3"]
+
+
+def test_numbering_skeleton_accepts_sub_numbers():
+    lines = lines_from_text("39\na\n39.1\nb\n39.2\nc\n40\nd")
+    assert [s.code for s in find_row_starts(lines, inline=False)] == ["39", "39.1", "39.2", "40"]
+
+
+def test_garbled_number_between_two_good_ones_is_repaired():
+    lines = lines_from_text("1 Xây dựng kế hoạch\n5 Ban hành quy chế\n3 Triển khai hệ thống")
+    starts = find_row_starts(lines)
+    assert [s.code for s in starts] == ["1", "2", "3"]
+    assert starts[1].repaired
+
+
+def test_ocr_lookalike_roman_numerals_are_read():
+    assert roman_value("Il") == 2
+    assert roman_value("IIl") == 3
+    assert roman_value("VI") == 6
+    assert roman_value("abc") is None
+
+
+def test_row_code_reads_inline_and_alone_numbers():
+    line = lines_from_text("12 | Triển khai nền tảng")[0]
+    assert row_code(line) == ("12", "Triển khai nền tảng")
+    assert row_code(lines_from_text("39.12")[0]) == ("39.12", "")
+    assert row_code(lines_from_text("2025 là năm")[0]) is None
+
+
+def test_section_code_needs_a_roman_numeral():
+    assert section_code(lines_from_text("III. Tăng cường đầu tư")[0]) == (3, "Tăng cường đầu tư")
+    assert section_code(lines_from_text("In ấn tài liệu")[0]) is None
+
+
+def test_align_skips_missing_columns_in_order():
+    columns = [
+        ColumnSpec("a", lambda t: 0.7, first=True),
+        ColumnSpec("b", lambda t: 1.0 if t.startswith("b") else 0.0),
+        ColumnSpec("c", lambda t: 1.0 if t.startswith("c") else 0.0),
+    ]
+    assignment, _ = align(["x", "c1"], columns)
+    assert assignment == [0, 2]
+
+
+def test_real_table_cells_are_read_through_the_header_row():
+    texts = [
+        ((0, 0, 0), "TT"),
+        ((0, 0, 1), "Tên nhiệm vụ"),
+        ((0, 0, 2), "Cơ quan chủ trì"),
+        ((0, 0, 3), "Cơ quan phối hợp"),
+        ((0, 0, 4), "Kết quả"),
+        ((0, 0, 5), "Thời gian hoàn thành"),
+        ((0, 1, 0), "I"),
+        ((0, 1, 1), "Nâng cao nhận thức"),
+        ((0, 2, 0), "1"),
+        ((0, 2, 1), "Triển khai tuyên truyền"),
+        ((0, 2, 2), "Sở Nội vụ"),
+        ((0, 2, 4), "Kế hoạch"),
+        ((0, 2, 5), "Quý I/2026"),
+    ]
+    sources = [SourceLine(number=n, text=t, cell=CellRef(*ref)) for n, (ref, t) in enumerate(texts, start=1)]
+    rows = rebuild_rows(make_lines(sources), TASK_COLUMNS)
+    assert [(r.kind, r.code) for r in rows] == [("section", "I"), ("row", "1")]
+    assert rows[1].text("lead") == "Sở Nội vụ"
+    assert rows[1].text("support") is None
+    assert rows[1].text("deadline") == "Quý I/2026"
+
+
+INTERLEAVED = """\
+TT Tên nhiệm vụ Cơ quan chủ trì Cơ quan phối hợp Kết quả Thời gian hoàn thành
+Triển khai tuyên truyền thường xuyên, sâu rộng về | Sở Khoa học | Các sở, ngành,
+1 | nội dung Nghị quyết 57-NQ/TW theo hướng đa dạng | và Công nghệ | địa phương | Văn bản 06/2025
+hóa các hình thức.
+Xây dựng chương trình chuyên biệt về khoa học, công | Sở Nội vụ | Các sở, ngành,
+2 | nghệ, đổi mới sáng tạo và chuyển đổi số trên truyền | địa phương | Chương trình Hằng tháng
+hình, phát thanh."""
+
+
+def test_interleaved_rows_are_cut_between_numbers():
+    rows = rows_of(INTERLEAVED)
+    assert [(r.kind, r.code) for r in rows] == [("row", "1"), ("row", "2")]
+    assert rows[0].text("name").startswith("Triển khai tuyên truyền")
+    assert rows[0].text("name").endswith("hóa các hình thức.")
+    assert rows[1].text("name").startswith("Xây dựng chương trình")
+
+
+def test_interleaved_columns_are_rebuilt_from_fragments():
+    rows = rows_of(INTERLEAVED)
+    assert rows[0].text("lead") == "Sở Khoa học và Công nghệ"
+    assert rows[0].text("deadline") == "06/2025"
+    assert rows[1].text("deadline") == "Hằng tháng"

@@ -1,0 +1,84 @@
+"""The task table: sections and tasks with single agencies and parsed deadlines."""
+
+from __future__ import annotations
+
+from theodoi.ingest.layout import lines_from_text
+from theodoi.ingest.parse.tasks import clean_text, parse_tasks
+
+TABLE = """\
+KẾ HOẠCH
+Thực hiện Nghị quyết số 57-NQ/TW
+PHỤ LỤC
+DANH MỤC NHIỆM VỤ
+TT
+Tên nhiệm vụ
+Cơ quan chủ trì
+Cơ quan phối hợp
+Kết quả
+Thời gian hoàn thành
+I.
+Nâng cao nhận thức
+1.
+Triển khai tuyên truyền về Nghị quyết.
+Sở Nội vụ, Sở Khoa học và Công nghệ
+Ban Tuyên giáo - Dân vận Tỉnh ủy; các Sở, ngành, địa phương
+Văn bản hướng dẫn
+Quý I/2026
+2.
+Cụ thể hóa nhiệm vụ trong kế hoạch công tác.
+Các Sở, ngành, địa phương
+Kế hoạch công tác
+Thường xuyên"""
+
+
+def test_tasks_carry_section_code_and_name():
+    result = parse_tasks(lines_from_text(TABLE))
+    assert [(t.section, t.code) for t in result.tasks] == [("I", "1"), ("I", "2")]
+    assert result.tasks[0].name == "Triển khai tuyên truyền về Nghị quyết."
+
+
+def test_sections_are_listed_with_titles():
+    result = parse_tasks(lines_from_text(TABLE))
+    assert [(s.code, s.title) for s in result.sections] == [("I", "Nâng cao nhận thức")]
+
+
+def test_lead_and_partners_are_split_into_single_agencies():
+    task = parse_tasks(lines_from_text(TABLE)).tasks[0]
+    assert task.lead == ["Sở Nội vụ", "Sở Khoa học và Công nghệ"]
+    assert task.support == ["Ban Tuyên giáo - Dân vận Tỉnh ủy", "các Sở, ngành, địa phương"]
+
+
+def test_deadline_is_kept_as_printed_and_parsed():
+    task = parse_tasks(lines_from_text(TABLE)).tasks[0]
+    assert task.deadline == "Quý I/2026"
+    assert task.deadline_parsed["kind"] == "quarter"
+    assert task.deadline_parsed["due"] == "2026-03-31"
+
+
+def test_task_without_partners_has_an_empty_partner_list():
+    task = parse_tasks(lines_from_text(TABLE)).tasks[1]
+    assert task.support == []
+    assert task.output == "Kế hoạch công tác"
+
+
+def test_every_field_has_a_confidence_and_source_lines():
+    task = parse_tasks(lines_from_text(TABLE)).tasks[0]
+    assert set(task.provenance.confidence) >= {"name", "lead", "support", "output", "deadline"}
+    assert all(0 <= v <= 1 for v in task.provenance.confidence.values())
+    assert task.provenance.source_lines == list(range(13, 19))
+
+
+def test_document_without_task_table_gives_a_warning_and_no_tasks():
+    result = parse_tasks(lines_from_text("KẾ HOẠCH\nMục tiêu\n- Có 15 doanh nghiệp"))
+    assert result.tasks == []
+    assert result.warnings
+
+
+def test_table_cut_after_header_gives_a_warning():
+    result = parse_tasks(lines_from_text("\n".join(TABLE.splitlines()[:11])))
+    assert result.tasks == []
+    assert result.warnings
+
+
+def test_clean_text_drops_bars_and_edge_punctuation():
+    assert clean_text(" | Kế hoạch ,") == "Kế hoạch"
