@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from theodoi.directory.names import agency_key, place_key, unit_code
+from theodoi.directory.names import agency_full_name, agency_key, place_key, unit_code
 
 
 @pytest.mark.parametrize(
@@ -63,3 +63,20 @@ def test_place_key_ignores_punctuation_case_and_the_kind_word(printed: str) -> N
 def test_unit_code_is_a_readable_slug() -> None:
     assert unit_code("Bà Rịa - Vũng Tàu") == "ba-ria-vung-tau"
     assert unit_code("Đắk Lắk") == "dak-lak"
+
+
+@pytest.mark.parametrize(
+    ("printed", "full"),
+    [
+        ("Sở KH&CN", "Sở Khoa học và Công nghệ"),
+        ("Sở KH & CN", "Sở Khoa học và Công nghệ"),
+        ("UBND tỉnh", "Ủy ban nhân dân tỉnh"),
+        ("Sở GD&ĐT", "Sở Giáo dục và Đào tạo"),
+        ("Sở VH,TT&DL", "Sở Văn hóa, Thể thao và Du lịch"),
+        ("Sở Tài chính", "Sở Tài chính"),  # nothing to expand: unchanged
+        ("Trường THPT Quốc Học", "Trường THPT Quốc Học"),  # unknown abbreviations stay
+    ],
+)
+def test_full_name_writes_out_the_usual_abbreviations(printed: str, full: str) -> None:
+    assert agency_full_name(printed) == full
+    assert agency_key(full) == agency_key(printed)

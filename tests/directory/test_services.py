@@ -156,3 +156,10 @@ def test_alias_added_by_an_operator_resolves(gia_lai: AdministrativeUnit) -> Non
 )
 def test_kind_is_guessed_from_the_name(name: str, kind: str) -> None:
     assert agency_kind_guess(agency_key(name)) == kind
+
+
+def test_agency_met_first_by_its_abbreviation_is_named_in_full(gia_lai: AdministrativeUnit) -> None:
+    agency = agency_resolve(unit=gia_lai, printed_name="Sở KH&CN")
+
+    assert (agency.name, agency.short_name) == ("Sở Khoa học và Công nghệ", "Sở KH&CN")
+    assert agency_resolve(unit=gia_lai, printed_name="Sở Khoa học và Công nghệ") == agency

@@ -32,6 +32,7 @@ _ABBREVIATIONS: dict[str, tuple[str, ...]] = {
     "chuyen doi so": ("cds",),
     "doi moi sang tao": ("dmst",),
     "mat tran to quoc": ("mttq",),
+    "thong tin dien tu": ("ttdt",),
     "trung uong": ("tw",),
     "thanh pho": ("tp.", "tp"),
     "viet nam": ("vn",),
@@ -71,6 +72,51 @@ def agency_key(printed: str, *, unit_name: str | None = None) -> str:
             if key.endswith(suffix) and " " in key[: -len(suffix)]:
                 key = key[: -len(suffix)]
     return key
+
+
+# Printed abbreviation -> the words it stands for, as a canonical agency name prints them.
+_PRINTED_EXPANSIONS: tuple[tuple[str, str], ...] = (
+    ("KH&CN", "Khoa học và Công nghệ"),
+    ("KHCN", "Khoa học và Công nghệ"),
+    ("UBND", "Ủy ban nhân dân"),
+    ("HĐND", "Hội đồng nhân dân"),
+    ("TT&TT", "Thông tin và Truyền thông"),
+    ("KH&ĐT", "Kế hoạch và Đầu tư"),
+    ("GD&ĐT", "Giáo dục và Đào tạo"),
+    ("NN&PTNT", "Nông nghiệp và Phát triển nông thôn"),
+    ("NN&MT", "Nông nghiệp và Môi trường"),
+    ("TN&MT", "Tài nguyên và Môi trường"),
+    ("VH,TT&DL", "Văn hóa, Thể thao và Du lịch"),
+    ("VHTTDL", "Văn hóa, Thể thao và Du lịch"),
+    ("LĐ-TB&XH", "Lao động - Thương binh và Xã hội"),
+    ("GTVT", "Giao thông vận tải"),
+    ("TTĐT", "Thông tin điện tử"),
+    ("MTTQ", "Mặt trận Tổ quốc"),
+)
+_PRINTED_RE = [
+    (
+        re.compile(
+            r"(?<![\w&])"
+            + r"\s*".join(re.escape(part) for part in re.split(r"(?<=[&,-])|(?=[&,-])", abbr) if part)
+            + r"(?![\w&])",
+            re.IGNORECASE,
+        ),
+        full,
+    )
+    for abbr, full in _PRINTED_EXPANSIONS
+]
+
+
+def agency_full_name(printed: str) -> str:
+    """Return ``printed`` with the usual abbreviations written out: "Sở KH&CN" -> "Sở Khoa học và Công nghệ".
+
+    Used to name an agency met first in its short form, so that the directory lists full
+    names; the printed form stays as its short name and alias.
+    """
+    name = _SPACES.sub(" ", printed).strip()
+    for pattern, full in _PRINTED_RE:
+        name = pattern.sub(full, name)
+    return name
 
 
 def place_key(name: str) -> str:

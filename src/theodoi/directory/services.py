@@ -16,7 +16,7 @@ from django.db import IntegrityError, transaction
 from theodoi.core.audit import audit_record
 from theodoi.directory import units as unit_data
 from theodoi.directory.models import AdministrativeUnit, Agency, AgencyAlias, AgencyKind, UnitLevel
-from theodoi.directory.names import agency_key, place_key, unit_code
+from theodoi.directory.names import agency_full_name, agency_key, place_key, unit_code
 
 logger = logging.getLogger(__name__)
 
@@ -34,6 +34,7 @@ _CENTRAL_NAMES = frozenset(
     }
 )
 _NOT_MINISTRIES = ("bo chi huy", "bo doi")
+_SHORT_NAME_MAX = Agency._meta.get_field("short_name").max_length
 
 _PARTY_MARKS = ("tinh uy", "thanh uy", "dang uy", "huyen uy")
 _PARTY_HEADS = (
@@ -226,14 +227,22 @@ def _agency_find(*, unit: AdministrativeUnit, key: str) -> Agency | None:
 
 
 def _agency_create(*, unit: AdministrativeUnit, printed_name: str, key: str, actor: Any | None) -> Agency:
-    """Create an agency met for the first time, with its first alias, for review."""
-    name = printed_name.strip()
+    """Create an agency met for the first time, with its first alias, for review.
+
+    It is named in full ("Sở KH&CN" -> "Sở Khoa học và Công nghệ"), keeping an abbreviated
+    printed form as its short name.
+    """
+    printed = " ".join(printed_name.split())
+    name = agency_full_name(printed)
+    short_name = printed if printed != name and len(printed) <= _SHORT_NAME_MAX else ""
     try:
         with transaction.atomic():
             agency, created = Agency.objects.get_or_create(
-                unit=unit, name=name, defaults={"kind": agency_kind_guess(key), "needs_review": True}
+                unit=unit,
+                name=name,
+                defaults={"kind": agency_kind_guess(key), "needs_review": True, "short_name": short_name},
             )
-            AgencyAlias.objects.create(agency=agency, unit=unit, alias=name, key=key)
+            AgencyAlias.objects.create(agency=agency, unit=unit, alias=printed, key=key)
     except IntegrityError:
         # Another import created the same alias at the same moment: use theirs.
         return AgencyAlias.objects.select_related("agency").get(unit=unit, key=key).agency
