@@ -1,13 +1,15 @@
 """Fixture documents for the readers, made in the tests: a real Vietnamese task table.
 
-Word and Excel files are written with python-docx and openpyxl; PDFs either by hand (small,
-ASCII, built object by object so that page counts and encryption can be set exactly) or from
-the Word file with LibreOffice (for Vietnamese text and ruled tables); scans are rendered
-with Pillow in DejaVu Sans and read back through tesseract.
+Word and Excel files are written with python-docx and openpyxl. PDFs are made three ways: by
+hand (small, ASCII, object by object, so that page counts and encryption can be set exactly);
+with pypdfium2 (pdfplumber's own dependency) for Vietnamese text in DejaVu Sans and a ruled
+task table; and, where LibreOffice is installed, by printing the Word file. Scans are
+rendered with Pillow in DejaVu Sans and read back through tesseract.
 """
 
 from __future__ import annotations
 
+import ctypes
 import io
 import shutil
 import subprocess
@@ -17,6 +19,8 @@ from pathlib import Path
 
 import docx
 import openpyxl
+import pypdfium2
+import pypdfium2.raw as pdfium_c
 import pytest
 from docx.enum.text import WD_BREAK
 from PIL import Image, ImageDraw, ImageFont
@@ -153,6 +157,70 @@ def make_pdf(
     return out.getvalue()
 
 
+def make_vn_pdf(
+    pages: list[tuple[list[tuple[float, float, float, str]], list[tuple[float, float, float, float]]]],
+) -> bytes:
+    """Write an A4 PDF with pypdfium2: per page, texts (x, top, size, text) and ruled boxes (x0, top, x1, bottom).
+
+    The text is set in DejaVu Sans embedded as a CID font with a Unicode map, as Word and
+    LibreOffice embed fonts, so the text layer reads back as Vietnamese.
+    """
+    document = pypdfium2.PdfDocument.new()
+    data = DEJAVU.read_bytes()
+    buffer = (ctypes.c_uint8 * len(data)).from_buffer_copy(data)
+    font = pdfium_c.FPDFText_LoadFont(document.raw, buffer, len(data), pdfium_c.FPDF_FONT_TRUETYPE, True)
+    for texts, boxes in pages:
+        page = document.new_page(595, 842)
+        for x, top, size, text in texts:
+            obj = pdfium_c.FPDFPageObj_CreateTextObj(document.raw, font, size)
+            wide = ctypes.create_string_buffer((text + "\0").encode("utf-16-le"))
+            pdfium_c.FPDFText_SetText(obj, ctypes.cast(wide, ctypes.POINTER(pdfium_c.FPDF_WCHAR)))
+            pdfium_c.FPDFPageObj_Transform(obj, 1, 0, 0, 1, x, 842 - top - size)
+            pdfium_c.FPDFPage_InsertObject(page.raw, obj)
+        for x0, top, x1, bottom in boxes:
+            rect = pdfium_c.FPDFPageObj_CreateNewRect(x0, 842 - bottom, x1 - x0, bottom - top)
+            pdfium_c.FPDFPath_SetDrawMode(rect, pdfium_c.FPDF_FILLMODE_NONE, True)
+            pdfium_c.FPDFPage_InsertObject(page.raw, rect)
+        pdfium_c.FPDFPage_GenerateContent(page.raw)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+COLUMNS = [30, 55, 200, 320, 440, 500, 565]  # x of the task table's rules
+
+
+def make_task_pdf() -> bytes:
+    """Return a two-page plan PDF: running header and footer, title, the ruled task table.
+
+    The second task's name wraps onto two lines inside its cell.
+    """
+    first: list[tuple[float, float, float, str]] = [
+        (250, 20, 9, "ĐẦU TRANG"),
+        (260, 815, 9, "Trang 1"),
+        (250, 70, 14, "KẾ HOẠCH"),
+        (60, 95, 12, "Thực hiện Nghị quyết số 57-NQ/TW của Bộ Chính trị"),
+    ]
+    boxes = []
+    rows = [HEADER, *TASKS]
+    top = 130.0
+    for r, row in enumerate(rows):
+        height = 44.0 if r == 2 else 30.0
+        for c, text in enumerate(row):
+            boxes.append((COLUMNS[c], top, COLUMNS[c + 1], top + height))
+            if r == 2 and c == 1:
+                first += [
+                    (COLUMNS[c] + 3, top + 6, 7, "Ban hành quy chế quản"),
+                    (COLUMNS[c] + 3, top + 22, 7, "lý dữ liệu"),
+                ]
+            else:
+                first.append((COLUMNS[c] + 3, top + 8, 7, text))
+        top += height
+    first.append((60, top + 30, 12, "Trang hai bắt đầu sau bảng"))
+    second = [(250, 20, 9, "ĐẦU TRANG"), (260, 815, 9, "Trang 2"), (60, 70, 12, "Tổ chức thực hiện")]
+    return make_vn_pdf([(first, boxes), (second, [])])
+
+
 def render_scan(lines: list[str], *, size: int = 40) -> Image.Image:
     """Render ``lines`` in black DejaVu Sans on white, as a 300 dpi scan of a printed page would look."""
     font = ImageFont.truetype(str(DEJAVU), size)
@@ -186,7 +254,14 @@ def scan_renderer() -> Callable[..., Image.Image]:
 
 
 @pytest.fixture(scope="session")
-def task_pdf(tmp_path_factory: pytest.TempPathFactory) -> bytes:
+def task_pdf() -> bytes:
+    if not DEJAVU.exists():
+        pytest.skip("fonts-dejavu-core is not installed: no font to set the PDF in")
+    return make_task_pdf()
+
+
+@pytest.fixture(scope="session")
+def printed_pdf(tmp_path_factory: pytest.TempPathFactory) -> bytes:
     """The task .docx printed to PDF by LibreOffice: Vietnamese text layer, ruled table."""
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if soffice is None:

@@ -31,27 +31,54 @@ def test_text_lines_keep_page_and_position_in_reading_order(pdf_maker):
     assert document.pages == 2
 
 
-def test_vietnamese_text_and_ruled_table_come_back_with_cells(task_pdf):
-    document = read_bytes(task_pdf, name="ke-hoach.pdf")
+def _cells(document) -> dict[CellRef, str]:
     cells: dict[CellRef, list[str]] = {}
     for line in document.lines:
         if line.cell:
             cells.setdefault(line.cell, []).append(line.text)
+    return {ref: " ".join(texts) for ref, texts in cells.items()}
 
-    assert document.lines[0].text == "KẾ HOẠCH"
-    assert "Thực hiện Nghị quyết số 57-NQ/TW của Bộ Chính trị" in document.text
-    assert " ".join(cells[CellRef(0, 0, 3)]) == "Cơ quan phối hợp"
-    assert " ".join(cells[CellRef(0, 2, 1)]) == "Ban hành quy chế quản lý dữ liệu"
-    assert " ".join(cells[CellRef(0, 3, 5)]) == "Thường xuyên"
-    assert all(line.x0 is not None for line in document.lines)
+
+def test_vietnamese_text_layer_is_read(task_pdf):
+    document = read_bytes(task_pdf, name="ke-hoach.pdf")
+
+    assert [line.text for line in document.lines[:2]] == [
+        "KẾ HOẠCH",
+        "Thực hiện Nghị quyết số 57-NQ/TW của Bộ Chính trị",
+    ]
+    assert document.kind == "pdf"
+    assert all(line.x0 is not None and line.ocr_confidence is None for line in document.lines)
+
+
+def test_ruled_table_comes_back_cell_by_cell(task_pdf):
+    cells = _cells(read_bytes(task_pdf, name="ke-hoach.pdf"))
+
+    assert [cells[CellRef(0, 0, c)] for c in range(6)] == [
+        "TT",
+        "Tên nhiệm vụ",
+        "Cơ quan chủ trì",
+        "Cơ quan phối hợp",
+        "Kết quả",
+        "Thời gian",
+    ]
+    assert cells[CellRef(0, 1, 2)] == "Sở Khoa học và Công nghệ"
+    assert cells[CellRef(0, 3, 5)] == "Thường xuyên"
+
+
+def test_a_cell_wrapped_over_two_lines_keeps_both_in_that_cell(task_pdf):
+    document = read_bytes(task_pdf, name="ke-hoach.pdf")
+
+    wrapped = [line for line in document.lines if line.cell == CellRef(0, 2, 1)]
+    assert [line.text for line in wrapped] == ["Ban hành quy chế quản", "lý dữ liệu"]
+    assert wrapped[0].bottom <= wrapped[1].top
 
 
 def test_lines_after_the_table_follow_it(task_pdf):
     texts = [line.text for line in read_bytes(task_pdf, name="ke-hoach.pdf").lines]
 
     assert (
-        texts.index("xuyên")
-        < texts.index("Trang hai bắt đầu sau dấu ngắt")
+        texts.index("Thường xuyên")
+        < texts.index("Trang hai bắt đầu sau bảng")
         < texts.index("Tổ chức thực hiện")
     )
 
@@ -62,7 +89,17 @@ def test_running_headers_and_footers_are_dropped_with_a_warning(task_pdf):
     assert "ĐẦU TRANG" not in document.text
     assert "Trang 1" not in document.text
     assert document.lines[-1].page == 2
-    assert any("đầu trang/chân trang" in warning for warning in document.warnings)
+    assert document.warnings == ["Bỏ qua dòng đầu trang/chân trang lặp lại: “ĐẦU TRANG”; “Trang 1”."]
+
+
+def test_word_file_printed_by_libreoffice_reads_as_the_word_file(printed_pdf):
+    document = read_bytes(printed_pdf, name="ke-hoach.pdf")
+    cells = _cells(document)
+
+    assert document.lines[0].text == "KẾ HOẠCH"
+    assert "1. Mục tiêu đến năm 2025" in document.text
+    assert cells[CellRef(0, 2, 1)] == "Ban hành quy chế quản lý dữ liệu"
+    assert "ĐẦU TRANG" not in document.text
 
 
 def test_a_line_repeated_outside_the_margins_is_kept(pdf_maker):

@@ -210,7 +210,12 @@ def _drop_running_lines(rows: list[_Row], heights: dict[int, float]) -> tuple[li
     if not running:
         return rows, []
     kept = [row for row in rows if key(row) not in running]
-    dropped = list(dict.fromkeys(row[1] for row in rows if key(row) in running))
+    first_text: dict[str, str] = {}
+    for row in rows:
+        k = key(row)
+        if k in running:
+            first_text.setdefault(k, row[1])
+    dropped = list(first_text.values())
     return kept, dropped
 
 
