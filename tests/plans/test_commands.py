@@ -210,3 +210,15 @@ class _Sink:
 
     def flush(self) -> None:
         pass
+
+
+@pytest.mark.slow
+def test_demo_extracts_the_real_samples(settings: Any) -> None:
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+    call_command("demo", "--no-serve", stdout=_Sink(), stderr=_Sink())
+
+    plans = {p.number: p for p in Plan.objects.all()}
+    assert {"103/KH-UBND", "37/KH-UBND"} <= set(plans)
+    assert plans["37/KH-UBND"].status == PlanStatus.SUPERSEDED
+    assert all(p.source_hash and p.source_text for p in plans.values())  # extracted, not hand-made

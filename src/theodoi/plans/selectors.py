@@ -42,7 +42,7 @@ def plan_get_by_reference(reference: str) -> Plan:
     one match is refused with the candidates listed rather than one picked silently.
     """
     text = reference.strip()
-    if text.isdigit():
+    if text.isdigit() and len(text) <= 18:  # beyond a bigint it cannot be an id
         plan = Plan.objects.select_related("unit").filter(pk=int(text)).first()
         if plan is None:
             raise PlanLookupError("not_found", f"Không có kế hoạch mã {text}.")
