@@ -31,9 +31,10 @@ import logging
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from theodoi.ingest.layout.lines import Line
-from theodoi.ingest.normalise.agencies import resolve_agency, split_agencies
+from theodoi.ingest.normalise.agencies import AGENCY_DIRECTORY, resolve_agency, split_agencies
 from theodoi.ingest.normalise.targets import parse_target, repair_target, unit_hint
 from theodoi.ingest.plan import Indicator, Provenance
 from theodoi.ingest.text import collapse_spaces, fold
@@ -111,10 +112,7 @@ def parse_indicators(lines: Sequence[Line]) -> list[Indicator]:
     if region is not None:
         start, end = region
         body = list(lines[start:end])
-        if _is_cell_per_line(body):
-            rows = _rows_cell_per_line(body)
-        else:
-            rows = _rows_interleaved(body)
+        rows = _rows_cell_per_line(body) if _is_cell_per_line(body) else _rows_interleaved(body)
         indicators = [_indicator(row) for row in rows if not row.is_group]
         indicators = [i for i in indicators if i is not None]
         if indicators:
@@ -222,13 +220,16 @@ def _rows_cell_per_line(body: Sequence[Line]) -> list[_Row]:
             current = None
             continue
         h = _horizon_of(line)
-        if h and not re.fullmatch(r"\d{1,2}(?:\.\d{1,2}){0,2}\.?", line.key):
-            if current is None or cells.get(id(current)):
-                horizon = h
-                current = None
-                fresh = True
-                started = True
-                continue
+        if (
+            h
+            and not re.fullmatch(r"\d{1,2}(?:\.\d{1,2}){0,2}\.?", line.key)
+            and (current is None or cells.get(id(current)))
+        ):
+            horizon = h
+            current = None
+            fresh = True
+            started = True
+            continue
         if re.fullmatch(r"\d{1,2}(?:\.\d{1,2}){0,2}\.?", line.key):
             # A number alone is a row number only in sequence; otherwise it is a target cell.
             accepted = _accept_code(line.key.rstrip("."), last, fresh=fresh)
@@ -277,7 +278,7 @@ def _classify_cells(texts: list[str]) -> _Parts:
 def _agency_like(text: str) -> bool:
     tokens = text.split()
     keys = [fold(t) for t in tokens]
-    return _agency_head(tokens, keys, 0) or resolve_agency(text)[1] >= 0.88
+    return _agency_head(tokens, keys, 0) or _resolve_agency(text)[1] >= 0.88
 
 
 def _target_like(text: str) -> bool:
@@ -338,9 +339,13 @@ def _unit_match(tokens: Sequence[str]) -> tuple[str, float] | None:
     """Return the canonical unit ``tokens`` spell, with a fuzzy score, or None."""
     if not tokens:
         return None
-    text = " ".join(tokens)
+    return _unit_of(" ".join(tokens), len(tokens))
+
+
+@lru_cache(maxsize=16384)
+def _unit_of(text: str, count: int) -> tuple[str, float] | None:
     key = fold(text)
-    if len(tokens) == 1 and key.strip(",.") in _PERCENT_TOKENS:
+    if count == 1 and key.strip(",.") in _PERCENT_TOKENS:
         return "%", 0.8
     if _RANK.match(key):
         return "Thứ bậc", 0.9
@@ -579,7 +584,13 @@ def _rows_interleaved(body: Sequence[Line]) -> list[_Row]:
     for k, (idx, value, _h) in enumerate(row_marks):
         nxt = row_marks[k + 1][1] if k + 1 < len(row_marks) else None
         code_parts = parts_of.get(idx) or _Parts()
-        if value and nxt and "." not in value[0] and nxt[0] == value[0] + ".1" and not code_parts.has_row_cells:
+        if (
+            value
+            and nxt
+            and "." not in value[0]
+            and nxt[0] == value[0] + ".1"
+            and not code_parts.has_row_cells
+        ):
             group_marks.add(k)
     for k in range(len(row_marks)):
         a = row_marks[k][0]
@@ -609,7 +620,8 @@ def _rows_interleaved(body: Sequence[Line]) -> list[_Row]:
                 owner[j] = k
             else:
                 owner[j] = k + 1 if k + 1 < len(row_marks) else k
-            if not p.name and p.has_row_cells and k + 1 < len(row_marks) and row_marks[k + 1][1] is not None:
+            fragment = not p.name and (p.target or p.lead)
+            if fragment and k + 1 < len(row_marks) and row_marks[k + 1][1] is not None:
                 up = lines[j].number - lines[a].number
                 down = lines[b].number - lines[j].number
                 if any(n in page_breaks for n in range(lines[j].number, lines[b].number)):
@@ -644,6 +656,7 @@ def _rows_interleaved(body: Sequence[Line]) -> list[_Row]:
                 p = _Parts(unit=p.unit, target=collapse_spaces(f"{p.name} {p.target}"), lead=p.lead)
             row.lines.append(lines[j])
             row.parts.append(p)
+        _unit_words_in_name(row)
         _text_target_continuation(row)
         _merge_continuations(row)
         rows.append(row)
@@ -655,6 +668,7 @@ def _code_key(code: str) -> tuple[int, ...]:
     return tuple(int(x) for x in code.split("."))
 
 
+@lru_cache(maxsize=4096)
 def _expectations(last: str | None) -> list[tuple[str, float, int]]:
     """Codes that may follow ``last``: (code, cost of the rows skipped, rows skipped)."""
     if last is None:
@@ -674,6 +688,7 @@ def _expectations(last: str | None) -> list[tuple[str, float, int]]:
     return out
 
 
+@lru_cache(maxsize=65536)
 def _readings(code: str, expected: str) -> float | None:
     """Cost of reading the OCR'd ``code`` as ``expected``; None when it cannot be."""
     if code == expected:
@@ -699,7 +714,7 @@ def _chain(cands: list[tuple[int, str]], previous: str | None) -> list[tuple[int
         return []
     # states[k]: list of (score, code, back pointer (k', state index))
     states: list[list[tuple[float, str, tuple[int, int] | None]]] = []
-    starts = _expectations(None)
+    starts = list(_expectations(None))
     if previous:
         starts += _expectations(previous)
     for k, (_i, code) in enumerate(cands):
@@ -710,7 +725,7 @@ def _chain(cands: list[tuple[int, str]], previous: str | None) -> list[tuple[int
                 score = 1.0 - cost - skip_cost
                 if score > options.get(exp, (-9.0, None))[0]:
                     options[exp] = (score, None)
-        for kk in range(max(0, k - 40), k):
+        for kk in range(max(0, k - 25), k):
             for si, (prev_score, prev_code, _bp) in enumerate(states[kk]):
                 for exp, skip_cost, _n in _expectations(prev_code):
                     cost = _readings(code, exp)
@@ -719,7 +734,8 @@ def _chain(cands: list[tuple[int, str]], previous: str | None) -> list[tuple[int
                     score = prev_score + 1.0 - cost - skip_cost
                     if score > options.get(exp, (-9.0, None))[0]:
                         options[exp] = (score, (kk, si))
-        states.append([(sc, c, bp) for c, (sc, bp) in options.items()])
+        ranked = sorted(options.items(), key=lambda item: -item[1][0])[:4]
+        states.append([(sc, c, bp) for c, (sc, bp) in ranked])
     best: tuple[float, int, int] | None = None
     for k, opts in enumerate(states):
         for si, (sc, _c, _bp) in enumerate(opts):
@@ -746,7 +762,7 @@ def _codes_between(a: str | None, b: str) -> list[str]:
     if len(pa) == len(pb) and pa[:-1] == pb[:-1]:
         return [".".join([*pa[:-1], str(n)]) for n in range(int(pa[-1]) + 1, int(pb[-1]))]
     if len(pb) == len(pa) + 1 and pb[-1] == "1":
-        return _codes_between(a, ".".join(pb[:-1])) + [".".join(pb[:-1])]
+        return [*_codes_between(a, ".".join(pb[:-1])), ".".join(pb[:-1])]
     if len(pa) > len(pb):
         return _codes_between(".".join(pa[: len(pb)]), b)
     return []
@@ -785,6 +801,16 @@ _OPEN_NAME_END = {
     "cua", "va", "cho", "tren", "trong", "cac", "voi", "ve", "tai", "tu", "den", "duoc", "co", "la",
     "nhung", "theo", "hoac", "so", "ty", "ti", "le", "muc", "nha", "hoa", "dat",
 }  # fmt: skip
+
+
+def _unit_words_in_name(row: _Row) -> None:
+    """A line that is only a unit word ("doanh nghiệp") continues the name when the numbered
+    line already has the row's unit."""
+    if not any(p.code and p.unit for p in row.parts):
+        return
+    for line, p in zip(row.lines, row.parts, strict=True):
+        if not p.code and p.unit and not (p.name or p.target or p.lead):
+            p.name, p.unit = line.text.strip(), ""
 
 
 def _text_target_continuation(row: _Row) -> None:
@@ -832,34 +858,72 @@ def _merge_continuations(row: _Row) -> None:
         if running and p.name and not _agency_complete(running):
             tokens = p.name.split()
             last = _last_agency(running)
-            base = _resolve(last)[1]
-            for size in range(1, min(5, len(tokens)) + 1):
-                tail = " ".join(tokens[-size:])
-                score = _resolve(f"{last} {tail}")[1]
-                if score >= 0.8 and score > base + 0.05:
-                    p.lead = collapse_spaces(f"{tail} {p.lead}")
-                    p.name = " ".join(tokens[:-size])
-                    break
+            base = _directory_score(last)
+            best: tuple[float, int] = (base, 0)
+            for size in range(1, min(4, len(tokens)) + 1):
+                score = _directory_score(f"{last} {' '.join(tokens[-size:])}")
+                if score > best[0] + 0.02:
+                    best = (score, size)
+            if best[1]:
+                size = best[1]
+                p.lead = collapse_spaces(f"{' '.join(tokens[-size:])} {p.lead}")
+                p.name = " ".join(tokens[:-size])
         if p.lead:
             running = collapse_spaces(f"{running} {p.lead}")
 
 
+def _directory_score(name: str) -> float:
+    """How well ``name`` matches a directory agency (0 when it matches none)."""
+    resolved, score = _resolve_agency(name)
+    if resolved != name or score >= 0.95:
+        return score
+    loose = _loose_agency(name)
+    return loose[1] if loose else 0.0
+
+
+@lru_cache(maxsize=8192)
+def _resolve_agency(name: str, cutoff: float = 0.88) -> tuple[str, float]:
+    return resolve_agency(name, cutoff=cutoff)
+
+
 def _resolve(name: str) -> tuple[str, float]:
-    """``resolve_agency`` with a looser match for long names (OCR damages every other letter)."""
-    resolved, score = resolve_agency(name)
+    """``resolve_agency``, then a looser match for long names (OCR damages every other letter)."""
+    resolved, score = _resolve_agency(name)
     if score >= 0.88 or len(name) < 12:
         return resolved, score
-    loose, loose_score = resolve_agency(name, cutoff=0.75)
-    if loose != name:
-        return loose, min(loose_score, 0.85)
-    return resolved, score
+    return _loose_agency(name) or (resolved, score)
+
+
+@lru_cache(maxsize=1)
+def _directory_squeezed() -> dict[str, str]:
+    return {re.sub(r"[^a-z0-9]", "", fold(entry)): entry for entry in AGENCY_DIRECTORY}
+
+
+@lru_cache(maxsize=8192)
+def _loose_agency(name: str) -> tuple[str, float] | None:
+    """Match a badly scanned agency name against the directory, spaces and signs ignored.
+
+    "Sở KAhoa thAva Công nghệ" and "Sở Khoahocva Công nghệ" are "Sở Khoa học và Công nghệ".
+    """
+    words = name.split()
+    if words and _SO_FORMS.fullmatch(fold(words[0])):
+        words[0] = "Sở"
+    key = re.sub(r"[^a-z0-9]", "", fold(" ".join(words)))
+    if len(key) < 10:
+        return None
+    table = _directory_squeezed()
+    best = difflib.get_close_matches(key, list(table), n=1, cutoff=0.8)
+    if not best:
+        return None
+    ratio = difflib.SequenceMatcher(None, key, best[0]).ratio()
+    return table[best[0]], round(min(0.85, ratio), 3)
 
 
 def _agency_complete(lead: str) -> bool:
     last = _last_agency(lead)
     if not last or _lead_incomplete(last):
         return False
-    return resolve_agency(last)[1] >= 0.95
+    return _resolve_agency(last)[1] >= 0.95
 
 
 def _mark_groups(rows: list[_Row]) -> None:
@@ -885,10 +949,8 @@ def _is_noise(line: Line) -> bool:
     if not key:
         return True
     letters = re.findall(r"[a-z]{2,}", key)
-    return (
-        (not letters
-        and not re.search(r"\d", key))
-        or bool(re.fullmatch(r"(?:s\S{0,2}|thoi gian ky)\s*:.*", key))
+    return (not letters and not re.search(r"\d", key)) or bool(
+        re.fullmatch(r"(?:s\S{0,2}|thoi gian ky)\s*:.*", key)
     )
 
 
@@ -938,7 +1000,23 @@ def _split_leads(text: str) -> tuple[list[str], float]:
     return out, (min(scores) if scores else 0.0)
 
 
-_LEAD_OPEN_END = {"va", "chi", "cac", "khoa", "hoc", "nha", "nuoc", "ngan", "hang", "so", "ban", "uy", "cong", "xa", "thi"}
+_LEAD_OPEN_END = {
+    "va",
+    "chi",
+    "cac",
+    "khoa",
+    "hoc",
+    "nha",
+    "nuoc",
+    "ngan",
+    "hang",
+    "so",
+    "ban",
+    "uy",
+    "cong",
+    "xa",
+    "thi",
+}
 
 
 def _lead_incomplete(lead: str) -> bool:
@@ -982,18 +1060,26 @@ def _indicator(row: _Row) -> Indicator | None:
     if _lead_incomplete(lead_text):
         # "Ngân hàng Nhà nước chi" / "nhánh khu vực 10": the rest of the agency read as target.
         for p in row.parts:
-            if not p.code and p.target and p.target != target_raw and not re.match(r"^\s*(?:≥|≤|>|<)", p.target):
+            if (
+                not p.code
+                and p.target
+                and p.target != target_raw
+                and not re.match(r"^\s*(?:≥|≤|>|<)", p.target)
+            ):
                 tokens = p.name.split()
                 take = 0
                 for size in range(min(4, len(tokens)), 0, -1):
-                    if not _meaningful(tokens[: len(tokens) - size]) or resolve_agency(
-                        f"{lead_text} {' '.join(tokens[-size:])} {p.target}"
-                    )[1] >= 0.88:
+                    if (
+                        not _meaningful(tokens[: len(tokens) - size])
+                        or _resolve_agency(f"{lead_text} {' '.join(tokens[-size:])} {p.target}")[1] >= 0.88
+                    ):
                         take = size
                         break
                 if take == 0 and len(tokens) <= 3:
                     take = len(tokens)
-                lead_text = collapse_spaces(f"{lead_text} {' '.join(tokens[len(tokens) - take :])} {p.target}")
+                lead_text = collapse_spaces(
+                    f"{lead_text} {' '.join(tokens[len(tokens) - take :])} {p.target}"
+                )
                 p.name = " ".join(tokens[: len(tokens) - take])
                 break
     target = repair_target(target_raw, unit=unit, ocr=_looks_scanned(row.lines)) if target_raw else None
