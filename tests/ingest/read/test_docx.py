@@ -7,6 +7,7 @@ import zipfile
 
 import docx
 import pytest
+from lxml import etree
 
 from theodoi.ingest.document import CellRef
 from theodoi.ingest.errors import DocumentTooLarge, UnreadableDocument
@@ -171,3 +172,76 @@ def test_document_without_text_is_refused_as_empty():
         read_bytes(out.getvalue(), name="trong.docx")
 
     assert caught.value.code == "empty"
+
+
+def _numbered_document(paragraphs: list[tuple[str, int, str]]) -> bytes:
+    """Return a .docx whose numbering.xml has list 1 (I. / a) / 1.1.) and list 2 restarting list 1.
+
+    ``paragraphs`` are (numId, ilvl, text).
+    """
+    given = docx.Document()
+    numbering = given.part.numbering_part.element
+    numbering.append(
+        etree.fromstring(
+            f"""<w:abstractNum {W_NS} w:abstractNumId="90">
+              <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="upperRoman"/><w:lvlText w:val="%1."/></w:lvl>
+              <w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="lowerLetter"/><w:lvlText w:val="%2)"/></w:lvl>
+              <w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1.%3."/></w:lvl>
+            </w:abstractNum>"""
+        )
+    )
+    numbering.append(etree.fromstring(f'<w:num {W_NS} w:numId="91"><w:abstractNumId w:val="90"/></w:num>'))
+    numbering.append(
+        etree.fromstring(
+            f"""<w:num {W_NS} w:numId="92"><w:abstractNumId w:val="90"/>
+              <w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride></w:num>"""
+        )
+    )
+    for num_id, ilvl, text in paragraphs:
+        p = given.add_paragraph(text)._p
+        p.insert(
+            0,
+            etree.fromstring(
+                f'<w:pPr {W_NS}><w:numPr><w:ilvl w:val="{ilvl}"/><w:numId w:val="{num_id}"/></w:numPr></w:pPr>'
+            ),
+        )
+    out = io.BytesIO()
+    given.save(out)
+    return out.getvalue()
+
+
+W_NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+
+def test_roman_sections_lettered_items_and_outline_numbers_print_as_in_word():
+    data = _numbered_document(
+        [
+            ("91", 0, "Mục tiêu"),
+            ("91", 1, "Đến năm 2025"),
+            ("91", 1, "Đến năm 2030"),
+            ("91", 0, "Nhiệm vụ"),
+            ("91", 2, "Hoàn thiện thể chế"),
+            ("91", 2, "Phát triển hạ tầng"),
+            ("91", 1, "Giải pháp"),
+        ]
+    )
+
+    texts = [line.text for line in read_bytes(data, name="so.docx").lines]
+
+    assert texts == [
+        "I. Mục tiêu",
+        "a) Đến năm 2025",
+        "b) Đến năm 2030",
+        "II. Nhiệm vụ",
+        "II.1. Hoàn thiện thể chế",
+        "II.2. Phát triển hạ tầng",
+        "a) Giải pháp",
+    ]
+
+
+def test_a_second_list_on_the_same_definition_continues_unless_it_restarts():
+    data = _numbered_document([("91", 0, "Một"), ("91", 0, "Hai"), ("92", 0, "Lại một"), ("91", 0, "Tiếp")])
+
+    texts = [line.text for line in read_bytes(data, name="so.docx").lines]
+
+    assert texts == ["I. Một", "II. Hai", "I. Lại một", "II. Tiếp"]

@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 from theodoi.ingest.document import SourceDocument
 from theodoi.ingest.errors import IngestError
 from theodoi.ingest.read import SUPPORTED_SUFFIXES, ReadLimits, read_bytes
+from theodoi.ingest.read.limits import safe_name
 
 LIMITS = ReadLimits(page_timeout=5, ocr_page_timeout=10, total_timeout=20, max_ocr_pages=2)
 BOUND = 30.0  # seconds: the budgets above plus starting a child process
@@ -100,3 +101,16 @@ def test_word_and_excel_files_with_damaged_xml_inside(task_docx, task_xlsx, data
             damaged.writestr(info, _damage(data.draw, body) if info.filename == part else body)
 
     _read_within_bound(out.getvalue(), name)
+
+
+@settings(FUZZ, max_examples=300)
+@given(name=st.text(max_size=300))
+def test_any_sender_name_becomes_a_bare_safe_file_name(name):
+    kept = safe_name(name)
+
+    assert kept
+    assert "/" not in kept
+    assert "\\" not in kept
+    assert not kept.startswith(".")
+    assert not any(ord(ch) < 32 for ch in kept)
+    assert len(kept) <= 200

@@ -193,7 +193,10 @@ class _Numbering:
     levels: dict[str, dict[int, _Level]] = field(default_factory=dict)  # numId -> ilvl -> level
     abstract_of: dict[str, str] = field(default_factory=dict)  # numId -> abstractNumId
     style_num: dict[str, tuple[str | None, int | None, str | None]] = field(default_factory=dict)
+    # Word counts per abstract list: two w:num sharing one abstractNum continue each other's
+    # numbering unless a w:num restarts a level with startOverride ("Restart at 1").
     counters: dict[str, list[int]] = field(default_factory=dict)  # abstractNumId -> per level
+    restarts: dict[str, set[int]] = field(default_factory=dict)  # numId -> levels it restarts
 
     @classmethod
     def from_document(cls, document: Any) -> _Numbering:
@@ -220,6 +223,7 @@ class _Numbering:
                     if start is not None and ilvl in levels:
                         base = levels[ilvl]
                         levels[ilvl] = _Level(base.fmt, base.text, _int(start.get(W_VAL), base.start))
+                        out.restarts.setdefault(num_id, set()).add(ilvl)
                 out.levels[num_id] = levels
                 out.abstract_of[num_id] = abs_id
         styles = part.styles.element if part.styles is not None else None
@@ -250,6 +254,9 @@ class _Numbering:
         counters = self.counters.setdefault(self.abstract_of.get(num_id, num_id), [0] * 10)
         if not 0 <= ilvl < len(counters):
             return ""
+        for restarted in self.restarts.pop(num_id, ()):  # the first paragraph of a restarted list
+            if 0 <= restarted < len(counters):
+                counters[restarted] = 0
         level = levels[ilvl]
         counters[ilvl] = (counters[ilvl] + 1) if counters[ilvl] else level.start
         for deeper in range(ilvl + 1, len(counters)):
