@@ -42,5 +42,8 @@ def test_find_an_agency_without_diacritics(
     page.locator(".user-menu summary").click()
     assert "Điều phối" in page.locator(".user-menu__panel").inner_text()
     shoot("4-menu")
+    page.keyboard.press("Escape")
+    expect(page.locator(".user-menu__panel")).to_be_hidden()
+    page.locator(".user-menu summary").click()
     page.get_by_role("button", name="Đăng xuất").click()
     page.wait_for_url(re.compile(r"/dang-nhap/$"))
