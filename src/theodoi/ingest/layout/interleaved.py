@@ -27,7 +27,7 @@ from theodoi.ingest.text import fold
 
 # A gap OCR leaves between two columns: a bar, or two or more stray marks in a row.
 _STRAY = r"(?:[^\w\s]{1,3}|[A-Za-z]|\d)"
-_GAP = re.compile(rf"\s*\|\s*|(?:\s+{_STRAY}){{2,}}(?=\s|$)")
+_GAP = re.compile(rf"\s*\|\s*|(?:\s+{_STRAY}){{2,}}(?=\s|$)|\s+[.\\~£«»¢]+(?=\s)")
 # Words that open a fragment of another column when capitalised (folded): agencies, outputs.
 _OPENERS = (
     "so ",
@@ -354,8 +354,12 @@ def _cut_first_column(text: str, width: float, *, name_started: bool, name_close
             continue
         after = text[m.end() :]
         score = -abs(pos - width) / max(width, 1.0)
-        if after[:1].isupper() and fold(after).startswith(_OPENERS):
-            score += 0.35
+        if after[:1].isupper():
+            score += 0.15
+            if fold(after).startswith(_OPENERS):
+                score += 0.2
+        if re.search(r"[,;.:)]$", text[:pos]):
+            score += 0.1
         if score > best_score:
             best, best_score = m, score
     if best is None:
@@ -411,6 +415,12 @@ _HEAD_PAIRS = (
 )
 
 
+def _carries_agency(current: str, token: str) -> bool:
+    from theodoi.ingest.normalise.agencies import agency_continuation
+
+    return agency_continuation(current, token) >= 0.9
+
+
 def _fragments(rest: str) -> list[str]:
     """Cut the non-first-column part of a line into column fragments.
 
@@ -427,13 +437,52 @@ def _fragments(rest: str) -> list[str]:
             tail = fold(" ".join(tokens[k : k + 2]))
             prev = fold(current[-1]).strip(".,;:") if current else ""
             opens = token[:1].isupper() and key in _HEAD_TOKENS and tail.startswith(_HEAD_PAIRS)
-            if opens and current and prev not in ("cac", "va", "cua", "ban", "so"):
+            if not opens and current and token[:1].isupper() and re.search(r"[,;]$", current[-1]):
+                # "Các sở, ban, Triển khai": a capitalised word after a finished list item
+                # opens the next column unless it carries on a known agency name
+                opens = not _carries_agency(" ".join(current), token)
+            if opens and current and prev not in ("cac", "cua", "ban", "so"):
                 out.append(" ".join(current))
                 current = []
             current.append(token)
         if current:
             out.append(" ".join(current))
     return [o for o in out if re.search(r"\w{2,}", o)]
+
+
+def _split_by_continuation(
+    fragments: list[str], columns: Sequence[ColumnSpec], streams: dict[str, Cell]
+) -> list[str]:
+    """Cut a fragment after the words that finish a cell begun on an earlier line.
+
+    "Công nghệ ngành, địa của UBND" after cells "Sở Khoa học và" and "Các sở, ban," becomes
+    "Công nghệ" | "ngành, địa" | "của UBND": each cut is where a column's ``continues`` stops
+    recognising the words as the rest of its cell.
+    """
+    out: list[str] = []
+    used: set[str] = set()
+    for fragment in fragments:
+        pending = fragment
+        while pending:
+            tokens = pending.split()
+            cut = None
+            for col in columns:
+                cell = streams.get(col.name)
+                if col.continues is None or cell is None or not cell.text or col.name in used:
+                    continue
+                best = None
+                for k in range(1, len(tokens)):
+                    if col.continues(cell.text, " ".join(tokens[:k])) >= 0.95:
+                        best = k
+                if best is not None and (cut is None or best > cut[0]):
+                    cut = (best, col.name)
+            if cut is None:
+                out.append(pending)
+                break
+            used.add(cut[1])
+            out.append(" ".join(tokens[: cut[0]]))
+            pending = " ".join(tokens[cut[0] :])
+    return out
 
 
 def _assign_fragments(
@@ -457,6 +506,7 @@ def _assign_fragments(
 
         return fit
 
+    fragments = _split_by_continuation(fragments, columns, streams)
     specs = [ColumnSpec(c.name, fits_for(c), c.header, False) for c in columns]
     assignment, _conf = align(fragments, specs, stay=0.3)
     for text, col in zip(fragments, assignment, strict=True):

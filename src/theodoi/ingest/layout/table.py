@@ -165,8 +165,13 @@ def find_table(
     if begin is None:
         return None
     end = n
+    for i in range(begin + 6, n):
+        # the next appendix heading ends the table (a table runs over pages, not appendices)
+        if re.match(r"^phu luc\b", lines[i].key) and len(lines[i].key) < 40:
+            end = i
+            break
     if stop_terms:
-        for i in range(begin + 6, n):
+        for i in range(begin + 6, end):
             if not _looks_like_header(lines[i]):
                 continue
             window = " ".join(line.key for line in lines[max(0, i - 3) : i + 6] if len(line.key) < 120)

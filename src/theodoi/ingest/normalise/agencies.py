@@ -347,6 +347,11 @@ def _directory_keys() -> dict[str, str]:
     return {fold(name): name for name in AGENCY_DIRECTORY}
 
 
+@lru_cache(maxsize=8192)
+def _closest_directory_key(key: str, cutoff: float) -> list[str]:
+    return difflib.get_close_matches(key, list(_directory_keys()), n=1, cutoff=cutoff)
+
+
 def _letter_slips_only(printed: str, entry: str) -> bool:
     """Return True when two names differ only by OCR slips inside words, not by wording.
 
@@ -381,7 +386,7 @@ def resolve_agency(name: str, *, cutoff: float = 0.88) -> tuple[str, float]:
         return (entry[:1].lower() + entry[1:] if clean[:1].islower() else entry), 0.95
     if key in AGENCY_ABBREVIATIONS:
         return clean, 0.95
-    best = difflib.get_close_matches(key, list(keys), n=1, cutoff=cutoff)
+    best = _closest_directory_key(key, cutoff)
     if best and _letter_slips_only(key, best[0]):
         entry = keys[best[0]]
         ratio = difflib.SequenceMatcher(None, key, best[0]).ratio()
@@ -477,6 +482,18 @@ def _prefix_keys() -> tuple[str, ...]:
     return tuple(sorted(keys))
 
 
+@lru_cache(maxsize=8192)
+def _continues_a_name(joined: str) -> bool:
+    """Return True when ``joined`` (folded) nearly equals the start of a directory name."""
+    for key in _prefix_keys():
+        if key[:1] != joined[:1] or len(joined) > len(key) + 2:
+            continue
+        matcher = difflib.SequenceMatcher(None, joined, key[: len(joined) + 1], autojunk=False)
+        if matcher.real_quick_ratio() >= 0.82 and matcher.quick_ratio() >= 0.82 and matcher.ratio() >= 0.82:
+            return True
+    return False
+
+
 def agency_continuation(cell_text: str, fragment: str) -> float:
     """Return 0..1: how well ``fragment`` carries on an agency cell begun as ``cell_text``.
 
@@ -494,10 +511,8 @@ def agency_continuation(cell_text: str, fragment: str) -> float:
     if starts_new:
         return 0.85 if complete or not last else 0.35
     joined = fold(f"{names[-1] if names else ''} {frag}")
-    for key in _prefix_keys():
-        head = key[: len(joined) + 1]
-        if len(joined) >= 6 and difflib.SequenceMatcher(None, joined, head).ratio() >= 0.82:
-            return 0.95
+    if len(joined) >= 6 and _continues_a_name(joined):
+        return 0.95
     if complete and not frag[:1].islower():
         return 0.2
     return 0.5 if frag[:1].islower() or re.search(r"(?:\bva|,)\s*$", cell_text) else 0.25
