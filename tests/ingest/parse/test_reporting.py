@@ -110,3 +110,13 @@ def test_no_organisation_section_gives_no_duties():
 
 def test_organisation_section_without_reporting_gives_no_duties():
     assert duties("1. Sở Tài chính bảo đảm kinh phí thực hiện hằng năm.") == []
+
+
+def test_a_heading_garbled_by_restoration_is_found_on_the_raw_line():
+    from theodoi.ingest.document import SourceLine
+    from theodoi.ingest.layout.lines import make_lines
+
+    raw = ["III. TO CHUC THU'C HIEN", "2. Cac so dinh ky hang nam bao cao UBND tinh.", "Noi nhan:"]
+    restored = ["III. TỔ CHỨC THU'Cổ HIỆN", "2. Các sở định kỳ hằng năm báo cáo UBND tỉnh.", "Nơi nhận:"]
+    lines = make_lines([SourceLine(number=n, text=t) for n, t in enumerate(raw, start=1)], restored)
+    assert [(d.cadence, d.to) for d in parse_reporting(lines)] == [("annual", "UBND tỉnh")]

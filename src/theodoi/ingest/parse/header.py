@@ -180,9 +180,13 @@ def join_lines(lines: Sequence[Line]) -> _Joined:
 def _number(lines: Sequence[Line]) -> tuple[str | None, int | None]:
     for line in lines[:15]:
         m = _NUMBER_LINE.match(line.key)
+        text = line.text
+        if not m:
+            # restoration may garble the digits or the "Số:" word: read the raw line
+            m, text = _NUMBER_LINE.match(fold(line.raw)), line.raw
         if not m:
             continue
-        found = find_codes(line.text[m.start(1) :])
+        found = find_codes(text[m.start(1) :])
         if found:
             return found[0][0].text, line.number
         tail = re.sub(r"\s", "", m.group(3))
@@ -253,7 +257,7 @@ def _issuer(lines: Sequence[Line]) -> tuple[str | None, str | None, list[int]]:
 def _title(lines: Sequence[Line]) -> tuple[str | None, list[int]]:
     start = None
     for i, line in enumerate(lines[:25]):
-        if re.fullmatch(r"\W*k\S{0,2}\s*hoach\W*", line.key):
+        if any(re.fullmatch(r"\W*k\S{0,2}\s*ho\S{0,2}ch\W*", k) for k in (line.key, fold(line.raw))):
             start = i + 1
             break
     if start is None:

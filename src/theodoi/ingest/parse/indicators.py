@@ -125,8 +125,13 @@ def parse_indicators(lines: Sequence[Line]) -> list[Indicator]:
 # Finding the table
 
 
+def _keys(line: Line) -> tuple[str, str]:
+    """The restored key and the raw one: restoration may garble a heading word."""
+    return line.key, fold(line.raw)
+
+
 def _is_appendix(line: Line) -> bool:
-    return bool(re.match(r"^\W*ph\S{0,2}\s*l\S{0,2}c\b", line.key)) and len(line.key) < 30
+    return any(re.match(r"^\W*ph\S{0,2}\s*l\S{0,2}c\b", k) and len(k) < 30 for k in _keys(line))
 
 
 def _find_table(lines: Sequence[Line]) -> tuple[int, int] | None:
@@ -135,7 +140,7 @@ def _find_table(lines: Sequence[Line]) -> tuple[int, int] | None:
     start = None
     for i, line in enumerate(lines):
         if _is_appendix(line):
-            title = " ".join(x.key for x in lines[i + 1 : i + 8])
+            title = " ".join(k for x in lines[i + 1 : i + 8] for k in _keys(x))
             if "chi tieu" in title or ("chi ti" in title and "ket qua" in title):
                 start = i + 1
                 break
@@ -197,11 +202,13 @@ def _is_cell_per_line(body: Sequence[Line]) -> bool:
 
 
 def _horizon_of(line: Line) -> int | None:
+    """The year of a horizon row ("Đến năm 2030", OCR'd "Dénnim 2030"), else None."""
     if len(line.key) > 60:
         return None
-    m = _HORIZON.search(line.key)
-    if m and ("nam" in line.key or "nim" in line.key or "n" in line.key):
-        return int(m.group(1))
+    for key in _keys(line):
+        m = _HORIZON.search(key)
+        if m:
+            return int(m.group(1))
     return None
 
 

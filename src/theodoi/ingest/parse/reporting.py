@@ -27,9 +27,9 @@ from collections.abc import Sequence
 from theodoi.ingest.layout.lines import Line
 from theodoi.ingest.parse.header import join_lines
 from theodoi.ingest.plan import Provenance, ReportingDuty
-from theodoi.ingest.text import collapse_spaces
+from theodoi.ingest.text import collapse_spaces, fold
 
-_HEADING = re.compile(r"^\W*\S{0,5}\s*[-.:)]?\s*to\s*ch\S{0,2}c\s+th\S{0,3}c\s+hi\S{0,2}n\W*$")
+_HEADING = re.compile(r"^\W*\S{0,5}\s*[-.:)]?\s*to\s*ch\S{0,2}c\s+th\S{0,4}\s+hi\S{0,2}n\W*$")
 _END = re.compile(r"^\W*(n\S{0,2}i\s+nh\S{0,2}n\b|ph\S{0,2}\s*l\S{0,2}c\s+[ivx1l]+\b|tm\.|kt\.)")
 _VERB = re.compile(r"\bb\S{0,2}o\s+c\S{0,2}o\b|\bgui\b|\bgiri\b|\bgii\b|\bde xuat\b")
 
@@ -67,7 +67,8 @@ _AT_MEETING = re.compile(r"\bt\S{1,2}i\s+phi\S{1,2}n\s+h\S{1,2}p[^,;.()]*")
 def _section(lines: Sequence[Line]) -> list[Line]:
     start = None
     for i, line in enumerate(lines):
-        if len(line.key) <= 45 and _HEADING.match(line.key):
+        # the raw line too: restoration may garble a heading word ("THU'C" -> "THU'Cổ")
+        if len(line.key) <= 45 and (_HEADING.match(line.key) or _HEADING.match(fold(line.raw))):
             start = i + 1
             break
     if start is None:
