@@ -432,7 +432,8 @@ def _split_line(text: str, *, with_code: bool) -> _Parts:
             target_at, target_end = start_i, len(left)
             break
         real = [t for t in tail if len(t) > 1]
-        if real and len(real) <= 3 and real[0][:1].isupper() and fold(real[0]) not in ("viet",):
+        opens_agency = bool(real) and len(real[0]) >= 3 and real[0][:1].isupper()
+        if opens_agency and len(real) <= 3 and fold(real[0]) not in ("viet",):
             if not numbered:
                 break  # on a continuation line a number is part of the name ("01 Gb/s")
             target_at, target_end = start_i, i + 1
@@ -574,6 +575,8 @@ def _rows_interleaved(body: Sequence[Line]) -> list[_Row]:
     for i, p in parts_of.items():
         if p.code and i not in in_rows:
             parts_of[i] = _split_line(lines[i].text, with_code=False)
+    for i in sorted(in_rows):
+        _wrapped_unit(i, parts_of, in_rows)
     # 3. Assign the lines between numbered rows.
     rows: list[_Row] = []
     horizon: int | None = None
@@ -629,8 +632,7 @@ def _rows_interleaved(body: Sequence[Line]) -> list[_Row]:
                 owner[j] = k + 1 if k + 1 < len(row_marks) else k
             fragment = not p.name and (p.target or p.lead)
             if fragment and k + 1 < len(row_marks) and row_marks[k + 1][1] is not None:
-                up = lines[j].number - lines[a].number
-                down = lines[b].number - lines[j].number
+                up, down = j - a, b - j  # in kept lines: specks and blank lines do not count
                 if any(n in page_breaks for n in range(lines[j].number, lines[b].number)):
                     down = 10**6
                 owner[j] = k if up < down else k + 1
@@ -669,6 +671,64 @@ def _rows_interleaved(body: Sequence[Line]) -> list[_Row]:
         rows.append(row)
     _mark_groups(rows)
     return rows
+
+
+@lru_cache(maxsize=1)
+def _units_squeezed() -> dict[str, str]:
+    return {re.sub(r"[^a-z0-9%/]", "", k): u for k, u in _UNIT_KEYS.items() if len(k) >= 4}
+
+
+def _squeezed_unit(text: str) -> tuple[str, float] | None:
+    key = re.sub(r"[^a-z0-9%/]", "", fold(text))
+    if len(key) < 6:
+        return None
+    table = _units_squeezed()
+    best = difflib.get_close_matches(key, list(table), n=1, cutoff=0.8)
+    if not best:
+        return None
+    return table[best[0]], difflib.SequenceMatcher(None, key, best[0]).ratio()
+
+
+def _wrapped_unit(i: int, parts_of: dict[int, _Parts], rows: set[int]) -> None:
+    """Rebuild a unit cell wrapped over the lines around a numbered line.
+
+    "Số doanh" / "... công nghệ số nghiệp/1000 1 Sở ..." / "dân" is the unit "Số doanh
+    nghiệp/1000 dân": the unit column's fragments sit at the right end of each line's name part.
+    """
+    here = parts_of.get(i)
+    if here is None or here.unit or not here.target:
+        return
+    above = parts_of.get(i - 1) if i - 1 not in rows else None
+    below = parts_of.get(i + 1) if i + 1 not in rows else None
+    mid = here.name.split()
+    best: tuple[float, int, int, int, str] | None = None
+    for m in (1, 2, 3):
+        if len(mid) <= m:
+            break
+        for a in (0, 1, 2):
+            a_tokens = above.name.split() if above and above.name else []
+            if a > len(a_tokens) or (a and not a_tokens):
+                break
+            for c in (0, 1, 2):
+                c_tokens = below.name.split() if below and below.name else []
+                if c > len(c_tokens):
+                    break
+                tail = c_tokens[len(c_tokens) - c :] if c else []
+                text = " ".join([*a_tokens[len(a_tokens) - a :], *mid[-m:], *tail])
+                found = _squeezed_unit(text)
+                if found and found[1] >= 0.8 and (best is None or found[1] > best[0]):
+                    best = (found[1], a, m, c, found[0])
+    if best is None:
+        return
+    _score, a, m, c, unit = best
+    here.unit = unit
+    here.name = " ".join(mid[:-m])
+    if a and above is not None:
+        tokens = above.name.split()
+        above.name = " ".join(tokens[: len(tokens) - a])
+    if c and below is not None:
+        tokens = below.name.split()
+        below.name = " ".join(tokens[: len(tokens) - c])
 
 
 def _code_key(code: str) -> tuple[int, ...]:
@@ -806,7 +866,7 @@ def _fill_rows(members: list[int], chain: list[tuple[int, str]], parts_of: dict[
 
 _OPEN_NAME_END = {
     "cua", "va", "cho", "tren", "trong", "cac", "voi", "ve", "tai", "tu", "den", "duoc", "co", "la",
-    "nhung", "theo", "hoac", "so", "ty", "ti", "le", "muc", "nha", "hoa", "dat",
+    "nhung", "theo", "hoac", "ty", "ti", "le", "muc", "nha", "dat",
 }  # fmt: skip
 
 
@@ -1038,9 +1098,11 @@ def _pick_target(row: _Row) -> str | None:
         return None
     number = re.compile(r"^\s*(?:≥|≤|>=|<=|>|<|=)?\s*\d")
     on_code = [t for t, c in found if c]
-    if on_code and (number.match(on_code[0]) or fold(on_code[0]) in _WORD_TARGETS):
-        return on_code[0]
     signed = [t for t, _ in found if re.match(r"^\s*(?:≥|≤|>=|<=|>|<)\s*\d", t)]
+    if on_code and (number.match(on_code[0]) or fold(on_code[0]) in _WORD_TARGETS):
+        if signed and not re.match(r"^\s*(?:≥|≤|>=|<=|>|<|=)", on_code[0]) and len(on_code[0]) <= 2:
+            return signed[0]  # a one- or two-digit speck beside a comparison printed nearby
+        return on_code[0]
     if signed:
         return signed[0]
     text_parts = [t for t, _ in found if not number.match(t)]
@@ -1054,9 +1116,6 @@ def _pick_target(row: _Row) -> str | None:
 
 
 def _indicator(row: _Row) -> Indicator | None:
-    name = _clean_name(row.column("name"))
-    if not name:
-        return None
     unit = row.column("unit") or None
     if unit and " " in unit and all(p.unit in _UNIT_KEYS.values() for p in row.parts if p.unit):
         # several lines each matched a unit: keep the canonical unit the parts spell together
@@ -1095,6 +1154,9 @@ def _indicator(row: _Row) -> Indicator | None:
     op, value, value_max = parse_target(target)
     if unit is None and target:
         unit = unit_hint(target)
+    name = _clean_name(row.column("name"))
+    if not name:
+        return None
     lead, lead_conf = _split_leads(lead_text)
     base = 0.6 if row.repaired else 0.9
     conf = {
