@@ -273,3 +273,12 @@ def test_province_filter_is_hidden_when_there_is_one_province(
     html = _get(client, coordinator_a, "web:plan_list").content.decode()
     assert 'name="tinh"' not in html
     assert 'name="trang_thai"' in html
+
+
+def test_agency_directory_matches_word_starts(client: Any, coordinator_a: Any, plan_a: Any) -> None:
+    assert _get(client, coordinator_a, "web:agency_list", q="oa hoc").context["page"].paginator.count == 0
+    names = {
+        a.name
+        for a in _get(client, coordinator_a, "web:agency_list", q="khoa hoc").context["page"].object_list
+    }
+    assert names == {"Sở Khoa học và Công nghệ", "Bộ Khoa học và Công nghệ"}

@@ -7,6 +7,8 @@ matches found in the folded string are mapped back to the printed characters.
 
 from __future__ import annotations
 
+import re
+
 from django.utils.html import conditional_escape
 from django.utils.safestring import SafeString, mark_safe
 
@@ -20,6 +22,11 @@ def query_words(query: str | None) -> list[str]:
         if word not in seen:
             seen.append(word)
     return seen
+
+
+def starts_a_word(key: str, word: str) -> bool:
+    """Tell whether a word of the folded ``key`` starts with ``word`` ("so" in "so khoa hoc", not in "khoa")."""
+    return re.search(rf"(?<!\w){re.escape(word)}", key) is not None
 
 
 def match_spans(text: str, words: list[str]) -> list[tuple[int, int]]:

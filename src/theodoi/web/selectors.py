@@ -31,6 +31,7 @@ from theodoi.plans.models import (
     TaskAgency,
 )
 from theodoi.plans.selectors import plan_indicators, plan_tasks, task_list_for_agency
+from theodoi.web.highlight import starts_a_word
 from theodoi.web.scope import province_of, province_q
 
 
@@ -228,7 +229,7 @@ def agency_work(*, agency: Agency, plans: QuerySet[Plan]) -> AgencyWork:
 def agency_directory(
     *, agencies: QuerySet[Agency], plans: QuerySet[Plan], query: str = ""
 ) -> QuerySet[Agency]:
-    """Return ``agencies`` whose name, short name or a known alias contains every word of ``query``.
+    """Return ``agencies`` whose name, short name or a known alias has a word starting with each query word.
 
     Matching is on ``fold`` (no diacritics): names are folded here, aliases by their stored
     key. Agencies carry no folded key column yet, so the name match runs in Python over the
@@ -247,7 +248,9 @@ def agency_directory(
         matched = [
             pk
             for pk, key in names.items()
-            if all(w in key or any(w in a for a in aliases.get(pk, ())) for w in words)
+            if all(
+                starts_a_word(key, w) or any(starts_a_word(a, w) for a in aliases.get(pk, ())) for w in words
+            )
         ]
         rows = rows.filter(pk__in=matched)
     mentions = (
