@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from theodoi.ingest.restore.model import JUNK, NUM, OTHER, SHIFT, UNSEEN, WORD, Model, lm_tokens, toneless
+from theodoi.ingest.restore.model import JUNK, NUM, OTHER, SHIFT, UNSEEN, WORD, Model, lm_tokens
 from theodoi.ingest.restore.syllables import fold_word, marks, syllables
 
 logger = logging.getLogger(__name__)
@@ -196,13 +196,20 @@ class Restorer:
             return cached
         model = self.model
         vocab = self._vocab
-        tone_cost = model.tone_cost.get(marks(low)[0]) or model.tone_cost[0]
+        tones = model.tones
+        index = model.index
+        tone_cost = model.tone_cost[marks(low)[0]]
         scored: dict[str, float] = {}
-        for key, cost in self._variants(low):
-            for syllable in model.index[key]:
-                total = cost + tone_cost[marks(syllable)[0] % 6]
-                if total < scored.get(syllable, 1e9):
-                    scored[syllable] = total
+        variants = self._variants(low)
+        if variants:
+            limit = min(cost for _, cost in variants) + self.config.candidate_margin + 4.0
+            for key, cost in variants:
+                if cost > limit:
+                    continue
+                for syllable in index[key]:
+                    total = cost + tone_cost[tones[syllable]]
+                    if total < scored.get(syllable, 1e9):
+                        scored[syllable] = total
         table = model.tokens.get(low)
         if table and fold_word(low) not in self._folded:  # plain letters: the language model decides
             weight = self.config.table_weight
@@ -214,18 +221,15 @@ class Restorer:
         unseen = model.unseen_logp
         preferred = self._reference_words
         bonus = self.config.reference_bonus
-
-        def rank(item: tuple[str, float]) -> float:
-            w = vocab.get(item[0], UNSEEN)
-            return item[1] - uni.get(w, unseen) - (bonus if w in preferred else 0.0)
-
-        ranked = sorted(scored.items(), key=rank)
+        ranked = []
+        for syllable, cost in scored.items():
+            w = vocab.get(syllable, UNSEEN)
+            ranked.append((cost - uni.get(w, unseen) - (bonus if w in preferred else 0.0), syllable, w, cost))
+        ranked.sort()
         out = []
         if ranked:
-            floor = rank(ranked[0]) + self.config.candidate_margin
-            for item in ranked[: self.config.candidates]:
-                if rank(item) <= floor:
-                    out.append((item[0], vocab.get(item[0], UNSEEN), item[1]))
+            floor = ranked[0][0] + self.config.candidate_margin
+            out = [(syllable, w, cost) for r, syllable, w, cost in ranked[: self.config.candidates] if r <= floor]
         if low not in scored:
             out.append((core, OTHER, self.config.keep_cost))
         result = tuple(out)
@@ -289,7 +293,7 @@ class Restorer:
                     len(low) >= 5 and low.isascii() and low.isalpha() and folded not in self._folded
                 ):
                     foreign += 1
-                if low not in self.model.index.get(toneless(low), ()):
+                if low not in self.model.tones:
                     clean = False
                 if CLEAN_MARKS & set(low):
                     marked += 1

@@ -27,7 +27,7 @@ from pathlib import Path
 
 from theodoi.ingest.restore.syllables import TONE_MARKS, fold_word, marks, syllables
 
-FORMAT = 3
+FORMAT = 4
 MODEL_FILE = "restore-model.marshal"
 
 # A word core: letters, digits and the symbols OCR puts in place of marked letters.
@@ -113,6 +113,7 @@ _LETTER_VARIANTS = {"a": "ăâ", "e": "ê", "o": "ôơ", "u": "ư", "d": "đ"}
 _TONELESS_VOWELS = "aăâeêioôơuưy"
 _ALPHABET = "abcdefghijklmnopqrstuvwxyzăâêôơưđ"
 STRIP_SHARE = 0.2
+CONTINUATION = 0.8
 # Shapes a scanner confuses whatever the document (prior counts, before any training pair).
 _VISUAL = {
     "j": "i", "l": "i", "1": "li", "0": "oôu", "y": "uư", "w": "ưu", "q": "ôo", "6": "ôơo",
@@ -140,6 +141,7 @@ class Model:
     tone_cost: dict[int, list[float]] = field(default_factory=dict)  # ocr tone -> cost per clean tone
     tokens: dict[str, list[tuple[str, float]]] = field(default_factory=dict)  # ocr token -> [(syllable, p)]
     index: dict[str, list[str]] = field(default_factory=dict)  # toneless -> syllables
+    tones: dict[str, int] = field(default_factory=dict)  # syllable -> tone (0 ngang .. 5 nặng)
     abbreviations: list[str] = field(default_factory=list)
     candidates: dict[str, tuple] = field(default_factory=dict)  # precomputed per frequent OCR token
     ocr_tokens: list[str] = field(default_factory=list)  # OCR words of the training pairs
@@ -331,7 +333,7 @@ def _channel(pairs: Iterable[tuple[str, str]], inventory: set[str], model: Model
     }
 
 
-LEXICON_WEIGHT = 0.2  # a dictionary entry counts as a fifth of a use in running text
+LEXICON_WEIGHT = 0.05  # a dictionary entry counts as a fifth of a use in running text
 
 
 def train(texts: Iterable[str], pairs: Iterable[tuple[str, str]] = (), lexicon: Iterable[str] = ()) -> Model:
@@ -364,5 +366,6 @@ def train(texts: Iterable[str], pairs: Iterable[tuple[str, str]] = (), lexicon: 
     for syllable in inventory | seen:
         index[toneless(syllable)].append(syllable)
     model.index = {key: sorted(index[key]) for key in sorted(index)}
+    model.tones = {syllable: marks(syllable)[0] % 6 for key in model.index for syllable in model.index[key]}
     model.abbreviations = sorted(caps)
     return model
