@@ -229,7 +229,9 @@ class Restorer:
         out = []
         if ranked:
             floor = ranked[0][0] + self.config.candidate_margin
-            out = [(syllable, w, cost) for r, syllable, w, cost in ranked[: self.config.candidates] if r <= floor]
+            out = [
+                (syllable, w, cost) for r, syllable, w, cost in ranked[: self.config.candidates] if r <= floor
+            ]
         if low not in scored:
             out.append((core, OTHER, self.config.keep_cost))
         result = tuple(out)
