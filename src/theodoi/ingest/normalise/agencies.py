@@ -516,3 +516,24 @@ def agency_continuation(cell_text: str, fragment: str) -> float:
     if complete and not frag[:1].islower():
         return 0.2
     return 0.5 if frag[:1].islower() or re.search(r"(?:\bva|,)\s*$", cell_text) else 0.25
+
+
+def trim_to_known_agency(name: str) -> tuple[str, float] | None:
+    """Return the directory name that ``name`` starts with, when OCR debris follows it.
+
+    For OCR'd tables whose cells pick up fragments of the next column: "Sở Khoa học và Công
+    nghệ phuong tỉnh" -> "Sở Khoa học và Công nghệ". None when no directory name opens it.
+    """
+    words = collapse_spaces(name).split()
+    best: tuple[int, float] | None = None
+    for k in range(1, len(words)):
+        head = fold(" ".join(words[:k])).strip(_EDGE)
+        for key in _prefix_keys():
+            if abs(len(key) - len(head)) > 3 or key[:1] != head[:1]:
+                continue
+            ratio = difflib.SequenceMatcher(None, head, key, autojunk=False).ratio()
+            if ratio >= 0.88 and (best is None or ratio >= best[1]):
+                best = (k, ratio)
+    if best is None:
+        return None
+    return " ".join(words[: best[0]]).strip(_EDGE), round(min(0.8, best[1]), 3)

@@ -19,6 +19,7 @@ from theodoi.ingest.normalise.agencies import (
     agency_continuation,
     agency_score,
     resolve_agency,
+    trim_to_known_agency,
     split_agencies,
 )
 from theodoi.ingest.normalise.deadlines import is_deadline_text, parse_deadline
@@ -168,8 +169,9 @@ def task_from_row(row: Row, section: str | None) -> Task | None:
     if not name:
         return None
     confidence: dict[str, float] = {"name": row.cells["name"].confidence}
-    lead, lead_conf = agencies(row.text("lead"))
-    support, support_conf = agencies(row.text("support"))
+    ocr = row.layout == "interleaved"
+    lead, lead_conf = agencies(row.text("lead"), trim=ocr)
+    support, support_conf = agencies(row.text("support"), trim=ocr)
     for key, values, conf in (("lead", lead, lead_conf), ("support", support, support_conf)):
         cell = row.cells.get(key)
         confidence[key] = round(min(conf, cell.confidence), 3) if cell else (0.5 if not values else conf)
@@ -194,11 +196,18 @@ def task_from_row(row: Row, section: str | None) -> Task | None:
     )
 
 
-def agencies(text: str | None) -> tuple[list[str], float]:
-    """Split an agency cell and repair each name; return the names and the lowest confidence."""
+def agencies(text: str | None, *, trim: bool = False) -> tuple[list[str], float]:
+    """Split an agency cell and repair each name; return the names and the lowest confidence.
+
+    ``trim`` (OCR'd tables): a name that opens with a directory name followed by debris from
+    another column is cut back to the directory name.
+    """
     names: list[str] = []
     worst = 1.0
     for part in split_agencies(text or ""):
+        if trim and (trimmed := trim_to_known_agency(part)) is not None:
+            part, conf = trimmed
+            worst = min(worst, conf)
         name, conf = resolve_agency(part)
         names.append(name)
         worst = min(worst, conf)
