@@ -175,9 +175,19 @@ _HEADER_WORDS = (
 
 def _is_header_line(line: Line) -> bool:
     """True for a (repeated) header row of the table or one of its fragments."""
-    key = line.key
-    if not key:
+    if not line.key:
         return True
+    return any(_is_header_key(key) for key in _keys(line))
+
+
+_HEADER_KNOWN = {
+    "co", "quan", "chu", "tri", "theo", "doi", "ddi", "dbi", "dai", "tong", "hop", "danh", "gia", "gis",
+    "yeu", "cau", "ket", "qua", "qui", "don", "vi", "tinh", "stt", "tt", "chi", "tieu", "by", "bo", "s",
+    "o", "en", "a",
+}  # fmt: skip
+
+
+def _is_header_key(key: str) -> bool:
     if _CODE.match(key):
         return False
     terms = ("chi ti", "don vi", "ket qu", "co quan", "chu tri", "theo d", "danh gi", "tong hop")
@@ -186,9 +196,7 @@ def _is_header_line(line: Line) -> bool:
     words = re.findall(r"[a-z]+", key)
     if not words:
         return False
-    known = {"co", "quan", "chu", "tri", "theo", "doi", "ddi", "dbi", "dai", "tong", "hop", "danh", "gia", "gis", "yeu",
-             "cau", "ket", "qua", "qui", "don", "vi", "tinh", "stt", "tt", "chi", "tieu", "by", "s", "o", "en", "a"}  # fmt: skip
-    return len(words) <= 6 and sum(w in known for w in words) / len(words) >= 0.7
+    return len(words) <= 6 and sum(w in _HEADER_KNOWN for w in words) / len(words) >= 0.7
 
 
 # ---------------------------------------------------------------------------------------
@@ -457,6 +465,8 @@ def _split_line(text: str, *, with_code: bool) -> _Parts:
     left = left[:target_end]
     target_tokens = left[target_at:]
     left = left[:target_at]
+    while left and _junk(left[-1]) and left[-1] != "%":
+        left.pop()
     # Unit: the longest run of tokens right before the target that spells a unit.
     unit_at = len(left)
     for size in (5, 4, 3, 2, 1):
@@ -934,7 +944,8 @@ def _merge_continuations(row: _Row) -> None:
             if best[1]:
                 size = best[1]
                 p.lead = collapse_spaces(f"{' '.join(tokens[-size:])} {p.lead}")
-                p.name = " ".join(tokens[:-size])
+                rest = tokens[:-size]
+                p.name = " ".join(rest) if _meaningful(rest) else ""
         if p.lead:
             running = collapse_spaces(f"{running} {p.lead}")
 
