@@ -116,6 +116,8 @@ def parse_indicators(lines: Sequence[Line]) -> list[Indicator]:
         indicators = [_indicator(row) for row in rows if not row.is_group]
         indicators = [i for i in indicators if i is not None]
         if indicators:
+            if _looks_scanned(body):
+                _repair_lost_signs(indicators)
             return indicators
         logger.info("indicator table at line %s gave no rows; trying prose targets", lines[start].number)
     return _prose_indicators(lines)
@@ -1191,6 +1193,28 @@ def _indicator(row: _Row) -> Indicator | None:
         lead=lead,
         provenance=Provenance(source_lines=sorted({line.number for line in row.lines}), confidence=conf),
     )
+
+
+def _repair_lost_signs(indicators: list[Indicator]) -> None:
+    """Undo the scan's damage to comparison signs, judged over the whole table.
+
+    Where most numeric targets carry a sign, a bare number opening with "2" and three or more
+    digits ("220", "2500", "22.000") is a "≥" read as a "2"; and "≥ 0" says only that the
+    number was lost.
+    """
+    numeric = [i for i in indicators if i.op != "text" and i.target]
+    signed = [i for i in numeric if re.match(r"^[≥≤<>]", i.target or "")]
+    for ind in indicators:
+        target = ind.target or ""
+        if ind.op in (">=", ">") and ind.value == 0:
+            ind.value = None
+            ind.provenance.confidence["target"] = 0.2
+            continue
+        m = re.fullmatch(r"2\s?([1-9]\d{1,}|[1-9]\.\d{3})", target)
+        if m and numeric and len(signed) / len(numeric) >= 0.4:
+            ind.target = "≥ " + m.group(1)
+            ind.op, ind.value, ind.value_max = parse_target(ind.target)
+            ind.provenance.confidence["target"] = 0.5
 
 
 def _looks_scanned(lines: Sequence[Line]) -> bool:
