@@ -7,11 +7,15 @@ over lines.
 
 from __future__ import annotations
 
+import difflib
+import re
 from collections.abc import Sequence
 
-from theodoi.ingest.layout.table import Row
+from theodoi.ingest.layout.classify import roman_value, to_roman
+from theodoi.ingest.layout.lines import Line
+from theodoi.ingest.layout.table import Cell, Row
 from theodoi.ingest.plan import Section
-from theodoi.ingest.text import collapse_spaces
+from theodoi.ingest.text import collapse_spaces, fold
 
 
 def sections_from_rows(rows: Sequence[Row]) -> list[Section]:
@@ -23,6 +27,91 @@ def sections_from_rows(rows: Sequence[Row]) -> list[Section]:
             continue
         seen.add(row.code)
         out.append(Section(code=row.code, title=clean_title(row.text("title") or "")))
+    return out
+
+
+_HEADING = re.compile(r"^(\d{1,2})\s*[.)]\s+(\S.{15,})$")
+
+
+def recover_sections(rows: list[Row], body: Sequence[Line], table: Sequence[Line]) -> list[Row]:
+    """Insert the section headings OCR lost, found through the body's numbered headings.
+
+    A plan's task groups repeat the numbered headings of its tasks-and-solutions part
+    ("4. Phát triển, trọng dụng nhân lực ..." in the body, "IV Phát triển, trọng dụng nhân
+    lực ..." in the appendix). When the numerals run I, II, III, V, the heading numbered 4
+    is looked for among the table lines between III and V; where its opening words match a
+    line (folded, fuzzy), section IV starts at the first row from that line on.
+    """
+    present = {roman_value(r.code) for r in rows if r.kind == "section"}
+    if not present:
+        return rows
+    headings: dict[int, list[Line]] = {}
+    for line in body:
+        m = _HEADING.match(line.text)
+        if m:
+            headings.setdefault(int(m.group(1)), []).append(line)
+    top = max(present) + 1
+    for value in range(1, top + 1):
+        if value in present or value not in headings:
+            continue
+        lo, hi = _section_window(rows, value)
+        best: tuple[float, int, Line] | None = None
+        for heading in headings[value]:
+            key = fold(_HEADING.match(heading.text).group(2))[:40]
+            for line in table:
+                if not lo <= line.number < hi or len(line.key) < 15:
+                    continue
+                probe = re.sub(r"^[ivxl1|.\s]{1,6}(?=\S)", "", line.key)[: len(key)]
+                ratio = difflib.SequenceMatcher(None, key, probe, autojunk=False).ratio()
+                if ratio >= 0.75 and (best is None or ratio > best[0]):
+                    best = (ratio, line.number, heading)
+        if best is None:
+            continue
+        ratio, number, heading = best
+        at = next((k for k, r in enumerate(rows) if r.kind == "row" and min(r.lines or [0]) >= number), None)
+        if at is None:
+            continue
+        title = _HEADING.match(heading.text).group(2)
+        rows.insert(
+            at,
+            Row(
+                "section",
+                to_roman(value),
+                {"title": Cell(title, [number], round(ratio * 0.8, 3))},
+                [number],
+                0.6,
+            ),
+        )
+        present.add(value)
+    return _renumber_sections(rows)
+
+
+def _section_window(rows: Sequence[Row], value: int) -> tuple[int, int]:
+    """Return the source-line window where section ``value`` must start."""
+    lo, hi = 0, 10**9
+    for row in rows:
+        if row.kind != "section":
+            continue
+        v = roman_value(row.code) or 0
+        first = min(row.lines or [0])
+        if v < value:
+            lo = max(lo, first)
+        elif v > value:
+            hi = min(hi, first)
+    return lo, hi
+
+
+def _renumber_sections(rows: list[Row]) -> list[Row]:
+    """Keep section rows in ascending order (drop a recovered one that landed out of order)."""
+    out: list[Row] = []
+    last = 0
+    for row in rows:
+        if row.kind == "section":
+            value = roman_value(row.code) or 0
+            if value <= last:
+                continue
+            last = value
+        out.append(row)
     return out
 
 

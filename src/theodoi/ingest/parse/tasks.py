@@ -23,7 +23,7 @@ from theodoi.ingest.normalise.agencies import (
     split_agencies,
 )
 from theodoi.ingest.normalise.deadlines import is_deadline_text, parse_deadline
-from theodoi.ingest.parse.sections import sections_from_rows
+from theodoi.ingest.parse.sections import recover_sections, sections_from_rows
 from theodoi.ingest.plan import Provenance, Section, Task
 from theodoi.ingest.text import collapse_spaces, fold
 
@@ -146,7 +146,10 @@ def parse_tasks(lines: Sequence[Line]) -> TaskTable:
         if prose.tasks:
             return prose
         return TaskTable(warnings=["Không tìm thấy bảng danh mục nhiệm vụ (phụ lục nhiệm vụ) trong văn bản."])
-    rows = rebuild_rows(lines[region.start : region.end], TASK_COLUMNS, skip=region.header)
+    table = lines[region.start : region.end]
+    rows = rebuild_rows(table, TASK_COLUMNS, skip=region.header)
+    if rows and rows[0].layout == "interleaved":
+        rows = recover_sections(rows, lines[: region.start], table)
     result = TaskTable(layout=rows[0].layout if rows else None, rows=rows)
     result.sections = sections_from_rows(rows)
     section: str | None = None
