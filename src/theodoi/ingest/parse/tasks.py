@@ -19,8 +19,8 @@ from theodoi.ingest.normalise.agencies import (
     agency_continuation,
     agency_score,
     resolve_agency,
-    trim_to_known_agency,
     split_agencies,
+    trim_to_known_agency,
 )
 from theodoi.ingest.normalise.deadlines import is_deadline_text, parse_deadline
 from theodoi.ingest.parse.sections import recover_sections, sections_from_rows
