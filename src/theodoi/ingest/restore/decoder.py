@@ -211,7 +211,7 @@ class Restorer:
                     if total < scored.get(syllable, 1e9):
                         scored[syllable] = total
         table = model.tokens.get(low)
-        if table and fold_word(low) not in self._folded:  # plain letters: the language model decides
+        if table:
             weight = self.config.table_weight
             mixed = {s: (1 - weight) * math.exp(-c) for s, c in scored.items()}
             for syllable, p in table:

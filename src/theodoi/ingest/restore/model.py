@@ -224,6 +224,9 @@ def _witten_bell(uni: Counter[int], bi: Counter[int], tri: Counter[int], model: 
         return model.bi_bo.get(vw >> SHIFT, 0.0) + model.uni[vw & mask]
 
     model.tri, model.tri_bo = interpolate(tri, lower2)
+    # Keep only trigrams seen in running text: those a dictionary entry alone adds cost load
+    # time and change almost no decision (the bigram still carries them).
+    model.tri = {key: lp for key, lp in model.tri.items() if tri[key] >= 1.0}
 
 
 def _channel(pairs: Iterable[tuple[str, str]], inventory: set[str], model: Model) -> None:
