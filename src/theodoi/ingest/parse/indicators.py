@@ -937,10 +937,11 @@ def _merge_continuations(row: _Row) -> None:
         if running and p.name and not _agency_complete(running):
             tokens = p.name.split()
             last = _last_agency(running)
-            base = _directory_score(last)
+            own = f" {p.lead}" if p.lead and not _starts_agency(p.lead) else ""
+            base = _directory_score(f"{last}{own}")
             best: tuple[float, int] = (base, 0)
             for size in range(1, min(4, len(tokens)) + 1):
-                score = _directory_score(f"{last} {' '.join(tokens[-size:])}")
+                score = _directory_score(f"{last} {' '.join(tokens[-size:])}{own}")
                 if score > best[0] + 0.02:
                     best = (score, size)
             if best[1]:
@@ -950,6 +951,11 @@ def _merge_continuations(row: _Row) -> None:
                 p.name = " ".join(rest) if _meaningful(rest) else ""
         if p.lead:
             running = collapse_spaces(f"{running} {p.lead}")
+
+
+def _starts_agency(text: str) -> bool:
+    tokens = text.split()
+    return bool(tokens) and _agency_head(tokens, [fold(t) for t in tokens], 0)
 
 
 def _directory_score(name: str) -> float:
@@ -992,7 +998,7 @@ def _loose_agency(name: str) -> tuple[str, float] | None:
     if len(key) < 10:
         return None
     table = _directory_squeezed()
-    best = difflib.get_close_matches(key, list(table), n=1, cutoff=0.8)
+    best = difflib.get_close_matches(key, list(table), n=1, cutoff=0.75 if len(key) >= 16 else 0.8)
     if not best:
         return None
     ratio = difflib.SequenceMatcher(None, key, best[0]).ratio()
