@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "theodoi.directory",
     "theodoi.accounts",
     "theodoi.plans",
+    "theodoi.tracking",
     "theodoi.web",
 ]
 
