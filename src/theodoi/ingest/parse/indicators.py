@@ -479,7 +479,7 @@ def _split_line(text: str, *, with_code: bool) -> _Parts:
             unit_at = len(left) - size
             parts.unit = found[0]
             break
-    if numbered and unit_at == len(left) and not target_tokens and len(left) > 3:
+    if unit_at == len(left) and not target_tokens and len(left) > 3:
         # A text target after a rank unit: "... Thứ bậc Đạt mức trên trung bình".
         for i in range(2, len(left) - 1):
             found = _unit_match(left[i : i + 2])
@@ -772,6 +772,8 @@ def _readings(code: str, expected: str) -> float | None:
     """Cost of reading the OCR'd ``code`` as ``expected``; None when it cannot be."""
     if code == expected:
         return 0.0
+    if expected.count(".") >= 2 and code.count(".") < 2:
+        return None  # a third level is rare: only a number printed with two dots opens it
     if code.replace(".", "") == expected.replace(".", ""):
         return 0.3  # "83" for "8.3"
     if len(expected) > len(code) and expected.endswith(code) and (len(code) >= 3 or "." not in expected):
