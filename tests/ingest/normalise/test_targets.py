@@ -33,6 +33,7 @@ PARSE_CASES = [
     ("từ 50% trở lên", (">=", 50, None), "prose: from ... upwards"),
     ("ít nhất 03 tổ chức", (">=", 3, None), "prose: at least, with a noun"),
     ("không quá 5", ("<=", 5, None), "prose: at most"),
+    ("Có từ 07 người nghiên cứu trên 01 vạn dân", (">=", 7, None), "prose: the first comparison wins"),
 ]
 
 # Text that is not a comparison must come back as text with no value.

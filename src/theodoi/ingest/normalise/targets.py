@@ -40,6 +40,7 @@ _WORD_OPS = (
     (re.compile(rf"\b(?:tren|hon|vuot)\s+({_NUMBER})"), ">"),
     (re.compile(rf"\b(?:toi da|khong qua|khong vuot qua)\s+({_NUMBER})"), "<="),
     (re.compile(rf"\b(?:duoi)\s+({_NUMBER})"), "<"),
+    (re.compile(rf"\b(?:co|dat)\s+tu\s+({_NUMBER})"), ">="),
     (re.compile(rf"\b(?:dat|la|chiem|duy tri)\s+({_NUMBER})"), "="),
 )
 
@@ -85,13 +86,16 @@ def parse_target(text: str | None) -> tuple[str, float | None, float | None]:
         # "100", "04", "2", "100%", "1,0"; not "2025-2030" or "03 thành phố và thị xã" sentences
         if value is not None and (not rest or re.fullmatch(r"%?\s*[\w/ ()%]{0,20}", rest)):
             return "=", value, None
+    # Prose: the comparison stated first wins ("có từ 07 người ... trên 01 vạn dân").
     key = fold(text)
-    for pattern, op in _WORD_OPS:
+    found = []
+    for rank, (pattern, op) in enumerate(_WORD_OPS):
         m = pattern.search(key)
-        if m:
-            value = parse_number(m.group(1))
-            if value is not None:
-                return op, value, None
+        if m and parse_number(m.group(1)) is not None:
+            found.append((m.start(), rank, op, parse_number(m.group(1))))
+    if found:
+        _start, _rank, op, value = min(found)
+        return op, value, None
     return "text", None, None
 
 

@@ -1325,9 +1325,11 @@ def _prose_indicator(bullet: Sequence[Line], horizon: int, group: str | None) ->
                     break
     else:
         word = parse_target(text)
-        if word[0] != "text":
+        if word[0] != "text" and word[1] is not None:
             op, value, value_max = word
-            target = None
+            sign = {">=": "≥", "<=": "≤", ">": ">", "<": "<", "=": ""}.get(op, "")
+            number = f"{value:g}".replace(".", ",")
+            target = f"{sign} {number}".strip()
         elif re.match(r"^c\S\s", fold(text)):
             target = "Có"
     conf = {
