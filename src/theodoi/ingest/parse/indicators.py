@@ -1047,8 +1047,18 @@ def _is_noise(line: Line) -> bool:
 
 
 def _clean_name(text: str) -> str:
-    text = collapse_spaces(text).strip(" |:;-–")
-    return text
+    """Drop the specks a scan leaves in a name: table rules ("[", "|"), stray capitals ("A",
+    "Á", "X."), lone signs ("<", "~", "-"); words are left as they are."""
+    kept = []
+    for token in collapse_spaces(text).split():
+        token = token.lstrip("[|{").rstrip("]|}")
+        if not token:
+            continue
+        bare = token.strip(".,;:")
+        if len(bare) <= 1 and not (bare.isalpha() and bare.islower()) and not bare.isdigit():
+            continue
+        kept.append(token)
+    return " ".join(kept).strip(" |:;-–")
 
 
 def _split_leads(text: str) -> tuple[list[str], float]:
