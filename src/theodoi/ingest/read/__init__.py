@@ -112,10 +112,16 @@ def sniff(data: bytes) -> str:
     if b"%PDF-" in head:
         return "pdf"
     if data.startswith((b"PK\x03\x04", b"PK\x05\x06")):
-        # the part names sit in local headers near the start and in the central directory at the end
-        if b"word/" in data[:4096] or b"word/document.xml" in data[-65536:]:
+        # the part names are listed in the central directory at the end (and, when that is cut
+        # off, in the local headers near the start)
+        tail, start = data[-65536:], data[:4096]
+        if b"word/document.xml" in tail:
             return "docx"
-        if b"xl/" in data[:4096] or b"xl/workbook.xml" in data[-65536:]:
+        if b"xl/workbook.xml" in tail:
+            return "xlsx"
+        if b"word/" in start:
+            return "docx"
+        if b"xl/" in start:
             return "xlsx"
         return "zip"
     if data.startswith((b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*")):

@@ -58,7 +58,7 @@ def read_docx(data: bytes, *, name: str, limits: ReadLimits) -> SourceDocument:
     walker = _Walker(numbering=numbering, limits=limits, name=name)
     try:
         walker.blocks(body, cell=None)
-    except (etree.LxmlError, ValueError, KeyError) as e:
+    except (etree.LxmlError, ValueError, KeyError, RecursionError) as e:
         raise UnreadableDocument(
             f"Tệp Word “{name}” có nội dung hỏng, không đọc được.", code="corrupt"
         ) from e
@@ -109,11 +109,11 @@ class _Walker:
         index = self.tables
         if cell is None:
             self.tables += 1
-        for r, tr in enumerate(tbl.iterchildren(W_TR)):
+        for r, tr in enumerate(_children(tbl, W_TR)):
             trpr = tr.find(qn("w:trPr"))
             before = trpr.find(qn("w:gridBefore")) if trpr is not None else None
             col = _int(before.get(W_VAL) if before is not None else None, 0)
-            for tc in _cells(tr):
+            for tc in _children(tr, W_TC):
                 tcpr = tc.find(qn("w:tcPr"))
                 span = tcpr.find(qn("w:gridSpan")) if tcpr is not None else None
                 vmerge = tcpr.find(qn("w:vMerge")) if tcpr is not None else None
@@ -136,14 +136,15 @@ class _Walker:
         self.lines.append(SourceLine(number=len(self.lines) + 1, text=text, page=self.page, cell=cell))
 
 
-def _cells(tr: etree._Element) -> Iterator[etree._Element]:
-    for child in tr.iterchildren():
-        if child.tag == W_TC:
+def _children(parent: etree._Element, tag: str) -> Iterator[etree._Element]:
+    """Yield ``parent``'s children with ``tag``, looking through content controls (w:sdt, w:customXml)."""
+    for child in parent.iterchildren():
+        if child.tag == tag:
             yield child
         elif child.tag in (W_SDT, W_CUSTOM_XML):
             content = child.find(W_SDT_CONTENT) if child.tag == W_SDT else child
             if content is not None:
-                yield from content.iterchildren(W_TC)
+                yield from _children(content, tag)
 
 
 def _runs(p: etree._Element) -> Iterator[tuple[str | None, bool]]:
