@@ -9,7 +9,7 @@ import openpyxl
 import pytest
 
 from theodoi.ingest.document import CellRef
-from theodoi.ingest.errors import DocumentTooLarge, UnreadableDocument
+from theodoi.ingest.errors import DocumentTooLarge, ReadTimeout, UnreadableDocument
 from theodoi.ingest.read import ReadLimits, read_bytes
 
 
@@ -122,3 +122,14 @@ def test_empty_workbook_is_refused_as_empty():
         read_bytes(out.getvalue(), name="trong.xlsx")
 
     assert caught.value.code == "empty"
+
+
+def test_a_sheet_too_long_to_read_in_time_is_stopped():
+    workbook = openpyxl.Workbook()
+    for n in range(3000):
+        workbook.active.append([n, "nhiệm vụ"])
+    out = io.BytesIO()
+    workbook.save(out)
+
+    with pytest.raises(ReadTimeout):
+        read_bytes(out.getvalue(), name="dai.xlsx", limits=ReadLimits(total_timeout=0))

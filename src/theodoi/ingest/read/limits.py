@@ -31,10 +31,11 @@ class ReadLimits:
     max_zip_members: int = 5_000
     max_uncompressed_bytes: int = 300 * MB  # sum of the members' declared sizes
     max_compression_ratio: float = 200.0  # per member larger than 1 MB uncompressed
-    # time: PDF pages are read in a child process that is killed when a budget runs out
+    # time: PDF pages are read in a child process that is killed when a budget runs out;
+    # tesseract is killed after ocr_page_timeout; an .xlsx stops between rows after total_timeout
     page_timeout: float = 20.0  # seconds for one PDF page's text and tables
     ocr_page_timeout: float = 90.0  # seconds for one page or image through tesseract
-    total_timeout: float = 900.0  # seconds for a whole PDF
+    total_timeout: float = 900.0  # seconds for a whole PDF or workbook
     worker_memory_bytes: int = 2048 * MB  # address-space limit of the PDF child process
     ocr_resolution: int = 300  # dpi at which scanned PDF pages are rendered for OCR
     min_text_chars: int = 25  # a PDF page with fewer characters in its text layer is OCR'd

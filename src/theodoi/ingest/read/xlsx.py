@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import logging
+import time
 import unicodedata
 import zipfile
 from xml.etree.ElementTree import iterparse
@@ -23,7 +24,7 @@ import openpyxl
 from openpyxl.utils.cell import range_boundaries
 
 from theodoi.ingest.document import CellRef, SourceDocument, SourceLine
-from theodoi.ingest.errors import DocumentTooLarge, IngestError, UnreadableDocument
+from theodoi.ingest.errors import DocumentTooLarge, IngestError, ReadTimeout, UnreadableDocument
 from theodoi.ingest.read.container import open_checked_zip
 from theodoi.ingest.read.limits import ReadLimits, vn_int
 
@@ -46,13 +47,19 @@ def read_xlsx(data: bytes, *, name: str, limits: ReadLimits) -> SourceDocument:
         ) from e
     lines: list[SourceLine] = []
     warnings: list[str] = []
+    started = time.monotonic()
     try:
         for index, sheet in enumerate(workbook.worksheets):
             if sheet.sheet_state != "visible":
                 warnings.append(f"Bỏ qua trang tính ẩn “{sheet.title}”.")
                 continue
             covered = _covered_cells(archive, getattr(sheet, "_worksheet_path", None))
-            for row in sheet.iter_rows():
+            for r, row in enumerate(sheet.iter_rows()):
+                if r % 1000 == 999 and time.monotonic() - started > limits.total_timeout:
+                    raise ReadTimeout(
+                        f"Đọc tệp Excel “{name}” quá {vn_int(round(limits.total_timeout))} giây "
+                        f"(trang tính “{sheet.title}” có quá nhiều hàng), đã dừng."
+                    )
                 for cell in row:
                     value = getattr(cell, "value", None)
                     if value is None or (cell.row, cell.column) in covered:
