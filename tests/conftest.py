@@ -15,3 +15,21 @@ GOLD = SHARED / "gold"
 @pytest.fixture
 def samples_dir() -> Path:
     return SAMPLES
+
+
+# The named cast (two provinces, their agencies and plans, one user per role) for every app's tests.
+from tests.cast import (  # noqa: E402,F401
+    agencies,
+    central,
+    coordinator_a,
+    coordinator_b,
+    leader_a,
+    make_indicator,
+    make_task,
+    outsider,
+    password,
+    plan_a,
+    plan_b,
+    reporter_a,
+    units,
+)

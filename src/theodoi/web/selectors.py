@@ -1,7 +1,7 @@
 """Reads the pages need, shaped for display, with their joins in one place.
 
 Each function takes the already-scoped querysets (``plans``/``agencies`` from
-``theodoi.web.scope``) so that scoping stays in one helper and these stay plain reads.
+``theodoi.accounts.scope``) so that scoping stays in one helper and these stay plain reads.
 They build on ``theodoi.plans.selectors`` (plan_tasks, plan_indicators,
 task_list_for_agency) and add what only the pages need: scoping by a given plan queryset,
 grouping for display, the agency directory and search; they can move there unchanged.
@@ -32,7 +32,7 @@ from theodoi.plans.models import (
 )
 from theodoi.plans.selectors import plan_indicators, plan_tasks, task_list_for_agency
 from theodoi.web.highlight import starts_a_word
-from theodoi.web.scope import province_of, province_q
+from theodoi.accounts.scope import province_of, province_q
 
 
 def _count_of(model: type[Task] | type[Indicator]) -> Coalesce:

@@ -1,6 +1,6 @@
 """Pages of the web UI (thin: look up in the user's scope, call a selector, render).
 
-Every read goes through ``theodoi.web.scope``; an id outside the user's scope is a 404.
+Every read goes through ``theodoi.accounts.scope``; an id outside the user's scope is a 404.
 htmx requests get only the page's swappable region (``"page.html#region"``).
 """
 
@@ -19,7 +19,7 @@ from django.views.decorators.http import require_GET
 from theodoi.web import selectors
 from theodoi.web.forms import AgencyFilterForm, PlanFilterForm, SearchForm
 from theodoi.web.highlight import query_words
-from theodoi.web.scope import agency_for_user_or_404, plan_for_user_or_404, scope_for
+from theodoi.accounts.scope import agency_for_user_or_404, plan_for_user_or_404, scope_for
 
 PLANS_PER_PAGE = 50
 AGENCIES_PER_PAGE = 50

@@ -11,7 +11,7 @@ from django.contrib.auth import get_user_model
 from theodoi.accounts.models import Profile, Role
 from theodoi.directory.models import AdministrativeUnit, UnitLevel
 from theodoi.plans.models import Plan
-from theodoi.web.scope import plans_visible_to, scope_for
+from theodoi.accounts.scope import plans_visible_to, scope_for
 
 pytestmark = pytest.mark.django_db
 

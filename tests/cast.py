@@ -1,4 +1,4 @@
-"""The cast of the web tests: two provinces, their agencies and plans, and one user per role.
+"""The named cast every test may use: two provinces, their agencies and plans, and one user per role.
 
 Province A is Gia Lai, into which Bình Định was merged; its plan 37/KH-UBND was issued by
 Bình Định before the merger. Province B is Đồng Tháp. Rows are made with the ORM so the
