@@ -467,7 +467,7 @@ def _split_line(text: str, *, with_code: bool) -> _Parts:
     left = left[:target_end]
     target_tokens = left[target_at:]
     left = left[:target_at]
-    while left and _junk(left[-1]) and left[-1] != "%":
+    while left and (_junk(left[-1]) or left[-1] in ("-", "–")) and left[-1] != "%":
         left.pop()
     # Unit: the longest run of tokens right before the target that spells a unit.
     unit_at = len(left)
@@ -864,16 +864,33 @@ def _fill_rows(members: list[int], chain: list[tuple[int, str]], parts_of: dict[
             continue
         missing = _codes_between(a, b) if b else []
         b_parts = parts_of.get(ib)
-        b_has_cells = b_parts is None or b_parts.has_row_cells
+        # a new top-level number after sub-rows opens a group or a row of its own
+        b_opens_block = bool(a and b and "." in a and "." not in b)
+        b_has_cells = b_parts is None or b_parts.has_row_cells or b_opens_block
         fills = [i for i in inside if _is_row_line(parts_of[i]) and (b_has_cells or i != inside[-1])]
         numbered = [i for i in inside if parts_of[i].code and _name_starts_sentence(parts_of[i].name)]
         if missing:
             pool = sorted(set(fills) | set(numbered)) if len(fills) < len(missing) else fills
+            if len(pool) < len(missing):
+                # the number and the name's first letters lost: any line holding a row's cells
+                loose = [i for i in inside if (parts_of[i].unit or parts_of[i].target) and parts_of[i].lead]
+                pool = sorted(set(pool) | set(loose))
             for code, i in zip(missing, pool, strict=False):
                 marks.append((i, "row", (code, True)))
-        elif a is not None and fills:
+        elif a is not None:
+            a_parts = parts_of.get(ia)
+            if not fills and b_has_cells and a_parts is not None and a_parts.has_row_cells:
+                # the row above has its own cells: a line holding a whole row's cells is a row
+                # whose number was lost, even when its name's first letters are lost too
+                fills = [
+                    i
+                    for i in inside
+                    if (parts_of[i].unit or parts_of[i].target)
+                    and parts_of[i].lead
+                    and _meaningful(parts_of[i].name.split())
+                ]
             nxt = _successors(a)[0]
-            if b is None or _code_key(nxt) < _code_key(b):
+            if fills and (b is None or _code_key(nxt) < _code_key(b)):
                 marks.append((fills[0], "row", (nxt, True)))
     return marks
 
