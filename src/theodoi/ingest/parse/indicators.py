@@ -409,6 +409,11 @@ def _split_line(text: str, *, with_code: bool) -> _Parts:
         if m:
             parts.code = re.sub(r"\s", "", m.group(1)).replace(",", ".")
             text = text[m.end() :]
+        else:
+            m = re.match(r"^[^\s|]{1,3}\s*\|\s*(?=\S)", text)
+            if m:
+                parts.code = "?"  # a number cell the scan could not read ("vq |Tỷ lệ ...")
+                text = text[m.end() :]
     numbered = parts.code is not None
     tokens = [t for t in text.split() if t != "|"]
     while tokens and _junk(tokens[-1]):
@@ -774,6 +779,8 @@ def _readings(code: str, expected: str) -> float | None:
         return 0.0
     if expected.count(".") >= 2 and code.count(".") < 2:
         return None  # a third level is rare: only a number printed with two dots opens it
+    if code == "?":
+        return 0.8
     if code.replace(".", "") == expected.replace(".", ""):
         return 0.3  # "83" for "8.3"
     if len(expected) > len(code) and expected.endswith(code) and (len(code) >= 3 or "." not in expected):
