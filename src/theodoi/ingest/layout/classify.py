@@ -11,7 +11,7 @@ import re
 from theodoi.ingest.layout.lines import Line
 
 # A row number (TT) at the start of a line: "1", "1.", "39.1", "39.12", "8 .1", "1 |".
-ROW_CODE = re.compile(r"^(\d{1,3}(?:\s?[.,]\s?\d{1,2}){0,2})\s*[.)]?(?=\s|$|[|\]}])[\s|\]}]*(.*)$")
+ROW_CODE = re.compile(r"^(\d{1,4}(?:\s?[.,]\s?\d{1,2}){0,2})\s*[.)]?(?=\s|$|[|\]}])[\s|\]}]*(.*)$")
 # A roman numeral (section) at the start of a line: "I.", "II", "IV -", with OCR look-alikes.
 ROMAN_CODE = re.compile(r"^([ivxl1]{1,5})\s*[.\-:)|]?(?=\s|$)\s*[|]?\s*(.*)$")
 _ROMAN_VALUES = {"i": 1, "v": 5, "x": 10}
@@ -51,6 +51,8 @@ def row_code(line: Line) -> tuple[str, str] | None:
     if not m:
         return None
     code = re.sub(r"\s", "", m.group(1)).replace(",", ".").rstrip(".")
+    if re.fullmatch(r"(?:19|20)\d\d", code):  # a year, not a row number
+        return None
     if any(len(part) == 0 for part in code.split(".")):
         return None
     return code, _rest_of(line.text, m.start(2)) if m.group(2) else ""

@@ -286,6 +286,11 @@ def _successors(code: str) -> list[str]:
     for depth in range(len(parts) - 1, 0, -1):
         parent = parts[:depth]
         out.append(".".join([*parent[:-1], str(int(parent[-1]) + 1)]))
+    # a group whose number is not a row of its own: 57 -> 58.1, 39.15 -> 40.1
+    if len(parts) < 3:
+        out.append(out[0] + ".1")
+    if len(parts) == 2:
+        out.append(str(int(parts[0]) + 1) + ".1")
     return out
 
 
@@ -310,9 +315,25 @@ def find_row_starts(
             candidates.append(RowStart(i, "section", to_roman(sec[0]), sec[1]))
             continue
         code = row_code(line)
-        if code is not None and (inline or not code[1]) and not re.match(r"^\d{4}", line.key):
-            candidates.append(RowStart(i, "row", code[0], code[1]))
+        if code is not None and (inline or not code[1]):
+            for alternative in _code_readings(code[0]):
+                candidates.append(RowStart(i, "row", alternative, code[1], repaired=alternative != code[0]))
     return _best_sequence(candidates)
+
+
+def _code_readings(code: str) -> list[str]:
+    """Return the ways to read a printed row number; OCR drops the dot ("3916" for "39.16")."""
+    if "." in code or not code.isdigit():
+        return [code]
+    if re.fullmatch(r"(?:19|20)\d\d", code):  # a year (a deadline cell), not a row number
+        return []
+    out = [code] if len(code) <= 3 else []
+    if len(code) >= 3:
+        for cut in range(1, len(code)):
+            head, tail = code[:cut], code[cut:]
+            if head[0] != "0" and tail[0] != "0" and len(tail) <= 2 and len(head) <= 2:
+                out.append(f"{head}.{tail}")
+    return out
 
 
 _LOOKBACK = 30
@@ -343,6 +364,8 @@ def _best_sequence(candidates: list[RowStart]) -> list[RowStart]:
             (-1, st, sc) for st, sc in origin.items()
         ]
         for i in range(max(0, j - _LOOKBACK), j):
+            if candidates[i].index == cand.index:  # two readings of one line never both count
+                continue
             sources.extend((i, st, entry[0]) for st, entry in best[i].items())
         for i, state, score in sources:
             for new_state, gain, repaired in _transitions(state, cand):
@@ -390,7 +413,7 @@ def _transitions(
         if cand.code == "I":  # OCR prints the row number 1 as I
             out.extend(_row_transitions(section, last_row, after_section, "1", 0.8))
         return out
-    return _row_transitions(section, last_row, after_section, cand.code, 1.0)
+    return _row_transitions(section, last_row, after_section, cand.code, 0.6 if cand.repaired else 1.0)
 
 
 def _row_transitions(
@@ -413,7 +436,11 @@ def _row_transitions(
         gap = int(parts[-1]) - int(main_parts[-1])
         if 1 <= gap <= 3:
             out.append(((section, code, False), (1.0 - 0.45 * gap) * weight, False))
-    out.append(((section, main, False), 0.35 * weight, True))
+    for successor in successors:
+        # a relabel into a deeper number must not come for free (the parent's next number
+        # still follows it), so it only pays where it lets the next printed sub-number in
+        gain = 0.35 if successor.count(".") <= last_row.count(".") else -0.3
+        out.append(((section, successor, False), gain * weight, True))
     return out
 
 
