@@ -80,6 +80,24 @@ def test_pdf_mixing_text_pages_and_scans_reads_each_its_own_way(tesseract, scan_
     assert "Trang 2 là ảnh quét, đã nhận dạng bằng OCR." in document.warnings
 
 
+def test_word_file_of_pasted_scans_is_read_through_ocr(tesseract, scan_renderer):
+    import docx
+    from docx.shared import Inches
+
+    picture = io.BytesIO()
+    scan_renderer(LINES).save(picture, format="PNG", dpi=(300, 300))
+    given = docx.Document()
+    given.add_picture(picture, width=Inches(6))
+    out = io.BytesIO()
+    given.save(out)
+
+    document = read_bytes(out.getvalue(), name="scan.docx")
+
+    assert [line.text for line in document.lines] == LINES
+    assert all(line.ocr_confidence is not None for line in document.lines)
+    assert document.warnings == ["Tệp Word chỉ chứa ảnh chụp/quét; đã nhận dạng 1 ảnh bằng OCR."]
+
+
 def test_multipage_tiff_reads_every_frame(tesseract, scan_renderer):
     first, second = scan_renderer(LINES[:1]), scan_renderer(LINES[2:])
     out = io.BytesIO()

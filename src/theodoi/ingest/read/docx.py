@@ -39,6 +39,11 @@ W_DEL, W_MOVE_FROM, W_TXBX = qn("w:del"), qn("w:moveFrom"), qn("w:txbxContent")
 MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 _SKIP = {W_DEL, W_MOVE_FROM, W_TXBX, MC_FALLBACK}
 W_CUSTOM_XML = qn("w:customXml")
+A_BLIP = qn("a:blip")
+V_IMAGEDATA = "{urn:schemas-microsoft-com:vml}imagedata"
+R_EMBED, R_ID = qn("r:embed"), qn("r:id")
+# pictures Pillow can decode (EMF and WMF drawings cannot be, and are not scans)
+_OCR_IMAGE_TYPES = {"image/png", "image/jpeg", "image/tiff", "image/bmp", "image/gif"}
 
 
 def read_docx(data: bytes, *, name: str, limits: ReadLimits) -> SourceDocument:
@@ -62,9 +67,56 @@ def read_docx(data: bytes, *, name: str, limits: ReadLimits) -> SourceDocument:
         raise UnreadableDocument(
             f"Tệp Word “{name}” có nội dung hỏng, không đọc được.", code="corrupt"
         ) from e
+    warnings: list[str] = []
+    pages = walker.page
+    if sum(len(line.text) for line in walker.lines) < limits.min_text_chars:
+        images = _body_images(document, body)
+        if images:
+            walker.lines, pages = _ocr_images(images, name=name, limits=limits)
+            warnings.append(
+                f"Tệp Word chỉ chứa ảnh chụp/quét; đã nhận dạng {vn_int(len(images))} ảnh bằng OCR."
+            )
     if not walker.lines:
         raise UnreadableDocument(f"Tệp Word “{name}” không có chữ nào để đọc.", code="empty")
-    return SourceDocument(name=name, kind="docx", lines=walker.lines, pages=walker.page)
+    return SourceDocument(name=name, kind="docx", lines=walker.lines, pages=pages, warnings=warnings)
+
+
+def _body_images(document: Any, body: etree._Element) -> list[bytes]:
+    """Return the images the body shows (DrawingML and VML), in body order, each once."""
+    related = document.part.related_parts
+    seen: set[str] = set()
+    blobs = []
+    for el in body.iter(A_BLIP, V_IMAGEDATA):
+        if any(a.tag == MC_FALLBACK for a in el.iterancestors()):
+            continue  # the VML copy of a drawing already seen in mc:Choice
+        rel = el.get(R_EMBED) if el.tag == A_BLIP else el.get(R_ID)
+        part = related.get(rel) if rel else None
+        if rel and rel not in seen and part is not None and part.content_type in _OCR_IMAGE_TYPES:
+            seen.add(rel)
+            blobs.append(part.blob)
+    return blobs
+
+
+def _ocr_images(images: list[bytes], *, name: str, limits: ReadLimits) -> tuple[list[SourceLine], int]:
+    """OCR a Word file that is a scan pasted as pictures: each picture is a page."""
+    from theodoi.ingest.read.ocr import ocr_image_bytes
+
+    if len(images) > limits.max_ocr_pages:
+        raise DocumentTooLarge(
+            f"Tệp Word “{name}” chứa {vn_int(len(images))} ảnh cần nhận dạng, vượt giới hạn "
+            f"{vn_int(limits.max_ocr_pages)} trang nhận dạng.",
+            code="too_many_ocr_pages",
+        )
+    lines: list[SourceLine] = []
+    page = 1
+    for n, blob in enumerate(images, start=1):
+        what = f"Ảnh thứ {n} trong tệp Word “{name}”"
+        found, frames = ocr_image_bytes(blob, name=name, what=what, first_page=page, limits=limits)
+        lines.extend(found)
+        page += frames
+    for number, line in enumerate(lines, start=1):
+        line.number = number
+    return lines, max(page - 1, 1)
 
 
 @dataclass

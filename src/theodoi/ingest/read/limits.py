@@ -38,7 +38,7 @@ class ReadLimits:
     total_timeout: float = 900.0  # seconds for a whole PDF or workbook
     worker_memory_bytes: int = 2048 * MB  # address-space limit of the PDF child process
     ocr_resolution: int = 300  # dpi at which scanned PDF pages are rendered for OCR
-    min_text_chars: int = 25  # a PDF page with fewer characters in its text layer is OCR'd
+    min_text_chars: int = 25  # a scanned PDF page (or a .docx of pasted scans) has less text than this
 
 
 DEFAULT_LIMITS = ReadLimits()

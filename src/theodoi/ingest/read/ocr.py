@@ -105,6 +105,23 @@ def ocr_image(image: Image.Image, *, page: int, dpi: float, timeout: float, name
 
 def read_image(data: bytes, *, name: str, limits: ReadLimits) -> SourceDocument:
     """OCR an image file (.png, .jpg, .tif; every frame of a multi-page TIFF)."""
+    lines, frames = ocr_image_bytes(data, name=name, what=f"Ảnh “{name}”", first_page=1, limits=limits)
+    for n, line in enumerate(lines, start=1):
+        line.number = n
+    if not lines:
+        raise UnreadableDocument(f"Không nhận dạng được chữ nào trong ảnh “{name}”.", code="empty")
+    return SourceDocument(name=name, kind="image-ocr", lines=lines, pages=frames)
+
+
+def ocr_image_bytes(
+    data: bytes, *, name: str, what: str, first_page: int, limits: ReadLimits
+) -> tuple[list[SourceLine], int]:
+    """OCR every frame of an encoded image; return its lines (numbered 0) and its frame count.
+
+    ``what`` names the image in messages ("Ảnh “scan.png”", "Ảnh thứ 2 trong tệp “x.docx”");
+    frames are pages ``first_page``, ``first_page + 1``... The pixel count is checked from the
+    header, before anything is decoded.
+    """
     ensure_ocr(name)
     try:
         with warnings.catch_warnings():
@@ -116,21 +133,21 @@ def read_image(data: bytes, *, name: str, limits: ReadLimits) -> SourceDocument:
         frames = getattr(image, "n_frames", 1)
     except Image.DecompressionBombError as e:
         raise DocumentTooLarge(
-            f"Ảnh “{name}” quá lớn (quá nhiều điểm ảnh), không đọc.", code="too_many_pixels"
+            f"{what} quá lớn (quá nhiều điểm ảnh), không đọc.", code="too_many_pixels"
         ) from e
     except (UnidentifiedImageError, OSError, ValueError, SyntaxError, EOFError) as e:
         raise UnreadableDocument(
-            f"Ảnh “{name}” bị hỏng hoặc không đúng định dạng, không đọc được.", code="corrupt"
+            f"{what} bị hỏng hoặc không đúng định dạng, không đọc được.", code="corrupt"
         ) from e
     if width * height > limits.max_image_pixels:
         raise DocumentTooLarge(
-            f"Ảnh “{name}” có {vn_int(width)} × {vn_int(height)} điểm ảnh, vượt giới hạn "
+            f"{what} có {vn_int(width)} × {vn_int(height)} điểm ảnh, vượt giới hạn "
             f"{vn_int(limits.max_image_pixels)} điểm ảnh.",
             code="too_many_pixels",
         )
     if frames > min(limits.max_pages, limits.max_ocr_pages):
         raise DocumentTooLarge(
-            f"Tệp ảnh “{name}” có {vn_int(frames)} trang, vượt giới hạn "
+            f"{what} có {vn_int(frames)} trang, vượt giới hạn "
             f"{vn_int(min(limits.max_pages, limits.max_ocr_pages))} trang nhận dạng.",
             code="too_many_pages",
         )
@@ -140,22 +157,18 @@ def read_image(data: bytes, *, name: str, limits: ReadLimits) -> SourceDocument:
             image.seek(frame)
             if image.size[0] * image.size[1] > limits.max_image_pixels:
                 raise DocumentTooLarge(
-                    f"Ảnh “{name}” trang {frame + 1} quá lớn, không đọc.", code="too_many_pixels"
+                    f"{what} trang {frame + 1} quá lớn, không đọc.", code="too_many_pixels"
                 )
             image.load()
-            dpi = _dpi(image)
+            page = first_page + frame
             lines.extend(
-                ocr_image(image, page=frame + 1, dpi=dpi, timeout=limits.ocr_page_timeout, name=name)
+                ocr_image(image, page=page, dpi=_dpi(image), timeout=limits.ocr_page_timeout, name=name)
             )
         except (OSError, ValueError, SyntaxError, EOFError) as e:
             raise UnreadableDocument(
-                f"Ảnh “{name}” bị hỏng hoặc không đầy đủ, không đọc được.", code="corrupt"
+                f"{what} bị hỏng hoặc không đầy đủ, không đọc được.", code="corrupt"
             ) from e
-    for n, line in enumerate(lines, start=1):
-        line.number = n
-    if not lines:
-        raise UnreadableDocument(f"Không nhận dạng được chữ nào trong ảnh “{name}”.", code="empty")
-    return SourceDocument(name=name, kind="image-ocr", lines=lines, pages=frames)
+    return lines, frames
 
 
 def _dpi(image: Image.Image) -> float:
