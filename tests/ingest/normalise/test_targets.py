@@ -81,6 +81,7 @@ REPAIR_CASES = [
     ("=10", "Doanh nghiệp", "≥ 10", "the lower stroke of ≥ lost"),
     ("250", "%", "≥ 50", "≥ read as a 2 before a percentage"),
     ("2 600", "Người", "≥ 600", "≥ read as a 2, spaced"),
+    ("~ 30", "%", "≥ 30", "≥ read as a tilde"),
 ]
 
 

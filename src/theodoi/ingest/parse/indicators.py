@@ -389,6 +389,13 @@ def _junk(token: str) -> bool:
     return not re.search(r"[^\W_]", token) and token not in ("%", "≥", "≤", ">", "<", "=", "-")
 
 
+def _garbage(token: str) -> bool:
+    """A token a scan made of a smudge: quotes, brackets, ligatures or signs inside a word."""
+    return bool(re.search(r"[‘’“”?{}\[\]\\%ﬁﬂ@#$^*~<>]", token)) or bool(
+        re.search(r"\d", token) and re.search(r"[^\W\d_]", token) and "/" not in token
+    )
+
+
 def _meaningful(tokens: Sequence[str]) -> bool:
     return any(len(re.sub(r"[^a-z]", "", fold(t))) >= 3 for t in tokens)
 
@@ -439,15 +446,18 @@ def _split_line(text: str, *, with_code: bool) -> _Parts:
         tail = left[i + 1 :]
         tail_key = fold(" ".join(tail))
         start_i = i
-        if i > 0 and left[i - 1] in ("≥", "≤", ">", "<", "=", ">=", "<=", "2"):
-            start_i = i - 1  # "2 600": a "≥" read as "2"
+        if i > 0 and left[i - 1] in ("≥", "≤", ">", "<", "=", ">=", "<=", "2", "~"):
+            start_i = i - 1  # "2 600", "~ 30": a "≥" read as "2" or "~"
         elif i > 1 and left[i - 1] in ("-", "–") and re.fullmatch(r"\d+(?:[.,]\d+)*", left[i - 2]):
             start_i = i - 2  # "16 - 18"
         if not tail or re.fullmatch(r"%|vi\S{0,2}t\s+nam", tail_key):
             target_at, target_end = start_i, len(left)
             break
-        real = [t for t in tail if len(t) > 1]
-        opens_agency = bool(real) and len(real[0]) >= 3 and real[0][:1].isupper()
+        real = [t for t in tail if len(t) > 1 and not _garbage(t)]
+        if not real:
+            target_at, target_end = start_i, i + 1  # only specks after the number
+            break
+        opens_agency = len(real[0]) >= 3 and real[0][:1].isupper()
         if opens_agency and len(real) <= 3 and fold(real[0]) not in ("viet",):
             if not numbered:
                 break  # on a continuation line a number is part of the name ("01 Gb/s")
