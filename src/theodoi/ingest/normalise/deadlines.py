@@ -142,3 +142,47 @@ def is_deadline_text(text: str) -> bool:
         and len(key.split()) <= 20
         and key.startswith(("ngay sau", "sau khi", "ngay khi", "theo ke hoach", "theo chi dao", "dinh ky"))
     )
+
+
+_TIDY = (
+    (re.compile(r"quy\s*(iv|i{1,3}|[1-4])\s*/\s*(20\d\d)"), None),
+    (re.compile(r"(?<![\d/])(\d{1,2}\s*/\s*\d{1,2}\s*/\s*20\d\d)"), None),
+    (re.compile(r"(?<![\d/])(\d{1,2}\s*/\s*20\d\d)"), None),
+    (re.compile(r"(?<!\d)(20\d\d\s*-\s*20\d\d)"), None),
+)
+
+
+def tidy_deadline(text: str | None) -> str | None:
+    """Return the deadline an OCR'd cell most likely printed, taken out of surrounding debris.
+
+    An interleaved OCR row gathers its deadline from line ends, so the cell may hold half a
+    phrase ("Thường", "xuyên") or a neighbour's word ("08/2025 quy"). Dates and periods are
+    taken as printed; the continuous and recurring phrases are written whole.
+    """
+    printed = collapse_spaces(text or "")
+    key = fold(printed)
+    if not key:
+        return None
+    for pattern, _ in _TIDY:
+        m = pattern.search(key)
+        if m:
+            start, end = m.span()
+            tail = key[end:]
+            rest = printed[start:end]
+            if re.match(r"\s*va\s+thuong", tail):
+                rest += " và thường xuyên"
+            if key[:start].rstrip().endswith("thang") and not rest.lower().startswith("quy"):
+                rest = "Tháng " + rest
+            return rest[:1].upper() + rest[1:]
+    words = set(re.findall(r"[a-z]+", key))
+    if words & {"thuong", "xuyen"} and not words & {"cong"}:
+        return "Nhiệm vụ thường xuyên" if "nhiem" in words else "Thường xuyên"
+    if "hang" in words or "hangnam" in words:
+        if "thang" in words:
+            return "Hằng tháng" if "hằng" in printed.lower() else "Hàng tháng"
+        if "nam" in words:
+            return "Hằng năm" if "hằng" in printed.lower() else "Hàng năm"
+    if m := re.search(r"(?<!\d)(20\d\d)(?!\d)", key):
+        prefix = "Năm " if key[: m.start()].rstrip().endswith("nam") else ""
+        return prefix + m.group(1)
+    return printed

@@ -22,7 +22,7 @@ from theodoi.ingest.normalise.agencies import (
     split_agencies,
     trim_to_known_agency,
 )
-from theodoi.ingest.normalise.deadlines import is_deadline_text, parse_deadline
+from theodoi.ingest.normalise.deadlines import is_deadline_text, parse_deadline, tidy_deadline
 from theodoi.ingest.parse.sections import recover_sections, sections_from_rows
 from theodoi.ingest.plan import Provenance, Section, Task
 from theodoi.ingest.text import collapse_spaces, fold
@@ -180,6 +180,8 @@ def task_from_row(row: Row, section: str | None) -> Task | None:
         confidence[key] = round(min(conf, cell.confidence), 3) if cell else (0.5 if not values else conf)
     output = clean_text(row.text("output")) or None
     deadline = clean_text(row.text("deadline")) or None
+    if ocr and deadline:
+        deadline = tidy_deadline(deadline)
     confidence["output"] = row.cells["output"].confidence if "output" in row.cells else 0.5
     confidence["deadline"] = row.cells["deadline"].confidence if "deadline" in row.cells else 0.5
     parsed = parse_deadline(deadline)
