@@ -59,10 +59,10 @@ class Change:
 class RestoreConfig:
     """Decoder settings; the defaults are what the benchmark measured best."""
 
-    beam: int = 12  # hypotheses kept per word
-    candidates: int = 10  # syllables kept per OCR word
+    beam: int = 6  # hypotheses kept per word
+    candidates: int = 20  # syllables kept per OCR word
     variants: int = 24  # tone-less spellings kept while reading an OCR word
-    candidate_margin: float = 6.0  # drop syllables this much less likely (log) than the best
+    candidate_margin: float = 10.0  # drop syllables this much less likely (log) than the best
     beam_margin: float = 8.0  # drop hypotheses this much less likely (log) than the best
     channel_weight: float = 1.0  # weight of the OCR confusion cost against the language model
     keep_cost: float = 10.0  # cost of leaving a non-syllable token as it is
@@ -326,27 +326,40 @@ class Restorer:
         for _start, core, fixed in tokens:
             options = ((core, fixed, 0.0),) if fixed is not None else self._candidates(core)
             options_per_token.append(options)
-            scored = [
-                (choice, w, uni.get(w, unseen), weight * cost) for choice, (_, w, cost) in enumerate(options)
-            ]
+            ids = [w for _, w, _ in options]
+            costs = [weight * cost for _, _, cost in options]
+            unis = [uni.get(w, unseen) for w in ids]
+            rows: dict[int, list[float]] = {}  # previous word -> bigram log p of each option
             grown: dict[int, tuple[float, tuple | None]] = {}
-            for uv, (score, back) in beam.items():
+            floor = -1e18  # extensions below the best so far minus the margin are dropped at once
+            for uv, (score, back) in beam.items():  # best first
                 v = uv & mask
-                uvk = uv << SHIFT
                 vs = v << SHIFT
-                bo3 = tri_bo.get(uv, 0.0)
-                bo2 = bo3 + bi_bo.get(v, 0.0)
-                for choice, w, uni_lp, cost in scored:
-                    lp = tri_get(uvk | w)
-                    if lp is None:
+                row = rows.get(v)
+                if row is None:
+                    bo2 = bi_bo.get(v, 0.0)
+                    row = []
+                    for w, uni_lp in zip(ids, unis, strict=True):
                         lp = bi_get(vs | w)
-                        lp = bo2 + uni_lp if lp is None else bo3 + lp
-                    if reference:
-                        if (vs | w) in reference:
-                            lp += bonus
-                        if w in reference_words:
-                            lp += word_bonus
-                    total = score + lp - cost
+                        lp = bo2 + uni_lp if lp is None else lp
+                        if reference:
+                            lp += (bonus if (vs | w) in reference else 0.0) + (
+                                word_bonus if w in reference_words else 0.0
+                            )
+                        row.append(lp)
+                    rows[v] = row
+                bo3 = tri_bo.get(uv)
+                uvk = uv << SHIFT
+                for choice, w in enumerate(ids):
+                    if bo3 is None:  # a context never seen: the trigram is the bigram
+                        total = score + row[choice] - costs[choice]
+                    else:
+                        lp = tri_get(uvk | w)
+                        total = score + (bo3 + row[choice] if lp is None else lp) - costs[choice]
+                    if total < floor:
+                        continue
+                    if total - margin > floor:
+                        floor = total - margin
                     state = vs | w
                     best = grown.get(state)
                     if best is None or total > best[0]:
