@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import io
+
 import pytest
 
 from theodoi.ingest.document import CellRef
@@ -207,3 +209,48 @@ def test_blank_pdf_is_refused_as_empty(pdf_maker):
         read_bytes(pdf_maker([[]]), name="trang-trang.pdf")
 
     assert caught.value.code == "empty"
+
+
+def _raw_pdf(objects: list[bytes]) -> bytes:
+    out = io.BytesIO()
+    out.write(b"%PDF-1.4\n")
+    offsets = []
+    for n, body in enumerate(objects, start=1):
+        offsets.append(out.tell())
+        out.write(b"%d 0 obj\n%s\nendobj\n" % (n, body))
+    xref = out.tell()
+    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
+    out.writelines(b"%010d 00000 n \n" % offset for offset in offsets)
+    out.write(b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref))
+    return out.getvalue()
+
+
+def test_a_form_that_draws_itself_neither_loops_nor_crashes():
+    draw = b"q /X1 Do Q"
+    data = _raw_pdf(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
+            b"/Resources << /XObject << /X1 5 0 R >> >> >>",
+            b"<< /Length %d >>\nstream\n%s\nendstream" % (len(draw), draw),
+            b"<< /Type /XObject /Subtype /Form /BBox [0 0 595 842] /Resources << /XObject << /X1 5 0 R >> >> "
+            b"/Length %d >>\nstream\n%s\nendstream" % (len(draw), draw),
+        ]
+    )
+
+    with pytest.raises(UnreadableDocument):
+        read_bytes(data, name="vong-lap.pdf", limits=ReadLimits(page_timeout=10))
+
+
+def test_a_page_tree_that_contains_itself_is_refused_not_followed():
+    data = _raw_pdf(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [2 0 R 3 0 R] /Count 2 >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>",
+        ]
+    )
+
+    with pytest.raises(UnreadableDocument):
+        read_bytes(data, name="cay-vong.pdf", limits=ReadLimits(page_timeout=10))
