@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from theodoi.ingest.normalise.deadlines import is_deadline_text, parse_deadline
+from theodoi.ingest.normalise.deadlines import is_deadline_text, parse_deadline, tidy_deadline
 
 # (printed, kind, due, comment)
 CASES = [
@@ -98,3 +98,20 @@ def test_deadline_cells_are_recognised(text):
 )
 def test_other_cells_are_not_deadlines(text):
     assert not is_deadline_text(text)
+
+
+@pytest.mark.parametrize(
+    ("ocr_cell", "tidy"),
+    [
+        ("12/2025 và thường xuyên", "12/2025 và thường xuyên"),
+        ("Năm 2026 và Thường xuyên", "Năm 2026 và thường xuyên"),
+        ("Thường", "Thường xuyên"),
+        ("xuyên", "Thường xuyên"),
+        ("08/2025 quy", "08/2025"),
+        ("Quy 1/2026", "Quy 1/2026"),
+        ("Hằng năm", "Hằng năm"),
+        ("Ngay khi Bộ Công an ban hành", "Ngay khi Bộ Công an ban hành"),
+    ],
+)
+def test_ocr_deadline_cell_is_tidied_to_what_was_printed(ocr_cell, tidy):
+    assert tidy_deadline(ocr_cell) == tidy

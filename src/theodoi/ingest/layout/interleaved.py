@@ -70,7 +70,7 @@ _DEADLINE_END = re.compile(
     r"|quy\s+[ivx1-4]+\s*/\s*20\d\d"
     r"|(?:nam\s+)?20\d\d(?:\s*-\s*20\d\d)?(?:\s+va\s+thuong(?:\s+xuyen)?)?"
     r"|quy"
-    r")\s*[.;,]?$"
+    r")(?:\s+va)?\s*[.;,]?$"
 )
 _NOT_DEADLINE_BEFORE = re.compile(r"(?:cong|so cong|bo cong)\s*$")
 

@@ -169,11 +169,15 @@ def tidy_deadline(text: str | None) -> str | None:
             start, end = m.span()
             tail = key[end:]
             rest = printed[start:end]
-            if re.match(r"\s*va\s+thuong", tail):
+            if re.match(r"\s*va\b", tail) and "thuong" in tail:
                 rest += " và thường xuyên"
             if key[:start].rstrip().endswith("thang") and not rest.lower().startswith("quy"):
                 rest = "Tháng " + rest
             return rest[:1].upper() + rest[1:]
+    year = re.search(r"(?<!\d)(20\d\d)(?!\d)", key)
+    if year and re.match(r"\s*va\b", key[year.end() :]) and "thuong" in key:
+        prefix = "Năm " if key[: year.start()].rstrip().endswith("nam") else ""
+        return prefix + year.group(1) + " và thường xuyên"
     words = set(re.findall(r"[a-z]+", key))
     if words & {"thuong", "xuyen"} and not words & {"cong"}:
         return "Nhiệm vụ thường xuyên" if "nhiem" in words else "Thường xuyên"
@@ -184,5 +188,6 @@ def tidy_deadline(text: str | None) -> str | None:
             return "Hằng năm" if "hằng" in printed.lower() else "Hàng năm"
     if m := re.search(r"(?<!\d)(20\d\d)(?!\d)", key):
         prefix = "Năm " if key[: m.start()].rstrip().endswith("nam") else ""
-        return prefix + m.group(1)
+        suffix = " và thường xuyên" if re.match(r"\s*va\b", key[m.end() :]) and "thuong" in key else ""
+        return prefix + m.group(1) + suffix
     return printed
