@@ -4,9 +4,10 @@ Each page is read by pdfplumber: text outside tables becomes lines in reading or
 bottom, left to right) with their box (x0, top, x1, bottom in points); each table pdfplumber
 finds (ruled tables, as Word and LibreOffice export them) becomes lines per cell with
 ``cell=CellRef(table, row, col)``, placed where the table sits on the page. A page whose text
-layer is empty or unusable (under ``min_text_chars`` characters, or mostly ``(cid:N)`` glyphs
-without a Unicode mapping) but that holds images is rendered with pypdfium2 and read by
-tesseract (see ``ocr.py``).
+layer is unusable (mostly ``(cid:N)`` glyphs without a Unicode mapping) or missing (under
+``min_text_chars`` characters while images cover a quarter of it, or hundreds of curves draw
+it) is rendered with pypdfium2 and read by tesseract (see ``ocr.py``). Running headers and
+footers (margin lines repeated on most pages) are dropped with a warning.
 
 Why a child process: pdfminer is pure Python and a crafted or broken PDF can make it loop or
 swallow memory, and a signal-based alarm only works in the main thread (not in a web worker's
@@ -18,7 +19,7 @@ over a pipe of its own (stdout stays free for stray library output). The parent 
 ``page_timeout`` seconds for each page (``ocr_page_timeout`` more once the child says the page
 goes to OCR) and ``total_timeout`` for the whole file, and kills the child when a budget runs
 out. The child's address space is capped at ``worker_memory_bytes``. Errors come back as
-(class, message, code) and are raised here. Starting the child costs about half a second.
+(class, message, code, detail) and are raised here. Starting the child costs about 0.2 s.
 """
 
 from __future__ import annotations
@@ -363,7 +364,7 @@ def _read_pages(conn: Connection, data: bytes, name: str, limits: ReadLimits) ->
                 if ocr_count == 1 and len(pages) > limits.max_ocr_pages and number == 1:
                     raise _too_many_ocr_pages(name, len(pages), limits)
                 if ocr_count > limits.max_ocr_pages:
-                    raise _too_many_ocr_pages(name, ocr_count, limits)
+                    raise _too_many_ocr_pages(name, limits.max_ocr_pages, limits, more_than=True)
                 conn.send(("ocr", number))
                 rows = renderer.ocr(
                     page_index=index, width=float(page.width), height=float(page.height), limits=limits
@@ -372,7 +373,9 @@ def _read_pages(conn: Connection, data: bytes, name: str, limits: ReadLimits) ->
                 rows, found = _text_page(page, number=number, first_table=tables)
                 tables += found
                 if cids:
-                    conn.send(("warning", f"Trang {number}: {cids} ký tự không có mã Unicode, bị bỏ qua."))
+                    conn.send(
+                        ("warning", f"Trang {number}: {vn_int(cids)} ký tự không có mã Unicode, bị bỏ qua.")
+                    )
             conn.send(("page", number, rows, scanned, float(page.height)))
             page.close()
 
@@ -415,9 +418,11 @@ def _too_many_pages(name: str, count: int, limits: ReadLimits) -> DocumentTooLar
     )
 
 
-def _too_many_ocr_pages(name: str, count: int, limits: ReadLimits) -> DocumentTooLarge:
+def _too_many_ocr_pages(
+    name: str, count: int, limits: ReadLimits, *, more_than: bool = False
+) -> DocumentTooLarge:
     return DocumentTooLarge(
-        f"Tệp “{name}” là bản quét có {vn_int(count)} trang cần nhận dạng, vượt giới hạn "
+        f"Tệp “{name}” là bản quét có {'hơn ' if more_than else ''}{vn_int(count)} trang cần nhận dạng, vượt giới hạn "
         f"{vn_int(limits.max_ocr_pages)} trang nhận dạng.",
         code="too_many_ocr_pages",
     )
