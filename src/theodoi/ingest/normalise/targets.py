@@ -74,6 +74,9 @@ def parse_target(text: str | None) -> tuple[str, float | None, float | None]:
         value = parse_number(m.group(2))
         if value is not None:
             return _OPS[m.group(1)], value, None
+    m = re.match(r"^\s*(≥|≤|>=|<=|>|<)\s*[^\d\s]", text)
+    if m:
+        return _OPS[m.group(1)], None, None  # the sign survived the scan, the number did not
     m = _RANGE.match(text + " ")
     if m:
         low, high = parse_number(m.group(1)), parse_number(m.group(2))

@@ -471,6 +471,9 @@ def _split_line(text: str, *, with_code: bool) -> _Parts:
                 target_at = target_end = i
                 target_end = len(left)
                 break
+    if target_at == len(left) and left and re.match(r"^[≥≤><]\S", left[-1]) and len(left[-1]) <= 5:
+        target_at = target_end = len(left) - 1  # ">gỡ": the sign survived, the number did not
+        target_end = len(left)
     # "≥ 3% và tăng dần theo yêu cầu phát triển": a sign and a number opening a sentence.
     if target_at == len(left):
         for i in range(1, len(left)):
@@ -501,6 +504,21 @@ def _split_line(text: str, *, with_code: bool) -> _Parts:
             if found and found[0] == "Thứ bậc":
                 parts.unit = found[0]
                 target_tokens = left[i + 2 :]
+                unit_at = i
+                break
+    if not parts.unit and not target_tokens and len(left) > 2:
+        # A two-way unit ("Có/Không", "Bảo đảm/Không bảo đảm") in the middle of the line:
+        # what follows is the target, or the start of the agency cell.
+        for i in range(2, len(left)):
+            found = _unit_match(left[i : i + 1]) if "/" in left[i] else None
+            if found and "/" in found[0] and found[1] >= 0.85:
+                parts.unit = found[0]
+                rest = [t for t in left[i + 1 :] if not _junk(t)]
+                word = [t for t in rest[:2] if fold(t) in _WORD_TARGETS]
+                rest = [t for t in rest if len(t) >= 3 and t not in word]
+                if rest and rest[0][:1].isupper():
+                    parts.lead = collapse_spaces(" ".join(rest) + " " + parts.lead)
+                target_tokens = word[:1]
                 unit_at = i
                 break
     if numbered and parts.lead and not parts.unit and not target_tokens and len(left) > 3:
@@ -701,8 +719,12 @@ def _rows_interleaved(body: Sequence[Line]) -> list[_Row]:
 
 
 @lru_cache(maxsize=1)
-def _units_squeezed() -> dict[str, str]:
-    return {re.sub(r"[^a-z0-9%/]", "", k): u for k, u in _UNIT_KEYS.items() if len(k) >= 4}
+def _units_squeezed() -> dict[str, list[str]]:
+    table: dict[str, list[str]] = {}
+    for k, u in _UNIT_KEYS.items():
+        if len(k) >= 4:
+            table.setdefault(re.sub(r"[^a-z0-9%/]", "", k), []).append(u)
+    return table
 
 
 def _squeezed_unit(text: str) -> tuple[str, float] | None:
@@ -713,7 +735,9 @@ def _squeezed_unit(text: str) -> tuple[str, float] | None:
     best = difflib.get_close_matches(key, list(table), n=1, cutoff=0.8)
     if not best:
         return None
-    return table[best[0]], difflib.SequenceMatcher(None, key, best[0]).ratio()
+    # units that differ only in punctuation ("khung 1,0" / "khung 1.0"): the printed one
+    unit = max(table[best[0]], key=lambda u: difflib.SequenceMatcher(None, fold(u), fold(text)).ratio())
+    return unit, difflib.SequenceMatcher(None, key, best[0]).ratio()
 
 
 def _wrapped_unit(i: int, parts_of: dict[int, _Parts], rows: set[int]) -> None:
@@ -938,7 +962,7 @@ def _text_target_continuation(row: _Row) -> None:
     if not code_parts:
         return
     head = code_parts[0]
-    if not head.target or re.match(r"^\s*(?:≥|≤|>=|<=|>|<|=)?\s*\d", head.target):
+    if len(head.target) <= 12 or re.match(r"^\s*(?:≥|≤|>=|<=|>|<|=)?\s*\d", head.target):
         return
     last = fold(head.name).split()[-1:] if head.name else []
     if not last or last[0].strip(",") in _OPEN_NAME_END or head.name.rstrip().endswith(","):
