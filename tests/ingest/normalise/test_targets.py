@@ -53,6 +53,11 @@ def test_target_forms_parse_to_op_value_and_bound(text, expected, comment):
     assert parse_target(text) == expected, comment
 
 
+def test_a_sign_whose_number_the_scan_lost_keeps_its_direction():
+    assert parse_target(">gỡ") == (">", None, None)
+    assert parse_target("≥ o5") == (">=", None, None)
+
+
 @pytest.mark.parametrize(("text", "comment"), TEXT_CASES)
 def test_text_targets_have_no_value(text, comment):
     assert parse_target(text) == ("text", None, None), comment
