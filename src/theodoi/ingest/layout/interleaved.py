@@ -26,7 +26,7 @@ from theodoi.ingest.layout.table import Cell, ColumnSpec, Row, RowStart, align
 from theodoi.ingest.text import fold
 
 # A gap OCR leaves between two columns: a bar, or two or more stray marks in a row.
-_STRAY = r"(?:[^\w\s]{1,3}|[A-Za-z]|\d)"
+_STRAY = r"(?:[^\w\s]{1,3}|[^\W\d_]|\d)"
 _GAP = re.compile(rf"\s*\|\s*|(?:\s+{_STRAY}){{2,}}(?=\s|$)|\s+[.\\~£«»¢]+(?=\s)")
 # Words that open a fragment of another column when capitalised (folded): agencies, outputs.
 _OPENERS = (
@@ -167,6 +167,68 @@ def _tail_end(lines: Sequence[Line], code: int, end: int) -> int:
     return end
 
 
+# Words a task name opens with (folded): the verbs of plan tasks.
+TASK_VERBS = (
+    "xay dung",
+    "trien khai",
+    "tham muu",
+    "hoan thanh",
+    "hoan thien",
+    "phat trien",
+    "ra soat",
+    "to chuc",
+    "day manh",
+    "nang cao",
+    "cap nhat",
+    "cong bo",
+    "bao dam",
+    "dam bao",
+    "phan dau",
+    "cu the hoa",
+    "tuyen truyen",
+    "phat dong",
+    "huong dan",
+    "thu hut",
+    "ho tro",
+    "ung dung",
+    "tang cuong",
+    "thuc hien",
+    "nghien cuu",
+    "bo tri",
+    "khuyen khich",
+    "dao tao",
+    "thuc day",
+    "tiep tuc",
+    "ban hanh",
+    "kien toan",
+    "sap xep",
+    "chuyen doi",
+    "so hoa",
+    "thanh lap",
+    "hinh thanh",
+    "tham gia",
+    "hop tac",
+    "ket noi",
+    "duy tri",
+    "van hanh",
+    "nang cap",
+    "mo rong",
+    "dau tu",
+    "lap",
+    "danh gia",
+    "kiem tra",
+    "co che",
+    "chinh sach",
+    "co so du lieu",
+    "he thong",
+    "nen tang",
+)
+# A line ending mid-phrase (a preposition, a conjunction, a comma): the text carries on.
+_ENDS_OPEN = re.compile(
+    r"(?:\b(?:cua|va|cac|ve|cho|trong|voi|de|tu|theo|tren|nhung|so|tai|la|duoc|hoac)|,)\s*$"
+)
+
+
 def _split_between(lines: Sequence[Line], a: int, b: int, before_a: int) -> int:
     """Return the first line of the row numbered at ``b`` (lines a+1..b belong to a or b)."""
     candidates = [
@@ -182,8 +244,12 @@ def _split_between(lines: Sequence[Line], a: int, b: int, before_a: int) -> int:
         after_a = _nonblank(lines, a + 1, i)
         score = 1.0 - 0.25 * abs(after_a - before_a)
         prev = _previous_nonblank(lines, a, i)
-        if prev is not None and re.search(r"[.;:]\s*$", lines[prev].text):
+        if prev is not None and re.search(r"[.;:)]\s*$", lines[prev].text):
             score += 0.6
+        if prev is not None and _ENDS_OPEN.search(fold(lines[prev].text)):
+            score -= 0.5  # the line before ends mid-phrase: the name carries on
+        if fold(_text_after_code(lines[i], i == b)).startswith(TASK_VERBS):
+            score += 0.5
         if i == b:
             score -= 0.3
         if score > best_score:
