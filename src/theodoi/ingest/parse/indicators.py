@@ -51,7 +51,7 @@ UNITS = (
     "Tổ chức, doanh nghiệp", "Nhiệm vụ", "Bài", "Bài báo", "Đơn", "Công trình", "Dự án",
     "Sản phẩm", "Sáng kiến", "Sáng chế", "Sáng chế, giải pháp", "Vườn, Trung tâm", "Trung tâm",
     "Có/Không", "Bảo đảm/Không bảo đảm", "Hoàn thành/Không hoàn thành", "Điểm", "Điểm (khung 1,0)",
-    "Điểm (khung 1.0)", "Đô thị", "Thành phố", "Cơ sở", "Xã", "Hộ", "Lượt", "Giờ", "Triệu đồng",
+    "Điểm (khung 1.0)", "Đô thị", "Thành phố", "Cơ sở", "Triệu đồng",
     "Tỷ đồng", "Hệ thống", "Nền tảng", "Cơ sở dữ liệu", "Mô hình",
 )  # fmt: skip
 _UNIT_KEYS = {fold(u): u for u in UNITS}
@@ -767,7 +767,16 @@ def _wrapped_unit(i: int, parts_of: dict[int, _Parts], rows: set[int]) -> None:
                 tail = c_tokens[len(c_tokens) - c :] if c else []
                 text = " ".join([*a_tokens[len(a_tokens) - a :], *mid[-m:], *tail])
                 found = _squeezed_unit(text)
-                if found and found[1] >= 0.8 and (best is None or found[1] > best[0]):
+                # equal matches: the one using more fragments is the fuller unit
+                if (
+                    found
+                    and found[1] >= 0.8
+                    and (
+                        best is None
+                        or found[1] > best[0] + 1e-9
+                        or (abs(found[1] - best[0]) < 1e-9 and a + m + c > best[1] + best[2] + best[3])
+                    )
+                ):
                     best = (found[1], a, m, c, found[0])
     if best is None:
         return
