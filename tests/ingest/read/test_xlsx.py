@@ -71,6 +71,20 @@ def test_merged_lead_is_read_once_even_when_hidden_cells_keep_a_value(task_xlsx)
     assert "giá trị ẩn" not in document.text
 
 
+def test_a_wrong_sheet_dimension_does_not_hide_rows(task_xlsx):
+    # some exporters declare the used range as A1 whatever the sheet holds
+    data = _rewrite(
+        task_xlsx,
+        "xl/worksheets/sheet1.xml",
+        lambda body: body.replace(b'<dimension ref="A1:H4"/>', b'<dimension ref="A1"/>', 1),
+    )
+    assert data != task_xlsx
+
+    cells = _cells(read_bytes(data, name="nhiem-vu.xlsx"))
+
+    assert cells[CellRef(0, 3, 5)] == "Thường xuyên"
+
+
 def test_hidden_sheets_are_skipped_with_a_warning(task_xlsx):
     document = read_bytes(task_xlsx, name="nhiem-vu.xlsx")
 

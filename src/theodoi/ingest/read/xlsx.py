@@ -54,6 +54,9 @@ def read_xlsx(data: bytes, *, name: str, limits: ReadLimits) -> SourceDocument:
                 warnings.append(f"Bỏ qua trang tính ẩn “{sheet.title}”.")
                 continue
             covered = _covered_cells(archive, getattr(sheet, "_worksheet_path", None))
+            # read-only mode trusts the sheet's <dimension>, which some exporters write as "A1":
+            # forget it and read every row the sheet holds
+            sheet.reset_dimensions()
             for r, row in enumerate(sheet.iter_rows()):
                 if r % 1000 == 999 and time.monotonic() - started > limits.total_timeout:
                     raise ReadTimeout(
