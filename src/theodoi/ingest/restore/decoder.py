@@ -319,7 +319,11 @@ class Restorer:
         width = self.config.beam
         margin = self.config.beam_margin
         # hypothesis: packed (u, v) -> (score, back) where back = (choice, previous back)
-        beam: dict[int, tuple[float, tuple | None]] = {0: (0.0, None)}
+        # A line that opens with a capital, a number or a bullet starts a sentence; any other
+        # line is the wrapped middle of one, where the sentence-start context would mislead.
+        head = line.lstrip()[:1]
+        start = 0 if (head.isupper() or head.isdigit() or not head.isalpha()) else (UNSEEN << SHIFT) | UNSEEN
+        beam: dict[int, tuple[float, tuple | None]] = {start: (0.0, None)}
         mask = (1 << SHIFT) - 1
         tri_get, bi_get = tri.get, bi.get
         options_per_token = []
