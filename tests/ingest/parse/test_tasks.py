@@ -82,3 +82,40 @@ def test_table_cut_after_header_gives_a_warning():
 
 def test_clean_text_drops_bars_and_edge_punctuation():
     assert clean_text(" | Kế hoạch ,") == "Kế hoạch"
+
+
+PROSE = """\
+KẾ HOẠCH
+IV- NHIỆM VỤ VÀ GIẢI PHÁP
+1. Công tác lãnh đạo, chỉ đạo
+1.1. Kiện toàn Ban Chỉ đạo cấp tỉnh về phát triển khoa học, công
+nghệ, đổi mới sáng tạo và chuyển đổi số.
+1.2. Ban hành kế hoạch, các văn bản chỉ đạo.
+- Nội dung chi tiết của nhiệm vụ.
+2. Nâng cao nhận thức
+2.1. Tổ chức học tập, quán triệt Nghị quyết số 57-NQ/TW.
+V- TỔ CHỨC THỰC HIỆN
+1. Các sở, ngành xây dựng kế hoạch."""
+
+
+def test_prose_plan_gives_numbered_tasks_in_groups():
+    result = parse_tasks(lines_from_text(PROSE))
+    assert [(t.section, t.code) for t in result.tasks] == [("1", "1.1"), ("1", "1.2"), ("2", "2.1")]
+    assert [(s.code, s.title) for s in result.sections] == [
+        ("1", "Công tác lãnh đạo, chỉ đạo"),
+        ("2", "Nâng cao nhận thức"),
+    ]
+
+
+def test_prose_task_name_joins_its_lines_and_stops_at_bullets():
+    tasks = parse_tasks(lines_from_text(PROSE)).tasks
+    assert tasks[0].name == (
+        "Kiện toàn Ban Chỉ đạo cấp tỉnh về phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số."
+    )
+    assert tasks[1].name == "Ban hành kế hoạch, các văn bản chỉ đạo."
+
+
+def test_prose_tasks_come_with_a_warning_to_fill_agencies():
+    result = parse_tasks(lines_from_text(PROSE))
+    assert result.warnings
+    assert result.tasks[0].lead == []

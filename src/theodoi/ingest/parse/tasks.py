@@ -13,6 +13,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from theodoi.ingest.layout.classify import roman_value
 from theodoi.ingest.layout.lines import Line
 from theodoi.ingest.layout.table import ColumnSpec, Row, find_table, rebuild_rows
 from theodoi.ingest.normalise.agencies import (
@@ -238,6 +239,81 @@ def _sequence_warnings(tasks: Sequence[Task]) -> list[str]:
     return warnings
 
 
+_PROSE_PART = re.compile(r"^([ivxl1]{1,4})\s*[-.–)]\s*(?:cac\s+)?nhiem vu\b")
+_PART_END = re.compile(r"^([ivxl]{1,4})\s*[-.–)]\s*\S")
+_PROSE_GROUP = re.compile(r"^(\d{1,2})\s*[.)]\s+(\S.*)$")
+_PROSE_ITEM = re.compile(r"^(\d{1,2})\s*\.\s*(\d{1,2})\s*\.?\s+(\S.*)$")
+
+
 def parse_prose_tasks(lines: Sequence[Line]) -> TaskTable:
-    """Tasks written as numbered prose (no table): not read yet; returns nothing."""
-    return TaskTable()
+    """Read tasks a plan numbers in prose, under its "NHIỆM VỤ VÀ GIẢI PHÁP" part.
+
+    Groups "1. Công tác lãnh đạo, chỉ đạo" become sections (code "1"), items "1.1. Kiện toàn
+    ..." become tasks (code "1.1") whose name is the item's text up to the next item; agencies
+    and deadlines are not printed there, so they stay empty with low confidence.
+    """
+    start = next((i for i, line in enumerate(lines) if _PROSE_PART.match(line.key)), None)
+    if start is None:
+        return TaskTable()
+    result = TaskTable(layout="prose")
+    section: str | None = None
+    current: Task | None = None
+    for line in lines[start + 1 :]:
+        key = line.key
+        if not key:
+            continue
+        if _PART_END.match(key) and not _PROSE_ITEM.match(key) and roman_value(key.split()[0].strip("-.–)")):
+            break
+        if m := _PROSE_ITEM.match(key):
+            code = f"{int(m.group(1))}.{int(m.group(2))}"
+            if section is None or m.group(1) != section:
+                section = str(int(m.group(1)))
+                if all(s.code != section for s in result.sections):
+                    result.sections.append(Section(code=section, title=""))
+            current = Task(
+                section=section,
+                code=code,
+                name=_after_number(line.text),
+                provenance=Provenance(
+                    source_lines=[line.number],
+                    confidence={
+                        "name": 0.7,
+                        "lead": 0.3,
+                        "support": 0.3,
+                        "output": 0.3,
+                        "deadline": 0.3,
+                        "code": 0.8,
+                    },
+                ),
+            )
+            result.tasks.append(current)
+            continue
+        if (m := _PROSE_GROUP.match(key)) and len(key) < 160:
+            section = str(int(m.group(1)))
+            result.sections.append(Section(code=section, title=_after_number(line.text).strip(" .:")))
+            current = None
+            continue
+        if current is not None and not key.startswith(("- ", "+ ", "* ")):
+            current.name = _join_prose(current.name, line.text)
+            current.provenance.source_lines.append(line.number)
+        elif current is not None:
+            current = None  # bullets under an item detail it; the item's name is its first sentence
+    seen: set[str] = set()
+    result.sections = [s for s in result.sections if not (s.code in seen or seen.add(s.code))]
+    if result.tasks:
+        result.warnings.append(
+            "Nhiệm vụ được đọc từ phần “Nhiệm vụ và giải pháp” viết dạng văn xuôi; "
+            "cơ quan chủ trì, phối hợp và thời hạn cần nhập tay."
+        )
+    return result
+
+
+def _after_number(text: str) -> str:
+    return collapse_spaces(re.sub(r"^\s*\d{1,2}(?:\s*\.\s*\d{1,2})?\s*[.)]?\s*", "", text))
+
+
+def _join_prose(left: str, right: str) -> str:
+    right = collapse_spaces(right)
+    if left.endswith("-") and right[:1].islower():
+        return left[:-1] + right
+    return f"{left} {right}".strip()
