@@ -132,6 +132,29 @@ def test_a_page_with_a_few_words_keeps_its_text_layer(pdf_maker):
     assert document.lines[0].ocr_confidence is None
 
 
+def test_a_scan_with_its_scanners_text_layer_keeps_the_layer_with_a_warning(pdf_maker):
+    import pypdfium2
+    from PIL import Image
+
+    document = pypdfium2.PdfDocument(pdf_maker([[(72, 100, "Nghi quyet so 57 (scanner OCR)")]]))
+    page = document[0]
+    image = pypdfium2.PdfImage.new(document)
+    image.set_bitmap(pypdfium2.PdfBitmap.from_pil(Image.new("RGB", (595, 842), "white")))
+    image.set_matrix(pypdfium2.PdfMatrix().scale(595, 842))
+    page.insert_obj(image)
+    page.gen_content()
+    out = io.BytesIO()
+    document.save(out)
+
+    read = read_bytes(out.getvalue(), name="quet.pdf")
+
+    assert [line.text for line in read.lines] == ["Nghi quyet so 57 (scanner OCR)"]
+    assert read.warnings == [
+        "Trang 1 là ảnh quét kèm lớp chữ do máy quét nhận dạng sẵn; lớp chữ này có thể sai dấu, "
+        "hãy đối chiếu với bản gốc."
+    ]
+
+
 def test_page_limit_is_checked_before_the_pages_are_read(pdf_maker):
     data = pdf_maker([[(72, 72, "x")]] * 2000)
 

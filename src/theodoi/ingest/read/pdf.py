@@ -353,6 +353,7 @@ def _read_pages(conn: Connection, data: bytes, name: str, limits: ReadLimits) ->
         renderer = _Renderer(data, name)
         tables = 0
         ocr_count = 0
+        searchable: list[int] = []  # scans that carry their scanner's OCR as a text layer
         for index, page in enumerate(pages):
             number = index + 1
             chars = [c for c in page.chars if c.get("text", "").strip()]
@@ -372,12 +373,23 @@ def _read_pages(conn: Connection, data: bytes, name: str, limits: ReadLimits) ->
             else:
                 rows, found = _text_page(page, number=number, first_table=tables)
                 tables += found
+                if _image_share(page) > 0.8:
+                    searchable.append(number)
                 if cids:
                     conn.send(
                         ("warning", f"Trang {number}: {vn_int(cids)} ký tự không có mã Unicode, bị bỏ qua.")
                     )
             conn.send(("page", number, rows, scanned, float(page.height)))
             page.close()
+        if searchable:
+            which = f"Trang {searchable[0]}" if len(searchable) == 1 else f"{vn_int(len(searchable))} trang"
+            conn.send(
+                (
+                    "warning",
+                    f"{which} là ảnh quét kèm lớp chữ do máy quét nhận dạng sẵn; "
+                    "lớp chữ này có thể sai dấu, hãy đối chiếu với bản gốc.",
+                )
+            )
 
 
 def _needs_ocr(page: Any, *, usable: int, cids: int, total: int, limits: ReadLimits) -> bool:
@@ -392,12 +404,17 @@ def _needs_ocr(page: Any, *, usable: int, cids: int, total: int, limits: ReadLim
         return True
     if usable >= limits.min_text_chars:
         return False
+    return _image_share(page) > 0.25 or len(page.curves) > _OUTLINE_CURVES
+
+
+def _image_share(page: Any) -> float:
+    """Return the share of the page that images cover (overlaps counted twice, capped at 1)."""
     area = float(page.width) * float(page.height) or 1.0
     covered = sum(
         max(0.0, float(i["x1"]) - float(i["x0"])) * max(0.0, float(i["bottom"]) - float(i["top"]))
         for i in page.images
     )
-    return covered / area > 0.25 or len(page.curves) > _OUTLINE_CURVES
+    return min(covered / area, 1.0)
 
 
 def _declared_pages(pdf: Any) -> int | None:
