@@ -19,14 +19,15 @@ MB = 1024 * 1024
 class ReadLimits:
     """How much a reader may read, and for how long, before it refuses the file.
 
-    Defaults fit the plans seen so far (the longest is about 60 pages, 3 MB) with a wide margin.
+    The defaults are generous for a provincial plan with its appendices (tens of pages) and
+    small enough that one upload cannot tie up a worker for long or exhaust its memory.
     """
 
     max_bytes: int = 50 * MB  # the file as uploaded
     max_pages: int = 500  # PDF pages, TIFF frames
     max_ocr_pages: int = 60  # pages that need OCR (about 5-10 s each at 300 dpi)
     max_lines: int = 200_000  # lines of any document, xlsx cells included
-    max_image_pixels: int = 80_000_000  # an image (or a rendered page) larger is refused: A0 at 300 dpi
+    max_image_pixels: int = 80_000_000  # a larger image is refused (A1 at 300 dpi is 70 million)
     # zip containers (.docx, .xlsx): checked on the central directory before any parsing
     max_zip_members: int = 5_000
     max_uncompressed_bytes: int = 300 * MB  # sum of the members' declared sizes
