@@ -169,17 +169,17 @@ def parse_tasks(lines: Sequence[Line]) -> TaskTable:
 
 def task_from_row(row: Row, section: str | None) -> Task | None:
     """Turn a rebuilt row into a Task; None when the row has no name."""
-    name = clean_text(row.text("name"))
+    ocr = row.layout == "interleaved"
+    name = clean_text(strip_ocr_debris(row.text("name")) if ocr else row.text("name"))
     if not name:
         return None
     confidence: dict[str, float] = {"name": row.cells["name"].confidence}
-    ocr = row.layout == "interleaved"
     lead, lead_conf = agencies(row.text("lead"), trim=ocr)
     support, support_conf = agencies(row.text("support"), trim=ocr)
     for key, values, conf in (("lead", lead, lead_conf), ("support", support, support_conf)):
         cell = row.cells.get(key)
         confidence[key] = round(min(conf, cell.confidence), 3) if cell else (0.5 if not values else conf)
-    output = clean_text(row.text("output")) or None
+    output = clean_text(strip_ocr_debris(row.text("output")) if ocr else row.text("output")) or None
     deadline = clean_text(row.text("deadline")) or None
     if ocr and deadline:
         deadline = tidy_deadline(deadline)
@@ -218,6 +218,33 @@ def agencies(text: str | None, *, trim: bool = False) -> tuple[list[str], float]
         names.append(name)
         worst = min(worst, conf)
     return names, round(worst, 3)
+
+
+_DEBRIS_CHARS = re.compile(r"[{}\[\]~\\£«»¢|_<>^@%$#*=+]")
+_ONE_LETTER_WORDS = {"ở", "ô", "à", "ạ", "ờ", "y", "và"}
+
+
+def strip_ocr_debris(text: str | None) -> str:
+    """Drop the tokens OCR makes of table rules and stray marks ("A", "\\", "£", "}ạt").
+
+    For cells of OCR'd tables only: real words are kept; a lone letter, a cluster of marks
+    or a token holding characters Vietnamese text does not use is dropped.
+    """
+    out: list[str] = []
+    for token in (text or "").split():
+        bare = token.strip(".,;:()\"'“”‘’")
+        if not bare:
+            if out and token in (",", ";", ".", ":") and not out[-1].endswith((",", ";", ".", ":")):
+                out[-1] += token
+            continue
+        if _DEBRIS_CHARS.search(token) and not re.search(r"\d%|%$", token):
+            continue
+        if len(bare) == 1 and bare.lower() not in _ONE_LETTER_WORDS and not bare.isdigit():
+            continue
+        if re.fullmatch(r"[^\w]+", bare):
+            continue
+        out.append(token)
+    return " ".join(out)
 
 
 def clean_text(text: str | None) -> str:
