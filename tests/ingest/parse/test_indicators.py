@@ -329,3 +329,19 @@ def test_all_samples_parse_quickly():
         parse_reporting(lines)
         parse_indicators(lines)
         assert time.perf_counter() - start < 5, path.name
+
+
+@pytest.mark.parametrize(
+    ("opening", "expected"),
+    [
+        ("Ty 1€ nguoi dan", "Tỷ lệ nguoi dan"),  # a rate, its "lệ" read as "1€"
+        ("Tổ}/ lệ nguoi dan", "Tỷ lệ nguoi dan"),
+        ("S9 lugng doanh nghiep", "Số lượng doanh nghiep"),  # a count
+        ("Tỉ lệ nguoi dan", "Tỉ lệ nguoi dan"),  # printed right: kept as printed
+        ("Tổ chức khoa hoc", "Tổ chức khoa hoc"),  # not a damaged opening
+    ],
+)
+def test_the_usual_openings_of_indicator_names_are_rebuilt(opening, expected):
+    text = f"Phu luc I\nCHI TIEU\nTT Chi tieu Don vi Ket qua Co quan chu tri\nDen nam 2030\n1 {opening} % >80 So Noi vu\n"
+    (ind,) = parse_indicators(lines_from_text(text))
+    assert ind.name == expected

@@ -1125,7 +1125,43 @@ def _clean_name(text: str) -> str:
         if len(bare) <= 1 and not (bare.isalpha() and bare.islower()) and not bare.isdigit():
             continue
         kept.append(token)
-    return " ".join(kept).strip(" |:;-–")
+    return _repair_opening(" ".join(kept).strip(" |:;-–"))
+
+
+_NOT_TY = {"tu", "tai", "tinh", "tong", "to", "tri", "toan", "thu", "tren", "theo"}
+_NOT_LE = {"la", "lam", "lap", "lien", "loai", "luat"}
+
+
+def _repair_opening(name: str) -> str:
+    """Rebuild the two words most indicator names open with, which scans mangle most.
+
+    "Tỷ lệ" (a rate) comes back as "Ty 1€", "Tổ}/ lệ", "TX 1&", "I 1&"; "Số lượng" (a count)
+    as "S9 lugng", "56 lượng", "Sf) luong". Only the opening pair is touched, and only when
+    the second word is still recognisable.
+    """
+    tokens = name.split()
+    if len(tokens) < 3:
+        return name
+    if tokens[0] in ("Tỷ", "Tỉ", "Số") and tokens[1] in ("lệ", "lượng"):
+        return name  # printed right: keep its spelling
+    first, second = fold(tokens[0]), fold(tokens[1])
+    damaged = bool(re.search(r"[^a-zA-Z\u00C0-\u1EF9]", tokens[0] + tokens[1]))
+    rate = (
+        re.fullmatch(r"(t\S{0,4}|i)", first)
+        and re.fullmatch(r"[1li|]\S{0,2}", second)
+        and second not in _NOT_LE
+        and (damaged or first.rstrip(",.") not in _NOT_TY)
+    )
+    if rate:
+        return " ".join(["Tỷ lệ", *tokens[2:]])
+    count = (
+        re.fullmatch(r"(s\S{0,3}|\d{2})", first)
+        and re.match(r"l\S{0,4}ng|lu", second)
+        and "luong" not in first
+    )
+    if count:
+        return " ".join(["Số lượng", *tokens[2:]])
+    return name
 
 
 def _split_leads(text: str) -> tuple[list[str], float]:
