@@ -41,6 +41,8 @@ _ENGLISH_LIST = (
     "we you he she our your report due please see page section table figure"
 )
 ENGLISH = frozenset(_ENGLISH_LIST.split())
+# List markers a scan prints as a symbol of the same shape ("¢)" for "c)").
+MARKER_SHAPES = {"¢": "c", "€": "e"}
 CLEAN_MARKS = set("àáảãạăằắẳẵặâầấẩẫậèẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ")
 
 
@@ -384,8 +386,12 @@ class Restorer:
         last = 0
         for (start, core, fixed), options, choice in zip(tokens, options_per_token, choices, strict=True):
             if fixed is not None:
-                continue
-            word = options[choice][0]
+                marker = MARKER_SHAPES.get(core)
+                if marker is None or line[start + 1 : start + 2] != ")":
+                    continue
+                word = marker  # "¢)" is a list marker "c)" the scan decorated
+            else:
+                word = options[choice][0]
             if word == core:
                 continue
             after = _cased(word, core)

@@ -118,7 +118,7 @@ CONTINUATION = 0.8
 _VISUAL = {
     "j": "i", "l": "i", "1": "li", "0": "oôu", "y": "uư", "w": "ưu", "q": "ôo", "6": "ôơo",
     "&": "ơêô", "¢": "ê", "€": "ê", "£": "ê", "@": "u", "3": "ă", "4": "â", "5": "s", "8": "ô",
-    "d": "ăâôơ",
+    "d": "ăâôơê", "c": "ê", "g": "ê",
 }  # fmt: skip
 # Two scanned characters that often stand for one letter.
 _UNITS = {"ii": "uư", "ir": "ư", "rn": "m", "ti": "u"}
