@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 import statistics
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from theodoi.ingest.layout.lines import Line
 from theodoi.ingest.layout.table import Cell, ColumnSpec, Row, RowStart, align
@@ -363,6 +363,17 @@ def _inline_row(
     streams: dict[str, Cell] = {}
     name_closed = False
     name_started = False
+
+    def carries_on(words: str) -> bool:
+        for col in others:
+            cell = streams.get(col.name)
+            if col.continues is None or cell is None or not cell.text:
+                continue
+            tokens = words.split()
+            if any(col.continues(cell.text, " ".join(tokens[:k])) >= 0.95 for k in range(1, len(tokens) + 1)):
+                return True
+        return False
+
     for i in range(lo, hi):
         line = lines[i]
         if not line.key:
@@ -375,7 +386,9 @@ def _inline_row(
                 deadline.add(due, line.number)
         if not text.strip(" |"):
             continue
-        head, rest = _cut_first_column(text, width, name_started=name_started, name_closed=name_closed)
+        head, rest = _cut_first_column(
+            text, width, name_started=name_started, name_closed=name_closed, carries_on=carries_on
+        )
         if head:
             name.add(head, line.number)
             name_started = True
@@ -395,9 +408,23 @@ def _inline_row(
     return row
 
 
-def _cut_first_column(text: str, width: float, *, name_started: bool, name_closed: bool) -> tuple[str, str]:
-    """Split a line into the first column's part and the rest (other columns)."""
+def _cut_first_column(
+    text: str,
+    width: float,
+    *,
+    name_started: bool,
+    name_closed: bool,
+    carries_on: Callable[[str], bool] | None = None,
+) -> tuple[str, str]:
+    """Split a line into the first column's part and the rest (other columns).
+
+    ``carries_on(words)`` tells whether words carry on a cell of another column begun on an
+    earlier line (then a cut just before them is likely).
+    """
     text = text.strip()
+    lead_gap = _GAP.match(" " + text)
+    if lead_gap and lead_gap.end() > 1:  # the line opens with stray marks: no first-column text
+        return "", text[lead_gap.end() - 1 :].strip()
     for m in _GAP.finditer(text):
         if m.start() >= 0.45 * width and m.start() <= 1.3 * width:
             return text[: m.start()].strip(), text[m.end() :].strip()
@@ -426,6 +453,8 @@ def _cut_first_column(text: str, width: float, *, name_started: bool, name_close
                 score += 0.2
         if re.search(r"[,;.:)]$", text[:pos]):
             score += 0.1
+        if carries_on is not None and carries_on(" ".join(after.split()[:3])):
+            score += 0.3
         if score > best_score:
             best, best_score = m, score
     if best is None:
