@@ -594,7 +594,7 @@ def _assign_fragments(
             if open_cell is None or not open_cell.text:
                 return base
             if col.continues is not None:
-                return max(base, col.continues(open_cell.text, text))
+                return col.continues(open_cell.text, text)
             if text[:1].islower() and not re.search(r"[.;]\s*$", open_cell.text):
                 return base + 0.3
             return base

@@ -111,6 +111,14 @@ def _deadline_fit(text: str) -> float:
     return 0.0
 
 
+def _lead_continues(cell: str, fragment: str) -> float:
+    """Like ``agency_continuation``, but a lead cell rarely takes a second agency."""
+    score = agency_continuation(cell, fragment)
+    if fragment[:1].isupper() and agency_score(fragment) >= 0.8 and score < 0.9:
+        return min(score, 0.45)
+    return score
+
+
 def _output_continues(cell: str, fragment: str) -> float:
     if is_deadline_text(fragment) or agency_score(fragment) >= 0.8:
         return 0.1
@@ -121,7 +129,7 @@ def _output_continues(cell: str, fragment: str) -> float:
 
 TASK_COLUMNS = (
     ColumnSpec("name", _name_fit, header=("ten nhiem", "nhiem vu", "noi dung"), first=True),
-    ColumnSpec("lead", _agency_fit, header=("chu tri",), continues=agency_continuation),
+    ColumnSpec("lead", _agency_fit, header=("chu tri",), continues=_lead_continues),
     ColumnSpec("support", _agency_fit, header=("phoi hop",), continues=agency_continuation),
     ColumnSpec("output", _output_fit, header=("ket qua", "san pham"), continues=_output_continues),
     ColumnSpec("deadline", _deadline_fit, header=("thoi gian", "thoi han", "hoan thanh")),
