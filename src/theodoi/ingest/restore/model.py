@@ -31,8 +31,8 @@ FORMAT = 4
 MODEL_FILE = "restore-model.marshal"
 
 # A word core: letters, digits and the symbols OCR puts in place of marked letters.
-WORD = re.compile(r"[\w&¢€£¥§@]+")
-JUNK = "&¢€£¥§@"
+WORD = re.compile(r"[\w&¢€£¥§@$]+")
+JUNK = "&¢€£¥§@$"
 NUM, OTHER, UNSEEN = 1, 2, 3  # reserved word ids; 0 is "no word" (line start)
 SHIFT = 20  # bits per word id in packed n-gram keys
 _TONE_CHARS = {unicodedata.normalize("NFC", "a" + m)[-1] for m in TONE_MARKS if m}
@@ -63,7 +63,7 @@ def lm_tokens(text: str, inventory: set[str]) -> list[str]:
 
 
 def _rough_key(word: str) -> str:
-    return fold_word(word).translate(str.maketrans("0136&¢€@", "oleooeeu"))
+    return fold_word(word).translate(str.maketrans("0136&¢€@$", "oleooeeus"))
 
 
 def align_words(ocr: str, clean: str) -> list[tuple[str, str]]:
@@ -117,8 +117,8 @@ CONTINUATION = 0.8
 # Shapes a scanner confuses whatever the document (prior counts, before any training pair).
 _VISUAL = {
     "j": "i", "l": "i", "1": "li", "0": "oôu", "y": "uư", "w": "ưu", "q": "ôo", "6": "ôơo",
-    "&": "ơêô", "¢": "ê", "€": "ê", "£": "ê", "@": "u", "3": "ă", "4": "â", "5": "s", "8": "ô",
-    "d": "ăâôơê", "c": "ê", "g": "ê",
+    "&": "ơêôaâă", "¢": "ê", "€": "ê", "£": "ê", "@": "u", "3": "ă", "4": "âa", "5": "s", "8": "ô", "$": "s",
+    "d": "ăâôơêo", "c": "ê", "g": "ê",
 }  # fmt: skip
 # Two scanned characters that often stand for one letter.
 _UNITS = {"ii": "uư", "ir": "ư", "rn": "m", "ti": "u"}
