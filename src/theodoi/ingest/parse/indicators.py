@@ -801,6 +801,7 @@ def _expectations(last: str | None) -> list[tuple[str, float, int]]:
     if last is None:
         return [("1", 0.0, 0), ("1.1", 0.0, 0), ("2", 0.7, 1), ("3", 1.4, 2), ("1.2", 0.7, 1)]
     out: list[tuple[str, float, int]] = [(c, 0.0, 0) for c in _successors(last)]
+    out.append((last, 0.6, 0))  # plans do print a number twice ("5.8", "5.8")
     parts = last.split(".")
     for skip in (1, 2, 3):
         sib = ".".join([*parts[:-1], str(int(parts[-1]) + 1 + skip)])
