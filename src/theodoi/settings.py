@@ -36,12 +36,15 @@ INSTALLED_APPS = [
     "template_partials",
     "django_tasks",
     "django_tasks_db",
+    "rest_framework",
+    "drf_spectacular",
     "theodoi.core",
     "theodoi.directory",
     "theodoi.accounts",
     "theodoi.plans",
     "theodoi.tracking",
     "theodoi.web",
+    "theodoi.api",
 ]
 
 MIDDLEWARE = [
