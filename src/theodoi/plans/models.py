@@ -8,6 +8,7 @@ agency it resolved to, so that an export gives back what the document printed.
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.db import models
 
 from theodoi.directory.models import AdministrativeUnit, Agency
@@ -177,6 +178,9 @@ class Task(models.Model):
     source_lines = models.JSONField(default=list, blank=True)
     confidence = models.JSONField(default=dict, blank=True)
     agencies = models.ManyToManyField(Agency, through="TaskAgency", related_name="tasks")
+    carried_from = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="carried_to"
+    )  # the task of the superseded plan this one continues; progress history follows the chain
 
     class Meta:
         ordering = ("plan_id", "position", "id")
@@ -274,3 +278,130 @@ class IndicatorAgency(models.Model):
 
     def __str__(self) -> str:
         return self.printed_name
+
+
+class DraftStatus(models.TextChoices):
+    QUEUED = "queued", "Đang chờ trích xuất"
+    EXTRACTING = "extracting", "Đang trích xuất"
+    READY = "ready", "Sẵn sàng rà soát"
+    FAILED = "failed", "Trích xuất lỗi"
+    PUBLISHED = "published", "Đã ban hành"
+    DISCARDED = "discarded", "Đã hủy"
+
+
+def _draft_upload_to(draft: PlanDraft, filename: str) -> str:
+    # The hash prefix keeps two uploads of different files with the same name apart.
+    return f"uploads/{draft.file_sha256[:12]}-{filename}"
+
+
+class PlanDraft(models.Model):
+    """A plan document under review (bản nháp kế hoạch): uploaded, extracted, corrected, published.
+
+    ``document`` is the nq57-plan/1 JSON as the reviewers have corrected it; ``extracted`` is
+    what extraction returned, kept as it was so that every correction can be compared with it.
+    ``version`` grows with every write: an edit names the version it was made on and is refused
+    when somebody else wrote in between.
+    """
+
+    unit = models.ForeignKey(AdministrativeUnit, on_delete=models.PROTECT, related_name="plan_drafts")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    file = models.FileField(upload_to=_draft_upload_to, max_length=400)
+    file_name = models.CharField(max_length=255)  # the sender's name, sanitised
+    file_sha256 = models.CharField(max_length=64, db_index=True)
+    file_size = models.PositiveBigIntegerField(default=0)
+    status = models.CharField(max_length=16, choices=DraftStatus.choices, default=DraftStatus.QUEUED)
+    progress = models.PositiveSmallIntegerField(default=0)  # 0..100
+    progress_text = models.CharField(max_length=200, blank=True)  # the step running, in Vietnamese
+    error = models.TextField(blank=True)  # why extraction failed, in Vietnamese
+    extracted = models.JSONField(null=True, blank=True)  # nq57-plan/1 as extracted, frozen
+    document = models.JSONField(null=True, blank=True)  # nq57-plan/1 as corrected
+    source_lines = models.JSONField(default=list, blank=True)  # [{"n": 1, "raw": ..., "text": ...}]
+    version = models.PositiveIntegerField(default=1)
+    same_file = models.BooleanField(default=False)  # this exact file was imported before (target_plan)
+    target_plan = models.ForeignKey(
+        Plan, null=True, blank=True, on_delete=models.SET_NULL, related_name="update_drafts"
+    )  # the plan this upload updates: same file or same number in the province
+    supersedes_plan = models.ForeignKey(
+        Plan, null=True, blank=True, on_delete=models.SET_NULL, related_name="superseding_drafts"
+    )  # the plan this one replaces, from the header or picked by the reviewer
+    published_plan = models.ForeignKey(
+        Plan, null=True, blank=True, on_delete=models.SET_NULL, related_name="source_drafts"
+    )
+    task_result_id = models.CharField(max_length=64, blank=True)  # the django-tasks result
+
+    class Meta:
+        ordering = ("-created_at", "-id")
+        indexes = (models.Index(fields=["unit", "status"]),)
+        constraints = (
+            models.CheckConstraint(condition=models.Q(progress__lte=100), name="plan_draft_progress_max_100"),
+        )
+        verbose_name = "bản nháp kế hoạch"
+        verbose_name_plural = "bản nháp kế hoạch"
+
+    def __str__(self) -> str:
+        return f"Bản nháp {self.file_name}"
+
+    @property
+    def is_open(self) -> bool:
+        """Tell whether the draft can still change (not published, not discarded)."""
+        return self.status not in (DraftStatus.PUBLISHED, DraftStatus.DISCARDED)
+
+    @property
+    def update_notice(self) -> str:
+        """Return what the review screen says when this upload updates a plan already stored."""
+        if self.target_plan_id is None:
+            return ""
+        plan = self.target_plan
+        if self.same_file:
+            return f"Tệp này đã được nhập (kế hoạch {plan}): bản này sẽ cập nhật kế hoạch đó."
+        return f"Đã có kế hoạch số {plan} của tỉnh: bản này sẽ cập nhật kế hoạch đó."
+
+
+class CorrectionKind(models.TextChoices):
+    EDIT = "edit", "Sửa ô"
+    ADD = "add", "Thêm dòng"
+    DELETE = "delete", "Xóa dòng"
+    SPLIT = "split", "Tách dòng"
+    MERGE = "merge", "Gộp dòng"
+    MOVE = "move", "Chuyển dòng"
+
+
+class Correction(models.Model):
+    """A reviewer's change to a draft (sửa lỗi trích xuất): who, when, before and after.
+
+    Text edits (``kind`` edit, ``before``/``after`` filled) teach the restorer: ``theodoi
+    train-restore`` reads (before, after) pairs. Structural changes keep the rows they touched
+    in ``row_before``/``row_after`` and leave ``after`` empty, so they are not learnt as text.
+    """
+
+    draft = models.ForeignKey(PlanDraft, on_delete=models.CASCADE, related_name="corrections")
+    plan = models.ForeignKey(
+        Plan, null=True, blank=True, on_delete=models.SET_NULL, related_name="corrections"
+    )
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    at = models.DateTimeField(auto_now_add=True)
+    path = models.CharField(max_length=200)  # "tasks[3].name", "document.number", "tasks[3]"
+    field = models.CharField(max_length=64, blank=True)  # "name"; empty for whole-row changes
+    kind = models.CharField(max_length=8, choices=CorrectionKind.choices, default=CorrectionKind.EDIT)
+    before = models.TextField(blank=True)
+    after = models.TextField(blank=True)
+    row_before = models.JSONField(null=True, blank=True)
+    row_after = models.JSONField(null=True, blank=True)
+
+    class Meta:
+        ordering = ("at", "id")
+        indexes = (models.Index(fields=["draft", "at"]),)
+        verbose_name = "sửa lỗi trích xuất"
+        verbose_name_plural = "sửa lỗi trích xuất"
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.path}"

@@ -6,12 +6,26 @@ walking the rows never triggers a query per row.
 
 from __future__ import annotations
 
-from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery, Value
+from typing import Any
+
+from django.db.models import Count, Exists, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery, Value
+from django.db.models.fields.json import KT
 from django.db.models.functions import Coalesce
 
 from theodoi.directory.models import AdministrativeUnit, Agency
 from theodoi.ingest.text import fold
-from theodoi.plans.models import AgencyRole, Indicator, IndicatorAgency, Plan, Task, TaskAgency
+from theodoi.plans.models import (
+    AgencyRole,
+    Correction,
+    DraftStatus,
+    Indicator,
+    IndicatorAgency,
+    Plan,
+    PlanDraft,
+    PlanStatus,
+    Task,
+    TaskAgency,
+)
 
 
 class PlanLookupError(LookupError):
@@ -137,3 +151,107 @@ def agency_list_for_review(*, unit: AdministrativeUnit | None = None) -> QuerySe
     if unit is not None:
         rows = rows.filter(unit=unit)
     return rows.order_by("unit__name", "name")
+
+
+# --- drafts under review (issue 5) ----------------------------------------------------------
+
+
+def _draft_units_for(user: Any) -> set[int] | None:
+    """Return the unit ids whose drafts ``user`` may see; None for all (administrators)."""
+    from theodoi.accounts.models import Role
+    from theodoi.plans.services import _unit_family
+
+    if user is None or not getattr(user, "is_authenticated", False):
+        return set()
+    if getattr(user, "is_superuser", False):
+        return None
+    profile = getattr(user, "profile", None)
+    role = getattr(profile, "role", None)
+    if role == Role.ADMIN:
+        return None
+    if role == Role.COORDINATOR and profile.unit is not None:
+        return _unit_family(profile.unit)
+    return set()
+
+
+def draft_list_for_user(*, user: Any, include_closed: bool = False) -> QuerySet[PlanDraft]:
+    """Return the drafts ``user`` may see, newest first: all for administrators, those of its
+    province (and the provinces merged into it) for a coordinator, none for anyone else.
+
+    Rows carry ``plan_number`` and ``plan_title`` (from the draft's document) and their users,
+    unit and plans; the big JSON fields are deferred, so a list costs one query whatever its
+    length. Published and discarded drafts only with ``include_closed``.
+    """
+    rows = PlanDraft.objects.all()
+    units = _draft_units_for(user)
+    if units is not None:
+        rows = rows.filter(unit_id__in=units)
+    if not include_closed:
+        rows = rows.exclude(status__in=[DraftStatus.PUBLISHED, DraftStatus.DISCARDED])
+    return (
+        rows.select_related(
+            "unit", "created_by", "updated_by", "target_plan", "supersedes_plan", "published_plan"
+        )
+        .defer("extracted", "document", "source_lines")
+        .annotate(plan_number=KT("document__document__number"), plan_title=KT("document__document__title"))
+        .order_by("-created_at", "-id")
+    )
+
+
+def draft_get_for_user(*, user: Any, draft_id: int) -> PlanDraft:
+    """Return draft ``draft_id`` if ``user`` may see it; raise PlanDraft.DoesNotExist otherwise
+    (the view answers 404: a draft of another province does not exist for this user)."""
+    rows = PlanDraft.objects.select_related(
+        "unit", "created_by", "updated_by", "target_plan", "supersedes_plan", "published_plan"
+    )
+    units = _draft_units_for(user)
+    if units is not None:
+        rows = rows.filter(unit_id__in=units)
+    return rows.get(pk=draft_id)
+
+
+def draft_corrections(*, draft: PlanDraft) -> QuerySet[Correction]:
+    """Return a draft's corrections, oldest first, with who made them."""
+    return Correction.objects.filter(draft=draft).select_related("actor").order_by("at", "id")
+
+
+def draft_supersede_candidates(*, draft: PlanDraft) -> QuerySet[Plan]:
+    """Return the plans the draft may replace: active plans of its province family, newest first."""
+    from theodoi.plans.services import _unit_family
+
+    rows = Plan.objects.filter(unit_id__in=_unit_family(draft.unit), status=PlanStatus.ACTIVE)
+    if draft.target_plan_id:
+        rows = rows.exclude(pk=draft.target_plan_id)
+    return rows.select_related("unit").order_by("-date", "number", "id")
+
+
+def agency_suggest(*, unit: AdministrativeUnit, q: str, limit: int = 10) -> list[Agency]:
+    """Return agencies whose names match ``q`` for type-ahead, best first.
+
+    Diacritics and case do not matter ("so khoa hoc", "Sở KH&CN" both find "Sở Khoa học và
+    Công nghệ"): ``q`` is keyed like the alias table (``agency_key``) and must start a word
+    of an alias. Agencies of the province, the provinces merged into it and the country
+    (ministries) are searched; names starting with ``q`` come first.
+    """
+    from theodoi.directory.models import AgencyAlias
+    from theodoi.directory.names import agency_key
+    from theodoi.directory.services import unit_country
+    from theodoi.plans.services import _unit_family
+
+    keys = {k for k in (agency_key(q, unit_name=unit.name), fold(q).strip(" ,;.")) if k}
+    if not keys:
+        return []
+    words = Q()
+    starts = Q()
+    for key in keys:
+        words |= Q(key__startswith=key) | Q(key__contains=f" {key}")
+        starts |= Q(key__startswith=key)
+    family = {*_unit_family(unit), unit_country().pk}
+    aliases = AgencyAlias.objects.filter(words, unit_id__in=family)
+    leading = AgencyAlias.objects.filter(starts, unit_id__in=family, agency_id=OuterRef("pk"))
+    return list(
+        Agency.objects.filter(pk__in=aliases.values("agency_id"), is_active=True)
+        .select_related("unit")
+        .annotate(leading=Exists(leading))
+        .order_by("-leading", "name", "id")[:limit]
+    )

@@ -13,6 +13,7 @@ worker reruns this command, so every import and every correction feeds the next 
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
@@ -50,6 +51,17 @@ def restore_training_data() -> tuple[list[str], list[tuple[str, str]]]:
     return texts, pairs
 
 
+def restore_retrain() -> tuple[Path, int, int]:
+    """Retrain the restorer on the database and save it; return (model folder, texts, pairs).
+
+    Shared by this command and the worker's periodic job (``theodoi.plans.tasks.retrain_restorer``).
+    """
+    texts, pairs = restore_training_data()
+    path = train_with_corpus(texts, pairs).save(trained_model_dir())
+    default_restorer.cache_clear()
+    return Path(path), len(texts), len(pairs)
+
+
 class Command(BaseCommand):
     help = "Huấn luyện lại mô hình khôi phục dấu tiếng Việt từ văn bản sạch và các sửa lỗi đã duyệt."
 
@@ -65,10 +77,7 @@ class Command(BaseCommand):
             path = train_with_corpus().save(SHIPPED_MODEL_DIR)
             self.stderr.write(f"Đã dựng lại mô hình kèm theo gói: {path}.")
             return
-        texts, pairs = restore_training_data()
-        path = train_with_corpus(texts, pairs).save(trained_model_dir())
-        default_restorer.cache_clear()
+        path, texts, pairs = restore_retrain()
         self.stderr.write(
-            f"Đã huấn luyện mô hình khôi phục dấu với {len(texts)} đoạn văn bản sạch "
-            f"và {len(pairs)} sửa lỗi: {path}."
+            f"Đã huấn luyện mô hình khôi phục dấu với {texts} đoạn văn bản sạch và {pairs} sửa lỗi: {path}."
         )
