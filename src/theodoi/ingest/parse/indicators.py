@@ -713,6 +713,7 @@ def _rows_interleaved(body: Sequence[Line]) -> list[_Row]:
         _unit_words_in_name(row)
         _text_target_continuation(row)
         _merge_continuations(row)
+        _drop_agency_leftovers(row)
         rows.append(row)
     _mark_groups(rows)
     return rows
@@ -1026,6 +1027,39 @@ def _merge_continuations(row: _Row) -> None:
 def _starts_agency(text: str) -> bool:
     tokens = text.split()
     return bool(tokens) and _agency_head(tokens, [fold(t) for t in tokens], 0)
+
+
+# The end of "Sở Khoa học và Công nghệ" as scans leave it at the end of a line's name part.
+_LEFTOVER_TITLE = {"cong", "cone", "cene", "ceng", "nghe"}
+_LEFTOVER_ANY = {"nehe", "nehd", "nehs", "nefs", "nohe", "nehes", "ngh"}
+
+
+def _drop_agency_leftovers(row: _Row) -> None:
+    """Strip what is left of a wrapped agency name at the end of a name fragment.
+
+    Only when the row's agency cell holds one ("... và Công nghệ"), and only a capitalised
+    "Công" / "Nghệ" or a garbled "nehe": a name's own "công nghệ" is lower case.
+    """
+    lead = fold(row.column("lead"))
+    if "nghe" not in lead and "cong" not in lead and "khoa" not in lead:
+        return
+    for p in row.parts:
+        tokens = p.name.split()
+        changed = False
+        while tokens:
+            last = tokens[-1]
+            key = fold(last).strip(",.;")
+            if (
+                (key in _LEFTOVER_TITLE and last[:1].isupper())
+                or key in _LEFTOVER_ANY
+                or (changed and len(key) <= 1)
+            ):
+                tokens.pop()
+                changed = True
+                continue
+            break
+        if changed:
+            p.name = " ".join(tokens)
 
 
 def _directory_score(name: str) -> float:
