@@ -7,8 +7,10 @@ import pytest
 from theodoi.ingest.normalise.agencies import (
     agency_continuation,
     agency_score,
+    complete_agency,
     resolve_agency,
     split_agencies,
+    trim_to_known_agency,
 )
 
 # (cell as printed, agencies, comment)
@@ -129,3 +131,19 @@ def test_other_cells_score_low(text):
 
 def test_fragment_that_completes_a_directory_name_continues_the_cell():
     assert agency_continuation("Sở Khoa học và", "Công nghệ") > agency_continuation("Các Sở,", "Công nghệ")
+
+
+def test_ocr_cell_with_debris_is_trimmed_to_the_directory_name():
+    assert trim_to_known_agency("Sở Khoa học và Công nghệ phuong tỉnh")[0] == "Sở Khoa học và Công nghệ"
+
+
+def test_clean_name_is_not_trimmed():
+    assert trim_to_known_agency("Trường Đại học Quảng Trị") is None
+
+
+def test_ocr_cell_cut_short_is_completed_when_one_name_fits():
+    assert complete_agency("Sở Khoa học và Công")[0] == "Sở Khoa học và Công nghệ"
+
+
+def test_ambiguous_start_is_not_completed():
+    assert complete_agency("Sở Tài") is None

@@ -537,3 +537,28 @@ def trim_to_known_agency(name: str) -> tuple[str, float] | None:
     if best is None:
         return None
     return " ".join(words[: best[0]]).strip(_EDGE), round(min(0.8, best[1]), 3)
+
+
+def complete_agency(name: str, *, min_share: float = 0.6) -> tuple[str, float] | None:
+    """Return the one directory name that ``name`` is the (OCR-damaged) start of.
+
+    An OCR'd cell may lose its last line to a neighbour column ("Sở Khoa học và Công");
+    when the words read so far open exactly one directory name and cover most of it, the
+    name is completed. None when no single name fits.
+    """
+    key = fold(collapse_spaces(name)).strip(_EDGE)
+    if len(key) < 8 or key in _directory_keys():
+        return None
+    fits = []
+    for entry_key, entry in _directory_keys().items():
+        if len(key) > len(entry_key) or len(key) < min_share * len(entry_key):
+            continue
+        ratio = difflib.SequenceMatcher(None, key, entry_key[: len(key)], autojunk=False).ratio()
+        if ratio >= 0.85:
+            fits.append((ratio, entry))
+    if len(fits) != 1:
+        return None
+    ratio, entry = fits[0]
+    if name[:1].islower():
+        entry = entry[:1].lower() + entry[1:]
+    return entry, round(min(0.7, ratio * 0.75), 3)

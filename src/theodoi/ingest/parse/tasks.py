@@ -19,6 +19,7 @@ from theodoi.ingest.layout.table import ColumnSpec, Row, find_table, rebuild_row
 from theodoi.ingest.normalise.agencies import (
     agency_continuation,
     agency_score,
+    complete_agency,
     resolve_agency,
     split_agencies,
     trim_to_known_agency,
@@ -221,6 +222,9 @@ def agencies(text: str | None, *, trim: bool = False) -> tuple[list[str], float]
     for part in split_agencies(text or ""):
         if trim and (trimmed := trim_to_known_agency(part)) is not None:
             part, conf = trimmed
+            worst = min(worst, conf)
+        elif trim and (completed := complete_agency(part)) is not None:
+            part, conf = completed
             worst = min(worst, conf)
         name, conf = resolve_agency(part)
         names.append(name)
