@@ -242,3 +242,11 @@ def test_theodoi_restore_reads_standard_input(tmp_path):
     run = run_restore([], tmp_path, input="S& Noi vu\n")
 
     assert run.stdout == "Sở Nội vụ\n"
+
+
+def test_restore_lines_mends_list_markers_by_their_order(restorer):
+    lines = ["c) Trien khai", "d) Xay dung", "d) Hoan thien", "k) Ket noi", "1) Bao dam", "1) Dan so 1 trieu"]
+
+    markers = [line.split(")")[0] for line in restorer.restore_lines(lines)]
+
+    assert markers == ["c", "d", "đ", "k", "l", "1"]

@@ -41,6 +41,8 @@ _ENGLISH_LIST = (
     "we you he she our your report due please see page section table figure"
 )
 ENGLISH = frozenset(_ENGLISH_LIST.split())
+LIST_MARKER = re.compile(r"(\s*)([a-zđ1])\)")
+MARKER_AFTER = {("d", "d"): "đ", ("k", "1"): "l"}
 # List markers a scan prints as a symbol of the same shape ("¢)" for "c)").
 MARKER_SHAPES = {"¢": "c", "€": "e"}
 CLEAN_MARKS = set("àáảãạăằắẳẵặâầấẩẫậèẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ")
@@ -109,8 +111,26 @@ class Restorer:
         return self._decode(text)[0]
 
     def restore_lines(self, lines: list[str]) -> list[str]:
-        """Restore each line; the result has as many lines as the input."""
-        return [self._decode(line)[0] for line in lines]
+        """Restore each line; the result has as many lines as the input.
+
+        Unlike ``restore_line`` this sees the document, so it also mends list markers a scan
+        cannot tell apart on one line: the Vietnamese alphabet runs "c) d) đ) e)" and
+        "i) k) l) m)", so a second "d)" is "đ)" and a "1)" after "k)" is "l)".
+        """
+        out = []
+        previous = ""
+        for line in lines:
+            restored = self._decode(line)[0]
+            match = LIST_MARKER.match(restored)
+            if match:
+                marker = match.group(2)
+                fixed = MARKER_AFTER.get((previous, marker))
+                if fixed:
+                    restored = restored[: match.start(2)] + fixed + restored[match.end(2) :]
+                    marker = fixed
+                previous = marker
+            out.append(restored)
+        return out
 
     def explain_line(self, text: str) -> list[Change]:
         """Return the spans ``restore_line`` changes, with before, after and why."""

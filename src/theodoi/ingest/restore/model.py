@@ -118,10 +118,10 @@ CONTINUATION = 0.8
 _VISUAL = {
     "j": "i", "l": "i", "1": "li", "0": "oôu", "y": "uư", "w": "ưu", "q": "ôo", "6": "ôơo",
     "&": "ơêôaâă", "¢": "ê", "€": "ê", "£": "ê", "@": "u", "3": "ă", "4": "âa", "5": "s", "8": "ô", "$": "s",
-    "d": "ăâôơêo", "c": "ê", "g": "ê",
+    "d": "ăâôơêo", "c": "ê", "g": "ê", "v": "ư",
 }  # fmt: skip
 # Two scanned characters that often stand for one letter.
-_UNITS = {"ii": "uư", "ir": "ư", "rn": "m", "ti": "u"}
+_UNITS = {"ii": "uư", "ir": "ư", "lr": "ư", "rn": "m", "ti": "u"}
 
 
 @dataclass
