@@ -118,6 +118,7 @@ def parse_indicators(lines: Sequence[Line]) -> list[Indicator]:
         if indicators:
             if _looks_scanned(body):
                 _repair_lost_signs(indicators)
+                _repair_smudged_agencies(indicators)
             return indicators
         logger.info("indicator table at line %s gave no rows; trying prose targets", lines[start].number)
     return _prose_indicators(lines)
@@ -456,6 +457,9 @@ def _split_line(text: str, *, with_code: bool) -> _Parts:
         real = [t for t in tail if len(t) > 1 and not _garbage(t)]
         if not real:
             target_at, target_end = start_i, i + 1  # only specks after the number
+            smudged = [t for t in tail if len(t) > 3 and t[:1].isupper()]
+            if numbered and smudged and not parts.lead:
+                parts.lead = " ".join(smudged)  # an agency the scan smudged: kept for the table pass
             break
         opens_agency = len(real[0]) >= 3 and real[0][:1].isupper()
         if opens_agency and len(real) <= 3 and fold(real[0]) not in ("viet",):
@@ -1371,6 +1375,41 @@ def _repair_lost_signs(indicators: list[Indicator]) -> None:
             ind.target = "≥ " + m.group(1)
             ind.op, ind.value, ind.value_max = parse_target(ind.target)
             ind.provenance.confidence["target"] = 0.5
+
+
+def _repair_smudged_agencies(indicators: list[Indicator]) -> None:
+    """An agency the scan smudged beyond reading ("Số"tế}ữ‘:’ảnh‘-}’l‘gva") is taken to be
+    the table's most frequent agency with the same initial, at a low confidence."""
+    known: dict[str, int] = {}
+    for ind in indicators:
+        for name in ind.lead:
+            if name in AGENCY_DIRECTORY:
+                known[name] = known.get(name, 0) + 1
+    if not known:
+        return
+    for ind in indicators:
+        fixed = []
+        for name in ind.lead:
+            if name in AGENCY_DIRECTORY:
+                fixed.append(name)
+                continue
+            # "Sở Khoa học và": the rest of the name went to another line or row
+            fuller = [
+                k for k in known if fold(k).startswith(fold(name).rstrip(" ,")) and len(name.split()) >= 2
+            ]
+            if fuller:
+                fixed.append(max(fuller, key=lambda k: known[k]))
+                continue
+            if not any(_garbage(t) for t in name.split()):
+                fixed.append(name)
+                continue
+            same = [k for k in known if fold(k)[:1] == fold(name)[:1]]
+            if not same:
+                fixed.append(name)
+                continue
+            fixed.append(max(same, key=lambda k: known[k]))
+            ind.provenance.confidence["lead"] = min(ind.provenance.confidence.get("lead", 0.4), 0.4)
+        ind.lead = list(dict.fromkeys(fixed))
 
 
 def _looks_scanned(lines: Sequence[Line]) -> bool:
