@@ -536,7 +536,8 @@ def _fragments(rest: str) -> list[str]:
                 # "Các sở, ban, Triển khai": a capitalised word after a finished list item
                 # opens the next column unless it carries on a known agency name
                 opens = not _carries_agency(" ".join(current), token)
-            if opens and current and prev not in ("cac", "cua", "ban", "so"):
+            bare_prev = not re.search(r"[,;]$", current[-1]) if current else True
+            if opens and current and not (prev in ("cac", "cua") or (prev in ("ban", "so") and bare_prev)):
                 out.append(" ".join(current))
                 current = []
             current.append(token)
