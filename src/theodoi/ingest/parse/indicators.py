@@ -1083,7 +1083,7 @@ def _resolve_agency(name: str, cutoff: float = 0.88) -> tuple[str, float]:
 def _resolve(name: str) -> tuple[str, float]:
     """``resolve_agency``, then a looser match for long names (OCR damages every other letter)."""
     resolved, score = _resolve_agency(name)
-    if score >= 0.88 or len(name) < 12:
+    if score >= 0.88 or len(name) < 6:
         return resolved, score
     return _loose_agency(name) or (resolved, score)
 
@@ -1103,11 +1103,11 @@ def _loose_agency(name: str) -> tuple[str, float] | None:
     if words and _SO_FORMS.fullmatch(fold(words[0])):
         words[0] = "Sở"
     key = re.sub(r"[^a-z0-9]", "", fold(" ".join(words)))
-    if len(key) < 10:
+    if len(key) < 5:
         return None
     table = _directory_squeezed()
     best = difflib.get_close_matches(key, list(table), n=1, cutoff=0.75 if len(key) >= 16 else 0.8)
-    if not best:
+    if not best or (len(key) < 10 and best[0][:3] != key[:3]):
         return None
     ratio = difflib.SequenceMatcher(None, key, best[0]).ratio()
     return table[best[0]], round(min(0.85, ratio), 3)
@@ -1207,7 +1207,7 @@ def _split_leads(text: str) -> tuple[list[str], float]:
     if not text:
         return [], 0.0
     # Two agencies printed one after the other without a separator ("Văn phòng UBND tỉnh Sở ...").
-    tokens = [t for t in text.split() if not _junk(t)]
+    tokens = _normalise_so([t for t in text.split() if not _junk(t)])
     keys = [fold(t) for t in tokens]
     pieces: list[list[str]] = []
     cur: list[str] = []
@@ -1238,6 +1238,22 @@ def _split_leads(text: str) -> tuple[list[str], float]:
             out.append(resolved)
             scores.append(score)
     return out, (min(scores) if scores else 0.0)
+
+
+def _normalise_so(tokens: list[str]) -> list[str]:
+    """Write "Sở" where the scan printed it as "S&", "56", "36", "SỞ" or glued it ("SoY tế")."""
+    out: list[str] = []
+    for i, t in enumerate(tokens):
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
+        opens = not out or out[-1].endswith((",", ";"))
+        glued = re.fullmatch(r"S[oOơởỞ0]([A-ZĐ]\w*)", t)
+        if glued and opens:
+            out += ["Sở", glued.group(1)]
+        elif opens and nxt[:1].isupper() and _SO_FORMS.fullmatch(fold(t)) and t != "Sở":
+            out.append("Sở")
+        else:
+            out.append(t)
+    return out
 
 
 _LEAD_OPEN_END = {
