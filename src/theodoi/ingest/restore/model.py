@@ -113,6 +113,7 @@ _LETTER_VARIANTS = {"a": "ăâ", "e": "ê", "o": "ôơ", "u": "ư", "d": "đ"}
 _TONELESS_VOWELS = "aăâeêioôơuưy"
 _ALPHABET = "abcdefghijklmnopqrstuvwxyzăâêôơưđ"
 STRIP_SHARE = 0.2
+WB_K = 2.0  # Witten-Bell with twice the usual weight on unseen continuations: the corpus is small
 CONTINUATION = 0.8
 # Shapes a scanner confuses whatever the document (prior counts, before any training pair).
 _VISUAL = {
@@ -206,10 +207,10 @@ def _witten_bell(uni: Counter[int], bi: Counter[int], tri: Counter[int], model: 
         probs = {}
         for key, c in counts.items():
             ctx = key >> SHIFT
-            lam = context_total[ctx] / (context_total[ctx] + context_types[ctx])
+            lam = context_total[ctx] / (context_total[ctx] + WB_K * context_types[ctx])
             probs[key] = math.log(lam * c / context_total[ctx] + (1 - lam) * math.exp(lower(key)))
         backoff = {
-            ctx: math.log(context_types[ctx] / (context_total[ctx] + context_types[ctx]))
+            ctx: math.log(WB_K * context_types[ctx] / (context_total[ctx] + WB_K * context_types[ctx]))
             for ctx in context_total
         }
         return probs, backoff
