@@ -192,3 +192,20 @@ def test_interleaved_columns_are_rebuilt_from_fragments():
     assert rows[0].text("lead") == "Sở Khoa học và Công nghệ"
     assert rows[0].text("deadline") == "06/2025"
     assert rows[1].text("deadline") == "Hằng tháng"
+
+
+def test_table_continued_without_header_keeps_the_column_mapping():
+    texts = [
+        ((0, 0, 0), "TT"),
+        ((0, 0, 1), "Tên nhiệm vụ"),
+        ((0, 0, 2), "Cơ quan chủ trì"),
+        ((0, 1, 0), "1"),
+        ((0, 1, 1), "Triển khai tuyên truyền"),
+        ((0, 1, 2), "Sở Nội vụ"),
+        ((1, 0, 0), "2"),
+        ((1, 0, 1), "Xây dựng chương trình"),
+        ((1, 0, 2), "Sở Tài chính"),
+    ]
+    sources = [SourceLine(number=n, text=t, cell=CellRef(*ref)) for n, (ref, t) in enumerate(texts, start=1)]
+    rows = rebuild_rows(make_lines(sources), TASK_COLUMNS)
+    assert [(r.code, r.text("lead")) for r in rows] == [("1", "Sở Nội vụ"), ("2", "Sở Tài chính")]

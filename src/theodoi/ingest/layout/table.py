@@ -478,8 +478,11 @@ def rebuild_rows(
     """
     body = [line for line in lines if line.number not in skip and not is_noise(line)]
     layout = layout or detect_layout(body)
-    if layout == "cells":
-        return _rows_from_cells(body, columns)
+    if layout == "cells":  # real cells: the header row maps the columns, so keep it
+        rows = _rows_from_cells([line for line in lines if line.cell is not None], columns)
+        for row in rows:
+            row.layout = layout
+        return rows
     starts = find_row_starts(body, inline=layout != "cell_per_line")
     if layout == "cell_per_line":
         rows = _rows_cell_per_line(body, starts, columns)
@@ -597,6 +600,9 @@ def _rows_from_cells(lines: Sequence[Line], columns: Sequence[ColumnSpec]) -> li
                 mapping[table] = found[0]
                 code_col[table] = found[1]
                 continue
+            if mapping:  # a table continued on the next page without its header row
+                previous = max(mapping)
+                mapping[table], code_col[table] = mapping[previous], code_col[previous]
         cols = mapping.get(table)
         if cols is None:
             continue

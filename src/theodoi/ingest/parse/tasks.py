@@ -80,7 +80,10 @@ OUTPUT_WORDS = (
     "giai thuong",
 )
 
-TASK_HEADER = ("nhiem v", ("chu tri", "phoi hop", "thoi gian", "hoan thanh", "ket qua"))
+TASK_HEADER = (
+    ("nhiem v", "noi dung"),
+    ("chu tri", "phoi hop", "thoi gian", "thoi han", "hoan thanh", "ket qua"),
+)
 
 
 def _name_fit(text: str) -> float:
@@ -130,7 +133,7 @@ def _output_continues(cell: str, fragment: str) -> float:
 
 TASK_COLUMNS = (
     ColumnSpec("name", _name_fit, header=("ten nhiem", "nhiem vu", "noi dung"), first=True),
-    ColumnSpec("lead", _agency_fit, header=("chu tri",), continues=_lead_continues),
+    ColumnSpec("lead", _agency_fit, header=("chu tri", "don vi thuc hien"), continues=_lead_continues),
     ColumnSpec("support", _agency_fit, header=("phoi hop",), continues=agency_continuation),
     ColumnSpec("output", _output_fit, header=("ket qua", "san pham"), continues=_output_continues),
     ColumnSpec("deadline", _deadline_fit, header=("thoi gian", "thoi han", "hoan thanh")),
@@ -161,6 +164,11 @@ def parse_tasks(lines: Sequence[Line]) -> TaskTable:
     if rows and rows[0].layout == "interleaved":
         rows = recover_sections(rows, lines[: region.start], table)
     result = TaskTable(layout=rows[0].layout if rows else None, rows=rows)
+    if result.layout == "interleaved":
+        result.warnings.append(
+            "Bảng nhiệm vụ được dựng lại từ văn bản quét (OCR), các cột bị xen lẫn: tên nhiệm vụ, "
+            "cơ quan chủ trì, phối hợp, kết quả và thời hạn có độ tin cậy thấp, cần đối chiếu bản gốc."
+        )
     result.sections = sections_from_rows(rows)
     section: str | None = None
     for row in rows:
