@@ -69,7 +69,7 @@ class RestoreConfig:
     candidate_margin: float = 10.0  # drop syllables this much less likely (log) than the best
     beam_margin: float = 8.0  # drop hypotheses this much less likely (log) than the best
     channel_weight: float = 1.0  # weight of the OCR confusion cost against the language model
-    keep_cost: float = 10.0  # cost of leaving a non-syllable token as it is
+    keep_cost: float = 13.0  # cost of leaving a non-syllable token as it is
     table_weight: float = 0.6  # weight of the whole-token table against generated candidates
     reference_bonus: float = 3.0  # log bonus for a word pair found in a reference document
     reference_word_bonus: float = 1.5  # log bonus for a word found in a reference document
