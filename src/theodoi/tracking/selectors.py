@@ -1,0 +1,587 @@
+"""Cross-table reads of progress reporting, each in a fixed number of queries.
+
+- ``report_get_for_user``: one report, checked object by object (PermissionDenied otherwise);
+- ``reporter_open_reports``: what an agency's reporter owes and has open;
+- ``report_form``: everything the reporter's form for one report shows;
+- ``coordinator_inbox``: submitted reports to review, missing and late ones per period;
+- ``task_statuses``: the five-status judgement for every task of a plan, in bulk;
+- ``task_history`` / ``object_history``: what happened to a task (following ``carried_from``
+  back through superseded plans) or to any object, from the reports and the audit trail.
+
+Query counts are pinned in ``tests/tracking/test_selectors.py`` at N and 3N rows.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Model, Prefetch, Q, QuerySet
+from django.http import Http404
+from django.utils import timezone
+
+from theodoi.accounts.models import Role
+from theodoi.accounts.scope import province_q, scope_for
+from theodoi.core.models import AuditEvent
+from theodoi.directory.models import Agency
+from theodoi.ingest.normalise.deadlines import parse_deadline
+from theodoi.plans.models import AgencyRole, Indicator, IndicatorAgency, Plan, PlanStatus, Task, TaskAgency
+from theodoi.tracking import calendar as cal
+from theodoi.tracking import rules
+from theodoi.tracking.calendar import Obligation
+from theodoi.tracking.models import (
+    Amendment,
+    AmendmentStatus,
+    Evidence,
+    IndicatorValue,
+    Notification,
+    NotificationKind,
+    NotificationPreference,
+    PartnerContribution,
+    ProgressReport,
+    ReportStatus,
+    TaskUpdate,
+    WorkStatus,
+)
+from theodoi.tracking.permissions import (
+    DENIED,
+    can_coordinate,
+    can_read_plan_reports,
+    can_read_report,
+    can_write_report,
+    user_agency_id,
+)
+
+COUNTED = (ReportStatus.SUBMITTED, ReportStatus.ACCEPTED)  # what the agency has stated as fact
+
+
+# --- one report ------------------------------------------------------------------------------
+
+
+def report_get_for_user(*, user: Any, pk: int) -> ProgressReport:
+    """Return report ``pk`` if ``user`` may read it; Http404 if there is none, PermissionDenied if not theirs."""
+    report = ProgressReport.objects.select_related("plan__unit__parent", "agency").filter(pk=pk).first()
+    if report is None:
+        raise Http404("Không tìm thấy báo cáo.")
+    if not can_read_report(user, report):
+        raise PermissionDenied(DENIED)
+    return report
+
+
+# --- the reporter's side ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class OpenReport:
+    """A report an agency owes for a period, with its row if the form was opened."""
+
+    obligation: Obligation
+    report: ProgressReport | None
+
+    @property
+    def plan(self) -> Plan | None:
+        return self.obligation.plan
+
+    @property
+    def period(self) -> rules.Period:
+        return self.obligation.period
+
+    @property
+    def status(self) -> str:
+        return self.report.status if self.report is not None else "missing"
+
+    @property
+    def status_label(self) -> str:
+        return self.report.get_status_display() if self.report is not None else "Chưa lập"
+
+    def is_late(self, *, at: dt.datetime) -> bool:
+        if self.report is not None:
+            return self.report.is_late(at=at)
+        return at > self.period.due_at
+
+
+def _reports_for(obligations: list[Obligation]) -> dict[tuple[int, int, str, str], ProgressReport]:
+    if not obligations:
+        return {}
+    rows = ProgressReport.objects.filter(
+        plan_id__in={o.plan_id for o in obligations},
+        agency_id__in={o.agency_id for o in obligations},
+        period__in={o.period.key for o in obligations},
+    ).select_related("agency")
+    return {(r.plan_id, r.agency_id, r.cadence, r.period): r for r in rows}
+
+
+def reporter_open_reports(*, user: Any, on: dt.date, lookback_days: int = 190) -> list[OpenReport]:
+    """Return the reports the user's agency owes: periods begun by ``on`` and not yet accepted.
+
+    Periods are looked for from ``lookback_days`` back; a report returned to the agency stays
+    open however old. Soonest due first. Six queries whatever the number of plans and periods.
+    """
+    agency_id = user_agency_id(user)
+    if agency_id is None:
+        return []
+    owed = [
+        o
+        for o in cal.obligations(start=on - dt.timedelta(days=lookback_days), end=on, agency_ids=[agency_id])
+        if o.period.start <= on
+    ]
+    reports = _reports_for(owed)
+    out = [OpenReport(o, reports.get(o.key)) for o in owed]
+    listed = {o.key for o in owed}
+    returned = ProgressReport.objects.filter(
+        agency_id=agency_id, status=ReportStatus.RETURNED
+    ).select_related("agency", "plan")
+    for report in returned:
+        key = (report.plan_id, report.agency_id, report.cadence, report.period)
+        if key not in listed:
+            period = rules.Period(
+                report.cadence, report.period, report.period_start, report.period_end, report.due_at
+            )
+            out.append(OpenReport(Obligation(report.plan_id, agency_id, period, report.plan), report))
+    out = [r for r in out if r.status != ReportStatus.ACCEPTED]
+    out.sort(key=lambda r: (r.period.due_at, r.obligation.plan_id, r.period.cadence))
+    return out
+
+
+@dataclass
+class TaskRow:
+    """One task on the reporter's form: the agency's update, partners' contributions, its status."""
+
+    task: Task
+    update: TaskUpdate | None
+    contributions: list[PartnerContribution]
+    evidence: list[Evidence]
+    status: rules.TaskStatus
+    history: list[TaskUpdate] = field(default_factory=list)  # earlier periods, newest first
+
+    @property
+    def status_label(self) -> str:
+        return self.status.label
+
+
+@dataclass
+class IndicatorRow:
+    indicator: Indicator
+    value: IndicatorValue | None
+    expects: str  # "number", "boolean", "text"
+    previous: IndicatorValue | None
+    met: bool | None
+    trend: rules.Trend
+
+
+@dataclass
+class ReportForm:
+    """Everything the reporter's form for one report shows, loaded in a fixed number of queries."""
+
+    report: ProgressReport
+    tasks: list[TaskRow]
+    indicators: list[IndicatorRow]
+    evidence: list[Evidence]  # files attached to the report as a whole
+    can_edit: bool
+    period: rules.Period
+
+
+def task_deadline(task: Task) -> dict[str, Any] | None:
+    """Return the task's parsed deadline: stored when imported, else parsed from the printed text."""
+    return task.deadline_parsed or parse_deadline(task.deadline_text)
+
+
+def report_form(*, report: ProgressReport, user: Any, on: dt.date | None = None) -> ReportForm:
+    """Return the form data of ``report`` for ``user`` (who must be able to read it).
+
+    Queries: tasks, their assignments, updates (this and earlier reports), contributions,
+    evidence, indicators, values (this and earlier reports): a fixed count.
+    """
+    if not can_read_report(user, report):
+        raise PermissionDenied(DENIED)
+    on = on or timezone.localdate()
+    tasks = list(
+        Task.objects.filter(
+            plan_id=report.plan_id,
+            pk__in=TaskAgency.objects.filter(agency_id=report.agency_id, role=AgencyRole.LEAD).values(
+                "task_id"
+            ),
+        )
+        .select_related("section")
+        .prefetch_related(Prefetch("assignments", queryset=TaskAgency.objects.select_related("agency")))
+        .order_by("position", "id")
+    )
+    task_ids = [t.pk for t in tasks]
+    updates_by_task: dict[int, list[TaskUpdate]] = defaultdict(list)
+    for u in (
+        TaskUpdate.objects.filter(task_id__in=task_ids, report__agency_id=report.agency_id)
+        .filter(Q(report=report) | Q(report__status__in=COUNTED, report__period_end__lte=report.period_end))
+        .select_related("report")
+        .order_by("-report__period_end", "-report__last_submitted_at", "-id")
+    ):
+        updates_by_task[u.task_id].append(u)
+    contributions: dict[int, list[PartnerContribution]] = defaultdict(list)
+    for c in PartnerContribution.objects.filter(task_id__in=task_ids, period=report.period).select_related(
+        "agency"
+    ):
+        contributions[c.task_id].append(c)
+    files: dict[int | None, list[Evidence]] = defaultdict(list)
+    for e in Evidence.objects.filter(report=report, removed_at__isnull=True):
+        files[e.task_id].append(e)
+    period = rules.Period(
+        report.cadence, report.period, report.period_start, report.period_end, report.due_at
+    )
+    rows = []
+    for task in tasks:
+        mine = next((u for u in updates_by_task[task.pk] if u.report_id == report.pk), None)
+        earlier = [u for u in updates_by_task[task.pk] if u.report_id != report.pk]
+        rows.append(
+            TaskRow(
+                task=task,
+                update=mine,
+                contributions=contributions[task.pk],
+                evidence=files[task.pk],
+                status=_judge(task, ([mine] if mine else []) + earlier, on=on, period=period),
+                history=earlier,
+            )
+        )
+    indicators = list(
+        Indicator.objects.filter(
+            plan_id=report.plan_id,
+            pk__in=IndicatorAgency.objects.filter(agency_id=report.agency_id).values("indicator_id"),
+        ).order_by("position", "id")
+    )
+    values: dict[int, list[IndicatorValue]] = defaultdict(list)
+    for v in (
+        IndicatorValue.objects.filter(indicator__in=indicators, report__agency_id=report.agency_id)
+        .filter(Q(report=report) | Q(report__status__in=COUNTED, report__period_end__lt=report.period_end))
+        .select_related("report")
+        .order_by("report__period_end", "id")
+    ):
+        values[v.indicator_id].append(v)
+    from theodoi.tracking.services import indicator_expects  # the parsing rules live with the writes
+
+    indicator_rows = []
+    for ind in indicators:
+        mine_v = next((v for v in values[ind.pk] if v.report_id == report.pk), None)
+        earlier_v = [v for v in values[ind.pk] if v.report_id != report.pk]
+        latest = mine_v.value if mine_v is not None else (earlier_v[-1].value if earlier_v else None)
+        history = [v.value for v in earlier_v] if mine_v is not None else [v.value for v in earlier_v[:-1]]
+        met, trend = rules.indicator_progress(
+            op=ind.op, value=ind.value, value_max=ind.value_max, latest=latest, history=history
+        )
+        indicator_rows.append(
+            IndicatorRow(
+                indicator=ind,
+                value=mine_v,
+                expects=indicator_expects(ind),
+                previous=earlier_v[-1] if earlier_v else None,
+                met=met,
+                trend=trend,
+            )
+        )
+    return ReportForm(
+        report=report,
+        tasks=rows,
+        indicators=indicator_rows,
+        evidence=files[None],
+        can_edit=report.is_editable and can_write_report(user, report),
+        period=period,
+    )
+
+
+# --- task status in bulk ---------------------------------------------------------------------
+
+
+@dataclass
+class TaskStatusRow:
+    task: Task
+    status: rules.TaskStatus
+    percent: int
+    latest: TaskUpdate | None
+    lead_ids: list[int]
+    period: rules.Period | None  # the period judged, for recurring and continuous tasks
+
+    @property
+    def status_label(self) -> str:
+        return self.status.label
+
+
+def _judge(
+    task: Task, updates: list[TaskUpdate], *, on: dt.date, period: rules.Period | None = None
+) -> rules.TaskStatus:
+    """Judge a task from its updates, newest first; per period for recurring and continuous tasks."""
+    deadline = task_deadline(task)
+    period_due = None
+    if rules.is_per_period(deadline, on=on):
+        if period is None:
+            period = rules.period_for_key(rules.period_containing(rules.task_cadence(deadline), on)[0], "")
+        updates = [
+            u for u in updates if u.report.period_start <= period.end and u.report.period_end >= period.start
+        ]
+        period_due = period.end
+    latest = updates[0] if updates else None
+    done_on = None
+    if latest is not None and latest.status == WorkStatus.DONE:
+        done_on = latest.done_on or (latest.report.last_submitted_at or timezone.now()).date()
+    started = latest is not None and (latest.status != WorkStatus.NOT_STARTED or latest.percent > 0)
+    return rules.task_status(
+        deadline=deadline, done_on=done_on, started=started, on=on, period_due=period_due
+    )
+
+
+def task_statuses(*, plan: Plan, on: dt.date) -> dict[int, TaskStatusRow]:
+    """Return every task's status on ``on`` from the submitted and accepted reports (three queries).
+
+    A recurring or continuous task is judged over its own cadence's period that holds ``on``
+    (quarterly for "thường xuyên").
+    """
+    tasks = list(
+        Task.objects.filter(plan=plan)
+        .prefetch_related(Prefetch("assignments", queryset=TaskAgency.objects.filter(role=AgencyRole.LEAD)))
+        .order_by("position", "id")
+    )
+    updates: dict[int, list[TaskUpdate]] = defaultdict(list)
+    for u in (
+        TaskUpdate.objects.filter(task__plan=plan, report__status__in=COUNTED, report__period_start__lte=on)
+        .select_related("report")
+        .order_by("-report__period_end", "-report__last_submitted_at", "-id")
+    ):
+        updates[u.task_id].append(u)
+    out = {}
+    for task in tasks:
+        deadline = task_deadline(task)
+        judged = None
+        if rules.is_per_period(deadline, on=on):
+            judged = rules.period_for_key(rules.period_containing(rules.task_cadence(deadline), on)[0], "")
+        rows = updates[task.pk]
+        out[task.pk] = TaskStatusRow(
+            task=task,
+            status=_judge(task, rows, on=on, period=judged),
+            percent=rows[0].percent if rows else 0,
+            latest=rows[0] if rows else None,
+            lead_ids=[a.agency_id for a in task.assignments.all()],
+            period=judged,
+        )
+    return out
+
+
+# --- the coordinator's inbox -----------------------------------------------------------------
+
+
+@dataclass
+class InboxRow:
+    obligation: Obligation
+    agency: Agency
+    report: ProgressReport | None
+    late: bool
+
+    @property
+    def status(self) -> str:
+        return self.report.status if self.report is not None else "missing"
+
+
+@dataclass
+class InboxPeriod:
+    """One plan's period in the inbox: who sent, who is missing, who is late."""
+
+    plan: Plan
+    period: rules.Period
+    rows: list[InboxRow]
+
+    @property
+    def submitted(self) -> list[InboxRow]:
+        return [r for r in self.rows if r.status in COUNTED]
+
+    @property
+    def missing(self) -> list[InboxRow]:
+        return [r for r in self.rows if r.status not in COUNTED]
+
+    @property
+    def late(self) -> list[InboxRow]:
+        return [r for r in self.rows if r.late and r.status not in COUNTED]
+
+
+@dataclass
+class Inbox:
+    to_review: list[ProgressReport]  # submitted, awaiting accept / return
+    periods: list[InboxPeriod]
+    amendments: list[Amendment]  # proposed, awaiting a decision
+
+    @property
+    def missing(self) -> list[InboxRow]:
+        return [r for p in self.periods for r in p.missing]
+
+    @property
+    def late(self) -> list[InboxRow]:
+        return [r for p in self.periods for r in p.late]
+
+
+def _coordinated_plans(user: Any) -> QuerySet[Plan]:
+    scope = scope_for(user)
+    plans = Plan.objects.filter(status=PlanStatus.ACTIVE)
+    if scope.everything:
+        return plans
+    role = scope.profile.role if scope.profile else None
+    if role not in (Role.COORDINATOR, Role.LEADER) or scope.province_id is None:
+        return plans.none()
+    return plans.filter(province_q("unit", scope.province_id))
+
+
+def coordinator_inbox(
+    *,
+    user: Any,
+    at: dt.datetime | None = None,
+    start: dt.date | None = None,
+    end: dt.date | None = None,
+    plan: Plan | None = None,
+    cadence: str | None = None,
+) -> Inbox:
+    """Return the inbox of a coordinator (or what a leader or central viewer may read).
+
+    Periods shown: those whose due moment falls between ``start`` (default 120 days back) and
+    ``end`` (default 31 days ahead). Fixed number of queries whatever the number of agencies,
+    reports and periods.
+    """
+    at = at or timezone.now()
+    today = timezone.localtime(at).date()
+    start = start or today - dt.timedelta(days=120)
+    end = end or today + dt.timedelta(days=31)
+    plans = _coordinated_plans(user)
+    if plan is not None:
+        plans = plans.filter(pk=plan.pk)
+    owed = [
+        o
+        for o in cal.obligations(start=start - dt.timedelta(days=366), end=end, plans=plans)
+        if start <= timezone.localtime(o.period.due_at).date() <= end
+        and (cadence is None or o.cadence == cadence)
+    ]
+    reports = _reports_for(owed)
+    agencies = Agency.objects.in_bulk({o.agency_id for o in owed})
+    grouped: dict[tuple[int, str, str], list[InboxRow]] = defaultdict(list)
+    for o in owed:
+        report = reports.get(o.key)
+        late = report.is_late(at=at) if report is not None else at > o.period.due_at
+        grouped[(o.plan_id, o.cadence, o.period.key)].append(InboxRow(o, agencies[o.agency_id], report, late))
+    periods = [
+        InboxPeriod(rows[0].obligation.plan, rows[0].obligation.period, rows) for rows in grouped.values()
+    ]
+    periods.sort(key=lambda p: (p.period.due_at, p.plan.pk, p.period.cadence), reverse=True)
+    to_review = list(
+        ProgressReport.objects.filter(plan__in=plans, status=ReportStatus.SUBMITTED)
+        .select_related("agency", "plan", "submitted_by")
+        .order_by("last_submitted_at", "id")
+    )
+    amendments = list(
+        Amendment.objects.filter(task__plan__in=plans, status=AmendmentStatus.PROPOSED)
+        .select_related("task__plan", "agency", "proposed_by")
+        .order_by("proposed_at", "id")
+    )
+    return Inbox(to_review=to_review, periods=periods, amendments=amendments)
+
+
+def plan_reports(*, user: Any, plan: Plan) -> QuerySet[ProgressReport]:
+    """Return every report on ``plan`` the user may read (all for the province's readers, else its own)."""
+    rows = (
+        ProgressReport.objects.filter(plan=plan)
+        .select_related("agency", "plan")
+        .order_by("-period_end", "agency__name")
+    )
+    if can_read_plan_reports(user, plan):
+        return rows
+    agency_id = user_agency_id(user)
+    return rows.filter(agency_id=agency_id) if agency_id is not None else rows.none()
+
+
+# --- amendments ------------------------------------------------------------------------------
+
+
+def amendments_for_user(*, user: Any, status: str | None = None) -> QuerySet[Amendment]:
+    """Return amendments the user may see: its agency's, or its province's plans'."""
+    rows = Amendment.objects.select_related("task__plan", "agency", "proposed_by", "decided_by")
+    if status:
+        rows = rows.filter(status=status)
+    agency_id = user_agency_id(user)
+    if agency_id is not None:
+        return rows.filter(agency_id=agency_id)
+    return rows.filter(task__plan__in=_coordinated_plans(user))
+
+
+def can_decide(*, user: Any, amendment: Amendment) -> bool:
+    return can_coordinate(user, amendment.task.plan)
+
+
+# --- history ---------------------------------------------------------------------------------
+
+
+def object_history(*, obj: Model) -> list[AuditEvent]:
+    """Return the audit trail of one object, newest first (who, when, before, after)."""
+    return list(
+        AuditEvent.objects.filter(object_type=obj._meta.label_lower, object_id=str(obj.pk)).select_related(
+            "actor"
+        )
+    )
+
+
+@dataclass
+class TaskHistory:
+    chain: list[Task]  # the task, then the tasks it carries on from (older plans), newest first
+    updates: list[TaskUpdate]  # submitted and accepted reports' rows over the chain, newest first
+    events: list[AuditEvent]  # changes to the tasks themselves (amendments applied ...)
+    amendments: list[Amendment]
+
+
+def task_chain(task: Task, *, limit: int = 10) -> list[Task]:
+    """Return ``task`` and its predecessors through ``carried_from`` (issue 5), newest first."""
+    chain, seen = [task], {task.pk}
+    current = task
+    while current.carried_from_id is not None and current.carried_from_id not in seen and len(chain) < limit:
+        current = Task.objects.select_related("plan").get(pk=current.carried_from_id)
+        chain.append(current)
+        seen.add(current.pk)
+    return chain
+
+
+def task_history(*, task: Task) -> TaskHistory:
+    """Return what was reported and changed on a task, including on the tasks it carries on from."""
+    chain = task_chain(task)
+    ids = [t.pk for t in chain]
+    updates = list(
+        TaskUpdate.objects.filter(task_id__in=ids, report__status__in=COUNTED)
+        .select_related("report__agency", "report__plan", "task")
+        .order_by("-report__period_end", "-id")
+    )
+    events = list(
+        AuditEvent.objects.filter(
+            object_type=Task._meta.label_lower, object_id__in=[str(i) for i in ids]
+        ).select_related("actor")
+    )
+    amendments = list(
+        Amendment.objects.filter(task_id__in=ids).select_related("agency", "proposed_by", "decided_by")
+    )
+    return TaskHistory(chain=chain, updates=updates, events=events, amendments=amendments)
+
+
+# --- notifications ---------------------------------------------------------------------------
+
+
+def notifications_for(*, user: Any, unread_only: bool = False, limit: int = 50) -> list[Notification]:
+    rows = Notification.objects.filter(user_id=user.pk, in_app=True)
+    if unread_only:
+        rows = rows.filter(read_at__isnull=True)
+    return list(rows[:limit])
+
+
+def unread_count(*, user: Any) -> int:
+    return Notification.objects.filter(user_id=user.pk, in_app=True, read_at__isnull=True).count()
+
+
+def preferences_for(*, user: Any) -> dict[str, dict[str, Any]]:
+    """Return every notification kind with its label and the channels the user wants."""
+    stored = {p.kind: p for p in NotificationPreference.objects.filter(user_id=user.pk)}
+    return {
+        kind: {
+            "label": label,
+            "email": stored[kind].email if kind in stored else True,
+            "in_app": stored[kind].in_app if kind in stored else True,
+        }
+        for kind, label in NotificationKind.choices
+    }
