@@ -695,6 +695,9 @@ def _rows_interleaved(body: Sequence[Line]) -> list[_Row]:
                 p = parts_of.get(j) or _Parts()
                 title_tail = p.name and not p.has_row_cells and not _name_starts_sentence(p.name)
                 owner[j] = k if title_tail and all(owner.get(x) == k for x in between if x < j) else k + 1
+    # Directory look-ups are the slow part; a runaway table (hostile or garbled input) gets a
+    # fixed budget of them so that parsing always ends in seconds.
+    budget = [3000]
     by_mark: dict[int, list[int]] = {}
     for j, k in owner.items():
         by_mark.setdefault(k, []).append(j)
@@ -716,7 +719,9 @@ def _rows_interleaved(body: Sequence[Line]) -> list[_Row]:
             row.parts.append(p)
         _unit_words_in_name(row)
         _text_target_continuation(row)
-        _merge_continuations(row)
+        if budget[0] > 0:
+            budget[0] -= len(row.parts)
+            _merge_continuations(row)
         _drop_agency_leftovers(row)
         rows.append(row)
     _mark_groups(rows)
@@ -1008,8 +1013,8 @@ def _merge_continuations(row: _Row) -> None:
     cell when it completes the last agency into a known one.
     """
     running = ""
-    for p in row.parts:
-        if running and p.name and not _agency_complete(running):
+    for p in row.parts[:15]:  # a real row spans a few lines; a runaway one is not worth the search
+        if running and p.name and len(running) < 120 and not _agency_complete(running):
             tokens = p.name.split()
             last = _last_agency(running)
             own = f" {p.lead}" if p.lead and not _starts_agency(p.lead) else ""
