@@ -346,3 +346,69 @@ def test_the_usual_openings_of_indicator_names_are_rebuilt(opening, expected):
     text = f"Phu luc I\nCHI TIEU\nTT Chi tieu Don vi Ket qua Co quan chu tri\nDen nam 2030\n1 {opening} % >80 So Noi vu\n"
     (ind,) = parse_indicators(lines_from_text(text))
     assert ind.name == expected
+
+
+def test_agency_names_the_scan_printed_with_digits_or_glued_are_written_out():
+    text = (
+        "Phu luc I\nCHI TIEU\nTT Chi tieu Don vi Ket qua Co quan chu tri\nDen nam 2030\n"
+        "1 Quy mo kinh te so % GRDP > 30 S& Khoa hoc va Cong nghe, 36 Tai chinh\n"
+        "2 Ty le nguoi dan co ho so suc khoe dien tu % > 95 SoY te\n"
+    )
+    first, second = parse_indicators(lines_from_text(text))
+    assert first.lead == ["Sở Khoa học và Công nghệ", "Sở Tài chính"]
+    assert second.lead == ["Sở Y tế"]
+
+
+def test_a_cut_agency_name_is_completed_from_the_agencies_of_the_same_table():
+    text = (
+        "Phu luc I\nCHI TIEU\nTT Chi tieu Don vi Ket qua Co quan chu tri\nDen nam 2030\n"
+        "1 Ty le doanh nghiep doi moi sang tao % > 30 So Khoa hoc va Cong nghe\n"
+        "2 Ty le doanh nghiep ung dung cong nghe so % > 40 So Khoa hoc va Cong nghe\n"
+        "3 So luong bai bao khoa hoc Bai > 10 So Khoa hoc va\n"
+    )
+    got = parse_indicators(lines_from_text(text))
+    assert got[2].lead == ["Sở Khoa học và Công nghệ"]
+
+
+@pytest.mark.slow
+def test_a_long_garbled_document_still_parses_in_seconds():
+    import random
+
+    rng = random.Random(1)
+    words = [
+        "Phu",
+        "luc",
+        "I",
+        "CHI",
+        "TIEU",
+        "TT",
+        "Don",
+        "vi",
+        "Ket",
+        "qua",
+        "Den",
+        "nam",
+        "2030",
+        "1",
+        "1.1",
+        "2",
+        "%",
+        ">80",
+        "So",
+        "Khoa",
+        "hoc",
+        "va",
+        "Cong",
+        "nghe",
+        "|",
+        ";",
+        ",",
+        ".",
+    ]
+    text = "\n".join(" ".join(rng.choice(words) for _ in range(rng.randint(0, 14))) for _ in range(10000))
+    lines = lines_from_text(text)
+    start = time.perf_counter()
+    parse_header(lines)
+    parse_reporting(lines)
+    parse_indicators(lines)
+    assert time.perf_counter() - start < 10
