@@ -20,10 +20,14 @@ from __future__ import annotations
 import re
 import statistics
 from collections.abc import Callable, Sequence
+from functools import lru_cache
 
 from theodoi.ingest.layout.lines import Line
 from theodoi.ingest.layout.table import Cell, ColumnSpec, Row, RowStart, align
-from theodoi.ingest.text import fold
+from theodoi.ingest.text import fold as _plain_fold
+
+fold = lru_cache(maxsize=1 << 16)(_plain_fold)  # folding the same cell texts again and again
+
 
 # A gap OCR leaves between two columns: a bar, or two or more stray marks in a row.
 _STRAY = r"(?:[^\w\s]{1,3}|[^\W\d_]|\d)"

@@ -21,7 +21,11 @@ import difflib
 import re
 from functools import lru_cache
 
-from theodoi.ingest.text import collapse_spaces, fold
+from theodoi.ingest.text import collapse_spaces
+from theodoi.ingest.text import fold as _plain_fold
+
+fold = lru_cache(maxsize=1 << 16)(_plain_fold)  # folding the same cell texts again and again
+
 
 # Words that open an agency name (folded, longest first when matching).
 _HEADS = (
@@ -425,6 +429,7 @@ _COLLECTIVE_NOUNS = (
 )
 
 
+@lru_cache(maxsize=1 << 15)
 def agency_score(text: str) -> float:
     """Return 0..1: how much ``text`` reads like an agency cell (for column assignment)."""
     raw = collapse_spaces(text or "").strip(_EDGE)
@@ -494,6 +499,7 @@ def _continues_a_name(joined: str) -> bool:
     return False
 
 
+@lru_cache(maxsize=1 << 15)
 def agency_continuation(cell_text: str, fragment: str) -> float:
     """Return 0..1: how well ``fragment`` carries on an agency cell begun as ``cell_text``.
 

@@ -61,9 +61,8 @@ def recover_sections(rows: list[Row], body: Sequence[Line], table: Sequence[Line
             for line in table:
                 if not lo <= line.number < hi or len(line.key) < 15:
                     continue
-                probe = re.sub(r"^[ivxl1|.\s]{1,6}(?=\S)", "", line.key)[: len(key)]
-                ratio = difflib.SequenceMatcher(None, key, probe, autojunk=False).ratio()
-                if ratio >= 0.75 and (best is None or ratio > best[0]):
+                ratio = max(_opening_similarity(key, text) for text in (line.key, fold(line.raw)))
+                if ratio >= 0.7 and (best is None or ratio > best[0]):
                     best = (ratio, line.number, heading)
         if best is None:
             continue
@@ -84,6 +83,12 @@ def recover_sections(rows: list[Row], body: Sequence[Line], table: Sequence[Line
         )
         present.add(value)
     return _renumber_sections(rows)
+
+
+def _opening_similarity(key: str, line_key: str) -> float:
+    """How much a table line opens like a heading (numeral and bars dropped), 0..1."""
+    probe = re.sub(r"^[ivxl1|.\s]{1,6}(?=\S)", "", line_key)[: len(key)]
+    return difflib.SequenceMatcher(None, key, probe, autojunk=False).ratio()
 
 
 def _section_window(rows: Sequence[Row], value: int) -> tuple[int, int]:

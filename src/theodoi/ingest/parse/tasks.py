@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from theodoi.ingest.layout.classify import roman_value
 from theodoi.ingest.layout.lines import Line
@@ -27,7 +28,11 @@ from theodoi.ingest.normalise.agencies import (
 from theodoi.ingest.normalise.deadlines import is_deadline_text, parse_deadline, tidy_deadline
 from theodoi.ingest.parse.sections import recover_sections, sections_from_rows
 from theodoi.ingest.plan import Provenance, Section, Task
-from theodoi.ingest.text import collapse_spaces, fold
+from theodoi.ingest.text import collapse_spaces
+from theodoi.ingest.text import fold as _plain_fold
+
+fold = lru_cache(maxsize=1 << 16)(_plain_fold)  # folding the same cell texts again and again
+
 
 # Kinds of expected output (kết quả / sản phẩm) that open an output cell.
 OUTPUT_WORDS = (
