@@ -317,9 +317,11 @@ _SO_FORMS = re.compile(r"(s\S{0,2}|5[06o]|3[06]|\d[o6])")
 
 def _agency_head(tokens: Sequence[str], keys: Sequence[str], i: int) -> bool:
     """True when an agency name opens at token ``i`` (OCR-tolerant, capitalised)."""
-    t, k = tokens[i], keys[i]
-    nxt = keys[i + 1] if i + 1 < len(keys) else ""
+    t, k = tokens[i], keys[i].rstrip(",;")
+    nxt = keys[i + 1].rstrip(",;") if i + 1 < len(keys) else ""
     nxt_tok = tokens[i + 1] if i + 1 < len(tokens) else ""
+    if k == "cac" and nxt_tok[:1] == "S" and re.fullmatch(r"s\S{0,2}", nxt):
+        return True  # "các Sở, ngành": a collective of agencies, lower case in the cell
     if not t or not (t[0].isupper() or t[0].isdigit()):
         return False
     if _SO_FORMS.fullmatch(k) and nxt_tok[:1].isupper():
@@ -440,7 +442,7 @@ def _split_line(text: str, *, with_code: bool) -> _Parts:
     # Target: the rightmost number (with its sign) that only agency words or "Việt Nam"
     # follow; a capitalised word after it continues the agency cell ("> 60 Công nghệ").
     target_at, target_end = len(left), len(left)
-    for i in range(len(left) - 1, max(-1, len(left) - 7), -1):
+    for i in range(len(left) - 1, max(-1, len(left) - 9), -1):
         tok = left[i]
         if not re.fullmatch(r"(?:≥|≤|>=|<=|>|<|=)?\d+(?:[.,]\d+)*%?(?:[-–]\d+(?:[.,]\d+)*%?)?,?", tok):
             continue
@@ -462,7 +464,8 @@ def _split_line(text: str, *, with_code: bool) -> _Parts:
                 parts.lead = " ".join(smudged)  # an agency the scan smudged: kept for the table pass
             break
         opens_agency = len(real[0]) >= 3 and real[0][:1].isupper()
-        if opens_agency and len(real) <= 3 and fold(real[0]) not in ("viet",):
+        continues = fold(real[0]) in ("cong", "cone", "nghe", "khoa") and len(real) <= 6
+        if opens_agency and (len(real) <= 3 or continues) and fold(real[0]) not in ("viet",):
             if not numbered:
                 break  # on a continuation line a number is part of the name ("01 Gb/s")
             target_at, target_end = start_i, i + 1
