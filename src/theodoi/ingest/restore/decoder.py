@@ -15,7 +15,17 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from theodoi.ingest.restore.model import JUNK, NUM, OTHER, SHIFT, UNSEEN, WORD, Model, lm_tokens
+from theodoi.ingest.restore.model import (
+    JUNK,
+    NUM,
+    OTHER,
+    SHIFT,
+    UNSEEN,
+    WORD,
+    Model,
+    lm_tokens,
+    sentence_start,
+)
 from theodoi.ingest.restore.syllables import fold_word, marks, syllables
 
 logger = logging.getLogger(__name__)
@@ -71,6 +81,7 @@ class RestoreConfig:
     channel_weight: float = 1.0  # weight of the OCR confusion cost against the language model
     keep_cost: float = 13.0  # cost of leaving a non-syllable token as it is
     table_weight: float = 0.6  # weight of the whole-token table against generated candidates
+    capital_weight: float = 0.3  # weight of how often a syllable is capitalised inside a sentence
     reference_bonus: float = 3.0  # log bonus for a word pair found in a reference document
     reference_word_bonus: float = 1.5  # log bonus for a word found in a reference document
     vietnamese_share: float = 0.5  # below this share of Vietnamese-looking words: unchanged
@@ -299,7 +310,8 @@ class Restorer:
             return line, []
         protected = self._protected(line)
         upper_line = sum(ch.isupper() for ch in letters) > 0.6 * len(letters)
-        tokens = []  # (start, core, candidates or None, fixed id)
+        tokens = []  # (start, core, fixed id or None)
+        titled: set[int] = set()  # tokens with a capital inside a sentence: likely a name
         vietnamese = alpha = foreign = 0
         clean = True
         marked = 0
@@ -307,6 +319,13 @@ class Restorer:
             core, start = match.group(), match.start()
             fixed = self._fixed(core, start, line, protected, upper_line)
             tokens.append((start, core, fixed))
+            if (
+                fixed is None
+                and core[:1].isupper()
+                and core[1:].islower()
+                and not sentence_start(line, start)
+            ):
+                titled.add(len(tokens) - 1)
             if fixed is None:
                 alpha += 1
                 low = core.lower()
@@ -327,9 +346,11 @@ class Restorer:
             return line, []
         if clean and marked and marked >= 0.3 * alpha:
             return line, []
-        return self._search(line, tokens)
+        return self._search(line, tokens, titled)
 
-    def _search(self, line: str, tokens: list[tuple[int, str, int | None]]) -> tuple[str, list[Change]]:
+    def _search(
+        self, line: str, tokens: list[tuple[int, str, int | None]], titled: set[int]
+    ) -> tuple[str, list[Change]]:
         model = self.model
         tri, tri_bo, bi, bi_bo, uni = model.tri, model.tri_bo, model.bi, model.bi_bo, model.uni
         unseen = model.unseen_logp
@@ -349,11 +370,15 @@ class Restorer:
         mask = (1 << SHIFT) - 1
         tri_get, bi_get = tri.get, bi.get
         options_per_token = []
-        for _start, core, fixed in tokens:
+        capital = model.capital
+        capital_weight = self.config.capital_weight
+        for position, (_start, core, fixed) in enumerate(tokens):
             options = ((core, fixed, 0.0),) if fixed is not None else self._candidates(core)
             options_per_token.append(options)
             ids = [w for _, w, _ in options]
             costs = [weight * cost for _, _, cost in options]
+            if position in titled:
+                costs = [c + capital_weight * capital.get(w, 1.6) for c, w in zip(costs, ids, strict=True)]
             unis = [uni.get(w, unseen) for w in ids]
             rows: dict[int, list[float]] = {}  # previous word -> bigram log p of each option
             grown: dict[int, tuple[float, tuple | None]] = {}

@@ -27,7 +27,7 @@ from pathlib import Path
 
 from theodoi.ingest.restore.syllables import TONE_MARKS, fold_word, marks, syllables
 
-FORMAT = 4
+FORMAT = 5
 MODEL_FILE = "restore-model.marshal"
 
 # A word core: letters, digits and the symbols OCR puts in place of marked letters.
@@ -144,6 +144,7 @@ class Model:
     index: dict[str, list[str]] = field(default_factory=dict)  # toneless -> syllables
     tones: dict[str, int] = field(default_factory=dict)  # syllable -> tone (0 ngang .. 5 nặng)
     abbreviations: list[str] = field(default_factory=list)
+    capital: dict[int, float] = field(default_factory=dict)  # word id -> -log P(capital | inside a sentence)
     candidates: dict[str, tuple] = field(default_factory=dict)  # precomputed per frequent OCR token
     ocr_tokens: list[str] = field(default_factory=list)  # OCR words of the training pairs
 
@@ -340,6 +341,15 @@ def _channel(pairs: Iterable[tuple[str, str]], inventory: set[str], model: Model
 LEXICON_WEIGHT = 0.05  # a dictionary entry counts as a fifth of a use in running text
 
 
+_SENTENCE_END = set('.!?:;(-–•*"“')
+
+
+def sentence_start(line: str, start: int) -> bool:
+    """Tell whether the word at ``start`` opens a sentence (where any word takes a capital)."""
+    before = line[:start].rstrip()
+    return not before or before[-1] in _SENTENCE_END or bool(re.fullmatch(r"[\dIVXivx.)\s]*", before))
+
+
 def train(texts: Iterable[str], pairs: Iterable[tuple[str, str]] = (), lexicon: Iterable[str] = ()) -> Model:
     """Train a model on clean Vietnamese ``texts`` and aligned (OCR, clean) line ``pairs``.
 
@@ -355,15 +365,28 @@ def train(texts: Iterable[str], pairs: Iterable[tuple[str, str]] = (), lexicon: 
         if words and "<x>" not in words:
             sentences.append((words, LEXICON_WEIGHT))
     caps: Counter[str] = Counter()
+    seen_inside: Counter[str] = Counter()  # a syllable inside a sentence ...
+    titled: Counter[str] = Counter()  # ... and written with a capital there (a name: "Nam", "Tây")
     for text in [*texts, *(clean for _, clean in pairs)]:
         for line in text.splitlines():
             words = lm_tokens(line, inventory)
             if words:
                 sentences.append((words, 1.0))
-            for core in WORD.findall(line):
-                if len(core) >= 2 and core.isupper() and core.lower() not in inventory:
+            for match in WORD.finditer(line):
+                core = match.group()
+                abbreviation = core.isupper() or any(ch.isupper() for ch in core[1:])  # UBND, IoT, CTr
+                if len(core) >= 2 and abbreviation and core.lower() not in inventory:
                     caps[core] += 1
+                if not sentence_start(line, match.start()) and not abbreviation:
+                    low = core.lower()
+                    seen_inside[low] += 1
+                    titled[low] += core[0].isupper()
     _lm(sentences, model)
+    model.capital = {
+        model.vocab[w]: round(-math.log((titled[w] + 0.2) / (n + 1.0)), 3)
+        for w, n in seen_inside.items()
+        if w in model.vocab
+    }
     _channel(pairs, inventory, model)
     seen = {w for w in model.vocab if not w.startswith("<")}
     index: dict[str, list[str]] = defaultdict(list)
