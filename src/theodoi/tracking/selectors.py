@@ -257,7 +257,7 @@ def report_form(*, report: ProgressReport, user: Any, on: dt.date | None = None)
         .order_by("report__period_end", "id")
     ):
         values[v.indicator_id].append(v)
-    from theodoi.tracking.services import indicator_expects  # the parsing rules live with the writes
+    from theodoi.tracking.services import indicator_expects, indicator_target  # rules live with the writes
 
     indicator_rows = []
     for ind in indicators:
@@ -265,8 +265,9 @@ def report_form(*, report: ProgressReport, user: Any, on: dt.date | None = None)
         earlier_v = [v for v in values[ind.pk] if v.report_id != report.pk]
         latest = mine_v.value if mine_v is not None else (earlier_v[-1].value if earlier_v else None)
         history = [v.value for v in earlier_v] if mine_v is not None else [v.value for v in earlier_v[:-1]]
+        op, target, target_max = indicator_target(ind)
         met, trend = rules.indicator_progress(
-            op=ind.op, value=ind.value, value_max=ind.value_max, latest=latest, history=history
+            op=op, value=target, value_max=target_max, latest=latest, history=history
         )
         indicator_rows.append(
             IndicatorRow(

@@ -38,6 +38,7 @@ from theodoi.accounts.scope import province_of
 from theodoi.core.audit import audit_record
 from theodoi.directory.models import Agency
 from theodoi.ingest.normalise.deadlines import parse_deadline
+from theodoi.ingest.normalise.targets import parse_target
 from theodoi.ingest.text import fold
 from theodoi.plans.models import AgencyRole, Indicator, IndicatorAgency, Plan, Task, TaskAgency
 from theodoi.tracking import calendar as cal
@@ -394,9 +395,16 @@ def parse_number(value: Any) -> float | None:
     return float(text)
 
 
+def indicator_target(indicator: Indicator) -> tuple[str, float | None, float | None]:
+    """Return (op, value, value_max): as stored when imported, else read from the printed target."""
+    if indicator.op != "text" or indicator.value is not None:
+        return indicator.op, indicator.value, indicator.value_max
+    return parse_target(indicator.target_text)
+
+
 def indicator_expects(indicator: Indicator) -> str:
     """Return what a value of the indicator is: "number", "boolean" (Có/Không) or "text"."""
-    if indicator.op != "text":
+    if indicator_target(indicator)[0] != "text":
         return "number"
     key = fold(f"{indicator.unit} {indicator.target_text}")
     if "co/khong" in key.replace(" ", "") or fold(indicator.target_text).strip() in ("co", "bao dam", "dat"):
