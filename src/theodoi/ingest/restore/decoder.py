@@ -85,7 +85,7 @@ class RestoreConfig:
     reference_bonus: float = 3.0  # log bonus for a word pair found in a reference document
     reference_word_bonus: float = 1.5  # log bonus for a word found in a reference document
     vietnamese_share: float = 0.5  # below this share of Vietnamese-looking words: unchanged
-    foreign_share: float = 0.34  # above this share of English-looking words: unchanged
+    foreign_share: float = 0.5  # above this share of English-looking words: unchanged
 
 
 def _cased(word: str, like: str) -> str:
