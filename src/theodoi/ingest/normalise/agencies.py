@@ -524,6 +524,16 @@ def agency_continuation(cell_text: str, fragment: str) -> float:
     return 0.5 if frag[:1].islower() or re.search(r"(?:\bva|,)\s*$", cell_text) else 0.25
 
 
+@lru_cache(maxsize=1 << 15)
+def _ratio_at_least(a: str, b: str, floor: float) -> float:
+    """Return the similarity of two keys, or 0 as soon as cheap bounds show it is below ``floor``."""
+    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    if matcher.real_quick_ratio() < floor or matcher.quick_ratio() < floor:
+        return 0.0
+    return matcher.ratio()
+
+
+@lru_cache(maxsize=1 << 14)
 def trim_to_known_agency(name: str) -> tuple[str, float] | None:
     """Return the directory name that ``name`` starts with, when OCR debris follows it.
 
@@ -537,7 +547,7 @@ def trim_to_known_agency(name: str) -> tuple[str, float] | None:
         for key in _prefix_keys():
             if abs(len(key) - len(head)) > 3 or key[:1] != head[:1]:
                 continue
-            ratio = difflib.SequenceMatcher(None, head, key, autojunk=False).ratio()
+            ratio = _ratio_at_least(head, key, 0.88)
             if ratio >= 0.88 and (best is None or ratio >= best[1]):
                 best = (k, ratio)
     if best is None:
@@ -545,6 +555,7 @@ def trim_to_known_agency(name: str) -> tuple[str, float] | None:
     return " ".join(words[: best[0]]).strip(_EDGE), round(min(0.8, best[1]), 3)
 
 
+@lru_cache(maxsize=1 << 14)
 def complete_agency(name: str, *, min_share: float = 0.6) -> tuple[str, float] | None:
     """Return the one directory name that ``name`` is the (OCR-damaged) start of.
 
@@ -559,7 +570,7 @@ def complete_agency(name: str, *, min_share: float = 0.6) -> tuple[str, float] |
     for entry_key, entry in _directory_keys().items():
         if len(key) > len(entry_key) or len(key) < min_share * len(entry_key):
             continue
-        ratio = difflib.SequenceMatcher(None, key, entry_key[: len(key)], autojunk=False).ratio()
+        ratio = _ratio_at_least(key, entry_key[: len(key)], 0.85)
         if ratio >= 0.85:
             fits.append((ratio, entry))
     if len(fits) != 1:

@@ -24,6 +24,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from functools import lru_cache
 from typing import Any
 
 from theodoi.ingest.text import collapse_spaces, fold
@@ -128,6 +129,7 @@ DEADLINE_LINE = re.compile(
 )
 
 
+@lru_cache(maxsize=1 << 15)
 def is_deadline_text(text: str) -> bool:
     """Return True when ``text`` is, as a whole, a deadline cell ("12/2025", "Thường xuyên")."""
     key = fold(text).strip(" .;,:")

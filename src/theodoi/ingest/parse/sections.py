@@ -88,7 +88,10 @@ def recover_sections(rows: list[Row], body: Sequence[Line], table: Sequence[Line
 def _opening_similarity(key: str, line_key: str) -> float:
     """How much a table line opens like a heading (numeral and bars dropped), 0..1."""
     probe = re.sub(r"^[ivxl1|.\s]{1,6}(?=\S)", "", line_key)[: len(key)]
-    return difflib.SequenceMatcher(None, key, probe, autojunk=False).ratio()
+    matcher = difflib.SequenceMatcher(None, key, probe, autojunk=False)
+    if matcher.real_quick_ratio() < 0.7 or matcher.quick_ratio() < 0.7:
+        return 0.0
+    return matcher.ratio()
 
 
 def _section_window(rows: Sequence[Row], value: int) -> tuple[int, int]:
