@@ -500,7 +500,10 @@ def _split_line(text: str, *, with_code: bool) -> _Parts:
         if len(left) - size < 1 and not (len(left) == size and not numbered):
             continue
         found = _unit_match(left[len(left) - size :])
-        if found and (size > 1 or target_tokens or parts.lead):
+        # on a line without its own number, a unit word closing the name part is name text
+        # ("... người dân và doanh nghiệp") unless a target or an agency follows it
+        beside = bool(target_tokens or parts.lead)
+        if found and (beside or (numbered and size > 1) or len(left) == size):
             unit_at = len(left) - size
             parts.unit = found[0]
             break
@@ -795,7 +798,7 @@ def _wrapped_unit(i: int, parts_of: dict[int, _Parts], rows: set[int]) -> None:
         return
     _score, a, m, c, unit = best
     here.unit = unit
-    here.name = " ".join(mid[:-m])
+    here.name = " ".join(mid[: len(mid) - m])
     if a and above is not None:
         tokens = above.name.split()
         above.name = " ".join(tokens[: len(tokens) - a])
@@ -1202,7 +1205,7 @@ def _repair_opening(name: str) -> str:
     if rate:
         return " ".join(["Tỷ lệ", *tokens[2:]])
     count = (
-        re.fullmatch(r"(s\S{0,3}|\d{2})", first)
+        re.fullmatch(r"(s\S{0,3}|\d{2}|[>$]\S{0,2})", first)
         and re.match(r"l\S{0,4}ng|lu", second)
         and "luong" not in first
     )
