@@ -76,7 +76,7 @@ class RestoreConfig:
     beam: int = 6  # hypotheses kept per word
     candidates: int = 20  # syllables kept per OCR word
     variants: int = 24  # tone-less spellings kept while reading an OCR word
-    candidate_margin: float = 10.0  # drop syllables this much less likely (log) than the best
+    candidate_margin: float = 7.0  # drop syllables this much less likely (log) than the best
     beam_margin: float = 8.0  # drop hypotheses this much less likely (log) than the best
     channel_weight: float = 1.0  # weight of the OCR confusion cost against the language model
     keep_cost: float = 13.0  # cost of leaving a non-syllable token as it is
@@ -111,6 +111,7 @@ class Restorer:
                 self._prefixes.add(key[:i])
         self._folded = {fold_word(key) for key in model.index}
         self._abbreviations = set(model.abbreviations)
+        self._shapes: dict[str, tuple] = {}
         self._cache: dict[str, tuple[tuple[str, int, float], ...]] = (
             dict(model.candidates) if self.config == RestoreConfig() else {}
         )
@@ -279,24 +280,56 @@ class Restorer:
             spans.update(range(match.start(), match.end()))
         return spans
 
-    def _fixed(self, core: str, start: int, line: str, protected: set[int], upper_line: bool) -> int | None:
-        """Return the word id of a token that stays as it is, or None if it is to be decoded."""
+    def _shape(self, core: str) -> tuple:
+        """Return what a token is regardless of where it stands (cached per token).
+
+        (fixed id or None, Vietnamese-looking, English-looking, a valid syllable, marked,
+        an all-capitals non-syllable that is an abbreviation in running text).
+        """
+        shape = self._shapes.get(core)
+        if shape is not None:
+            return shape
+        low = core.lower()
+        folded = fold_word(low)
+        fixed: int | None = None
         if core.isdigit():
-            return NUM
-        if start in protected or len(core) > 20 or UPPER_CODE.fullmatch(core):
-            return OTHER
-        if core in self._abbreviations or (
-            len(core) > 1 and core.isalpha() and core.isupper() and not VOWELS & set(fold_word(core))
+            fixed = NUM
+        elif (
+            len(core) > 20
+            or UPPER_CODE.fullmatch(core)
+            or core in self._abbreviations
+            or (len(core) > 1 and core.isalpha() and core.isupper() and not VOWELS & set(folded))
+            or not any(ch.isalpha() or ch in JUNK for ch in core)
+            or sum(ch.isdigit() for ch in core) > 2
         ):
+            fixed = OTHER
+        shape = (
+            fixed,
+            fixed is None and (folded in self._folded or self._candidates(core)[0][1] != OTHER),
+            low in ENGLISH
+            or (len(low) >= 5 and low.isascii() and low.isalpha() and folded not in self._folded),
+            low in self.model.tones,
+            bool(CLEAN_MARKS & set(low)),
+            len(core) > 2 and core.isupper() and folded not in self._folded,
+        )
+        if len(self._shapes) < 500_000:
+            self._shapes[core] = shape
+        return shape
+
+    def _fixed(
+        self, shape: tuple, core: str, start: int, line: str, protected: set[int], upper_line: bool
+    ) -> int | None:
+        """Return the word id of a token that stays as it is, or None if it is to be decoded."""
+        if shape[0] is not None:
+            return shape[0]
+        if start in protected:
             return OTHER
         end = start + len(core)
         if len(core) == 1 and line[end : end + 1] == ")":
             return OTHER
         if ROMAN.fullmatch(core) and (line[end : end + 1] == "." or not line[:start].strip()):
             return OTHER
-        if not any(ch.isalpha() or ch in JUNK for ch in core) or sum(ch.isdigit() for ch in core) > 2:
-            return OTHER
-        if upper_line is False and len(core) > 2 and core.isupper() and fold_word(core) not in self._folded:
+        if not upper_line and shape[5]:
             return OTHER  # an abbreviation (PII, GRDP) in running text
         return None
 
@@ -317,7 +350,8 @@ class Restorer:
         marked = 0
         for match in WORD.finditer(line):
             core, start = match.group(), match.start()
-            fixed = self._fixed(core, start, line, protected, upper_line)
+            shape = self._shape(core)
+            fixed = self._fixed(shape, core, start, line, protected, upper_line)
             tokens.append((start, core, fixed))
             if (
                 fixed is None
@@ -328,18 +362,10 @@ class Restorer:
                 titled.add(len(tokens) - 1)
             if fixed is None:
                 alpha += 1
-                low = core.lower()
-                folded = fold_word(low)
-                if folded in self._folded or self._candidates(core)[0][1] != OTHER:
-                    vietnamese += 1
-                if low in ENGLISH or (
-                    len(low) >= 5 and low.isascii() and low.isalpha() and folded not in self._folded
-                ):
-                    foreign += 1
-                if low not in self.model.tones:
-                    clean = False
-                if CLEAN_MARKS & set(low):
-                    marked += 1
+                vietnamese += shape[1]
+                foreign += shape[2]
+                clean = clean and shape[3]
+                marked += shape[4]
         if not alpha:
             return line, []
         if vietnamese < self.config.vietnamese_share * alpha or foreign > self.config.foreign_share * alpha:
