@@ -412,3 +412,12 @@ def test_a_long_garbled_document_still_parses_in_seconds():
     parse_reporting(lines)
     parse_indicators(lines)
     assert time.perf_counter() - start < 10
+
+
+def test_an_appendix_titled_on_one_line_is_found():
+    text = "PHỤ LỤC I: DANH MỤC CÁC CHỈ TIÊU\nTT\nChỉ tiêu\nĐơn vị\nKết quả\nĐến năm 2030\n1\nQuy mô kinh tế số\n% GRDP\n≥ 30\nSở Tài chính\n2\nTỷ lệ dân số có chữ ký số\n%\n≥ 70\nSở Khoa học và Công nghệ\n"
+    got = parse_indicators(lines_from_text(text))
+    assert [(i.horizon, i.code, i.unit, i.value) for i in got] == [
+        (2030, "1", "% GRDP", 30),
+        (2030, "2", "%", 70),
+    ]

@@ -134,7 +134,13 @@ def _keys(line: Line) -> tuple[str, str]:
 
 
 def _is_appendix(line: Line) -> bool:
-    return any(re.match(r"^\W*ph\S{0,2}\s*l\S{0,2}c\b", k) and len(k) < 30 for k in _keys(line))
+    """An appendix heading: "PHỤ LỤC I", or "PHỤ LỤC I: DANH MỤC CHỈ TIÊU ..." on one line."""
+    for k in _keys(line):
+        if re.match(r"^\W*ph\S{0,2}\s*l\S{0,2}c\b", k) and (
+            len(k) < 30 or re.search(r"chi tieu|nhiem vu|danh muc|ke hoach", k)
+        ):
+            return True
+    return False
 
 
 def _find_table(lines: Sequence[Line]) -> tuple[int, int] | None:
@@ -143,7 +149,7 @@ def _find_table(lines: Sequence[Line]) -> tuple[int, int] | None:
     start = None
     for i, line in enumerate(lines):
         if _is_appendix(line):
-            title = " ".join(k for x in lines[i + 1 : i + 8] for k in _keys(x))
+            title = " ".join(k for x in lines[i : i + 8] for k in _keys(x))
             if "chi tieu" in title or ("chi ti" in title and "ket qua" in title):
                 start = i + 1
                 break
@@ -209,7 +215,7 @@ def _is_header_key(key: str) -> bool:
 def _is_cell_per_line(body: Sequence[Line]) -> bool:
     alone = sum(1 for line in body if re.fullmatch(r"\d{1,2}(?:\.\d{1,2}){0,2}\.?", line.key))
     inline = sum(1 for line in body if re.match(r"^\d{1,2}(?:\.\d{1,2}){0,2}\.?\s+\S", line.key))
-    return alone >= 3 and alone >= inline
+    return alone >= 1 and alone >= 2 * inline
 
 
 def _horizon_of(line: Line) -> int | None:
@@ -1366,7 +1372,9 @@ def _indicator(row: _Row) -> Indicator | None:
         "target": 0.85 if target and op != "text" else (0.6 if target else 0.4),
         "lead": round(lead_conf * base, 3) if lead else 0.3,
         "horizon": 0.9 if row.horizon else 0.2,
+        "group": 0.8 if row.group else 0.5,
     }
+    conf["op"] = conf["target"]
     return Indicator(
         horizon=row.horizon,
         name=name,
