@@ -421,3 +421,24 @@ def test_an_appendix_titled_on_one_line_is_found():
         (2030, "1", "% GRDP", 30),
         (2030, "2", "%", 70),
     ]
+
+
+def test_a_real_table_is_read_through_its_header_row():
+    from theodoi.ingest.document import CellRef, SourceLine
+
+    grid = [
+        ["TT", "Chỉ tiêu", "Đơn vị", "Kết quả", "Cơ quan chủ trì theo dõi, đánh giá"],
+        ["I", "Đến năm 2030", "", "", ""],
+        ["1", "Quy mô kinh tế số", "% GRDP", "≥ 30", "Sở Tài chính"],
+        ["2", "Hạ tầng số", "", "Tiên tiến, hiện đại", "Sở Khoa học và Công nghệ"],
+    ]
+    sources = [SourceLine(number=1, text="PHỤ LỤC I"), SourceLine(number=2, text="DANH MỤC CÁC CHỈ TIÊU")]
+    for r, row in enumerate(grid):
+        for c, text in enumerate(row):
+            if text:
+                sources.append(SourceLine(number=len(sources) + 1, text=text, cell=CellRef(0, r, c)))
+    got = parse_indicators(make_lines(sources))
+    assert [(i.horizon, i.code, i.name, i.unit, i.target, i.lead) for i in got] == [
+        (2030, "1", "Quy mô kinh tế số", "% GRDP", "≥ 30", ["Sở Tài chính"]),
+        (2030, "2", "Hạ tầng số", None, "Tiên tiến, hiện đại", ["Sở Khoa học và Công nghệ"]),
+    ]
