@@ -88,12 +88,14 @@ def test_upload_enqueues_its_extraction_for_the_worker_on_commit(
     assert draft.status == DraftStatus.QUEUED
 
 
+# The worker checks its connection between jobs as in production, which needs autocommit:
+# this test runs outside the usual test transaction (and puts the seeded units back after).
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_worker_runs_the_queued_extraction_and_schedules_the_nightly_retraining(
-    settings: Any, coordinator_a: Any, django_capture_on_commit_callbacks: Any
+    settings: Any, coordinator_a: Any
 ) -> None:
     settings.TASKS = DATABASE
-    with django_capture_on_commit_callbacks(execute=True):
-        draft = queued_draft(coordinator_a)
+    draft = queued_draft(coordinator_a)  # committed: its extraction job is queued
 
     call_command(
         "worker",
