@@ -8,6 +8,7 @@ after the due date, done or not, started or not.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import json
 from pathlib import Path
 from typing import Any
@@ -207,7 +208,7 @@ def test_periods_cover_the_range_without_gaps(cadence: str, count: int) -> None:
     periods = periods_for(cadence, None, start=dt.date(2025, 7, 1), end=dt.date(2025, 12, 31))
 
     assert len(periods) == count
-    assert all(b.start == a.end + dt.timedelta(days=1) for a, b in zip(periods, periods[1:], strict=False))
+    assert all(b.start == a.end + dt.timedelta(days=1) for a, b in itertools.pairwise(periods))
 
 
 def test_defaults_when_the_plan_says_nothing() -> None:

@@ -1,0 +1,282 @@
+"""Reads of progress reporting: the reporter's list and form, the coordinator's inbox, task
+statuses and history; each list pins its query count at N and 3N rows."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from tests.cast import _user
+
+from theodoi.accounts.models import Role
+from theodoi.directory.models import Agency
+from theodoi.plans.models import Indicator, Plan, PlanStatus, Task
+from theodoi.tracking import services
+from theodoi.tracking.models import ProgressReport, ReportStatus
+from theodoi.tracking.rules import TZ, TaskStatus, Trend
+from theodoi.tracking.selectors import (
+    coordinator_inbox,
+    report_form,
+    reporter_open_reports,
+    task_history,
+    task_statuses,
+)
+
+pytestmark = pytest.mark.django_db
+
+AFTER_Q3_DUE = dt.datetime(2025, 9, 20, 9, 0, tzinfo=TZ)
+
+
+def _queries(fn: Callable[[], Any]) -> int:
+    with CaptureQueriesContext(connection) as ctx:
+        fn()
+    return len(ctx.captured_queries)
+
+
+def _submit(report: ProgressReport, actor: Any, tasks: dict[int, dict[str, Any]]) -> ProgressReport:
+    report = services.report_save_draft(
+        report=report, actor=actor, version=report.version, data={"tasks": tasks}
+    )
+    return services.report_submit(report=report, actor=actor, version=report.version)
+
+
+# --- the reporter's side -------------------------------------------------------------------
+
+
+def test_a_reporter_sees_the_periods_its_agency_owes_and_not_the_accepted_ones(
+    report_a: ProgressReport, reporter_a: Any, coordinator_a: Any, task_1: Task
+) -> None:
+    _submit(report_a, reporter_a, {task_1.pk: {"status": "done"}})
+    services.report_accept(report=ProgressReport.objects.get(pk=report_a.pk), actor=coordinator_a)
+
+    rows = reporter_open_reports(user=reporter_a, on=dt.date(2025, 12, 20))
+
+    # Q3 is accepted; Q2 (looked for six months back), the year and Q4 (both due 15/12) are still owed.
+    assert [(r.period.key, r.status) for r in rows] == [
+        ("2025-Q2", "missing"),
+        ("2025", "missing"),
+        ("2025-Q4", "missing"),
+    ]
+    at = dt.datetime(2025, 12, 20, tzinfo=TZ)
+    assert [r.is_late(at=at) for r in rows] == [True, True, True]
+
+
+def test_the_form_shows_the_agencys_tasks_partners_and_indicators(
+    report_a: ProgressReport,
+    reporter_a: Any,
+    reporter_finance_a: Any,
+    task_1: Task,
+    indicator_online: Indicator,
+) -> None:
+    services.contribution_save(
+        actor=reporter_finance_a, task=task_1, period="2025-Q3", text="Bố trí kinh phí"
+    )
+    services.report_save_draft(
+        report=report_a,
+        actor=reporter_a,
+        version=report_a.version,
+        data={
+            "tasks": {task_1.pk: {"status": "in_progress", "percent": 30}},
+            "indicators": {indicator_online.pk: {"value": "85"}},
+        },
+    )
+
+    form = report_form(report=report_a, user=reporter_a, on=dt.date(2025, 6, 1))
+
+    (row,) = form.tasks
+    assert (row.task, row.update.percent, row.status) == (task_1, 30, TaskStatus.IN_PROGRESS_ON_TIME)
+    assert [c.text for c in row.contributions] == ["Bố trí kinh phí"]
+    (ind,) = form.indicators
+    assert (ind.indicator, ind.value.number, ind.expects, ind.met, ind.trend) == (
+        indicator_online,
+        85.0,
+        "number",
+        True,
+        Trend.UNKNOWN,
+    )
+    assert form.can_edit
+
+
+def test_the_coordinator_reads_the_form_but_cannot_edit_it(
+    report_a: ProgressReport, coordinator_a: Any
+) -> None:
+    assert not report_form(report=report_a, user=coordinator_a).can_edit
+
+
+def _lead_many(
+    plan: Plan,
+    agency: Agency,
+    n: int,
+    make_task: Callable[..., Task],
+    make_indicator: Callable[..., Indicator],
+) -> None:
+    for i in range(n):
+        make_task(
+            plan,
+            f"Nhiệm vụ thêm {i}",
+            lead=[agency],
+            partners=[plan.tasks.first().assignments.first().agency],
+        )
+        make_indicator(plan, f"Chỉ tiêu thêm {i}", monitor=[agency])
+
+
+def test_the_form_takes_the_same_queries_for_n_and_3n_tasks(
+    report_a: ProgressReport,
+    reporter_a: Any,
+    agencies: dict[str, Agency],
+    make_task: Callable[..., Task],
+    make_indicator: Callable[..., Indicator],
+) -> None:
+    plan = report_a.plan
+    _lead_many(plan, agencies["science_a"], 3, make_task, make_indicator)
+    report_form(report=report_a, user=reporter_a)  # the user's scope is cached after the first read
+    small = _queries(lambda: report_form(report=report_a, user=reporter_a))
+
+    _lead_many(plan, agencies["science_a"], 6, make_task, make_indicator)
+    large = _queries(lambda: report_form(report=report_a, user=reporter_a))
+
+    assert len(report_form(report=report_a, user=reporter_a).tasks) == 10
+    assert small == large <= 8
+
+
+def test_the_open_list_takes_the_same_queries_for_n_and_3n_plans(
+    duties_a: Plan, reporter_a: Any, agencies: dict[str, Agency], units: Any, make_task: Callable[..., Task]
+) -> None:
+    def add_plans(n: int) -> None:
+        for i in range(n):
+            plan = Plan.objects.create(
+                number=f"{100 + Plan.objects.count()}/KH-UBND",
+                unit=units["a"],
+                date=dt.date(2025, 3, 1),
+                status=PlanStatus.ACTIVE,
+            )
+            make_task(plan, f"Nhiệm vụ {i}", lead=[agencies["science_a"]])
+
+    add_plans(2)
+    reporter_open_reports(user=reporter_a, on=dt.date(2025, 10, 1))
+    small = _queries(lambda: reporter_open_reports(user=reporter_a, on=dt.date(2025, 10, 1)))
+    add_plans(4)
+    large = _queries(lambda: reporter_open_reports(user=reporter_a, on=dt.date(2025, 10, 1)))
+
+    assert small == large
+
+
+# --- the coordinator's inbox ---------------------------------------------------------------
+
+
+def test_the_inbox_lists_submitted_missing_and_late_per_period(
+    report_a: ProgressReport, reporter_a: Any, coordinator_a: Any, task_1: Task
+) -> None:
+    _submit(report_a, reporter_a, {task_1.pk: {"status": "in_progress", "percent": 50}})
+
+    inbox = coordinator_inbox(user=coordinator_a, at=AFTER_Q3_DUE)
+
+    assert [r.pk for r in inbox.to_review] == [report_a.pk]
+    q3 = next(p for p in inbox.periods if p.period.key == "2025-Q3")
+    assert [r.agency.name for r in q3.submitted] == ["Sở Khoa học và Công nghệ"]
+    assert sorted(r.agency.name for r in q3.late) == ["Sở Tài chính", "Đài Phát thanh và Truyền hình tỉnh"]
+    assert q3.submitted[0].late  # sent on the real clock, long after 15/09/2025
+
+
+def test_another_provinces_coordinator_sees_nothing_of_province_a(
+    report_a: ProgressReport, coordinator_b: Any
+) -> None:
+    inbox = coordinator_inbox(user=coordinator_b, at=AFTER_Q3_DUE)
+
+    assert inbox.to_review == [] and inbox.periods == []
+
+
+def test_a_reporter_has_no_inbox(report_a: ProgressReport, reporter_a: Any) -> None:
+    assert coordinator_inbox(user=reporter_a, at=AFTER_Q3_DUE).periods == []
+
+
+def _agencies_reporting(plan: Plan, units: Any, n: int, make_task: Callable[..., Task]) -> None:
+    """Add ``n`` agencies that lead a task of ``plan``, each with a submitted Q3 report."""
+    start = Agency.objects.count()
+    for i in range(n):
+        agency = Agency.objects.create(unit=units["a"], name=f"Sở thứ {start + i}")
+        task = make_task(plan, f"Nhiệm vụ của sở {start + i}", lead=[agency])
+        user = _user(f"baocao_{start + i}", role=Role.REPORTER, agency=agency)
+        report = services.report_get_or_create_draft(
+            actor=user, agency=agency, plan=plan, cadence="quarterly", period="2025-Q3"
+        )
+        _submit(report, user, {task.pk: {"status": "in_progress"}})
+
+
+def test_the_inbox_takes_the_same_queries_for_n_and_3n_agencies(
+    duties_a: Plan, coordinator_a: Any, units: Any, make_task: Callable[..., Task]
+) -> None:
+    _agencies_reporting(duties_a, units, 3, make_task)
+    coordinator_inbox(user=coordinator_a, at=AFTER_Q3_DUE)
+    small = _queries(lambda: coordinator_inbox(user=coordinator_a, at=AFTER_Q3_DUE))
+
+    _agencies_reporting(duties_a, units, 6, make_task)
+    large = _queries(lambda: coordinator_inbox(user=coordinator_a, at=AFTER_Q3_DUE))
+
+    assert len(coordinator_inbox(user=coordinator_a, at=AFTER_Q3_DUE).to_review) == 9
+    assert small == large
+
+
+# --- task statuses and history -------------------------------------------------------------
+
+
+def test_task_statuses_come_from_submitted_reports_only(
+    report_a: ProgressReport, reporter_a: Any, plan_a: Plan, task_1: Task
+) -> None:
+    services.report_save_draft(
+        report=report_a,
+        actor=reporter_a,
+        version=report_a.version,
+        data={"tasks": {task_1.pk: {"status": "done", "done_on": "10/06/2025"}}},
+    )
+    drafted = task_statuses(plan=plan_a, on=dt.date(2025, 7, 1))
+    _submit(
+        ProgressReport.objects.get(pk=report_a.pk),
+        reporter_a,
+        {task_1.pk: {"status": "done", "done_on": "10/06/2025"}},
+    )
+    submitted = task_statuses(plan=plan_a, on=dt.date(2025, 7, 1))
+
+    assert drafted[task_1.pk].status == TaskStatus.IN_PROGRESS_OVERDUE  # due 06/2025, nothing stated yet
+    assert submitted[task_1.pk].status == TaskStatus.DONE_ON_TIME
+    assert submitted[task_1.pk].percent == 100
+
+
+def test_task_statuses_take_the_same_queries_for_n_and_3n_tasks(
+    plan_a: Plan, agencies: dict[str, Agency], make_task: Callable[..., Task]
+) -> None:
+    for i in range(3):
+        make_task(plan_a, f"Thêm {i}", lead=[agencies["finance_a"]], deadline="Thường xuyên")
+    small = _queries(lambda: task_statuses(plan=plan_a, on=dt.date(2025, 7, 1)))
+    for i in range(6):
+        make_task(plan_a, f"Thêm nữa {i}", lead=[agencies["finance_a"]], deadline="Quý I/2026")
+    large = _queries(lambda: task_statuses(plan=plan_a, on=dt.date(2025, 7, 1)))
+
+    assert small == large == 3
+
+
+def test_a_carried_over_task_shows_its_predecessors_reports(
+    report_a: ProgressReport,
+    reporter_a: Any,
+    task_1: Task,
+    units: Any,
+    agencies: dict[str, Agency],
+    make_task: Callable[..., Task],
+) -> None:
+    _submit(report_a, reporter_a, {task_1.pk: {"status": "in_progress", "percent": 70}})
+    newer = Plan.objects.create(
+        number="103/KH-UBND", unit=units["a_old"], date=dt.date(2025, 6, 1), status=PlanStatus.ACTIVE
+    )
+    successor = make_task(newer, task_1.name, lead=[agencies["science_a"]])
+    successor.carried_from = task_1
+    successor.save()
+
+    history = task_history(task=successor)
+
+    assert history.chain == [successor, task_1]
+    assert [(u.task_id, u.percent) for u in history.updates] == [(task_1.pk, 70)]
+    assert ProgressReport.objects.get(pk=report_a.pk).status == ReportStatus.SUBMITTED
