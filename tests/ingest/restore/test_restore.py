@@ -245,8 +245,13 @@ def test_theodoi_restore_reads_standard_input(tmp_path):
 
 
 def test_restore_lines_mends_list_markers_by_their_order(restorer):
-    lines = ["c) Trien khai", "d) Xay dung", "d) Hoan thien", "k) Ket noi", "1) Bao dam", "1) Dan so 1 trieu"]
+    lines = ["c) Trien khai", "d) Xay dung", "d) Hoan thien", "e) Tang cuong"]
 
     markers = [line.split(")")[0] for line in restorer.restore_lines(lines)]
 
-    assert markers == ["c", "d", "đ", "k", "l", "1"]
+    assert markers == ["c", "d", "đ", "e"]
+
+
+def test_a_line_opening_with_1_bracket_is_the_letter_l(restorer):
+    assert restorer.restore_line("1) Bao dam ty 1€ chi ngan sach") == "l) Bảo đảm tỷ lệ chi ngân sách"
+    assert restorer.restore_line("(1) Bao dam") == "(1) Bảo đảm"

@@ -52,9 +52,11 @@ _ENGLISH_LIST = (
 )
 ENGLISH = frozenset(_ENGLISH_LIST.split())
 LIST_MARKER = re.compile(r"(\s*)([a-zđ1])\)")
-MARKER_AFTER = {("d", "d"): "đ", ("k", "1"): "l"}
+MARKER_AFTER = {("d", "d"): "đ"}
 # List markers a scan prints as a symbol of the same shape ("¢)" for "c)").
-MARKER_SHAPES = {"¢": "c", "€": "e"}
+# "1)" opening a line is the letter l: Vietnamese administrative documents number clauses
+# "1.", "2." and letter their points "a)", "b)" (Decree 30/2020/NĐ-CP), so "1)" is a scan's "l)".
+MARKER_SHAPES = {"¢": "c", "€": "e", "1": "l"}
 CLEAN_MARKS = set("àáảãạăằắẳẵặâầấẩẫậèẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ")
 
 
@@ -126,8 +128,8 @@ class Restorer:
         """Restore each line; the result has as many lines as the input.
 
         Unlike ``restore_line`` this sees the document, so it also mends list markers a scan
-        cannot tell apart on one line: the Vietnamese alphabet runs "c) d) đ) e)" and
-        "i) k) l) m)", so a second "d)" is "đ)" and a "1)" after "k)" is "l)".
+        cannot tell apart on one line: the Vietnamese alphabet runs "c) d) đ) e)", so a second
+        "d)" is "đ)".
         """
         out = []
         previous = ""
@@ -458,7 +460,7 @@ class Restorer:
         for (start, core, fixed), options, choice in zip(tokens, options_per_token, choices, strict=True):
             if fixed is not None:
                 marker = MARKER_SHAPES.get(core)
-                if marker is None or line[start + 1 : start + 2] != ")":
+                if marker is None or line[start + 1 : start + 2] != ")" or line[:start].strip():
                     continue
                 word = marker  # "¢)" is a list marker "c)" the scan decorated
             else:

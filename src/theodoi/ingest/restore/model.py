@@ -118,7 +118,7 @@ CONTINUATION = 0.8
 # Shapes a scanner confuses whatever the document (prior counts, before any training pair).
 _VISUAL = {
     "j": "i", "l": "i", "1": "li", "0": "oôu", "y": "uư", "w": "ưu", "q": "ôo", "6": "ôơo",
-    "&": "ơêôaâă", "¢": "ê", "€": "ê", "£": "ê", "@": "u", "3": "ă", "4": "âa", "5": "s", "8": "ô", "$": "s",
+    "&": "ơêôaâă", "¢": "êơ", "€": "ê", "£": "ê", "@": "u", "3": "ă", "4": "âa", "5": "s", "8": "ô", "$": "s",
     "d": "ăâôơêo", "c": "ê", "g": "ê", "v": "ư",
 }  # fmt: skip
 # Two scanned characters that often stand for one letter.
