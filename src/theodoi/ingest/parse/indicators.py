@@ -380,7 +380,9 @@ def _target_like(text: str) -> bool:
 # Layout: OCR'd, columns interleaved
 
 
-_SO_FORMS = re.compile(r"(s\S{0,2}|5[06o]|3[06]|\d[o6])")
+_SO_FORMS = re.compile(r"(s\S{0,2}|\d[\do])")
+# the forms that may open an agency cell in a line: digits only as "Sở" is usually misread
+_SO_HEAD = re.compile(r"(s\S{0,2}|5[06o]|3[056]|\d[o6])")
 
 
 def _agency_head(tokens: Sequence[str], keys: Sequence[str], i: int) -> bool:
@@ -392,7 +394,7 @@ def _agency_head(tokens: Sequence[str], keys: Sequence[str], i: int) -> bool:
         return True  # "các Sở, ngành": a collective of agencies, lower case in the cell
     if not t or not (t[0].isupper() or t[0].isdigit()):
         return False
-    if _SO_FORMS.fullmatch(k) and nxt_tok[:1].isupper():
+    if _SO_HEAD.fullmatch(k) and nxt_tok[:1].isupper():
         # "Sở Khoa học", OCR'd "S&", "S¢", "56", "36"; digits only before a department word
         # or right after the target ("> 40 50 Khoa học": the target comes before the agency).
         prev = tokens[i - 1] if i else ""
@@ -1326,6 +1328,15 @@ def _normalise_so(tokens: list[str]) -> list[str]:
         nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
         opens = not out or out[-1].endswith((",", ";"))
         glued = re.fullmatch(r"S[oOơởỞ0]([A-ZĐ]\w*)", t)
+        keys = [fold(x) for x in tokens]
+        if (
+            opens
+            and _SO_FORMS.fullmatch(fold(t))
+            and i + 1 < len(tokens)
+            and fold(nxt) not in _DEPT_WORDS
+            and (_agency_head(tokens, keys, i + 1))
+        ):
+            continue  # a speck read as "Sở" before another agency ("Sở Văn phòng UBND tỉnh")
         if glued and opens:
             out += ["Sở", glued.group(1)]
         elif opens and nxt[:1].isupper() and _SO_FORMS.fullmatch(fold(t)) and t != "Sở":
