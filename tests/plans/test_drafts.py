@@ -761,3 +761,19 @@ def test_excel_task_list_lands_in_the_review_screen(upload: Callable[..., PlanDr
         ("I", "1", "06/2026"),
         ("I", "2", "Hằng năm"),
     ]
+
+
+def test_admin_lists_drafts_and_their_corrections(
+    make_draft: Callable[..., PlanDraft], coordinator_a: Any, admin_client: Any
+) -> None:
+    draft = make_draft()
+    draft_cell_update(
+        draft=draft, actor=coordinator_a, version=draft.version, path="tasks[0].name", value="Tên mới"
+    )
+
+    for url in (
+        "/admin/plans/plandraft/",
+        f"/admin/plans/plandraft/{draft.pk}/change/",
+        "/admin/plans/correction/",
+    ):
+        assert admin_client.get(url).status_code == 200, url

@@ -11,9 +11,11 @@ from django.urls import reverse
 from django.utils.html import format_html
 
 from theodoi.plans.models import (
+    Correction,
     Indicator,
     IndicatorAgency,
     Plan,
+    PlanDraft,
     PlanReference,
     ReportingDuty,
     Section,
@@ -138,3 +140,56 @@ class IndicatorAdmin(admin.ModelAdmin):
     @admin.display(description="tên chỉ tiêu")
     def short_name(self, obj: Indicator) -> str:
         return obj.name[:100]
+
+
+class CorrectionInline(_ReadOnlyInline):
+    model = Correction
+    fields = ("at", "actor", "kind", "path", "before", "after")
+    readonly_fields = fields
+    show_change_link = False
+
+
+@admin.register(PlanDraft)
+class PlanDraftAdmin(admin.ModelAdmin):
+    """Drafts change through the review screen (``theodoi.plans.drafts``); the admin shows them."""
+
+    list_display = ("file_name", "unit", "status", "progress", "created_by", "created_at", "published_plan")
+    list_filter = ("status", "unit")
+    search_fields = ("file_name", "file_sha256")
+    list_select_related = ("unit", "created_by", "published_plan")
+    inlines = (CorrectionInline,)
+    exclude = ("extracted", "document", "source_lines")
+    readonly_fields = tuple(
+        f.name
+        for f in PlanDraft._meta.concrete_fields
+        if f.name not in ("extracted", "document", "source_lines")
+    )
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return False
+
+
+@admin.register(Correction)
+class CorrectionAdmin(admin.ModelAdmin):
+    list_display = ("at", "actor", "kind", "path", "short_before", "short_after", "draft", "plan")
+    list_filter = ("kind",)
+    search_fields = ("before", "after", "path")
+    list_select_related = ("actor", "draft", "plan")
+    readonly_fields = tuple(f.name for f in Correction._meta.concrete_fields)
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return False
+
+    @admin.display(description="trước")
+    def short_before(self, obj: Correction) -> str:
+        return obj.before[:80]
+
+    @admin.display(description="sau")
+    def short_after(self, obj: Correction) -> str:
+        return obj.after[:80]

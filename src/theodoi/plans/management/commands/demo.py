@@ -2,11 +2,19 @@
 
 Migrates the database (SQLite in the data folder unless DATABASE_URL says otherwise), loads
 the administrative units, extracts and imports the five sample plans, creates one account per
-role and serves the web app with waitress. Running it again updates everything in place.
+role and serves the web app with waitress, with a ``theodoi worker`` beside it for uploads.
+Running it again updates everything in place.
+
+The worker is a child process rather than a thread: extraction is CPU-bound pure Python that
+would hold the GIL and stall the pages, db_worker installs signal handlers (main thread only),
+and a worker that dies on a bad document must not take the web server with it.
 """
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -37,6 +45,9 @@ class Command(BaseCommand):
         )
         parser.add_argument("--samples", type=Path, default=SAMPLES_DIR, help="Thư mục kế hoạch mẫu.")
         parser.add_argument("--password", default=DEMO_PASSWORD, help="Mật khẩu cho các tài khoản mẫu.")
+        parser.add_argument(
+            "--no-worker", action="store_true", help="Không chạy tác vụ nền (trích xuất tệp tải lên)."
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         try:
@@ -81,7 +92,19 @@ class Command(BaseCommand):
         url = f"http://{options['host']}:{options['port']}/"
         self.stdout.write("")
         self.stdout.write(f"Mở {url} trong trình duyệt (quản trị: {url}admin/). Nhấn Ctrl+C để dừng.")
-        self._serve(host=options["host"], port=options["port"])
+        worker = None if options["no_worker"] else self._start_worker()
+        try:
+            self._serve(host=options["host"], port=options["port"])
+        finally:
+            if worker is not None:
+                worker.terminate()
+                worker.wait(timeout=30)
+
+    def _start_worker(self) -> subprocess.Popen[bytes]:
+        """Start ``theodoi worker`` in a child process with this process's environment."""
+        command = [sys.executable, "-m", "theodoi", "worker", "--no-reload", "--interval", "1"]
+        self.stdout.write("Tác vụ nền (trích xuất tệp tải lên) đang chạy cùng máy chủ web.")
+        return subprocess.Popen(command, env=os.environ.copy())
 
     def _serve(self, *, host: str, port: int) -> None:
         import waitress
