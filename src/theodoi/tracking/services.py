@@ -154,7 +154,7 @@ def _report_url(report: ProgressReport) -> str:
 
 def _locked_report(report: ProgressReport) -> ProgressReport:
     return (
-        ProgressReport.objects.select_for_update()
+        ProgressReport.objects.select_for_update(of=("self",))
         .select_related("plan__unit__parent", "agency")
         .get(pk=report.pk)
     )
