@@ -55,6 +55,7 @@ UNITS = (
     "Tỷ đồng", "Hệ thống", "Nền tảng", "Cơ sở dữ liệu", "Mô hình",
 )  # fmt: skip
 _UNIT_KEYS = {fold(u): u for u in UNITS}
+_UNIT_WORDS = {w.strip(",()") for k in _UNIT_KEYS for w in k.split() if len(w.strip(",()")) >= 2}
 _PERCENT_TOKENS = {"%", "/o", "%o", "%0", "yo", "y0", "o", "o,", "0/0", "°o", "%,", "/0", "o/o", "0", "%o,"}
 _RANK = re.compile(r"^th\S{0,2}\s+b\S{1,2}c$")
 
@@ -448,6 +449,8 @@ def _unit_of(text: str, count: int) -> tuple[str, float] | None:
             return "% GRDP", 0.9
     if key in _UNIT_KEYS:
         return _UNIT_KEYS[key], 1.0
+    if count > 1 and not any(w.strip(",") in _UNIT_WORDS for w in key.split()):
+        return None  # no word of any unit: not worth a fuzzy search
     if len(key) >= 5:
         cutoff = 0.85 if len(key) >= 6 else 0.8
         best = difflib.get_close_matches(key, [k for k in _UNIT_KEYS if len(k) >= 5], n=1, cutoff=cutoff)
@@ -1096,7 +1099,11 @@ def _merge_continuations(row: _Row) -> None:
             own = f" {p.lead}" if p.lead and not _starts_agency(p.lead) else ""
             base = _directory_score(f"{last}{own}")
             best: tuple[float, int] = (base, 0)
+            words = _directory_words()
             for size in range(1, min(4, len(tokens)) + 1):
+                head = tokens[-size]
+                if not (head[:1].isupper() or fold(head).strip(",.;") in words):
+                    continue  # an agency's continuation is made of agency words
                 score = _directory_score(f"{last} {' '.join(tokens[-size:])}{own}")
                 if score > best[0] + 0.02:
                     best = (score, size)
@@ -1107,6 +1114,11 @@ def _merge_continuations(row: _Row) -> None:
                 p.name = " ".join(rest) if _meaningful(rest) else ""
         if p.lead:
             running = collapse_spaces(f"{running} {p.lead}")
+
+
+@lru_cache(maxsize=1)
+def _directory_words() -> frozenset[str]:
+    return frozenset(w.strip(",.;()") for entry in AGENCY_DIRECTORY for w in fold(entry).split())
 
 
 def _starts_agency(text: str) -> bool:
