@@ -7,6 +7,7 @@ transaction commits (``django_capture_on_commit_callbacks``).
 from __future__ import annotations
 
 import copy
+import datetime as dt
 import io
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -19,6 +20,7 @@ from django.core.files.base import ContentFile
 from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from theodoi.directory.models import AdministrativeUnit, Agency, AgencyAlias
 from theodoi.directory.names import agency_key
@@ -243,6 +245,26 @@ def test_failed_draft_can_be_extracted_again(
     assert draft.error == ""
 
 
+def test_draft_whose_worker_died_can_be_extracted_again(
+    coordinator_a: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    draft = draft_upload(actor=coordinator_a, name="ke-hoach.txt", data=small_file())  # queued, never run
+    PlanDraft.objects.filter(pk=draft.pk).update(updated_at=timezone.now() - dt.timedelta(hours=1))
+
+    with django_capture_on_commit_callbacks(execute=True):
+        draft_retry(draft=draft, actor=coordinator_a)
+
+    draft.refresh_from_db()
+    assert draft.status == DraftStatus.READY
+
+
+def test_draft_still_extracting_cannot_be_queued_twice(coordinator_a: Any) -> None:
+    draft = draft_upload(actor=coordinator_a, name="ke-hoach.txt", data=small_file())
+
+    with pytest.raises(DraftError, match="Chỉ trích xuất lại"):
+        draft_retry(draft=draft, actor=coordinator_a)
+
+
 # --- cell edits ----------------------------------------------------------------------------------
 
 
@@ -335,6 +357,20 @@ def test_header_date_is_taken_as_printed_in_vietnam(
 
     draft.refresh_from_db()
     assert draft.document["document"]["date"] == "2025-09-05"
+
+
+def test_header_number_of_a_stored_plan_makes_the_draft_its_update(
+    make_draft: Callable[..., PlanDraft], coordinator_a: Any
+) -> None:
+    plan = plan_import(plan=PlanDocument.from_dict(small_plan(number="5/KH-UBND")), status=PlanStatus.ACTIVE)
+    draft = make_draft(small_plan(number="6/KH-UBND"))
+
+    saved = draft_cell_update(
+        draft=draft, actor=coordinator_a, version=draft.version, path="document.number", value="5/KH-UBND"
+    )
+
+    assert saved.target_plan == plan
+    assert saved.update_notice == "Đã có kế hoạch số 5/KH-UBND của tỉnh: bản này sẽ cập nhật kế hoạch đó."
 
 
 def test_empty_task_name_is_refused_naming_the_cell(
@@ -777,3 +813,14 @@ def test_admin_lists_drafts_and_their_corrections(
         "/admin/plans/correction/",
     ):
         assert admin_client.get(url).status_code == 200, url
+
+
+def test_excel_task_list_is_published_in_the_coordinators_province(
+    upload: Callable[..., PlanDraft], coordinator_a: Any, units: dict[str, AdministrativeUnit]
+) -> None:
+    draft = upload(task_list_xlsx(), name="nhiem-vu.xlsx")
+
+    plan = draft_publish(draft=draft, actor=coordinator_a, version=draft.version)
+
+    assert plan.unit == units["a"]
+    assert plan.tasks.count() == 2

@@ -87,6 +87,7 @@ __all__ = [
 
 TABLES = ("tasks", "indicators", "sections", "reporting")
 REVIEW_THRESHOLD = 0.75  # cells extracted with less confidence are "to check"; THEODOI_REVIEW_CONFIDENCE
+STUCK_AFTER = dt.timedelta(minutes=30)  # no progress for this long: the worker died, retry allowed
 GENERIC_FAILURE = (
     "Trích xuất gặp lỗi ngoài dự kiến; tệp vẫn được giữ lại. Hãy thử lại sau hoặc báo cho quản trị hệ thống."
 )
@@ -226,12 +227,20 @@ def _enqueue_extraction(draft_id: int) -> None:
 
 
 def draft_retry(*, draft: PlanDraft, actor: Any) -> PlanDraft:
-    """Queue the extraction of a failed draft again (the file was kept), say after OCR was installed."""
+    """Queue the extraction of a failed draft again (the file was kept), say after OCR was installed.
+
+    A draft queued or extracting with no progress for STUCK_AFTER (its worker died) may be
+    retried too; otherwise DraftError.
+    """
     with transaction.atomic():
         row = PlanDraft.objects.select_for_update().select_related("unit").get(pk=draft.pk)
         _check_may_edit(actor=actor, unit=row.unit)
-        if row.status != DraftStatus.FAILED:
-            raise DraftError("Chỉ trích xuất lại được bản nháp bị lỗi.", code="status")
+        stuck = (
+            row.status in (DraftStatus.QUEUED, DraftStatus.EXTRACTING)
+            and row.updated_at < timezone.now() - STUCK_AFTER
+        )
+        if row.status != DraftStatus.FAILED and not stuck:
+            raise DraftError("Chỉ trích xuất lại được bản nháp bị lỗi hoặc bị treo quá lâu.", code="status")
         before = {"status": row.status, "error": row.error}
         row.status, row.progress, row.progress_text, row.error = (
             DraftStatus.QUEUED,
@@ -668,7 +677,9 @@ def draft_cell_update(*, draft: PlanDraft, actor: Any, version: int, path: str, 
     The value is checked for its field: agency lists take a list of names (or one string split
     on ";"), a deadline is re-parsed (``deadline_parsed``) and a target re-parsed (op, value,
     value_max) so that the printed and parsed forms change together; renaming a section code
-    renames it on its tasks. The edited cell's confidence becomes 1.0 (checked).
+    renames it on its tasks; a new header number finds the plan of that number the draft will
+    update (``target_plan``). The edited cell's confidence becomes 1.0 (checked); setting a cell
+    to the value it has records no correction but still marks it checked.
 
     Raises DraftConflict (stale version), DraftError (bad value, with ``path``), PermissionDenied.
     """
@@ -698,6 +709,12 @@ def draft_cell_update(*, draft: PlanDraft, actor: Any, version: int, path: str, 
                 if task.get("section") == before:
                     task["section"] = new
         target.setdefault("confidence", {})[name] = 1.0
+        if table == "document" and name == "number" and not row.same_file:
+            family = _unit_family(row.unit)
+            row.target_plan = (
+                Plan.objects.filter(unit_id__in=family, number=new).order_by("id").first() if new else None
+            )
+            row.save(update_fields=["target_plan"])
         if before == new:
             row.document = document  # only the confidence changed: checked as correct
             row.version += 1
