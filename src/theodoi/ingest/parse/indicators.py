@@ -627,7 +627,7 @@ def _name_starts_sentence(name: str) -> bool:
     "56 lượng" is "Số lượng" misread; a short all-capital token ("SR") is a speck, not a word.
     """
     name = name.strip()
-    if _SO_LUONG.match(name) or re.match(r"^[s\d]\S{0,2}\s+l\S{0,4}ng\b", fold(name)):
+    if _SO_LUONG.match(name) or re.match(r"^[s\d]\S{0,2}\s+(l\S{0,4}ng\b|lu\S{0,6}(\s|$))", fold(name)):
         return True
     name = re.sub(r"^\d{1,3}\s+", "", name)
     if not name or not (name[0].isalpha() and name[0].isupper()):
