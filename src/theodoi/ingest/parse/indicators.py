@@ -455,6 +455,9 @@ def _unit_of(text: str, count: int) -> tuple[str, float] | None:
         cutoff = 0.85 if len(key) >= 6 else 0.8
         best = difflib.get_close_matches(key, [k for k in _UNIT_KEYS if len(k) >= 5], n=1, cutoff=cutoff)
         if best:
+            last, unit_last = key.split()[-1], best[0].split()[-1]
+            if count > 1 and difflib.SequenceMatcher(None, last, unit_last).ratio() < 0.75:
+                return None  # "cơ sở dữ liệu 0": the unit must end where the words end
             ratio = difflib.SequenceMatcher(None, key, best[0]).ratio()
             return _UNIT_KEYS[best[0]], round(ratio, 3)
     return None
