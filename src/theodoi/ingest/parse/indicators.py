@@ -56,7 +56,24 @@ UNITS = (
 )  # fmt: skip
 _UNIT_KEYS = {fold(u): u for u in UNITS}
 _UNIT_WORDS = {w.strip(",()") for k in _UNIT_KEYS for w in k.split() if len(w.strip(",()")) >= 2}
-_PERCENT_TOKENS = {"%", "/o", "%o", "%0", "yo", "y0", "o", "o,", "0/0", "°o", "%,", "/0", "o/o", "0", "%o,"}
+_PERCENT_TOKENS = {
+    "%",
+    "/o",
+    "%o",
+    "%0",
+    "yo",
+    "y0",
+    "o",
+    "o,",
+    "0/0",
+    "°o",
+    "%,",
+    "/0",
+    "o/o",
+    "0",
+    "%o,",
+    "z",
+}
 _RANK = re.compile(r"^th\S{0,2}\s+b\S{1,2}c$")
 
 _HORIZON = re.compile(r"(?:^|\W)[dđpbt]\S{0,2}n\s*(?:h\S{0,2}t\s*)?(?:n\S{0,2}m\s*)?(20\d\d)\b")
@@ -409,7 +426,7 @@ def _agency_head(tokens: Sequence[str], keys: Sequence[str], i: int) -> bool:
         return True  # "SoY tế": the space was lost
     if re.fullmatch(r"v\S{0,2}n", k) and re.match(r"ph\S{0,3}ng", nxt):
         return True
-    if k == "cong" and nxt == "an":
+    if (k == "cong" and nxt == "an") or k.startswith("congan"):
         return True
     if k == "ngan" and nxt == "hang":
         return True
@@ -532,7 +549,7 @@ def _split_line(text: str, *, with_code: bool) -> _Parts:
         if not tail or re.fullmatch(r"%|vi\S{0,2}t\s+nam", tail_key):
             target_at, target_end = start_i, len(left)
             break
-        real = [t for t in tail if len(t) > 1 and not _garbage(t)]
+        real = [t.lstrip("([") for t in tail if len(t.lstrip("([")) > 1 and not _garbage(t.lstrip("(["))]
         if not real:
             target_at, target_end = start_i, i + 1  # only specks after the number
             smudged = [t for t in tail if len(t) > 3 and t[:1].isupper()]
