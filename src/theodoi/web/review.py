@@ -71,22 +71,22 @@ COLUMNS: dict[str, tuple[Column, ...]] = {
         Column("title", "Tên nhóm nhiệm vụ", "long", "main-cell"),
     ),
     "tasks": (
+        Column("section", "Mục", "section", "tt"),
         Column("code", "TT", "text", "tt"),
         Column("name", "Nhiệm vụ", "long", "main-cell"),
         Column("lead", "Chủ trì", "agencies", "col-agency"),
         Column("support", "Phối hợp", "agencies", "col-agency"),
         Column("output", "Kết quả", "long", "col-output"),
         Column("deadline", "Thời hạn", "deadline", "col-deadline"),
-        Column("section", "Mục", "section", "tt"),
     ),
     "indicators": (
+        Column("horizon", "Năm", "year", "tt"),
         Column("code", "TT", "text", "tt"),
+        Column("group", "Nhóm", "text", "col-unit"),
         Column("name", "Chỉ tiêu", "long", "main-cell"),
         Column("unit", "Đơn vị", "text", "col-unit"),
         Column("target", "Mục tiêu", "target", "col-target"),
         Column("lead", "Cơ quan theo dõi", "agencies", "col-agency"),
-        Column("horizon", "Năm", "year", "tt"),
-        Column("group", "Nhóm", "text", "col-unit"),
     ),
 }
 # Parsed parts of a target are read from the target cell: a queue entry on them opens it.

@@ -119,14 +119,12 @@ def upload(request: HttpRequest) -> HttpResponse:
 # --- the draft page: progress, failure, review -----------------------------------------------------
 
 
-def _review_context(
-    request: HttpRequest, draft: PlanDraft, *, open_path: str | None = None
-) -> dict[str, Any]:
+def _review_context(request: HttpRequest, draft: PlanDraft, *, tab: str = "") -> dict[str, Any]:
     """Return what the review screen shows: the tab's tables, the queue, the open cell."""
     document = draft.document or {}
     queue = _queue(draft)
-    tab = request.GET.get("bang") or ""
-    opened = review.cell_at(document, open_path or request.GET.get("o") or "", queue)
+    tab = tab or request.GET.get("bang") or ""
+    opened = review.cell_at(document, request.GET.get("o") or "", queue)
     if opened is not None:
         tab = review.CellPath.parse(opened.path).tab  # type: ignore[union-attr]
     if tab not in dict(review.TABS):
@@ -176,7 +174,8 @@ def draft_page(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect("web:plan_detail", pk=draft.published_plan_id)
     if draft.status != DraftStatus.READY:
         return _render(request, "web/review/draft.html", "progress", {"nav": "import", "draft": draft})
-    return _render(request, "web/review/draft.html", "review", _review_context(request, draft))
+    context = _review_context(request, draft)
+    return _render(request, "web/review/draft.html", "tables", context)
 
 
 @require_GET
@@ -335,12 +334,13 @@ def draft_row(request: HttpRequest, pk: int) -> HttpResponse:
         if not _is_htmx(request):
             messages.error(request, e.message)
             return redirect(tab_url)
-        context = _review_context(request, draft)
+        context = _review_context(request, draft, tab=review.TAB_OF_TABLE[table])
         context["table_error"] = e.message
         return _render(request, "web/review/draft.html", "tables", context)
     if not _is_htmx(request):
         return redirect(tab_url)
-    return _render(request, "web/review/draft.html", "tables", _review_context(request, draft))
+    context = _review_context(request, draft, tab=review.TAB_OF_TABLE[table])
+    return _render(request, "web/review/draft.html", "tables", context)
 
 
 @require_GET

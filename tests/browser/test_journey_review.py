@@ -1,0 +1,146 @@
+"""A coordinator turns an OCR'd plan (sample 002, Quảng Trị 635/KH-UBND) into a published plan.
+
+Upload the scan's text, watch the progress bar while extraction runs, walk to the first cell
+to check and fix it, merge two rows extraction cut apart, publish, and find the fix on the
+plan page. Extraction runs in the test's thread while the browser polls (the dummy task
+backend only queues), so the progress bar is seen as a user sees it. Desktop and phone.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from pathlib import Path
+from typing import Any
+
+import pytest
+from playwright.sync_api import expect
+
+pytestmark = pytest.mark.browser
+
+ROOT = Path(__file__).resolve().parents[2]
+SAMPLE_002 = ROOT / "samples" / "plans" / "002_a739a90603f09329.txt"
+EXTRACTION_TIMEOUT = 120_000  # ms: a whole OCR'd plan takes a few seconds, more on a busy machine
+
+
+@pytest.fixture
+def queued_tasks(settings: Any, tmp_path: Path) -> None:
+    """Jobs are queued, not run: the test runs the extraction itself while the page polls."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture
+def coordinator_qt(transactional_db: Any, django_user_model: Any, password: str) -> Any:
+    """The coordinator of Quảng Trị, the province plan 635/KH-UBND belongs to."""
+    from theodoi.accounts.models import Profile, Role
+    from theodoi.directory.services import unit_find_province, units_seed
+
+    units_seed()
+    user = django_user_model.objects.create_user(
+        username="dieuphoi.quangtri", password=password, first_name="Trần Văn", last_name="Hùng"
+    )
+    Profile.objects.create(user=user, role=Role.COORDINATOR, unit=unit_find_province(name="Quảng Trị"))
+    return user
+
+
+def sign_in(page: Any, live_server: Any, user: Any, password: str, then: str) -> None:
+    page.goto(f"{live_server.url}{then}")
+    page.get_by_label("Tên đăng nhập").fill(user.username)
+    page.get_by_label("Mật khẩu").fill(password)
+    page.get_by_role("button", name="Đăng nhập").click()
+    page.wait_for_url(re.compile(re.escape(then) + "$"))
+
+
+def open_row_menu(page: Any, row: Any) -> None:
+    row.locator("summary").click()
+    expect(row.locator(".row-menu__panel")).to_be_visible()
+
+
+def test_review_ocr_plan_and_publish(
+    live_server: Any, page: Any, shoot: Any, coordinator_qt: Any, password: str, queued_tasks: None
+) -> None:
+    from theodoi.plans.drafts import draft_extract
+    from theodoi.plans.models import PlanDraft
+
+    # Given a coordinator on the import page: the formats and the size limit are printed.
+    sign_in(page, live_server, coordinator_qt, password, "/nhap-ke-hoach/")
+    assert page.get_by_role("link", name="Nhập kế hoạch").get_attribute("aria-current") == "page"
+    hint = page.locator(".dropzone__hint").inner_text()
+    assert ".pdf" in hint and ".docx" in hint and "tối đa" in hint
+    shoot("1-trang-nhap")
+
+    # When they pick the scan's text and upload it, the draft page shows a progress bar.
+    page.locator("input[type=file]").set_input_files(str(SAMPLE_002))
+    expect(page.locator("[data-file-name]")).to_contain_text("002_a739a90603f09329.txt")
+    page.get_by_role("button", name="Tải lên và trích xuất").click()
+    page.wait_for_url(re.compile(r"/nhap-ke-hoach/\d+/$"))
+    expect(page.locator("progress")).to_be_visible()
+    assert "Bạn có thể đóng trang này" in page.locator("#tien-do").inner_text()
+    shoot("2-tien-do")
+
+    # The job runs (here, in the test's thread); the polling page turns into the review screen.
+    draft = PlanDraft.objects.get()
+    worker = threading.Thread(target=draft_extract, kwargs={"draft_id": draft.pk})
+    worker.start()
+    worker.join()
+    expect(page.locator("h1")).to_contain_text("Rà soát kế hoạch 635/KH-UBND", timeout=EXTRACTION_TIMEOUT)
+    expect(page.locator("#dong-1")).to_be_attached()
+    shoot("3-ra-soat")
+
+    # "Next to check" opens the first doubtful cell, the signing date OCR lost, beside its lines.
+    count_before = int(page.locator(".review-toolbar__count strong").inner_text().replace(".", ""))
+    page.get_by_role("link", name="Ô tiếp theo cần kiểm tra").click()
+    editor = page.locator(".cell--editing")
+    expect(editor).to_be_visible()
+    expect(editor.locator(".cell-form__label")).to_contain_text("Ngày ký")
+    expect(editor.locator(".cell-form__source")).to_contain_text("2025")
+    if page.viewport_size["width"] >= 1000:
+        expect(page.locator("#dong-2")).to_have_class(re.compile("is-lit"))
+    shoot("4-o-can-kiem-tra")
+
+    # They type the date as printed on paper and save: the cell shows it, one cell fewer to check.
+    editor.locator("input[name=value]").fill("27/8/2025")
+    editor.get_by_role("button", name="Lưu").click()
+    expect(page.locator("#o-document-date")).to_contain_text("27/08/2025")
+    expect(page.locator("#o-document-date .check-mark")).to_have_count(0)
+    expect(page.locator(".review-toolbar__count strong")).to_have_text(
+        f"{count_before - 1:,}".replace(",", ".")
+    )
+    shoot("5-da-sua")
+
+    # The next cell to check is further on; a deadline cell reads the printed text beside its sense.
+    page.get_by_role("link", name="Ô tiếp theo cần kiểm tra").click()
+    expect(page.locator(".cell--editing")).to_be_visible()
+    page.locator(".cell--editing").get_by_role("button", name="Hủy").click()
+    expect(page.locator(".cell--editing")).to_have_count(0)
+
+    # On the task list, two rows are merged into one.
+    page.get_by_role("link", name=re.compile("^Nhiệm vụ")).click()
+    rows = page.locator("table.table--tasks tbody tr.review-row")
+    expect(rows.first).to_be_visible()
+    total = rows.count()
+    first_name = rows.nth(0).locator("td[data-label='Nhiệm vụ']").inner_text().split("\n")[0].strip()
+    second_name = rows.nth(1).locator("td[data-label='Nhiệm vụ']").inner_text().split("\n")[0].strip()
+    expect(page.locator("td[data-label='Thời hạn'] .reading").first).to_be_visible()
+    shoot("6-nhiem-vu")
+    open_row_menu(page, rows.nth(0))
+    shoot("7-thao-tac-dong")
+    rows.nth(0).get_by_role("button", name="Gộp với dòng dưới").click()
+    expect(rows).to_have_count(total - 1)
+    merged = rows.nth(0).locator("td[data-label='Nhiệm vụ']").inner_text()
+    assert first_name[:20] in merged and second_name[:20] in merged
+    shoot("8-da-gop")
+
+    # Publishing: no plan of Quảng Trị to replace, so every task is new; the plan page shows the fix.
+    page.get_by_role("link", name="Ban hành kế hoạch…").click()
+    page.wait_for_url(re.compile(r"/cong-bo/$"))
+    expect(page.locator("#khac-biet")).to_contain_text("không thay thế kế hoạch nào")
+    shoot("9-ban-hanh")
+    page.get_by_role("button", name="Ban hành kế hoạch").click()
+    page.wait_for_url(re.compile(r"/ke-hoach/\d+/$"))
+    expect(page.locator(".messages")).to_contain_text("Đã ban hành kế hoạch 635/KH-UBND")
+    assert "27/08/2025" in page.locator(".facts").inner_text()
+    assert "Đang hiệu lực" in page.locator("h1").inner_text()
+    expect(page.locator("table.table--tasks tbody tr")).to_have_count(total - 1)
+    shoot("10-ke-hoach")
