@@ -20,6 +20,8 @@ from theodoi.tracking.models import ProgressReport, ReportStatus
 from theodoi.tracking.rules import TZ, TaskStatus, Trend
 from theodoi.tracking.selectors import (
     coordinator_inbox,
+    object_history,
+    partner_tasks,
     report_form,
     reporter_open_reports,
     task_history,
@@ -280,3 +282,39 @@ def test_a_carried_over_task_shows_its_predecessors_reports(
     assert history.chain == [successor, task_1]
     assert [(u.task_id, u.percent) for u in history.updates] == [(task_1.pk, 70)]
     assert ProgressReport.objects.get(pk=report_a.pk).status == ReportStatus.SUBMITTED
+
+
+def test_a_partner_sees_the_tasks_it_partners_on_with_its_contribution(
+    reporter_finance_a: Any,
+    task_1: Task,
+    make_task: Callable[..., Task],
+    agencies: dict[str, Agency],
+    plan_a: Plan,
+) -> None:
+    services.contribution_save(
+        actor=reporter_finance_a, task=task_1, period="2025-Q3", text="Bố trí kinh phí"
+    )
+    for i in range(3):
+        make_task(plan_a, f"Phối hợp {i}", lead=[agencies["science_a"]], partners=[agencies["finance_a"]])
+
+    rows = _queries(lambda: partner_tasks(user=reporter_finance_a, period="2025-Q3"))
+    listed = partner_tasks(user=reporter_finance_a, period="2025-Q3")
+
+    assert rows == 3
+    assert [(r.task.code, r.version) for r in listed] == [("1", 1), ("3", 0), ("4", 0), ("5", 0)]
+    assert [a.agency.name for a in listed[0].task.assignments.all()] == ["Sở Khoa học và Công nghệ"]
+
+
+def test_a_reports_history_shows_who_changed_what(
+    report_a: ProgressReport, reporter_a: Any, coordinator_a: Any, task_1: Task
+) -> None:
+    _submit(report_a, reporter_a, {task_1.pk: {"status": "in_progress", "percent": 20}})
+
+    events = object_history(obj=report_a)
+
+    assert [(e.action, e.actor) for e in events] == [
+        ("report.submit", reporter_a),
+        ("report.save_draft", reporter_a),
+        ("report.create", reporter_a),
+    ]
+    assert events[0].before["status"] == "draft" and events[0].after["status"] == "submitted"

@@ -23,12 +23,13 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import Enum
 from typing import Any
 from zoneinfo import ZoneInfo
+
+from theodoi.ingest.text import fold
 
 TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 
@@ -140,17 +141,10 @@ _WEEKDAYS = (
 )
 
 
-def _fold(text: str) -> str:
-    """Lower-case, strip marks and đ: the same key as ``theodoi.ingest.text.fold`` for these words."""
-    text = unicodedata.normalize("NFD", text.lower().replace("đ", "d").replace("Đ", "d"))
-    text = "".join(c for c in text if unicodedata.category(c) != "Mn")
-    return " ".join(text.split())
-
-
 def parse_due_rule(cadence: str, text: str | None) -> DueRule:
     """Read a printed due rule for ``cadence``; fall back on the cadence's default."""
     default = DEFAULT_RULES.get(cadence, DEFAULT_RULES[QUARTERLY])
-    key = _fold(text or "")
+    key = fold(text or "")
     if not key:
         return default
     if cadence == WEEKLY:

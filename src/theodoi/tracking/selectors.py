@@ -289,6 +289,45 @@ def report_form(*, report: ProgressReport, user: Any, on: dt.date | None = None)
     )
 
 
+@dataclass
+class PartnerTaskRow:
+    """A task the user's agency partners on (phối hợp), with its contribution for the period."""
+
+    task: Task
+    contribution: PartnerContribution | None
+
+    @property
+    def version(self) -> int:
+        """Return the version a contribution form sends back (0 for a first contribution)."""
+        return self.contribution.version if self.contribution is not None else 0
+
+
+def partner_tasks(*, user: Any, period: str) -> list[PartnerTaskRow]:
+    """Return the tasks of active plans the user's agency partners on, with its contribution (three queries)."""
+    agency_id = user_agency_id(user)
+    if agency_id is None:
+        return []
+    tasks = list(
+        Task.objects.filter(
+            plan__status=PlanStatus.ACTIVE,
+            pk__in=TaskAgency.objects.filter(agency_id=agency_id, role=AgencyRole.PARTNER).values("task_id"),
+        )
+        .select_related("plan")
+        .prefetch_related(
+            Prefetch(
+                "assignments",
+                queryset=TaskAgency.objects.filter(role=AgencyRole.LEAD).select_related("agency"),
+            )
+        )
+        .order_by("plan__date", "plan_id", "position", "id")
+    )
+    mine = {
+        c.task_id: c
+        for c in PartnerContribution.objects.filter(task__in=tasks, agency_id=agency_id, period=period)
+    }
+    return [PartnerTaskRow(t, mine.get(t.pk)) for t in tasks]
+
+
 # --- task status in bulk ---------------------------------------------------------------------
 
 

@@ -584,6 +584,7 @@ def report_save_draft(
         if not locked.is_editable:
             raise InvalidTransition("Báo cáo đã gửi nên không sửa được; chờ Sở trả lại nếu cần sửa.")
         extra = {"summary": str(data["summary"]).strip()} if "summary" in data else {}
+        summary_before = locked.summary
         _claim_version(report=locked, version=version, actor=actor, **extra)
         before: dict[str, Any] = {"tasks": {}, "indicators": {}}
         after: dict[str, Any] = {"tasks": {}, "indicators": {}}
@@ -613,7 +614,7 @@ def report_save_draft(
             row.save()
             after["indicators"][indicator_id] = changed
         if extra:
-            before["summary"], after["summary"] = report.summary, extra["summary"]
+            before["summary"], after["summary"] = summary_before, extra["summary"]
         audit_record(
             actor=actor,
             action="report.save_draft",
