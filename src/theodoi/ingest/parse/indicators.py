@@ -539,6 +539,17 @@ def _split_line(text: str, *, with_code: bool) -> _Parts:
         tok = left[i]
         if not re.fullmatch(r"(?:≥|≤|>=|<=|>|<|=)?\d+(?:[.,]\d+)*%?(?:[-–]\d+(?:[.,]\d+)*%?)?,?", tok):
             continue
+        before = fold(left[i - 1]).strip(",") if i > 0 else ""
+        if before in ("vuc", "vung", "khu") and not parts.lead and i == len(left) - 1:
+            # "... chi nhánh khu vực 10": the end of an agency cell, not a target
+            words, j = _directory_words() | {"khu", "vuc", "vung", "chi", "nhanh"}, i
+            while j > 0 and i - j < 4 and fold(left[j - 1]).strip(",") in words:
+                j -= 1
+            parts.lead = " ".join(left[j:])
+            left = left[:j]
+            break
+        if before in ("nam", "thang", "quy"):
+            break  # "năm 2025": a number inside a name, not a target
         tail = left[i + 1 :]
         tail_key = fold(" ".join(tail))
         start_i = i
@@ -781,6 +792,8 @@ def _rows_interleaved(body: Sequence[Line]) -> list[_Row]:
             fragment = not p.name and (p.target or p.lead)
             if fragment and k + 1 < len(row_marks) and row_marks[k + 1][1] is not None:
                 up, down = j - a, b - j  # in kept lines: specks and blank lines do not count
+                if p.lead and p.lead[:1].islower() and not p.target:
+                    down = 10**6  # "nhánh khu vực 10": the rest of the agency above
                 if any(n in page_breaks for n in range(lines[j].number, lines[b].number)):
                     down = 10**6
                 owner[j] = k if up < down else k + 1
@@ -1320,7 +1333,7 @@ def _split_leads(text: str) -> tuple[list[str], float]:
     if not text:
         return [], 0.0
     # Two agencies printed one after the other without a separator ("Văn phòng UBND tỉnh Sở ...").
-    tokens = _normalise_so([t for t in text.split() if not _junk(t)])
+    tokens = _normalise_so([t for t in text.split() if not _junk(t) and t not in ("-", "–")])
     keys = [fold(t) for t in tokens]
     pieces: list[list[str]] = []
     cur: list[str] = []
