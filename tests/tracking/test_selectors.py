@@ -20,6 +20,7 @@ from theodoi.tracking.models import ProgressReport, ReportStatus
 from theodoi.tracking.rules import TZ, TaskStatus, Trend
 from theodoi.tracking.selectors import (
     coordinator_inbox,
+    indicator_progress_for_plan,
     object_history,
     partner_tasks,
     report_form,
@@ -318,3 +319,46 @@ def test_a_reports_history_shows_who_changed_what(
         ("report.create", reporter_a),
     ]
     assert events[0].before["status"] == "draft" and events[0].after["status"] == "submitted"
+
+
+def test_indicator_progress_judges_the_latest_value_against_the_next_horizon(
+    duties_a: Plan, reporter_a: Any, make_indicator: Callable[..., Indicator], agencies: dict[str, Agency]
+) -> None:
+    later = make_indicator(
+        duties_a,
+        "Tỷ lệ dịch vụ công trực tuyến toàn trình",
+        monitor=[agencies["science_a"]],
+        horizon=2025,
+        target="≥ 60",
+    )
+    agency = agencies["science_a"]
+    for period, value in (("2025-Q1", "55"), ("2025-Q2", "65")):
+        report = services.report_get_or_create_draft(
+            actor=reporter_a, agency=agency, plan=duties_a, cadence="quarterly", period=period
+        )
+        report = services.report_save_draft(
+            report=report,
+            actor=reporter_a,
+            version=report.version,
+            data={
+                "tasks": {t.pk: {"status": "in_progress"} for t in duties_a.tasks.filter(code="1")},
+                "indicators": {later.pk: {"value": value}},
+            },
+        )
+        services.report_submit(report=report, actor=reporter_a, version=report.version)
+
+    rows = {r.indicator.name: r for r in indicator_progress_for_plan(plan=duties_a, on=dt.date(2025, 7, 1))}
+    in_2026 = {
+        r.indicator.name: r for r in indicator_progress_for_plan(plan=duties_a, on=dt.date(2026, 1, 1))
+    }
+
+    online = rows["Tỷ lệ dịch vụ công trực tuyến toàn trình"]
+    assert (online.indicator.horizon, online.latest.number, online.met, online.trend) == (
+        2025,
+        65.0,
+        True,
+        Trend.UP,
+    )
+    online_2026 = in_2026["Tỷ lệ dịch vụ công trực tuyến toàn trình"]
+    assert (online_2026.indicator.horizon, online_2026.met) == (2030, False)  # 65 against ≥ 80
+    assert rows["Chi cho khoa học và công nghệ"].met is None  # nothing stated yet

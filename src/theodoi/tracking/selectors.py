@@ -28,6 +28,7 @@ from theodoi.accounts.scope import province_q, scope_for
 from theodoi.core.models import AuditEvent
 from theodoi.directory.models import Agency
 from theodoi.ingest.normalise.deadlines import parse_deadline
+from theodoi.ingest.text import fold
 from theodoi.plans.models import AgencyRole, Indicator, IndicatorAgency, Plan, PlanStatus, Task, TaskAgency
 from theodoi.tracking import calendar as cal
 from theodoi.tracking import rules
@@ -401,6 +402,59 @@ def task_statuses(*, plan: Plan, on: dt.date) -> dict[int, TaskStatusRow]:
             lead_ids=[a.agency_id for a in task.assignments.all()],
             period=judged,
         )
+    return out
+
+
+@dataclass
+class IndicatorProgressRow:
+    """An indicator of a plan judged on a day: latest value against the next horizon's target."""
+
+    indicator: Indicator  # the row of the next horizon (its target is the one judged against)
+    horizons: list[Indicator]  # every horizon the plan sets for it, earliest first
+    latest: IndicatorValue | None
+    met: bool | None
+    trend: rules.Trend
+
+
+def indicator_progress_for_plan(*, plan: Plan, on: dt.date) -> list[IndicatorProgressRow]:
+    """Return each indicator of ``plan`` with its latest stated value, met or not, and its trend (two queries).
+
+    A plan sets the same indicator for several horizons (2025, 2030 ...): the rows with the same
+    name and unit are one indicator, values reported against any of them count, and the
+    target judged is that of the first horizon not yet past on ``on`` (the last one after that).
+    """
+    from theodoi.tracking.services import indicator_target
+
+    groups: dict[tuple[str, str], list[Indicator]] = defaultdict(list)
+    for ind in Indicator.objects.filter(plan=plan).order_by("horizon", "position", "id"):
+        groups[(fold(ind.name), fold(ind.unit))].append(ind)
+    values: dict[int, list[IndicatorValue]] = defaultdict(list)
+    for v in (
+        IndicatorValue.objects.filter(
+            indicator__plan=plan, report__status__in=COUNTED, report__period_start__lte=on
+        )
+        .filter(Q(number__isnull=False) | Q(boolean__isnull=False))
+        .select_related("report")
+        .order_by("report__period_end", "report__last_submitted_at", "id")
+    ):
+        values[v.indicator_id].append(v)
+    out = []
+    for rows in groups.values():
+        target = next((i for i in rows if i.horizon is None or i.horizon >= on.year), rows[-1])
+        stated = sorted(
+            (v for i in rows for v in values[i.pk]),
+            key=lambda v: (v.report.period_end, v.report.last_submitted_at or v.report.created_at, v.pk),
+        )
+        op, value, value_max = indicator_target(target)
+        met, trend = rules.indicator_progress(
+            op=op,
+            value=value,
+            value_max=value_max,
+            latest=stated[-1].value if stated else None,
+            history=[v.value for v in stated[:-1]],
+        )
+        out.append(IndicatorProgressRow(target, rows, stated[-1] if stated else None, met, trend))
+    out.sort(key=lambda r: (r.horizons[0].position, r.horizons[0].pk))
     return out
 
 

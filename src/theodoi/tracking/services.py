@@ -40,7 +40,7 @@ from theodoi.directory.models import Agency
 from theodoi.ingest.normalise.deadlines import parse_deadline
 from theodoi.ingest.normalise.targets import parse_target
 from theodoi.ingest.text import fold
-from theodoi.plans.models import AgencyRole, Indicator, IndicatorAgency, Plan, Task, TaskAgency
+from theodoi.plans.models import AgencyRole, Indicator, IndicatorAgency, Plan, PlanStatus, Task, TaskAgency
 from theodoi.tracking import calendar as cal
 from theodoi.tracking import rules
 from theodoi.tracking.models import (
@@ -308,6 +308,8 @@ def report_get_or_create_draft(
     )
     if existing is not None:
         return existing
+    if plan.status != PlanStatus.ACTIVE:
+        raise TrackingError("Kế hoạch không còn hiệu lực nên không lập báo cáo mới.", code="plan_not_active")
     if cadence not in cal.duty_rules(plan.reporting_duties.all()):
         raise TrackingError("Kế hoạch này không quy định báo cáo theo kỳ này.", code="no_such_cadence")
     if not cal.owes(plan=plan, agency_id=agency.pk):
