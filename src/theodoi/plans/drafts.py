@@ -22,6 +22,7 @@ import functools
 import hashlib
 import logging
 import re
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -1064,6 +1065,8 @@ def draft_source_lines(*, draft: PlanDraft, numbers: Iterable[int]) -> list[dict
 
 _DIFF_FIELDS = ("name", "lead", "support", "output", "deadline")
 _MATCH_CUTOFF = 0.6  # folded-name similarity above which two tasks are the same task
+_WORD_MATCH_FLOOR = 0.35  # share of words in common below which two names are not compared further
+_MATCH_SHORTLIST = 5  # earlier tasks with most words in common compared letter by letter
 
 
 @dataclass(frozen=True)
@@ -1157,6 +1160,7 @@ def _new_tasks(document: dict[str, Any]) -> list[DiffTask]:
 
 
 def _similarity(a: str, b: str) -> float:
+    """Return how alike two folded names are (0..1) letter by letter, forgiving OCR slips; 0 if far apart."""
     matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
     if matcher.real_quick_ratio() < _MATCH_CUTOFF or matcher.quick_ratio() < _MATCH_CUTOFF:
         return 0.0
@@ -1180,14 +1184,28 @@ def match_tasks(new: list[DiffTask], old: list[DiffTask]) -> dict[int, tuple[int
                 pairs[i] = (j, score)
                 used.add(j)
     candidates = []
+    old_words = [Counter(o.key.split()) for o in old]
     for i, n in enumerate(new):
         if i in pairs:
             continue
-        for j, o in enumerate(old):
-            if j not in used:
-                score = 1.0 if n.key == o.key else _similarity(n.key, o.key)
-                if score >= _MATCH_CUTOFF:
-                    candidates.append((score, -i, -j))
+        # Letter-by-letter comparison is dear: only the few earlier tasks sharing most words
+        # with this one are compared that way.
+        words = Counter(n.key.split())
+        total = sum(words.values())
+        shared = sorted(
+            (
+                (2 * sum((words & old_words[j]).values()) / (total + sum(old_words[j].values()) or 1), j)
+                for j in range(len(old))
+                if j not in used
+            ),
+            reverse=True,
+        )
+        for overlap, j in shared[:_MATCH_SHORTLIST]:
+            if overlap < _WORD_MATCH_FLOOR:
+                break
+            score = 1.0 if n.key == old[j].key else _similarity(n.key, old[j].key)
+            if score >= _MATCH_CUTOFF:
+                candidates.append((score, -i, -j))
     for score, mi, mj in sorted(candidates, reverse=True):
         i, j = -mi, -mj
         if i not in pairs and j not in used:

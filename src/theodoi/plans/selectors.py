@@ -231,7 +231,8 @@ def agency_suggest(*, unit: AdministrativeUnit, q: str, limit: int = 10) -> list
     Diacritics and case do not matter ("so khoa hoc", "Sở KH&CN" both find "Sở Khoa học và
     Công nghệ"): ``q`` is keyed like the alias table (``agency_key``) and must start a word
     of an alias. Agencies of the province, the provinces merged into it and the country
-    (ministries) are searched; names starting with ``q`` come first.
+    (ministries) are searched. Reviewed agencies come before those imports created and nobody
+    checked (often OCR debris), then names starting with ``q``, then the most named on tasks.
     """
     from theodoi.directory.models import AgencyAlias
     from theodoi.directory.names import agency_key
@@ -249,9 +250,18 @@ def agency_suggest(*, unit: AdministrativeUnit, q: str, limit: int = 10) -> list
     family = {*_unit_family(unit), unit_country().pk}
     aliases = AgencyAlias.objects.filter(words, unit_id__in=family)
     leading = AgencyAlias.objects.filter(starts, unit_id__in=family, agency_id=OuterRef("pk"))
+    uses = (
+        TaskAgency.objects.filter(agency_id=OuterRef("pk"))
+        .order_by()
+        .values("agency_id")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
     return list(
         Agency.objects.filter(pk__in=aliases.values("agency_id"), is_active=True)
         .select_related("unit")
-        .annotate(leading=Exists(leading))
-        .order_by("-leading", "name", "id")[:limit]
+        .annotate(
+            leading=Exists(leading), uses=Coalesce(Subquery(uses, output_field=IntegerField()), Value(0))
+        )
+        .order_by("needs_review", "-leading", "-uses", "name", "id")[:limit]
     )
