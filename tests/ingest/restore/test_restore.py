@@ -177,8 +177,11 @@ def test_changes_only_letters_never_the_word_count(restorer, text):
 @given(words=vietnamese_words)
 def test_restoring_its_own_output_changes_nothing_more(restorer, words):
     once = restorer.restore_line(" ".join(fold_word(w) for w in words))
-    assume(set(once) & CLEAN_MARKS)  # "é" alone is how this OCR prints any marked e: read as OCR
-    assume(all(word in INVENTORY for word in once.split()))  # a leftover non-word is worked on again
+    words_out = once.split()
+    # What reads as finished Vietnamese: real syllables, enough of them marked with more than
+    # the "é" this OCR prints for any marked e. Anything else is (rightly) worked on again.
+    assume(all(word in INVENTORY for word in words_out))
+    assume(sum(bool(set(word) & CLEAN_MARKS) for word in words_out) >= 0.3 * len(words_out))
 
     assert restorer.restore_line(once) == once
 
@@ -255,3 +258,9 @@ def test_restore_lines_mends_list_markers_by_their_order(restorer):
 def test_a_line_opening_with_1_bracket_is_the_letter_l(restorer):
     assert restorer.restore_line("1) Bao dam ty 1€ chi ngan sach") == "l) Bảo đảm tỷ lệ chi ngân sách"
     assert restorer.restore_line("(1) Bao dam") == "(1) Bảo đảm"
+
+
+def test_a_kept_word_keeps_its_own_case_whatever_was_seen_before(restorer):
+    restorer.restore_line("Xay dung ZZQX va")
+
+    assert restorer.restore_line("xay dung zzqx va") == "xây dựng zzqx và"

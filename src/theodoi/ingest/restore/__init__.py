@@ -14,7 +14,6 @@ from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 
-from theodoi.ingest.restore.corpus import shipped_corpus, shipped_lexicon
 from theodoi.ingest.restore.decoder import Change, RestoreConfig, Restorer, add_candidate_table
 from theodoi.ingest.restore.model import JUNK, WORD, Model
 from theodoi.ingest.restore.model import train as train_model
@@ -48,6 +47,8 @@ def train(texts: Iterable[str], pairs: Iterable[tuple[str, str]] = (), lexicon: 
 
 def train_with_corpus(texts: Iterable[str] = (), pairs: Iterable[tuple[str, str]] = ()) -> Model:
     """Train on the shipped corpus plus ``texts`` and ``pairs`` (what ``train-restore`` does)."""
+    from theodoi.ingest.restore.corpus import shipped_corpus, shipped_lexicon  # training only
+
     corpus_texts, corpus_pairs = shipped_corpus()
     return train([*corpus_texts, *texts], [*corpus_pairs, *pairs], shipped_lexicon())
 

@@ -114,6 +114,7 @@ class Restorer:
         self._folded = {fold_word(key) for key in model.index}
         self._abbreviations = set(model.abbreviations)
         self._shapes: dict[str, tuple] = {}
+        self._prepared: dict[str, tuple] = {}  # OCR word -> (options, ids, weighted costs, unigram log p)
         self._cache: dict[str, tuple[tuple[str, int, float], ...]] = (
             dict(model.candidates) if self.config == RestoreConfig() else {}
         )
@@ -180,6 +181,7 @@ class Restorer:
         twin._reference = frozenset(keys)
         twin._reference_words = frozenset(words)
         twin._cache = {k: v for k, v in self._cache.items() if fold_word(k) not in folded}
+        twin._prepared = {}
         return twin
 
     # --- candidates --------------------------------------------------------------------------
@@ -401,13 +403,29 @@ class Restorer:
         capital = model.capital
         capital_weight = self.config.capital_weight
         for position, (_start, core, fixed) in enumerate(tokens):
-            options = ((core, fixed, 0.0),) if fixed is not None else self._candidates(core)
+            if fixed is not None:
+                options = ((core, fixed, 0.0),)
+                ids, costs, unis = (fixed,), (0.0,), (uni.get(fixed, unseen),)
+            else:
+                low = core.lower()
+                prepared = self._prepared.get(low)
+                if prepared is None:
+                    options = self._candidates(core)
+                    ids = tuple(w for _, w, _ in options)
+                    prepared = (
+                        options,
+                        ids,
+                        tuple(weight * c for _, _, c in options),
+                        tuple(uni.get(w, unseen) for w in ids),
+                    )
+                    if len(self._prepared) < 500_000:
+                        self._prepared[low] = prepared
+                options, ids, costs, unis = prepared
+                if position in titled:
+                    costs = [
+                        c + capital_weight * capital.get(w, 1.6) for c, w in zip(costs, ids, strict=True)
+                    ]
             options_per_token.append(options)
-            ids = [w for _, w, _ in options]
-            costs = [weight * cost for _, _, cost in options]
-            if position in titled:
-                costs = [c + capital_weight * capital.get(w, 1.6) for c, w in zip(costs, ids, strict=True)]
-            unis = [uni.get(w, unseen) for w in ids]
             rows: dict[int, list[float]] = {}  # previous word -> bigram log p of each option
             grown: dict[int, tuple[float, tuple | None]] = {}
             floor = -1e18  # extensions below the best so far minus the margin are dropped at once
@@ -464,9 +482,9 @@ class Restorer:
                     continue
                 word = marker  # "¢)" is a list marker "c)" the scan decorated
             else:
-                word = options[choice][0]
-            if word == core:
-                continue
+                word, w, _ = options[choice]
+                if w == OTHER:
+                    continue  # kept as it is (the cached option may carry another token's case)
             after = _cased(word, core)
             if after == core:
                 continue

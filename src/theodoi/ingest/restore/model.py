@@ -14,7 +14,6 @@ whole-token table of what each OCR token stood for in the training pairs.
 
 from __future__ import annotations
 
-import difflib
 import itertools
 import marshal
 import math
@@ -68,6 +67,8 @@ def _rough_key(word: str) -> str:
 
 def align_words(ocr: str, clean: str) -> list[tuple[str, str]]:
     """Pair the words of an OCR line with the words of its clean line (same-length runs only)."""
+    import difflib  # training only: decoding starts faster without it
+
     a = WORD.findall(unicodedata.normalize("NFC", ocr))
     b = WORD.findall(unicodedata.normalize("NFC", clean))
     matcher = difflib.SequenceMatcher(
