@@ -153,7 +153,12 @@ def parse_indicators(lines: Sequence[Line]) -> list[Indicator]:
 
 def _keys(line: Line) -> tuple[str, str]:
     """The restored key and the raw one: restoration may garble a heading word."""
-    return line.key, fold(line.raw)
+    return line.key, _fold_raw(line.raw)
+
+
+@lru_cache(maxsize=65536)
+def _fold_raw(raw: str) -> str:
+    return fold(raw)
 
 
 def _is_appendix(line: Line) -> bool:
@@ -600,7 +605,7 @@ def _split_line(text: str, *, with_code: bool) -> _Parts:
         left.pop()
     # Unit: the longest run of tokens right before the target that spells a unit.
     unit_at = len(left)
-    for size in (5, 4, 3, 2, 1):
+    for size in (4, 3, 2, 1):
         if len(left) - size < 1 and not (len(left) == size and not numbered):
             continue
         found = _unit_match(left[len(left) - size :])
