@@ -139,7 +139,7 @@ def plan_detail(*, plan: Plan, plans: QuerySet[Plan]) -> PlanDetail:
 
     sections = list(plan.sections.order_by("position", "id"))
     by_section: dict[int | None, list[TaskRow]] = defaultdict(list)
-    for row in _task_rows(plan_tasks(plan=plan)):
+    for row in _task_rows(plan_tasks(plan=plan).select_related("carried_from__plan")):
         by_section[row.task.section_id].append(row)
     blocks = [SectionBlock(section=s, rows=by_section.pop(s.pk, [])) for s in sections]
     if by_section.get(None):

@@ -159,6 +159,7 @@ def _review_context(request: HttpRequest, draft: PlanDraft, *, tab: str = "") ->
         editor = _editor(opened, (kept if opened.kind == "agencies" else kept[0]) if kept else None)
         context.update({f"opened_{k.removeprefix('edit_')}": v for k, v in editor.items()})
         context["opened_lines"] = drafts.draft_source_lines(draft=draft, numbers=opened.lines)
+        context["opened_lines_label"] = review.line_ranges(opened.lines)
     return context
 
 
@@ -240,6 +241,7 @@ def _cell_response(
         "queue_count": len(queue),
         "next_path": review.next_to_check(draft.document or {}, queue, path),
         "lines": drafts.draft_source_lines(draft=draft, numbers=cell.lines) if editing else [],
+        "lines_label": review.line_ranges(cell.lines),
         **_editor(cell, typed),
     }
     if not _is_htmx(request):

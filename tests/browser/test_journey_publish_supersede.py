@@ -1,0 +1,106 @@
+"""Bình Định's 103/KH-UBND (sample 000) replaces its 37/KH-UBND (sample 003, already active).
+
+The coordinator of Gia Lai uploads 000; its header says it replaces 37/KH-UBND, so the
+publish page opens on that plan with the difference (tasks added, removed, changed); after
+publishing, 37/KH-UBND is "Đã được thay thế" and still readable, and the new plan's tasks
+point at the tasks they continue, which is how progress history follows them.
+Extraction runs within the upload request (the immediate task backend). Desktop and phone.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+from playwright.sync_api import expect
+
+pytestmark = pytest.mark.browser
+
+ROOT = Path(__file__).resolve().parents[2]
+SAMPLE_000 = ROOT / "samples" / "plans" / "000_e412e5038f44b581.txt"
+EXTRACTION_TIMEOUT = 120_000  # ms
+
+
+@pytest.fixture
+def immediate_tasks(settings: Any, tmp_path: Path) -> None:
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+def test_publish_000_over_003(
+    live_server: Any,
+    page: Any,
+    shoot: Any,
+    coordinator: Any,
+    gold_plan: Any,
+    password: str,
+    immediate_tasks: None,
+) -> None:
+    from theodoi.plans.models import Plan, PlanStatus, Task
+
+    # Given the coordinator of Gia Lai, with Bình Định's 37/KH-UBND active, uploads 103/KH-UBND.
+    page.goto(f"{live_server.url}/nhap-ke-hoach/")
+    page.get_by_label("Tên đăng nhập").fill(coordinator.username)
+    page.get_by_label("Mật khẩu").fill(password)
+    page.get_by_role("button", name="Đăng nhập").click()
+    page.wait_for_url(re.compile(r"/nhap-ke-hoach/$"))
+    page.locator("input[type=file]").set_input_files(str(SAMPLE_000))
+    page.get_by_role("button", name="Tải lên và trích xuất").click()
+    page.wait_for_url(re.compile(r"/nhap-ke-hoach/\d+/$"), timeout=EXTRACTION_TIMEOUT)
+    expect(page.locator("h1")).to_contain_text("Rà soát kế hoạch 103/KH-UBND", timeout=EXTRACTION_TIMEOUT)
+    shoot("1-ra-soat")
+
+    # The header names the plan it replaces; the cell reads 37/KH-UBND.
+    expect(page.locator("#o-document-supersedes")).to_contain_text("37/KH-UBND")
+
+    # When they go to publish, the plan replaced is picked and the difference is shown first.
+    page.get_by_role("link", name="Ban hành kế hoạch…").click()
+    page.wait_for_url(re.compile(r"/cong-bo/$"))
+    picked = page.get_by_label("Kế hoạch được thay thế")
+    assert picked.locator("option:checked").inner_text().startswith("37/KH-UBND")
+    difference = page.locator("#khac-biet")
+    expect(difference).to_contain_text("Khác biệt so với kế hoạch 37/KH-UBND")
+    stats = difference.locator(".stats--diff").inner_text()
+    assert "thêm mới" in stats and "bỏ" in stats and "thay đổi" in stats
+    shoot("2-khac-biet")
+    changed = difference.locator("table.table--diff").first
+    expect(changed.locator("del").first).to_be_visible()
+    expect(changed.locator("ins").first).to_be_visible()
+    changed.scroll_into_view_if_needed()
+    shoot("3-thay-doi")
+
+    # Choosing no plan hides the difference; choosing 37/KH-UBND again brings it back.
+    picked.select_option(label="Không thay thế kế hoạch nào")
+    expect(difference).to_contain_text("không thay thế kế hoạch nào")
+    page.get_by_label("Kế hoạch được thay thế").select_option(value=str(gold_plan.pk))
+    expect(page.locator("#khac-biet")).to_contain_text("Khác biệt so với kế hoạch 37/KH-UBND")
+
+    # Then publishing makes 103/KH-UBND active and 37/KH-UBND superseded.
+    page.get_by_role("button", name="Ban hành, thay thế kế hoạch 37/KH-UBND").click()
+    page.wait_for_url(re.compile(r"/ke-hoach/\d+/$"))
+    expect(page.locator(".messages")).to_contain_text("Đã ban hành kế hoạch 103/KH-UBND")
+    expect(page.locator(".messages")).to_contain_text("37/KH-UBND chuyển sang “đã được thay thế”")
+    assert "Đang hiệu lực" in page.locator("h1").inner_text()
+    shoot("4-ke-hoach-moi")
+
+    new = Plan.objects.get(number="103/KH-UBND")
+    carried = Task.objects.filter(plan=new, carried_from__plan=gold_plan).count()
+    assert carried > 0
+    gold_plan.refresh_from_db()
+    assert gold_plan.status == PlanStatus.SUPERSEDED
+
+    # The new plan's tasks link the tasks they continue; following one opens the old plan, readable.
+    link = page.locator("a.carried").first
+    link.scroll_into_view_if_needed()
+    expect(link).to_contain_text("của kế hoạch 37/KH-UBND")
+    assert page.locator("a.carried").count() == carried
+    shoot("5-noi-tiep")
+    link.click()
+    page.wait_for_url(re.compile(rf"/ke-hoach/{gold_plan.pk}/#nv-\d+$"))
+    expect(page.locator("h1")).to_contain_text("Đã được thay thế")
+    expect(page.locator(".facts")).to_contain_text("103/KH-UBND")
+    shoot("6-nhiem-vu-cu")
+    page.evaluate("window.scrollTo(0, 0)")
+    shoot("7-ke-hoach-cu")
