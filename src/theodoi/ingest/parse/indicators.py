@@ -657,6 +657,22 @@ def _split_line(text: str, *, with_code: bool) -> _Parts:
 _SO_LUONG = re.compile(r"^[\dSs][\dO0oó6?)]{0,2}\s+(?=l\S{0,3}[o0]\S{0,3}ng\b)")
 
 
+_RAW_PERCENT = re.compile(r"(?:^|\s)(?:%|/o|%o|%0|Yo|yo|Y0|o|Z|°o)[,.]?\s+[<>≥≤=~]?\s*\d")
+
+
+def _percent_from_raw(parts: _Parts, raw: str) -> _Parts:
+    """Take a "%" the scan printed as "Yo", "/o" or "o" from the raw line when restoration
+    turned it into a word ("Uỡ"): the unit must not depend on the restorer's guess."""
+    if parts.unit or not parts.target or not _RAW_PERCENT.search(raw):
+        return parts
+    tokens = parts.name.split()
+    if tokens and len(tokens[-1]) <= 3 and not tokens[-1].isdigit():
+        tokens.pop()  # the restored form of the percent sign
+    parts.name = " ".join(tokens)
+    parts.unit = "%"
+    return parts
+
+
 def _name_starts_sentence(name: str) -> bool:
     """True when ``name`` opens with a capital letter, as an indicator name does.
 
@@ -722,7 +738,7 @@ def _rows_interleaved(body: Sequence[Line]) -> list[_Row]:
         roman = _ROMAN.match(line.key)
         if roman and not _CODE.match(line.key) and len(line.key) < 6:
             continue
-        parts_of[i] = _split_line(line.text, with_code=True)
+        parts_of[i] = _percent_from_raw(_split_line(line.text, with_code=True), line.raw)
         current.append(i)
     marks: list[tuple[int, str, object]] = []  # (index, "horizon"|"row", value)
     previous: str | None = None
@@ -738,7 +754,7 @@ def _rows_interleaved(body: Sequence[Line]) -> list[_Row]:
     in_rows = {m[0] for m in marks if m[1] == "row"}
     for i, p in parts_of.items():
         if p.code and i not in in_rows:
-            parts_of[i] = _split_line(lines[i].text, with_code=False)
+            parts_of[i] = _percent_from_raw(_split_line(lines[i].text, with_code=False), lines[i].raw)
     for i in sorted(in_rows):
         _wrapped_unit(i, parts_of, in_rows)
     # 3. Assign the lines between numbered rows.
