@@ -13,6 +13,7 @@ and a worker that dies on a bad document must not take the web server with it.
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -93,6 +94,8 @@ class Command(BaseCommand):
         self.stdout.write("")
         self.stdout.write(f"Mở {url} trong trình duyệt (quản trị: {url}admin/). Nhấn Ctrl+C để dừng.")
         worker = None if options["no_worker"] else self._start_worker()
+        # SIGTERM ends the demo like Ctrl+C, so that the worker is stopped with it.
+        signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
         try:
             self._serve(host=options["host"], port=options["port"])
         finally:
