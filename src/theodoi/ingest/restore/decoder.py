@@ -38,7 +38,7 @@ def _inventory() -> frozenset[str]:
 
 MAX_LINE = 100_000  # longer lines are not text a scan produced: returned unchanged
 CODE = re.compile(
-    r"[\w&]*\d[\w&]*(?:[-/.][\w&]+)+"  # 57-NQ/TW, 22/12/2024, 152-KH/TU
+    r"[\w&¢€£¥§@$]*\d[\w&¢€£¥§@$]*(?:[-/.][\w&¢€£¥§@$]+)+"  # 57-NQ/TW, 22/12/2024, 152-KH/TU
     r"|[A-ZĐ][A-Za-zĐ]*(?:[-/][A-ZĐ]{2,}[A-Za-z]*)+"  # KH-UBND, TTr-SKHCN
 )
 ROMAN = re.compile(r"[IVX]+")
