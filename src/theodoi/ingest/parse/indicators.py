@@ -1330,6 +1330,8 @@ def _repair_opening(name: str) -> str:
         return name
     if tokens[0] in ("Tỷ", "Tỉ", "Số") and tokens[1] in ("lệ", "lượng"):
         return name  # printed right: keep its spelling
+    if re.fullmatch(r"t\S{0,2}[.,‘’'`]\S?[l1i]\S{0,5}", fold(tokens[0])):
+        return " ".join(["Tỷ lệ", *tokens[1:]])  # "T.lAlf;", "Tổ‘1Al¢": both words in one smudge
     first, second = fold(tokens[0]), fold(tokens[1])
     damaged = bool(re.search(r"[^a-zA-Z\u00C0-\u1EF9]", tokens[0] + tokens[1]))
     rate = (
