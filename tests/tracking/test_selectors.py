@@ -362,3 +362,13 @@ def test_indicator_progress_judges_the_latest_value_against_the_next_horizon(
     online_2026 = in_2026["Tỷ lệ dịch vụ công trực tuyến toàn trình"]
     assert (online_2026.indicator.horizon, online_2026.met) == (2030, False)  # 65 against ≥ 80
     assert rows["Chi cho khoa học và công nghệ"].met is None  # nothing stated yet
+
+
+def test_a_leader_reads_the_provinces_inbox(
+    report_a: ProgressReport, reporter_a: Any, leader_a: Any, task_1: Task
+) -> None:
+    _submit(report_a, reporter_a, {task_1.pk: {"status": "in_progress"}})
+
+    inbox = coordinator_inbox(user=leader_a, at=AFTER_Q3_DUE)
+
+    assert [r.pk for r in inbox.to_review] == [report_a.pk]

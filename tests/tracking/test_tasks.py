@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 from django.core import mail
 from django.core.management import call_command
+from django_tasks_db.models import DBTaskResult
 
 from theodoi.plans.models import Plan, Task
 from theodoi.tracking import services
@@ -128,3 +129,13 @@ def test_the_command_sends_reminders_and_says_how_many(duties_a: Plan, reporter_
     # Q3 due in two days; Q1 and Q2 late; task 1 overdue.
     assert out.getvalue().strip() == "Đã gửi 4 lời nhắc."
     assert len(mail.outbox) == 4
+
+
+def test_the_command_can_hand_the_reminders_to_the_worker(duties_a: Plan, reporter_a_mail: Any) -> None:
+    call_command("send_reminders", enqueue=True, stdout=StringIO())
+
+    assert sorted(r.task_path.rsplit(".", 1)[-1] for r in DBTaskResult.objects.all()) == [
+        "send_due_reminders",
+        "send_overdue_reminders",
+    ]
+    assert mail.outbox == []
