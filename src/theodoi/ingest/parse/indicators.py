@@ -1334,8 +1334,9 @@ def _repair_opening(name: str) -> str:
         return " ".join(["Tỷ lệ", *tokens[1:]])  # "T.lAlf;", "Tổ‘1Al¢": both words in one smudge
     first, second = fold(tokens[0]), fold(tokens[1])
     damaged = bool(re.search(r"[^a-zA-Z\u00C0-\u1EF9]", tokens[0] + tokens[1]))
+    second_damaged = bool(re.search(r"[^a-zA-Z\u00C0-\u1EF9]", tokens[1]))
     rate = (
-        re.fullmatch(r"(t\S{0,4}|i)", first)
+        (re.fullmatch(r"(t\S{0,4}|i)", first) or (re.fullmatch(r"\d{1,2}", first) and second_damaged))
         and re.fullmatch(r"[1li|]\S{0,2}", second)
         and second not in _NOT_LE
         and (damaged or first.rstrip(",.") not in _NOT_TY)
