@@ -1336,7 +1336,10 @@ def _repair_opening(name: str) -> str:
     damaged = bool(re.search(r"[^a-zA-Z\u00C0-\u1EF9]", tokens[0] + tokens[1]))
     second_damaged = bool(re.search(r"[^a-zA-Z\u00C0-\u1EF9]", tokens[1]))
     rate = (
-        (re.fullmatch(r"(t\S{0,4}|i)", first) or (re.fullmatch(r"\d{1,2}", first) and second_damaged))
+        (
+            re.fullmatch(r"(t\S{0,4}|i)", first)
+            or (re.fullmatch(r"\d{1,2}", first) and (second_damaged or second.rstrip(",.") == "le"))
+        )
         and re.fullmatch(r"[1li|]\S{0,2}", second)
         and second not in _NOT_LE
         and (damaged or first.rstrip(",.") not in _NOT_TY)
