@@ -14,7 +14,7 @@ from tests.cast import _user
 
 from theodoi.accounts.models import Role
 from theodoi.directory.models import Agency
-from theodoi.plans.models import Indicator, Plan, PlanStatus, Task
+from theodoi.plans.models import Indicator, Plan, PlanStatus, ReportingDuty, Task
 from theodoi.tracking import services
 from theodoi.tracking.models import ProgressReport, ReportStatus
 from theodoi.tracking.rules import TZ, TaskStatus, Trend
@@ -372,3 +372,11 @@ def test_a_leader_reads_the_provinces_inbox(
     inbox = coordinator_inbox(user=leader_a, at=AFTER_Q3_DUE)
 
     assert [r.pk for r in inbox.to_review] == [report_a.pk]
+
+
+def test_a_weekly_plan_lists_only_the_last_weeks_unopened(plan_a: Plan, reporter_a: Any) -> None:
+    ReportingDuty.objects.create(plan=plan_a, cadence="weekly", due_text="trước 10h00 thứ năm trong tuần")
+
+    weeks = [r.period.key for r in reporter_open_reports(user=reporter_a, on=dt.date(2025, 7, 16))]
+
+    assert weeks == ["2025-W24", "2025-W25", "2025-W26", "2025-W27", "2025-W28", "2025-W29"]

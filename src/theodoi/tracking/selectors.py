@@ -57,6 +57,7 @@ from theodoi.tracking.permissions import (
 )
 
 COUNTED = (ReportStatus.SUBMITTED, ReportStatus.ACCEPTED)  # what the agency has stated as fact
+WEEKLY_LOOKBACK_DAYS = 35
 
 
 # --- one report ------------------------------------------------------------------------------
@@ -119,7 +120,7 @@ def reporter_open_reports(*, user: Any, on: dt.date, lookback_days: int = 190) -
     """Return the reports the user's agency owes: periods begun by ``on`` and not yet accepted.
 
     Periods are looked for from ``lookback_days`` back; a report returned to the agency stays
-    open however old. Soonest due first. Six queries whatever the number of plans and periods.
+    open however old; unopened weekly periods only for the last five weeks. Soonest due first. Six queries whatever the number of plans and periods.
     """
     agency_id = user_agency_id(user)
     if agency_id is None:
@@ -142,7 +143,14 @@ def reporter_open_reports(*, user: Any, on: dt.date, lookback_days: int = 190) -
                 report.cadence, report.period, report.period_start, report.period_end, report.due_at
             )
             out.append(OpenReport(Obligation(report.plan_id, agency_id, period, report.plan), report))
-    out = [r for r in out if r.status != ReportStatus.ACCEPTED]
+    # Weekly reports matter for a few weeks; an old unopened week is noise on the list.
+    recent = on - dt.timedelta(days=WEEKLY_LOOKBACK_DAYS)
+    out = [
+        r
+        for r in out
+        if r.status != ReportStatus.ACCEPTED
+        and (r.report is not None or r.period.cadence != rules.WEEKLY or r.period.end >= recent)
+    ]
     out.sort(key=lambda r: (r.period.due_at, r.obligation.plan_id, r.period.cadence))
     return out
 
