@@ -1329,6 +1329,8 @@ def draft_publish(*, draft: PlanDraft, actor: Any, version: int, supersedes: Pla
                     after={"status": old.status, "superseded_by": plan.pk},
                 )
         row.corrections.update(plan=plan)
+        if old is not None and old.pk == plan.pk:  # an update of the plan itself replaces nothing
+            old = None
         row.status, row.published_plan, row.supersedes_plan = DraftStatus.PUBLISHED, plan, old
         row.version += 1
         row.updated_by = actor
