@@ -22,7 +22,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples" / "plans"
 OUT = ROOT / "bench" / "data" / "000-003.jsonl"
-CORPUS_COPY = ROOT / "src" / "theodoi" / "ingest" / "restore" / "corpus" / "pairs" / "000-003.jsonl"
+CORPUS_COPY = ROOT / "src" / "theodoi" / "ingest" / "restore" / "corpus" / "pairs" / "000-003.pairs.txt"
 WORD = re.compile(r"[\w&¢€£¥§@]+")
 ROUGH = str.maketrans("0136&¢€@", "oleooeeu")
 
@@ -108,7 +108,7 @@ def refresh_corpus() -> None:
         (corpus / "texts" / f"{gold.name[:3]}-gold.txt").write_text(gold_text(gold), encoding="utf-8")
     shared = ROOT.parent / "shared" / "restore" / "002-body.jsonl"
     if shared.exists():
-        shutil.copyfile(shared, corpus / "pairs" / "002-body.jsonl")
+        shutil.copyfile(shared, corpus / "pairs" / "002-body.pairs.txt")
 
 
 def main(argv: list[str]) -> int:

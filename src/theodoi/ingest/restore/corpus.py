@@ -1,6 +1,6 @@
 """The shipped training corpus: clean texts and (OCR, clean) pairs, named by source document.
 
-A file's name starts with the sample numbers it comes from ("002-gold.txt", "000-003.jsonl")
+A file's name starts with the sample numbers it comes from ("002-gold.txt", "000-003.pairs.txt")
 so that a benchmark can leave one document out of training. Files without a number
 ("written.txt": administrative Vietnamese written for the project) belong to no sample.
 """
@@ -17,9 +17,9 @@ _DOC = re.compile(r"\d{3}")
 
 
 def documents_of(path: Path) -> set[str]:
-    """Return the sample numbers a corpus file comes from ("000-003.jsonl" -> {"000", "003"})."""
+    """Return the sample numbers a corpus file comes from ("000-003.pairs.txt" -> {"000", "003"})."""
     out = set()
-    for part in path.stem.split("-"):
+    for part in path.name.split(".")[0].split("-"):
         if not _DOC.fullmatch(part):
             break
         out.add(part)
@@ -27,7 +27,10 @@ def documents_of(path: Path) -> set[str]:
 
 
 def read_pairs(path: Path) -> list[tuple[str, str]]:
-    """Read a pairs file: one {"ocr": ..., "clean": ...} object a line."""
+    """Read a pairs file: one {"ocr": ..., "clean": ...} object a line (JSON lines).
+
+    The corpus names them ``*.pairs.txt`` so that the package data (``*.txt``) ships them.
+    """
     pairs = []
     with path.open(encoding="utf-8") as f:
         for line in f:
@@ -48,7 +51,7 @@ def shipped_corpus(
         if not documents_of(path) & excluded
     ]
     pairs: list[tuple[str, str]] = []
-    for path in sorted((directory / "pairs").glob("*.jsonl")):
+    for path in sorted((directory / "pairs").glob("*.pairs.txt")):
         if not documents_of(path) & excluded:
             pairs.extend(read_pairs(path))
     return texts, pairs
