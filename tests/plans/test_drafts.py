@@ -44,6 +44,7 @@ from theodoi.plans.drafts import (
     draft_rows_merge,
     draft_upload,
 )
+from theodoi.plans.management.commands.train_restore import restore_training_data
 from theodoi.plans.models import Correction, CorrectionKind, DraftStatus, Plan, PlanDraft, PlanStatus, Task
 from theodoi.plans.selectors import agency_suggest, draft_get_for_user, draft_list_for_user, plan_tasks
 from theodoi.plans.services import plan_import
@@ -734,6 +735,23 @@ def test_publishing_103_over_37_shows_the_changes_and_carries_the_tasks_over(
 
 
 # --- the learning loop ---------------------------------------------------------------------------
+
+
+def test_only_text_edits_are_offered_to_the_restorer(
+    make_draft: Callable[..., PlanDraft], coordinator_a: Any
+) -> None:
+    draft = make_draft()
+    saved = draft_cell_update(
+        draft=draft, actor=coordinator_a, version=draft.version, path="tasks[0].name", value="Nhiệm vụ số một"
+    )
+    saved = draft_row_move(
+        draft=saved, actor=coordinator_a, version=saved.version, table="tasks", index=0, to=2
+    )
+    draft_row_delete(draft=saved, actor=coordinator_a, version=saved.version, table="tasks", index=0)
+
+    _, pairs = restore_training_data()
+
+    assert pairs == [("Nhiệm vụ số 1", "Nhiệm vụ số một")]
 
 
 @pytest.mark.slow
