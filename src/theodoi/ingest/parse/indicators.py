@@ -1149,21 +1149,28 @@ def _merge_continuations(row: _Row) -> None:
     for p in row.parts[:15]:  # a real row spans a few lines; a runaway one is not worth the search
         if running and p.name and len(running) < 120 and not _agency_complete(running):
             tokens = p.name.split()
-            last = _last_agency(running)
+            clean = re.sub(r"(?:\s+\S)+$", "", running)  # specks after the agency ("..., y")
+            fresh = clean.rstrip().endswith((",", ";"))  # the next agency opens on this line
+            last = "" if fresh else _last_agency(clean)
             own = f" {p.lead}" if p.lead and not _starts_agency(p.lead) else ""
-            base = _directory_score(f"{last}{own}")
-            best: tuple[float, int] = (base, 0)
+            base = _directory_score(f"{last}{own}".strip()) if (last or own) else 0.0
+            best: tuple[float, int, str] = (base, 0, "")
             words = _directory_words()
-            for size in range(1, min(4, len(tokens)) + 1):
+            for size in range(1, min(6 if fresh else 4, len(tokens)) + 1):
                 head = tokens[-size]
-                if not (head[:1].isupper() or fold(head).strip(",.;") in words):
+                if not (head[:1].isupper() or fold(head).strip(",.;") in words or fresh):
                     continue  # an agency's continuation is made of agency words
-                score = _directory_score(f"{last} {' '.join(tokens[-size:])}{own}")
-                if score > best[0] + 0.02:
-                    best = (score, size)
+                tail = " ".join(tokens[-size:])
+                options = [tail]
+                if fresh and size > 1 and len(head) <= 3:
+                    options.append("Sở " + " ".join(tokens[-size + 1 :]))  # "t Khoa học": a Sở smudged
+                for option in options:
+                    score = _directory_score(f"{last} {option}{own}".strip())
+                    if score > best[0] + 0.02 and score >= 0.8:
+                        best = (score, size, option)
             if best[1]:
                 size = best[1]
-                p.lead = collapse_spaces(f"{' '.join(tokens[-size:])} {p.lead}")
+                p.lead = collapse_spaces(f"{best[2]} {p.lead}")
                 rest = tokens[:-size]
                 p.name = " ".join(rest) if _meaningful(rest) else ""
         if p.lead:
