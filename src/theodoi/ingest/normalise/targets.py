@@ -128,7 +128,7 @@ def repair_target(text: str | None, *, unit: str | None = None, ocr: bool = Fals
     else:
         text = re.sub(r"^([<>])\s*(?=\d)", r"\1 ", text)
     # "=10" and "~ 30" in a scan are a "≥" whose strokes were lost.
-    text = re.sub(r"^[=~]\s*(?=\d)", "≥ ", text)
+    text = re.sub(r"^[=~]{1,2}\s*(?=\d)", "≥ ", text)
     if ocr and re.fullmatch(r"2\s\d+(?:[.,]\d+)*", text):
         return "≥ " + text[2:]  # "2 600": the "≥" read as a "2"
     unit_key = fold(unit or "")

@@ -558,7 +558,7 @@ def _split_line(text: str, *, with_code: bool) -> _Parts:
         tail = left[i + 1 :]
         tail_key = fold(" ".join(tail))
         start_i = i
-        if i > 0 and left[i - 1] in ("≥", "≤", ">", "<", "=", ">=", "<=", "2", "~"):
+        if i > 0 and left[i - 1] in ("≥", "≤", ">", "<", "=", ">=", "<=", "2", "~", "=~", "~="):
             start_i = i - 1  # "2 600", "~ 30": a "≥" read as "2" or "~"
         elif i > 1 and left[i - 1] in ("-", "–") and re.fullmatch(r"\d+(?:[.,]\d+)*", left[i - 2]):
             start_i = i - 2  # "16 - 18"
@@ -648,7 +648,9 @@ def _split_line(text: str, *, with_code: bool) -> _Parts:
                 target_tokens = left[i:]
                 unit_at = i
                 break
-    parts.target = " ".join(t for t in target_tokens if not _junk(t) or t in ("≥", "≤", ">", "<"))
+    parts.target = " ".join(
+        t for t in target_tokens if not _junk(t) or t in ("≥", "≤", ">", "<", "~", "=~", "=")
+    )
     name_tokens = [t for t in left[:unit_at] if not _junk(t)]
     parts.name = " ".join(name_tokens) if _meaningful(name_tokens) else ""
     return parts
