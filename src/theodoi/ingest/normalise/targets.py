@@ -129,6 +129,8 @@ def repair_target(text: str | None, *, unit: str | None = None, ocr: bool = Fals
         text = re.sub(r"^([<>])\s*(?=\d)", r"\1 ", text)
     # "=10" and "~ 30" in a scan are a "≥" whose strokes were lost.
     text = re.sub(r"^[=~]{1,2}\s*(?=\d)", "≥ ", text)
+    if ocr:
+        text = re.sub(r"^-(?=\d)", "≥ ", text)  # "-1": no plan sets a negative target
     if ocr and re.fullmatch(r"2\s\d+(?:[.,]\d+)*", text):
         return "≥ " + text[2:]  # "2 600": the "≥" read as a "2"
     unit_key = fold(unit or "")

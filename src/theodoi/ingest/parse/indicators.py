@@ -542,7 +542,9 @@ def _split_line(text: str, *, with_code: bool) -> _Parts:
     target_at, target_end = len(left), len(left)
     for i in range(len(left) - 1, max(-1, len(left) - 9), -1):
         tok = left[i]
-        if not re.fullmatch(r"(?:≥|≤|>=|<=|>|<|=)?\d+(?:[.,]\d+)*%?(?:[-–]\d+(?:[.,]\d+)*%?)?,?", tok):
+        if not re.fullmatch(
+            r"(?:≥|≤|>=|<=|>|<|=|~|-(?=\d))?\d+(?:[.,]\d+)*%?(?:[-–]\d+(?:[.,]\d+)*%?)?,?", tok
+        ):
             continue
         before = fold(left[i - 1]).strip(",") if i > 0 else ""
         if before in ("vuc", "vung", "khu") and not parts.lead and i == len(left) - 1:
@@ -565,7 +567,7 @@ def _split_line(text: str, *, with_code: bool) -> _Parts:
         if not tail or re.fullmatch(r"%|vi\S{0,2}t\s+nam", tail_key):
             target_at, target_end = start_i, len(left)
             break
-        real = [t.lstrip("([") for t in tail if len(t.lstrip("([")) > 1 and not _garbage(t.lstrip("(["))]
+        real = [t.lstrip("([") for t in tail if len(t.lstrip("([")) > 2 and not _garbage(t.lstrip("(["))]
         if not real:
             target_at, target_end = start_i, i + 1  # only specks after the number
             smudged = [t for t in tail if len(t) > 3 and t[:1].isupper()]
