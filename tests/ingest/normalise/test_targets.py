@@ -87,6 +87,8 @@ REPAIR_CASES = [
     ("250", "%", "≥ 50", "≥ read as a 2 before a percentage"),
     ("2 600", "Người", "≥ 600", "≥ read as a 2, spaced"),
     ("~ 30", "%", "≥ 30", "≥ read as a tilde"),
+    ("=~ 70", "%", "≥ 70", "≥ read as two strokes"),
+    ("-1", "Sáng chế", "≥ 1", "≥ read as a hyphen: no target is negative"),
 ]
 
 
