@@ -6,6 +6,7 @@ This is the only ingestion module that prints; the stages themselves return valu
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import sys
 from pathlib import Path
@@ -31,13 +32,21 @@ def _restore(argv: list[str]) -> int:
     from theodoi.ingest.restore import default_restorer
 
     restorer = default_restorer()
-    source = open(args.file, encoding="utf-8", errors="replace") if args.file else sys.stdin
     out = sys.stdout
-    with source:
+
+    def restore(source: io.TextIOBase) -> None:
         for line in source:
             body = line[:-1] if line.endswith("\n") else line
             out.write(restorer.restore_line(body))
             out.write("\n")
+
+    # Lines end at "\n" only (newline="\n"): a stray "\r" in OCR text must not split a line,
+    # or more lines would come out than went in; a "\r\n" ending is kept as it was.
+    if args.file:
+        with open(args.file, encoding="utf-8", errors="replace", newline="\n") as source:
+            restore(source)
+    else:
+        restore(io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8", errors="replace", newline="\n"))
     out.flush()
     return 0
 
