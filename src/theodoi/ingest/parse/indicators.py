@@ -550,7 +550,7 @@ def _split_line(text: str, *, with_code: bool) -> _Parts:
         if before in ("vuc", "vung", "khu") and not parts.lead and i == len(left) - 1:
             # "... chi nhánh khu vực 10": the end of an agency cell, not a target
             words, j = _directory_words() | {"khu", "vuc", "vung", "chi", "nhanh"}, i
-            while j > 0 and i - j < 4 and fold(left[j - 1]).strip(",") in words:
+            while j > 0 and i - j < 3 and fold(left[j - 1]).strip(",") in words:
                 j -= 1
             parts.lead = " ".join(left[j:])
             left = left[:j]
@@ -1584,10 +1584,13 @@ def _repair_smudged_agencies(indicators: list[Indicator]) -> None:
             if name in AGENCY_DIRECTORY:
                 fixed.append(name)
                 continue
-            # "Sở Khoa học và": the rest of the name went to another line or row
-            fuller = [
-                k for k in known if fold(k).startswith(fold(name).rstrip(" ,")) and len(name.split()) >= 2
-            ]
+            # "Sở Khoa học và": the rest of the name went to another line or row ("Sở Y ở": a
+            # speck where the rest was)
+            words = name.split()
+            while len(words) > 2 and len(words[-1]) <= 2:
+                words.pop()
+            stem = fold(" ".join(words)).rstrip(" ,")
+            fuller = [k for k in known if fold(k).startswith(stem) and len(words) >= 2]
             if fuller:
                 fixed.append(max(fuller, key=lambda k: known[k]))
                 continue
