@@ -75,7 +75,9 @@ def small_document(*, number: str = "12/KH-UBND", tasks: int = 3) -> dict[str, A
 
 
 @pytest.fixture
-def make_draft(coordinator_a: Any, units: dict[str, AdministrativeUnit]) -> Callable[..., PlanDraft]:
+def make_draft(
+    coordinator_a: Any, units: dict[str, AdministrativeUnit], review_media: None
+) -> Callable[..., PlanDraft]:
     """Return a draft of Gia Lai ready for review (as if extraction had read ``doc``)."""
 
     def make(
@@ -87,11 +89,10 @@ def make_draft(coordinator_a: Any, units: dict[str, AdministrativeUnit]) -> Call
             created_by=coordinator_a,
             file_name="ke-hoach.txt",
             file_sha256="0" * 64,
-            status=DraftStatus.READY,
             extracted=copy.deepcopy(doc),
             document=copy.deepcopy(doc),
             source_lines=[{"n": n, "raw": f"dong {n}", "text": f"dòng {n}"} for n in range(1, 40)],
-            **kw,
+            **{"status": DraftStatus.READY, **kw},
         )
         draft.file.save("ke-hoach.txt", ContentFile(b"ke hoach"), save=False)
         draft.save()
@@ -100,7 +101,8 @@ def make_draft(coordinator_a: Any, units: dict[str, AdministrativeUnit]) -> Call
     return make
 
 
-@pytest.fixture(autouse=True)
-def _media(settings: Any, tmp_path: Any) -> None:
+@pytest.fixture
+def review_media(settings: Any, tmp_path: Any) -> None:
+    """Uploads under the test's own folder; background jobs run at once."""
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
