@@ -5,6 +5,7 @@ What the benchmark runs (``theodoi restore`` does the same with the default mode
 
 from __future__ import annotations
 
+import io
 import sys
 
 from theodoi.ingest.restore import default_restorer, load_restorer
@@ -12,13 +13,15 @@ from theodoi.ingest.restore import default_restorer, load_restorer
 
 def main() -> int:
     args = sys.argv[1:]  # no argparse: start-up time counts in the benchmark
-    if args not in ([], ["--model", args[-1]]):
+    if args and (len(args) != 2 or args[0] != "--model"):
         sys.stderr.write("usage: python -m theodoi.ingest.restore [--model DIR]\n")
         return 2
     restorer = load_restorer(args[1]) if args else default_restorer()
     restore = restorer.restore_line
     out = sys.stdout
-    for line in sys.stdin:
+    # "\n" alone ends a line: a stray "\r" must not add lines.
+    source = io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8", errors="replace", newline="\n")
+    for line in source:
         out.write(restore(line[:-1] if line.endswith("\n") else line))
         out.write("\n")
     out.flush()
