@@ -225,6 +225,8 @@ _HEADER_KNOWN = {
 
 
 def _is_header_key(key: str) -> bool:
+    if re.search(r"k\S{0,2}m theo k\S{0,2} ho\S{0,2}ch|/kh-ubnd ngay|^\W*ph\S{0,2} l\S{0,2}c\b", key):
+        return True  # the next appendix's title block, or a page's running head
     if _CODE.match(key):
         return False
     terms = ("chi ti", "don vi", "ket qu", "co quan", "chu tri", "theo d", "danh gi", "tong hop")
@@ -760,7 +762,11 @@ def _rows_interleaved(body: Sequence[Line]) -> list[_Row]:
         if p.code and i not in in_rows:
             parts_of[i] = _percent_from_raw(_split_line(lines[i].text, with_code=False), lines[i].raw)
     for i in sorted(in_rows):
-        _wrapped_unit(i, parts_of, in_rows)
+        code_line = parts_of.get(i)
+        if code_line is not None and not code_line.target and not code_line.unit and i + 1 not in in_rows:
+            _wrapped_unit(i + 1, parts_of, in_rows - {i})  # the row's cells sit on the line below
+        else:
+            _wrapped_unit(i, parts_of, in_rows)
     # 3. Assign the lines between numbered rows.
     rows: list[_Row] = []
     horizon: int | None = None
