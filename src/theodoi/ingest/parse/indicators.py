@@ -566,6 +566,8 @@ def _split_line(text: str, *, with_code: bool) -> _Parts:
             start_i = i - 1  # "2 600", "~ 30": a "≥" read as "2" or "~"
         elif i > 1 and left[i - 1] in ("-", "–") and re.fullmatch(r"\d+(?:[.,]\d+)*", left[i - 2]):
             start_i = i - 2  # "16 - 18"
+        if len(tok) == 1 and i > 0 and re.fullmatch(r"[≥≤<>=~]?\d+(?:[.,]\d+)*%?(?:[-–]\d+)?", left[i - 1]):
+            continue  # "80-90 1": a lone digit after the target is a speck
         if not tail or re.fullmatch(r"%|vi\S{0,2}t\s+nam", tail_key):
             target_at, target_end = start_i, len(left)
             break
@@ -809,7 +811,8 @@ def _rows_interleaved(body: Sequence[Line]) -> list[_Row]:
                 split = len(between)
                 for pos in range(len(between) - 1, -1, -1):
                     p = parts_of.get(between[pos]) or _Parts()
-                    if _name_starts_sentence(p.name):
+                    wordy = len([w for w in p.name.split() if len(w) >= 2]) >= 3
+                    if _name_starts_sentence(p.name) and wordy:
                         split = pos
                         break
         # Name-less lines (only agency or target fragments) go to the nearer row; a page
