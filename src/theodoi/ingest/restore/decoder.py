@@ -329,8 +329,8 @@ class Restorer:
         if start in protected:
             return OTHER
         end = start + len(core)
-        if len(core) == 1 and line[end : end + 1] == ")":
-            return OTHER
+        if len(core) == 1 and line[end : end + 1] == ")" and line[:start].strip() in ("", "("):
+            return OTHER  # a list marker "a)", "(b)"; "B)" inside a sentence is a scanned "Bộ"
         if ROMAN.fullmatch(core) and (line[end : end + 1] == "." or not line[:start].strip()):
             return OTHER
         if not upper_line and shape[5]:
