@@ -8,6 +8,8 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
+from django.core.exceptions import PermissionDenied
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from tests.cast import _user
@@ -19,7 +21,10 @@ from theodoi.tracking import services
 from theodoi.tracking.models import ProgressReport, ReportStatus
 from theodoi.tracking.rules import TZ, TaskStatus, Trend
 from theodoi.tracking.selectors import (
+    amendment_get_for_user,
+    chase_ups_for,
     coordinator_inbox,
+    evidence_get_for_user,
     indicator_progress_for_plan,
     object_history,
     partner_tasks,
@@ -380,3 +385,36 @@ def test_a_weekly_plan_lists_only_the_last_weeks_unopened(plan_a: Plan, reporter
     weeks = [r.period.key for r in reporter_open_reports(user=reporter_a, on=dt.date(2025, 7, 16))]
 
     assert weeks == ["2025-W24", "2025-W25", "2025-W26", "2025-W27", "2025-W28", "2025-W29"]
+
+
+def test_proof_files_amendments_and_chase_ups_are_scoped_object_by_object(
+    report_a: ProgressReport,
+    reporter_a: Any,
+    reporter_b: Any,
+    coordinator_a: Any,
+    coordinator_b: Any,
+    task_1: Task,
+    duties_a: Plan,
+    agencies: dict[str, Agency],
+) -> None:
+    evidence = services.evidence_attach(
+        actor=reporter_a, report=report_a, upload=SimpleUploadedFile("a.pdf", b"%PDF-1.4\n")
+    )
+    amendment = services.amendment_propose(actor=reporter_a, task=task_1, changes={"output": "Quyết định"})
+    services.chase_up_send(
+        actor=coordinator_a,
+        plan=duties_a,
+        cadence="quarterly",
+        period="2025-Q3",
+        agencies=[agencies["science_a"]],
+    )
+
+    assert evidence_get_for_user(user=coordinator_a, pk=evidence.pk) == evidence
+    assert amendment_get_for_user(user=reporter_a, pk=amendment.pk) == amendment
+    assert [c.agency for c in chase_ups_for(user=reporter_a)] == [agencies["science_a"]]
+    assert chase_ups_for(user=reporter_b) == [] and chase_ups_for(user=coordinator_b) == []
+    for stranger in (reporter_b, coordinator_b):
+        with pytest.raises(PermissionDenied):
+            evidence_get_for_user(user=stranger, pk=evidence.pk)
+        with pytest.raises(PermissionDenied):
+            amendment_get_for_user(user=stranger, pk=amendment.pk)

@@ -36,6 +36,7 @@ from theodoi.tracking.calendar import Obligation
 from theodoi.tracking.models import (
     Amendment,
     AmendmentStatus,
+    ChaseUp,
     Evidence,
     IndicatorValue,
     Notification,
@@ -609,6 +610,43 @@ def amendments_for_user(*, user: Any, status: str | None = None) -> QuerySet[Ame
 
 def can_decide(*, user: Any, amendment: Amendment) -> bool:
     return can_coordinate(user, amendment.task.plan)
+
+
+def amendment_get_for_user(*, user: Any, pk: int) -> Amendment:
+    """Return amendment ``pk`` if the user's agency proposed it or the user reads its plan's province."""
+    row = (
+        Amendment.objects.select_related("task__plan__unit__parent", "agency", "proposed_by", "decided_by")
+        .filter(pk=pk)
+        .first()
+    )
+    if row is None:
+        raise Http404("Không tìm thấy đề xuất điều chỉnh.")
+    if row.agency_id != user_agency_id(user) and not can_read_plan_reports(user, row.task.plan):
+        raise PermissionDenied(DENIED)
+    return row
+
+
+def evidence_get_for_user(*, user: Any, pk: int) -> Evidence:
+    """Return proof file ``pk`` for download if the user may read its report (files are never public)."""
+    row = (
+        Evidence.objects.select_related("report__plan__unit__parent")
+        .filter(pk=pk, removed_at__isnull=True)
+        .first()
+    )
+    if row is None:
+        raise Http404("Không tìm thấy tệp minh chứng.")
+    if not can_read_report(user, row.report):
+        raise PermissionDenied(DENIED)
+    return row
+
+
+def chase_ups_for(*, user: Any, limit: int = 100) -> list[ChaseUp]:
+    """Return the chase-ups the user's agency received, or those sent on the plans the user reads."""
+    rows = ChaseUp.objects.select_related("agency", "plan", "sent_by")
+    agency_id = user_agency_id(user)
+    if agency_id is not None:
+        return list(rows.filter(agency_id=agency_id)[:limit])
+    return list(rows.filter(plan__in=_coordinated_plans(user))[:limit])
 
 
 # --- history ---------------------------------------------------------------------------------

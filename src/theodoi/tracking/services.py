@@ -64,6 +64,9 @@ from theodoi.tracking.permissions import can_coordinate, require, user_agency_id
 logger = logging.getLogger(__name__)
 
 EVIDENCE_MAX_BYTES = 20 * 1024 * 1024
+# Links in notifications and e-mails: the web app serves these paths (domain apps import no web).
+REPORT_URL = "/bao-cao/{pk}/"
+REPORTS_URL = "/bao-cao/"
 DONE_STATES = (ReportStatus.SUBMITTED, ReportStatus.ACCEPTED)
 
 
@@ -149,7 +152,7 @@ def _report_snapshot(report: ProgressReport) -> dict[str, Any]:
 
 
 def _report_url(report: ProgressReport) -> str:
-    return f"/bao-cao/{report.pk}/"
+    return REPORT_URL.format(pk=report.pk)
 
 
 def _locked_report(report: ProgressReport) -> ProgressReport:
@@ -1220,7 +1223,7 @@ def reminders_send_due(*, at: dt.datetime) -> int:
             kind=NotificationKind.DUE,
             title=f"Sắp đến hạn báo cáo {o.period.label} (kế hoạch {o.plan})",
             body=f"Hạn gửi: trước {due:%H:%M} ngày {due:%d/%m/%Y}.",
-            url="/bao-cao/",
+            url=REPORTS_URL,
             at=at,
         )
     return sent
@@ -1243,7 +1246,7 @@ def reminders_send_overdue(*, at: dt.datetime) -> int:
             kind=NotificationKind.OVERDUE,
             title=f"Quá hạn báo cáo {o.period.label} (kế hoạch {o.plan})",
             body=f"Hạn gửi là {due:%H:%M} ngày {due:%d/%m/%Y}; đề nghị gửi báo cáo ngay.",
-            url="/bao-cao/",
+            url=REPORTS_URL,
             at=at,
         )
     sent += _remind_overdue_tasks(at=at, day=day, week=week)
@@ -1270,7 +1273,7 @@ def _remind_overdue_tasks(*, at: dt.datetime, day: dt.date, week: str) -> int:
             kind=NotificationKind.TASK_OVERDUE,
             title=f"{len(tasks)} nhiệm vụ quá hạn",
             body=lines,
-            url="/bao-cao/",
+            url=REPORTS_URL,
             at=at,
         )
     return sent
