@@ -815,6 +815,15 @@ def _rows_interleaved(body: Sequence[Line]) -> list[_Row]:
                     if _name_starts_sentence(p.name) and wordy:
                         split = pos
                         break
+                else:
+                    # no opening either: a line that opens an agency cell of its own starts the
+                    # row below when the row above has its agency already
+                    a_parts = parts_of.get(a) or _Parts()
+                    for pos in range(len(between) - 1, -1, -1):
+                        p = parts_of.get(between[pos]) or _Parts()
+                        if a_parts.lead and p.name and (p.unit or p.target) and _starts_agency(p.lead):
+                            split = pos
+                            break
         # Name-less lines (only agency or target fragments) go to the nearer row; a page
         # break (a repeated header) between a fragment and the row below binds it upwards.
         for pos, j in enumerate(between):
