@@ -61,6 +61,7 @@ from theodoi.plans.services import _unit_family, plan_import
 logger = logging.getLogger(__name__)
 
 __all__ = [
+    "FIELD_LABELS",
     "TABLES",
     "CellRef",
     "DiffTask",
@@ -83,7 +84,9 @@ __all__ = [
     "draft_row_split",
     "draft_rows_merge",
     "draft_set_supersedes",
+    "draft_source_lines",
     "draft_upload",
+    "match_tasks",
 ]
 
 TABLES = ("tasks", "indicators", "sections", "reporting")
