@@ -264,3 +264,10 @@ def test_a_kept_word_keeps_its_own_case_whatever_was_seen_before(restorer):
     restorer.restore_line("Xay dung ZZQX va")
 
     assert restorer.restore_line("xay dung zzqx va") == "xây dựng zzqx và"
+
+
+def test_the_clean_sample_comes_back_unchanged(restorer):
+    sample = next((Path(__file__).parents[3] / "samples" / "plans").glob("003_*.txt"))
+    lines = sample.read_text(encoding="utf-8").splitlines()
+
+    assert restorer.restore_lines(lines) == lines

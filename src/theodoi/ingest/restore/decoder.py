@@ -40,6 +40,7 @@ MAX_LINE = 100_000  # longer lines are not text a scan produced: returned unchan
 CODE = re.compile(
     r"[\w&¢€£¥§@$]*\d[\w&¢€£¥§@$]*(?:[-/.][\w&¢€£¥§@$]+)+"  # 57-NQ/TW, 22/12/2024, 152-KH/TU
     r"|[A-ZĐ][A-Za-zĐ]*(?:[-/][A-ZĐ]{2,}[A-Za-z]*)+"  # KH-UBND, TTr-SKHCN
+    r"|\b[A-ZĐ]/[A-ZĐ]\b"  # T/M (thay mặt), K/T
 )
 ROMAN = re.compile(r"[IVX]+")
 UPPER_CODE = re.compile(r"\d+[A-Z]+")
@@ -350,7 +351,7 @@ class Restorer:
         tokens = []  # (start, core, fixed id or None)
         titled: set[int] = set()  # tokens with a capital inside a sentence: likely a name
         vietnamese = alpha = foreign = 0
-        clean = True
+        valid = 0
         marked = 0
         for match in WORD.finditer(line):
             core, start = match.group(), match.start()
@@ -368,13 +369,17 @@ class Restorer:
                 alpha += 1
                 vietnamese += shape[1]
                 foreign += shape[2]
-                clean = clean and shape[3]
+                valid += shape[3]
                 marked += shape[4]
         if not alpha:
             return line, []
         if vietnamese < self.config.vietnamese_share * alpha or foreign > self.config.foreign_share * alpha:
             return line, []
-        if clean and marked and marked >= 0.3 * alpha:
+        # Already proper Vietnamese: every word a syllable and enough of them marked, or nearly
+        # every word and most of them marked (a foreign word or a typo in clean text).
+        if marked and (
+            (valid == alpha and marked >= 0.3 * alpha) or (valid >= 0.9 * alpha and marked >= 0.5 * alpha)
+        ):
             return line, []
         return self._search(line, tokens, titled)
 
