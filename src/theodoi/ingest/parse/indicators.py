@@ -525,7 +525,20 @@ def _split_line(text: str, *, with_code: bool) -> _Parts:
                 parts.code = "?"  # a number cell the scan could not read ("vq |Tỷ lệ ...")
                 text = text[m.end() :]
     numbered = parts.code is not None
-    tokens = [t for t in text.split() if t != "|"]
+    raw_tokens = text.split()
+    tokens = [t for t in raw_tokens if t != "|"]
+    # A bar the scan kept at a column edge, after a target: what follows is the agency cell,
+    # however garbled ("<20 các tỉnh, thành | g g o hoe va Cong nghé").
+    barred = ""
+    if numbered and "|" in raw_tokens:
+        cut = len(raw_tokens) - 1 - raw_tokens[::-1].index("|")
+        after, before = raw_tokens[cut + 1 :], [t for t in raw_tokens[:cut] if t != "|"]
+        has_target = any(re.fullmatch(r"[≥≤<>=~]?\d+(?:[.,]\d+)*%?", t) for t in before[-4:])
+        if has_target and len(after) >= 2 and any(len(t) >= 3 and t.isalpha() for t in after):
+            keys_after = [fold(t) for t in after]
+            if not any(_agency_head(after, keys_after, k) for k in range(len(after))):
+                barred = " ".join(after)
+                tokens = before
     while tokens and _junk(tokens[-1]):
         tokens.pop()
     keys = [fold(t) for t in tokens]
@@ -536,6 +549,8 @@ def _split_line(text: str, *, with_code: bool) -> _Parts:
             lead_at = i
             break
     parts.lead = " ".join(t for t in tokens[lead_at:] if not _junk(t))
+    if barred and not parts.lead:
+        parts.lead = barred
     left = tokens[:lead_at]
     while left and _junk(left[-1]) and left[-1] not in ("%",):
         left.pop()
@@ -1609,8 +1624,13 @@ def _repair_smudged_agencies(indicators: list[Indicator]) -> None:
                 words.pop()
             stem = fold(" ".join(words)).rstrip(" ,")
             fuller = [k for k in known if fold(k).startswith(stem) and len(words) >= 2]
+            if not fuller and len(name.split()) >= 3:
+                # "ứng ứng ở học và Công nghệ": the opening smudged, the end still reads
+                end = " ".join(fold(name).split()[-3:])
+                fuller = [k for k in known if fold(k).endswith(end)]
             if fuller:
                 fixed.append(max(fuller, key=lambda k: known[k]))
+                ind.provenance.confidence["lead"] = min(ind.provenance.confidence.get("lead", 0.5), 0.5)
                 continue
             if not any(_garbage(t) for t in name.split()):
                 fixed.append(name)
