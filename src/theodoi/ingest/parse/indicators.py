@@ -142,6 +142,7 @@ def parse_indicators(lines: Sequence[Line]) -> list[Indicator]:
             if _looks_scanned(body):
                 _repair_lost_signs(indicators)
                 _repair_smudged_agencies(indicators)
+            _fill_merged_agency_cells(indicators)
             return indicators
         logger.info("indicator table at line %s gave no rows; trying prose targets", lines[start].number)
     return _prose_indicators(lines)
@@ -431,7 +432,7 @@ def _agency_head(tokens: Sequence[str], keys: Sequence[str], i: int) -> bool:
         )
     if re.fullmatch(r"so[a-z]", k) and t[2:3].isupper():
         return True  # "SoY tế": the space was lost
-    if re.fullmatch(r"v\S{0,2}n", k) and re.match(r"ph\S{0,3}ng", nxt):
+    if re.fullmatch(r"v\S{0,2}n", k) and re.fullmatch(r"ph\S{0,3}(?:ng|n|g)\W*", nxt):
         return True
     if (k == "cong" and nxt == "an") or k.startswith("congan"):
         return True
@@ -1189,7 +1190,10 @@ def _merge_continuations(row: _Row) -> None:
             clean = re.sub(r"(?:\s+\S)+$", "", running)  # specks after the agency ("..., y")
             fresh = clean.rstrip().endswith((",", ";"))  # the next agency opens on this line
             last = "" if fresh else _last_agency(clean)
-            own = f" {p.lead}" if p.lead and not _starts_agency(p.lead) else ""
+            continues = bool(p.lead) and (
+                not _starts_agency(p.lead) or _directory_score(f"{last} {p.lead}".strip()) >= 0.9
+            )  # "Văn phòng" / "UBND tỉnh": one agency over two lines
+            own = f" {p.lead}" if continues else ""
             base = _directory_score(f"{last}{own}".strip()) if (last or own) else 0.0
             best: tuple[float, int, str] = (base, 0, "")
             words = _directory_words()
@@ -1599,6 +1603,19 @@ def _repair_lost_signs(indicators: list[Indicator]) -> None:
             ind.target = "≥ " + m.group(1)
             ind.op, ind.value, ind.value_max = parse_target(ind.target)
             ind.provenance.confidence["target"] = 0.5
+
+
+def _fill_merged_agency_cells(indicators: list[Indicator]) -> None:
+    """A row with no agency between two rows of its group with the same agency: the agency
+    cell was merged over the rows (printed once) or lost in the scan; take it, unsure."""
+    for k in range(1, len(indicators) - 1):
+        ind, before, after = indicators[k], indicators[k - 1], indicators[k + 1]
+        same_block = (
+            before.horizon == ind.horizon == after.horizon and before.group == ind.group == after.group
+        )
+        if not ind.lead and before.lead and before.lead == after.lead and same_block:
+            ind.lead = list(before.lead)
+            ind.provenance.confidence["lead"] = 0.3
 
 
 def _repair_smudged_agencies(indicators: list[Indicator]) -> None:
