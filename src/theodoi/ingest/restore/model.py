@@ -114,6 +114,7 @@ _LETTER_VARIANTS = {"a": "ăâ", "e": "ê", "o": "ôơ", "u": "ư", "d": "đ"}
 _TONELESS_VOWELS = "aăâeêioôơuưy"
 _ALPHABET = "abcdefghijklmnopqrstuvwxyzăâêôơưđ"
 STRIP_SHARE = 0.2
+UNIT_PRIOR = 3.0  # prior count of a two-character shape ("ir" for "ư") per clean letter
 WB_K = 2.0  # Witten-Bell with twice the usual weight on unseen continuations: the corpus is small
 CONTINUATION = 0.8
 # Shapes a scanner confuses whatever the document (prior counts, before any training pair).
@@ -285,7 +286,7 @@ def _channel(pairs: Iterable[tuple[str, str]], inventory: set[str], model: Model
                 prior[src] += 1.0
         for unit, letters in _UNITS.items():
             if t in letters:
-                prior[unit] += 0.5
+                prior[unit] += UNIT_PRIOR
         if t in _TONELESS_VOWELS:
             for src in "aeiouy":
                 prior[src] += 0.1
