@@ -133,3 +133,32 @@ def test_dev_plan_reaches_its_task_floors(stem):
 def test_every_sample_extracts_to_a_valid_plan(path):
     plan = extract(path).plan
     assert Plan.from_dict(plan.to_dict()).source == path.name
+
+
+def test_bare_task_list_with_real_cells_is_a_plan():
+    from theodoi.ingest.document import CellRef, SourceDocument, SourceLine
+
+    cells = [
+        ["TT", "Tên nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Kết quả", "Thời gian"],
+        [
+            "1",
+            "Tuyên truyền về chuyển đổi số trên báo chí",
+            "Sở Văn hóa, Thể thao và Du lịch",
+            "",
+            "Báo cáo",
+            "2026",
+        ],
+        ["2", "Tập huấn kỹ năng số cho cán bộ", "Sở Nội vụ", "Các sở, ngành", "Văn bản", "12/2025"],
+    ]
+    lines, n = [], 0
+    for r, row in enumerate(cells):
+        for c, text in enumerate(row):
+            if text:
+                n += 1
+                lines.append(SourceLine(number=n, text=text, cell=CellRef(0, r, c)))
+    doc = SourceDocument(name="danh-sach.xlsx", kind="xlsx", lines=lines)
+    plan = extract_document(doc, config=ExtractConfig(restore=False)).plan
+    assert [(t.code, t.lead, t.deadline) for t in plan.tasks] == [
+        ("1", ["Sở Văn hóa, Thể thao và Du lịch"], "2026"),
+        ("2", ["Sở Nội vụ"], "12/2025"),
+    ]

@@ -101,7 +101,9 @@ def extract_document(doc: SourceDocument, *, config: ExtractConfig | None = None
         )
         sources = sources[: config.max_lines]
     lines = make_lines(sources, _restore([s.text for s in sources], config))
-    if not _looks_like_plan(lines):
+    table = parse_tasks(lines)
+    if not _looks_like_plan(lines) and not (table.layout == "cells" and table.tasks):
+        # a bare task list (.xlsx/.docx table) is a plan too, though it says little else
         raise NotAPlan(
             "Văn bản này không giống một kế hoạch hay chương trình thực hiện Nghị quyết 57-NQ/TW "
             "(không thấy tiêu đề kế hoạch, nhiệm vụ hay chỉ tiêu)."
@@ -120,7 +122,6 @@ def extract_document(doc: SourceDocument, *, config: ExtractConfig | None = None
     if isinstance(indicators, list) and all(isinstance(i, Indicator) for i in indicators):
         plan.indicators = indicators
 
-    table = parse_tasks(lines)
     plan.sections = table.sections
     plan.tasks = table.tasks
     warnings.extend(table.warnings)
