@@ -442,3 +442,15 @@ def test_a_real_table_is_read_through_its_header_row():
         (2030, "1", "Quy mô kinh tế số", "% GRDP", "≥ 30", ["Sở Tài chính"]),
         (2030, "2", "Hạ tầng số", None, "Tiên tiến, hiện đại", ["Sở Khoa học và Công nghệ"]),
     ]
+
+
+def test_a_scanned_row_without_agency_between_two_alike_takes_theirs_unsure():
+    text = (
+        "Phu luc I\nCHI TIEU\nTT Chi tieu Don vi Ket qua Co quan chu tri\nDen nam 2030\n"
+        "1 Ty le ho so truc tuyen % > 70 Van phong UBND tinh\n"
+        "2 Ty le thanh toan truc tuyen % > 65 [\\JZEIII\n"
+        "3 Ty le giao dich phi tiep xuc % > 70 Van phong UBND tinh\n"
+    )
+    first, second, third = parse_indicators(lines_from_text(text))
+    assert second.lead == first.lead == third.lead == ["Văn phòng UBND tỉnh"]
+    assert second.provenance.confidence["lead"] < 0.5

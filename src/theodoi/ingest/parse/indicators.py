@@ -142,7 +142,7 @@ def parse_indicators(lines: Sequence[Line]) -> list[Indicator]:
             if _looks_scanned(body):
                 _repair_lost_signs(indicators)
                 _repair_smudged_agencies(indicators)
-            _fill_merged_agency_cells(indicators)
+                _fill_merged_agency_cells(indicators)
             return indicators
         logger.info("indicator table at line %s gave no rows; trying prose targets", lines[start].number)
     return _prose_indicators(lines)
