@@ -153,3 +153,42 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env_str("THEODOI_LOG_LEVEL", "INFO")},
 }
+
+# --- REST API (theodoi.api): /api/v1/, per-agency tokens, errors as {code, detail} ---
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": ["theodoi.api.authentication.TokenAuthentication"],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_PAGINATION_CLASS": "theodoi.api.pagination.Pagination",
+    "PAGE_SIZE": 50,
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "theodoi.api.errors.exception_handler",
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "API theodoi – theo dõi thực hiện Nghị quyết 57-NQ/TW",
+    "DESCRIPTION": (
+        "Kế hoạch đã công bố, nhóm nhiệm vụ, nhiệm vụ, chỉ tiêu, cơ quan, tỉnh và bảng mã tình trạng: "
+        "đọc tự do, không cần đăng nhập. Báo cáo tiến độ: đọc và ghi bằng mã truy cập của một cơ quan "
+        "(`Authorization: Token <mã>`), chỉ báo cáo của cơ quan đó.\n\n"
+        "Dữ liệu mở (/api/v1/open-data/...) theo giấy phép Creative Commons Attribution 4.0 "
+        "(CC BY 4.0, https://creativecommons.org/licenses/by/4.0/): được dùng lại, kể cả thương mại, "
+        "khi ghi nguồn. Lỗi trả về JSON `{code, detail}`: `code` ổn định, `detail` bằng tiếng Việt."
+    ),
+    "VERSION": "1.0.0",
+    "LICENSE": {"name": "Dữ liệu: CC BY 4.0", "url": "https://creativecommons.org/licenses/by/4.0/"},
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.AllowAny"],
+    "SERVE_AUTHENTICATION": [],
+    "COMPONENT_SPLIT_REQUEST": True,
+    "SCHEMA_PATH_PREFIX": r"/api/v1",
+    "ENUM_NAME_OVERRIDES": {
+        "PlanLevelEnum": "theodoi.plans.models.PlanLevel.choices",
+        "UnitLevelEnum": "theodoi.directory.models.UnitLevel.choices",
+        "PublishedPlanStatusEnum": "theodoi.api.serializers.PUBLISHED_STATUS_CHOICES",
+        "TaskStatusEnum": "theodoi.api.serializers.TASK_STATUS_CHOICES",
+        "WorkStatusEnum": "theodoi.tracking.models.WorkStatus.choices",
+        "ReportStatusEnum": "theodoi.tracking.models.ReportStatus.choices",
+    },
+}

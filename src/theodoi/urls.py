@@ -12,6 +12,7 @@ admin.site.index_title = "Dữ liệu hệ thống"
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("api/", include("theodoi.api.urls")),
     path(
         "dang-nhap/",
         auth_views.LoginView.as_view(

@@ -1,0 +1,179 @@
+"""Reads the API serves, with their joins in one place (query counts pinned in tests/api).
+
+Public reads show published plans only: active and superseded, never drafts. A province's
+list holds the plans of the units merged into it (Gia Lai lists Bình Định's plans) and of
+its communes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.db.models import Count, Prefetch, Q, QuerySet
+
+from theodoi.accounts.scope import province_q
+from theodoi.directory.models import AdministrativeUnit, Agency, UnitLevel
+from theodoi.plans import selectors as plan_selectors
+from theodoi.plans.models import (
+    AgencyRole,
+    Indicator,
+    Plan,
+    PlanReference,
+    PlanStatus,
+    ReportingDuty,
+    Section,
+    Task,
+    TaskAgency,
+)
+from theodoi.tracking.models import IndicatorValue, ProgressReport, TaskUpdate
+from theodoi.tracking.permissions import user_agency_id
+from theodoi.tracking.rules import TaskStatus
+from theodoi.tracking.selectors import task_statuses
+
+PUBLISHED = (PlanStatus.ACTIVE, PlanStatus.SUPERSEDED)
+
+
+def public_plans() -> QuerySet[Plan]:
+    """Return the published plans (not drafts), newest first, with unit and counts."""
+    return plan_selectors.plan_list().filter(status__in=PUBLISHED)
+
+
+def public_plan_list(
+    *, province: AdministrativeUnit | None = None, level: str = "", status: str = "", year: int | None = None
+) -> QuerySet[Plan]:
+    """Return published plans filtered as the list endpoint allows, in a stable order."""
+    rows = public_plans()
+    if province is not None:
+        rows = rows.filter(province_q("unit", province.pk))
+    if level:
+        rows = rows.filter(level=level)
+    if status:
+        rows = rows.filter(status=status)
+    if year is not None:
+        rows = rows.filter(date__year=year)
+    return rows.order_by("-date", "number", "id")
+
+
+def public_plan_get(*, pk: int) -> Plan | None:
+    """Return published plan ``pk`` with what its detail shows, or None (drafts do not exist here)."""
+    return (
+        public_plans()
+        .prefetch_related(
+            Prefetch("references", queryset=PlanReference.objects.select_related("target")),
+            Prefetch("reporting_duties", queryset=ReportingDuty.objects.order_by("position", "id")),
+        )
+        .filter(pk=pk)
+        .first()
+    )
+
+
+def plan_sections(*, plan: Plan) -> QuerySet[Section]:
+    """Return a plan's sections in order with their task counts."""
+    return Section.objects.filter(plan=plan).annotate(task_count=Count("tasks")).order_by("position", "id")
+
+
+def plan_task_list(
+    *,
+    plan: Plan,
+    section: str = "",
+    lead_agency_id: int | None = None,
+    deadline_kind: str = "",
+    status_ids: list[int] | None = None,
+) -> QuerySet[Task]:
+    """Return a plan's tasks filtered as the endpoint allows (``status_ids`` from the statuses)."""
+    rows = plan_selectors.plan_tasks(plan=plan)
+    if section:
+        rows = rows.filter(section_code=section)
+    if lead_agency_id is not None:
+        leads = TaskAgency.objects.filter(agency_id=lead_agency_id, role=AgencyRole.LEAD).values("task_id")
+        rows = rows.filter(pk__in=leads)
+    if deadline_kind:
+        rows = rows.filter(deadline_kind=deadline_kind)
+    if status_ids is not None:
+        rows = rows.filter(pk__in=status_ids)
+    return rows
+
+
+def plan_task_statuses(*, plan: Plan, on: dt.date) -> dict[int, Any]:
+    """Return every task's computed status on ``on`` (tracking's five statuses), by task id."""
+    return task_statuses(plan=plan, on=on)
+
+
+def progress_summary(statuses: dict[int, Any]) -> dict[str, int]:
+    """Count tasks per status, every status present (0 when none)."""
+    counts = {s.value: 0 for s in TaskStatus}
+    for row in statuses.values():
+        counts[row.status.value] += 1
+    return counts
+
+
+def plan_indicator_list(*, plan: Plan, horizon: int | None = None) -> QuerySet[Indicator]:
+    rows = plan_selectors.plan_indicators(plan=plan)
+    if horizon is not None:
+        rows = rows.filter(horizon=horizon)
+    return rows
+
+
+def province_list() -> QuerySet[AdministrativeUnit]:
+    """Return the provinces in force and the ones merged away, with their predecessors."""
+    return (
+        AdministrativeUnit.objects.filter(level=UnitLevel.PROVINCE)
+        .select_related("successor")
+        .prefetch_related(
+            Prefetch("predecessors", queryset=AdministrativeUnit.objects.order_by("name", "id"))
+        )
+        .order_by("name", "id")
+    )
+
+
+def agency_list(*, province: AdministrativeUnit | None = None, kind: str = "", search: str = "") -> QuerySet[Agency]:
+    """Return active agencies (with their unit), by unit and name; ``province`` includes merged units."""
+    rows = Agency.objects.filter(is_active=True).select_related("unit")
+    if province is not None:
+        rows = rows.filter(province_q("unit", province.pk))
+    if kind:
+        rows = rows.filter(kind=kind)
+    if search.strip():
+        rows = rows.filter(Q(name__icontains=search.strip()) | Q(short_name__icontains=search.strip()))
+    return rows.order_by("unit__name", "name", "id")
+
+
+def agency_reports(
+    *, user: Any, plan_id: int | None = None, period: str = "", status: str = "", cadence: str = ""
+) -> QuerySet[ProgressReport]:
+    """Return the reports of the user's agency only (none for a user with no agency)."""
+    agency_id = user_agency_id(user)
+    if agency_id is None:
+        return ProgressReport.objects.none()
+    rows = ProgressReport.objects.filter(agency_id=agency_id).select_related("agency", "plan")
+    if plan_id is not None:
+        rows = rows.filter(plan_id=plan_id)
+    if period:
+        rows = rows.filter(period=period)
+    if status:
+        rows = rows.filter(status=status)
+    if cadence:
+        rows = rows.filter(cadence=cadence)
+    return rows.order_by("-period_end", "plan_id", "cadence", "id")
+
+
+def agency_report_get(*, user: Any, pk: int) -> ProgressReport | None:
+    """Return report ``pk`` if it is the user's agency's, else None (another agency's is 404)."""
+    agency_id = user_agency_id(user)
+    if agency_id is None:
+        return None
+    return (
+        ProgressReport.objects.select_related("plan__unit__parent", "agency")
+        .prefetch_related(
+            Prefetch("task_updates", queryset=TaskUpdate.objects.select_related("task").order_by("task__position", "task_id")),
+            Prefetch(
+                "indicator_values",
+                queryset=IndicatorValue.objects.select_related("indicator").order_by(
+                    "indicator__position", "indicator_id"
+                ),
+            ),
+        )
+        .filter(pk=pk, agency_id=agency_id)
+        .first()
+    )
