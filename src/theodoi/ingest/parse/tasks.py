@@ -202,6 +202,8 @@ def task_from_row(row: Row, section: str | None) -> Task | None:
         cell = row.cells.get(key)
         confidence[key] = round(min(conf, cell.confidence), 3) if cell else (0.5 if not values else conf)
     output = clean_text(strip_ocr_debris(row.text("output")) if ocr else row.text("output")) or None
+    if ocr and output:
+        output = _from_output_word(output)
     deadline = clean_text(row.text("deadline")) or None
     if ocr and deadline:
         deadline = tidy_deadline(deadline)
@@ -247,6 +249,22 @@ def agencies(text: str | None, *, trim: bool = False) -> tuple[list[str], float]
 
 _DEBRIS_CHARS = re.compile(r"[{}\[\]~\\£«»¢|_<>^@%$#*=+]")
 _ONE_LETTER_WORDS = {"ở", "ô", "à", "ạ", "ờ", "y", "và"}
+
+
+def _from_output_word(text: str) -> str:
+    """Start an OCR'd output cell at its output word when a neighbour's words precede it.
+
+    "nghệ Văn bản hướng dẫn" -> "Văn bản hướng dẫn": the leading words carried over from an
+    agency cell are dropped when a capitalised output kind follows within a few words.
+    """
+    tokens = text.split()
+    for k in range(1, min(4, len(tokens))):
+        rest = " ".join(tokens[k:])
+        if rest[:1].isupper() and fold(rest).startswith(OUTPUT_WORDS):
+            if fold(" ".join(tokens[:k])).startswith(OUTPUT_WORDS):
+                return text
+            return rest
+    return text
 
 
 def strip_ocr_debris(text: str | None) -> str:
