@@ -127,6 +127,17 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 EMAIL_BACKEND = env_str("THEODOI_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env_str("THEODOI_FROM_EMAIL", "theodoi@localhost")
+EMAIL_HOST = env_str("THEODOI_EMAIL_HOST", "localhost")
+EMAIL_PORT = env_int("THEODOI_EMAIL_PORT", 25)
+EMAIL_HOST_USER = env_str("THEODOI_EMAIL_USER", "")
+EMAIL_HOST_PASSWORD = env_str("THEODOI_EMAIL_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("THEODOI_EMAIL_USE_TLS", False)
+
+# Progress reporting (theodoi.tracking).
+THEODOI_SITE_URL = env_str("THEODOI_SITE_URL", "http://127.0.0.1:8000")  # prefix of links in e-mails
+TRACKING_HOLIDAYS = env_list("THEODOI_HOLIDAYS", [])  # ISO dates that move due dates; none by default
+TRACKING_REMIND_DAYS_BEFORE = env_int("THEODOI_REMIND_DAYS_BEFORE", 3)
+TRACKING_EVIDENCE_MAX_BYTES = env_int("THEODOI_EVIDENCE_MAX_BYTES", 20 * 1024 * 1024)
 
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
