@@ -43,6 +43,8 @@ INSTALLED_APPS = [
     "theodoi.accounts",
     "theodoi.plans",
     "theodoi.tracking",
+    "theodoi.evaluation",
+    "theodoi.reports",
     "theodoi.web",
     "theodoi.api",
 ]
