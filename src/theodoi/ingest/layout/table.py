@@ -336,8 +336,8 @@ def _code_readings(code: str) -> list[str]:
     return out
 
 
-_LOOKBACK = 30
-_KEEP = 4
+_LOOKBACK = 20
+_KEEP = 3
 
 
 def _best_sequence(candidates: list[RowStart]) -> list[RowStart]:

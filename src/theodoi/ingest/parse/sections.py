@@ -50,6 +50,7 @@ def recover_sections(rows: list[Row], body: Sequence[Line], table: Sequence[Line
         m = _HEADING.match(line.text)
         if m:
             headings.setdefault(int(m.group(1)), []).append(line)
+    probes = [(line, fold(line.raw)) for line in table if len(line.key) >= 15]
     top = max(present) + 1
     for value in range(1, top + 1):
         if value in present or value not in headings:
@@ -58,10 +59,10 @@ def recover_sections(rows: list[Row], body: Sequence[Line], table: Sequence[Line
         best: tuple[float, int, Line] | None = None
         for heading in headings[value]:
             key = fold(_HEADING.match(heading.text).group(2))[:40]
-            for line in table:
-                if not lo <= line.number < hi or len(line.key) < 15:
+            for line, raw_key in probes:
+                if not lo <= line.number < hi:
                     continue
-                ratio = max(_opening_similarity(key, text) for text in (line.key, fold(line.raw)))
+                ratio = max(_opening_similarity(key, line.key), _opening_similarity(key, raw_key))
                 if ratio >= 0.7 and (best is None or ratio > best[0]):
                     best = (ratio, line.number, heading)
         if best is None:
