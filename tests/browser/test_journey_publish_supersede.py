@@ -55,6 +55,22 @@ def test_publish_000_over_003(
     # The header names the plan it replaces; the cell reads 37/KH-UBND.
     expect(page.locator("#o-document-supersedes")).to_contain_text("37/KH-UBND")
 
+    # A lead agency is picked from the directory by typing without marks.
+    page.get_by_role("link", name=re.compile("^Nhiệm vụ")).click()
+    lead = page.locator("#o-tasks-0-lead")
+    lead.locator("button.cell__button").click()
+    search = lead.get_by_placeholder("Gõ tên cơ quan để tìm (không cần dấu)…")
+    search.press_sequentially("so tai chinh", delay=20)
+    suggestion = lead.locator(".suggest__item").filter(has_text=re.compile("^Sở Tài chính", re.I)).first
+    expect(suggestion).to_be_visible()
+    # The name is in the directory already, marks aside: no offer to add it as a new agency.
+    expect(lead.locator(".suggest__item--new")).to_have_count(0)
+    shoot("2-chon-co-quan")
+    suggestion.click()
+    expect(lead.locator(".chip").last).to_contain_text(re.compile("Sở Tài chính", re.I))
+    lead.get_by_role("button", name="Lưu").click()
+    expect(page.locator("#o-tasks-0-lead .cell__button")).to_contain_text(re.compile("Sở Tài chính", re.I))
+
     # When they go to publish, the plan replaced is picked and the difference is shown first.
     page.get_by_role("link", name="Ban hành kế hoạch…").click()
     page.wait_for_url(re.compile(r"/cong-bo/$"))
@@ -64,12 +80,12 @@ def test_publish_000_over_003(
     expect(difference).to_contain_text("Khác biệt so với kế hoạch 37/KH-UBND")
     stats = difference.locator(".stats--diff").inner_text()
     assert "thêm mới" in stats and "bỏ" in stats and "thay đổi" in stats
-    shoot("2-khac-biet")
+    shoot("3-khac-biet")
     changed = difference.locator("table.table--diff").first
     expect(changed.locator("del").first).to_be_visible()
     expect(changed.locator("ins").first).to_be_visible()
     changed.scroll_into_view_if_needed()
-    shoot("3-thay-doi")
+    shoot("4-thay-doi")
 
     # Choosing no plan hides the difference; choosing 37/KH-UBND again brings it back.
     picked.select_option(label="Không thay thế kế hoạch nào")
@@ -83,7 +99,7 @@ def test_publish_000_over_003(
     expect(page.locator(".messages")).to_contain_text("Đã ban hành kế hoạch 103/KH-UBND")
     expect(page.locator(".messages")).to_contain_text("37/KH-UBND chuyển sang “đã được thay thế”")
     assert "Đang hiệu lực" in page.locator("h1").inner_text()
-    shoot("4-ke-hoach-moi")
+    shoot("5-ke-hoach-moi")
 
     new = Plan.objects.get(number="103/KH-UBND")
     carried = Task.objects.filter(plan=new, carried_from__plan=gold_plan).count()
@@ -96,11 +112,11 @@ def test_publish_000_over_003(
     link.scroll_into_view_if_needed()
     expect(link).to_contain_text("của kế hoạch 37/KH-UBND")
     assert page.locator("a.carried").count() == carried
-    shoot("5-noi-tiep")
+    shoot("6-noi-tiep")
     link.click()
     page.wait_for_url(re.compile(rf"/ke-hoach/{gold_plan.pk}/#nv-\d+$"))
     expect(page.locator("h1")).to_contain_text("Đã được thay thế")
     expect(page.locator(".facts")).to_contain_text("103/KH-UBND")
-    shoot("6-nhiem-vu-cu")
+    shoot("7-nhiem-vu-cu")
     page.evaluate("window.scrollTo(0, 0)")
-    shoot("7-ke-hoach-cu")
+    shoot("8-ke-hoach-cu")

@@ -274,3 +274,53 @@ def test_a_stale_version_on_publish_says_who_changed_the_draft(
     assert response.status_code == 200
     assert "hãy tải lại" in response.content.decode()
     assert not Plan.objects.filter(number="12/KH-UBND").exists()
+
+
+def _task_list_xlsx() -> bytes:
+    import io
+
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Nhiệm vụ"
+    sheet.append(["TT", "Tên nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Kết quả", "Thời gian"])
+    sheet.append(["I", "Nâng cao nhận thức về khoa học, công nghệ"])
+    sheet.append(
+        [
+            1,
+            "Xây dựng đề án khu công nghệ thông tin",
+            "Sở Khoa học và Công nghệ",
+            "Sở Tài chính",
+            "Đề án",
+            "06/2026",
+        ]
+    )
+    sheet.append(
+        [
+            2,
+            "Tuyên truyền về chuyển đổi số",
+            "Sở Văn hóa, Thể thao và Du lịch",
+            "Báo Gia Lai",
+            "Kế hoạch",
+            "Hằng năm",
+        ]
+    )
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def test_an_excel_task_list_lands_in_the_same_review_screen(
+    client: Any, coordinator_a: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    client.force_login(coordinator_a)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            reverse("web:review_upload"), {"tep": SimpleUploadedFile("nhiem-vu.xlsx", _task_list_xlsx())}
+        )
+    html = client.get(response["Location"], {"bang": "nhiem-vu"}).content.decode()
+    assert "Rà soát kế hoạch" in html
+    assert "Xây dựng đề án khu công nghệ thông tin" in html
+    assert "Tuyên truyền về chuyển đổi số" in html
+    assert "hạn 30/06/2026" in html and "định kỳ hằng năm" in html

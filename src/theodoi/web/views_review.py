@@ -22,6 +22,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from theodoi.ingest.read import SUPPORTED_SUFFIXES
 from theodoi.ingest.read.limits import vn_size
+from theodoi.ingest.text import fold
 from theodoi.plans import drafts
 from theodoi.plans.drafts import DraftConflict, DraftError
 from theodoi.plans.models import DraftStatus, Plan, PlanDraft
@@ -352,7 +353,7 @@ def agency_suggestions(request: HttpRequest, pk: int) -> HttpResponse:
     draft = draft_for_user_or_404(request.user, pk)
     q = (request.GET.get("q") or "").strip()[:200]
     found = agency_suggest(unit=draft.unit, q=q) if len(q) >= 2 else []
-    exact = any(a.name.casefold() == q.casefold() for a in found)
+    exact = any(fold(a.name) == fold(q) for a in found)  # "so tai chinh" is "Sở Tài chính" already
     return _render(
         request,
         "web/review/draft.html",
