@@ -38,9 +38,7 @@ class ApiTokenAdmin(admin.ModelAdmin):
             return
         created = api_token_create(agency=obj.agency, name=obj.name, actor=request.user)
         obj.pk = created.token.pk
-        messages.warning(
-            request, f"Mã truy cập (chỉ hiện một lần, hãy lưu lại ngay): {created.secret}"
-        )
+        messages.warning(request, f"Mã truy cập (chỉ hiện một lần, hãy lưu lại ngay): {created.secret}")
 
     def has_delete_permission(self, request: HttpRequest, obj: ApiToken | None = None) -> bool:
         return False  # revoke instead: the row stays for the audit trail

@@ -33,9 +33,7 @@ class TokenAuthentication(authentication.BaseAuthentication):
             secret = header[1].decode("ascii")
         except UnicodeDecodeError as e:
             raise exceptions.AuthenticationFailed("Mã truy cập không hợp lệ.", code="token_invalid") from e
-        token = (
-            ApiToken.objects.select_related("user", "agency").filter(key_hash=token_hash(secret)).first()
-        )
+        token = ApiToken.objects.select_related("user", "agency").filter(key_hash=token_hash(secret)).first()
         if token is None:
             raise exceptions.AuthenticationFailed("Mã truy cập không hợp lệ.", code="token_invalid")
         if token.revoked_at is not None:

@@ -52,7 +52,11 @@ def _field_errors(detail: Any) -> dict[str, list[str]]:
         if isinstance(value, dict):
             for key, sub in value.items():
                 walk(sub, f"{path}.{key}" if path else str(key))
-        elif isinstance(value, list) and value and all(isinstance(v, (str, exceptions.ErrorDetail)) for v in value):
+        elif (
+            isinstance(value, list)
+            and value
+            and all(isinstance(v, (str, exceptions.ErrorDetail)) for v in value)
+        ):
             out.setdefault(path or "non_field_errors", []).extend(str(v) for v in value)
         elif isinstance(value, list):
             for n, sub in enumerate(value):
@@ -77,7 +81,8 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
     if isinstance(exc, DjangoValidationError):
         errors = exc.message_dict if hasattr(exc, "error_dict") else {"non_field_errors": exc.messages}
         return Response(
-            _body("invalid", "Dữ liệu gửi lên không hợp lệ.", errors=errors), status=status.HTTP_400_BAD_REQUEST
+            _body("invalid", "Dữ liệu gửi lên không hợp lệ.", errors=errors),
+            status=status.HTTP_400_BAD_REQUEST,
         )
     if isinstance(exc, Http404):
         exc = exceptions.NotFound()

@@ -93,7 +93,7 @@ def tasks_csv(*, plan: Plan, tasks: Iterable[Task], statuses: dict[int, Any]) ->
             (
                 t.pk,
                 plan.number,
-                t.section_code,
+                t.section.code if t.section_id else t.section_code,
                 t.code,
                 t.name,
                 _names(m for m in mentions if m.role == AgencyRole.LEAD),

@@ -84,7 +84,7 @@ def plan_task_list(
     """Return a plan's tasks filtered as the endpoint allows (``status_ids`` from the statuses)."""
     rows = plan_selectors.plan_tasks(plan=plan)
     if section:
-        rows = rows.filter(section_code=section)
+        rows = rows.filter(Q(section__code=section) | Q(section__isnull=True, section_code=section))
     if lead_agency_id is not None:
         leads = TaskAgency.objects.filter(agency_id=lead_agency_id, role=AgencyRole.LEAD).values("task_id")
         rows = rows.filter(pk__in=leads)
@@ -127,7 +127,9 @@ def province_list() -> QuerySet[AdministrativeUnit]:
     )
 
 
-def agency_list(*, province: AdministrativeUnit | None = None, kind: str = "", search: str = "") -> QuerySet[Agency]:
+def agency_list(
+    *, province: AdministrativeUnit | None = None, kind: str = "", search: str = ""
+) -> QuerySet[Agency]:
     """Return active agencies (with their unit), by unit and name; ``province`` includes merged units."""
     rows = Agency.objects.filter(is_active=True).select_related("unit")
     if province is not None:
@@ -166,7 +168,10 @@ def agency_report_get(*, user: Any, pk: int) -> ProgressReport | None:
     return (
         ProgressReport.objects.select_related("plan__unit__parent", "agency")
         .prefetch_related(
-            Prefetch("task_updates", queryset=TaskUpdate.objects.select_related("task").order_by("task__position", "task_id")),
+            Prefetch(
+                "task_updates",
+                queryset=TaskUpdate.objects.select_related("task").order_by("task__position", "task_id"),
+            ),
             Prefetch(
                 "indicator_values",
                 queryset=IndicatorValue.objects.select_related("indicator").order_by(

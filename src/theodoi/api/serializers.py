@@ -15,7 +15,10 @@ from theodoi.plans.models import AgencyRole, Cadence, DeadlineKind, PlanLevel, P
 from theodoi.tracking.models import ReportStatus, WorkStatus
 from theodoi.tracking.rules import TASK_STATUS_LABELS, TaskStatus
 
-PUBLISHED_STATUS_CHOICES = [(PlanStatus.ACTIVE.value, PlanStatus.ACTIVE.label), (PlanStatus.SUPERSEDED.value, PlanStatus.SUPERSEDED.label)]
+PUBLISHED_STATUS_CHOICES = [
+    (PlanStatus.ACTIVE.value, PlanStatus.ACTIVE.label),
+    (PlanStatus.SUPERSEDED.value, PlanStatus.SUPERSEDED.label),
+]
 TASK_STATUS_CHOICES = [(s.value, TASK_STATUS_LABELS[s]) for s in TaskStatus]
 
 
@@ -30,7 +33,9 @@ class ErrorSerializer(serializers.Serializer):
         required=False,
         help_text="Lỗi theo từng trường (chỉ khi dữ liệu gửi lên không hợp lệ).",
     )
-    current_version = serializers.IntegerField(required=False, help_text="Phiên bản hiện tại (lỗi `conflict`).")
+    current_version = serializers.IntegerField(
+        required=False, help_text="Phiên bản hiện tại (lỗi `conflict`)."
+    )
 
 
 # --- query parameters -----------------------------------------------------------------------
@@ -42,7 +47,10 @@ class _ProvinceField(serializers.SlugRelatedField):
             slug_field="code",
             queryset=AdministrativeUnit.objects.filter(level__in=[UnitLevel.PROVINCE, UnitLevel.COUNTRY]),
             required=False,
-            error_messages={"does_not_exist": "Không có tỉnh, thành phố mã “{value}”.", "invalid": "Mã tỉnh không hợp lệ."},
+            error_messages={
+                "does_not_exist": "Không có tỉnh, thành phố mã “{value}”.",
+                "invalid": "Mã tỉnh không hợp lệ.",
+            },
             **kw,
         )
 
@@ -58,11 +66,15 @@ class TaskListQuery(serializers.Serializer):
     section = serializers.CharField(max_length=16, required=False, help_text="Mã nhóm nhiệm vụ (I, II ...).")
     lead_agency = serializers.IntegerField(min_value=1, required=False, help_text="Mã cơ quan chủ trì.")
     deadline_kind = serializers.ChoiceField(choices=DeadlineKind.choices, required=False)
-    status = serializers.ChoiceField(choices=TASK_STATUS_CHOICES, required=False, help_text="Tình trạng tính đến hôm nay.")
+    status = serializers.ChoiceField(
+        choices=TASK_STATUS_CHOICES, required=False, help_text="Tình trạng tính đến hôm nay."
+    )
 
 
 class IndicatorListQuery(serializers.Serializer):
-    horizon = serializers.IntegerField(min_value=2000, max_value=2100, required=False, help_text="Mốc năm (2025, 2030 ...).")
+    horizon = serializers.IntegerField(
+        min_value=2000, max_value=2100, required=False, help_text="Mốc năm (2025, 2030 ...)."
+    )
 
 
 class AgencyListQuery(serializers.Serializer):
@@ -73,7 +85,9 @@ class AgencyListQuery(serializers.Serializer):
 
 class ReportListQuery(serializers.Serializer):
     plan = serializers.IntegerField(min_value=1, required=False)
-    period = serializers.CharField(max_length=16, required=False, help_text="Kỳ: `2025-Q3`, `2025-M07`, `2025`.")
+    period = serializers.CharField(
+        max_length=16, required=False, help_text="Kỳ: `2025-Q3`, `2025-M07`, `2025`."
+    )
     cadence = serializers.ChoiceField(choices=Cadence.choices, required=False)
     status = serializers.ChoiceField(choices=ReportStatus.choices, required=False)
 
@@ -94,9 +108,13 @@ class ProvinceSerializer(serializers.Serializer):
     name = serializers.CharField()
     full_name = serializers.CharField()
     is_city = serializers.BooleanField()
-    valid_until = serializers.DateField(allow_null=True, help_text="Ngày cuối trước khi sáp nhập; null nếu còn.")
+    valid_until = serializers.DateField(
+        allow_null=True, help_text="Ngày cuối trước khi sáp nhập; null nếu còn."
+    )
     successor = UnitRefSerializer(allow_null=True, help_text="Tỉnh được sáp nhập vào (từ 01/7/2025).")
-    predecessors = UnitRefSerializer(many=True, source="predecessors.all", help_text="Các tỉnh đã sáp nhập vào tỉnh này.")
+    predecessors = UnitRefSerializer(
+        many=True, source="predecessors.all", help_text="Các tỉnh đã sáp nhập vào tỉnh này."
+    )
 
 
 class AgencySerializer(serializers.Serializer):
@@ -155,7 +173,9 @@ class PlanListItemSerializer(serializers.Serializer):
 class PlanReferenceSerializer(serializers.Serializer):
     relation = serializers.ChoiceField(choices=[("implements", "Thực hiện"), ("supersedes", "Thay thế")])
     number = serializers.CharField()
-    plan_id = serializers.IntegerField(source="target_id", allow_null=True, help_text="Kế hoạch trong hệ thống, nếu có.")
+    plan_id = serializers.IntegerField(
+        source="target_id", allow_null=True, help_text="Kế hoạch trong hệ thống, nếu có."
+    )
 
 
 class ReportingDutySerializer(serializers.Serializer):
@@ -202,12 +222,14 @@ class AgencyMentionSerializer(serializers.Serializer):
 class DeadlineSerializer(serializers.Serializer):
     text = serializers.CharField(source="deadline_text", help_text="Như in: `Quý I/2026`, `Hằng tháng`.")
     kind = serializers.ChoiceField(source="deadline_kind", choices=DeadlineKind.choices)
-    due = serializers.DateField(source="deadline_due", allow_null=True, help_text="Hạn cuối, nếu xác định được.")
+    due = serializers.DateField(
+        source="deadline_due", allow_null=True, help_text="Hạn cuối, nếu xác định được."
+    )
 
 
 class TaskSerializer(serializers.Serializer):
     id = serializers.IntegerField()
-    section = serializers.CharField(source="section_code")
+    section = serializers.SerializerMethodField(help_text="Mã nhóm nhiệm vụ (I, II ...).")
     code = serializers.CharField()
     name = serializers.CharField()
     output = serializers.CharField(help_text="Kết quả, sản phẩm.")
@@ -215,9 +237,15 @@ class TaskSerializer(serializers.Serializer):
     lead = serializers.SerializerMethodField()
     partners = serializers.SerializerMethodField()
     parent_id = serializers.IntegerField(allow_null=True)
-    carried_from_id = serializers.IntegerField(allow_null=True, help_text="Nhiệm vụ của kế hoạch bị thay thế mà nhiệm vụ này tiếp nối.")
+    carried_from_id = serializers.IntegerField(
+        allow_null=True, help_text="Nhiệm vụ của kế hoạch bị thay thế mà nhiệm vụ này tiếp nối."
+    )
     status = serializers.SerializerMethodField()
     percent = serializers.SerializerMethodField()
+
+    @extend_schema_field(OpenApiTypes.STR)
+    def get_section(self, task: Any) -> str:
+        return task.section.code if task.section_id else task.section_code
 
     def _mentions(self, task: Any, role: str) -> list[dict[str, Any]]:
         return [
@@ -362,7 +390,7 @@ class TaskRowInput(serializers.Serializer):
 class IndicatorRowInput(serializers.Serializer):
     indicator = serializers.IntegerField(min_value=1)
     value = serializers.JSONField(
-        required=False, help_text="Số (12.5 hoặc \"12,5\"), true/false hoặc \"Có\"/\"Không\", hoặc chữ."
+        required=False, help_text='Số (12.5 hoặc "12,5"), true/false hoặc "Có"/"Không", hoặc chữ.'
     )
     note = serializers.CharField(required=False, allow_blank=True)
     source = serializers.CharField(required=False, allow_blank=True, max_length=500)
@@ -380,9 +408,12 @@ class ReportDraftInput(serializers.Serializer):
         out: dict[str, Any] = {}
         if "summary" in data:
             out["summary"] = data["summary"]
-        out["tasks"] = {row["task"]: {k: v for k, v in row.items() if k != "task"} for row in data.get("tasks", [])}
+        out["tasks"] = {
+            row["task"]: {k: v for k, v in row.items() if k != "task"} for row in data.get("tasks", [])
+        }
         out["indicators"] = {
-            row["indicator"]: {k: v for k, v in row.items() if k != "indicator"} for row in data.get("indicators", [])
+            row["indicator"]: {k: v for k, v in row.items() if k != "indicator"}
+            for row in data.get("indicators", [])
         }
         return out
 

@@ -14,9 +14,9 @@ from django.db import transaction
 from django.utils import timezone
 
 from theodoi.accounts.models import Profile, Role
+from theodoi.api.models import ApiToken
 from theodoi.core.audit import audit_record
 from theodoi.directory.models import Agency
-from theodoi.api.models import ApiToken
 
 logger = logging.getLogger(__name__)
 

@@ -48,15 +48,18 @@ def _plan_or_404(pk: int) -> Plan:
 
 
 class PublicReadMixin:
-    authentication_classes: list[type] = []  # public: a token is neither needed nor checked
-    permission_classes = [AllowAny]
+    authentication_classes: tuple[type, ...] = ()  # public: a token is neither needed nor checked
+    permission_classes = (AllowAny,)
 
 
 # --- plans ----------------------------------------------------------------------------------
 
 
 @extend_schema(
-    tags=["Kế hoạch"], summary="Danh sách kế hoạch đã công bố", parameters=[s.PlanListQuery], responses={200: s.PlanListItemSerializer(many=True), **READ_ERRORS}
+    tags=["Kế hoạch"],
+    summary="Danh sách kế hoạch đã công bố",
+    parameters=[s.PlanListQuery],
+    responses={200: s.PlanListItemSerializer(many=True), **READ_ERRORS},
 )
 class PlanListView(PublicReadMixin, generics.ListAPIView):
     serializer_class = s.PlanListItemSerializer
@@ -66,7 +69,11 @@ class PlanListView(PublicReadMixin, generics.ListAPIView):
 
 
 class PlanDetailView(PublicReadMixin, APIView):
-    @extend_schema(tags=["Kế hoạch"], summary="Một kế hoạch và tóm tắt tiến độ", responses={200: s.PlanDetailSerializer, 404: ERR})
+    @extend_schema(
+        tags=["Kế hoạch"],
+        summary="Một kế hoạch và tóm tắt tiến độ",
+        responses={200: s.PlanDetailSerializer, 404: ERR},
+    )
     def get(self, request: Request, pk: int) -> Response:
         plan = selectors.public_plan_get(pk=pk)
         if plan is None:
@@ -81,7 +88,11 @@ class PlanDetailView(PublicReadMixin, APIView):
         return Response(s.PlanDetailSerializer(plan).data)
 
 
-@extend_schema(tags=["Kế hoạch"], summary="Các nhóm nhiệm vụ của kế hoạch", responses={200: s.SectionSerializer(many=True), 404: ERR})
+@extend_schema(
+    tags=["Kế hoạch"],
+    summary="Các nhóm nhiệm vụ của kế hoạch",
+    responses={200: s.SectionSerializer(many=True), 404: ERR},
+)
 class PlanSectionListView(PublicReadMixin, generics.ListAPIView):
     serializer_class = s.SectionSerializer
     pagination_class = None  # a plan has a handful of sections
@@ -90,7 +101,12 @@ class PlanSectionListView(PublicReadMixin, generics.ListAPIView):
         return selectors.plan_sections(plan=_plan_or_404(self.kwargs["pk"]))
 
 
-@extend_schema(tags=["Kế hoạch"], summary="Các nhiệm vụ của kế hoạch", parameters=[s.TaskListQuery], responses={200: s.TaskSerializer(many=True), **READ_ERRORS})
+@extend_schema(
+    tags=["Kế hoạch"],
+    summary="Các nhiệm vụ của kế hoạch",
+    parameters=[s.TaskListQuery],
+    responses={200: s.TaskSerializer(many=True), **READ_ERRORS},
+)
 class PlanTaskListView(PublicReadMixin, generics.ListAPIView):
     serializer_class = s.TaskSerializer
     statuses: dict[int, Any]
@@ -113,7 +129,12 @@ class PlanTaskListView(PublicReadMixin, generics.ListAPIView):
         return {**super().get_serializer_context(), "statuses": getattr(self, "statuses", {})}
 
 
-@extend_schema(tags=["Kế hoạch"], summary="Các chỉ tiêu của kế hoạch", parameters=[s.IndicatorListQuery], responses={200: s.IndicatorSerializer(many=True), **READ_ERRORS})
+@extend_schema(
+    tags=["Kế hoạch"],
+    summary="Các chỉ tiêu của kế hoạch",
+    parameters=[s.IndicatorListQuery],
+    responses={200: s.IndicatorSerializer(many=True), **READ_ERRORS},
+)
 class PlanIndicatorListView(PublicReadMixin, generics.ListAPIView):
     serializer_class = s.IndicatorSerializer
 
@@ -125,7 +146,11 @@ class PlanIndicatorListView(PublicReadMixin, generics.ListAPIView):
 # --- directory ------------------------------------------------------------------------------
 
 
-@extend_schema(tags=["Danh mục"], summary="Tỉnh, thành phố (cả tỉnh đã sáp nhập)", responses={200: s.ProvinceSerializer(many=True), 404: ERR})
+@extend_schema(
+    tags=["Danh mục"],
+    summary="Tỉnh, thành phố (cả tỉnh đã sáp nhập)",
+    responses={200: s.ProvinceSerializer(many=True), 404: ERR},
+)
 class ProvinceListView(PublicReadMixin, generics.ListAPIView):
     serializer_class = s.ProvinceSerializer
 
@@ -134,7 +159,11 @@ class ProvinceListView(PublicReadMixin, generics.ListAPIView):
 
 
 class ProvinceDetailView(PublicReadMixin, APIView):
-    @extend_schema(tags=["Danh mục"], summary="Một tỉnh, thành phố theo mã", responses={200: s.ProvinceSerializer, 404: ERR})
+    @extend_schema(
+        tags=["Danh mục"],
+        summary="Một tỉnh, thành phố theo mã",
+        responses={200: s.ProvinceSerializer, 404: ERR},
+    )
     def get(self, request: Request, code: str) -> Response:
         unit = selectors.province_list().filter(code=code).first()
         if unit is None:
@@ -142,7 +171,12 @@ class ProvinceDetailView(PublicReadMixin, APIView):
         return Response(s.ProvinceSerializer(unit).data)
 
 
-@extend_schema(tags=["Danh mục"], summary="Cơ quan, đơn vị", parameters=[s.AgencyListQuery], responses={200: s.AgencySerializer(many=True), **READ_ERRORS})
+@extend_schema(
+    tags=["Danh mục"],
+    summary="Cơ quan, đơn vị",
+    parameters=[s.AgencyListQuery],
+    responses={200: s.AgencySerializer(many=True), **READ_ERRORS},
+)
 class AgencyListView(PublicReadMixin, generics.ListAPIView):
     serializer_class = s.AgencySerializer
 
@@ -188,12 +222,14 @@ class CSVRenderer(BaseRenderer):
     format = "csv"
     charset = "utf-8"
 
-    def render(self, data: Any, accepted_media_type: str | None = None, renderer_context: Any = None) -> bytes:
+    def render(
+        self, data: Any, accepted_media_type: str | None = None, renderer_context: Any = None
+    ) -> bytes:
         return data if isinstance(data, bytes) else str(data).encode("utf-8")
 
 
 class _OpenDataView(PublicReadMixin, APIView):
-    renderer_classes = [JSONRenderer]
+    renderer_classes: tuple[type, ...] = (JSONRenderer,)
 
     def finalize_response(self, request: Request, response: Any, *args: Any, **kwargs: Any) -> Any:
         if isinstance(response, Response) and response.status_code >= 400:
@@ -225,7 +261,7 @@ def _csv_response(body: bytes, filename: str) -> HttpResponse:
 
 
 class OpenDataTasksView(_OpenDataView):
-    renderer_classes = [CSVRenderer, JSONRenderer]
+    renderer_classes = (CSVRenderer, JSONRenderer)
 
     @extend_schema(
         tags=["Dữ liệu mở"],
@@ -240,7 +276,7 @@ class OpenDataTasksView(_OpenDataView):
 
 
 class OpenDataIndicatorsView(_OpenDataView):
-    renderer_classes = [CSVRenderer, JSONRenderer]
+    renderer_classes = (CSVRenderer, JSONRenderer)
 
     @extend_schema(
         tags=["Dữ liệu mở"],
@@ -260,7 +296,9 @@ class LicenseSerializer(s.serializers.Serializer):
 
 
 class OpenDataLicenseView(_OpenDataView):
-    @extend_schema(tags=["Dữ liệu mở"], summary="Giấy phép của dữ liệu mở", responses={200: LicenseSerializer})
+    @extend_schema(
+        tags=["Dữ liệu mở"], summary="Giấy phép của dữ liệu mở", responses={200: LicenseSerializer}
+    )
     def get(self, request: Request) -> Response:
         return Response(
             {"name": opendata.LICENSE_NAME, "url": opendata.LICENSE_URL, "attribution": opendata.ATTRIBUTION}
@@ -271,7 +309,7 @@ class OpenDataLicenseView(_OpenDataView):
 
 
 class TokenMixin:
-    permission_classes = [IsAuthenticated]
+    permission_classes = (IsAuthenticated,)
 
 
 def _report_or_404(request: Request, pk: int) -> ProgressReport:
@@ -317,7 +355,9 @@ class ReportListView(TokenMixin, generics.ListAPIView):
     def post(self, request: Request) -> Response:
         data = s.ReportOpenInput(data=request.data)
         data.is_valid(raise_exception=True)
-        plan = selectors.public_plans().filter(pk=data.validated_data["plan"], status=PlanStatus.ACTIVE).first()
+        plan = (
+            selectors.public_plans().filter(pk=data.validated_data["plan"], status=PlanStatus.ACTIVE).first()
+        )
         agency_id = user_agency_id(request.user)
         if plan is None or agency_id is None:
             raise exceptions.NotFound("Không tìm thấy kế hoạch đang hiệu lực.", code="plan_not_found")
@@ -332,7 +372,11 @@ class ReportListView(TokenMixin, generics.ListAPIView):
 
 
 class ReportDetailView(TokenMixin, APIView):
-    @extend_schema(tags=["Báo cáo tiến độ"], summary="Một báo cáo của cơ quan", responses={200: s.ReportDetailSerializer, **TOKEN_ERRORS})
+    @extend_schema(
+        tags=["Báo cáo tiến độ"],
+        summary="Một báo cáo của cơ quan",
+        responses={200: s.ReportDetailSerializer, **TOKEN_ERRORS},
+    )
     def get(self, request: Request, pk: int) -> Response:
         return _report_detail(request, pk)
 
@@ -349,7 +393,10 @@ class ReportDraftView(TokenMixin, APIView):
         data = s.ReportDraftInput(data=request.data)
         data.is_valid(raise_exception=True)
         tracking.report_save_draft(
-            report=report, actor=request.user, version=data.validated_data["version"], data=data.to_service_data()
+            report=report,
+            actor=request.user,
+            version=data.validated_data["version"],
+            data=data.to_service_data(),
         )
         return _report_detail(request, pk)
 
@@ -380,5 +427,3 @@ class RedocView(SpectacularRedocView):
     @staticmethod
     def _redoc_standalone() -> str:
         return static("api/redoc/redoc.standalone.js")
-
-
