@@ -400,7 +400,9 @@ def _inline_row(
         elif name_started:
             name_closed = True
         if rest:
-            _assign_fragments(_fragments(rest), others, streams, line.number)
+            pieces = _fragments(rest)
+            row.fragments.append((line.number, pieces))
+            _assign_fragments(pieces, others, streams, line.number)
     if name.text:
         row.cells[first.name] = name
     last = others[-1].name if others else None

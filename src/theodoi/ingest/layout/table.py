@@ -92,6 +92,9 @@ class Row:
     lines: list[int] = field(default_factory=list)
     confidence: float = 1.0
     layout: str = ""
+    # OCR layouts: per source line, the fragments of the columns right of the first one, in
+    # reading order (kept so that a parser can rebuild a cell another way, and for review)
+    fragments: list[tuple[int, list[str]]] = field(default_factory=list)
 
     def text(self, column: str) -> str | None:
         cell = self.cells.get(column)

@@ -579,3 +579,8 @@ def complete_agency(name: str, *, min_share: float = 0.6) -> tuple[str, float] |
     if name[:1].islower():
         entry = entry[:1].lower() + entry[1:]
     return entry, round(min(0.7, ratio * 0.75), 3)
+
+
+def known_agency(name: str) -> str | None:
+    """Return the directory's printed name when ``name`` is one (same letters), else None."""
+    return _directory_keys().get(fold(collapse_spaces(name)).strip(_EDGE))

@@ -21,6 +21,7 @@ from theodoi.ingest.normalise.agencies import (
     agency_continuation,
     agency_score,
     complete_agency,
+    known_agency,
     resolve_agency,
     split_agencies,
     trim_to_known_agency,
@@ -197,6 +198,8 @@ def task_from_row(row: Row, section: str | None) -> Task | None:
         return None
     confidence: dict[str, float] = {"name": row.cells["name"].confidence}
     lead, lead_conf = agencies(row.text("lead"), trim=ocr)
+    if ocr and not all(known_agency(name) for name in lead) and (rebuilt := _lead_from_line_starts(row)):
+        lead, lead_conf = [rebuilt], 0.5
     support, support_conf = agencies(row.text("support"), trim=ocr)
     for key, values, conf in (("lead", lead, lead_conf), ("support", support, support_conf)):
         cell = row.cells.get(key)
@@ -249,6 +252,41 @@ def agencies(text: str | None, *, trim: bool = False) -> tuple[list[str], float]
 
 _DEBRIS_CHARS = re.compile(r"[{}\[\]~\\£«»¢|_<>^@%$#*=+]")
 _ONE_LETTER_WORDS = {"ở", "ô", "à", "ạ", "ờ", "y", "và"}
+
+
+def _lead_from_line_starts(row: Row) -> str | None:
+    """Rebuild an OCR'd lead cell from the first fragment of consecutive lines.
+
+    The lead column is the first right of the task name, so where it has text on a line its
+    fragment comes first. From the first line whose first fragment opens an agency, the next
+    lines' first fragments are added while they carry the name on; the result counts only if
+    it is a whole directory name.
+    """
+    firsts = [(number, pieces[0]) for number, pieces in row.fragments if pieces]
+    for k, (_number, first) in enumerate(firsts):
+        if agency_score(first) < 0.8:
+            continue
+        text = first
+        for _n, nxt in firsts[k + 1 : k + 4]:
+            if known_agency(text):
+                break
+            words = nxt.split()
+            cut = max(
+                (
+                    j
+                    for j in range(1, len(words) + 1)
+                    if agency_continuation(text, " ".join(words[:j])) >= 0.95
+                ),
+                default=0,
+            )
+            if not cut:
+                break
+            text = f"{text} {' '.join(words[:cut])}"
+        name = known_agency(text) or (complete_agency(text) or (None,))[0]
+        if name:
+            return name
+        return None
+    return None
 
 
 def _from_output_word(text: str) -> str:
