@@ -31,12 +31,14 @@ def test_plan_json_is_a_valid_nq57_plan_document(client_api: APIClient, plan_a: 
     assert data["format"] == "nq57-plan/1"
     assert document.document.number == "37/KH-UBND"
     assert document.document.issuer == "UBND tỉnh Bình Định"
-    assert [t.name for t in document.tasks][0] == "Đẩy mạnh chuyển đổi số trong cơ quan nhà nước"
+    assert document.tasks[0].name == "Đẩy mạnh chuyển đổi số trong cơ quan nhà nước"
     assert data["license"]["url"] == "https://creativecommons.org/licenses/by/4.0/"
     assert response["Link"] == LICENSE
 
 
-def test_tasks_csv_has_bom_vietnamese_header_and_one_row_per_task(client_api: APIClient, plan_a: Plan) -> None:
+def test_tasks_csv_has_bom_vietnamese_header_and_one_row_per_task(
+    client_api: APIClient, plan_a: Plan
+) -> None:
     response = client_api.get(f"/api/v1/open-data/plans/{plan_a.pk}/tasks.csv")
 
     assert response.status_code == 200

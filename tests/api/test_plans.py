@@ -151,7 +151,9 @@ def test_tasks_carry_agencies_as_printed_deadline_and_status(
 
     first = rows[0]
     assert first["name"] == "Đẩy mạnh chuyển đổi số trong cơ quan nhà nước"
-    assert first["lead"] == [{"agency_id": agencies["science_a"].pk, "printed_name": "Sở Khoa học và Công nghệ"}]
+    assert first["lead"] == [
+        {"agency_id": agencies["science_a"].pk, "printed_name": "Sở Khoa học và Công nghệ"}
+    ]
     assert [p["printed_name"] for p in first["partners"]] == ["Sở Tài chính", "Bộ Khoa học và Công nghệ"]
     assert first["deadline"]["text"] == "06/2025"
     assert first["status"] in {"not_started", "in_progress_overdue", "in_progress_on_time"}
@@ -248,7 +250,13 @@ def test_writing_to_a_public_endpoint_is_refused_in_vietnamese(client_api: APICl
 # --- query counts ---------------------------------------------------------------------------
 
 
-def _plans(n: int, unit: AdministrativeUnit, agency: Agency, make_task: Callable[..., Task], make_indicator: Callable[..., Indicator]) -> Plan:
+def _plans(
+    n: int,
+    unit: AdministrativeUnit,
+    agency: Agency,
+    make_task: Callable[..., Task],
+    make_indicator: Callable[..., Indicator],
+) -> Plan:
     last = None
     for k in range(n):
         last = Plan.objects.create(

@@ -19,7 +19,6 @@ from theodoi.directory.models import Agency
 from theodoi.plans.models import Plan
 from theodoi.tracking.models import ProgressReport, ReportStatus
 
-
 # --- tokens ---------------------------------------------------------------------------------
 
 
@@ -52,7 +51,9 @@ def test_token_creation_is_audited(token_a: CreatedToken) -> None:
 def test_command_creates_a_token_and_shows_the_secret_once(agencies: dict[str, Agency]) -> None:
     out = StringIO()
 
-    call_command("api_token", "create", "--agency", str(agencies["finance_a"].pk), "--name", "Kho dữ liệu", stdout=out)
+    call_command(
+        "api_token", "create", "--agency", str(agencies["finance_a"].pk), "--name", "Kho dữ liệu", stdout=out
+    )
 
     secret = out.getvalue().strip().splitlines()[-1]
     token = ApiToken.objects.get()
@@ -143,7 +144,9 @@ def test_other_agencys_report_is_not_found_for_writing(
 ) -> None:
     client = authed(client_api, token_finance_a)
 
-    draft = client.put(f"/api/v1/reports/{open_report['id']}/draft", {"version": 1, "summary": "x"}, format="json")
+    draft = client.put(
+        f"/api/v1/reports/{open_report['id']}/draft", {"version": 1, "summary": "x"}, format="json"
+    )
     submit = client.post(f"/api/v1/reports/{open_report['id']}/submit", {"version": 1}, format="json")
 
     assert (draft.status_code, submit.status_code) == (404, 404)
@@ -174,7 +177,9 @@ def test_save_draft_then_submit_calls_the_tracking_services(
         {
             "version": 1,
             "summary": "Đã triển khai đúng tiến độ.",
-            "tasks": [{"task": task.pk, "status": "in_progress", "percent": 60, "done_text": "Đã ban hành kế hoạch"}],
+            "tasks": [
+                {"task": task.pk, "status": "in_progress", "percent": 60, "done_text": "Đã ban hành kế hoạch"}
+            ],
             "indicators": [{"indicator": indicator.pk, "value": "72,5", "source": "Sở KH&CN"}],
         },
         format="json",
@@ -216,7 +221,9 @@ def test_submit_without_every_task_reported_names_the_task(
     )
 
     assert response.status_code == 400
-    assert response.json()["errors"] == {f"tasks.{task.pk}.status": ["Chưa báo cáo tình trạng của nhiệm vụ 1."]}
+    assert response.json()["errors"] == {
+        f"tasks.{task.pk}.status": ["Chưa báo cáo tình trạng của nhiệm vụ 1."]
+    }
 
 
 def test_invalid_input_names_the_field_in_vietnamese(

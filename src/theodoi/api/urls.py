@@ -10,7 +10,7 @@ from theodoi.api import views
 app_name = "api"
 
 urlpatterns = [
-    path("v1/schema/", SpectacularAPIView.as_view(api_version="v1"), name="schema"),
+    path("v1/schema/", SpectacularAPIView.as_view(), name="schema"),
     path("v1/docs/", views.RedocView.as_view(url_name="api:schema"), name="docs"),
     path("v1/plans/", views.PlanListView.as_view(), name="plan-list"),
     path("v1/plans/<int:pk>/", views.PlanDetailView.as_view(), name="plan-detail"),
