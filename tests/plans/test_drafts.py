@@ -844,12 +844,6 @@ def test_excel_task_list_is_published_in_the_coordinators_province(
     assert plan.tasks.count() == 2
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="ingest.pipeline._looks_like_plan wants three plan words (kế hoạch, đề án, nhiệm vụ ...) in the "
-    "text; a bare task list whose outputs are “Báo cáo”, “Văn bản” has one (its header) and is refused "
-    "as NotAPlan, though parse_tasks finds its table",
-)
 def test_excel_task_list_of_any_wording_lands_in_the_review_screen(upload: Callable[..., PlanDraft]) -> None:
     book = openpyxl.Workbook()
     sheet = book.active
