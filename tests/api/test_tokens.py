@@ -262,3 +262,40 @@ def test_report_list_query_count_does_not_grow(
 
     assert response.json()["count"] == n
     assert len(ctx.captured_queries) == 4  # token, profile, count, rows
+
+
+def test_a_web_session_does_not_open_the_report_endpoints(client: Any, coordinator_a: Any) -> None:
+    client.force_login(coordinator_a)
+
+    response = client.get("/api/v1/reports/")
+
+    assert response.status_code == 401  # the API trusts tokens only, never the browser's cookie
+
+
+@pytest.mark.parametrize("n", [2, 6])
+def test_report_detail_query_count_does_not_grow(
+    client_api: APIClient,
+    open_report: dict[str, Any],
+    token_a: CreatedToken,
+    plan_a: Plan,
+    make_task: Any,
+    agencies: dict[str, Agency],
+    n: int,
+) -> None:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from theodoi.tracking.models import TaskUpdate
+
+    report = ProgressReport.objects.get(pk=open_report["id"])
+    for k in range(n):
+        task = make_task(plan_a, f"Nhiệm vụ thêm {k}", lead=[agencies["science_a"]])
+        TaskUpdate.objects.create(report=report, task=task, percent=10)
+    client = authed(client_api, token_a)
+    client.get(f"/api/v1/reports/{report.pk}/")
+
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get(f"/api/v1/reports/{report.pk}/")
+
+    assert len(response.json()["tasks"]) == n
+    assert len(ctx.captured_queries) == 5  # token, profile, report, task rows, indicator values
