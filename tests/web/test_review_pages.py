@@ -108,6 +108,20 @@ def test_anonymous_users_are_sent_to_sign_in(client: Any, make_draft: Any, setti
     assert response["Location"].startswith(resolve_url(settings.LOGIN_URL))
 
 
+def test_an_administrator_names_the_province_of_an_upload(
+    client: Any, django_user_model: Any, units: dict[str, Any], queued_only: None, review_media: None
+) -> None:
+    admin = django_user_model.objects.create_superuser("quantri", password="x")
+    client.force_login(admin)
+    assert "Tỉnh, thành phố" in client.get(reverse("web:review_upload")).content.decode()
+    response = client.post(
+        reverse("web:review_upload"),
+        {"tep": SimpleUploadedFile("ke-hoach.txt", SMALL_PLAN.encode()), "tinh": units["b"].pk},
+    )
+    assert response.status_code == 302
+    assert PlanDraft.objects.get().unit == units["b"]
+
+
 def test_an_administrator_sees_every_provinces_draft(
     client: Any, make_draft: Any, django_user_model: Any
 ) -> None:
@@ -324,3 +338,15 @@ def test_an_excel_task_list_lands_in_the_same_review_screen(
     assert "Xây dựng đề án khu công nghệ thông tin" in html
     assert "Tuyên truyền về chuyển đổi số" in html
     assert "hạn 30/06/2026" in html and "định kỳ hằng năm" in html
+
+
+def test_a_discarded_draft_says_so_and_keeps_its_file(
+    client: Any, coordinator_a: Any, make_draft: Any
+) -> None:
+    draft = make_draft()
+    client.force_login(coordinator_a)
+    client.post(reverse("web:review_discard", args=[draft.pk]))
+    html = client.get(reverse("web:review_draft", args=[draft.pk])).content.decode()
+    assert "Bản nháp đã hủy" in html and "ke-hoach.txt" in html
+    draft.refresh_from_db()
+    assert draft.status == DraftStatus.DISCARDED

@@ -185,8 +185,10 @@ def draft_page(request: HttpRequest, pk: int) -> HttpResponse:
 def draft_progress(request: HttpRequest, pk: int) -> HttpResponse:
     """Answer the progress bar's poll; once extraction ends the page reloads into its next state."""
     draft = draft_for_user_or_404(request.user, pk)
+    if not _is_htmx(request):
+        return redirect("web:review_draft", pk=draft.pk)
     response = _render(request, "web/review/draft.html", "progress", {"nav": "import", "draft": draft})
-    if _is_htmx(request) and draft.status not in (DraftStatus.QUEUED, DraftStatus.EXTRACTING):
+    if draft.status not in (DraftStatus.QUEUED, DraftStatus.EXTRACTING):
         response["HX-Refresh"] = "true"
     return response
 

@@ -126,6 +126,13 @@
     const dismiss = event.target.closest?.("[data-dismiss-row]");
     if (dismiss) dismiss.closest("tr")?.remove();
   });
+  // Escape in an open editor gives the cell back unchanged (its "Hủy" button).
+  document.addEventListener("keydown", (event) => {
+    if (event.key !== "Escape") return;
+    const form = event.target.closest?.(".cell-form");
+    form?.querySelector(".cell-form__actions .button--quiet")?.click();
+  });
+
   // Enter in the type-ahead picks the first suggestion instead of saving half a list.
   document.addEventListener("keydown", (event) => {
     if (event.key !== "Enter" || !event.target.matches?.("[data-typeahead]")) return;
