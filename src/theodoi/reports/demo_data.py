@@ -68,9 +68,9 @@ class DemoReportsResult:
 
 
 def demo_periods(*, on: dt.date) -> list[str]:
-    """Return the periods the demo fills by default: the last two months, two quarters and one year ended before ``on``."""
+    """Return the periods the demo fills by default: the last four months, two quarters and one year ended before ``on``."""
     keys: list[str] = []
-    for cadence, count, step in ((rules.MONTHLY, 2, 1), (rules.QUARTERLY, 2, 3), (rules.ANNUAL, 1, 12)):
+    for cadence, count in ((rules.MONTHLY, 4), (rules.QUARTERLY, 2), (rules.ANNUAL, 1)):
         day = on
         found = 0
         while found < count:
@@ -79,7 +79,6 @@ def demo_periods(*, on: dt.date) -> list[str]:
                 keys.append(key)
                 found += 1
             day = start - dt.timedelta(days=1)
-        del step
     return keys
 
 

@@ -29,7 +29,7 @@ from io import BytesIO
 from docx import Document
 from docx.enum.section import WD_ORIENT
 from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
@@ -41,9 +41,10 @@ from theodoi.reports.build import STATUS_ORDER, ConsolidatedReport, SectionResul
 FONT = "Times New Roman"
 BODY_PT = 14
 HEADER_PT = 13
+ISSUER_PT = 12  # the Decree allows 12-13; 13 wraps the Department's name in its column
 PAGE_WIDTH_CM, LEFT_CM, RIGHT_CM = 21.0, 3.0, 1.5
 TEXT_WIDTH_CM = PAGE_WIDTH_CM - LEFT_CM - RIGHT_CM
-HEADER_LEFT_CM = 6.8
+HEADER_LEFT_CM = 7.0
 FOOTER_LEFT_CM = 8.0
 MISSING_LISTED = 10  # agencies named in the compliance paragraph before "and N others"
 HEADING_CHARS = 220  # OCR'd section titles run on; the body prints the start of them
@@ -127,20 +128,23 @@ class _Writer:
     def body(self, text: str, *, bold: bool = False, italic: bool = False) -> Paragraph:
         return self.para(text, bold=bold, italic=italic, indent=True, after=6)
 
-    def rule(
-        self, *, container: _Cell | None = None, width_cm: float, line_cm: float, before: float = 0
-    ) -> None:
-        """Draw a centred horizontal rule ``line_cm`` long in a cell ``width_cm`` wide."""
-        p = self.para(container=container, align=WD_ALIGN_PARAGRAPH.CENTER, before=before, after=0)
+    def rule(self, *, container: _Cell | None = None, width_cm: float, line_cm: float) -> None:
+        """Draw a centred horizontal rule ``line_cm`` long in a cell (or the page) ``width_cm`` wide.
+
+        The rule is the bottom border of an empty paragraph 3 pt high, so it sits just under
+        the line above it; the indents on both sides give its length.
+        """
+        p = self.para(container=container, align=WD_ALIGN_PARAGRAPH.CENTER)
         side = max((width_cm - line_cm) / 2, 0)
-        p.paragraph_format.left_indent = p.paragraph_format.right_indent = Cm(side)
-        p.paragraph_format.line_spacing = Pt(2)
-        p.paragraph_format.space_before = Pt(max(before, 3))
+        fmt = p.paragraph_format
+        fmt.left_indent = fmt.right_indent = Cm(side)
+        fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+        fmt.line_spacing = Pt(3)
         border = OxmlElement("w:pBdr")
-        top = OxmlElement("w:top")
-        for key, value in (("w:val", "single"), ("w:sz", "6"), ("w:space", "1"), ("w:color", "000000")):
-            top.set(qn(key), value)
-        border.append(top)
+        bottom = OxmlElement("w:bottom")
+        for key, value in (("w:val", "single"), ("w:sz", "6"), ("w:space", "0"), ("w:color", "000000")):
+            bottom.set(qn(key), value)
+        border.append(bottom)
         p._p.get_or_add_pPr().append(border)
 
     def table(self, widths: list[float]) -> list[_Cell]:
@@ -207,9 +211,9 @@ def write_docx(report: ConsolidatedReport) -> bytes:
     left, right = w.table([HEADER_LEFT_CM, TEXT_WIDTH_CM - HEADER_LEFT_CM])
     center = WD_ALIGN_PARAGRAPH.CENTER
     if issuer.parent:
-        w.para(issuer.parent, container=left, size=HEADER_PT, align=center)
-    w.para(issuer.name, container=left, size=HEADER_PT, bold=True, align=center)
-    w.rule(container=left, width_cm=HEADER_LEFT_CM, line_cm=2.6)
+        w.para(issuer.parent, container=left, size=ISSUER_PT, align=center)
+    w.para(issuer.name, container=left, size=ISSUER_PT, bold=True, align=center)
+    w.rule(container=left, width_cm=HEADER_LEFT_CM, line_cm=2.4)
     w.para(f"Số: {report.reference}", container=left, size=HEADER_PT, align=center, before=6)
     w.para("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", container=right, size=12, bold=True, align=center)
     w.para("Độc lập - Tự do - Hạnh phúc", container=right, size=HEADER_PT, bold=True, align=center)
@@ -225,7 +229,7 @@ def write_docx(report: ConsolidatedReport) -> bytes:
 
     w.para("BÁO CÁO", bold=True, align=center, before=18)
     w.para(report.subject, bold=True, align=center)
-    w.rule(width_cm=TEXT_WIDTH_CM, line_cm=5.0, before=2)
+    w.rule(width_cm=TEXT_WIDTH_CM, line_cm=5.0)
     w.para(after=6)
 
     plan = report.plan
