@@ -43,6 +43,17 @@ def env_int(name: str, default: int) -> int:
         raise ImproperlyConfigured(f"{name}={raw!r} is not an integer") from e
 
 
+def env_float(name: str, default: float) -> float:
+    """Return the variable as a number (a decimal point or a decimal comma)."""
+    raw = os.environ.get(name)
+    if raw is None or raw.strip() == "":
+        return default
+    try:
+        return float(raw.replace(",", "."))
+    except ValueError as e:
+        raise ImproperlyConfigured(f"{name}={raw!r} is not a number") from e
+
+
 def env_list(name: str, default: list[str]) -> list[str]:
     """Return a comma-separated variable as a list of non-empty items."""
     raw = os.environ.get(name)

@@ -12,7 +12,7 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
-from theodoi.env import data_dir, env_bool, env_int, env_list, env_str
+from theodoi.env import data_dir, env_bool, env_float, env_int, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent
 DATA_DIR = data_dir()
@@ -134,6 +134,10 @@ EMAIL_PORT = env_int("THEODOI_EMAIL_PORT", 25)
 EMAIL_HOST_USER = env_str("THEODOI_EMAIL_USER", "")
 EMAIL_HOST_PASSWORD = env_str("THEODOI_EMAIL_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("THEODOI_EMAIL_USE_TLS", False)
+
+# Plan intake (theodoi.plans.drafts): largest upload, and the confidence under which a cell is "to check".
+THEODOI_UPLOAD_MAX_BYTES = env_int("THEODOI_UPLOAD_MAX_BYTES", 50 * 1024 * 1024)
+THEODOI_REVIEW_CONFIDENCE = env_float("THEODOI_REVIEW_CONFIDENCE", 0.75)
 
 # Progress reporting (theodoi.tracking).
 THEODOI_SITE_URL = env_str("THEODOI_SITE_URL", "http://127.0.0.1:8000")  # prefix of links in e-mails
