@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from theodoi.web import views, views_review
+from theodoi.web import views, views_reports, views_review
 
 app_name = "web"
 
@@ -10,6 +10,9 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("ke-hoach/", views.plan_list, name="plan_list"),
     path("ke-hoach/<int:pk>/", views.plan_detail, name="plan_detail"),
+    path(
+        "ke-hoach/<int:pk>/bao-cao-tong-hop/", views_reports.consolidated_report, name="consolidated_report"
+    ),
     path("co-quan/", views.agency_list, name="agency_list"),
     path("co-quan/<int:pk>/", views.agency_detail, name="agency_detail"),
     path("tim-kiem/", views.search, name="search"),
