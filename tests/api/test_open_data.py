@@ -86,3 +86,18 @@ def test_licence_endpoint_names_cc_by_4(client_api: APIClient, db: Any) -> None:
 
     assert data["name"] == "Creative Commons Attribution 4.0 International (CC BY 4.0)"
     assert data["url"] == "https://creativecommons.org/licenses/by/4.0/"
+
+
+def test_plans_csv_lists_a_provinces_published_plans(
+    client_api: APIClient, units: Any, plan_a: Plan, plan_b: Plan, draft_plan: Plan
+) -> None:
+    response = client_api.get("/api/v1/open-data/plans.csv", {"province": units["a"].code})
+
+    rows = _rows(response)
+    records = [dict(zip(rows[0], r, strict=True)) for r in rows[1:]]
+    assert response["Link"] == LICENSE
+    assert [r["Số kế hoạch"] for r in records] == ["37/KH-UBND"]  # the draft 99/KH-UBND is not published
+    assert records[0]["Tỉnh, thành phố hiện nay"] == "Gia Lai"
+    assert records[0]["Ngày ký"] == "2025-02-26"
+    assert records[0]["Số nhiệm vụ"] == "2"
+    assert 'filename="ke-hoach-' in response["Content-Disposition"]

@@ -287,6 +287,7 @@ def _count(client: APIClient, url: str) -> int:
         ("/api/v1/plans/{id}/tasks/", 7),
         ("/api/v1/plans/{id}/indicators/", 4),
         ("/api/v1/plans/{id}/sections/", 2),
+        ("/api/v1/open-data/plans.csv", 1),
         ("/api/v1/agencies/", 2),
         ("/api/v1/provinces/", 3),
         ("/api/v1/open-data/plans/{id}/tasks.csv", 6),
@@ -307,3 +308,52 @@ def test_query_count_does_not_grow_with_rows(
     plan = _plans(n, units["a"], agencies["science_a"], make_task, make_indicator)
 
     assert _count(client_api, path.format(id=plan.pk)) == expected
+
+
+def test_indicator_values_are_public_once_the_report_is_sent(
+    client_api: APIClient, plan_a: Plan, agencies: dict[str, Agency]
+) -> None:
+    from theodoi.tracking.models import IndicatorValue, ProgressReport
+
+    indicator = plan_a.indicators.order_by("position").first()
+    for period, status, number in (("2025-Q2", "accepted", 60.0), ("2025-Q3", "draft", 70.0)):
+        report = ProgressReport.objects.create(
+            agency=agencies["science_a"],
+            plan=plan_a,
+            cadence="quarterly",
+            period=period,
+            period_start="2025-04-01",
+            period_end="2025-06-30",
+            due_at="2025-06-15T00:00:00+07:00",
+            status=status,
+        )
+        IndicatorValue.objects.create(report=report, indicator=indicator, number=number)
+
+    rows = get(client_api, f"/api/v1/plans/{plan_a.pk}/indicator-values/", indicator=indicator.pk).json()[
+        "results"
+    ]
+
+    assert [(r["period"], r["number"], r["report_status"]) for r in rows] == [("2025-Q2", 60.0, "accepted")]
+
+
+@pytest.mark.parametrize("n", [2, 6])
+def test_indicator_values_query_count_does_not_grow(
+    client_api: APIClient, plan_a: Plan, agencies: dict[str, Agency], n: int
+) -> None:
+    from theodoi.tracking.models import IndicatorValue, ProgressReport
+
+    for year in range(2025, 2025 + n):
+        report = ProgressReport.objects.create(
+            agency=agencies["science_a"],
+            plan=plan_a,
+            cadence="annual",
+            period=str(year),
+            period_start=f"{year}-01-01",
+            period_end=f"{year}-12-31",
+            due_at=f"{year}-12-15T00:00:00+07:00",
+            status="submitted",
+        )
+        for indicator in plan_a.indicators.all():
+            IndicatorValue.objects.create(report=report, indicator=indicator, number=year - 2000)
+
+    assert _count(client_api, f"/api/v1/plans/{plan_a.pk}/indicator-values/") == 3

@@ -52,6 +52,21 @@ INDICATOR_HEADER = (
 )
 
 
+PLAN_HEADER = (
+    "Mã kế hoạch",
+    "Số kế hoạch",
+    "Cơ quan ban hành",
+    "Ngày ký",
+    "Trích yếu",
+    "Đơn vị hành chính",
+    "Tỉnh, thành phố hiện nay",
+    "Cấp",
+    "Tình trạng",
+    "Số nhiệm vụ",
+    "Số chỉ tiêu",
+)
+
+
 def license_link_header() -> str:
     return f'<{LICENSE_URL}>; rel="license"'
 
@@ -129,3 +144,24 @@ def indicators_csv(*, plan: Plan, indicators: Iterable[Indicator]) -> bytes:
         for i in indicators
     )
     return _csv(INDICATOR_HEADER, rows)
+
+
+def plans_csv(*, plans: Iterable[Plan]) -> bytes:
+    """Return a list of plans as CSV (a province's published plans, say)."""
+    rows = (
+        (
+            p.pk,
+            p.number,
+            p.issuer,
+            p.date.isoformat() if p.date else "",
+            p.title,
+            p.unit.name,
+            (p.unit.successor or p.unit).name,
+            p.get_level_display(),
+            p.get_status_display(),
+            getattr(p, "task_count", ""),
+            getattr(p, "indicator_count", ""),
+        )
+        for p in plans
+    )
+    return _csv(PLAN_HEADER, rows)

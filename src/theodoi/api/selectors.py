@@ -29,7 +29,7 @@ from theodoi.plans.models import (
 from theodoi.tracking.models import IndicatorValue, ProgressReport, TaskUpdate
 from theodoi.tracking.permissions import user_agency_id
 from theodoi.tracking.rules import TaskStatus
-from theodoi.tracking.selectors import task_statuses
+from theodoi.tracking.selectors import COUNTED, task_statuses
 
 PUBLISHED = (PlanStatus.ACTIVE, PlanStatus.SUPERSEDED)
 
@@ -181,4 +181,17 @@ def agency_report_get(*, user: Any, pk: int) -> ProgressReport | None:
         )
         .filter(pk=pk, agency_id=agency_id)
         .first()
+    )
+
+
+def plan_indicator_values(*, plan: Plan, indicator_id: int | None = None) -> QuerySet[IndicatorValue]:
+    """Return the values agencies stated for a plan's indicators in submitted or accepted
+    reports (drafts are not facts yet), oldest period first: the series a chart draws."""
+    rows = IndicatorValue.objects.filter(indicator__plan=plan, report__status__in=COUNTED).select_related(
+        "report"
+    )
+    if indicator_id is not None:
+        rows = rows.filter(indicator_id=indicator_id)
+    return rows.order_by(
+        "indicator__position", "indicator_id", "report__period_end", "report__agency_id", "id"
     )

@@ -298,6 +298,25 @@ class IndicatorSerializer(serializers.Serializer):
         ]
 
 
+class IndicatorValueQuery(serializers.Serializer):
+    indicator = serializers.IntegerField(min_value=1, required=False, help_text="Mã chỉ tiêu.")
+
+
+class StatedValueSerializer(serializers.Serializer):
+    """A value an agency stated for an indicator in a submitted or accepted report."""
+
+    indicator_id = serializers.IntegerField()
+    agency_id = serializers.IntegerField(source="report.agency_id")
+    period = serializers.CharField(source="report.period")
+    period_start = serializers.DateField(source="report.period_start")
+    period_end = serializers.DateField(source="report.period_end")
+    number = serializers.FloatField(allow_null=True)
+    boolean = serializers.BooleanField(allow_null=True)
+    text = serializers.CharField()
+    source = serializers.CharField(help_text="Nguồn số liệu.")
+    report_status = serializers.ChoiceField(source="report.status", choices=ReportStatus.choices)
+
+
 class ChoiceSerializer(serializers.Serializer):
     value = serializers.CharField()
     label = serializers.CharField()

@@ -17,12 +17,18 @@ urlpatterns = [
     path("v1/plans/<int:pk>/sections/", views.PlanSectionListView.as_view(), name="plan-sections"),
     path("v1/plans/<int:pk>/tasks/", views.PlanTaskListView.as_view(), name="plan-tasks"),
     path("v1/plans/<int:pk>/indicators/", views.PlanIndicatorListView.as_view(), name="plan-indicators"),
+    path(
+        "v1/plans/<int:pk>/indicator-values/",
+        views.PlanIndicatorValueListView.as_view(),
+        name="plan-indicator-values",
+    ),
     path("v1/provinces/", views.ProvinceListView.as_view(), name="province-list"),
     path("v1/provinces/<slug:code>/", views.ProvinceDetailView.as_view(), name="province-detail"),
     path("v1/agencies/", views.AgencyListView.as_view(), name="agency-list"),
     path("v1/agencies/<int:pk>/", views.AgencyDetailView.as_view(), name="agency-detail"),
     path("v1/statuses/", views.StatusListView.as_view(), name="statuses"),
     path("v1/open-data/license/", views.OpenDataLicenseView.as_view(), name="open-data-license"),
+    path("v1/open-data/plans.csv", views.OpenDataPlanListView.as_view(), name="open-data-plans"),
     path("v1/open-data/plans/<int:pk>.json", views.OpenDataPlanView.as_view(), name="open-data-plan"),
     path("v1/open-data/plans/<int:pk>/tasks.csv", views.OpenDataTasksView.as_view(), name="open-data-tasks"),
     path(

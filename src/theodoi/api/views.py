@@ -143,6 +143,22 @@ class PlanIndicatorListView(PublicReadMixin, generics.ListAPIView):
         return selectors.plan_indicator_list(plan=plan, **_query(s.IndicatorListQuery, self.request))
 
 
+@extend_schema(
+    tags=["Kế hoạch"],
+    summary="Giá trị chỉ tiêu các cơ quan đã báo cáo (để vẽ biểu đồ)",
+    description="Chỉ các báo cáo đã gửi hoặc đã tiếp nhận; theo kỳ, cũ trước.",
+    parameters=[s.IndicatorValueQuery],
+    responses={200: s.StatedValueSerializer(many=True), **READ_ERRORS},
+)
+class PlanIndicatorValueListView(PublicReadMixin, generics.ListAPIView):
+    serializer_class = s.StatedValueSerializer
+
+    def get_queryset(self) -> Any:
+        plan = _plan_or_404(self.kwargs["pk"])
+        query = _query(s.IndicatorValueQuery, self.request)
+        return selectors.plan_indicator_values(plan=plan, indicator_id=query.get("indicator"))
+
+
 # --- directory ------------------------------------------------------------------------------
 
 
@@ -258,6 +274,22 @@ def _csv_response(body: bytes, filename: str) -> HttpResponse:
     response = HttpResponse(body, content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
+
+
+class OpenDataPlanListView(_OpenDataView):
+    renderer_classes = (CSVRenderer, JSONRenderer)
+
+    @extend_schema(
+        tags=["Dữ liệu mở"],
+        summary="Danh sách kế hoạch đã công bố (CSV), lọc theo tỉnh, cấp, tình trạng, năm",
+        parameters=[s.PlanListQuery],
+        responses={(200, "text/csv"): OpenApiResponse(OpenApiTypes.STR), (400, "application/json"): ERR},
+    )
+    def get(self, request: Request) -> HttpResponse:
+        query = _query(s.PlanListQuery, request)
+        province = query.get("province")
+        body = opendata.plans_csv(plans=selectors.public_plan_list(**query))
+        return _csv_response(body, f"ke-hoach-{province.code if province else 'tat-ca'}.csv")
 
 
 class OpenDataTasksView(_OpenDataView):
