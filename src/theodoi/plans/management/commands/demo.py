@@ -33,6 +33,8 @@ from theodoi.plans.demo import (
     demo_samples_load,
     load_extractor,
 )
+from theodoi.plans.models import Plan, PlanStatus
+from theodoi.reports.demo_data import DEMO_MARK, demo_reports_record
 
 
 class Command(BaseCommand):
@@ -81,6 +83,12 @@ class Command(BaseCommand):
             )
 
         logins = demo_accounts_ensure(password=options["password"])
+        self.stdout.write("Đang ghi báo cáo tiến độ minh hoạ của các cơ quan...")
+        recorded = demo_reports_record(plans=Plan.objects.filter(status=PlanStatus.ACTIVE))
+        self.stdout.write(
+            f"  {recorded.created} báo cáo mới, {recorded.skipped} báo cáo đã có từ lần chạy trước "
+            f"(mọi nội dung đều ghi “{DEMO_MARK}”)."
+        )
         self.stdout.write("")
         self.stdout.write(f"Tài khoản chạy thử (mật khẩu chung: {options['password']}):")
         for login in logins:
