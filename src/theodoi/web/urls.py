@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from theodoi.web import views, views_reports, views_review
+from theodoi.web import views, views_reports, views_review, views_tracking
 
 app_name = "web"
 
@@ -27,4 +27,23 @@ urlpatterns = [
     path("nhap-ke-hoach/<int:pk>/co-quan/", views_review.agency_suggestions, name="review_agencies"),
     path("nhap-ke-hoach/<int:pk>/cong-bo/", views_review.draft_publish, name="review_publish"),
     path("nhap-ke-hoach/<int:pk>/cong-bo/thay-the/", views_review.draft_supersedes, name="review_supersedes"),
+    # Báo cáo tiến độ, hộp thư, điều chỉnh, thông báo (issue 6)
+    path("bao-cao/", views_tracking.reports_home, name="reports"),
+    path("bao-cao/mo/", views_tracking.report_open, name="report_open"),
+    path("bao-cao/<int:pk>/", views_tracking.report_page, name="report"),
+    path("bao-cao/<int:pk>/duyet/", views_tracking.report_review, name="report_review"),
+    path("bao-cao/<int:pk>/minh-chung/", views_tracking.evidence_upload, name="evidence_upload"),
+    path("minh-chung/<int:pk>/", views_tracking.evidence_download, name="evidence_download"),
+    path("minh-chung/<int:pk>/go/", views_tracking.evidence_remove, name="evidence_remove"),
+    path("phoi-hop/<int:pk>/", views_tracking.contribution_save, name="contribution_save"),
+    path("hop-thu/", views_tracking.inbox, name="inbox"),
+    path("hop-thu/don-doc/", views_tracking.chase_up, name="chase_up"),
+    path("nhiem-vu/<int:pk>/", views_tracking.task_page, name="task"),
+    path("de-xuat/", views_tracking.amendments, name="amendments"),
+    path("de-xuat/<int:pk>/", views_tracking.amendment_decide, name="amendment_decide"),
+    path("thong-bao/", views_tracking.notifications, name="notifications"),
+    path("thong-bao/dem/", views_tracking.nav_counts, name="nav_counts"),
+    path("thong-bao/doc-het/", views_tracking.notifications_read_all, name="notifications_read_all"),
+    path("thong-bao/tuy-chon/", views_tracking.preferences_save, name="preferences_save"),
+    path("thong-bao/<int:pk>/", views_tracking.notification_open, name="notification_open"),
 ]

@@ -13,13 +13,15 @@ from django.core.paginator import Page, Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.utils import timezone
 from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_GET
 
+from theodoi.accounts.scope import agency_for_user_or_404, plan_for_user_or_404, scope_for
+from theodoi.tracking import selectors as tracking_selectors
 from theodoi.web import selectors
 from theodoi.web.forms import AgencyFilterForm, PlanFilterForm, SearchForm
 from theodoi.web.highlight import query_words
-from theodoi.accounts.scope import agency_for_user_or_404, plan_for_user_or_404, scope_for
 
 PLANS_PER_PAGE = 50
 AGENCIES_PER_PAGE = 50
@@ -79,7 +81,20 @@ def plan_list(request: HttpRequest) -> HttpResponse:
 def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
     plan = plan_for_user_or_404(request.user, pk)
     detail = selectors.plan_detail(plan=plan, plans=scope_for(request.user).plans())
-    return _render(request, "web/plan_detail.html", "content", {"nav": "plans", "d": detail, "plan": plan})
+    # Task statuses and indicator progress in bulk (theodoi.tracking): a fixed number of queries.
+    today = timezone.localdate()
+    statuses = tracking_selectors.task_statuses(plan=plan, on=today)
+    progress = {
+        ind.pk: row
+        for row in tracking_selectors.indicator_progress_for_plan(plan=plan, on=today)
+        for ind in row.horizons
+    }
+    return _render(
+        request,
+        "web/plan_detail.html",
+        "content",
+        {"nav": "plans", "d": detail, "plan": plan, "statuses": statuses, "progress": progress},
+    )
 
 
 @require_GET

@@ -1,0 +1,120 @@
+"""Display filters of the progress-report pages: period labels, look-ups, audit changes in words.
+
+Formatting only: what to show is decided in the views and the tracking selectors.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from django import template
+
+from theodoi.core.models import AuditEvent
+from theodoi.tracking import rules
+from theodoi.tracking.models import WorkStatus
+
+register = template.Library()
+
+DASH = "—"
+LABELS = {
+    "status": "Tình trạng",
+    "percent": "Tỷ lệ hoàn thành (%)",
+    "done_on": "Ngày hoàn thành",
+    "done_text": "Kết quả đã thực hiện",
+    "difficulties": "Khó khăn, vướng mắc",
+    "proposals": "Đề xuất, kiến nghị",
+    "evidence_number": "Số văn bản minh chứng",
+    "evidence_date": "Ngày văn bản",
+    "evidence_link": "Đường dẫn minh chứng",
+    "number": "Giá trị",
+    "boolean": "Giá trị (Có/Không)",
+    "text": "Kết quả",
+    "note": "Ghi chú",
+    "source": "Nguồn số liệu",
+    "summary": "Đánh giá chung",
+    "return_comment": "Lý do trả lại",
+    "version": "Phiên bản",
+    "deadline_text": "Thời hạn",
+    "deadline_due": "Hạn (ngày)",
+    "output": "Sản phẩm",
+    "lead_agency_id": "Cơ quan chủ trì (mã)",
+    "comment": "Ý kiến",
+    "file_name": "Tệp",
+    "size": "Dung lượng (byte)",
+}
+STATUS_WORDS = {
+    "draft": "Đang soạn",
+    "submitted": "Đã gửi",
+    "accepted": "Đã tiếp nhận",
+    "returned": "Bị trả lại",
+    "proposed": "Đề xuất",
+    "approved": "Đã phê duyệt",
+    "rejected": "Không phê duyệt",
+    **dict(WorkStatus.choices),
+}
+GROUPS = {"tasks": "Nhiệm vụ #{}", "indicators": "Chỉ tiêu #{}"}
+
+
+@register.filter(name="ky")
+def period_label(key: str | None) -> str:
+    """Return a period key ("2025-Q3") as people write it ("Quý III/2025")."""
+    if not key:
+        return DASH
+    try:
+        return rules.period_label(key)
+    except ValueError:
+        return key
+
+
+@register.filter(name="lay")
+def lookup(mapping: Mapping[Any, Any] | None, key: Any) -> Any:
+    """Return ``mapping[key]`` (None when absent): for per-row values computed in bulk."""
+    return (mapping or {}).get(key)
+
+
+def _show(key: str, value: Any) -> str:
+    if value is None or value == "":
+        return DASH
+    if isinstance(value, bool):
+        return "Có" if value else "Không"
+    if isinstance(value, float):
+        return f"{value:g}".replace(".", ",")
+    if key in ("done_on", "evidence_date", "deadline_due") and isinstance(value, str) and len(value) == 10:
+        y, m, d = value.split("-")
+        return f"{d}/{m}/{y}"
+    if key == "status" and isinstance(value, str):
+        return STATUS_WORDS.get(value, value)
+    if isinstance(value, dict | list):
+        return (
+            "; ".join(f"{_label(k)}: {_show(k, v)}" for k, v in value.items())
+            if isinstance(value, dict)
+            else str(value)
+        )
+    return str(value)
+
+
+def _label(key: str) -> str:
+    return LABELS.get(key, key)
+
+
+@register.filter(name="thay_doi")
+def audit_changes(event: AuditEvent) -> list[tuple[str, str, str]]:
+    """Return an audit event's changes as rows (what, before, after), nested rows flattened."""
+    before = event.before if isinstance(event.before, dict) else {}
+    after = event.after if isinstance(event.after, dict) else {}
+    rows: list[tuple[str, str, str]] = []
+    for key in dict.fromkeys([*before, *after]):
+        b, a = before.get(key), after.get(key)
+        if key in GROUPS and isinstance(a, dict):
+            for row_id in dict.fromkeys([*(b or {}), *a]):
+                rb = (b or {}).get(row_id) or {}
+                ra = a.get(row_id) or {}
+                for field in dict.fromkeys([*rb, *ra]):
+                    what = f"{GROUPS[key].format(row_id)} · {_label(field)}"
+                    rows.append((what, _show(field, rb.get(field)), _show(field, ra.get(field))))
+            continue
+        if b == a:
+            continue
+        rows.append((_label(key), _show(key, b), _show(key, a)))
+    return rows
