@@ -10,6 +10,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from theodoi.api.opendata import LICENSE_URL
 from theodoi.directory.models import AdministrativeUnit, AgencyKind, UnitLevel
 from theodoi.plans.models import AgencyRole, Cadence, DeadlineKind, PlanLevel, PlanStatus, TargetOp
 from theodoi.tracking.models import ReportStatus, WorkStatus
@@ -128,6 +129,12 @@ class AgencySerializer(serializers.Serializer):
 # --- plans ----------------------------------------------------------------------------------
 
 
+class LicenseSerializer(serializers.Serializer):
+    name = serializers.CharField()
+    url = serializers.URLField()
+    attribution = serializers.CharField()
+
+
 class OpenDataLinksSerializer(serializers.Serializer):
     plan_json = serializers.CharField(help_text="nq57-plan/1 JSON")
     tasks_csv = serializers.CharField()
@@ -202,8 +209,6 @@ class PlanDetailSerializer(PlanListItemSerializer):
 
     @extend_schema_field(OpenApiTypes.URI)
     def get_license(self, plan: Any) -> str:
-        from theodoi.api.opendata import LICENSE_URL
-
         return LICENSE_URL
 
 

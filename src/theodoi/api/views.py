@@ -321,15 +321,9 @@ class OpenDataIndicatorsView(_OpenDataView):
         return _csv_response(body, f"ke-hoach-{plan.pk}-chi-tieu.csv")
 
 
-class LicenseSerializer(s.serializers.Serializer):
-    name = s.serializers.CharField()
-    url = s.serializers.URLField()
-    attribution = s.serializers.CharField()
-
-
 class OpenDataLicenseView(_OpenDataView):
     @extend_schema(
-        tags=["Dữ liệu mở"], summary="Giấy phép của dữ liệu mở", responses={200: LicenseSerializer}
+        tags=["Dữ liệu mở"], summary="Giấy phép của dữ liệu mở", responses={200: s.LicenseSerializer}
     )
     def get(self, request: Request) -> Response:
         return Response(
