@@ -124,6 +124,7 @@ def test_review_ocr_plan_and_publish(
     second_name = rows.nth(1).locator("td[data-label='Nhiệm vụ']").inner_text().split("\n")[0].strip()
     expect(page.locator("td[data-label='Thời hạn'] .reading").first).to_be_visible()
     shoot("6-nhiem-vu")
+    glued = [t["name"] for t in PlanDraft.objects.get().document["tasks"][:2]]
     open_row_menu(page, rows.nth(0))
     shoot("7-thao-tac-dong")
     rows.nth(0).get_by_role("button", name="Gộp với dòng dưới").click()
@@ -131,6 +132,24 @@ def test_review_ocr_plan_and_publish(
     merged = rows.nth(0).locator("td[data-label='Nhiệm vụ']").inner_text()
     assert first_name[:20] in merged and second_name[:20] in merged
     shoot("8-da-gop")
+
+    # Splitting takes the cursor's place in the text: back to the two rows as they were.
+    open_row_menu(page, rows.nth(0))
+    rows.nth(0).get_by_role("button", name="Tách thành hai dòng…").click()
+    split = page.locator("tr.split-row")
+    expect(split).to_be_visible()
+    split.locator("textarea").evaluate(
+        "(el, n) => { el.focus(); el.setSelectionRange(n, n); el.dispatchEvent(new KeyboardEvent('keyup', {bubbles: true})); }",
+        len(glued[0]) + 1,
+    )
+    expect(split.locator("input[name=vi_tri]")).to_have_value(str(len(glued[0]) + 1))
+    shoot("8b-tach")
+    split.get_by_role("button", name="Tách", exact=True).click()
+    expect(rows).to_have_count(total)
+    assert [t["name"] for t in PlanDraft.objects.get().document["tasks"][:2]] == glued
+    open_row_menu(page, rows.nth(0))
+    rows.nth(0).get_by_role("button", name="Gộp với dòng dưới").click()
+    expect(rows).to_have_count(total - 1)
 
     # Publishing: no plan of Quảng Trị to replace, so every task is new; the plan page shows the fix.
     page.get_by_role("link", name="Ban hành kế hoạch…").click()
