@@ -18,8 +18,14 @@ def _get(client: Any, user: Any, name: str, *args: Any, **params: str) -> Any:
 # Sign-in
 
 
-def test_home_redirects_to_the_plan_list(client: Any, coordinator_a: Any) -> None:
+def test_home_sends_a_coordinator_to_the_province_dashboard(client: Any, coordinator_a: Any) -> None:
     response = _get(client, coordinator_a, "web:home")
+    assert response.status_code == 302
+    assert response["Location"] == reverse("web:dashboard")
+
+
+def test_home_sends_a_reporter_to_the_plan_list(client: Any, reporter_a: Any) -> None:
+    response = _get(client, reporter_a, "web:home")
     assert response.status_code == 302
     assert response["Location"] == reverse("web:plan_list")
 
@@ -54,10 +60,10 @@ def test_wrong_password_is_refused_with_a_vietnamese_message(client: Any, coordi
     assert "Tên đăng nhập hoặc mật khẩu không đúng" in response.content.decode()
 
 
-def test_login_leads_to_the_plan_list(client: Any, coordinator_a: Any, password: str) -> None:
+def test_login_leads_a_coordinator_to_the_dashboard(client: Any, coordinator_a: Any, password: str) -> None:
     response = client.post(reverse("login"), {"username": "dieuphoi_a", "password": password}, follow=True)
-    assert response.redirect_chain[-1][0] == reverse("web:plan_list")
-    assert "Kế hoạch" in response.content.decode()
+    assert response.redirect_chain[-1][0] == reverse("web:dashboard")
+    assert "Tổng quan" in response.content.decode()
 
 
 def test_logout_returns_to_the_login_page(client: Any, coordinator_a: Any) -> None:

@@ -46,4 +46,10 @@ urlpatterns = [
     path("thong-bao/doc-het/", views_tracking.notifications_read_all, name="notifications_read_all"),
     path("thong-bao/tuy-chon/", views_tracking.preferences_save, name="preferences_save"),
     path("thong-bao/<int:pk>/", views_tracking.notification_open, name="notification_open"),
+    # Tổng quan, bảng điểm, toàn quốc, trang công khai (issue 7)
+    path("tong-quan/", views_evaluation.dashboard, name="dashboard"),
+    path("tong-quan/bang-diem/", views_evaluation.scorecard, name="scorecard"),
+    path("nhiem-vu/", views_evaluation.task_list, name="task_list"),
+    path("toan-quoc/", views_evaluation.national, name="national"),
+    path("cong-khai/<slug:code>/", views_evaluation.public_province, name="public_province"),
 ]

@@ -59,6 +59,12 @@ def _query_without_page(request: HttpRequest) -> str:
 @require_GET
 @login_required
 def home(request: HttpRequest) -> HttpResponse:
+    """Send leaders and coordinators to their dashboard, central viewers to the national view."""
+    role = getattr(scope_for(request.user).profile, "role", None)
+    if role in ("coordinator", "leader"):
+        return redirect("web:dashboard")
+    if role == "central":
+        return redirect("web:national")
     return redirect("web:plan_list")
 
 

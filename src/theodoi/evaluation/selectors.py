@@ -1,0 +1,1056 @@
+"""The evaluation figures (đánh giá): dashboards, agency scorecards, the national view.
+
+Every figure is computed in bulk from a few aggregate queries, whatever the number of tasks,
+agencies and reports; no query runs per row. The judgements are tracking's
+(``theodoi.tracking.rules``): a task's status is judged from its latest submitted or accepted
+update exactly as ``tracking.selectors.task_statuses`` does (a test compares them), but the
+latest update per task is found by the database (a window function) rather than by loading
+every update of the plan, and only over recent reports first (see ``_latest_updates``).
+
+Definitions the pages print beside the figures:
+
+- *on-time completion rate* (tỷ lệ hoàn thành đúng hạn): tasks done on time over the tasks
+  that are done or past their deadline (a task not yet due and not done is not counted);
+- *reporting compliance* (chấp hành chế độ báo cáo) for a period: the reports owed whose due
+  moment falls in the period and has passed, split into on time, late (sent after the due
+  moment) and missing (not sent, or returned and not sent again);
+- *indicator standing* (chỉ tiêu): met (đạt) when the latest value meets the target of the
+  next horizon; on track (đúng tiến độ) when it does not yet but the line through its first and
+  latest values reaches the target by the end of the horizon year; behind (chậm) otherwise;
+  no data (chưa có số liệu) without a numeric or yes/no value.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+
+from django.db.models import F, Q, QuerySet, Window
+from django.db.models.functions import RowNumber
+from django.utils import timezone
+
+from theodoi.accounts.scope import province_of, province_q
+from theodoi.directory.models import AdministrativeUnit, Agency, AgencyKind, UnitLevel
+from theodoi.ingest.text import fold
+from theodoi.plans.models import (
+    AgencyRole,
+    Indicator,
+    IndicatorAgency,
+    Plan,
+    PlanStatus,
+    Section,
+    Task,
+    TaskAgency,
+)
+from theodoi.tracking import calendar as cal
+from theodoi.tracking import rules
+from theodoi.tracking.models import IndicatorValue, ProgressReport, TaskUpdate, WorkStatus
+from theodoi.tracking.rules import TaskStatus
+from theodoi.tracking.selectors import COUNTED, task_deadline
+from theodoi.tracking.services import indicator_target
+
+STATUSES: tuple[TaskStatus, ...] = (
+    TaskStatus.NOT_STARTED,
+    TaskStatus.IN_PROGRESS_ON_TIME,
+    TaskStatus.IN_PROGRESS_OVERDUE,
+    TaskStatus.DONE_ON_TIME,
+    TaskStatus.DONE_LATE,
+)
+# What the address bar says for each status (``/nhiem-vu/?trang-thai=qua-han``).
+STATUS_SLUGS: dict[TaskStatus, str] = {
+    TaskStatus.NOT_STARTED: "chua-trien-khai",
+    TaskStatus.IN_PROGRESS_ON_TIME: "dang-trong-han",
+    TaskStatus.IN_PROGRESS_OVERDUE: "qua-han",
+    TaskStatus.DONE_ON_TIME: "xong-dung-han",
+    TaskStatus.DONE_LATE: "xong-tre-han",
+}
+STATUS_BY_SLUG = {slug: status for status, slug in STATUS_SLUGS.items()}
+UPCOMING_DAYS = 30
+RECENT_DAYS = 200  # updates looked at first; tasks with none that recent are looked up again
+
+
+# --- periods ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class EvaluationPeriod:
+    """The period a dashboard or scorecard is read for (kỳ đánh giá): a month, quarter or year."""
+
+    key: str
+    start: dt.date
+    end: dt.date
+
+    @property
+    def label(self) -> str:
+        return rules.period_label(self.key)
+
+    def judged_on(self, today: dt.date) -> dt.date:
+        """Return the day tasks are judged on: the period's last day, or today while it runs."""
+        return min(today, self.end)
+
+
+def period_from_key(key: str | None, *, today: dt.date) -> EvaluationPeriod:
+    """Return the period a key names (month, quarter or year); the current quarter otherwise."""
+    if key:
+        try:
+            cadence, start, end = rules.period_bounds(key)
+        except ValueError:
+            cadence = ""
+        if cadence in (rules.MONTHLY, rules.QUARTERLY, rules.ANNUAL) and start <= today:
+            return EvaluationPeriod(key, start, end)
+    key, start, end = rules.period_containing(rules.QUARTERLY, today)
+    return EvaluationPeriod(key, start, end)
+
+
+def period_choices(*, today: dt.date, years: int = 2) -> list[EvaluationPeriod]:
+    """Return the periods offered in the filter: this year's and last year's quarters and years."""
+    out = []
+    for year in range(today.year, today.year - years, -1):
+        for q in (4, 3, 2, 1):
+            if dt.date(year, 3 * q - 2, 1) <= today:
+                out.append(period_from_key(f"{year}-Q{q}", today=today))
+        out.append(period_from_key(str(year), today=today))
+    return out
+
+
+# --- scope -----------------------------------------------------------------------------------
+
+
+def province_plans(*, province_id: int) -> QuerySet[Plan]:
+    """Return the plans in force in a province: its own, its communes', and those of the units
+    merged into it in 2025 (Bình Định's plans under Gia Lai) until a new plan replaces them."""
+    return Plan.objects.filter(province_q("unit", province_id), status=PlanStatus.ACTIVE)
+
+
+def current_provinces() -> QuerySet[AdministrativeUnit]:
+    """Return the provinces in force today (not merged away), by name."""
+    return AdministrativeUnit.objects.filter(level=UnitLevel.PROVINCE, successor__isnull=True).order_by(
+        "name"
+    )
+
+
+def lead_agencies(*, plans: QuerySet[Plan]) -> list[Agency]:
+    """Return the agencies that lead a task of ``plans``, by name (one query)."""
+    return list(
+        Agency.objects.filter(
+            pk__in=TaskAgency.objects.filter(task__plan__in=plans, role=AgencyRole.LEAD).values("agency_id")
+        ).order_by("name")
+    )
+
+
+# --- task statuses in bulk ---------------------------------------------------------------------
+
+
+@dataclass
+class JudgedTask:
+    """A task with its status on the judging day, its percent done and its lead agencies."""
+
+    task: Task
+    status: TaskStatus
+    percent: int
+    lead_ids: tuple[int, ...]
+    due: dt.date | None  # the date it is judged against (its period's end for recurring tasks)
+
+    @property
+    def status_label(self) -> str:
+        return self.status.label
+
+    @property
+    def status_slug(self) -> str:
+        return STATUS_SLUGS[self.status]
+
+    @property
+    def is_done(self) -> bool:
+        return self.status in (TaskStatus.DONE_ON_TIME, TaskStatus.DONE_LATE)
+
+
+@dataclass(frozen=True)
+class _Latest:
+    status: str
+    percent: int
+    done_on: dt.date | None
+    submitted: dt.datetime | None
+    period_end: dt.date
+
+
+def _latest_updates(task_filter: Q, *, on: dt.date, since: dt.date | None) -> dict[int, _Latest]:
+    """Return each task's latest counted update on ``on`` (one query, a window function).
+
+    "Latest" is tracking's order: the report's period end, then its last submission, then the
+    row. With ``since``, only reports ending on or after it are read: when a task has one
+    there, its latest is among them, since any other ends earlier.
+    """
+    rows = TaskUpdate.objects.filter(task_filter, report__status__in=COUNTED, report__period_start__lte=on)
+    if since is not None:
+        rows = rows.filter(report__period_end__gte=since)
+    rows = rows.annotate(
+        rank=Window(
+            RowNumber(),
+            partition_by=[F("task_id")],
+            order_by=[
+                F("report__period_end").desc(),
+                F("report__last_submitted_at").desc(nulls_last=True),
+                F("id").desc(),
+            ],
+        )
+    ).filter(rank=1)
+    return {
+        task_id: _Latest(*values)
+        for task_id, *values in rows.values_list(
+            "task_id", "status", "percent", "done_on", "report__last_submitted_at", "report__period_end"
+        )
+    }
+
+
+def _judge(task: Task, latest: _Latest | None, *, on: dt.date) -> tuple[TaskStatus, dt.date | None]:
+    """Judge one task from its latest update, as ``tracking.selectors._judge`` does.
+
+    For a recurring or continuous task only an update overlapping the judged period counts;
+    the latest update overlaps it exactly when it ends on or after the period's start, since
+    it starts on or before ``on``.
+    """
+    deadline = task_deadline(task)
+    due = rules.deadline_due(deadline)
+    if rules.is_per_period(deadline, on=on):
+        _, start, end = rules.period_containing(rules.task_cadence(deadline), on)
+        due = end
+        if latest is not None and latest.period_end < start:
+            latest = None
+    done_on = None
+    if latest is not None and latest.status == WorkStatus.DONE:
+        done_on = latest.done_on or (latest.submitted or timezone.now()).date()
+    started = latest is not None and (latest.status != WorkStatus.NOT_STARTED or latest.percent > 0)
+    per_period_due = due if rules.is_per_period(deadline, on=on) else None
+    status = rules.task_status(
+        deadline=deadline, done_on=done_on, started=started, on=on, period_due=per_period_due
+    )
+    return status, due
+
+
+def judged_tasks(*, plans: QuerySet[Plan], on: dt.date) -> list[JudgedTask]:
+    """Return every task of ``plans`` judged on ``on`` (three queries, four when some task's
+    latest update is older than ``RECENT_DAYS``)."""
+    tasks = list(
+        Task.objects.filter(plan__in=plans)
+        .only(
+            "id",
+            "plan_id",
+            "section_id",
+            "code",
+            "name",
+            "deadline_text",
+            "deadline_parsed",
+            "deadline_due",
+            "position",
+        )
+        .order_by("plan_id", "position", "id")
+    )
+    if not tasks:
+        return []
+    leads: dict[int, list[int]] = defaultdict(list)
+    for task_id, agency_id in (
+        TaskAgency.objects.filter(task__plan__in=plans, role=AgencyRole.LEAD)
+        .order_by("task_id", "position")
+        .values_list("task_id", "agency_id")
+    ):
+        leads[task_id].append(agency_id)
+    in_plans = Q(task__plan__in=plans)
+    latest = _latest_updates(in_plans, on=on, since=on - dt.timedelta(days=RECENT_DAYS))
+    older = [t.pk for t in tasks if t.pk not in latest]
+    if older:
+        latest.update(_latest_updates(Q(task_id__in=older), on=on, since=None))
+    out = []
+    for task in tasks:
+        row = latest.get(task.pk)
+        status, due = _judge(task, row, on=on)
+        out.append(JudgedTask(task, status, row.percent if row else 0, tuple(leads.get(task.pk, ())), due))
+    return out
+
+
+def status_counts(rows: Iterable[JudgedTask]) -> dict[TaskStatus, int]:
+    counts = Counter(r.status for r in rows)
+    return {s: counts.get(s, 0) for s in STATUSES}
+
+
+# --- indicators ------------------------------------------------------------------------------
+
+
+class Standing:
+    MET = "met"
+    ON_TRACK = "on_track"
+    BEHIND = "behind"
+    NO_DATA = "no_data"
+
+
+STANDING_LABELS = {
+    Standing.MET: "Đạt",
+    Standing.ON_TRACK: "Đúng tiến độ",
+    Standing.BEHIND: "Chậm",
+    Standing.NO_DATA: "Chưa có số liệu",
+}
+STANDING_SLUGS = {
+    Standing.MET: "dat",
+    Standing.ON_TRACK: "dung-tien-do",
+    Standing.BEHIND: "cham",
+    Standing.NO_DATA: "chua-co",
+}
+STANDINGS = (Standing.MET, Standing.ON_TRACK, Standing.BEHIND, Standing.NO_DATA)
+
+
+@dataclass
+class IndicatorStanding:
+    """An indicator of a plan judged on a day, with its values over time (one per quarter)."""
+
+    indicator: Indicator  # the row of the horizon judged against
+    plan_id: int
+    standing: str
+    trend: rules.Trend
+    latest: float | bool | None
+    latest_on: dt.date | None
+    series: list[tuple[str, float]]  # (quarter label, last value stated in it), oldest first
+    monitor_ids: tuple[int, ...]
+
+    @property
+    def standing_label(self) -> str:
+        return STANDING_LABELS[self.standing]
+
+    @property
+    def standing_slug(self) -> str:
+        return STANDING_SLUGS[self.standing]
+
+    @property
+    def latest_display(self) -> float | str | None:
+        if isinstance(self.latest, bool):
+            return "Có" if self.latest else "Không"
+        return self.latest
+
+
+def _on_track(
+    op: str, target: float | None, horizon: int | None, points: Sequence[tuple[dt.date, float]], on: dt.date
+) -> bool:
+    """Tell whether the line through the first and latest values reaches the target by the horizon's end."""
+    if (
+        target is None
+        or horizon is None
+        or horizon < on.year
+        or len(points) < 2
+        or op not in (">=", ">", "<=", "<", "range")
+    ):
+        return False
+    (d0, v0), (d1, v1) = points[0], points[-1]
+    days = (d1 - d0).days
+    if days <= 0:
+        return False
+    projected = v1 + (v1 - v0) / days * (dt.date(horizon, 12, 31) - d1).days
+    return projected <= target if op in ("<=", "<") else projected >= target
+
+
+def _quarter_label(day: dt.date) -> str:
+    return f"Q{(day.month - 1) // 3 + 1}/{day.year}"
+
+
+def indicator_standings(*, plans: QuerySet[Plan], on: dt.date) -> list[IndicatorStanding]:
+    """Return each indicator of ``plans`` with its standing on ``on`` and its series (three queries).
+
+    As in tracking, the rows of a plan with the same name and unit are one indicator set for
+    several horizons; the target is the first horizon not yet past.
+    """
+    groups: dict[tuple[int, str, str], list[Indicator]] = defaultdict(list)
+    for ind in Indicator.objects.filter(plan__in=plans).order_by("plan_id", "horizon", "position", "id"):
+        groups[(ind.plan_id, fold(ind.name), fold(ind.unit))].append(ind)
+    if not groups:
+        return []
+    monitors: dict[int, list[int]] = defaultdict(list)
+    for ind_id, agency_id in IndicatorAgency.objects.filter(indicator__plan__in=plans).values_list(
+        "indicator_id", "agency_id"
+    ):
+        monitors[ind_id].append(agency_id)
+    values: dict[int, list[tuple[dt.date, float | bool]]] = defaultdict(list)
+    for ind_id, end, number, boolean in (
+        IndicatorValue.objects.filter(
+            indicator__plan__in=plans, report__status__in=COUNTED, report__period_start__lte=on
+        )
+        .filter(Q(number__isnull=False) | Q(boolean__isnull=False))
+        .order_by("report__period_end", "report__last_submitted_at", "id")
+        .values_list("indicator_id", "report__period_end", "number", "boolean")
+    ):
+        values[ind_id].append((end, number if number is not None else bool(boolean)))
+    out = []
+    for (plan_id, _, _), rows in groups.items():
+        target = next((i for i in rows if i.horizon is None or i.horizon >= on.year), rows[-1])
+        stated = sorted((v for i in rows for v in values[i.pk]), key=lambda v: v[0])
+        latest = stated[-1][1] if stated else None
+        op, value, value_max = indicator_target(target)
+        met, trend = rules.indicator_progress(
+            op=op, value=value, value_max=value_max, latest=latest, history=[v for _, v in stated[:-1]]
+        )
+        numbers = [(d, float(v)) for d, v in stated if not isinstance(v, bool)]
+        if met:
+            standing = Standing.MET
+        elif met is None:
+            standing = Standing.NO_DATA
+        elif _on_track(op, value, target.horizon, numbers, on):
+            standing = Standing.ON_TRACK
+        else:
+            standing = Standing.BEHIND
+        by_quarter: dict[str, float] = {}
+        for day, number in numbers:
+            by_quarter[_quarter_label(day)] = number
+        out.append(
+            IndicatorStanding(
+                indicator=target,
+                plan_id=plan_id,
+                standing=standing,
+                trend=trend,
+                latest=latest,
+                latest_on=stated[-1][0] if stated else None,
+                series=list(by_quarter.items()),
+                monitor_ids=tuple(sorted({a for i in rows for a in monitors[i.pk]})),
+            )
+        )
+    out.sort(key=lambda r: (r.plan_id, r.indicator.position, r.indicator.pk))
+    return out
+
+
+def standing_counts(rows: Iterable[IndicatorStanding]) -> dict[str, int]:
+    counts = Counter(r.standing for r in rows)
+    return {s: counts.get(s, 0) for s in STANDINGS}
+
+
+# --- reporting compliance ----------------------------------------------------------------------
+
+
+class Compliance:
+    ON_TIME = "on_time"
+    LATE = "late"
+    MISSING = "missing"
+    NOT_DUE = "not_due"
+
+
+COMPLIANCE_LABELS = {
+    Compliance.ON_TIME: "Đúng hạn",
+    Compliance.LATE: "Trễ hạn",
+    Compliance.MISSING: "Chưa gửi",
+    Compliance.NOT_DUE: "Chưa đến hạn",
+}
+COMPLIANCES = (Compliance.ON_TIME, Compliance.LATE, Compliance.MISSING, Compliance.NOT_DUE)
+
+
+@dataclass(frozen=True)
+class OwedReport:
+    """A report owed in the period and how the agency stands on it."""
+
+    obligation: cal.Obligation
+    state: str
+    submitted_at: dt.datetime | None
+
+    @property
+    def state_label(self) -> str:
+        return COMPLIANCE_LABELS[self.state]
+
+
+def owed_reports(
+    *,
+    plans: QuerySet[Plan],
+    period: EvaluationPeriod,
+    at: dt.datetime,
+    agency_ids: Iterable[int] | None = None,
+) -> list[OwedReport]:
+    """Return the reports owed on ``plans`` whose due moment falls in ``period``, judged at ``at``.
+
+    Queries: the calendar's three (plans with duties, leads, monitors) and one for the reports.
+    """
+    owed = [
+        o
+        for o in cal.obligations(
+            start=period.start - dt.timedelta(days=31), end=period.end, plans=plans, agency_ids=agency_ids
+        )
+        if period.start <= timezone.localtime(o.period.due_at).date() <= period.end
+    ]
+    if not owed:
+        return []
+    sent: dict[tuple[int, int, str, str], dt.datetime | None] = {}
+    for plan_id, agency_id, cadence, key, submitted_at in ProgressReport.objects.filter(
+        plan_id__in={o.plan_id for o in owed},
+        period__in={o.period.key for o in owed},
+        status__in=COUNTED,
+    ).values_list("plan_id", "agency_id", "cadence", "period", "submitted_at"):
+        sent[(plan_id, agency_id, cadence, key)] = submitted_at
+    out = []
+    for o in owed:
+        if o.key in sent:
+            submitted_at = sent[o.key]
+            state = (
+                Compliance.LATE
+                if submitted_at is not None and submitted_at > o.period.due_at
+                else Compliance.ON_TIME
+            )
+            out.append(OwedReport(o, state, submitted_at))
+        else:
+            out.append(
+                OwedReport(o, Compliance.MISSING if at > o.period.due_at else Compliance.NOT_DUE, None)
+            )
+    return out
+
+
+def compliance_counts(rows: Iterable[OwedReport]) -> dict[str, int]:
+    counts = Counter(r.state for r in rows)
+    return {s: counts.get(s, 0) for s in COMPLIANCES}
+
+
+def compliance_rate(counts: dict[str, int]) -> float | None:
+    """Return the share of due reports sent on time, in percent (None when none was due)."""
+    due = counts[Compliance.ON_TIME] + counts[Compliance.LATE] + counts[Compliance.MISSING]
+    return round(100 * counts[Compliance.ON_TIME] / due, 1) if due else None
+
+
+# --- the province dashboard --------------------------------------------------------------------
+
+
+@dataclass
+class Breakdown:
+    """A row of a by-section or by-agency table: counts per status."""
+
+    key: int | None
+    label: str
+    counts: dict[TaskStatus, int]
+    plan_id: int | None = None
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+    @property
+    def cells(self) -> list[tuple[TaskStatus, str, int]]:
+        return [(s, STATUS_SLUGS[s], self.counts[s]) for s in STATUSES]
+
+
+@dataclass
+class Dashboard:
+    province: AdministrativeUnit
+    period: EvaluationPeriod
+    on: dt.date
+    plans: list[Plan]
+    tasks: list[JudgedTask]
+    counts: dict[TaskStatus, int]
+    by_section: list[Breakdown]
+    by_agency: list[Breakdown]
+    overdue: list[JudgedTask]
+    upcoming: list[JudgedTask]
+    compliance: dict[str, int]
+    indicators: list[IndicatorStanding]
+    indicator_counts: dict[str, int]
+    agencies: dict[int, Agency]
+    sections: dict[int, Section]
+
+    @property
+    def total(self) -> int:
+        return len(self.tasks)
+
+    @property
+    def compliance_rate(self) -> float | None:
+        return compliance_rate(self.compliance)
+
+    @property
+    def status_rows(self) -> list[tuple[TaskStatus, str, int]]:
+        return [(s, STATUS_SLUGS[s], self.counts[s]) for s in STATUSES]
+
+    @property
+    def compliance_rows(self) -> list[tuple[str, str, int]]:
+        return [(s, COMPLIANCE_LABELS[s], self.compliance[s]) for s in COMPLIANCES]
+
+    @property
+    def indicator_rows(self) -> list[tuple[str, str, str, int]]:
+        return [(s, STANDING_LABELS[s], STANDING_SLUGS[s], self.indicator_counts[s]) for s in STANDINGS]
+
+
+def filter_tasks(
+    rows: Iterable[JudgedTask],
+    *,
+    section_id: int | None = None,
+    agency_id: int | None = None,
+    status: TaskStatus | None = None,
+) -> list[JudgedTask]:
+    return [
+        r
+        for r in rows
+        if (section_id is None or r.task.section_id == section_id)
+        and (agency_id is None or agency_id in r.lead_ids)
+        and (status is None or r.status == status)
+    ]
+
+
+def upcoming_tasks(rows: Iterable[JudgedTask], *, on: dt.date, days: int = UPCOMING_DAYS) -> list[JudgedTask]:
+    """Return tasks not done whose deadline falls in the next ``days`` days, soonest first."""
+    last = on + dt.timedelta(days=days)
+    found = [r for r in rows if not r.is_done and r.due is not None and on <= r.due <= last]
+    return sorted(found, key=lambda r: (r.due, r.task.plan_id, r.task.position))
+
+
+def overdue_tasks(rows: Iterable[JudgedTask]) -> list[JudgedTask]:
+    """Return tasks in progress past their deadline, longest overdue first."""
+    found = [r for r in rows if r.status == TaskStatus.IN_PROGRESS_OVERDUE]
+    return sorted(found, key=lambda r: (r.due or dt.date.max, r.task.plan_id, r.task.position))
+
+
+def dashboard(
+    *,
+    province: AdministrativeUnit,
+    period: EvaluationPeriod,
+    at: dt.datetime | None = None,
+    plan: Plan | None = None,
+    section_id: int | None = None,
+    agency_id: int | None = None,
+) -> Dashboard:
+    """Return the province dashboard's figures for ``period``, narrowed by plan, section, agency.
+
+    A fixed number of queries: tasks (three or four), indicators (three), reports owed (four),
+    plans, sections, agencies.
+    """
+    at = at or timezone.now()
+    on = period.judged_on(timezone.localtime(at).date())
+    plans = province_plans(province_id=province.pk)
+    if plan is not None:
+        plans = plans.filter(pk=plan.pk)
+    plan_list = list(plans.select_related("unit").order_by("-date", "number", "id"))
+    tasks = filter_tasks(judged_tasks(plans=plans, on=on), section_id=section_id, agency_id=agency_id)
+    indicators = indicator_standings(plans=plans, on=on)
+    if agency_id is not None:
+        indicators = [i for i in indicators if agency_id in i.monitor_ids]
+    owed = owed_reports(plans=plans, period=period, at=at, agency_ids=[agency_id] if agency_id else None)
+    sections = Section.objects.filter(plan__in=plans).in_bulk()
+    plan_numbers = {p.pk: str(p) for p in plan_list}
+
+    by_section_rows: dict[int | None, list[JudgedTask]] = defaultdict(list)
+    by_agency_rows: dict[int, list[JudgedTask]] = defaultdict(list)
+    for row in tasks:
+        by_section_rows[row.task.section_id].append(row)
+        for agency in row.lead_ids:
+            by_agency_rows[agency].append(row)
+    agencies = Agency.objects.only("id", "name", "short_name", "kind").in_bulk(by_agency_rows)
+    several_plans = len(plan_list) > 1
+    by_section = []
+    for section_pk, rows in by_section_rows.items():
+        section = sections.get(section_pk) if section_pk is not None else None
+        label = f"{section.code}. {section.title}" if section else "Chưa xếp nhóm"
+        if several_plans and section is not None:
+            label = f"{plan_numbers.get(section.plan_id, '')} – {label}"
+        by_section.append(
+            Breakdown(section_pk, label, status_counts(rows), plan_id=section.plan_id if section else None)
+        )
+    by_section.sort(key=lambda b: (b.plan_id or 0, sections[b.key].position if b.key in sections else -1))
+    by_agency = [
+        Breakdown(pk, agencies[pk].name if pk in agencies else "", status_counts(rows))
+        for pk, rows in by_agency_rows.items()
+    ]
+    by_agency.sort(key=lambda b: (-b.counts[TaskStatus.IN_PROGRESS_OVERDUE], -b.total, b.label))
+    return Dashboard(
+        province=province,
+        period=period,
+        on=on,
+        plans=plan_list,
+        tasks=tasks,
+        counts=status_counts(tasks),
+        by_section=by_section,
+        by_agency=by_agency,
+        overdue=overdue_tasks(tasks),
+        upcoming=upcoming_tasks(tasks, on=on),
+        compliance=compliance_counts(owed),
+        indicators=indicators,
+        indicator_counts=standing_counts(indicators),
+        agencies=agencies,
+        sections=sections,
+    )
+
+
+# --- agency scorecards -------------------------------------------------------------------------
+
+
+@dataclass
+class ScoreRow:
+    """One agency's figures for a period (bảng điểm), as the plans use them to evaluate its head."""
+
+    agency: Agency
+    rank: int = 0
+    tasks: int = 0  # tasks it leads
+    due_or_done: int = 0
+    done_on_time: int = 0
+    done_late: int = 0
+    overdue: int = 0
+    reports_owed: int = 0  # due in the period
+    reports_on_time: int = 0
+    reports_late: int = 0
+    reports_missing: int = 0
+    indicators: int = 0  # indicators it monitors
+    indicators_met: int = 0
+
+    @property
+    def on_time_rate(self) -> float | None:
+        """Return tasks done on time over tasks done or past their deadline, in percent."""
+        return round(100 * self.done_on_time / self.due_or_done, 1) if self.due_or_done else None
+
+    @property
+    def late_or_missing(self) -> int:
+        return self.reports_late + self.reports_missing
+
+    def sort_key(self) -> tuple[float, int, int, int, str]:
+        rate = self.on_time_rate
+        return (
+            -(rate if rate is not None else -1.0),
+            self.overdue,
+            self.late_or_missing,
+            -self.indicators_met,
+            self.agency.name,
+        )
+
+
+@dataclass
+class Scorecard:
+    province: AdministrativeUnit
+    period: EvaluationPeriod
+    on: dt.date
+    rows: list[ScoreRow]
+
+
+SCORE_COLUMNS = {
+    # address-bar key: (label, sort key, descending first)
+    "hang": ("Hạng", lambda r: r.rank, False),
+    "co-quan": ("Cơ quan", lambda r: fold(r.agency.name), False),
+    "dung-han": (
+        "Tỷ lệ hoàn thành đúng hạn",
+        lambda r: -1 if r.on_time_rate is None else r.on_time_rate,
+        True,
+    ),
+    "qua-han": ("Nhiệm vụ quá hạn", lambda r: r.overdue, True),
+    "bao-cao": ("Báo cáo trễ hoặc chưa gửi", lambda r: r.late_or_missing, True),
+    "chi-tieu": ("Chỉ tiêu đạt", lambda r: r.indicators_met, True),
+}
+
+
+def scorecard(
+    *, unit: AdministrativeUnit, period: EvaluationPeriod, at: dt.datetime | None = None
+) -> Scorecard:
+    """Return every reporting agency of a province ranked for ``period``.
+
+    Agencies listed: those that lead a task or monitor an indicator in the province's plans in
+    force (collective mentions such as "các sở, ban, ngành" excluded). Rank: on-time completion
+    rate, then fewer overdue tasks, fewer late or missing reports, more indicators met.
+    """
+    at = at or timezone.now()
+    on = period.judged_on(timezone.localtime(at).date())
+    plans = province_plans(province_id=unit.pk)
+    tasks = judged_tasks(plans=plans, on=on)
+    indicators = indicator_standings(plans=plans, on=on)
+    owed = owed_reports(plans=plans, period=period, at=at)
+    ids = {a for t in tasks for a in t.lead_ids} | {a for i in indicators for a in i.monitor_ids}
+    agencies = (
+        Agency.objects.filter(pk__in=ids, is_active=True)
+        .exclude(kind=AgencyKind.COLLECTIVE)
+        .only("id", "name", "short_name", "kind", "unit_id")
+        .in_bulk()
+    )
+    rows = {pk: ScoreRow(agency=a) for pk, a in agencies.items()}
+    for t in tasks:
+        for pk in t.lead_ids:
+            row = rows.get(pk)
+            if row is None:
+                continue
+            row.tasks += 1
+            if t.status in (TaskStatus.DONE_ON_TIME, TaskStatus.DONE_LATE, TaskStatus.IN_PROGRESS_OVERDUE):
+                row.due_or_done += 1
+            row.done_on_time += t.status == TaskStatus.DONE_ON_TIME
+            row.done_late += t.status == TaskStatus.DONE_LATE
+            row.overdue += t.status == TaskStatus.IN_PROGRESS_OVERDUE
+    for i in indicators:
+        for pk in i.monitor_ids:
+            if pk in rows:
+                rows[pk].indicators += 1
+                rows[pk].indicators_met += i.standing == Standing.MET
+    for r in owed:
+        row = rows.get(r.obligation.agency_id)
+        if row is None or r.state == Compliance.NOT_DUE:
+            continue
+        row.reports_owed += 1
+        row.reports_on_time += r.state == Compliance.ON_TIME
+        row.reports_late += r.state == Compliance.LATE
+        row.reports_missing += r.state == Compliance.MISSING
+    ranked = sorted(rows.values(), key=ScoreRow.sort_key)
+    for n, row in enumerate(ranked, start=1):
+        row.rank = n
+    return Scorecard(province=unit, period=period, on=on, rows=ranked)
+
+
+def sort_scores(rows: list[ScoreRow], key: str) -> tuple[list[ScoreRow], str]:
+    """Return the rows sorted by an address-bar key ("qua-han", "-dung-han" ...), and the key used."""
+    name = key.lstrip("-")
+    if name not in SCORE_COLUMNS:
+        return rows, "hang"
+    _, sort, descending = SCORE_COLUMNS[name]
+    reverse = descending != key.startswith("-")
+    return sorted(
+        rows, key=lambda r: (sort(r), r.rank) if not reverse else (sort(r), -r.rank), reverse=reverse
+    ), key
+
+
+# --- the national view -------------------------------------------------------------------------
+
+# Indicators the national view compares by default, found in each province's plans by name.
+KEY_INDICATORS: dict[str, str] = {
+    "kinh-te-so": "Quy mô kinh tế số (% GRDP)",
+    "dich-vu-cong-toan-trinh": "Tỷ lệ dịch vụ công trực tuyến toàn trình",
+    "chi-rd": "Kinh phí chi cho nghiên cứu phát triển (R&D) (% GRDP)",
+    "phu-song-5g": "Tỷ lệ phủ sóng 5G",
+}
+_NAME_WORDS = re.compile(r"[a-z0-9]+")
+_STOP = {"ty", "ti", "le", "cua", "va", "cac", "tren", "so", "luong", "duoc", "trong", "tong", "dat", "muc"}
+MATCH_THRESHOLD = 0.6
+
+
+def name_key(text: str) -> str:
+    """Return the comparable form of an indicator name: folded, "tỉ"/"tỷ" alike, no filler words."""
+    words = _NAME_WORDS.findall(fold(text).replace("r&d", "rd"))
+    return " ".join(w for w in words if w not in _STOP)
+
+
+def name_similarity(a: str, b: str) -> float:
+    """Return how alike two indicator names are (0..1): word overlap, then character order."""
+    ka, kb = name_key(a), name_key(b)
+    wa, wb = set(ka.split()), set(kb.split())
+    if not wa or not wb:
+        return 0.0
+    overlap = len(wa & wb) / min(len(wa), len(wb))
+    return 0.7 * overlap + 0.3 * SequenceMatcher(None, ka, kb).ratio()
+
+
+@dataclass
+class ComparisonRow:
+    """One province's indicator matching a compared one: its target and latest value."""
+
+    province: AdministrativeUnit
+    indicator: Indicator | None
+    plan: Plan | None
+    similarity: float
+    latest: float | bool | None = None
+    latest_on: dt.date | None = None
+    standing: str = Standing.NO_DATA
+
+    @property
+    def standing_label(self) -> str:
+        return STANDING_LABELS[self.standing]
+
+    @property
+    def target_value(self) -> float | None:
+        return indicator_target(self.indicator)[1] if self.indicator is not None else None
+
+
+def indicator_comparison(
+    *,
+    name_key: str,
+    horizon: int | None,
+    on: dt.date | None = None,
+    provinces: Sequence[AdministrativeUnit] | None = None,
+) -> list[ComparisonRow]:
+    """Return, per province in force, the indicator of its plans in force most like ``name_key``
+    for ``horizon`` (a key of ``KEY_INDICATORS`` or any name), its target and latest value.
+
+    Matching is by folded name (``name_similarity`` ≥ ``MATCH_THRESHOLD``), units breaking ties.
+    Four queries whatever the number of provinces.
+    """
+    on = on or timezone.localdate()
+    wanted = KEY_INDICATORS.get(name_key, name_key)
+    wanted_unit = "grdp" if "grdp" in fold(wanted) else ""
+    provinces = list(provinces if provinces is not None else current_provinces())
+    plans = Plan.objects.filter(
+        status=PlanStatus.ACTIVE, unit__level__in=[UnitLevel.PROVINCE, UnitLevel.COMMUNE, UnitLevel.DISTRICT]
+    )
+    candidates = Indicator.objects.filter(plan__in=plans).select_related("plan__unit__parent")
+    if horizon is not None:
+        candidates = candidates.filter(horizon=horizon)
+    best: dict[int, tuple[float, Indicator]] = {}
+    for ind in candidates.only(
+        "id",
+        "name",
+        "unit",
+        "horizon",
+        "target_text",
+        "op",
+        "value",
+        "value_max",
+        "plan__id",
+        "plan__number",
+        "plan__date",
+        "plan__unit__id",
+        "plan__unit__level",
+        "plan__unit__successor_id",
+        "plan__unit__parent__id",
+        "plan__unit__parent__level",
+        "plan__unit__parent__successor_id",
+    ):
+        score = name_similarity(wanted, ind.name) + (
+            0.05 if wanted_unit and wanted_unit in fold(ind.unit) else 0
+        )
+        if score < MATCH_THRESHOLD:
+            continue
+        province_id = province_of(ind.plan.unit)
+        if province_id is None:
+            continue
+        current = best.get(province_id)
+        if current is None or (score, ind.plan.date or dt.date.min) > (
+            current[0],
+            current[1].plan.date or dt.date.min,
+        ):
+            best[province_id] = (score, ind)
+    chosen = [ind for _, ind in best.values()]
+    latest: dict[int, tuple[dt.date, float | bool]] = {}
+    if chosen:
+        # The values stated against any horizon row of the same indicator in that plan count.
+        keys = {(i.plan_id, fold(i.name)) for i in chosen}
+        siblings = {
+            pk: (plan_id, fold(name))
+            for pk, plan_id, name in Indicator.objects.filter(
+                plan_id__in={i.plan_id for i in chosen}
+            ).values_list("pk", "plan_id", "name")
+            if (plan_id, fold(name)) in keys
+        }
+        for ind_id, end, number, boolean in (
+            IndicatorValue.objects.filter(
+                indicator_id__in=list(siblings), report__status__in=COUNTED, report__period_start__lte=on
+            )
+            .filter(Q(number__isnull=False) | Q(boolean__isnull=False))
+            .order_by("report__period_end", "report__last_submitted_at", "id")
+            .values_list("indicator_id", "report__period_end", "number", "boolean")
+        ):
+            latest[siblings[ind_id]] = (end, number if number is not None else bool(boolean))  # type: ignore[index]
+    out = []
+    for province in provinces:
+        score, ind = best.get(province.pk, (0.0, None))
+        row = ComparisonRow(
+            province=province, indicator=ind, plan=ind.plan if ind else None, similarity=round(score, 2)
+        )
+        if ind is not None:
+            stated = latest.get((ind.plan_id, fold(ind.name)))  # type: ignore[call-overload]
+            if stated is not None:
+                row.latest_on, row.latest = stated
+                op, value, value_max = indicator_target(ind)
+                met, _ = rules.indicator_progress(op=op, value=value, value_max=value_max, latest=row.latest)
+                row.standing = Standing.MET if met else (Standing.NO_DATA if met is None else Standing.BEHIND)
+        out.append(row)
+    return out
+
+
+@dataclass
+class ProvinceOverview:
+    """A province in the national view: plans in force, task mix, reporting, key indicators."""
+
+    province: AdministrativeUnit
+    plans: list[Plan] = field(default_factory=list)  # in force, predecessors' included
+    counts: dict[TaskStatus, int] = field(default_factory=lambda: dict.fromkeys(STATUSES, 0))
+    compliance: dict[str, int] = field(default_factory=lambda: dict.fromkeys(COMPLIANCES, 0))
+    indicators: dict[str, int] = field(default_factory=lambda: dict.fromkeys(STANDINGS, 0))
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+    @property
+    def compliance_rate(self) -> float | None:
+        return compliance_rate(self.compliance)
+
+    @property
+    def inherited(self) -> list[Plan]:
+        """Return the plans issued by a unit merged into this province (shown under it)."""
+        return [p for p in self.plans if p.unit_id != self.province.pk and p.unit.level == UnitLevel.PROVINCE]
+
+    @property
+    def done_share(self) -> float | None:
+        done = self.counts[TaskStatus.DONE_ON_TIME] + self.counts[TaskStatus.DONE_LATE]
+        return round(100 * done / self.total, 1) if self.total else None
+
+    @property
+    def status_cells(self) -> list[tuple[TaskStatus, str, int]]:
+        return [(s, STATUS_SLUGS[s], self.counts[s]) for s in STATUSES]
+
+
+@dataclass
+class NationalOverview:
+    on: dt.date
+    period: EvaluationPeriod
+    provinces: list[ProvinceOverview]
+
+    @property
+    def counts(self) -> dict[TaskStatus, int]:
+        return {s: sum(p.counts[s] for p in self.provinces) for s in STATUSES}
+
+
+def national_overview(*, on: dt.date, at: dt.datetime | None = None) -> NationalOverview:
+    """Return every province in force side by side (a fixed number of queries).
+
+    Plans of units merged into a province (Bình Định's under Gia Lai) count under it; the
+    compliance figures are for the quarter holding ``on``.
+    """
+    at = at or timezone.now()
+    period = period_from_key(None, today=on)
+    provinces = list(current_provinces())
+    rows = {p.pk: ProvinceOverview(province=p) for p in provinces}
+    plans = Plan.objects.filter(status=PlanStatus.ACTIVE).exclude(unit__level=UnitLevel.COUNTRY)
+    plan_province: dict[int, int] = {}
+    for plan in plans.select_related("unit__parent").order_by("-date", "number", "id"):
+        province_id = province_of(plan.unit)
+        if province_id in rows:
+            rows[province_id].plans.append(plan)
+            plan_province[plan.pk] = province_id
+    for t in judged_tasks(plans=plans, on=on):
+        province_id = plan_province.get(t.task.plan_id)
+        if province_id is not None:
+            rows[province_id].counts[t.status] += 1
+    for i in indicator_standings(plans=plans, on=on):
+        province_id = plan_province.get(i.plan_id)
+        if province_id is not None:
+            rows[province_id].indicators[i.standing] += 1
+    for r in owed_reports(plans=plans, period=period, at=at):
+        province_id = plan_province.get(r.obligation.plan_id)
+        if province_id is not None:
+            rows[province_id].compliance[r.state] += 1
+    return NationalOverview(on=on, period=period, provinces=[rows[p.pk] for p in provinces])
+
+
+# --- the public page ---------------------------------------------------------------------------
+
+
+@dataclass
+class PublicPlan:
+    plan: Plan
+    counts: dict[TaskStatus, int]
+    indicators: list[IndicatorStanding]
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+    @property
+    def done(self) -> int:
+        return self.counts[TaskStatus.DONE_ON_TIME] + self.counts[TaskStatus.DONE_LATE]
+
+    @property
+    def status_rows(self) -> list[tuple[TaskStatus, int]]:
+        return [(s, self.counts[s]) for s in STATUSES]
+
+
+def public_province(*, province: AdministrativeUnit, on: dt.date) -> list[PublicPlan]:
+    """Return the plans in force in a province with their progress and indicators, for anyone.
+
+    Published plans only (in force); nothing about people: no reports' authors, no comments.
+    """
+    plans = province_plans(province_id=province.pk)
+    plan_list = list(plans.select_related("unit").order_by("-date", "number", "id"))
+    by_plan: dict[int, list[JudgedTask]] = defaultdict(list)
+    for t in judged_tasks(plans=plans, on=on):
+        by_plan[t.task.plan_id].append(t)
+    indicators: dict[int, list[IndicatorStanding]] = defaultdict(list)
+    for i in indicator_standings(plans=plans, on=on):
+        indicators[i.plan_id].append(i)
+    return [PublicPlan(p, status_counts(by_plan[p.pk]), indicators[p.pk]) for p in plan_list]
