@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from theodoi.web import views, views_reports, views_review, views_tracking
+from theodoi.web import views, views_evaluation, views_reports, views_review, views_tracking
 
 app_name = "web"
 
