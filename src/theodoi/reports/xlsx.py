@@ -134,7 +134,7 @@ def _sheet_head(sheet: Worksheet, report: ConsolidatedReport, title: str, column
     sheet.freeze_panes = sheet.cell(row=HEADER_ROW + 1, column=1)
     sheet.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
     sheet.page_setup.orientation = "landscape"
-    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.paperSize = 9  # A4 (openpyxl's constant is the string "9")
     sheet.page_setup.fitToWidth = 1
     sheet.page_setup.fitToHeight = 0
     sheet.sheet_properties.pageSetUpPr.fitToPage = True
