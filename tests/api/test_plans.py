@@ -357,3 +357,10 @@ def test_indicator_values_query_count_does_not_grow(
             IndicatorValue.objects.create(report=report, indicator=indicator, number=year - 2000)
 
     assert _count(client_api, f"/api/v1/plans/{plan_a.pk}/indicator-values/") == 3
+
+
+def test_nul_byte_in_a_filter_is_a_validation_error(client_api: APIClient, units: Any) -> None:
+    response = get(client_api, "/api/v1/agencies/", province="gia\x00lai")
+
+    assert response.status_code == 400
+    assert response.json()["errors"]["province"] == ["Mã tỉnh không hợp lệ."]

@@ -55,6 +55,12 @@ class _ProvinceField(serializers.SlugRelatedField):
             **kw,
         )
 
+    def to_internal_value(self, data: Any) -> Any:
+        # A NUL byte cannot be looked up in PostgreSQL (DataError); it is no province code anyway.
+        if not isinstance(data, str) or "\x00" in data:
+            self.fail("invalid")
+        return super().to_internal_value(data)
+
 
 class PlanListQuery(serializers.Serializer):
     province = _ProvinceField(help_text="Mã tỉnh (ví dụ `gia-lai`); gồm cả tỉnh đã sáp nhập vào và các xã.")
