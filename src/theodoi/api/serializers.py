@@ -425,6 +425,13 @@ class IndicatorRowInput(serializers.Serializer):
     note = serializers.CharField(required=False, allow_blank=True)
     source = serializers.CharField(required=False, allow_blank=True, max_length=500)
 
+    def validate_value(self, value: Any) -> Any:
+        if isinstance(value, (dict, list)):
+            raise serializers.ValidationError("Giá trị phải là một số, Có/Không hoặc một đoạn chữ.")
+        if isinstance(value, str) and "\x00" in value:
+            raise serializers.ValidationError("Giá trị chứa ký tự không hợp lệ.")
+        return value
+
 
 class ReportDraftInput(serializers.Serializer):
     version = serializers.IntegerField(min_value=1, help_text="Phiên bản đã đọc (`version` của báo cáo).")
