@@ -36,7 +36,15 @@ from docx.shared import Cm, Pt
 from docx.table import _Cell
 from docx.text.paragraph import Paragraph
 
-from theodoi.reports.build import STATUS_ORDER, ConsolidatedReport, SectionResult, TaskLine, section_heading
+from theodoi.ingest.text import fold
+from theodoi.reports.build import (
+    STATUS_ORDER,
+    ConsolidatedReport,
+    SectionResult,
+    TaskLine,
+    period_phrase,
+    section_heading,
+)
 
 FONT = "Times New Roman"
 BODY_PT = 14
@@ -289,8 +297,6 @@ def write_docx(report: ConsolidatedReport) -> bytes:
 
 
 def _period(report: ConsolidatedReport) -> str:
-    from theodoi.reports.build import period_phrase
-
     plan = report.plan
     name = f"Kế hoạch số {plan.number}" if plan.number else "Kế hoạch"
     return f"{name} {period_phrase(report.period)}"
@@ -361,9 +367,12 @@ def _indicators(w: _Writer, number: int, report: ConsolidatedReport) -> None:
     for line in report.indicators:
         if not line.latest:
             continue
-        unit = f" {line.indicator.unit}" if line.indicator.unit and line.indicator.unit != "Có/Không" else ""
+        ind = line.indicator
+        unit = ind.unit.strip() if ind.unit and fold(ind.unit).replace(" ", "") != "co/khong" else ""
+        value = f"{line.latest}{'' if unit.startswith('%') else ' '}{unit}".strip()
+        target = f"mục tiêu năm {ind.horizon}" if ind.horizon else "mục tiêu"
         w.body(
-            f"- {_clip(line.indicator.name, 300)}: {line.latest}{unit} (mục tiêu: {line.target}): {line.assessment.lower()}."
+            f"- {_clip(ind.name, 300)}: {value} ({target}: {ind.target_text or '—'}); {line.assessment.lower()}."
         )
 
 
