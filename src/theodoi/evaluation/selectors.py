@@ -575,10 +575,12 @@ def filter_tasks(
     agency_id: int | None = None,
     status: TaskStatus | None = None,
 ) -> list[JudgedTask]:
+    """Return the rows of one section (0: outside any section), lead agency and status."""
+    section = None if section_id == 0 else section_id
     return [
         r
         for r in rows
-        if (section_id is None or r.task.section_id == section_id)
+        if (section_id is None or r.task.section_id == section)
         and (agency_id is None or agency_id in r.lead_ids)
         and (status is None or r.status == status)
     ]

@@ -111,8 +111,8 @@ def _dashboard_filters(request: HttpRequest, province: AdministrativeUnit) -> di
     """Read the dashboard's filters, each checked against the province (an outside id is ignored)."""
     plans = ev.province_plans(province_id=province.pk)
     plan = plans.filter(pk=_int(request, "ke-hoach")).first() if _int(request, "ke-hoach") else None
-    section_id = _int(request, "nhom")
-    if section_id is not None and not Section.objects.filter(pk=section_id, plan__in=plans).exists():
+    section_id = _int(request, "nhom")  # 0: tasks printed outside any section
+    if section_id and not Section.objects.filter(pk=section_id, plan__in=plans).exists():
         section_id = None
     agency_id = _int(request, "co-quan")
     period = ev.period_from_key(request.GET.get("ky"), today=_today())
@@ -283,13 +283,13 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             "section_rows": [
                 (
                     b,
-                    tasks_link(nhom=b.key or "", **{"ke-hoach": b.plan_id or base["ke-hoach"]}),
+                    tasks_link(nhom=b.key or 0, **{"ke-hoach": b.plan_id or base["ke-hoach"]}),
                     [
                         (
                             s,
                             n,
                             tasks_link(
-                                nhom=b.key or "",
+                                nhom=b.key or 0,
                                 **{"trang-thai": slug, "ke-hoach": b.plan_id or base["ke-hoach"]},
                             ),
                         )
@@ -474,9 +474,9 @@ def scorecard(request: HttpRequest) -> HttpResponse:
             key,
             label,
             sort_link(key),
-            "ascending" if sort == key else "descending" if sort == f"-{key}" else "",
+            _direction(sort, key, descending),
         )
-        for key, (label, _, _) in ev.SCORE_COLUMNS.items()
+        for key, (label, _, descending) in ev.SCORE_COLUMNS.items()
     ]
     return _render(
         request,
@@ -504,6 +504,13 @@ def scorecard(request: HttpRequest) -> HttpResponse:
             "inbox_link": reverse("web:inbox") if _has_url("web:inbox") else "",
         },
     )
+
+
+def _direction(sort: str, key: str, descending: bool) -> str:
+    """Return the aria-sort value of a column: how the rows are sorted by it, if they are."""
+    if sort.lstrip("-") != key:
+        return ""
+    return "descending" if descending != sort.startswith("-") else "ascending"
 
 
 def _has_url(name: str) -> bool:
