@@ -79,8 +79,9 @@ def test_plan_page_query_count(
     _tasks(plan_a, rows, make_task, make_indicator, agencies)
     client.force_login(coordinator_a)
     # session, user, profile, plan, references, superseded-by, sections, tasks, task agencies,
-    # indicators, indicator agencies, duties
-    with django_assert_num_queries(12):
+    # indicators, indicator agencies, duties; task statuses (tasks, their leads, reported rows) and
+    # indicator progress (indicators, stated values), both in bulk (theodoi.tracking.selectors)
+    with django_assert_num_queries(17):
         response = client.get(reverse("web:plan_detail", args=[plan_a.pk]))
     assert response.context["d"].task_count == rows + 2
 
