@@ -6,7 +6,7 @@ import datetime as dt
 from typing import Any
 
 import pytest
-from tests.evaluation.conftest import AT
+from tests.evaluation.known import AT
 
 from theodoi.evaluation import selectors as ev
 from theodoi.evaluation.selectors import Compliance, Standing

@@ -11,7 +11,7 @@ import pytest
 from django.urls import reverse
 from openpyxl import load_workbook
 from tests.cast import _user
-from tests.evaluation.conftest import AT, known  # noqa: F401
+from tests.evaluation.known import AT
 
 from theodoi.accounts.models import Role
 from theodoi.plans.models import Plan, PlanStatus, ReportingDuty
@@ -125,7 +125,7 @@ def test_the_scorecard_ranks_and_sorts(client: Any, leader_a: Any, known: dict[s
     html = response.content.decode()
     assert "100%" in html
     sorted_ = _get(client, leader_a, "web:scorecard", ky="2025-Q3", **{"sap-xep": "qua-han"})
-    assert [r.agency for r, *_ in sorted_.context["rows"]][0] == known["finance"]
+    assert next(r.agency for r, *_ in sorted_.context["rows"]) == known["finance"]
     assert 'aria-sort="descending"' in sorted_.content.decode()
 
 
