@@ -12,17 +12,7 @@ from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
-from tests.web.tracking_fixtures import (  # noqa: F401
-    current_quarter,
-    duties_a,
-    indicator_online,
-    previous_quarter,
-    report_a,
-    reporter_b,
-    reporter_finance_a,
-    task_1,
-    tracking_media,
-)
+from tests.web.tracking_fixtures import current_quarter, previous_quarter
 
 from theodoi.plans.models import Task
 from theodoi.tracking import services
@@ -38,7 +28,7 @@ from theodoi.tracking.models import (
     TaskUpdate,
 )
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("tracking_media")]
 
 HTMX = {"HTTP_HX_REQUEST": "true"}
 
@@ -66,7 +56,9 @@ def _form(report: ProgressReport, task: Task, indicator: Any = None, **fields: s
         "summary": "Cơ bản hoàn thành",
     }
     if indicator is not None:
-        data.update({f"i-{indicator.pk}-value": "85,5", f"i-{indicator.pk}-note": "", f"i-{indicator.pk}-source": ""})
+        data.update(
+            {f"i-{indicator.pk}-value": "85,5", f"i-{indicator.pk}-note": "", f"i-{indicator.pk}-source": ""}
+        )
     for key, value in fields.items():
         data[key.replace("__", "-")] = value
     return data
@@ -152,7 +144,11 @@ def test_an_expired_session_autosave_says_so_and_links_back_to_the_form(
 ) -> None:
     url = reverse("web:report", args=[report_a.pk])
     response = client.post(
-        url, {"autosave": "1"}, HTTP_HX_CURRENT_URL=f"http://testserver{url}", HTTP_HX_TARGET="trang-thai-luu", **HTMX
+        url,
+        {"autosave": "1"},
+        HTTP_HX_CURRENT_URL=f"http://testserver{url}",
+        HTTP_HX_TARGET="trang-thai-luu",
+        **HTMX,
     )
     html = response.content.decode()
     assert 'data-state="expired"' in html and 'id="trang-thai-luu"' in html
@@ -177,7 +173,8 @@ def test_opening_a_period_creates_the_draft_and_goes_to_the_form(
 ) -> None:
     client.force_login(reporter_a)
     response = client.post(
-        reverse("web:report_open"), {"plan": duties_a.pk, "cadence": "quarterly", "period": previous_quarter()}
+        reverse("web:report_open"),
+        {"plan": duties_a.pk, "cadence": "quarterly", "period": previous_quarter()},
     )
     report = ProgressReport.objects.get(plan=duties_a, period=previous_quarter())
     assert response.url == reverse("web:report", args=[report.pk])
@@ -238,7 +235,9 @@ def test_an_indicator_value_that_is_not_a_number_is_refused_beside_it(
     client: Any, reporter_a: Any, report_a: ProgressReport, task_1: Task, indicator_online: Any
 ) -> None:
     client.force_login(reporter_a)
-    data = _form(report_a, task_1, indicator_online, **{f"i__{indicator_online.pk}__value": "khoảng tám mươi"})
+    data = _form(
+        report_a, task_1, indicator_online, **{f"i__{indicator_online.pk}__value": "khoảng tám mươi"}
+    )
     html = client.post(reverse("web:report", args=[report_a.pk]), data).content.decode()
     assert "phải là một số (ví dụ 12,5)" in _slot(html, f"i-{indicator_online.pk}-value")
     assert 'value="khoảng tám mươi"' in html
@@ -276,7 +275,9 @@ def test_autosave_keeps_the_valid_fields_and_marks_the_wrong_one(
 def test_autosave_on_a_stale_version_stops_and_writes_nothing(
     client: Any, reporter_a: Any, report_a: ProgressReport, task_1: Task
 ) -> None:
-    services.report_save_draft(report=report_a, actor=reporter_a, version=report_a.version, data={"summary": "x"})
+    services.report_save_draft(
+        report=report_a, actor=reporter_a, version=report_a.version, data={"summary": "x"}
+    )
     client.force_login(reporter_a)
     data = _form(report_a, task_1) | {"autosave": "1"}
     html = client.post(reverse("web:report", args=[report_a.pk]), data, **HTMX).content.decode()
@@ -288,7 +289,9 @@ def test_a_file_named_pdf_that_is_not_a_pdf_is_refused(
     client: Any, reporter_a: Any, report_a: ProgressReport, task_1: Task
 ) -> None:
     client.force_login(reporter_a)
-    fake = SimpleUploadedFile("quyet-dinh.pdf", b"MZ\x90\x00 this is an executable", content_type="application/pdf")
+    fake = SimpleUploadedFile(
+        "quyet-dinh.pdf", b"MZ\x90\x00 this is an executable", content_type="application/pdf"
+    )
     url = reverse("web:evidence_upload", args=[report_a.pk]) + f"?nhiem-vu={task_1.pk}"
     html = client.post(url, {"file": fake}, HTTP_HX_TARGET=f"files-{task_1.pk}", **HTMX).content.decode()
     assert "không đúng định dạng của nó" in html
@@ -363,7 +366,10 @@ def test_submit_return_fix_resubmit_accept_through_the_pages(
     html = client.get(form_url).content.decode()
     assert "Thiếu số văn bản minh chứng của nhiệm vụ 1" in html and "Gửi lại báo cáo" in html
     report = ProgressReport.objects.get(pk=report_a.pk)
-    client.post(form_url, _form(report, task_1, **{f"t__{task_1.pk}__evidence_number": "45/QĐ-UBND"}) | {"action": "submit"})
+    client.post(
+        form_url,
+        _form(report, task_1, **{f"t__{task_1.pk}__evidence_number": "45/QĐ-UBND"}) | {"action": "submit"},
+    )
     assert ProgressReport.objects.get(pk=report_a.pk).status == ReportStatus.SUBMITTED
     # The coordinator accepts it; the reporter is told.
     client.force_login(coordinator_a)
@@ -455,7 +461,10 @@ def test_a_partner_adds_its_contribution_and_the_lead_sees_it(
     ).content.decode()
     assert "Đã lưu phần phối hợp" in html
     client.force_login(reporter_a)
-    assert "Đã bố trí kinh phí 2 tỷ đồng" in client.get(reverse("web:report", args=[report_a.pk])).content.decode()
+    assert (
+        "Đã bố trí kinh phí 2 tỷ đồng"
+        in client.get(reverse("web:report", args=[report_a.pk])).content.decode()
+    )
 
 
 def test_a_partner_contribution_with_a_future_date_is_refused_beside_it(
@@ -509,7 +518,9 @@ def test_only_the_lead_agency_may_propose(client: Any, reporter_finance_a: Any, 
 def test_notifications_open_mark_read_and_preferences_save(
     client: Any, reporter_a: Any, report_a: ProgressReport
 ) -> None:
-    note = Notification.objects.create(user=reporter_a, kind="reviewed", title="Báo cáo bị trả lại", url=f"/bao-cao/{report_a.pk}/")
+    note = Notification.objects.create(
+        user=reporter_a, kind="reviewed", title="Báo cáo bị trả lại", url=f"/bao-cao/{report_a.pk}/"
+    )
     client.force_login(reporter_a)
     assert "Báo cáo bị trả lại" in client.get(reverse("web:notifications")).content.decode()
     assert "1<span" in client.get(reverse("web:nav_counts")).content.decode()

@@ -30,7 +30,7 @@ def current_quarter() -> str:
     return rules.period_containing(rules.QUARTERLY, timezone.localdate())[0]
 
 
-@pytest.fixture(autouse=True)
+@pytest.fixture
 def tracking_media(settings: Any, tmp_path: Path) -> None:
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
