@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import pytest
+
 from theodoi.ingest.document import CellRef, SourceLine
 from theodoi.ingest.layout import lines_from_text, make_lines
 from theodoi.ingest.layout.classify import roman_value, row_code, section_code
+from theodoi.ingest.layout.interleaved import split_agency_tail
 from theodoi.ingest.layout.table import (
     ColumnSpec,
     align,
@@ -209,3 +212,61 @@ def test_table_continued_without_header_keeps_the_column_mapping():
     sources = [SourceLine(number=n, text=t, cell=CellRef(*ref)) for n, (ref, t) in enumerate(texts, start=1)]
     rows = rebuild_rows(make_lines(sources), TASK_COLUMNS)
     assert [(r.code, r.text("lead")) for r in rows] == [("1", "Sở Nội vụ"), ("2", "Sở Tài chính")]
+
+
+# split_agency_tail: (first-column line, expected name part, expected fragment, comment)
+AGENCY_TAIL_CASES = [
+    (
+        "Cơ sở dữ liệu kết cấu hạ tầng đường bộ Sở Xây dựng",
+        "Cơ sở dữ liệu kết cấu hạ tầng đường bộ",
+        "Sở Xây dựng",
+        "a lead cell run on after the name's last words",
+    ),
+    (
+        "trong chương trình, kế hoạch công tác Các sở, ban,",
+        "trong chương trình, kế hoạch công tác",
+        "Các sở, ban,",
+        "the start of a collective partner cell",
+    ),
+    (
+        "Tham mưu xây dựng, triển khai kế hoạch của Sở Tài chính",
+        "Tham mưu xây dựng, triển khai kế hoạch của Sở Tài chính",
+        "",
+        "negative: an agency governed by 'của' is part of the name",
+    ),
+    (
+        "công bố trên cổng thông tin điện tử Sở Khoa học và Công nghệ những sáng kiến",
+        "công bố trên cổng thông tin điện tử Sở Khoa học và Công nghệ những sáng kiến",
+        "",
+        "negative: a long capitalised run that carries the sentence on",
+    ),
+    (
+        "Xây dựng và triển khai Đề án phát triển nguồn nhân lực",
+        "Xây dựng và triển khai Đề án phát triển nguồn nhân lực",
+        "",
+        "negative: a capitalised document name inside the name",
+    ),
+    ("Sở Khoa học và Công nghệ", "Sở Khoa học và Công nghệ", "", "negative: too short to hold a name"),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "fragment", "comment"), AGENCY_TAIL_CASES, ids=lambda v: str(v)[:40]
+)
+def test_agency_fragment_at_the_end_of_a_name_line_is_split_off(text, name, fragment, comment):
+    assert split_agency_tail(text) == (name, fragment), comment
+
+
+INTERLEAVED_NO_GAPS = """\
+TT Tên nhiệm vụ Cơ quan chủ trì Cơ quan phối hợp Kết quả Thời gian hoàn thành
+39 Cơ sở dữ liệu về khu công nghiệp, khu kinh tế theo ngành
+39.1 Cơ sở dữ liệu kết cấu hạ tầng đường bộ Sở Xây dựng 12/2025
+39.2 Cơ sở dữ liệu đăng kiểm phương tiện cơ giới Sở Xây dựng 12/2025"""
+
+
+def test_interleaved_name_line_without_gap_marks_leaves_the_lead_out():
+    rows = rows_of(INTERLEAVED_NO_GAPS)
+    by_code = {r.code: r for r in rows}
+    assert by_code["39.1"].text("name") == "Cơ sở dữ liệu kết cấu hạ tầng đường bộ"
+    assert by_code["39.1"].text("lead") == "Sở Xây dựng"
+    assert by_code["39.2"].text("name") == "Cơ sở dữ liệu đăng kiểm phương tiện cơ giới"

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
+
 from theodoi.ingest.layout import lines_from_text
-from theodoi.ingest.parse.tasks import clean_text, parse_tasks
+from theodoi.ingest.parse.tasks import agencies, clean_text, parse_tasks
+from theodoi.ingest.text import fold
 
 TABLE = """\
 KẾ HOẠCH
@@ -119,3 +122,17 @@ def test_prose_tasks_come_with_a_warning_to_fill_agencies():
     result = parse_tasks(lines_from_text(PROSE))
     assert result.warnings
     assert result.tasks[0].lead == []
+
+
+# agencies(trim=True) on OCR'd cells: (cell text, expected names, comment)
+TRIM_CASES = [
+    ("Các Sở, ngành, địa phương", ["Các sở, ngành, địa phương"], "a whole collective name is kept whole"),
+    ("Các sở, ban, ngành, địa phương", ["Các sở, ban, ngành, địa phương"], "the longer collective too"),
+    ("Sở Khoa học và Công nghệ phuong tỉnh", ["Sở Khoa học và Công nghệ"], "debris after a name is cut"),
+]
+
+
+@pytest.mark.parametrize(("text", "names", "comment"), TRIM_CASES, ids=lambda v: str(v)[:30])
+def test_ocr_agency_cell_is_trimmed_only_after_a_whole_name(text, names, comment):
+    got, _conf = agencies(text, trim=True)
+    assert [fold(n) for n in got] == [fold(n) for n in names], comment

@@ -394,6 +394,10 @@ def _inline_row(
             text, width, name_started=name_started, name_closed=name_closed, carries_on=carries_on
         )
         if head:
+            head, leaked = split_agency_tail(head)
+            if leaked:
+                rest = f"{leaked} {rest}".strip()
+        if head:
             name.add(head, line.number)
             name_started = True
             name_closed = bool(re.search(r"[.;]\s*$", head)) and len(head) < 0.8 * width
@@ -466,6 +470,46 @@ def _cut_first_column(
     if best is None:
         return text, ""
     return text[: best.start()].strip(), text[best.end() :].strip()
+
+
+def split_agency_tail(text: str) -> tuple[str, str]:
+    """Split a short agency fragment off the end of a first-column line: (name, fragment).
+
+    OCR without column gaps runs the lead/partner cell on after the name's last words
+    ("Cơ sở dữ liệu kết cấu hạ tầng đường bộ Sở Xây dựng"). The end of the line is taken as
+    another column's when it opens with a capitalised agency head, is a short agency name
+    (or its start) and the name before it does not end mid-phrase ("... của Sở Tài chính",
+    "... cho các sở, ban, ngành" stay whole).
+    """
+    tokens = text.split()
+    for k in range(4, len(tokens)):
+        token = tokens[k]
+        if not token[:1].isupper():
+            continue
+        tail = " ".join(tokens[k:])
+        if fold(token).strip(".,;:") not in _HEAD_TOKENS or not fold(tail).startswith(_HEAD_PAIRS):
+            continue
+        if len(tokens) - k > 5:
+            return text, ""
+        head = " ".join(tokens[:k])
+        if _ENDS_OPEN.search(fold(head)) or _GOVERNS.search(fold(head)):
+            return text, ""
+        if _agency_score(tail) >= 0.9:
+            return head, tail
+        return text, ""
+    return text, ""
+
+
+# Words after which a capitalised agency name belongs to the sentence (its object).
+_GOVERNS = re.compile(
+    r"\b(?:tai|giua|den|dien tu|trinh|tham muu|phoi hop|chu tri|giao|gui|thuoc|truc thuoc|nhu)\s*$"
+)
+
+
+def _agency_score(text: str) -> float:
+    from theodoi.ingest.normalise.agencies import agency_score
+
+    return agency_score(text)
 
 
 def _is_other_column(text: str) -> bool:

@@ -238,7 +238,9 @@ def agencies(text: str | None, *, trim: bool = False) -> tuple[list[str], float]
     names: list[str] = []
     worst = 1.0
     for part in split_agencies(text or ""):
-        if trim and (trimmed := trim_to_known_agency(part)) is not None:
+        if trim and known_agency(part) is not None:
+            pass  # a whole directory name ("Các sở, ngành, địa phương") is not cut to its start
+        elif trim and (trimmed := trim_to_known_agency(part)) is not None:
             part, conf = trimmed
             worst = min(worst, conf)
         elif trim and (completed := complete_agency(part)) is not None:
