@@ -317,7 +317,7 @@ def report_content(
             latest=row.latest.value_display if row.latest else "",
             met=row.met,
             trend=row.trend,
-            agency=facts.report_agencies.get(row.latest.report_id, "") if row.latest else "",
+            agency=row.agency,
         )
         for row in facts.indicators
     ]

@@ -2,15 +2,16 @@
 
 ``plan_facts`` loads, for one plan and period: the sections and tasks, the agencies named on
 each task, the one update each task is judged on, the proof files of those updates, the
-indicators with their latest values (``tracking.selectors.indicator_progress_for_plan``),
-the difficulties and proposals of the period's accepted reports, and who reported.
+indicators with their latest values, the difficulties and proposals of the period's accepted
+reports, and who reported.
 
-Why not ``tracking.selectors.task_statuses``: it loads every update of the plan, which is
-fine for a page but not for five years of weekly reports from 200 agencies (issue 7 asks
-for the report in under 5 s). Here the database picks each task's latest update (a
-correlated subquery on the task's index), and only recurring and continuous tasks, judged
-per period, load the updates of their period. The judgement itself is the tracking rule
-(``rules.task_status``), applied the way ``task_statuses`` applies it.
+Why not ``tracking.selectors.task_statuses`` and ``indicator_progress_for_plan``: they load
+every update and value of the plan as models, which is fine for a page but not for five
+years of weekly reports from 200 agencies (issue 7 asks for the report in under 5 s). Here
+the database picks each task's latest update (a correlated subquery on the task's index;
+recurring and continuous tasks within their own period), and indicator values are read as
+tuples. The judgements are the tracking rules (``rules.task_status``,
+``rules.indicator_progress``), applied the way those selectors apply them.
 """
 
 from __future__ import annotations
@@ -24,16 +25,23 @@ from django.db.models import OuterRef, Q, Subquery
 from django.utils import timezone
 
 from theodoi.directory.models import Agency
-from theodoi.plans.models import Plan, Section, Task, TaskAgency
+from theodoi.ingest.text import fold
+from theodoi.plans.models import Indicator, Plan, Section, Task, TaskAgency
 from theodoi.tracking import calendar as cal
 from theodoi.tracking import rules
-from theodoi.tracking.models import Evidence, ProgressReport, ReportStatus, TaskUpdate, WorkStatus
+from theodoi.tracking.models import (
+    Evidence,
+    IndicatorValue,
+    ProgressReport,
+    ReportStatus,
+    TaskUpdate,
+    WorkStatus,
+)
 from theodoi.tracking.selectors import (
     COUNTED,
-    IndicatorProgressRow,
-    indicator_progress_for_plan,
     task_deadline,
 )
+from theodoi.tracking.services import indicator_target
 
 LatestUpdate = TaskUpdate
 
@@ -72,14 +80,24 @@ class Compliance:
 
 
 @dataclass
+class IndicatorFacts:
+    """An indicator judged on a day: the horizon judged against, its latest value, who stated it."""
+
+    indicator: Indicator
+    latest: IndicatorValue | None  # an unsaved carrier of the value (number or yes/no)
+    met: bool | None
+    trend: rules.Trend
+    agency: str
+
+
+@dataclass
 class PlanFacts:
     sections: list[Section]
     tasks: list[Task]
     statuses: dict[int, Judged]
     agencies: dict[tuple[int, str], list[str]]  # (task id, "lead" | "partner") -> names as printed
     files: dict[int, list[str]]  # task id -> proof file names on the update judged
-    indicators: list[IndicatorProgressRow]
-    report_agencies: dict[int, str]  # report id -> agency name, for the indicators' latest values
+    indicators: list[IndicatorFacts]
     difficulties: list[tuple[str, str]]  # (agency, text)
     proposals: list[tuple[str, str]]
     compliance: list[Compliance]
@@ -106,27 +124,37 @@ def _judged_periods(tasks: list[Task], on: dt.date) -> dict[int, rules.Period]:
     return out
 
 
+def _latest_update_id(on: dt.date, period: rules.Period | None = None) -> Subquery:
+    """Return a subquery of a task's latest counted update by ``on`` (within ``period`` if given)."""
+    rows = TaskUpdate.objects.filter(
+        task_id=OuterRef("pk"), report__status__in=COUNTED, report__period_start__lte=on
+    )
+    if period is not None:
+        rows = rows.filter(report__period_start__lte=period.end, report__period_end__gte=period.start)
+    return Subquery(_ordered(rows).values("pk")[:1])
+
+
 def task_judgements(*, plan: Plan, tasks: list[Task], on: dt.date) -> dict[int, Judged]:
-    """Judge every task of ``plan`` on ``on`` from submitted and accepted reports (two queries)."""
+    """Judge every task of ``plan`` on ``on`` from submitted and accepted reports.
+
+    ``tasks`` carry ``latest_update_id`` (see ``plan_facts``). Recurring and continuous tasks
+    are judged on their latest update within their own period: one more query picks those,
+    with one subquery per distinct period (five cadences at most). Then one query loads the
+    updates picked.
+    """
     per_period = _judged_periods(tasks, on)
-    latest_ids = [t.latest_update_id for t in tasks if t.pk not in per_period and t.latest_update_id]
-    latest = {u.task_id: u for u in _counted_updates(plan, on).filter(pk__in=latest_ids)}
+    picked = {t.pk: t.latest_update_id for t in tasks if t.pk not in per_period and t.latest_update_id}
     if per_period:
-        first = min(p.start for p in per_period.values())
-        last = max(p.end for p in per_period.values())
-        window = _ordered(
-            _counted_updates(plan, on).filter(
-                task_id__in=list(per_period), report__period_start__lte=last, report__period_end__gte=first
-            )
-        )
-        for u in window:
-            period = per_period[u.task_id]
-            if (
-                u.task_id not in latest
-                and u.report.period_start <= period.end
-                and u.report.period_end >= period.start
-            ):
-                latest[u.task_id] = u
+        distinct = sorted({p.key for p in per_period.values()})
+        by_key = {p.key: p for p in per_period.values()}
+        annotations = {f"in_{n}": _latest_update_id(on, by_key[key]) for n, key in enumerate(distinct)}
+        for row in (
+            Task.objects.filter(pk__in=list(per_period)).annotate(**annotations).values("pk", *annotations)
+        ):
+            update_id = row[f"in_{distinct.index(per_period[row['pk']].key)}"]
+            if update_id:
+                picked[row["pk"]] = update_id
+    latest = {u.task_id: u for u in _counted_updates(plan, on).filter(pk__in=list(picked.values()))}
     out = {}
     for task in tasks:
         update = latest.get(task.pk)
@@ -151,16 +179,15 @@ def task_judgements(*, plan: Plan, tasks: list[Task], on: dt.date) -> dict[int, 
 def plan_facts(*, plan: Plan, on: dt.date, period: rules.Period) -> PlanFacts:
     """Return what the consolidated report of ``plan`` for ``period`` needs, judged on ``on``.
 
-    Queries: sections, tasks (with each one's latest update id), agency mentions, updates
-    judged, proof files, indicators and values (two), agencies of those values, remarks,
-    the reporting calendar (four) and the period's reports: fifteen, whatever the size.
+    Queries: sections, tasks (with each one's latest update id), per-period tasks' updates
+    in their period, agency mentions, updates judged, proof files, indicators and values
+    (two), remarks, the reporting calendar (four), the period's reports and the agencies'
+    names: a count that does not grow with agencies, tasks or reports.
     """
     sections = list(Section.objects.filter(plan=plan).order_by("position", "id"))
-    latest_id = _ordered(TaskUpdate.objects.filter(task_id=OuterRef("pk"), report__status__in=COUNTED))
-    latest_id = latest_id.filter(report__period_start__lte=on).values("pk")[:1]
     tasks = list(
         Task.objects.filter(plan=plan)
-        .annotate(latest_update_id=Subquery(latest_id))
+        .annotate(latest_update_id=_latest_update_id(on))
         .order_by("position", "id")
     )
     names: dict[tuple[int, str], list[str]] = defaultdict(list)
@@ -188,9 +215,7 @@ def plan_facts(*, plan: Plan, on: dt.date, period: rules.Period) -> PlanFacts:
             if (report_id, task_id) in wanted:
                 files[task_id].append(file_name)
 
-    indicators = indicator_progress_for_plan(plan=plan, on=on)
-    report_ids = {row.latest.report_id for row in indicators if row.latest is not None}
-    report_agencies = dict(ProgressReport.objects.filter(pk__in=report_ids).values_list("pk", "agency__name"))
+    indicators = indicator_facts(plan=plan, on=on)
     difficulties, proposals = _remarks(plan=plan, period=period)
     return PlanFacts(
         sections=sections,
@@ -199,11 +224,59 @@ def plan_facts(*, plan: Plan, on: dt.date, period: rules.Period) -> PlanFacts:
         agencies=dict(names),
         files=dict(files),
         indicators=indicators,
-        report_agencies=report_agencies,
         difficulties=difficulties,
         proposals=proposals,
         compliance=compliance_for(plan=plan, period=period),
     )
+
+
+def indicator_facts(*, plan: Plan, on: dt.date) -> list[IndicatorFacts]:
+    """Judge each indicator of ``plan`` on ``on`` (two queries).
+
+    The judgement of ``tracking.selectors.indicator_progress_for_plan``: the rows with the
+    same name and unit are one indicator over several horizons, values stated against any
+    count, the target is that of the first horizon not past. Values are read as tuples here:
+    that selector builds a model and its report per value, seconds for years of weekly values.
+    """
+    groups: dict[tuple[str, str], list[Indicator]] = defaultdict(list)
+    for ind in Indicator.objects.filter(plan=plan).order_by("horizon", "position", "id"):
+        groups[(fold(ind.name), fold(ind.unit))].append(ind)
+    values: dict[int, list[tuple[Any, ...]]] = defaultdict(list)
+    for row in (
+        IndicatorValue.objects.filter(
+            indicator__plan=plan, report__status__in=COUNTED, report__period_start__lte=on
+        )
+        .filter(Q(number__isnull=False) | Q(boolean__isnull=False))
+        .values_list(
+            "indicator_id",
+            "number",
+            "boolean",
+            "report_id",
+            "report__agency__name",
+            "report__period_end",
+            "report__last_submitted_at",
+            "report__created_at",
+            "id",
+        )
+    ):
+        values[row[0]].append(row)
+    out = []
+    for rows in groups.values():
+        target = next((i for i in rows if i.horizon is None or i.horizon >= on.year), rows[-1])
+        stated = sorted((v for i in rows for v in values[i.pk]), key=lambda v: (v[5], v[6] or v[7], v[8]))
+        carriers = [IndicatorValue(number=v[1], boolean=v[2], report_id=v[3]) for v in stated[-2:]]
+        op, value, value_max = indicator_target(target)
+        met, trend = rules.indicator_progress(
+            op=op,
+            value=value,
+            value_max=value_max,
+            latest=carriers[-1].value if carriers else None,
+            history=[c.value for c in carriers[:-1]],
+        )
+        latest = carriers[-1] if carriers else None
+        out.append(IndicatorFacts(target, latest, met, trend, stated[-1][4] if stated else ""))
+    out.sort(key=lambda r: (r.indicator.position, r.indicator.pk))
+    return out
 
 
 def _remarks(*, plan: Plan, period: rules.Period) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:

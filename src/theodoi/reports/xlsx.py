@@ -12,7 +12,7 @@ from __future__ import annotations
 from io import BytesIO
 
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
 from openpyxl.worksheet.worksheet import Worksheet
 
 from theodoi.reports.build import ConsolidatedReport, period_phrase, section_heading
@@ -41,6 +41,14 @@ _THIN = Side(style="thin", color="000000")
 _BOX = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 _WRAP = Alignment(wrap_text=True, vertical="top")
 _CENTER = Alignment(wrap_text=True, vertical="top", horizontal="center")
+# Named styles: one style id per cell instead of four attribute writes (a quarter of the time).
+_CELL = NamedStyle(name="theodoi_o", font=Font(name=FONT, size=11), border=_BOX, alignment=_WRAP)
+_CELL_CENTER = NamedStyle(
+    name="theodoi_o_giua", font=Font(name=FONT, size=11), border=_BOX, alignment=_CENTER
+)
+_SECTION = NamedStyle(
+    name="theodoi_nhom", font=Font(name=FONT, size=11, bold=True), border=_BOX, alignment=_WRAP
+)
 _STATUS_FILL = {
     "done_on_time": "E2EFDA",
     "done_late": "FFF2CC",
@@ -51,6 +59,8 @@ _STATUS_FILL = {
 def write_xlsx(report: ConsolidatedReport) -> bytes:
     """Return the appendix of ``report`` as an .xlsx file's bytes."""
     book = Workbook()
+    for style in (_CELL, _CELL_CENTER, _SECTION):
+        book.add_named_style(style)
     tasks = book.active
     tasks.title = "Nhiệm vụ"
     _sheet_head(tasks, report, "PHỤ LỤC I. KẾT QUẢ THỰC HIỆN NHIỆM VỤ", TASK_COLUMNS)
@@ -62,8 +72,7 @@ def write_xlsx(report: ConsolidatedReport) -> bytes:
             tasks.cell(row=row, column=2, value=f"{label}{section_heading(section)}")
             tasks.merge_cells(start_row=row, start_column=2, end_row=row, end_column=len(TASK_COLUMNS))
             for col in range(1, len(TASK_COLUMNS) + 1):
-                cell = tasks.cell(row=row, column=col)
-                cell.font, cell.border, cell.alignment = Font(name=FONT, bold=True, size=11), _BOX, _WRAP
+                tasks.cell(row=row, column=col).style = _SECTION.name
             row += 1
         for line in section.tasks:
             values = (
@@ -78,8 +87,7 @@ def write_xlsx(report: ConsolidatedReport) -> bytes:
             )
             for col, value in enumerate(values, start=1):
                 cell = tasks.cell(row=row, column=col, value=value)
-                cell.font, cell.border = Font(name=FONT, size=11), _BOX
-                cell.alignment = _CENTER if col in (1, 5, 7) else _WRAP
+                cell.style = _CELL_CENTER.name if col in (1, 5, 7) else _CELL.name
             fill = _STATUS_FILL.get(line.status.value)
             if fill:
                 tasks.cell(row=row, column=6).fill = PatternFill("solid", fgColor=fill)
@@ -98,8 +106,7 @@ def write_xlsx(report: ConsolidatedReport) -> bytes:
         )
         for col, value in enumerate(values, start=1):
             cell = indicators.cell(row=n, column=col, value=value)
-            cell.font, cell.border = Font(name=FONT, size=11), _BOX
-            cell.alignment = _WRAP if col == 2 else _CENTER
+            cell.style = _CELL.name if col == 2 else _CELL_CENTER.name
 
     out = BytesIO()
     book.save(out)
