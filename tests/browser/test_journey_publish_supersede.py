@@ -29,6 +29,13 @@ def immediate_tasks(settings: Any, tmp_path: Path) -> None:
     settings.MEDIA_ROOT = tmp_path / "media"
 
 
+def htmx_idle(page: Any) -> None:
+    """Wait until htmx has no request in flight and has settled what it swapped in."""
+    page.wait_for_function(
+        "() => !document.querySelector('.htmx-request, .htmx-settling, .htmx-swapping, .htmx-added')"
+    )
+
+
 def test_publish_000_over_003(
     live_server: Any,
     page: Any,
@@ -58,6 +65,7 @@ def test_publish_000_over_003(
     # A lead agency is picked from the directory by typing without marks.
     page.get_by_role("link", name=re.compile("^Nhiệm vụ")).click()
     lead = page.locator("#o-tasks-0-lead")
+    htmx_idle(page)
     lead.locator("button.cell__button").click()
     search = lead.get_by_placeholder("Gõ tên cơ quan để tìm (không cần dấu)…")
     search.press_sequentially("so tai chinh", delay=20)
@@ -66,6 +74,7 @@ def test_publish_000_over_003(
     # The name is in the directory already, marks aside: no offer to add it as a new agency.
     expect(lead.locator(".suggest__item--new")).to_have_count(0)
     shoot("2-chon-co-quan")
+    htmx_idle(page)
     suggestion.click()
     expect(lead.locator(".chip").last).to_contain_text(re.compile("Sở Tài chính", re.I))
     lead.get_by_role("button", name="Lưu").click()
@@ -90,8 +99,10 @@ def test_publish_000_over_003(
     # Choosing no plan hides the difference; choosing 37/KH-UBND again brings it back.
     picked.select_option(label="Không thay thế kế hoạch nào")
     expect(difference).to_contain_text("không thay thế kế hoạch nào")
+    htmx_idle(page)
     page.get_by_label("Kế hoạch được thay thế").select_option(value=str(gold_plan.pk))
     expect(page.locator("#khac-biet")).to_contain_text("Khác biệt so với kế hoạch 37/KH-UBND")
+    htmx_idle(page)
 
     # Then publishing makes 103/KH-UBND active and 37/KH-UBND superseded.
     page.get_by_role("button", name="Ban hành, thay thế kế hoạch 37/KH-UBND").click()

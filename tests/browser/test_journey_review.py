@@ -52,7 +52,15 @@ def sign_in(page: Any, live_server: Any, user: Any, password: str, then: str) ->
     page.wait_for_url(re.compile(re.escape(then) + "$"))
 
 
+def htmx_idle(page: Any) -> None:
+    """Wait until htmx has no request in flight and has settled what it swapped in."""
+    page.wait_for_function(
+        "() => !document.querySelector('.htmx-request, .htmx-settling, .htmx-swapping, .htmx-added')"
+    )
+
+
 def open_row_menu(page: Any, row: Any) -> None:
+    htmx_idle(page)
     row.locator("summary").click()
     expect(row.locator(".row-menu__panel")).to_be_visible()
 
@@ -104,6 +112,7 @@ def test_review_ocr_plan_and_publish(
     editor.get_by_role("button", name="Lưu").click()
     expect(page.locator("#o-document-date")).to_contain_text("27/08/2025")
     expect(page.locator("#o-document-date .check-mark")).to_have_count(0)
+    htmx_idle(page)
     expect(page.locator(".review-toolbar__count strong")).to_have_text(
         f"{count_before - 1:,}".replace(",", ".")
     )
@@ -129,6 +138,7 @@ def test_review_ocr_plan_and_publish(
     shoot("7-thao-tac-dong")
     rows.nth(0).get_by_role("button", name="Gộp với dòng dưới").click()
     expect(rows).to_have_count(total - 1)
+    htmx_idle(page)
     merged = rows.nth(0).locator("td[data-label='Nhiệm vụ']").inner_text()
     assert first_name[:20] in merged and second_name[:20] in merged
     shoot("8-da-gop")
@@ -146,6 +156,7 @@ def test_review_ocr_plan_and_publish(
     shoot("8b-tach")
     split.get_by_role("button", name="Tách", exact=True).click()
     expect(rows).to_have_count(total)
+    htmx_idle(page)
     assert [t["name"] for t in PlanDraft.objects.get().document["tasks"][:2]] == glued
     open_row_menu(page, rows.nth(0))
     rows.nth(0).get_by_role("button", name="Gộp với dòng dưới").click()
