@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 from docx import Document
+from docx.oxml.ns import qn
 from docx.shared import Pt
 from openpyxl import load_workbook
 from tests.reports.conftest import ISSUED
@@ -92,6 +93,9 @@ def test_recipients_bottom_left_and_signer_bottom_right(files: ReportFiles) -> N
     assert left.paragraphs[-1].text == "- Lưu: VT, QLKH."
     signed = [p.text for p in right.paragraphs if p.text]
     assert signed == ["KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "Nguyễn Văn Minh"]
+    assert doc.tables[-1].rows[0]._tr.trPr.find(qn("w:cantSplit")) is not None  # never split over pages
+    closing = next(p for p in doc.paragraphs if p.text.startswith("Trên đây là báo cáo"))
+    assert closing.paragraph_format.keep_with_next  # the signature page carries text too
 
 
 @pytest.mark.parametrize(

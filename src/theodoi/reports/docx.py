@@ -160,6 +160,9 @@ class _Writer:
         table.alignment = WD_TABLE_ALIGNMENT.CENTER
         table.autofit = False
         _fixed_layout(table._tbl)
+        # A header or signature block split over two pages is not a document any more.
+        row_props = table.rows[0]._tr.get_or_add_trPr()
+        row_props.append(OxmlElement("w:cantSplit"))
         cells = list(table.rows[0].cells)
         for column, cell, width in zip(table.columns, cells, widths, strict=True):
             column.width = cell.width = Cm(width)
@@ -285,10 +288,12 @@ def write_docx(report: ConsolidatedReport) -> bytes:
         )
     elif not report.proposals:
         w.body("Trong kỳ, các cơ quan, đơn vị không có đề xuất, kiến nghị.")
-    w.body(
+    closing = w.body(
         f"Trên đây là báo cáo kết quả thực hiện {_period(report)}, "
         f"Sở Khoa học và Công nghệ kính báo cáo {recipient} xem xét, chỉ đạo./."
     )
+    # The signature page must carry text of the report, never the signature alone.
+    closing.paragraph_format.keep_with_next = True
 
     _closing(w, report)
     out = BytesIO()
@@ -377,7 +382,7 @@ def _indicators(w: _Writer, number: int, report: ConsolidatedReport) -> None:
 
 
 def _closing(w: _Writer, report: ConsolidatedReport) -> None:
-    w.para(after=6)
+    w.para(after=6).paragraph_format.keep_with_next = True
     left, right = w.table([FOOTER_LEFT_CM, TEXT_WIDTH_CM - FOOTER_LEFT_CM])
     issuer = report.issuer
     w.para("Nơi nhận:", container=left, size=12, bold=True, italic=True, align=WD_ALIGN_PARAGRAPH.LEFT)
