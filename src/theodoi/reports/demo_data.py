@@ -259,6 +259,13 @@ def _indicator_row(indicator: Any, *, plan: Plan, period: rules.Period, rng: ran
         value = base * ratio
     if (indicator.unit or "").strip().startswith("%") and op not in ("<=", "<"):
         value = min(value, 100.0)
+    if (
+        target
+        and float(target).is_integer()
+        and target >= 2
+        and not (indicator.unit or "").strip().startswith("%")
+    ):
+        return {"value": str(max(round(value), 1)), "source": source}  # ranks and counts are whole numbers
     return {"value": f"{value:.1f}".replace(".", ","), "source": source}
 
 
