@@ -28,6 +28,9 @@ def test_amendment_proposed_and_approved(
 
     # From the plan page the reporter opens the task its department leads.
     sign_in(page, base, reporter_a, f"/ke-hoach/{plan_a.pk}/")
+    page.locator("#nhiem-vu").scroll_into_view_if_needed()
+    expect(page.locator("#nhiem-vu")).to_contain_text("Đang thực hiện quá hạn")
+    shoot("0-ke-hoach-tinh-trang")
     page.get_by_role("link", name=task.name).first.click()
     page.wait_for_url(re.compile(rf"/nhiem-vu/{task.pk}/$"))
     shoot("1-trang-nhiem-vu")

@@ -9,6 +9,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from django import template
+from django.utils import timezone
 
 from theodoi.core.models import AuditEvent
 from theodoi.tracking import rules
@@ -118,3 +119,14 @@ def audit_changes(event: AuditEvent) -> list[tuple[str, str, str]]:
             continue
         rows.append((_label(key), _show(key, b), _show(key, a)))
     return rows
+
+
+@register.filter(name="han")
+def due_moment(value: Any) -> str:
+    """Return a due moment as the plans word it: "trước ngày 15/06/2026" or "trước 10:00 ngày 17/07/2025"."""
+    if value is None:
+        return DASH
+    local = timezone.localtime(value)
+    if (local.hour, local.minute) == (0, 0):
+        return f"trước ngày {local:%d/%m/%Y}"
+    return f"trước {local:%H:%M} ngày {local:%d/%m/%Y}"
