@@ -5,7 +5,13 @@ from __future__ import annotations
 import pytest
 
 from theodoi.ingest.layout import lines_from_text
-from theodoi.ingest.parse.tasks import agencies, clean_text, parse_tasks
+from theodoi.ingest.parse.tasks import (
+    agencies,
+    clean_text,
+    directory_name_in,
+    parse_tasks,
+    repair_ocr_agencies,
+)
 from theodoi.ingest.text import fold
 
 TABLE = """\
@@ -136,3 +142,32 @@ TRIM_CASES = [
 def test_ocr_agency_cell_is_trimmed_only_after_a_whole_name(text, names, comment):
     got, _conf = agencies(text, trim=True)
     assert [fold(n) for n in got] == [fold(n) for n in names], comment
+
+
+# directory_name_in: (OCR'd agency cell, expected directory name or None, comment)
+DIRECTORY_CASES = [
+    (
+        "Sở Khoa học Nữ và Xồ 1A trở",
+        "Sở Khoa học và Công nghệ",
+        "other columns' words between the name's words",
+    ),
+    ("Sở Khoa học Lỗ, Công nghề", "Sở Khoa học và Công nghệ", "a word lost, another misread"),
+    ("Sở Khoa học pháp được đánh giá", "Sở Khoa học và Công nghệ", "three words open one name only"),
+    ("Số tế", "Sở Y tế", "a one-letter word lost"),
+    ("Các 50, ngành", "Các sở, ngành", "digits OCR reads for letters"),
+    ("Sở Tài chính", "Sở Tài chính", "negative: a clean name stays itself"),
+    ("Các sở, ban, ngành", "Các sở, ban, ngành", "negative: a shorter collective is not lengthened"),
+    ("Sở Tuyên truyền", None, "negative: no directory name opens like this"),
+    ("Kế hoạch của UBND tỉnh", None, "negative: an output, not an agency"),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "comment"), DIRECTORY_CASES, ids=lambda v: str(v)[:30])
+def test_ocr_agency_cell_is_read_as_the_directory_name_it_opens_with(text, name, comment):
+    assert directory_name_in(text) == name, comment
+
+
+def test_ocr_agency_debris_is_dropped_and_names_repaired():
+    names, confidence = repair_ocr_agencies(["Sở Khoa học Công", "nô địa ohuon hướng dẫn", "Sở Nội vụ"], 0.9)
+    assert names == ["Sở Khoa học và Công nghệ", "Sở Nội vụ"]
+    assert confidence <= 0.5

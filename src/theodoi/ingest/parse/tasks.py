@@ -9,6 +9,7 @@ in prose instead of a table are read by ``parse_prose_tasks``.
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -201,6 +202,9 @@ def task_from_row(row: Row, section: str | None) -> Task | None:
     if ocr and not all(known_agency(name) for name in lead) and (rebuilt := _lead_from_line_starts(row)):
         lead, lead_conf = [rebuilt], 0.5
     support, support_conf = agencies(row.text("support"), trim=ocr)
+    if ocr:
+        lead, lead_conf = repair_ocr_agencies(lead, lead_conf)
+        support, support_conf = repair_ocr_agencies(support, support_conf)
     for key, values, conf in (("lead", lead, lead_conf), ("support", support, support_conf)):
         cell = row.cells.get(key)
         confidence[key] = round(min(conf, cell.confidence), 3) if cell else (0.5 if not values else conf)
@@ -250,6 +254,99 @@ def agencies(text: str | None, *, trim: bool = False) -> tuple[list[str], float]
         names.append(name)
         worst = min(worst, conf)
     return names, round(worst, 3)
+
+
+def repair_ocr_agencies(names: list[str], confidence: float) -> tuple[list[str], float]:
+    """Repair the agency names of an OCR'd cell against the directory, drop debris.
+
+    A name that is not in the directory is replaced by the directory name it opens with
+    (``directory_name_in``: neighbouring columns' words interleave with it, its end may be
+    lost); a leftover that does not read as an agency at all is debris from another column
+    and is dropped.
+    """
+    out: list[str] = []
+    worst = confidence
+    for name in names:
+        if known_agency(name):
+            found: str | None = name
+        elif (found := directory_name_in(name)) is not None:
+            worst = min(worst, 0.5)
+        elif agency_score(name) >= 0.8 and name[:1].isupper():
+            found = name
+        else:
+            worst = min(worst, 0.5)
+            continue
+        if all(fold(found) != fold(x) for x in out):
+            out.append(found)
+    return out, round(worst, 3)
+
+
+_WORD_EDGE = ".,;:()'\"“”‘’"
+
+
+_DIGIT_LOOKALIKES = str.maketrans("0561", "osoi")  # "S6", "50" for "Sở", "sở"
+
+
+def _word_like(a: str, b: str) -> bool:
+    """Two folded words that OCR may have made of one another ("nghe"/"nghs", "khoa"/"kh0a")."""
+    a, b = a.translate(_DIGIT_LOOKALIKES), b.translate(_DIGIT_LOOKALIKES)
+    if a == b:
+        return True
+    if len(a) <= 2 or len(b) <= 2:
+        return False
+    ratio = difflib.SequenceMatcher(None, a, b, autojunk=False).ratio()
+    return ratio >= 0.85 or (ratio >= 0.75 and a[0] == b[0])
+
+
+@lru_cache(maxsize=1 << 14)
+def directory_name_in(text: str) -> str | None:
+    """Return the directory name an OCR'd agency cell opens with, or None.
+
+    The cell must open with the directory name's first word; its other words must then follow
+    in order, possibly with other columns' words between them (line-by-line interleaving) or
+    one lost ("Số tế" for "Sở Y tế"). A name is accepted when three quarters of its words are
+    found, or most of them and no other name does as well, or when the cell's first three
+    words open exactly one directory name (the rest lost to a neighbour column).
+    """
+    words = [w for w in (fold(t).strip(_WORD_EDGE) for t in text.split()) if w]
+    if len(words) < 2:
+        return None
+    scored: list[tuple[float, int, str]] = []
+    openers: dict[int, list[str]] = {}
+    for key, entry in _directory_entries():
+        target = key.split()
+        if len(target) < 2 or not _word_like(words[0], target[0]):
+            continue
+        found, j = 1, 1
+        for word in target[1:]:
+            at = next((i for i in range(j, min(len(words), j + 4)) if _word_like(words[i], word)), None)
+            if at is None:
+                continue
+            found += 1
+            j = at + 1
+        prefix = next(
+            (k for k in range(min(len(target), len(words))) if not _word_like(words[k], target[k])),
+            min(len(target), len(words)),
+        )
+        openers.setdefault(prefix, []).append(entry)
+        if found >= 2 and (prefix >= 2 or found / len(target) >= 0.6):
+            scored.append((found / len(target), found, entry))
+    longest = max(openers, default=0)
+    if longest >= 3 and len(openers[longest]) == 1:  # the words open one name only
+        return openers[longest][0]
+    scored.sort(reverse=True)
+    if scored:
+        share, found, entry = scored[0]
+        if share >= 0.75 or (share >= 0.6 and (len(scored) == 1 or scored[1][:2] < (share, found))):
+            return entry
+    return None
+
+
+@lru_cache(maxsize=1)
+def _directory_entries() -> tuple[tuple[str, str], ...]:
+    from theodoi.ingest.normalise.agencies import AGENCY_DIRECTORY
+
+    return tuple((" ".join(re.findall(r"[\w-]+", fold(name))), name) for name in AGENCY_DIRECTORY)
 
 
 _DEBRIS_CHARS = re.compile(r"[{}\[\]~\\£«»¢|_<>^@%$#*=+]")
