@@ -151,10 +151,11 @@
   };
   for (const type of ["click", "keyup", "select"]) document.addEventListener(type, syncSplit);
 
-  // --- close an open row menu when clicking elsewhere -------------------------------------------------
+  // --- close an open row menu when clicking elsewhere, or once an action is chosen -------------------
   document.addEventListener("click", (event) => {
+    const chosen = event.target.closest?.(".row-menu__panel button");
     for (const menu of document.querySelectorAll("details.row-menu[open]")) {
-      if (!menu.contains(event.target)) menu.removeAttribute("open");
+      if (!menu.contains(event.target) || (chosen && menu.contains(chosen))) menu.removeAttribute("open");
     }
   });
 })();
