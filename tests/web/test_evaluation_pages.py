@@ -262,11 +262,11 @@ def grown(plan_a: Plan) -> Plan:
     ("name", "params", "queries"),
     [
         # session, user, profile, province, plans; tasks (4: tasks, leads, recent updates, older
-        # updates of tasks with no recent one), indicators (3), owed (5), sections, agencies;
-        # the plan, section and agency choices
-        ("web:dashboard", {"ky": "2025-Q3"}, 22),
-        # session, user, profile, province; tasks (4), indicators (3), owed (5), agencies
-        ("web:scorecard", {"ky": "2025-Q3"}, 17),
+        # updates of tasks with no recent one), indicators (4: indicators, monitors, recent
+        # values, older values), owed (5), sections, agencies; the plan, section, agency choices
+        ("web:dashboard", {"ky": "2025-Q3"}, 23),
+        # session, user, profile, province; tasks (4), indicators (4), owed (5), agencies
+        ("web:scorecard", {"ky": "2025-Q3"}, 18),
         # session, user, profile, province; tasks (4), plans, agencies
         ("web:task_list", {}, 10),
     ],
@@ -302,11 +302,11 @@ def test_national_and_public_query_count(
 ) -> None:
     _more(grown, rows, units, make_task, make_indicator)
     client.force_login(_user("trunguong_2", role=Role.CENTRAL))
-    # session, user, profile; provinces, plans, tasks (4), indicators (3), owed (5);
+    # session, user, profile; provinces, plans, tasks (4), indicators (4), owed (5);
     # comparison: candidates, siblings, values
-    with django_assert_num_queries(18):
+    with django_assert_num_queries(19):
         assert client.get(reverse("web:national")).status_code == 200
     client.logout()
-    # province, plans, tasks (4), indicators (3), predecessors
-    with django_assert_num_queries(10):
+    # province, plans, tasks (4), indicators (4), predecessors
+    with django_assert_num_queries(11):
         assert client.get(reverse("web:public_province", args=[units["a"].code])).status_code == 200

@@ -70,7 +70,7 @@ STATUS_SLUGS: dict[TaskStatus, str] = {
 }
 STATUS_BY_SLUG = {slug: status for status, slug in STATUS_SLUGS.items()}
 UPCOMING_DAYS = 30
-RECENT_DAYS = 200  # updates looked at first; tasks with none that recent are looked up again
+RECENT_DAYS = 120  # reports looked at first; tasks with no update that recent are looked up again
 
 
 # --- periods ---------------------------------------------------------------------------------
@@ -177,33 +177,79 @@ class _Latest:
     period_end: dt.date
 
 
-def _latest_updates(task_filter: Q, *, on: dt.date, since: dt.date | None) -> dict[int, _Latest]:
-    """Return each task's latest counted update on ``on`` (one query, a window function).
+def recent_periods(*, start: dt.date, end: dt.date) -> tuple[list[str], list[str]]:
+    """Return the cadences and the keys of every reporting period overlapping [start, end].
 
-    "Latest" is tracking's order: the report's period end, then its last submission, then the
-    row. With ``since``, only reports ending on or after it are read: when a task has one
-    there, its latest is among them, since any other ends earlier.
+    A report's key fixes its bounds, so filtering reports on these keys reads exactly the
+    reports of periods ending on or after ``start``, through the (plan, cadence, period) index.
     """
-    rows = TaskUpdate.objects.filter(task_filter, report__status__in=COUNTED, report__period_start__lte=on)
-    if since is not None:
-        rows = rows.filter(report__period_end__gte=since)
-    rows = rows.annotate(
-        rank=Window(
-            RowNumber(),
-            partition_by=[F("task_id")],
-            order_by=[
-                F("report__period_end").desc(),
-                F("report__last_submitted_at").desc(nulls_last=True),
-                F("id").desc(),
-            ],
-        )
-    ).filter(rank=1)
-    return {
-        task_id: _Latest(*values)
-        for task_id, *values in rows.values_list(
-            "task_id", "status", "percent", "done_on", "report__last_submitted_at", "report__period_end"
-        )
+    keys = {
+        p.key
+        for cadence in rules.PERIODIC_CADENCES
+        for p in rules.periods_for(cadence, "", start=start, end=end)
     }
+    return list(rules.PERIODIC_CADENCES), sorted(keys)
+
+
+_ORDER = ("-report__period_end", "-report__last_submitted_at", "-id")
+_UPDATE_FIELDS = (
+    "task_id",
+    "status",
+    "percent",
+    "done_on",
+    "report__last_submitted_at",
+    "report__period_end",
+)
+
+
+def _latest_recent_updates(plan_ids: list[int], *, on: dt.date, since: dt.date) -> dict[int, _Latest]:
+    """Return each task's latest counted update among reports of periods ending on or after ``since``.
+
+    One query, a window function. "Latest" is tracking's order: the report's period end, then
+    its last submission, then the row. When a task has an update in such a report, its latest
+    is among them, since any other report ends earlier. The plans are given by id: SQLite
+    then reads the reports through their (plan, cadence, period) index.
+    """
+    cadences, keys = recent_periods(start=since, end=on)
+    rows = (
+        TaskUpdate.objects.filter(
+            report__plan_id__in=plan_ids,
+            report__cadence__in=cadences,
+            report__period__in=keys,
+            report__status__in=COUNTED,
+            report__period_start__lte=on,
+        )
+        .annotate(
+            rank=Window(
+                RowNumber(),
+                partition_by=[F("task_id")],
+                order_by=[
+                    F("report__period_end").desc(),
+                    F("report__last_submitted_at").desc(nulls_last=True),
+                    F("id").desc(),
+                ],
+            )
+        )
+        .filter(rank=1)
+    )
+    return {task_id: _Latest(*values) for task_id, *values in rows.values_list(*_UPDATE_FIELDS)}
+
+
+def _latest_older_updates(task_ids: list[int], *, on: dt.date) -> dict[int, _Latest]:
+    """Return the latest counted update of tasks with none in recent reports (one query).
+
+    Read by task (its index) and picked here: these tasks are few, and most have no update at all.
+    """
+    out: dict[int, _Latest] = {}
+    rows = (
+        TaskUpdate.objects.filter(task_id__in=task_ids, report__period_start__lte=on)
+        .order_by("task_id", *_ORDER)
+        .values_list(*_UPDATE_FIELDS, "report__status")
+    )
+    for task_id, *values, status in rows:
+        if status in COUNTED and task_id not in out:
+            out[task_id] = _Latest(*values)
+    return out
 
 
 def _judge(task: Task, latest: _Latest | None, *, on: dt.date) -> tuple[TaskStatus, dt.date | None]:
@@ -258,11 +304,11 @@ def judged_tasks(*, plans: QuerySet[Plan], on: dt.date) -> list[JudgedTask]:
         .values_list("task_id", "agency_id")
     ):
         leads[task_id].append(agency_id)
-    in_plans = Q(task__plan__in=plans)
-    latest = _latest_updates(in_plans, on=on, since=on - dt.timedelta(days=RECENT_DAYS))
+    plan_ids = sorted({t.plan_id for t in tasks})
+    latest = _latest_recent_updates(plan_ids, on=on, since=on - dt.timedelta(days=RECENT_DAYS))
     older = [t.pk for t in tasks if t.pk not in latest]
     if older:
-        latest.update(_latest_updates(Q(task_id__in=older), on=on, since=None))
+        latest.update(_latest_older_updates(older, on=on))
     out = []
     for task in tasks:
         row = latest.get(task.pk)
@@ -353,8 +399,43 @@ def _quarter_label(day: dt.date) -> str:
     return f"Q{(day.month - 1) // 3 + 1}/{day.year}"
 
 
+SERIES_DAYS = 730  # the charts show the last two years, one point per quarter
+
+
+def _indicator_values(
+    groups: dict[tuple[int, str, str], list[Indicator]], *, on: dt.date
+) -> dict[int, list[tuple[dt.date, float | bool]]]:
+    """Return the numeric and yes/no values stated for each indicator, oldest first.
+
+    Values of the last ``SERIES_DAYS`` are read through the reports' (plan, cadence, period)
+    index; an indicator with none that recent gets its older values in a second query.
+    """
+    values: dict[int, list[tuple[dt.date, float | bool]]] = defaultdict(list)
+    stated = Q(number__isnull=False) | Q(boolean__isnull=False)
+    fields = ("indicator_id", "report__period_end", "number", "boolean", "report__status")
+    cadences, keys = recent_periods(start=on - dt.timedelta(days=SERIES_DAYS), end=on)
+    recent = IndicatorValue.objects.filter(
+        stated,
+        report__plan_id__in=sorted({key[0] for key in groups}),
+        report__cadence__in=cadences,
+        report__period__in=keys,
+        report__status__in=COUNTED,
+        report__period_start__lte=on,
+    )
+    rows = list(recent.order_by("report__period_end", "report__last_submitted_at", "id").values_list(*fields))
+    found = {row[0] for row in rows}
+    missing = [i.pk for group in groups.values() for i in group if i.pk not in found]
+    if missing:
+        older = IndicatorValue.objects.filter(stated, indicator_id__in=missing, report__period_start__lte=on)
+        rows += older.order_by("report__period_end", "report__last_submitted_at", "id").values_list(*fields)
+    for ind_id, end, number, boolean, status in rows:
+        if status in COUNTED:
+            values[ind_id].append((end, number if number is not None else bool(boolean)))
+    return values
+
+
 def indicator_standings(*, plans: QuerySet[Plan], on: dt.date) -> list[IndicatorStanding]:
-    """Return each indicator of ``plans`` with its standing on ``on`` and its series (three queries).
+    """Return each indicator of ``plans`` with its standing on ``on`` and its series (three or four queries).
 
     As in tracking, the rows of a plan with the same name and unit are one indicator set for
     several horizons; the target is the first horizon not yet past.
@@ -369,16 +450,7 @@ def indicator_standings(*, plans: QuerySet[Plan], on: dt.date) -> list[Indicator
         "indicator_id", "agency_id"
     ):
         monitors[ind_id].append(agency_id)
-    values: dict[int, list[tuple[dt.date, float | bool]]] = defaultdict(list)
-    for ind_id, end, number, boolean in (
-        IndicatorValue.objects.filter(
-            indicator__plan__in=plans, report__status__in=COUNTED, report__period_start__lte=on
-        )
-        .filter(Q(number__isnull=False) | Q(boolean__isnull=False))
-        .order_by("report__period_end", "report__last_submitted_at", "id")
-        .values_list("indicator_id", "report__period_end", "number", "boolean")
-    ):
-        values[ind_id].append((end, number if number is not None else bool(boolean)))
+    values = _indicator_values(groups, on=on)
     out = []
     for (plan_id, _, _), rows in groups.items():
         target = next((i for i in rows if i.horizon is None or i.horizon >= on.year), rows[-1])
@@ -469,13 +541,14 @@ def owed_reports(
         for o in cal.obligations(
             start=period.start - dt.timedelta(days=31), end=period.end, plans=plans, agency_ids=agency_ids
         )
-        if period.start <= timezone.localtime(o.period.due_at).date() <= period.end
+        if period.start <= o.period.due_at.astimezone(rules.TZ).date() <= period.end
     ]
     if not owed:
         return []
     sent: dict[tuple[int, int, str, str], dt.datetime | None] = {}
     for plan_id, agency_id, cadence, key, submitted_at in ProgressReport.objects.filter(
         plan_id__in={o.plan_id for o in owed},
+        cadence__in={o.cadence for o in owed},
         period__in={o.period.key for o in owed},
         status__in=COUNTED,
     ).values_list("plan_id", "agency_id", "cadence", "period", "submitted_at"):
