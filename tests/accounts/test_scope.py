@@ -9,9 +9,9 @@ import pytest
 from django.contrib.auth import get_user_model
 
 from theodoi.accounts.models import Profile, Role
+from theodoi.accounts.scope import plans_visible_to, scope_for
 from theodoi.directory.models import AdministrativeUnit, UnitLevel
 from theodoi.plans.models import Plan
-from theodoi.accounts.scope import plans_visible_to, scope_for
 
 pytestmark = pytest.mark.django_db
 

@@ -32,8 +32,8 @@ class Profile(models.Model):
     phone = models.CharField(max_length=32, blank=True)
 
     class Meta:
-        ordering = ["user__username"]
-        constraints = [
+        ordering = ("user__username",)
+        constraints = (
             models.CheckConstraint(
                 condition=~models.Q(role="reporter") | models.Q(agency__isnull=False),
                 name="profile_reporter_has_agency",
@@ -42,7 +42,7 @@ class Profile(models.Model):
                 condition=~models.Q(role__in=["coordinator", "leader"]) | models.Q(unit__isnull=False),
                 name="profile_province_role_has_unit",
             ),
-        ]
+        )
         verbose_name = "vai trò người dùng"
         verbose_name_plural = "vai trò người dùng"
 

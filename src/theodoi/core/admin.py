@@ -11,7 +11,7 @@ class AuditEventAdmin(admin.ModelAdmin):
     list_filter = ("action", "object_type")
     search_fields = ("object_id", "summary", "actor__username")
     date_hierarchy = "at"
-    readonly_fields = [f.name for f in AuditEvent._meta.fields]
+    readonly_fields = tuple(f.name for f in AuditEvent._meta.fields)
 
     def has_add_permission(self, request):
         return False

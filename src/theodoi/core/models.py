@@ -26,8 +26,8 @@ class AuditEvent(models.Model):
     after = models.JSONField(null=True, blank=True)
 
     class Meta:
-        ordering = ["-at", "-id"]
-        indexes = [models.Index(fields=["object_type", "object_id", "-at"])]
+        ordering = ("-at", "-id")
+        indexes = (models.Index(fields=["object_type", "object_id", "-at"]),)
         verbose_name = "nhật ký thay đổi"
         verbose_name_plural = "nhật ký thay đổi"
 

@@ -16,6 +16,7 @@ from typing import Any
 from django.db.models import Case, Count, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery, Value, When
 from django.db.models.functions import Coalesce
 
+from theodoi.accounts.scope import province_of, province_q
 from theodoi.directory.models import AdministrativeUnit, Agency, UnitLevel
 from theodoi.ingest.text import fold
 from theodoi.plans.models import (
@@ -32,7 +33,6 @@ from theodoi.plans.models import (
 )
 from theodoi.plans.selectors import plan_indicators, plan_tasks, task_list_for_agency
 from theodoi.web.highlight import starts_a_word
-from theodoi.accounts.scope import province_of, province_q
 
 
 def _count_of(model: type[Task] | type[Indicator]) -> Coalesce:

@@ -28,7 +28,7 @@ class Migration(migrations.Migration):
             options={
                 'verbose_name': 'vai trò người dùng',
                 'verbose_name_plural': 'vai trò người dùng',
-                'ordering': ['user__username'],
+                'ordering': ('user__username',),
                 'constraints': [models.CheckConstraint(condition=models.Q(models.Q(('role', 'reporter'), _negated=True), ('agency__isnull', False), _connector='OR'), name='profile_reporter_has_agency'), models.CheckConstraint(condition=models.Q(models.Q(('role__in', ['coordinator', 'leader']), _negated=True), ('unit__isnull', False), _connector='OR'), name='profile_province_role_has_unit')],
             },
         ),

@@ -30,7 +30,7 @@ class Migration(migrations.Migration):
             options={
                 'verbose_name': 'nhật ký thay đổi',
                 'verbose_name_plural': 'nhật ký thay đổi',
-                'ordering': ['-at', '-id'],
+                'ordering': ('-at', '-id'),
                 'indexes': [models.Index(fields=['object_type', 'object_id', '-at'], name='core_audite_object__a133c4_idx')],
             },
         ),
