@@ -7,7 +7,7 @@ import pytest
 from theodoi.ingest.document import CellRef, SourceLine
 from theodoi.ingest.layout import lines_from_text, make_lines
 from theodoi.ingest.layout.classify import roman_value, row_code, section_code
-from theodoi.ingest.layout.interleaved import split_agency_tail
+from theodoi.ingest.layout.interleaved import drop_debris_runs, split_agency_tail
 from theodoi.ingest.layout.table import (
     ColumnSpec,
     align,
@@ -270,3 +270,28 @@ def test_interleaved_name_line_without_gap_marks_leaves_the_lead_out():
     assert by_code["39.1"].text("name") == "Cơ sở dữ liệu kết cấu hạ tầng đường bộ"
     assert by_code["39.1"].text("lead") == "Sở Xây dựng"
     assert by_code["39.2"].text("name") == "Cơ sở dữ liệu đăng kiểm phương tiện cơ giới"
+
+
+# drop_debris_runs: (raw OCR line, expected text, comment); the restored text is the raw here
+DEBRIS_CASES = [
+    ("h‘ h h-,\\ h A R A 5 h‘ ) N ’ 5 \\ h - 5 « R kh . )", "|", "a line of floating accents"),
+    (
+        "6 . Z R L3 nganh, dia Kế hoạch công tác",
+        "6 | L3 nganh, dia Kế hoạch công tác",
+        "the row number stays, the rule between columns becomes a gap",
+    ),
+    ("1 15 Aee A A oA . S Nong nghiép", "1 15 Aee | S Nong nghiép", "a head letter opening a name stays"),
+    ("kinh tế - xã hội; 5G, IoT", "kinh tế - xã hội; 5G, IoT", "negative: prose with a dash"),
+    ("Sở Y tế và Sở Tư pháp", "Sở Y tế và Sở Tư pháp", "negative: one-letter words alone"),
+]
+
+
+@pytest.mark.parametrize(("raw", "text", "comment"), DEBRIS_CASES, ids=lambda v: str(v)[:30])
+def test_runs_of_stray_ocr_tokens_become_one_gap(raw, text, comment):
+    line = make_lines([SourceLine(number=1, text=raw)])[0]
+    assert drop_debris_runs(line).text == text, comment
+
+
+def test_debris_runs_are_found_on_the_raw_line_and_dropped_from_the_restored_one():
+    line = make_lines([SourceLine(number=1, text="Sở A R h Nội vụ")], ["Sở Á Rà hồ Nội vụ"])[0]
+    assert drop_debris_runs(line).text == "Sở | Nội vụ"

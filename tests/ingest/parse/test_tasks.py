@@ -155,6 +155,7 @@ DIRECTORY_CASES = [
     ("Sở Khoa học pháp được đánh giá", "Sở Khoa học và Công nghệ", "three words open one name only"),
     ("Số tế", "Sở Y tế", "a one-letter word lost"),
     ("Các 50, ngành", "Các sở, ngành", "digits OCR reads for letters"),
+    ("Sở Nông nghiệp", "Sở Nông nghiệp và Môi trường", "several names open alike: the shortest"),
     ("Sở Tài chính", "Sở Tài chính", "negative: a clean name stays itself"),
     ("Các sở, ban, ngành", "Các sở, ban, ngành", "negative: a shorter collective is not lengthened"),
     ("Sở Tuyên truyền", None, "negative: no directory name opens like this"),

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 import statistics
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from functools import lru_cache
 
 from theodoi.ingest.layout.lines import Line
@@ -92,12 +93,75 @@ def split_deadline_tail(text: str) -> tuple[str, str]:
     return text[: m.start()].rstrip(" |"), text[m.start() :].strip()
 
 
+def _is_stray(token: str) -> bool:
+    """A raw OCR token made of a table rule or a lone accent: one letter or digit, or marks."""
+    core = re.sub(r"[\W_]", "", token)
+    if not core:
+        return True
+    if len(core) == 1:
+        return True
+    if len(core) != 2:
+        return False
+    # two letters: marks glued to them, mixed case ("oA") or no vowel ("kh") is no syllable
+    return bool(
+        re.search(r"[^\w.,;:]", token)
+        or (core[0].islower() and core[1].isupper())
+        or not re.search(r"[aeiouy\d]", fold(core))
+    )
+
+
+def drop_debris_runs(line: Line, *, run: int = 3) -> Line:
+    """Replace runs of stray tokens by a column gap mark "|".
+
+    OCR reads the accents floating over a table line, and the rules between columns, as lone
+    letters and marks ("h‘ h h-,\\ h A R A 5"). The restorer, which works line by line
+    before the layout step, turns such letters into words ("hô", "hố"), so the runs are
+    found on the raw line, whose tokens match the restored line's one to one, and the
+    restored tokens at those places are replaced by one bar: the text loses the debris and
+    the layout keeps the gap it marks. The row number opening a line is kept, and so is a
+    lone capital opening a capitalised word ("S Nông nghiệp": a head letter cut off).
+    """
+    raw, text = line.raw.split(), line.text.split()
+    if len(raw) != len(text) or len(raw) < run:
+        return line
+    stray = [_is_stray(t) for t in raw]
+    if row_code_like(raw[0]):
+        stray[0] = False
+    for i in range(len(raw) - 1):
+        opens_word = raw[i + 1][:1].isupper() and len(re.sub(r"\W", "", raw[i + 1])) >= 3
+        if stray[i] and raw[i].isalpha() and raw[i].isupper() and opens_word:
+            stray[i] = False
+    out: list[str] = []
+    i = 0
+    changed = False
+    while i < len(raw):
+        j = i
+        while j < len(raw) and stray[j]:
+            j += 1
+        if j - i >= run:
+            out.append("|")
+            changed = True
+            i = j
+            continue
+        out.extend(text[i : max(j, i + 1)])
+        i = max(j, i + 1)
+    if not changed:
+        return line
+    new = " ".join(out)
+    return replace(line, text=new, key=fold(new))
+
+
+def row_code_like(token: str) -> bool:
+    return bool(re.fullmatch(r"\d{1,4}(?:[.,]\d{1,2}){0,2}[.)|]?", token))
+
+
 def rows_interleaved(
     lines: Sequence[Line], starts: list[RowStart], columns: Sequence[ColumnSpec]
 ) -> list[Row]:
     """Rebuild rows from OCR'd table lines; ``starts`` are the accepted row numbers."""
     if not starts:
         return []
+    lines = [drop_debris_runs(line) for line in lines]
     first = next((c for c in columns if c.first), columns[0])
     others = [c for c in columns if c is not first]
     spans = _row_spans(lines, starts)

@@ -332,8 +332,10 @@ def directory_name_in(text: str) -> str | None:
         if found >= 2 and (prefix >= 2 or found / len(target) >= 0.6):
             scored.append((found / len(target), found, entry))
     longest = max(openers, default=0)
-    if longest >= 3 and len(openers[longest]) == 1:  # the words open one name only
-        return openers[longest][0]
+    if longest >= 3:  # the words open one name only, or several: the shortest loses least
+        sizes = sorted((len(fold(e).split()), e) for e in openers[longest])
+        if len(sizes) == 1 or sizes[0][0] < sizes[1][0]:
+            return sizes[0][1]
     scored.sort(reverse=True)
     if scored:
         share, found, entry = scored[0]
