@@ -88,6 +88,12 @@ class EvaluationPeriod:
     def label(self) -> str:
         return rules.period_label(self.key)
 
+    @property
+    def in_sentence(self) -> str:
+        """Return the label as it reads inside a sentence: "quý IV/2025", "năm 2025"."""
+        label = self.label
+        return label[:1].lower() + label[1:]
+
     def judged_on(self, today: dt.date) -> dt.date:
         """Return the day tasks are judged on: the period's last day, or today while it runs."""
         return min(today, self.end)

@@ -497,6 +497,7 @@ def scorecard(request: HttpRequest) -> HttpResponse:
             ],
             "columns": columns,
             "sort": sort,
+            "sort_choices": SORT_CHOICES,
             "periods": ev.period_choices(today=_today()),
             "is_national_reader": scope_for(request.user).everything,
             "provinces": ev.current_provinces() if scope_for(request.user).everything else [],
@@ -504,6 +505,17 @@ def scorecard(request: HttpRequest) -> HttpResponse:
             "inbox_link": reverse("web:inbox") if _has_url("web:inbox") else "",
         },
     )
+
+
+SORT_CHOICES = [
+    ("hang", "Thứ hạng"),
+    ("dung-han", "Tỷ lệ hoàn thành đúng hạn, cao trước"),
+    ("-dung-han", "Tỷ lệ hoàn thành đúng hạn, thấp trước"),
+    ("qua-han", "Nhiều nhiệm vụ quá hạn trước"),
+    ("bao-cao", "Nhiều báo cáo trễ, chưa gửi trước"),
+    ("chi-tieu", "Nhiều chỉ tiêu đạt trước"),
+    ("co-quan", "Tên cơ quan (A–Z)"),
+]
 
 
 def _direction(sort: str, key: str, descending: bool) -> str:

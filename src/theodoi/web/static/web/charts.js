@@ -34,7 +34,7 @@
 
   function axis(extra) {
     return Object.assign(
-      { ticks: { color: INK, font: { size: big(), weight: "600" }, callback: undefined }, grid: { color: GRID } },
+      { ticks: { color: INK, font: { size: big(), weight: "600" } }, grid: { color: GRID } },
       extra || {},
     );
   }
