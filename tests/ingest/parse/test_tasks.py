@@ -7,6 +7,7 @@ import pytest
 from theodoi.ingest.layout import lines_from_text
 from theodoi.ingest.parse.tasks import (
     agencies,
+    agencies_in_fragments,
     clean_text,
     directory_name_in,
     parse_tasks,
@@ -172,3 +173,13 @@ def test_ocr_agency_debris_is_dropped_and_names_repaired():
     names, confidence = repair_ocr_agencies(["Sở Khoa học Công", "nô địa ohuon hướng dẫn", "Sở Nội vụ"], 0.9)
     assert names == ["Sở Khoa học và Công nghệ", "Sở Nội vụ"]
     assert confidence <= 0.5
+
+
+def test_directory_names_are_found_across_interleaved_fragments():
+    fragments = [(1, ["Các Sở,", "Kế hoạch của các"]), (2, ["ngành, địa", "UBND tỉnh"]), (3, ["phương"])]
+    assert agencies_in_fragments(fragments) == ["Các sở, ngành, địa phương"]
+
+
+def test_fragments_without_a_whole_name_opening_give_no_agency():
+    fragments = [(1, ["Công nghệ, các", "HDND tỉnh,"]), (2, ["Quyết định của"])]
+    assert agencies_in_fragments(fragments) == []

@@ -19,6 +19,7 @@ from theodoi.ingest.layout.classify import roman_value
 from theodoi.ingest.layout.lines import Line
 from theodoi.ingest.layout.table import ColumnSpec, Row, find_table, rebuild_rows
 from theodoi.ingest.normalise.agencies import (
+    AGENCY_DIRECTORY,
     agency_continuation,
     agency_score,
     complete_agency,
@@ -205,6 +206,9 @@ def task_from_row(row: Row, section: str | None) -> Task | None:
     if ocr:
         lead, lead_conf = repair_ocr_agencies(lead, lead_conf)
         support, support_conf = repair_ocr_agencies(support, support_conf)
+        lead, support, lead_conf, support_conf = _with_row_agencies(
+            row, lead, support, lead_conf, support_conf
+        )
     for key, values, conf in (("lead", lead, lead_conf), ("support", support, support_conf)):
         cell = row.cells.get(key)
         confidence[key] = round(min(conf, cell.confidence), 3) if cell else (0.5 if not values else conf)
@@ -281,6 +285,66 @@ def repair_ocr_agencies(names: list[str], confidence: float) -> tuple[list[str],
     return out, round(worst, 3)
 
 
+# Folded words that open a directory name when capitalised.
+_AGENCY_HEADS = frozenset({fold(name).split()[0] for name in AGENCY_DIRECTORY})
+
+
+def agencies_in_fragments(fragments: Sequence[tuple[int, list[str]]]) -> list[str]:
+    """Return the directory names found in an OCR'd row's other-column text, in reading order.
+
+    The row's fragments right of the name are read line after line; a capitalised agency
+    head opens a search for the directory name it starts (``directory_name_in`` allows the
+    other columns' words that interleave with a wrapped cell).
+    """
+    tokens = " ".join(piece for _number, pieces in fragments for piece in pieces).split()
+    found: list[str] = []
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        if token[:1].isupper() and fold(token).strip(_WORD_EDGE) in _AGENCY_HEADS:
+            name = directory_name_in(" ".join(tokens[i : i + 16]), opening=2, gap=6)
+            if name is not None:
+                if all(fold(name) != fold(x) for x in found):
+                    found.append(name)
+                i += len(name.split())
+                continue
+        i += 1
+    return found
+
+
+def _with_row_agencies(
+    row: Row, lead: list[str], support: list[str], lead_conf: float, support_conf: float
+) -> tuple[list[str], list[str], float, float]:
+    """Complete OCR'd lead and partner cells with the directory names found in the row.
+
+    Column assignment of OCR fragments fails often; the directory names the row's other
+    columns hold are a second reading: a partner name is lengthened to a longer directory
+    name found ("Các sở, ban, ngành" to "Các sở, ban, ngành, địa phương" when the wrapped
+    words are there), and an empty lead or partner cell takes the names found that the
+    other agency cell does not hold.
+    """
+    found = agencies_in_fragments(row.fragments)
+    if not found:
+        return lead, support, lead_conf, support_conf
+
+    def longer(name: str) -> str:
+        key = fold(name)
+        ext = [f for f in found if fold(f).startswith(key) and len(fold(f)) > len(key)]
+        return max(ext, key=len) if ext else name
+
+    support = [longer(name) for name in support]
+    lead = [longer(name) for name in lead]
+    if not lead:
+        lead, lead_conf = [found[0]], 0.4
+    if not support:
+        taken = {fold(x) for x in lead}
+        support = [
+            f for f in found if fold(f) not in taken and not any(fold(x).startswith(fold(f)) for x in lead)
+        ]
+        support_conf = 0.4 if support else support_conf
+    return lead, support, lead_conf, support_conf
+
+
 _WORD_EDGE = ".,;:()'\"“”‘’"
 
 
@@ -299,7 +363,7 @@ def _word_like(a: str, b: str) -> bool:
 
 
 @lru_cache(maxsize=1 << 14)
-def directory_name_in(text: str) -> str | None:
+def directory_name_in(text: str, *, opening: int = 1, gap: int = 4) -> str | None:
     """Return the directory name an OCR'd agency cell opens with, or None.
 
     The cell must open with the directory name's first word; its other words must then follow
@@ -307,6 +371,8 @@ def directory_name_in(text: str) -> str | None:
     one lost ("Số tế" for "Sở Y tế"). A name is accepted when three quarters of its words are
     found, or most of them and no other name does as well, or when the cell's first three
     words open exactly one directory name (the rest lost to a neighbour column).
+    ``opening``: how many of the name's first words must open the text unbroken; ``gap``:
+    how far apart (in words) two of its words may be found.
     """
     words = [w for w in (fold(t).strip(_WORD_EDGE) for t in text.split()) if w]
     if len(words) < 2:
@@ -319,7 +385,7 @@ def directory_name_in(text: str) -> str | None:
             continue
         found, j = 1, 1
         for word in target[1:]:
-            at = next((i for i in range(j, min(len(words), j + 4)) if _word_like(words[i], word)), None)
+            at = next((i for i in range(j, min(len(words), j + gap)) if _word_like(words[i], word)), None)
             if at is None:
                 continue
             found += 1
@@ -328,6 +394,8 @@ def directory_name_in(text: str) -> str | None:
             (k for k in range(min(len(target), len(words))) if not _word_like(words[k], target[k])),
             min(len(target), len(words)),
         )
+        if prefix < opening:
+            continue
         openers.setdefault(prefix, []).append(entry)
         if found >= 2 and (prefix >= 2 or found / len(target) >= 0.6):
             scored.append((found / len(target), found, entry))
