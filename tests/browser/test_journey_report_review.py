@@ -67,7 +67,8 @@ def test_report_return_fix_resubmit_accept(
     expect(page.get_by_label("Kết quả đã thực hiện")).to_have_value(
         "Đã xây dựng dự thảo kế hoạch chuyển đổi số"
     )
-    percent_error.scroll_into_view_if_needed()
+    page.get_by_role("link", name="Đến ô cần sửa đầu tiên").click()
+    expect(page.get_by_label("Tỷ lệ hoàn thành (%)")).to_be_in_viewport()
     shoot("3-loi-ty-le")
 
     # Fixed, the draft saves itself shortly after a change (autosave), and a proof file is attached.

@@ -196,6 +196,15 @@ class FormState:
     other_errors: list[str]
 
     @property
+    def first_error_id(self) -> str:
+        """Return the id of the first input with a message beside it ('' when none)."""
+        for row in [*self.tasks, *self.indicators]:
+            for state in row.fields.values():
+                if state.errors:
+                    return state.id
+        return self.summary.id if self.summary.errors else ""
+
+    @property
     def error_count(self) -> int:
         return (
             sum(len(f.errors) for t in self.tasks for f in t.fields.values())

@@ -281,8 +281,8 @@ def _report_post(request: HttpRequest, form: selectors.ReportForm) -> HttpRespon
         fresh = ProgressReport.objects.select_related("plan__unit__parent", "agency").get(pk=report.pk)
         form = selectors.report_form(report=fresh, user=request.user)
         state = ft.form_state(form, posted=request.POST)
+        # The form now carries the current version: saving again is a deliberate choice, not a silent one.
         context = _report_context(request, form, state=state, conflict=e.message)
-        context["stale_version"] = version
         return _render(request, "web/tracking/report_form.html", "content", context)
     except TrackingError as e:
         messages.error(request, e.message)
