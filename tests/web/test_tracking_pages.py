@@ -568,3 +568,33 @@ def test_the_navigation_offers_reports_to_reporters_and_the_inbox_to_coordinator
     client.force_login(coordinator_a)
     html = client.get(reverse("web:plan_list")).content.decode()
     assert "Hộp thư" in html and ">Báo cáo</a>" not in html
+
+
+def test_the_report_shows_who_changed_what_before_and_after(
+    client: Any, reporter_a: Any, coordinator_a: Any, report_a: ProgressReport, task_1: Task
+) -> None:
+    client.force_login(reporter_a)
+    url = reverse("web:report", args=[report_a.pk])
+    client.post(url, _form(report_a, task_1))
+    client.post(
+        url, _form(ProgressReport.objects.get(pk=report_a.pk), task_1, **{f"t__{task_1.pk}__percent": "75"})
+    )
+    client.force_login(coordinator_a)
+    html = client.get(reverse("web:report_review", args=[report_a.pk])).content.decode()
+    history = html[html.index('id="lich-su"') :]
+    assert "Nhiệm vụ 1 · Tỷ lệ hoàn thành (%)" in history
+    assert "<del>50</del>" in history and "<ins>75</ins>" in history
+    assert "baocao_a" in history
+
+
+def test_the_leader_reads_the_inbox_without_chasing_up(client: Any, leader_a: Any, duties_a: Any) -> None:
+    client.force_login(leader_a)
+    html = client.get(reverse("web:inbox"), {"tab": "nop-muon"}).content.decode()
+    assert "Sở Tài chính" in html
+    assert "Đôn đốc tất cả đơn vị chậm" not in html and 'type="checkbox"' not in html
+
+
+def test_an_htmx_request_gets_only_the_inbox_region(client: Any, coordinator_a: Any, duties_a: Any) -> None:
+    client.force_login(coordinator_a)
+    html = client.get(reverse("web:inbox"), {"tab": "chua-nop"}, **HTMX).content.decode().strip()
+    assert html.startswith('<section id="hop-thu"') and "site-header" not in html

@@ -148,6 +148,14 @@ def _redirect_back(request: HttpRequest, fallback: str) -> HttpResponse:
     return redirect(fallback)
 
 
+def _row_names(form: selectors.ReportForm) -> dict[str, dict[int, str]]:
+    """Return what the audit trail calls the report's rows: "Nhiệm vụ 1", "Chỉ tiêu “Tỷ lệ ...”"."""
+    return {
+        "tasks": {r.task.pk: f"Nhiệm vụ {r.task.code}".strip() for r in form.tasks},
+        "indicators": {r.indicator.pk: f"Chỉ tiêu “{r.indicator.name[:50]}”" for r in form.indicators},
+    }
+
+
 # --- the reporter's list -----------------------------------------------------------------------
 
 
@@ -231,6 +239,7 @@ def _report_context(
         "notice": notice,
         "late": report.is_late(at=_now()),
         "history": selectors.object_history(obj=report),
+        "names": _row_names(form),
         "max_bytes": services.evidence_max_bytes(),
         "max_mb": services.evidence_max_bytes() // (1024 * 1024),
         "clear_local": request.session.pop(f"tracking-saved-{report.pk}", False),
@@ -559,6 +568,7 @@ def report_review(request: HttpRequest, pk: int) -> HttpResponse:
             "problem": problem,
             "late": report.is_late(at=_now()),
             "history": selectors.object_history(obj=report),
+            "names": _row_names(form),
         },
     )
 

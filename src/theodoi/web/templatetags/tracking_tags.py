@@ -99,9 +99,15 @@ def _label(key: str) -> str:
     return LABELS.get(key, key)
 
 
-@register.filter(name="thay_doi")
-def audit_changes(event: AuditEvent) -> list[tuple[str, str, str]]:
-    """Return an audit event's changes as rows (what, before, after), nested rows flattened."""
+@register.simple_tag(name="thay_doi")
+def audit_changes(
+    event: AuditEvent, names: Mapping[str, Mapping[int, str]] | None = None
+) -> list[tuple[str, str, str]]:
+    """Return an audit event's changes as rows (what, before, after), nested rows flattened.
+
+    ``names`` turns row ids into what people call them: ``{"tasks": {12: "Nhiệm vụ 1"}}``.
+    """
+    names = names or {}
     before = event.before if isinstance(event.before, dict) else {}
     after = event.after if isinstance(event.after, dict) else {}
     rows: list[tuple[str, str, str]] = []
@@ -112,7 +118,8 @@ def audit_changes(event: AuditEvent) -> list[tuple[str, str, str]]:
                 rb = (b or {}).get(row_id) or {}
                 ra = a.get(row_id) or {}
                 for field in dict.fromkeys([*rb, *ra]):
-                    what = f"{GROUPS[key].format(row_id)} · {_label(field)}"
+                    shown = (names.get(key) or {}).get(int(row_id)) if str(row_id).isdigit() else None
+                    what = f"{shown or GROUPS[key].format(row_id)} · {_label(field)}"
                     rows.append((what, _show(field, rb.get(field)), _show(field, ra.get(field))))
             continue
         if b == a:
