@@ -7,7 +7,7 @@ import pytest
 from theodoi.ingest.document import CellRef, SourceLine
 from theodoi.ingest.layout import lines_from_text, make_lines
 from theodoi.ingest.layout.classify import roman_value, row_code, section_code
-from theodoi.ingest.layout.interleaved import drop_debris_runs, split_agency_tail
+from theodoi.ingest.layout.interleaved import drop_debris_runs, split_agency_tail, split_deadline_continuation
 from theodoi.ingest.layout.table import (
     ColumnSpec,
     align,
@@ -295,3 +295,38 @@ def test_runs_of_stray_ocr_tokens_become_one_gap(raw, text, comment):
 def test_debris_runs_are_found_on_the_raw_line_and_dropped_from_the_restored_one():
     line = make_lines([SourceLine(number=1, text="Sở A R h Nội vụ")], ["Sở Á Rà hồ Nội vụ"])[0]
     assert drop_debris_runs(line).text == "Sở | Nội vụ"
+
+
+# split_deadline_continuation: (line text, deadline so far, expected (rest, continuation), comment)
+DEADLINE_CONTINUATION_CASES = [
+    (
+        "Sở Tài chính Công nghệ những năm",
+        "Năm 2025 và",
+        ("Sở Tài chính Công nghệ", "những năm"),
+        "open phrase",
+    ),
+    (
+        "lên Trung tâm dữ liệu tỉnh tiếp theo",
+        "Năm 2025 và những năm",
+        ("lên Trung tâm dữ liệu tỉnh", "tiếp theo"),
+        "",
+    ),
+    (
+        "Đề án, dự án | và thường",
+        "2025-2027",
+        ("Đề án, dự án |", "và thường"),
+        "a joined period opens with và",
+    ),
+    (
+        "kế hoạch công tác hằng năm",
+        "12/2025",
+        ("kế hoạch công tác hằng năm", ""),
+        "negative: a closed deadline",
+    ),
+    ("triển khai theo", "Năm 2025", ("triển khai theo", ""), "negative: a name word, the deadline is whole"),
+]
+
+
+@pytest.mark.parametrize(("text", "deadline", "expected", "comment"), DEADLINE_CONTINUATION_CASES)
+def test_wrapped_deadline_cell_is_carried_on_from_line_ends(text, deadline, expected, comment):
+    assert split_deadline_continuation(text, deadline) == expected, comment

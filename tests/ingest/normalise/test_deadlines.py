@@ -111,6 +111,12 @@ def test_other_cells_are_not_deadlines(text):
         ("Quy 1/2026", "Quy 1/2026"),
         ("Hằng năm", "Hằng năm"),
         ("Ngay khi Bộ Công an ban hành", "Ngay khi Bộ Công an ban hành"),
+        # the "và" of a joined period is often read into a neighbour column
+        ("2025-2027 thường xuyên", "2025-2027 và thường xuyên"),
+        ("Năm 2025 và những năm tiếp theo", "Năm 2025 và những năm tiếp theo"),
+        ("Năm 2025 những năm tiếp theo", "Năm 2025 và những năm tiếp theo"),
+        ("Quý I hằng năm", "Quý I hằng năm"),
+        ("Năm 2025 và", "Năm 2025"),
     ],
 )
 def test_ocr_deadline_cell_is_tidied_to_what_was_printed(ocr_cell, tidy):

@@ -155,6 +155,31 @@ def row_code_like(token: str) -> bool:
     return bool(re.fullmatch(r"\d{1,4}(?:[.,]\d{1,2}){0,2}[.)|]?", token))
 
 
+# Words a wrapped deadline cell carries on with ("Năm 2025 và" / "những năm" / "tiếp theo").
+_DEADLINE_WORDS = frozenset({"va", "nhung", "nam", "tiep", "theo", "thuong", "xuyen", "hang", "thang"})
+_DEADLINE_OPEN = re.compile(r"(?:\bva|\bnhung(?:\s+nam)?|\bnam\s+tiep|\btiep|\bthuong|\bhang)\s*$")
+
+
+def split_deadline_continuation(text: str, deadline: str) -> tuple[str, str]:
+    """Split off a line's last words when they carry on a deadline cell begun above.
+
+    The deadline column is the last one, so its wrapped lines end the row's lines: "Năm 2025
+    và" is carried on by "những năm", then "tiếp theo". Up to three words of the deadline
+    phrases' vocabulary are taken, when the deadline so far is unfinished or the words open
+    with "và" (a second period joined on).
+    """
+    tokens = text.split()
+    k = len(tokens)
+    while k > 0 and len(tokens) - k < 3 and fold(tokens[k - 1]).strip(".,;") in _DEADLINE_WORDS:
+        k -= 1
+    if k == len(tokens):
+        return text, ""
+    tail = " ".join(tokens[k:])
+    if not (_DEADLINE_OPEN.search(fold(deadline)) or fold(tail).startswith("va ")):
+        return text, ""
+    return " ".join(tokens[:k]), tail
+
+
 def rows_interleaved(
     lines: Sequence[Line], starts: list[RowStart], columns: Sequence[ColumnSpec]
 ) -> list[Row]:
@@ -450,6 +475,9 @@ def _inline_row(
         text = _text_after_code(line, i == start.index)
         if takes_deadline:
             text, due = split_deadline_tail(text)
+            if deadline.text:
+                text, more = split_deadline_continuation(f"{text} {due}".strip(), deadline.text)
+                due = more or due
             if due:
                 deadline.add(due, line.number)
         if not text.strip(" |"):

@@ -154,6 +154,17 @@ _TIDY = (
 )
 
 
+def _joined_period(tail: str) -> str:
+    """The phrase a date's deadline cell goes on with after it: "và thường xuyên", "và những
+    năm tiếp theo"; "" when the words after the date hold neither (OCR may lose the "và")."""
+    words = tail.split()
+    if "thuong" in words[:3] and "cong" not in words[:3]:
+        return " và thường xuyên"
+    if "nhung" in words[:3] or " ".join(words[:3]).endswith("tiep theo"):
+        return " và những năm tiếp theo"
+    return ""
+
+
 def tidy_deadline(text: str | None) -> str | None:
     """Return the deadline an OCR'd cell most likely printed, taken out of surrounding debris.
 
@@ -171,15 +182,16 @@ def tidy_deadline(text: str | None) -> str | None:
             start, end = m.span()
             tail = key[end:]
             rest = printed[start:end]
-            if re.match(r"\s*va\b", tail) and "thuong" in tail:
-                rest += " và thường xuyên"
+            rest += _joined_period(tail)
             if key[:start].rstrip().endswith("thang") and not rest.lower().startswith("quy"):
                 rest = "Tháng " + rest
             return rest[:1].upper() + rest[1:]
     year = re.search(r"(?<!\d)(20\d\d)(?!\d)", key)
-    if year and re.match(r"\s*va\b", key[year.end() :]) and "thuong" in key:
+    if year and _joined_period(key[year.end() :]):
         prefix = "Năm " if key[: year.start()].rstrip().endswith("nam") else ""
-        return prefix + year.group(1) + " và thường xuyên"
+        return prefix + year.group(1) + _joined_period(key[year.end() :])
+    if quarter := re.search(r"\bquy\s+(iv|i{1,3}|[1-4])\s+h[aă]ng\s+nam\b", key):
+        return "Quý " + quarter.group(1).upper() + " hằng năm"
     words = set(re.findall(r"[a-z]+", key))
     if words & {"thuong", "xuyen"} and not words & {"cong"}:
         return "Nhiệm vụ thường xuyên" if "nhiem" in words else "Thường xuyên"
