@@ -209,3 +209,15 @@ SPECTACULAR_SETTINGS = {
         "ReportStatusEnum": "theodoi.tracking.models.ReportStatus.choices",
     },
 }
+
+# --- Security (theodoi.core.security): sign-in lockout (django-axes), CSP header ---
+from datetime import timedelta  # noqa: E402
+
+INSTALLED_APPS += ["axes"]
+MIDDLEWARE += ["theodoi.core.security.ContentSecurityPolicyMiddleware", "axes.middleware.AxesMiddleware"]
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "theodoi.core.security.lockout_response"
