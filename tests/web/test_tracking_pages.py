@@ -598,3 +598,17 @@ def test_an_htmx_request_gets_only_the_inbox_region(client: Any, coordinator_a: 
     client.force_login(coordinator_a)
     html = client.get(reverse("web:inbox"), {"tab": "chua-nop"}, **HTMX).content.decode().strip()
     assert html.startswith('<section id="hop-thu"') and "site-header" not in html
+
+
+def test_a_change_of_lead_is_proposed_from_the_agencies_of_the_province(
+    client: Any, reporter_a: Any, agencies: dict[str, Any], task_1: Task
+) -> None:
+    client.force_login(reporter_a)
+    html = client.get(reverse("web:task", args=[task_1.pk])).content.decode()
+    assert f'value="{agencies["finance_a"].pk}"' in html
+    assert f'value="{agencies["science_b"].pk}"' not in html
+    client.post(
+        reverse("web:task", args=[task_1.pk]),
+        {"lead_agency_id": agencies["finance_a"].pk, "reason": "Sở Tài chính nắm nguồn kinh phí"},
+    )
+    assert Amendment.objects.get().changes == {"lead_agency_id": agencies["finance_a"].pk}

@@ -25,7 +25,6 @@ from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadhandler import FileUploadHandler, StopUpload
-from django.db.models import Q
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -36,7 +35,7 @@ from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from theodoi.accounts.models import Role
-from theodoi.accounts.scope import plan_for_user_or_404, province_q, scope_for
+from theodoi.accounts.scope import plan_for_user_or_404, province_of, province_q, scope_for
 from theodoi.directory.models import Agency, AgencyKind
 from theodoi.plans.models import AgencyRole, Plan, PlanStatus, Task
 from theodoi.tracking import rules, selectors, services
@@ -648,20 +647,12 @@ def chase_up(request: HttpRequest) -> HttpResponse:
 
 
 def _lead_choices(task: Task, user: Any) -> list[tuple[int, str]]:
-    rows = (
-        scope_for(user)
-        .agencies()
-        .filter(is_active=True)
-        .exclude(kind=AgencyKind.COLLECTIVE)
-        .filter(
-            Q(unit_id=task.plan.unit_id)
-            | Q(unit__successor_id=task.plan.unit_id)
-            | Q(unit_id=task.plan.unit.successor_id)
-        )
-        .order_by("name")
-        .values_list("pk", "name")
-    )
-    return list(rows)
+    """Return the agencies a task's lead may be changed to: the active ones of the plan's province."""
+    rows = scope_for(user).agencies().filter(is_active=True).exclude(kind=AgencyKind.COLLECTIVE)
+    province = province_of(task.plan.unit)
+    if province is not None:
+        rows = rows.filter(province_q("unit", province))
+    return list(rows.order_by("name").values_list("pk", "name"))
 
 
 @require_http_methods(["GET", "POST"])
@@ -819,7 +810,7 @@ def notification_open(request: HttpRequest, pk: int) -> HttpResponse:
     services.notification_mark_read(actor=request.user, notification=note)
     if note.url.startswith("/") and not note.url.startswith("//"):
         return redirect(note.url)
-    return redirect("web:notifications")
+    return redirect("web:reports" if _role(request.user) == Role.REPORTER else "web:notifications")
 
 
 @require_POST
