@@ -28,6 +28,7 @@ from theodoi.accounts.scope import scope_for
 from theodoi.directory.models import AdministrativeUnit, Agency, UnitLevel
 from theodoi.evaluation import selectors as ev
 from theodoi.evaluation.exports import Table, to_csv, to_xlsx
+from theodoi.ingest.text import fold
 from theodoi.plans.models import Plan, Section
 from theodoi.web.views import _render
 
@@ -99,8 +100,6 @@ def _download(tables: list[Table], request: HttpRequest, name: str) -> HttpRespo
 
 
 def _slug(title: str) -> str:
-    from theodoi.ingest.text import fold
-
     return "-".join(fold(title).replace("/", " ").split())[:60]
 
 
@@ -323,7 +322,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
                 .order_by("plan_id", "position")
             ),
             "agency_choices": ev.lead_agencies(plans=ev.province_plans(province_id=province.pk)),
-            "inbox_link": reverse("web:inbox") if _has_url("web:inbox") else "",
+            "inbox_link": reverse("web:inbox"),
             "csv_tables": [(_slug(t.title), t.title) for t in tables],
             "csv_base": "?"
             + urlencode(
@@ -502,7 +501,6 @@ def scorecard(request: HttpRequest) -> HttpResponse:
             "is_national_reader": scope_for(request.user).everything,
             "provinces": ev.current_provinces() if scope_for(request.user).everything else [],
             "dashboard_link": _link("web:dashboard", province, request, ky=period.key),
-            "inbox_link": reverse("web:inbox") if _has_url("web:inbox") else "",
         },
     )
 
@@ -523,16 +521,6 @@ def _direction(sort: str, key: str, descending: bool) -> str:
     if sort.lstrip("-") != key:
         return ""
     return "descending" if descending != sort.startswith("-") else "ascending"
-
-
-def _has_url(name: str) -> bool:
-    from django.urls import NoReverseMatch
-
-    try:
-        reverse(name)
-    except NoReverseMatch:
-        return False
-    return True
 
 
 # --- the national view -------------------------------------------------------------------------
