@@ -5,6 +5,7 @@ Formatting only: what to show is decided in the views and the tracking selectors
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -137,3 +138,12 @@ def due_moment(value: Any) -> str:
     if (local.hour, local.minute) == (0, 0):
         return f"trước ngày {local:%d/%m/%Y}"
     return f"trước {local:%H:%M} ngày {local:%d/%m/%Y}"
+
+
+_PERIOD_KEY = re.compile(r"\b\d{4}-(?:Q[1-4]|M(?:0[1-9]|1[0-2])|H[12]|W\d{2})\b")
+
+
+@register.filter(name="doc_ky")
+def readable_periods(text: str | None) -> str:
+    """Replace period keys in a sentence ("báo cáo 2025-Q3") by their labels ("báo cáo Quý III/2025")."""
+    return _PERIOD_KEY.sub(lambda m: period_label(m.group(0)), text or "")
