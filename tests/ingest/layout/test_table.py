@@ -330,3 +330,16 @@ DEADLINE_CONTINUATION_CASES = [
 @pytest.mark.parametrize(("text", "deadline", "expected", "comment"), DEADLINE_CONTINUATION_CASES)
 def test_wrapped_deadline_cell_is_carried_on_from_line_ends(text, deadline, expected, comment):
     assert split_deadline_continuation(text, deadline) == expected, comment
+
+
+INTERLEAVED_WRAPPED_LEAD = """\
+TT Tên nhiệm vụ Cơ quan chủ trì Cơ quan phối hợp Kết quả Thời gian hoàn thành
+Triển khai mô hình trung tâm giám sát, điều hành | Sở Khoa học
+1 | thông minh tập trung trên toàn địa bàn tỉnh | và Công | Quyết định 06/2025
+nghệ"""
+
+
+def test_last_words_of_a_wrapped_agency_cell_on_their_own_line_stay_out_of_the_name():
+    row = rows_of(INTERLEAVED_WRAPPED_LEAD)[0]
+    assert row.text("name").endswith("trên toàn địa bàn tỉnh")
+    assert row.text("lead") == "Sở Khoa học và Công nghệ"

@@ -10,6 +10,7 @@ from theodoi.ingest.parse.tasks import (
     agencies_in_fragments,
     clean_text,
     directory_name_in,
+    drop_tail_after_sentence,
     parse_tasks,
     repair_ocr_agencies,
 )
@@ -183,3 +184,28 @@ def test_directory_names_are_found_across_interleaved_fragments():
 def test_fragments_without_a_whole_name_opening_give_no_agency():
     fragments = [(1, ["Công nghệ, các", "HDND tỉnh,"]), (2, ["Quyết định của"])]
     assert agencies_in_fragments(fragments) == []
+
+
+# drop_tail_after_sentence: (OCR'd name, expected name, comment)
+SENTENCE_TAIL_CASES = [
+    (
+        "Triển khai chính sách tín dụng đối với học sinh, sinh viên các ngành STEM. xã hội nghệ, Sở Tài",
+        "Triển khai chính sách tín dụng đối với học sinh, sinh viên các ngành STEM.",
+        "other columns' words after the closing full stop",
+    ),
+    (
+        "Rà soát dự toán ngân sách năm 2025 của tỉnh. Trong đó bố trí ít nhất 3% ngân sách cho khoa học",
+        "Rà soát dự toán ngân sách năm 2025 của tỉnh. Trong đó bố trí ít nhất 3% ngân sách cho khoa học",
+        "negative: a second sentence of the name",
+    ),
+    (
+        "Nâng cấp hệ thống đạt 99.5 phần trăm",
+        "Nâng cấp hệ thống đạt 99.5 phần trăm",
+        "negative: a decimal point",
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "expected", "comment"), SENTENCE_TAIL_CASES, ids=lambda v: str(v)[:30])
+def test_short_tail_after_an_ocr_name_sentence_is_dropped(name, expected, comment):
+    assert drop_tail_after_sentence(name) == expected, comment

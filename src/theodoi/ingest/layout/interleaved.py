@@ -467,6 +467,17 @@ def _inline_row(
                 return True
         return False
 
+    def completes(words: str) -> bool:
+        from theodoi.ingest.normalise.agencies import known_agency
+
+        for col in others:
+            cell = streams.get(col.name)
+            if col.continues is None or cell is None or not cell.text or known_agency(cell.text):
+                continue
+            if col.continues(cell.text, words) >= 0.95:
+                return True
+        return False
+
     for i in range(lo, hi):
         line = lines[i]
         if not line.key:
@@ -483,7 +494,12 @@ def _inline_row(
         if not text.strip(" |"):
             continue
         head, rest = _cut_first_column(
-            text, width, name_started=name_started, name_closed=name_closed, carries_on=carries_on
+            text,
+            width,
+            name_started=name_started,
+            name_closed=name_closed,
+            carries_on=carries_on,
+            completes=completes,
         )
         if head:
             head, leaked = split_agency_tail(head)
@@ -517,6 +533,7 @@ def _cut_first_column(
     name_started: bool,
     name_closed: bool,
     carries_on: Callable[[str], bool] | None = None,
+    completes: Callable[[str], bool] | None = None,
 ) -> tuple[str, str]:
     """Split a line into the first column's part and the rest (other columns).
 
@@ -536,6 +553,8 @@ def _cut_first_column(
         other = _is_other_column(text)
         if name_closed or (other and len(text) < 0.7 * width) or (not name_started and other):
             return "", text
+        if text[:1].islower() and len(text) < 0.4 * width and completes is not None and completes(text):
+            return "", text  # a wrapped agency cell's last words on a line of their own
         gap = _GAP.search(text)
         if gap and gap.start() >= 0.3 * width:
             return text[: gap.start()].strip(), text[gap.end() :].strip()

@@ -196,6 +196,8 @@ def task_from_row(row: Row, section: str | None) -> Task | None:
     """Turn a rebuilt row into a Task; None when the row has no name."""
     ocr = row.layout == "interleaved"
     name = clean_text(strip_ocr_debris(row.text("name")) if ocr else row.text("name"))
+    if ocr:
+        name = drop_tail_after_sentence(name)
     if not name:
         return None
     confidence: dict[str, float] = {"name": row.cells["name"].confidence}
@@ -235,6 +237,26 @@ def task_from_row(row: Row, section: str | None) -> Task | None:
         deadline_parsed=parsed,
         provenance=Provenance(source_lines=sorted(row.lines), confidence=confidence),
     )
+
+
+def drop_tail_after_sentence(name: str, *, max_words: int = 8) -> str:
+    """Drop a few words left after an OCR'd task name's closing full stop.
+
+    A name printed as a sentence ends with "."; the row's lines below it hold only the other
+    columns, whose words an OCR'd row may add to the name ("... các ngành STEM. xã hội
+    nghệ, Sở Tài"). A short tail after the last full stop is dropped; a long one is a second
+    sentence of the name ("... của tỉnh. Trong đó bố trí ít nhất 3% ngân sách ...").
+    """
+    stops = list(re.finditer(r"(?<![\d.])\.(?=\s)", name))
+    if not stops:
+        return name
+    tail = name[stops[-1].end() :].split()
+    head = name[: stops[-1].end()]
+    if not tail or len(tail) > max_words or len(tail) > 0.5 * len(head.split()):
+        return name
+    if tail[0][:1].isupper() and len(tail) >= 4 and fold(tail[0]) not in _AGENCY_HEADS:
+        return name  # a second sentence opening
+    return head
 
 
 def agencies(text: str | None, *, trim: bool = False) -> tuple[list[str], float]:
