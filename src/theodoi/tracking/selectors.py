@@ -19,7 +19,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Model, Prefetch, Q, QuerySet
+from django.db.models import F, Model, Prefetch, Q, QuerySet, Window
+from django.db.models.functions import RowNumber
 from django.http import Http404
 from django.utils import timezone
 
@@ -389,11 +390,25 @@ def task_statuses(*, plan: Plan, on: dt.date) -> dict[int, TaskStatusRow]:
         .prefetch_related(Prefetch("assignments", queryset=TaskAgency.objects.filter(role=AgencyRole.LEAD)))
         .order_by("position", "id")
     )
+    # Only each task's latest counted update is judged (for a per-period task the latest
+    # overlaps the judged period whenever any does, since every update read starts on or
+    # before ``on``), so only that one is read: years of weekly updates stay in the database.
     updates: dict[int, list[TaskUpdate]] = defaultdict(list)
     for u in (
         TaskUpdate.objects.filter(task__plan=plan, report__status__in=COUNTED, report__period_start__lte=on)
         .select_related("report")
-        .order_by("-report__period_end", "-report__last_submitted_at", "-id")
+        .annotate(
+            rank=Window(
+                RowNumber(),
+                partition_by=[F("task_id")],
+                order_by=[
+                    F("report__period_end").desc(),
+                    F("report__last_submitted_at").desc(),
+                    F("id").desc(),
+                ],
+            )
+        )
+        .filter(rank=1)
     ):
         updates[u.task_id].append(u)
     out = {}
