@@ -11,6 +11,7 @@ OCR is kept out (``max_ocr_pages=0``): tesseract is slow and fuzzed separately b
 
 from __future__ import annotations
 
+import contextlib
 import io
 import sys
 import tempfile
@@ -19,6 +20,11 @@ from pathlib import Path
 import atheris
 
 with atheris.instrument_imports():
+    import theodoi.ingest.read.container
+    import theodoi.ingest.read.docx
+    import theodoi.ingest.read.pdf
+    import theodoi.ingest.read.text
+    import theodoi.ingest.read.xlsx  # noqa: F401 - instrumented before use
     from theodoi.ingest.errors import IngestError
     from theodoi.ingest.read import ReadLimits, read_bytes
 
@@ -58,10 +64,8 @@ def one_input(data: bytes) -> None:
     if not data:
         return
     suffix = SUFFIXES[data[0] % len(SUFFIXES)]
-    try:
+    with contextlib.suppress(IngestError):  # refused with a message: the expected outcome for garbage
         read_bytes(data[1:], name=f"fuzz{suffix}", limits=LIMITS)
-    except IngestError:
-        pass  # refused with a message: the expected outcome for garbage
 
 
 def main() -> None:

@@ -4,6 +4,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from theodoi.core.views import health
 from theodoi.web.forms import LoginForm
 
 admin.site.site_header = "Quản trị theodoi"
@@ -11,6 +12,7 @@ admin.site.site_title = "Quản trị theodoi"
 admin.site.index_title = "Dữ liệu hệ thống"
 
 urlpatterns = [
+    path("suc-khoe/", health, name="health"),  # load balancers and monitoring (docs/DEPLOYMENT.md)
     path("admin/", admin.site.urls),
     path("api/", include("theodoi.api.urls")),
     path(

@@ -23,32 +23,27 @@ from theodoi.tracking.models import NotificationKind
 
 
 @pytest.fixture
-def objects_a(
-    report_a: Any,
-    reporter_a: Any,
-    coordinator_a: Any,
-    task_1: Any,
-    make_draft: Any,
-    agencies: Any,
-    tracking_media: None,
-) -> dict[str, Any]:
+def objects_a(request: pytest.FixtureRequest, reporter_a: Any, agencies: Any) -> dict[str, Any]:
     """Province A's plan, agency, draft, report, evidence, task, amendment and notification."""
+    request.getfixturevalue("tracking_media")
+    report, task = request.getfixturevalue("report_a"), request.getfixturevalue("task_1")
+    draft = request.getfixturevalue("make_draft")()
     evidence = services.evidence_attach(
         actor=reporter_a,
-        report=report_a,
+        report=report,
         upload=SimpleUploadedFile("bien-ban.pdf", b"%PDF-1.4\n%bien ban hop\n", "application/pdf"),
     )
-    amendment = services.amendment_propose(actor=reporter_a, task=task_1, changes={"output": "Đề án"})
+    amendment = services.amendment_propose(actor=reporter_a, task=task, changes={"output": "Đề án"})
     [note] = services.notify(
-        users=[reporter_a], kind=NotificationKind.SUBMITTED, title="Báo cáo A", obj=report_a
+        users=[reporter_a], kind=NotificationKind.SUBMITTED, title="Báo cáo A", obj=report
     )
     return {
-        "plan": report_a.plan,
+        "plan": report.plan,
         "agency": agencies["science_a"],
-        "draft": make_draft(),
-        "report": report_a,
+        "draft": draft,
+        "report": report,
         "evidence": evidence,
-        "task": task_1,
+        "task": task,
         "amendment": amendment,
         "notification": note,
     }
