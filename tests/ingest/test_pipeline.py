@@ -113,7 +113,7 @@ def _scorer():
 DEV_FLOORS = {
     "003_40dd3ed96488933f": {"task_recall": 0.98, "task_score": 0.98},
     "000_e412e5038f44b581": {"task_recall": 0.42, "task_score": 0.42},
-    "002_a739a90603f09329": {"task_recall": 0.50, "task_score": 0.50},
+    "002_a739a90603f09329": {"task_recall": 0.51, "task_score": 0.51},
 }
 
 

@@ -247,6 +247,12 @@ AGENCY_TAIL_CASES = [
         "negative: a capitalised document name inside the name",
     ),
     ("Sở Khoa học và Công nghệ", "Sở Khoa học và Công nghệ", "", "negative: too short to hold a name"),
+    (
+        "Cơ sở dữ liệu môi trường cơ sở y tế S6Y tế",
+        "Cơ sở dữ liệu môi trường cơ sở y tế",
+        "S6Y tế",
+        "a directory name OCR glued together",
+    ),
 ]
 
 

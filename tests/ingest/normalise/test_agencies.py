@@ -7,6 +7,7 @@ import pytest
 from theodoi.ingest.normalise.agencies import (
     agency_continuation,
     agency_score,
+    compact_directory_match,
     complete_agency,
     resolve_agency,
     split_agencies,
@@ -147,3 +148,19 @@ def test_ocr_cell_cut_short_is_completed_when_one_name_fits():
 
 def test_ambiguous_start_is_not_completed():
     assert complete_agency("Sở Tài") is None
+
+
+# compact_directory_match: (OCR'd text, expected directory name or None, comment)
+COMPACT_CASES = [
+    ("S6Y tế", "Sở Y tế", "a short name glued, a digit for a letter"),
+    ("S&Y tế", "Sở Y tế", "a mark for a letter"),
+    ("SoY té", "Sở Y tế", "marks lost"),
+    ("Sở Xây dựng", "Sở Xây dựng", "negative: a clean name is itself"),
+    ("y tế", None, "negative: too short to be a name"),
+    ("Thể thao và Du lịch", None, "negative: part of a name is not the name"),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "comment"), COMPACT_CASES, ids=lambda v: str(v)[:30])
+def test_glued_ocr_agency_name_matches_its_directory_entry(text, name, comment):
+    assert compact_directory_match(text) == name, comment

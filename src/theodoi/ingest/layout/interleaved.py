@@ -608,6 +608,20 @@ def split_agency_tail(text: str) -> tuple[str, str]:
         if _agency_score(tail) >= 0.9:
             return head, tail
         return text, ""
+    return _split_glued_agency_tail(text)
+
+
+def _split_glued_agency_tail(text: str) -> tuple[str, str]:
+    """Split off a directory name OCR glued together at the end of a line ("... y tế S6Y tế")."""
+    from theodoi.ingest.normalise.agencies import compact_directory_match
+
+    tokens = text.split()
+    for k in range(max(4, len(tokens) - 4), len(tokens)):
+        tail = " ".join(tokens[k:])
+        if not tail[:1].isupper() or _ENDS_OPEN.search(fold(" ".join(tokens[:k]))):
+            continue
+        if compact_directory_match(tail) is not None:
+            return " ".join(tokens[:k]), tail
     return text, ""
 
 

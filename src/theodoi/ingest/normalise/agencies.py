@@ -584,3 +584,31 @@ def complete_agency(name: str, *, min_share: float = 0.6) -> tuple[str, float] |
 def known_agency(name: str) -> str | None:
     """Return the directory's printed name when ``name`` is one (same letters), else None."""
     return _directory_keys().get(fold(collapse_spaces(name)).strip(_EDGE))
+
+
+_LOOKALIKES = str.maketrans("0561&", "osoio")  # OCR digits and marks for letters: "S6", "S&"
+
+
+@lru_cache(maxsize=1)
+def _compact_directory() -> tuple[tuple[str, str], ...]:
+    return tuple((re.sub(r"[\W_]", "", fold(name)), name) for name in AGENCY_DIRECTORY)
+
+
+@lru_cache(maxsize=1 << 14)
+def compact_directory_match(text: str, *, floor: float = 0.85) -> str | None:
+    """Return the directory name ``text`` spells with its spaces lost or misplaced, or None.
+
+    OCR glues short words ("S6Y tế", "SoY té" for "Sở Y tế") and reads digits or marks for
+    letters; compared without spaces and punctuation, such a name still matches its entry.
+    """
+    key = re.sub(r"[\W_]", "", fold(text).translate(_LOOKALIKES))
+    if len(key) < 4:
+        return None
+    best: tuple[float, str] | None = None
+    for entry_key, entry in _compact_directory():
+        if abs(len(entry_key) - len(key)) > max(2, len(entry_key) // 5):
+            continue
+        ratio = _ratio_at_least(key, entry_key, floor)
+        if ratio >= floor and (best is None or ratio > best[0]):
+            best = (ratio, entry)
+    return best[1] if best else None

@@ -22,6 +22,7 @@ from theodoi.ingest.normalise.agencies import (
     AGENCY_DIRECTORY,
     agency_continuation,
     agency_score,
+    compact_directory_match,
     complete_agency,
     known_agency,
     resolve_agency,
@@ -295,7 +296,7 @@ def repair_ocr_agencies(names: list[str], confidence: float) -> tuple[list[str],
     for name in names:
         if known_agency(name):
             found: str | None = name
-        elif (found := directory_name_in(name)) is not None:
+        elif (found := directory_name_in(name) or compact_directory_match(name)) is not None:
             worst = min(worst, 0.5)
         elif agency_score(name) >= 0.8 and name[:1].isupper():
             found = name
