@@ -13,6 +13,16 @@ OCR of a table page gives one of two shapes, often both in one document (page by
   at gap marks OCR leaves between columns ("|", runs of stray marks) or, failing those, near
   the first column's usual width; the rest is cut into fragments at agency, output and
   deadline words and aligned to the remaining columns.
+
+Before that, runs of stray OCR tokens (floating accents, table rules read as lone letters)
+are found on the raw line and replaced by one gap mark in the restored line (the restorer
+turns lone letters into words, so the raw line is where they show; its tokens match the
+restored ones one to one). A name line's end that is a short agency name (or a directory
+name OCR glued together) goes to the other columns, and a deadline cell wrapped over the
+row's line ends is carried on ("Năm 2025 và" / "những năm" / "tiếp theo").
+
+The raw OCR lines keep no runs of spaces between columns (checked on the samples), so the
+column cuts rest on gap marks, vocabularies and the first column's usual width.
 """
 
 from __future__ import annotations
