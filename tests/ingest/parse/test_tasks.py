@@ -6,6 +6,7 @@ import pytest
 
 from theodoi.ingest.layout import lines_from_text
 from theodoi.ingest.parse.tasks import (
+    _from_output_word,
     agencies,
     agencies_in_fragments,
     clean_text,
@@ -209,3 +210,25 @@ SENTENCE_TAIL_CASES = [
 @pytest.mark.parametrize(("name", "expected", "comment"), SENTENCE_TAIL_CASES, ids=lambda v: str(v)[:30])
 def test_short_tail_after_an_ocr_name_sentence_is_dropped(name, expected, comment):
     assert drop_tail_after_sentence(name) == expected, comment
+
+
+# _from_output_word: (OCR'd output cell, expected output, comment)
+OUTPUT_START_CASES = [
+    ("nghệ Văn bản hướng dẫn", "Văn bản hướng dẫn", "a neighbour's last word before the output"),
+    (
+        "Khu Kinh tế; 36 Khoa học và Kế hoạch được ban hành",
+        "Kế hoạch được ban hành",
+        "an agency cell's lines",
+    ),
+    ("Kế hoạch của UBND tỉnh", "Kế hoạch của UBND tỉnh", "negative: an output that opens with its kind"),
+    (
+        "Tỷ lệ cán bộ có chuyên môn đạt 25%",
+        "Tỷ lệ cán bộ có chuyên môn đạt 25%",
+        "negative: no kind word after",
+    ),
+]
+
+
+@pytest.mark.parametrize(("cell", "output", "comment"), OUTPUT_START_CASES, ids=lambda v: str(v)[:30])
+def test_ocr_output_cell_starts_at_its_output_kind(cell, output, comment):
+    assert _from_output_word(cell) == output, comment

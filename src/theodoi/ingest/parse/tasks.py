@@ -488,7 +488,7 @@ def _from_output_word(text: str) -> str:
     agency cell are dropped when a capitalised output kind follows within a few words.
     """
     tokens = text.split()
-    for k in range(1, min(4, len(tokens))):
+    for k in range(1, min(8, len(tokens))):
         rest = " ".join(tokens[k:])
         if rest[:1].isupper() and fold(rest).startswith(OUTPUT_WORDS):
             if fold(" ".join(tokens[:k])).startswith(OUTPUT_WORDS):
