@@ -59,6 +59,7 @@ from theodoi.tracking.permissions import (
 )
 
 COUNTED = (ReportStatus.SUBMITTED, ReportStatus.ACCEPTED)  # what the agency has stated as fact
+REPORT_FORM_HISTORY = 12  # earlier periods shown under each task of a report form
 WEEKLY_LOOKBACK_DAYS = 35
 
 
@@ -222,10 +223,24 @@ def report_form(*, report: ProgressReport, user: Any, on: dt.date | None = None)
     )
     task_ids = [t.pk for t in tasks]
     updates_by_task: dict[int, list[TaskUpdate]] = defaultdict(list)
+    # The newest REPORT_FORM_HISTORY earlier periods per task (and this report's own row): years
+    # of weekly rows per task would otherwise be loaded and printed on every form.
     for u in (
         TaskUpdate.objects.filter(task_id__in=task_ids, report__agency_id=report.agency_id)
         .filter(Q(report=report) | Q(report__status__in=COUNTED, report__period_end__lte=report.period_end))
         .select_related("report")
+        .annotate(
+            rank=Window(
+                RowNumber(),
+                partition_by=[F("task_id")],
+                order_by=[
+                    F("report__period_end").desc(),
+                    F("report__last_submitted_at").desc(),
+                    F("id").desc(),
+                ],
+            )
+        )
+        .filter(rank__lte=REPORT_FORM_HISTORY + 1)
         .order_by("-report__period_end", "-report__last_submitted_at", "-id")
     ):
         updates_by_task[u.task_id].append(u)
