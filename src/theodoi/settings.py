@@ -214,6 +214,7 @@ SPECTACULAR_SETTINGS = {
 from datetime import timedelta  # noqa: E402
 
 INSTALLED_APPS += ["axes"]
+MIDDLEWARE.insert(1, "theodoi.core.security.RequestSizeLimitMiddleware")  # before anything reads the body
 MIDDLEWARE += ["theodoi.core.security.ContentSecurityPolicyMiddleware", "axes.middleware.AxesMiddleware"]
 AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
 AXES_FAILURE_LIMIT = 5

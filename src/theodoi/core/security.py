@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
@@ -38,3 +39,31 @@ class ContentSecurityPolicyMiddleware:
         response = self.get_response(request)
         response.headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
         return response
+
+
+TOO_LARGE = "Tệp gửi lên lớn hơn giới hạn {limit} MB; hãy tách hoặc nén tệp rồi gửi lại."
+
+
+class RequestSizeLimitMiddleware:
+    """Refuse a request whose declared body (Content-Length) exceeds the largest upload, unread.
+
+    The limit is the larger of the plan and evidence upload limits plus 1 MB for the form
+    around the file; Django would otherwise stream the whole body to a temporary file first.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        limit = max(settings.THEODOI_UPLOAD_MAX_BYTES, settings.TRACKING_EVIDENCE_MAX_BYTES) + 1024 * 1024
+        try:
+            declared = int(request.META.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            declared = 0
+        if declared > limit:
+            return HttpResponse(
+                TOO_LARGE.format(limit=limit // (1024 * 1024)),
+                status=413,
+                content_type="text/plain; charset=utf-8",
+            )
+        return self.get_response(request)

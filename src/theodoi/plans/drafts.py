@@ -43,6 +43,7 @@ from theodoi.ingest.normalise.deadlines import parse_deadline
 from theodoi.ingest.normalise.targets import parse_number, parse_target
 from theodoi.ingest.pipeline import ExtractConfig, extract_document
 from theodoi.ingest.read import SUPPORTED_SUFFIXES, read_bytes
+from theodoi.ingest.read.container import open_checked_zip
 from theodoi.ingest.read.limits import DEFAULT_LIMITS, safe_name, vn_size
 from theodoi.ingest.restore import text_is_clean
 from theodoi.ingest.text import collapse_spaces, fold, nfc
@@ -143,6 +144,9 @@ def _check_may_edit(*, actor: Any, unit: AdministrativeUnit) -> None:
 # --- upload and extraction --------------------------------------------------------------------
 
 
+_ZIP_KINDS = {".docx": "Word", ".xlsx": "Excel"}
+
+
 def _upload_limit() -> int:
     return int(getattr(settings, "THEODOI_UPLOAD_MAX_BYTES", DEFAULT_LIMITS.max_bytes))
 
@@ -184,6 +188,16 @@ def draft_upload(
         raise DraftError("Hãy chọn tỉnh, thành phố mà kế hoạch thuộc về.", code="unit")
     _check_may_edit(actor=actor, unit=unit)
     content = _read_upload(data, name=file_name, limit=_upload_limit())
+    if Path(file_name).suffix.lower() in _ZIP_KINDS:  # a zip bomb is refused before it is stored
+        try:
+            open_checked_zip(
+                content,
+                name=file_name,
+                limits=DEFAULT_LIMITS,
+                what=_ZIP_KINDS[Path(file_name).suffix.lower()],
+            )
+        except IngestError as e:
+            raise DraftError(e.message, code=e.code) from e
     sha = hashlib.sha256(content).hexdigest()
     with transaction.atomic():
         same = (
