@@ -10,6 +10,7 @@ Every table can be downloaded: ``?xuat=xlsx`` (every table of the page) or ``?xu
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from typing import Any
 from urllib.parse import urlencode
 
@@ -77,8 +78,14 @@ def _link(
     query = {k: v for k, v in params.items() if v not in (None, "")}
     if province is not None and request is not None and scope_for(request.user).everything:
         query = {"tinh": province.code, **query}
-    url = reverse(name)
+    url = _address(name)
     return f"{url}?{urlencode(query)}" if query else url
+
+
+@functools.cache
+def _address(name: str) -> str:
+    """Return the address of a page without arguments (the scorecard links 200 rows three times)."""
+    return reverse(name)
 
 
 def _download(tables: list[Table], request: HttpRequest, name: str) -> HttpResponse | None:
