@@ -41,7 +41,7 @@ def coordinator_client(coordinator_a: Any, settings: Any, tmp_path: Path) -> Cli
 def test_a_body_larger_than_the_limit_is_refused_before_it_is_read(
     coordinator_client: Client, settings: Any
 ) -> None:
-    settings.THEODOI_UPLOAD_MAX_BYTES = settings.TRACKING_EVIDENCE_MAX_BYTES = 1024
+    settings.THEODOI_UPLOAD_MAX_BYTES = 1024
 
     response = coordinator_client.post(
         reverse("web:review_upload"),

@@ -14,6 +14,7 @@ from typing import Any
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
 
 LOCKOUT_MESSAGE = "Tài khoản tạm khoá 15 phút do nhập sai mật khẩu nhiều lần."
 CONTENT_SECURITY_POLICY = "frame-ancestors 'none'; object-src 'none'; base-uri 'self'; form-action 'self'"
@@ -45,25 +46,26 @@ TOO_LARGE = "Tệp gửi lên lớn hơn giới hạn {limit} MB; hãy tách ho�
 
 
 class RequestSizeLimitMiddleware:
-    """Refuse a request whose declared body (Content-Length) exceeds the largest upload, unread.
+    """Refuse a plan upload whose declared body (Content-Length) exceeds the limit, unread.
 
-    The limit is the larger of the plan and evidence upload limits plus 1 MB for the form
-    around the file; Django would otherwise stream the whole body to a temporary file first.
+    Django would otherwise stream the whole body to a temporary file before the view sees it.
+    The evidence upload view makes the same check itself, with its own limit and message.
     """
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        limit = max(settings.THEODOI_UPLOAD_MAX_BYTES, settings.TRACKING_EVIDENCE_MAX_BYTES) + 1024 * 1024
-        try:
-            declared = int(request.META.get("CONTENT_LENGTH") or 0)
-        except ValueError:
-            declared = 0
-        if declared > limit:
-            return HttpResponse(
-                TOO_LARGE.format(limit=limit // (1024 * 1024)),
-                status=413,
-                content_type="text/plain; charset=utf-8",
-            )
+        if request.method == "POST" and request.path == reverse("web:review_upload"):
+            limit = settings.THEODOI_UPLOAD_MAX_BYTES + 1024 * 1024  # the file and the form around it
+            try:
+                declared = int(request.META.get("CONTENT_LENGTH") or 0)
+            except ValueError:
+                declared = 0
+            if declared > limit:
+                return HttpResponse(
+                    TOO_LARGE.format(limit=settings.THEODOI_UPLOAD_MAX_BYTES // (1024 * 1024)),
+                    status=413,
+                    content_type="text/plain; charset=utf-8",
+                )
         return self.get_response(request)
