@@ -58,7 +58,9 @@ def _extract(argv: list[str]) -> int:
     )
     parser.add_argument("paths", nargs="+", help="tệp .txt/.docx/.pdf/.xlsx/ảnh, hoặc thư mục")
     parser.add_argument("--json", dest="json_out", help="với một tệp: ghi kết quả JSON vào tệp này")
-    parser.add_argument("--out-dir", help="với nhiều tệp: thư mục ghi các tệp JSON (mặc định: thư mục hiện tại)")
+    parser.add_argument(
+        "--out-dir", help="với nhiều tệp: thư mục ghi các tệp JSON (mặc định: thư mục hiện tại)"
+    )
     args = parser.parse_args(argv)
     from theodoi.ingest.pipeline import SUPPORTED_SUFFIXES, extract
 
@@ -98,5 +100,7 @@ def _extract(argv: list[str]) -> int:
             tqdm.write(f"Lỗi: {path}: {e.message}", file=sys.stderr)
             continue
         target = out_dir / (path.name + ".json")
-        target.write_text(json.dumps(result.plan.to_dict(), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        target.write_text(
+            json.dumps(result.plan.to_dict(), ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+        )
     return 1 if failed else 0

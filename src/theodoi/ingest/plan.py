@@ -210,14 +210,15 @@ class _Reader:
             raise PlanFormatError("not_object", "$", "Tệp không phải là một đối tượng JSON kế hoạch.")
         fmt = data.get("format")
         if fmt != FORMAT:
-            raise PlanFormatError(
-                "format", "format", f"Định dạng phải là “{FORMAT}”, tệp ghi “{fmt}”."
-            )
+            raise PlanFormatError("format", "format", f"Định dạng phải là “{FORMAT}”, tệp ghi “{fmt}”.")
         doc = self._obj(data.get("document"), "document")
         plan = Plan(
             source=self._str(data.get("source"), "source"),
             document=self.document(doc),
-            sections=[self.section(s, f"sections[{n}]") for n, s in enumerate(self._list(data.get("sections"), "sections"))],
+            sections=[
+                self.section(s, f"sections[{n}]")
+                for n, s in enumerate(self._list(data.get("sections"), "sections"))
+            ],
             indicators=[
                 self.indicator(i, f"indicators[{n}]")
                 for n, i in enumerate(self._list(data.get("indicators"), "indicators"))
@@ -279,16 +280,25 @@ class _Reader:
 
     def section(self, raw: Any, path: str) -> Section:
         s = self._obj(raw, path)
-        return Section(code=self._required(s.get("code"), f"{path}.code"), title=self._str(s.get("title"), f"{path}.title") or "")
+        return Section(
+            code=self._required(s.get("code"), f"{path}.code"),
+            title=self._str(s.get("title"), f"{path}.title") or "",
+        )
 
     def indicator(self, raw: Any, path: str) -> Indicator:
         i = self._obj(raw, path)
         op = i.get("op") or "text"
         if op not in OPS:
-            raise PlanFormatError("op", f"{path}.op", f"Phép so sánh “{op}” không hợp lệ; chọn một trong: {' '.join(OPS)}.")
+            raise PlanFormatError(
+                "op", f"{path}.op", f"Phép so sánh “{op}” không hợp lệ; chọn một trong: {' '.join(OPS)}."
+            )
         horizon = i.get("horizon")
-        if horizon is not None and (not isinstance(horizon, int) or isinstance(horizon, bool) or not 1900 <= horizon <= 2200):
-            raise PlanFormatError("horizon", f"{path}.horizon", f"Năm mốc “{horizon}” không hợp lệ (cần một năm, ví dụ 2030).")
+        if horizon is not None and (
+            not isinstance(horizon, int) or isinstance(horizon, bool) or not 1900 <= horizon <= 2200
+        ):
+            raise PlanFormatError(
+                "horizon", f"{path}.horizon", f"Năm mốc “{horizon}” không hợp lệ (cần một năm, ví dụ 2030)."
+            )
         return Indicator(
             horizon=horizon,
             group=self._str(i.get("group"), f"{path}.group"),
@@ -307,7 +317,9 @@ class _Reader:
         t = self._obj(raw, path)
         parsed = t.get("deadline_parsed")
         if parsed is not None and not isinstance(parsed, dict):
-            raise PlanFormatError("deadline_parsed", f"{path}.deadline_parsed", "Thời hạn đã phân tích phải là một đối tượng.")
+            raise PlanFormatError(
+                "deadline_parsed", f"{path}.deadline_parsed", "Thời hạn đã phân tích phải là một đối tượng."
+            )
         return Task(
             section=self._str(t.get("section"), f"{path}.section"),
             code=self._str(t.get("code"), f"{path}.code"),
@@ -323,8 +335,12 @@ class _Reader:
     def provenance(self, raw: dict[str, Any], path: str) -> Provenance:
         lines = raw.get("source_lines") or []
         conf = raw.get("confidence") or {}
-        if not isinstance(lines, list) or not all(isinstance(x, int) and not isinstance(x, bool) for x in lines):
-            raise PlanFormatError("source_lines", f"{path}.source_lines", "Dòng nguồn phải là danh sách số nguyên.")
+        if not isinstance(lines, list) or not all(
+            isinstance(x, int) and not isinstance(x, bool) for x in lines
+        ):
+            raise PlanFormatError(
+                "source_lines", f"{path}.source_lines", "Dòng nguồn phải là danh sách số nguyên."
+            )
         if not isinstance(conf, dict) or not all(
             isinstance(v, (int, float)) and not isinstance(v, bool) and 0 <= v <= 1 for v in conf.values()
         ):
@@ -334,7 +350,9 @@ class _Reader:
     @staticmethod
     def _obj(raw: Any, path: str) -> dict[str, Any]:
         if not isinstance(raw, dict):
-            raise PlanFormatError("missing", path, f"Thiếu mục “{path}” hoặc mục này không phải là một đối tượng.")
+            raise PlanFormatError(
+                "missing", path, f"Thiếu mục “{path}” hoặc mục này không phải là một đối tượng."
+            )
         return raw
 
     @staticmethod

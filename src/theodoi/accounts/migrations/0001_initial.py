@@ -6,30 +6,88 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('directory', '0001_initial'),
+        ("directory", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Profile',
+            name="Profile",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('role', models.CharField(choices=[('admin', 'Quản trị hệ thống'), ('coordinator', 'Điều phối (Sở KH&CN)'), ('reporter', 'Báo cáo viên của cơ quan'), ('leader', 'Lãnh đạo tỉnh'), ('central', 'Trung ương (xem toàn quốc)')], max_length=16)),
-                ('phone', models.CharField(blank=True, max_length=32)),
-                ('agency', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='directory.agency')),
-                ('unit', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='directory.administrativeunit')),
-                ('user', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='profile', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "role",
+                    models.CharField(
+                        choices=[
+                            ("admin", "Quản trị hệ thống"),
+                            ("coordinator", "Điều phối (Sở KH&CN)"),
+                            ("reporter", "Báo cáo viên của cơ quan"),
+                            ("leader", "Lãnh đạo tỉnh"),
+                            ("central", "Trung ương (xem toàn quốc)"),
+                        ],
+                        max_length=16,
+                    ),
+                ),
+                ("phone", models.CharField(blank=True, max_length=32)),
+                (
+                    "agency",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="directory.agency",
+                    ),
+                ),
+                (
+                    "unit",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="directory.administrativeunit",
+                    ),
+                ),
+                (
+                    "user",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="profile",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'vai trò người dùng',
-                'verbose_name_plural': 'vai trò người dùng',
-                'ordering': ('user__username',),
-                'constraints': [models.CheckConstraint(condition=models.Q(models.Q(('role', 'reporter'), _negated=True), ('agency__isnull', False), _connector='OR'), name='profile_reporter_has_agency'), models.CheckConstraint(condition=models.Q(models.Q(('role__in', ['coordinator', 'leader']), _negated=True), ('unit__isnull', False), _connector='OR'), name='profile_province_role_has_unit')],
+                "verbose_name": "vai trò người dùng",
+                "verbose_name_plural": "vai trò người dùng",
+                "ordering": ("user__username",),
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            models.Q(("role", "reporter"), _negated=True),
+                            ("agency__isnull", False),
+                            _connector="OR",
+                        ),
+                        name="profile_reporter_has_agency",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            models.Q(("role__in", ["coordinator", "leader"]), _negated=True),
+                            ("unit__isnull", False),
+                            _connector="OR",
+                        ),
+                        name="profile_province_role_has_unit",
+                    ),
+                ],
             },
         ),
     ]
