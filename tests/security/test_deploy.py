@@ -39,9 +39,9 @@ print(json.dumps({
 
 
 def _production_env(tmp_path: Path) -> dict[str, str]:
-    env = {
-        k: v for k, v in os.environ.items() if not k.startswith("THEODOI_") and k != "DJANGO_SETTINGS_MODULE"
-    }
+    # The browser tests' DJANGO_ALLOW_ASYNC_UNSAFE is a test-process setting, never production's.
+    test_only = {"DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    env = {k: v for k, v in os.environ.items() if not k.startswith("THEODOI_") and k not in test_only}
     env.update(PRODUCTION, THEODOI_DATA_DIR=str(tmp_path), DJANGO_SETTINGS_MODULE="theodoi.settings")
     return env
 
