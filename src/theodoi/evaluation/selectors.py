@@ -48,7 +48,7 @@ from theodoi.plans.models import (
 )
 from theodoi.tracking import calendar as cal
 from theodoi.tracking import rules
-from theodoi.tracking.models import IndicatorValue, ProgressReport, TaskUpdate, WorkStatus
+from theodoi.tracking.models import IndicatorValue, ProgressReport, TaskUpdate
 from theodoi.tracking.rules import TaskStatus
 from theodoi.tracking.selectors import COUNTED, task_deadline
 from theodoi.tracking.services import indicator_target
@@ -259,7 +259,7 @@ def _latest_older_updates(task_ids: list[int], *, on: dt.date) -> dict[int, _Lat
 
 
 def _judge(task: Task, latest: _Latest | None, *, on: dt.date) -> tuple[TaskStatus, dt.date | None]:
-    """Judge one task from its latest update, as ``tracking.selectors._judge`` does.
+    """Judge one task from its latest update with tracking's rule; return it with the due day.
 
     For a recurring or continuous task only an update overlapping the judged period counts;
     the latest update overlaps it exactly when it ends on or after the period's start, since
@@ -267,20 +267,21 @@ def _judge(task: Task, latest: _Latest | None, *, on: dt.date) -> tuple[TaskStat
     """
     deadline = task_deadline(task)
     due = rules.deadline_due(deadline)
+    period_due = None
     if rules.is_per_period(deadline, on=on):
         _, start, end = rules.period_containing(rules.task_cadence(deadline), on)
-        due = end
+        due = period_due = end
         if latest is not None and latest.period_end < start:
             latest = None
-    done_on = None
-    if latest is not None and latest.status == WorkStatus.DONE:
-        done_on = latest.done_on or (latest.submitted or timezone.now()).date()
-    started = latest is not None and (latest.status != WorkStatus.NOT_STARTED or latest.percent > 0)
-    per_period_due = due if rules.is_per_period(deadline, on=on) else None
-    status = rules.task_status(
-        deadline=deadline, done_on=done_on, started=started, on=on, period_due=per_period_due
-    )
-    return status, due
+    reported = None
+    if latest is not None:
+        reported = rules.ReportedWork(
+            status=latest.status,
+            percent=latest.percent,
+            done_on=latest.done_on,
+            submitted_on=(latest.submitted or timezone.now()).date(),
+        )
+    return rules.judge_task(deadline=deadline, reported=reported, on=on, period_due=period_due), due
 
 
 def judged_tasks(*, plans: QuerySet[Plan], on: dt.date) -> list[JudgedTask]:

@@ -344,6 +344,35 @@ def task_status(
     return TaskStatus.IN_PROGRESS_ON_TIME if started else TaskStatus.NOT_STARTED
 
 
+@dataclass(frozen=True)
+class ReportedWork:
+    """What a task's latest counted update says, as far as judging it goes (báo cáo mới nhất)."""
+
+    status: str  # the agency's own word: "not_started" | "in_progress" | "done"
+    percent: int
+    done_on: dt.date | None  # the day reported done, if the agency gave one
+    submitted_on: dt.date  # the day its report was submitted: "done" without a day counts from here
+
+
+def judge_task(
+    *,
+    deadline: Mapping[str, Any] | None,
+    reported: ReportedWork | None,
+    on: dt.date,
+    period_due: dt.date | None = None,
+) -> TaskStatus:
+    """Return a task's status on ``on`` from its latest counted update (None: nothing reported).
+
+    For a recurring or continuous task the caller passes only an update of the judged period
+    and that period's last day as ``period_due`` (see ``task_status``).
+    """
+    done_on = None
+    if reported is not None and reported.status == "done":
+        done_on = reported.done_on or reported.submitted_on
+    started = reported is not None and (reported.status != "not_started" or reported.percent > 0)
+    return task_status(deadline=deadline, done_on=done_on, started=started, on=on, period_due=period_due)
+
+
 # --- indicator progress ----------------------------------------------------------------------
 
 

@@ -47,7 +47,6 @@ from theodoi.tracking.models import (
     ProgressReport,
     ReportStatus,
     TaskUpdate,
-    WorkStatus,
 )
 from theodoi.tracking.permissions import (
     DENIED,
@@ -385,13 +384,15 @@ def _judge(
         ]
         period_due = period.end
     latest = updates[0] if updates else None
-    done_on = None
-    if latest is not None and latest.status == WorkStatus.DONE:
-        done_on = latest.done_on or (latest.report.last_submitted_at or timezone.now()).date()
-    started = latest is not None and (latest.status != WorkStatus.NOT_STARTED or latest.percent > 0)
-    return rules.task_status(
-        deadline=deadline, done_on=done_on, started=started, on=on, period_due=period_due
-    )
+    reported = None
+    if latest is not None:
+        reported = rules.ReportedWork(
+            status=latest.status,
+            percent=latest.percent,
+            done_on=latest.done_on,
+            submitted_on=(latest.report.last_submitted_at or timezone.now()).date(),
+        )
+    return rules.judge_task(deadline=deadline, reported=reported, on=on, period_due=period_due)
 
 
 def task_statuses(*, plan: Plan, on: dt.date) -> dict[int, TaskStatusRow]:
