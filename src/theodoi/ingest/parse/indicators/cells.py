@@ -1,0 +1,67 @@
+"""Layout: a real table (.docx, .pdf, .xlsx), its columns mapped through the header row."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from theodoi.ingest.layout.lines import Line
+from theodoi.ingest.parse.indicators.rows import Parts, Row, mark_groups
+from theodoi.ingest.parse.indicators.table import HORIZON, horizon_of
+from theodoi.ingest.text import collapse_spaces, fold
+
+_COLUMN_ROLES = (
+    ("code", re.compile(r"^(s?tt|so tt|so thu tu)$")),
+    ("unit", re.compile(r"don vi")),
+    ("lead", re.compile(r"co quan|chu tri|theo doi|phu trach")),
+    ("target", re.compile(r"ket qua|muc tieu|can dat|yeu cau|gia tri")),
+    ("name", re.compile(r"chi tieu|noi dung|ten")),
+)
+
+
+def rows_from_cells(body: Sequence[Line]) -> list[Row]:
+    """Rows of a real table (.docx, .pdf, .xlsx): columns mapped through the header row."""
+    grouped: dict[tuple[int, int], list[Line]] = {}
+    for line in body:
+        if line.cell is not None and line.key:
+            grouped.setdefault((line.cell.table, line.cell.row), []).append(line)
+    roles: dict[int, str] = {}
+    rows: list[Row] = []
+    horizon: int | None = None
+    last: str | None = None
+    for _key, cells in grouped.items():
+        by_col: dict[int, list[Line]] = {}
+        for line in cells:
+            by_col.setdefault(line.cell.col, []).append(line)  # type: ignore[union-attr]
+        texts = {col: collapse_spaces(" ".join(x.text for x in ls)) for col, ls in by_col.items()}
+        header = {col: _column_role(fold(t)) for col, t in texts.items()}
+        if sum(1 for r in header.values() if r) >= 2 and "name" in header.values():
+            roles = {col: r for col, r in header.items() if r}
+            continue
+        joined = " ".join(texts[c] for c in sorted(texts))
+        h = horizon_of(cells[0]) if len(fold(joined)) <= 60 else None
+        if h is None:
+            m = HORIZON.search(fold(joined)) if len(fold(joined)) <= 60 else None
+            h = int(m.group(1)) if m else None
+        code_text = next((texts[c] for c, r in roles.items() if r == "code" and c in texts), "")
+        if h and not re.fullmatch(r"\d+(\.\d+)*\.?", code_text):
+            horizon = h
+            continue
+        if not roles or not re.fullmatch(r"\d{1,3}(\.\d{1,2}){0,2}\.?", code_text):
+            continue
+        parts = Parts(code=code_text.rstrip("."))
+        for col, text in texts.items():
+            role = roles.get(col)
+            if role in ("name", "unit", "target", "lead"):
+                setattr(parts, role, collapse_spaces(f"{getattr(parts, role)} {text}"))
+        last = parts.code
+        rows.append(Row(code=last, horizon=horizon, group=None, lines=list(cells), parts=[parts]))
+    mark_groups(rows)
+    return rows
+
+
+def _column_role(key: str) -> str | None:
+    for role, pattern in _COLUMN_ROLES:
+        if pattern.search(key):
+            return role
+    return None

@@ -1,0 +1,190 @@
+"""Layout, OCR'd: cells wrapped over the lines of an interleaved row, put back together.
+
+A unit, a text target or an agency name wraps onto the lines around the numbered line, where
+its fragments sit at the end of each line's name part.
+"""
+
+from __future__ import annotations
+
+import re
+
+from theodoi.ingest.parse.indicators.leads import (
+    agency_complete,
+    directory_score,
+    directory_words,
+    last_agency,
+    starts_agency,
+)
+from theodoi.ingest.parse.indicators.rows import Parts, Row
+from theodoi.ingest.parse.indicators.scan import is_meaningful
+from theodoi.ingest.parse.indicators.units import squeezed_unit
+from theodoi.ingest.text import collapse_spaces, fold
+
+
+def wrapped_unit(i: int, parts_of: dict[int, Parts], rows: set[int]) -> None:
+    """Rebuild a unit cell wrapped over the lines around a numbered line.
+
+    "Số doanh" / "... công nghệ số nghiệp/1000 1 Sở ..." / "dân" is the unit "Số doanh
+    nghiệp/1000 dân": the unit column's fragments sit at the right end of each line's name part.
+    """
+    here = parts_of.get(i)
+    if here is None or here.unit or not here.target:
+        return
+    above = parts_of.get(i - 1) if i - 1 not in rows else None
+    below = parts_of.get(i + 1) if i + 1 not in rows else None
+    mid = here.name.split()
+    best: tuple[float, int, int, int, str] | None = None
+    for m in (1, 2, 3):
+        if len(mid) <= m:
+            break
+        for a in (0, 1, 2):
+            a_tokens = above.name.split() if above and above.name else []
+            if a > len(a_tokens) or (a and not a_tokens):
+                break
+            for c in (0, 1, 2):
+                c_tokens = below.name.split() if below and below.name else []
+                if c > len(c_tokens):
+                    break
+                tail = c_tokens[len(c_tokens) - c :] if c else []
+                text = " ".join([*a_tokens[len(a_tokens) - a :], *mid[-m:], *tail])
+                found = squeezed_unit(text)
+                # equal matches: the one using more fragments is the fuller unit
+                if (
+                    found
+                    and found[1] >= 0.8
+                    and (
+                        best is None
+                        or found[1] > best[0] + 1e-9
+                        or (abs(found[1] - best[0]) < 1e-9 and a + m + c > best[1] + best[2] + best[3])
+                    )
+                ):
+                    best = (found[1], a, m, c, found[0])
+    if best is None:
+        return
+    _score, a, m, c, unit = best
+    here.unit = unit
+    here.name = " ".join(mid[: len(mid) - m])
+    if a and above is not None:
+        tokens = above.name.split()
+        above.name = " ".join(tokens[: len(tokens) - a])
+    if c and below is not None:
+        tokens = below.name.split()
+        below.name = " ".join(tokens[: len(tokens) - c])
+
+
+_OPEN_NAME_END = {
+    "cua", "va", "cho", "tren", "trong", "cac", "voi", "ve", "tai", "tu", "den", "duoc", "co", "la",
+    "nhung", "theo", "hoac", "ty", "ti", "le", "muc", "nha", "dat",
+}  # fmt: skip
+
+
+def unit_words_in_name(row: Row) -> None:
+    """A line that is only a unit word ("doanh nghiệp") continues the name when the numbered
+    line already has the row's unit."""
+    if not any(p.code and p.unit for p in row.parts):
+        return
+    for line, p in zip(row.lines, row.parts, strict=True):
+        if not p.code and p.unit and not (p.name or p.target or p.lead):
+            p.name, p.unit = line.text.strip(), ""
+
+
+def text_target_continuation(row: Row) -> None:
+    """A row whose numbered line holds a text target: the lines below continue that target.
+
+    The name usually fits on the numbered line; when it ends mid-phrase ("... của") the lines
+    below continue the name instead.
+    """
+    code_parts = [p for p in row.parts if p.code]
+    if not code_parts:
+        return
+    head = code_parts[0]
+    if len(head.target) <= 12 or re.match(r"^\s*(?:≥|≤|>=|<=|>|<|=)?\s*\d", head.target):
+        return
+    last = fold(head.name).split()[-1:] if head.name else []
+    if not last or last[0].strip(",") in _OPEN_NAME_END or head.name.rstrip().endswith(","):
+        return
+    below = False
+    for p in row.parts:
+        if p is head:
+            below = True
+            continue
+        if below and p.name and not p.code:
+            p.target = collapse_spaces(f"{p.name} {p.target}")
+            p.name = ""
+
+
+def merge_lead_continuations(row: Row) -> None:
+    """Move fragments that continue the agency cell out of the name, line by line.
+
+    An agency cell wraps ("Sở Khoa học và" / "Công nghệ"); its continuation sits at the right
+    end of the next line, after the name's fragment. A tail of that line moves to the agency
+    cell when it completes the last agency into a known one.
+    """
+    running = ""
+    for p in row.parts[:15]:  # a real row spans a few lines; a runaway one is not worth the search
+        if running and p.name and len(running) < 120 and not agency_complete(running):
+            tokens = p.name.split()
+            clean = re.sub(r"(?:\s+\S)+$", "", running)  # specks after the agency ("..., y")
+            fresh = clean.rstrip().endswith((",", ";"))  # the next agency opens on this line
+            last = "" if fresh else last_agency(clean)
+            continues = bool(p.lead) and (
+                not starts_agency(p.lead) or directory_score(f"{last} {p.lead}".strip()) >= 0.9
+            )  # "Văn phòng" / "UBND tỉnh": one agency over two lines
+            own = f" {p.lead}" if continues else ""
+            base = directory_score(f"{last}{own}".strip()) if (last or own) else 0.0
+            best: tuple[float, int, str] = (base, 0, "")
+            words = directory_words()
+            for size in range(1, min(6 if fresh else 4, len(tokens)) + 1):
+                head = tokens[-size]
+                if not (head[:1].isupper() or fold(head).strip(",.;") in words or fresh):
+                    continue  # an agency's continuation is made of agency words
+                tail = " ".join(tokens[-size:])
+                options = [tail]
+                if fresh and size > 1 and len(head) <= 3:
+                    options.append("Sở " + " ".join(tokens[-size + 1 :]))  # "t Khoa học": a Sở smudged
+                for option in options:
+                    score = directory_score(f"{last} {option}{own}".strip())
+                    if score > best[0] + 0.02 and score >= 0.8:
+                        best = (score, size, option)
+            if best[1]:
+                size = best[1]
+                p.lead = collapse_spaces(f"{best[2]} {p.lead}")
+                rest = tokens[:-size]
+                p.name = " ".join(rest) if is_meaningful(rest) else ""
+        if p.lead:
+            running = collapse_spaces(f"{running} {p.lead}")
+
+
+# The end of "Sở Khoa học và Công nghệ" as scans leave it at the end of a line's name part.
+_LEFTOVER_TITLE = {"cong", "cone", "cene", "ceng", "nghe"}
+
+
+_LEFTOVER_ANY = {"nehe", "nehd", "nehs", "nefs", "nohe", "nehes", "ngh"}
+
+
+def drop_agency_leftovers(row: Row) -> None:
+    """Strip what is left of a wrapped agency name at the end of a name fragment.
+
+    Only when the row's agency cell holds one ("... và Công nghệ"), and only a capitalised
+    "Công" / "Nghệ" or a garbled "nehe": a name's own "công nghệ" is lower case.
+    """
+    lead = fold(row.column("lead"))
+    if "nghe" not in lead and "cong" not in lead and "khoa" not in lead:
+        return
+    for p in row.parts:
+        tokens = p.name.split()
+        changed = False
+        while tokens:
+            last = tokens[-1]
+            key = fold(last).strip(",.;")
+            if (
+                (key in _LEFTOVER_TITLE and last[:1].isupper())
+                or key in _LEFTOVER_ANY
+                or (changed and len(key) <= 1)
+            ):
+                tokens.pop()
+                changed = True
+                continue
+            break
+        if changed:
+            p.name = " ".join(tokens)
