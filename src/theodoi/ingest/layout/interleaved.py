@@ -586,11 +586,43 @@ def _cut_first_column(
             score += 0.1
         if carries_on is not None and carries_on(" ".join(after.split()[:3])):
             score += 0.3
+        score += 0.08 * _column_vocabulary_balance(after)
         if score > best_score:
             best, best_score = m, score
     if best is None:
         return text, ""
     return text[: best.start()].strip(), text[best.end() :].strip()
+
+
+def _column_vocabulary_balance(text: str) -> int:
+    """Count the words of ``text`` in the other columns' vocabulary, less the words that are not.
+
+    Right of the first column sit agency names, output kinds and deadlines, whose words come
+    from a small vocabulary (the agency directory and grammar, output kinds, deadline words);
+    the task name is open prose. A cut that leaves such words to the rest and prose to the
+    name scores higher.
+    """
+    vocabulary = _column_words()
+    balance = 0
+    for token in text.split():
+        word = fold(token).strip(".,;:()\"'“”‘’-")
+        if len(word) < 2 or not word.isalpha():
+            continue
+        balance += 1 if word in vocabulary else -1
+    return balance
+
+
+@lru_cache(maxsize=1)
+def _column_words() -> frozenset[str]:
+    """The folded words agency, output and deadline cells are made of (generic vocabularies)."""
+    from theodoi.ingest.normalise.agencies import AGENCY_DIRECTORY, agency_vocabulary
+
+    words: set[str] = set(agency_vocabulary())
+    for name in AGENCY_DIRECTORY:
+        words.update(re.findall(r"[a-z]+", fold(name)))
+    for phrase in (*_OPENERS, *_DEADLINE_WORDS):
+        words.update(phrase.split())
+    return frozenset(words)
 
 
 def split_agency_tail(text: str) -> tuple[str, str]:

@@ -429,6 +429,15 @@ _COLLECTIVE_NOUNS = (
 )
 
 
+@lru_cache(maxsize=1)
+def agency_vocabulary() -> frozenset[str]:
+    """The folded words of the generic agency grammar: heads, collective nouns, generic words."""
+    words: set[str] = set(_GENERIC)
+    for phrase in (*_HEADS, *_COLLECTIVE_NOUNS):
+        words.update(phrase.split())
+    return frozenset(words)
+
+
 @lru_cache(maxsize=1 << 15)
 def agency_score(text: str) -> float:
     """Return 0..1: how much ``text`` reads like an agency cell (for column assignment)."""

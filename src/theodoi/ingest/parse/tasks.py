@@ -423,10 +423,13 @@ def directory_name_in(text: str, *, opening: int = 1, gap: int = 4) -> str | Non
         if found >= 2 and (prefix >= 2 or found / len(target) >= 0.6):
             scored.append((found / len(target), found, entry))
     longest = max(openers, default=0)
-    if longest >= 3:  # the words open one name only, or several: the shortest loses least
+    if longest >= 3:  # the words open one name only, or several: the shortest loses least,
+        # unless a longer one's every word is found further on ("..., ngành" + "địa phương")
         sizes = sorted((len(fold(e).split()), e) for e in openers[longest])
         if len(sizes) == 1 or sizes[0][0] < sizes[1][0]:
-            return sizes[0][1]
+            shortest = fold(sizes[0][1])
+            whole = [e for share, _n, e in scored if share == 1.0 and fold(e).startswith(shortest)]
+            return max(whole, key=len) if whole else sizes[0][1]
     scored.sort(reverse=True)
     if scored:
         share, found, entry = scored[0]
