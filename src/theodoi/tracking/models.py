@@ -368,3 +368,53 @@ class ReminderLog(models.Model):
 
     def __str__(self) -> str:
         return f"{self.key} → {self.user_id}"
+
+
+class TaskProgress(models.Model):
+    """A task's current progress (tiến độ hiện tại): its latest counted update, one row per task.
+
+    What the dashboards, scorecards and the national view count with GROUP BY instead of
+    judging every task's updates on every request. Written by ``tracking.progress`` in the
+    same transaction as what changes it (report submitted, accepted, returned; a plan
+    published with its carried-over tasks; a task's deadline or lead amended) and rebuilt
+    from the updates every night and by ``theodoi rebuild-task-progress``.
+
+    The update columns are the latest update of a submitted or accepted report whose period
+    had begun when the row was written, searched over the task and the tasks it carries on
+    from (``Task.carried_from``). The deadline columns are ``rules.deadline_basis``: with them
+    ``progress.status_at`` judges the status in SQL for any day, so a deadline passing needs
+    no write. ``status`` is the judgement on ``judged_on``, the day the row was written.
+    Derived data: rows are replaced, never audited on their own (what changed them is).
+    """
+
+    task = models.OneToOneField(Task, primary_key=True, on_delete=models.CASCADE, related_name="progress")
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="+")
+    province = models.ForeignKey(
+        "directory.AdministrativeUnit", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )  # the plan's province in force (after the 2025 mergers); None for national plans
+    deadline_due = models.DateField(null=True, blank=True)
+    per_period = models.BooleanField(default=False)
+    continues = models.BooleanField(default=False)
+    cadence = models.CharField(max_length=16)
+    update = models.ForeignKey(TaskUpdate, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    work_status = models.CharField(max_length=16, blank=True)  # WorkStatus; "" when nothing was reported
+    percent = models.PositiveSmallIntegerField(default=0)
+    done_on = models.DateField(null=True, blank=True)  # the day counted as done: reported, else sent
+    report_period = models.CharField(max_length=16, blank=True)
+    report_period_start = models.DateField(null=True, blank=True)
+    report_period_end = models.DateField(null=True, blank=True)
+    reported_at = models.DateTimeField(null=True, blank=True)  # the report's last submission
+    status = models.CharField(max_length=24)  # rules.TaskStatus on judged_on
+    judged_on = models.DateField()
+
+    class Meta:
+        ordering = ("plan_id", "task_id")
+        indexes = (
+            models.Index(fields=["plan", "deadline_due"], name="task_progress_plan_due"),
+            models.Index(fields=["province", "plan"], name="task_progress_province"),
+        )
+        verbose_name = "tiến độ hiện tại của nhiệm vụ"
+        verbose_name_plural = "tiến độ hiện tại của nhiệm vụ"
+
+    def __str__(self) -> str:
+        return f"{self.task_id}: {self.status} ({self.percent}%)"

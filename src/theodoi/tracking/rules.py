@@ -337,11 +337,52 @@ def task_status(
     triển khai": the overdue list must show it.
     """
     due = period_due if is_per_period(deadline, on=on) else deadline_due(deadline)
-    if done_on is not None:
-        return TaskStatus.DONE_LATE if due is not None and done_on > due else TaskStatus.DONE_ON_TIME
-    if due is not None and on > due:
-        return TaskStatus.IN_PROGRESS_OVERDUE
-    return TaskStatus.IN_PROGRESS_ON_TIME if started else TaskStatus.NOT_STARTED
+    facts = {
+        DONE_AFTER_DUE: done_on is not None and due is not None and done_on > due,
+        DONE: done_on is not None,
+        PAST_DUE: due is not None and on > due,
+        STARTED: started,
+    }
+    return next(status for status, fact in STATUS_RULES if fact is None or facts[fact])
+
+
+# The status rule as a table: the first row whose fact holds gives the status. ``task_status``
+# evaluates it in Python; ``tracking.progress`` turns the same rows into SQL CASE/WHEN, so the
+# two cannot drift apart (``tests/tracking/test_progress.py`` compares them case by case).
+DONE_AFTER_DUE, DONE, PAST_DUE, STARTED = "done_after_due", "done", "past_due", "started"
+STATUS_RULES: tuple[tuple[TaskStatus, str | None], ...] = (
+    (TaskStatus.DONE_LATE, DONE_AFTER_DUE),  # reported done after the day it was due
+    (TaskStatus.DONE_ON_TIME, DONE),
+    (TaskStatus.IN_PROGRESS_OVERDUE, PAST_DUE),  # not done, the due day is behind ``on``
+    (TaskStatus.IN_PROGRESS_ON_TIME, STARTED),  # some work or a percent reported
+    (TaskStatus.NOT_STARTED, None),
+)
+
+
+@dataclass(frozen=True)
+class DeadlineBasis:
+    """What of a parsed deadline the status rule reads, as plain columns a table can store.
+
+    ``due`` is the dated due day; ``per_period`` a recurring or continuous task (judged per
+    period always); ``continues`` a dated task that goes on per period once ``due`` is past;
+    ``cadence`` the period a per-period task is judged over.
+    """
+
+    due: dt.date | None
+    per_period: bool
+    continues: bool
+    cadence: str
+
+
+def deadline_basis(deadline: Mapping[str, Any] | None) -> DeadlineBasis:
+    """Return the columns ``is_per_period`` and ``deadline_due`` read from a parsed deadline."""
+    due = deadline_due(deadline)
+    return DeadlineBasis(
+        due=due,
+        per_period=bool(deadline) and deadline.get("kind") in _PER_PERIOD_KINDS,  # type: ignore[union-attr]
+        continues=bool(deadline) and bool(deadline.get("then")) and due is not None,  # type: ignore[union-attr]
+        cadence=task_cadence(deadline),
+    )
 
 
 @dataclass(frozen=True)

@@ -60,6 +60,7 @@ from theodoi.tracking.models import (
     WorkStatus,
 )
 from theodoi.tracking.permissions import can_coordinate, require, user_agency_id
+from theodoi.tracking.progress import task_progress_refresh
 
 logger = logging.getLogger(__name__)
 
@@ -664,6 +665,7 @@ def report_submit(*, report: ProgressReport, actor: Any, version: int) -> Progre
             last_submitted_at=now,
             submitted_by=_user_or_none(actor),
         )
+        task_progress_refresh(task_ids=reported)
         audit_record(
             actor=actor,
             action="report.resubmit" if resubmitted else "report.submit",
@@ -700,6 +702,10 @@ def _review(
             reviewed_at=timezone.now(),
             reviewed_by=_user_or_none(actor),
             return_comment=comment,
+        )
+        # Accepting changes no row's newest update, returning takes the report's out: both rewrite them.
+        task_progress_refresh(
+            task_ids=TaskUpdate.objects.filter(report=locked).values_list("task_id", flat=True)
         )
         accepted = to == ReportStatus.ACCEPTED
         audit_record(
@@ -1110,6 +1116,8 @@ def task_amend(*, actor: Any, task: Task, changes: Mapping[str, Any], reason: st
             else:
                 mention.agency, mention.printed_name = agency, agency.name
                 mention.save(update_fields=["agency", "printed_name"])
+        if "deadline_text" in cleaned:
+            task_progress_refresh(task_ids=[row.pk])
         audit_record(
             actor=actor,
             action="task.amend",

@@ -3,16 +3,29 @@
 Each job calls one service. Reminders claim their ``ReminderLog`` rows with a conditional
 UPDATE and notification e-mails claim ``Notification.emailed_at`` the same way, so a job
 that runs twice (a retry, two workers) sends each message once.
+
+``rebuild_task_progress`` recomputes every task's progress row from the updates each night
+at PROGRESS_HOUR (local time), just after midnight so that a report sent ahead for a period
+beginning that day counts from the morning: ``theodoi worker`` queues the first run when it
+starts and each run queues the next; at most one run is ever waiting. Running it twice
+writes the same rows.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import logging
 
 from django.utils import timezone
 from django_tasks import task
 
 from theodoi.tracking import services
+from theodoi.tracking.progress import task_progress_rebuild
+
+logger = logging.getLogger(__name__)
+
+PROGRESS_HOUR = 0
+PROGRESS_MINUTE = 15
 
 
 def _at(at_iso: str | None) -> dt.datetime:
@@ -35,3 +48,41 @@ def send_overdue_reminders(at_iso: str | None = None) -> int:
 def send_notification_email(notification_id: int) -> bool:
     """E-mail one notification, once."""
     return services.notification_email_send(notification_id=notification_id)
+
+
+@task()
+def rebuild_task_progress() -> int:
+    """Recompute every task's progress row from the updates, then queue the next night's run."""
+    written = task_progress_rebuild()
+    logger.info("task progress rebuilt: %d rows", written)
+    progress_schedule()
+    return written
+
+
+def next_progress_at(*, now: dt.datetime) -> dt.datetime:
+    """Return the next PROGRESS_HOUR:PROGRESS_MINUTE local time strictly after ``now``."""
+    local = timezone.localtime(now)
+    at = local.replace(hour=PROGRESS_HOUR, minute=PROGRESS_MINUTE, second=0, microsecond=0)
+    return at if at > local else at + dt.timedelta(days=1)
+
+
+def progress_schedule(*, now: dt.datetime | None = None) -> bool:
+    """Queue the next nightly rebuild unless one is already waiting; return True if queued.
+
+    Only the database backend holds a job for later; with another backend nothing is queued
+    (tests, or a deployment running ``theodoi rebuild-task-progress`` from cron).
+    """
+    from django_tasks import task_backends
+    from django_tasks.base import TaskResultStatus
+    from django_tasks_db.backend import DatabaseBackend
+    from django_tasks_db.models import DBTaskResult
+
+    if not isinstance(task_backends[rebuild_task_progress.backend], DatabaseBackend):
+        return False
+    waiting = DBTaskResult.objects.filter(
+        task_path=rebuild_task_progress.module_path, status=TaskResultStatus.READY
+    ).exists()
+    if waiting:
+        return False
+    rebuild_task_progress.using(run_after=next_progress_at(now=now or timezone.now())).enqueue()
+    return True

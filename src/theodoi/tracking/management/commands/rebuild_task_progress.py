@@ -1,0 +1,38 @@
+"""``theodoi rebuild-task-progress``: recompute every task's progress row from the updates.
+
+For the first fill after an upgrade on a database loaded another way, and for repair; the
+nightly job (``tracking.tasks.rebuild_task_progress``) runs the same service.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandParser
+
+from theodoi.tracking.progress import REBUILD_BATCH, task_progress_rebuild
+
+
+class Command(BaseCommand):
+    help = "Tính lại tiến độ hiện tại của mọi nhiệm vụ từ các báo cáo đã gửi (sửa chữa, lần nạp đầu)."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument(
+            "--batch", type=int, default=REBUILD_BATCH, help="số nhiệm vụ mỗi lượt (mỗi lượt một giao dịch)"
+        )
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        started = time.monotonic()
+        verbose = options["verbosity"] > 1
+
+        def report(done: int, total: int) -> None:
+            if verbose:
+                self.stderr.write(f"  {done:,}/{total:,} nhiệm vụ ({time.monotonic() - started:.0f} giây)")
+
+        written = task_progress_rebuild(batch=max(1, options["batch"]), report=report)
+        self.stdout.write(
+            f"Đã tính lại tiến độ của {written:,} nhiệm vụ trong {time.monotonic() - started:.1f} giây.".replace(
+                ",", "."
+            )
+        )
