@@ -32,6 +32,7 @@ import statistics
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from functools import lru_cache
+from itertools import pairwise
 
 from theodoi.ingest.layout.lines import Line
 from theodoi.ingest.layout.table import Cell, ColumnSpec, Row, RowStart, align
@@ -488,12 +489,15 @@ def _inline_row(
                 return True
         return False
 
+    texts = {i: _text_after_code(lines[i], i == start.index) for i in range(lo, hi) if lines[i].key}
+    if takes_deadline:
+        texts = _join_wrapped_month(texts)
     for i in range(lo, hi):
         line = lines[i]
         if not line.key:
             continue
         row.lines.append(line.number)
-        text = _text_after_code(line, i == start.index)
+        text = texts[i]
         if takes_deadline:
             text, due = split_deadline_tail(text)
             if deadline.text:
@@ -534,6 +538,31 @@ def _inline_row(
         if col.name in streams:
             row.cells[col.name] = streams[col.name]
     return row
+
+
+_BARE_MONTH = re.compile(r"(?<![\w/])\d{1,2}\s*/\s*20\d\d\s*[.;,]?$")
+_MONTH_WORD = re.compile(r"^th[a-z]{1,2}ng[.,]?$")  # "Tháng" as OCR reads it: "Théang", "Thông"
+
+
+def _join_wrapped_month(texts: dict[int, str]) -> dict[int, str]:
+    """Carry a deadline's "Tháng" that ended the line above down onto its "12/2025".
+
+    The deadline column is narrow: "Tháng 12/2025" often wraps, so "Tháng" ends one line of
+    the row and the month ends the next. A capitalised month word (OCR slips allowed) ending
+    the line right above a line that ends with a bare month/year is moved down to it.
+    """
+    keys = sorted(texts)
+    out = dict(texts)
+    for above, below in pairwise(keys):
+        tokens = out[above].split()
+        if len(tokens) < 2 or not tokens[-1][:1].isupper() or not _MONTH_WORD.match(fold(tokens[-1])):
+            continue
+        m = _BARE_MONTH.search(fold(out[below]))
+        if m is None or len(fold(out[below])) != len(out[below]):
+            continue
+        out[above] = " ".join(tokens[:-1])
+        out[below] = f"{out[below][: m.start()]}Tháng {out[below][m.start() :]}"
+    return out
 
 
 def _cut_first_column(
