@@ -29,6 +29,18 @@ SO_FORMS = re.compile(r"(s\S{0,2}|\d[\do])")
 _SO_HEAD = re.compile(r"(s\S{0,2}|5[06o]|3[056]|\d[o6])")
 
 
+def split_glued_head(tokens: list[str]) -> list[str]:
+    """Split "Sở'Y" into "Sở" "Y": a scan glues a mark between "Sở" and the department."""
+    out: list[str] = []
+    for token in tokens:
+        m = re.fullmatch(r"(S\S{0,2}?)['’‘`]([A-ZĐ]\S*)", token)
+        if m and _SO_HEAD.fullmatch(fold(m.group(1))):
+            out += [m.group(1), m.group(2)]
+        else:
+            out.append(token)
+    return out
+
+
 def agency_head(tokens: Sequence[str], keys: Sequence[str], i: int) -> bool:
     """True when an agency name opens at token ``i`` (OCR-tolerant, capitalised)."""
     t, k = tokens[i], keys[i].rstrip(",;")
@@ -36,6 +48,8 @@ def agency_head(tokens: Sequence[str], keys: Sequence[str], i: int) -> bool:
     nxt_tok = tokens[i + 1] if i + 1 < len(tokens) else ""
     if k == "cac" and nxt_tok[:1] == "S" and re.fullmatch(r"s\S{0,2}", nxt):
         return True  # "các Sở, ngành": a collective of agencies, lower case in the cell
+    if re.fullmatch(r"v\S{0,2}np", k) and re.fullmatch(r"h\S{0,4}", nxt):
+        return True  # "Vanp hf)ng", "vanp hgng": the space of "Văn phòng" moved, in any case
     if not t or not (t[0].isupper() or t[0].isdigit()):
         return False
     if _SO_HEAD.fullmatch(k) and nxt_tok[:1].isupper():
@@ -50,7 +64,7 @@ def agency_head(tokens: Sequence[str], keys: Sequence[str], i: int) -> bool:
         )
     if re.fullmatch(r"so[a-z]", k) and t[2:3].isupper():
         return True  # "SoY tế": the space was lost
-    if re.fullmatch(r"v\S{0,2}n", k) and re.fullmatch(r"ph\S{0,3}(?:ng|n|g)\W*", nxt):
+    if re.fullmatch(r"v\S{0,2}n", k) and re.fullmatch(r"ph\S{0,3}(?:ng|n|g|ne)\W*", nxt):
         return True
     if (k == "cong" and nxt == "an") or k.startswith("congan"):
         return True
@@ -96,8 +110,8 @@ def directory_words() -> frozenset[str]:
 def directory_score(name: str) -> float:
     """How well ``name`` matches a directory agency (0 when it matches none)."""
     resolved, score = resolve_cached(name)
-    if resolved != name or score >= 0.95:
-        return score
+    if resolved != name.strip(" ,;.:") or score >= 0.95:
+        return score  # the directory repaired it (an edge comma is no repair)
     loose = _loose_agency(name)
     return loose[1] if loose else 0.0
 
@@ -110,9 +124,25 @@ def resolve_cached(name: str, cutoff: float = 0.88) -> tuple[str, float]:
 def resolve_loosely(name: str) -> tuple[str, float]:
     """``resolve_agency``, then a looser match for long names (OCR damages every other letter)."""
     resolved, score = resolve_cached(name)
-    if score >= 0.88 or len(name) < 6:
+    if score >= 0.88 or len(name) < 6 or _regional_branch(resolved):
         return resolved, score
     return _loose_agency(name) or (resolved, score)
+
+
+def _regional_branch(name: str) -> bool:
+    """True for a directory agency named with its regional branch, kept as printed.
+
+    "Ngân hàng Nhà nước Khu vực 8" is the State Bank's regional branch, not the State Bank: a
+    loose match must not cut the branch off.
+    """
+    key = fold(name)
+    m = re.search(r"\s(?:chi nhanh\s+)?khu vuc\s+\d{1,2}$", key)
+    return bool(m) and fold(key[: m.start()]) in _directory_keys()
+
+
+@lru_cache(maxsize=1)
+def _directory_keys() -> frozenset[str]:
+    return frozenset(fold(entry) for entry in AGENCY_DIRECTORY)
 
 
 @lru_cache(maxsize=1)

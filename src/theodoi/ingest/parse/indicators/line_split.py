@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from theodoi.ingest.parse.indicators.leads import agency_head, directory_words
+from theodoi.ingest.parse.indicators.leads import agency_head, directory_words, split_glued_head
 from theodoi.ingest.parse.indicators.numbering import CODE
 from theodoi.ingest.parse.indicators.rows import Parts
 from theodoi.ingest.parse.indicators.scan import is_garbage, is_junk, is_meaningful
@@ -39,7 +39,7 @@ def split_line(text: str, *, with_code: bool) -> Parts:
                 parts.code = "?"  # a number cell the scan could not read ("vq |Tỷ lệ ...")
                 text = text[m.end() :]
     numbered = parts.code is not None
-    raw_tokens = text.split()
+    raw_tokens = split_glued_head(text.split())
     tokens = [t for t in raw_tokens if t != "|"]
     # A bar the scan kept at a column edge, after a target: what follows is the agency cell,
     # however garbled ("<20 các tỉnh, thành | g g o hoe va Cong nghé").
