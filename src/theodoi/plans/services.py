@@ -125,6 +125,9 @@ def plan_import(
         superseded_by = _references_link_back(row=row)
         superseded = _supersede_targets(row=row, actor=actor)
         row.refresh_from_db(fields=["status"])
+        from theodoi.tracking.progress import task_progress_for_plan  # tracking builds on plans
+
+        task_progress_for_plan(plan=row)  # the tasks' current progress, in this transaction
         after = _plan_snapshot(row)
         verb = "Cập nhật" if before else "Nhập"
         audit_record(
