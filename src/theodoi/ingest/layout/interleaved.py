@@ -79,8 +79,8 @@ _DEADLINE_TAIL = re.compile(
 # wrap, so "Thường" may end one line and "xuyên" the next.
 _DEADLINE_END = re.compile(
     r"(?<![\w/])(?:"
-    r"(?:nhiem vu\s+)?thuong(?:\s+xuyen)?"
-    r"|xuyen"
+    r"(?:nhiem vu\s+)?thuong?(?:\s+xuye?ng?)?"  # OCR drops or adds a final g: "Thuon", "Xuyéng"
+    r"|xuye?ng?"
     r"|hang\s+(?:nam|thang|quy|tuan)|hang"
     r"|(?:thang\s+|quy\s+[ivx1-4]+\s*/\s*|nam\s+)?\d{1,2}\s*/\s*20\d\d(?:\s+va\s+thuong(?:\s+xuyen)?)?"
     r"|quy\s+[ivx1-4]+\s*/\s*20\d\d"

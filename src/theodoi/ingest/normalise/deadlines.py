@@ -193,7 +193,7 @@ def tidy_deadline(text: str | None) -> str | None:
     if quarter := re.search(r"\bquy\s+(iv|i{1,3}|[1-4])\s+h[aă]ng\s+nam\b", key):
         return "Quý " + quarter.group(1).upper() + " hằng năm"
     words = set(re.findall(r"[a-z]+", key))
-    if words & {"thuong", "xuyen"} and not words & {"cong"}:
+    if words & {"thuong", "xuyen", "thuon", "xuyeng"} and not words & {"cong"}:  # OCR: "Thuon", "Xuyéng"
         return "Nhiệm vụ thường xuyên" if "nhiem" in words else "Thường xuyên"
     if "hang" in words or "hangnam" in words:
         if "thang" in words:
