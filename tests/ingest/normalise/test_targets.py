@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from theodoi.ingest.normalise.targets import parse_number, parse_target, repair_target, unit_hint
+from theodoi.ingest.normalise.targets import find_range, parse_number, parse_target, repair_target, unit_hint
 
 # (printed target, expected (op, value, value_max), comment)
 PARSE_CASES = [
@@ -34,6 +34,11 @@ PARSE_CASES = [
     ("ít nhất 03 tổ chức", (">=", 3, None), "prose: at least, with a noun"),
     ("không quá 5", ("<=", 5, None), "prose: at most"),
     ("Có từ 07 người nghiên cứu trên 01 vạn dân", (">=", 7, None), "prose: the first comparison wins"),
+    ("Có 8 - 10 trung tâm nghiên cứu", ("range", 8, 10), "prose: a range inside a sentence"),
+    ("Mỗi năm có 50 đến 60 dự án", ("range", 50, 60), "prose: a range in words"),
+    ("Có từ 5 đến 7 sản phẩm", ("range", 5, 7), "prose: a range beats the comparison opening it"),
+    ("80% - 90% dân số sử dụng dịch vụ số", ("range", 80, 90), "prose: a range of percentages"),
+    ("Giai đoạn 2026 - 2030 có trên 5 dự án", (">", 5, None), "a period of years is no range"),
 ]
 
 # Text that is not a comparison must come back as text with no value.
@@ -45,6 +50,8 @@ TEXT_CASES = [
     ("Tiên tiến, hiện đại, dung lượng siêu lớn", "a sentence with commas"),
     ("", "empty cell"),
     (None, "no cell"),
+    ("Thực hiện theo Kế hoạch ban hành ngày 10-12", "a date is no range"),
+    ("Triển khai giai đoạn 2026 - 2030", "a period of years is no range"),
 ]
 
 
@@ -123,3 +130,17 @@ def test_a_strict_sign_in_clean_text_is_kept():
 )
 def test_unit_hints_come_from_the_target_itself(text, expected):
     assert unit_hint(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Có 8 - 10 trung tâm", (3, 10, 8, 10, False)),
+        ("có 70 - 90% dân số", (3, 11, 70, 90, True)),
+        ("Tăng 10 - 8 điểm", None),  # falling: not a range
+        ("Năm 2025 - 2026", None),
+        ("Xây dựng 2 trung tâm", None),
+    ],
+)
+def test_a_range_is_found_inside_a_sentence_with_its_place(text, expected):
+    assert find_range(text) == expected

@@ -3,7 +3,8 @@
 A plan prints an indicator's target as ``≥ 80``, ``> 0,75`` (decimal comma), ``≤ 20 Việt Nam``
 (a rank among provinces), ``16 - 18`` (a range), ``100``, ``04``, ``≥ 1.200`` (dot as thousands
 separator), ``Có``, ``Bảo đảm`` or a sentence ("Đạt mức tiên tiến ..."). Prose objectives say the
-same in words: "đạt trên 90%", "tối thiểu 30% GRDP", "ít nhất 03 tổ chức", "từ 50% trở lên".
+same in words: "đạt trên 90%", "tối thiểu 30% GRDP", "ít nhất 03 tổ chức", "từ 50% trở lên",
+"có 8 - 10 trung tâm", "từ 50 đến 60 dự án".
 
 ``parse_target`` returns ``(op, value, value_max)`` with op one of ``>= <= > < = range text``.
 ``repair_target`` undoes the OCR damage seen in scanned tables ("≥" read as ">", "=", "2"
@@ -43,6 +44,31 @@ _WORD_OPS = (
     (re.compile(rf"\b(?:co|dat)\s+tu\s+({_NUMBER})"), ">="),
     (re.compile(rf"\b(?:dat|la|chiem|duy tri)\s+({_NUMBER})"), "="),
 )
+
+
+# A range inside a sentence: "có 8 - 10 trung tâm", "từ 50 đến 60 dự án", "70 - 90%".
+_RANGE_IN_TEXT = re.compile(
+    rf"(?<![\d.,/])(?:tu\s+)?({_NUMBER})\s*%?\s*(?:[-–—]|den)\s*({_NUMBER})(?![\d/])\s*(%?)"
+)
+
+
+def find_range(text: str) -> tuple[int, int, float, float, bool] | None:
+    """Return the first range a sentence states: ``(start, end, low, high, percent)``.
+
+    ``start`` is where the lower number begins and ``end`` where the range ends, in ``fold(text)``, which keeps the length of collapsed Vietnamese text. A
+    period of years ("2026 - 2030") and a falling pair ("10 - 8") are not ranges.
+    """
+    key = fold(text)
+    for m in _RANGE_IN_TEXT.finditer(key):
+        low, high = parse_number(m.group(1)), parse_number(m.group(2))
+        if low is None or high is None or low >= high:
+            continue
+        if 1900 <= low <= 2100 and 1900 <= high <= 2100 and float(low).is_integer():
+            continue
+        if re.search(r"\b(?:ngay|thang|nam|giai doan|quy)\s*$", key[: m.start()]):
+            continue  # "ngày 10-12", "năm 2025 - 2026": dates and periods
+        return m.start(1), m.end(), low, high, bool(m.group(3))
+    return None
 
 
 def parse_number(text: str) -> float | None:
@@ -89,15 +115,21 @@ def parse_target(text: str | None) -> tuple[str, float | None, float | None]:
         # "100", "04", "2", "100%", "1,0"; not "2025-2030" or "03 thành phố và thị xã" sentences
         if value is not None and (not rest or re.fullmatch(r"%?\s*[\w/ ()%]{0,20}", rest)):
             return "=", value, None
-    # Prose: the comparison stated first wins ("có từ 07 người ... trên 01 vạn dân").
+    # Prose: the comparison whose number comes first wins ("có từ 07 người ... trên 01 vạn
+    # dân"); a range beats the comparison that opens it ("có từ 5 đến 7").
     key = fold(text)
     found = []
     for rank, (pattern, op) in enumerate(_WORD_OPS):
         m = pattern.search(key)
         if m and parse_number(m.group(1)) is not None:
-            found.append((m.start(), rank, op, parse_number(m.group(1))))
+            found.append((m.start(1), rank, op, parse_number(m.group(1))))
+    span = find_range(text)
+    if span is not None:
+        found.append((span[0], -1, "range", (span[2], span[3])))
     if found:
         _start, _rank, op, value = min(found)
+        if op == "range":
+            return op, value[0], value[1]
         return op, value, None
     return "text", None, None
 

@@ -6,9 +6,9 @@ import re
 from collections.abc import Sequence
 
 from theodoi.ingest.layout.lines import Line
-from theodoi.ingest.normalise.targets import parse_target, repair_target
+from theodoi.ingest.normalise.targets import find_range, parse_number, parse_target, repair_target
 from theodoi.ingest.parse.indicators.scan import looks_scanned
-from theodoi.ingest.parse.indicators.units import unit_match
+from theodoi.ingest.parse.indicators.units import UNIT_KEYS, unit_match
 from theodoi.ingest.plan import Indicator, Provenance
 from theodoi.ingest.text import collapse_spaces, fold
 
@@ -83,36 +83,9 @@ def _prose_indicator(bullet: Sequence[Line], horizon: int, group: str | None) ->
     if len(text) < 8:
         return None
     name = text.rstrip(" .;")
-    m = _PROSE_TARGET.search(text)
-    target = unit = None
-    op, value, value_max = "text", None, None
-    if m:
-        if m.group(1):
-            sign = {">=": "≥", "<=": "≤"}.get(m.group(1), m.group(1))
-            target = repair_target(f"{sign} {m.group(2)}", ocr=looks_scanned(bullet))
-            unit = "%" if m.group(3) else None
-        else:
-            target = m.group(4)
-            unit = "%"
-        if m.group(6) and unit:
-            unit = "% GRDP"
-        op, value, value_max = parse_target(target)
-        if unit is None:
-            after = text[m.end() :].split()
-            for size in (3, 2, 1):
-                found = unit_match(after[:size])
-                if found and found[1] >= 0.9:
-                    unit = found[0]
-                    break
-    else:
-        word = parse_target(text)
-        if word[0] != "text" and word[1] is not None:
-            op, value, value_max = word
-            sign = {">=": "≥", "<=": "≤", ">": ">", "<": "<", "=": ""}.get(op, "")
-            number = f"{value:g}".replace(".", ",")
-            target = f"{sign} {number}".strip()
-        elif re.match(r"^c\S\s", fold(text)):
-            target = "Có"
+    target, unit, (op, value, value_max), end = _prose_target(text, ocr=looks_scanned(bullet))
+    if unit is None and end is not None:
+        unit = _unit_after(text, end)
     conf = {
         "name": 0.6,
         "unit": 0.6 if unit else 0.3,
@@ -133,3 +106,68 @@ def _prose_indicator(bullet: Sequence[Line], horizon: int, group: str | None) ->
         lead=[],
         provenance=Provenance(source_lines=[line.number for line in bullet], confidence=conf),
     )
+
+
+def _prose_target(
+    text: str, *, ocr: bool
+) -> tuple[str | None, str | None, tuple[str, float | None, float | None], int | None]:
+    """Return the target a sentence states, the unit it carries, its parse and where it ends.
+
+    A sign or a percentage ("≥ 15", "80%") or a range ("8 - 10", "từ 50 đến 60"), whichever
+    comes first; else a comparison in words ("có từ 07"); else "Có" for "Có Trung tâm ...".
+    """
+    m = _PROSE_TARGET.search(text)
+    span = find_range(text)
+    if span is not None and (m is None or span[0] <= m.start()):
+        _start, end, low, high, percent = span
+        unit = "%" if percent else None
+        if unit and fold(text[end:]).startswith("grdp"):
+            unit = "% GRDP"
+        return f"{_printed(low)} - {_printed(high)}", unit, ("range", low, high), end
+    if m:
+        if m.group(1):
+            sign = {">=": "≥", "<=": "≤"}.get(m.group(1), m.group(1))
+            target = repair_target(f"{sign} {m.group(2)}", ocr=ocr)
+            unit = "%" if m.group(3) else None
+        else:
+            target = m.group(4)
+            unit = "%"
+        if m.group(6) and unit:
+            unit = "% GRDP"
+        return target, unit, parse_target(target), m.end()
+    op, value, value_max = parse_target(text)
+    if op != "text" and value is not None:
+        sign = {">=": "≥", "<=": "≤", ">": ">", "<": "<", "=": ""}.get(op, "")
+        end = next(
+            (n.end() for n in re.finditer(r"\d+(?:[.,]\d+)*", text) if parse_number(n.group()) == value),
+            None,
+        )
+        return f"{sign} {_printed(value)}".strip(), None, (op, value, value_max), end
+    if re.match(r"^c\S\s", fold(text)):
+        return "Có", None, ("text", None, None), None
+    return None, None, ("text", None, None), None
+
+
+def _printed(number: float) -> str:
+    return f"{number:g}".replace(".", ",")
+
+
+# "trên 01 vạn dân", "trên 1.000 dân": a count per head of population.
+_PER_CAPITA = re.compile(r"\btren\s+(?:0?1\s+van|1\.?000)\s+dan\b")
+
+
+def _unit_after(text: str, end: int) -> str | None:
+    """The unit the words after a target's number spell ("≥ 15 doanh nghiệp ..."), made a
+    rate where the sentence counts per head ("07 người ... trên 01 vạn dân": Người/vạn dân)."""
+    after = text[end:].split()
+    unit = None
+    for size in (3, 2, 1):
+        found = unit_match(after[:size])
+        if found and found[1] >= 0.9:
+            unit = found[0]
+            break
+    per = _PER_CAPITA.search(fold(text[end:]))
+    if unit and per:
+        base = "/vạn dân" if "van" in per.group() else "/1000 dân"
+        unit = UNIT_KEYS.get(fold(unit + base), unit)
+    return unit
