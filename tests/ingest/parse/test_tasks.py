@@ -182,6 +182,24 @@ def test_directory_names_are_found_across_interleaved_fragments():
     assert agencies_in_fragments(fragments) == ["Các sở, ngành, địa phương"]
 
 
+def test_a_collective_name_is_lengthened_when_its_further_words_follow_in_the_fragments():
+    # "Các sở, ban, ngành" opens two directory names; the row's later fragments hold the
+    # longer one's last words, with another column's words between them
+    fragments = [(1, ["Các sở, ban,", "Kế hoạch"]), (2, ["ngành, địa", "của UBND"]), (3, ["phương", "tỉnh"])]
+    assert agencies_in_fragments(fragments) == ["Các sở, ban, ngành, địa phương"]
+
+
+def test_a_collective_name_is_not_lengthened_without_its_further_words():
+    fragments = [(1, ["Các sở, ban,", "Kế hoạch"]), (2, ["ngành", "của UBND tỉnh"])]
+    assert agencies_in_fragments(fragments) == ["Các sở, ban, ngành"]
+
+
+def test_a_lengthened_name_must_extend_the_name_read_so_far():
+    # "Sở Nội vụ" is not swapped for a longer name its words also spell with slips ("Ngoại vụ")
+    fragments = [(1, ["Sở Nội vụ", "Văn bản"]), (2, ["hướng dẫn"])]
+    assert agencies_in_fragments(fragments) == ["Sở Nội vụ"]
+
+
 def test_fragments_without_a_whole_name_opening_give_no_agency():
     fragments = [(1, ["Công nghệ, các", "HDND tỉnh,"]), (2, ["Quyết định của"])]
     assert agencies_in_fragments(fragments) == []

@@ -1,0 +1,143 @@
+"""OCR'd tables whose columns interleave line by line: small corpora with expected cells.
+
+The snippets are written in the shape OCR gives (each physical line: the task name's text,
+then fragments of the lead, partner, output and deadline columns), not copied from a plan.
+Negative cases: a prose paragraph is no table, and a clean one-cell-per-line table is read
+as it is.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from theodoi.ingest.layout import lines_from_text
+from theodoi.ingest.layout.interleaved import (
+    _column_vocabulary_balance,
+    _cut_first_column,
+    _join_wrapped_month,
+    split_deadline_tail,
+)
+from theodoi.ingest.layout.table import find_table, rebuild_rows
+from theodoi.ingest.parse.tasks import TASK_COLUMNS, TASK_HEADER, parse_tasks
+
+HEADER = "TT Tên nhiệm vụ Cơ quan chủ trì Cơ quan phối hợp Kết quả Thời gian hoàn thành"
+
+WRAPPED_DEADLINES = f"""\
+{HEADER}
+Ban hành quy chế quản lý, khai thác dữ liệu số của | Sở Nội vụ | Các sở, ngành, | Quy chế Tháng
+1 | các cơ quan nhà nước trên địa bàn tỉnh theo quy | địa phương | 10/2025
+định hiện hành.
+Tổ chức tập huấn kỹ năng số cho cán bộ, công chức | Sở Tư pháp | Các sở, ngành | Kế hoạch Thuon
+2 | cấp xã theo chương trình bồi dưỡng hằng năm của | tập huấn | Xuyéng
+tỉnh."""
+
+
+def rows_of(text: str):
+    lines = lines_from_text(text)
+    region = find_table(lines, header_terms=TASK_HEADER)
+    assert region is not None
+    return rebuild_rows(lines[region.start : region.end], TASK_COLUMNS, skip=region.header)
+
+
+def test_a_month_word_wrapped_above_its_date_joins_the_deadline():
+    rows = rows_of(WRAPPED_DEADLINES)
+    assert rows[0].text("deadline") == "Tháng 10/2025"
+    assert "Tháng" not in rows[0].text("output")
+
+
+def test_a_continuous_deadline_read_with_ocr_slips_is_found_at_the_line_ends():
+    table = parse_tasks(lines_from_text(WRAPPED_DEADLINES))
+    assert [t.code for t in table.tasks] == ["1", "2"]
+    assert table.tasks[1].deadline == "Thường xuyên"
+    assert table.tasks[0].deadline == "Tháng 10/2025"
+    assert table.tasks[0].lead == ["Sở Nội vụ"]
+
+
+# _join_wrapped_month: (line texts, expected texts, comment)
+MONTH_CASES = [
+    (["Kế hoạch Tháng", "địa phương 12/2025"], ["Kế hoạch", "địa phương Tháng 12/2025"], "clean"),
+    (["Kế hoạch Théang", "12/2025"], ["Kế hoạch", "Tháng 12/2025"], "an OCR slip in the month word"),
+    (["theo từng tháng", "12/2025"], ["theo từng tháng", "12/2025"], "negative: a lower-case prose word"),
+    (["Kế hoạch Tháng", "Sở Y tế"], ["Kế hoạch Tháng", "Sở Y tế"], "negative: no date below"),
+    (["Kế hoạch Tháng", "Quý I/2026"], ["Kế hoạch Tháng", "Quý I/2026"], "negative: the date has its word"),
+]
+
+
+@pytest.mark.parametrize(("texts", "expected", "comment"), MONTH_CASES, ids=lambda v: str(v)[:30])
+def test_month_word_is_carried_down_only_onto_a_bare_month(texts, expected, comment):
+    joined = _join_wrapped_month(dict(enumerate(texts)))
+    assert [joined[i] for i in range(len(texts))] == expected, comment
+
+
+# split_deadline_tail: (line, expected deadline fragment, comment)
+TAIL_CASES = [
+    ("Triển khai, Thuon", "Thuon", "'Thường' without its g"),
+    ("ngành, địa Xuyéng", "Xuyéng", "'xuyên' with a g added"),
+    ("ban, ngành, địa Thường xuyên", "Thường xuyên", "clean"),
+    ("cấp xã theo chương trình Sở Công Thương", "", "negative: 'Công Thương' is an agency"),
+    ("đẩy mạnh hợp tác", "", "negative: prose"),
+]
+
+
+@pytest.mark.parametrize(("text", "deadline", "comment"), TAIL_CASES, ids=lambda v: str(v)[:30])
+def test_deadline_fragment_is_split_off_a_line_end(text, deadline, comment):
+    assert split_deadline_tail(text)[1] == deadline, comment
+
+
+def test_a_cut_without_gap_marks_leaves_agency_words_to_the_other_columns():
+    # the name column is about 56 characters wide; the line runs on into a partner cell
+    # ("Tỉnh ủy; các sở,") and an output: the cut falls before the partner's words
+    line = "chương trình tuyên truyền thường xuyên, sâu rộng về nội Tỉnh ủy; các sở, Kế hoạch"
+    head, rest = _cut_first_column(line, 56.0, name_started=True, name_closed=False)
+    assert head == "chương trình tuyên truyền thường xuyên, sâu rộng về nội"
+    assert rest == "Tỉnh ủy; các sở, Kế hoạch"
+
+
+def test_column_vocabulary_counts_agency_and_deadline_words_against_prose():
+    assert _column_vocabulary_balance("Các sở, ngành, địa phương Thường xuyên") >= 5
+    assert _column_vocabulary_balance("nâng cao chất lượng nguồn nhân lực") < 0
+
+
+def test_a_prose_paragraph_is_not_a_table():
+    prose = (
+        "Kế hoạch này cụ thể hóa Nghị quyết 57-NQ/TW về đột phá phát triển khoa học, công nghệ,\n"
+        "đổi mới sáng tạo và chuyển đổi số quốc gia. Các sở, ngành, địa phương chủ trì, phối hợp\n"
+        "triển khai thường xuyên, báo cáo kết quả thực hiện trước ngày 15/12/2025."
+    )
+    table = parse_tasks(lines_from_text(prose))
+    assert table.tasks == []
+    assert table.layout is None
+
+
+CLEAN = f"""\
+{HEADER.replace(" Tên", chr(10) + "Tên")}
+1.
+Ban hành quy chế quản lý dữ liệu số của các cơ quan nhà nước.
+Sở Nội vụ
+Các sở, ngành, địa phương
+Quy chế
+Tháng 10/2025
+2.
+Tổ chức tập huấn kỹ năng số cho cán bộ, công chức cấp xã.
+Sở Tư pháp
+Kế hoạch tập huấn
+Thường xuyên"""
+
+
+def test_a_clean_one_cell_per_line_table_is_read_as_it_is():
+    table = parse_tasks(lines_from_text(CLEAN))
+    assert table.layout == "cell_per_line"
+    first, second = table.tasks
+    assert first.name == "Ban hành quy chế quản lý dữ liệu số của các cơ quan nhà nước."
+    assert (first.lead, first.support, first.output, first.deadline) == (
+        ["Sở Nội vụ"],
+        ["Các sở, ngành, địa phương"],
+        "Quy chế",
+        "Tháng 10/2025",
+    )
+    assert (second.lead, second.support, second.output, second.deadline) == (
+        ["Sở Tư pháp"],
+        [],
+        "Kế hoạch tập huấn",
+        "Thường xuyên",
+    )
