@@ -29,8 +29,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
-from django.db.models import F, Q, QuerySet, Window
-from django.db.models.functions import RowNumber
+from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
 from theodoi.accounts.scope import province_of, province_q
@@ -47,10 +46,10 @@ from theodoi.plans.models import (
     TaskAgency,
 )
 from theodoi.tracking import calendar as cal
-from theodoi.tracking import rules
-from theodoi.tracking.models import IndicatorValue, ProgressReport, TaskUpdate
+from theodoi.tracking import progress, rules
+from theodoi.tracking.models import IndicatorValue, ProgressReport, TaskProgress, TaskUpdate
+from theodoi.tracking.progress import COUNTED
 from theodoi.tracking.rules import TaskStatus
-from theodoi.tracking.selectors import COUNTED, task_deadline
 from theodoi.tracking.services import indicator_target
 
 STATUSES: tuple[TaskStatus, ...] = (
@@ -174,15 +173,6 @@ class JudgedTask:
         return self.status in (TaskStatus.DONE_ON_TIME, TaskStatus.DONE_LATE)
 
 
-@dataclass(frozen=True)
-class _Latest:
-    status: str
-    percent: int
-    done_on: dt.date | None
-    submitted: dt.datetime | None
-    period_end: dt.date
-
-
 def recent_periods(*, start: dt.date, end: dt.date) -> tuple[list[str], list[str]]:
     """Return the cadences and the keys of every reporting period overlapping [start, end].
 
@@ -197,136 +187,238 @@ def recent_periods(*, start: dt.date, end: dt.date) -> tuple[list[str], list[str
     return list(rules.PERIODIC_CADENCES), sorted(keys)
 
 
-_ORDER = ("-report__period_end", "-report__last_submitted_at", "-id")
-_UPDATE_FIELDS = (
-    "task_id",
-    "status",
-    "percent",
-    "done_on",
-    "report__last_submitted_at",
-    "report__period_end",
-)
+def is_current(on: dt.date, *, at: dt.datetime | None = None) -> bool:
+    """Tell whether ``on`` is today (at ``at``): the day ``TaskProgress`` rows are judged for."""
+    return on >= timezone.localtime(at or timezone.now()).date()
 
 
-def _latest_recent_updates(plan_ids: list[int], *, on: dt.date, since: dt.date) -> dict[int, _Latest]:
-    """Return each task's latest counted update among reports of periods ending on or after ``since``.
-
-    One query, a window function. "Latest" is tracking's order: the report's period end, then
-    its last submission, then the row. When a task has an update in such a report, its latest
-    is among them, since any other report ends earlier. The plans are given by id: SQLite
-    then reads the reports through their (plan, cadence, period) index.
-    """
-    cadences, keys = recent_periods(start=since, end=on)
-    rows = (
-        TaskUpdate.objects.filter(
-            report__plan_id__in=plan_ids,
-            report__cadence__in=cadences,
-            report__period__in=keys,
-            report__status__in=COUNTED,
-            report__period_start__lte=on,
-        )
-        .annotate(
-            rank=Window(
-                RowNumber(),
-                partition_by=[F("task_id")],
-                order_by=[
-                    F("report__period_end").desc(),
-                    F("report__last_submitted_at").desc(nulls_last=True),
-                    F("id").desc(),
-                ],
-            )
-        )
-        .filter(rank=1)
-    )
-    return {task_id: _Latest(*values) for task_id, *values in rows.values_list(*_UPDATE_FIELDS)}
+_TASK_FIELDS = ("id", "plan_id", "section_id", "code", "name", "deadline_text", "deadline_due", "position")
 
 
-def _latest_older_updates(task_ids: list[int], *, on: dt.date) -> dict[int, _Latest]:
-    """Return the latest counted update of tasks with none in recent reports (one query).
-
-    Read by task (its index) and picked here: these tasks are few, and most have no update at all.
-    """
-    out: dict[int, _Latest] = {}
-    rows = (
-        TaskUpdate.objects.filter(task_id__in=task_ids, report__period_start__lte=on)
-        .order_by("task_id", *_ORDER)
-        .values_list(*_UPDATE_FIELDS, "report__status")
-    )
-    for task_id, *values, status in rows:
-        if status in COUNTED and task_id not in out:
-            out[task_id] = _Latest(*values)
-    return out
-
-
-def _judge(task: Task, latest: _Latest | None, *, on: dt.date) -> tuple[TaskStatus, dt.date | None]:
-    """Judge one task from its latest update with tracking's rule; return it with the due day.
-
-    For a recurring or continuous task only an update overlapping the judged period counts;
-    the latest update overlaps it exactly when it ends on or after the period's start, since
-    it starts on or before ``on``.
-    """
-    deadline = task_deadline(task)
-    due = rules.deadline_due(deadline)
-    period_due = None
-    if rules.is_per_period(deadline, on=on):
-        _, start, end = rules.period_containing(rules.task_cadence(deadline), on)
-        due = period_due = end
-        if latest is not None and latest.period_end < start:
-            latest = None
-    reported = None
-    if latest is not None:
-        reported = rules.ReportedWork(
-            status=latest.status,
-            percent=latest.percent,
-            done_on=latest.done_on,
-            submitted_on=(latest.submitted or timezone.now()).date(),
-        )
-    return rules.judge_task(deadline=deadline, reported=reported, on=on, period_due=period_due), due
-
-
-def judged_tasks(*, plans: QuerySet[Plan], on: dt.date) -> list[JudgedTask]:
-    """Return every task of ``plans`` judged on ``on`` (three queries, four when some task's
-    latest update is older than ``RECENT_DAYS``)."""
-    tasks = list(
-        Task.objects.filter(plan__in=plans)
-        .only(
-            "id",
-            "plan_id",
-            "section_id",
-            "code",
-            "name",
-            "deadline_text",
-            "deadline_parsed",
-            "deadline_due",
-            "position",
-        )
-        .order_by("plan_id", "position", "id")
-    )
-    if not tasks:
-        return []
+def _leads(task_ids: Iterable[int]) -> dict[int, tuple[int, ...]]:
+    """Return the lead agencies (chủ trì) of tasks, in printed order (one query)."""
     leads: dict[int, list[int]] = defaultdict(list)
     for task_id, agency_id in (
-        TaskAgency.objects.filter(task__plan__in=plans, role=AgencyRole.LEAD)
+        TaskAgency.objects.filter(task_id__in=list(task_ids), role=AgencyRole.LEAD)
         .order_by("task_id", "position")
         .values_list("task_id", "agency_id")
     ):
         leads[task_id].append(agency_id)
+    return {k: tuple(v) for k, v in leads.items()}
+
+
+def current_progress(
+    *,
+    plans: QuerySet[Plan],
+    on: dt.date,
+    section_id: int | None = None,
+    agency_id: int | None = None,
+) -> QuerySet[TaskProgress]:
+    """Return the progress rows of the tasks of ``plans`` judged on ``on`` (today), narrowed.
+
+    Tasks without a row yet are given one first (``progress.task_progress_fill_missing``):
+    one query when every task has its row.
+    """
+    progress.task_progress_fill_missing(plans=plans)
+    rows = progress.judged(TaskProgress.objects.filter(plan__in=plans), on=on)
+    if section_id is not None:
+        rows = rows.filter(task__section_id=None if section_id == 0 else section_id)
+    if agency_id is not None:
+        rows = rows.filter(
+            task_id__in=TaskAgency.objects.filter(agency_id=agency_id, role=AgencyRole.LEAD).values("task_id")
+        )
+    return rows
+
+
+def _judged_rows(rows: QuerySet[TaskProgress]) -> list[JudgedTask]:
+    """Return progress rows as ``JudgedTask`` (two queries: rows with their tasks, leads)."""
+    found = list(
+        rows.select_related("task").only(*(f"task__{f}" for f in _TASK_FIELDS), "percent", "plan_id")
+    )
+    leads = _leads(r.task_id for r in found)
+    return [
+        JudgedTask(r.task, TaskStatus(r.judged_status), r.percent, leads.get(r.task_id, ()), r.judged_due)
+        for r in found
+    ]
+
+
+def judged_tasks(
+    *,
+    plans: QuerySet[Plan],
+    on: dt.date,
+    at: dt.datetime | None = None,
+    section_id: int | None = None,
+    agency_id: int | None = None,
+    status: TaskStatus | None = None,
+) -> list[JudgedTask]:
+    """Return the tasks of ``plans`` judged on ``on``, narrowed by section (0: none), lead and status.
+
+    Today (``is_current``): from ``TaskProgress``, filtered in SQL (three queries). An earlier
+    day (a past period picked in the filter): judged from the updates, which the callers bound
+    to one province (``judged_from_updates``).
+    """
+    if not is_current(on, at=at):
+        rows = judged_from_updates(plans=plans, on=on)
+        return filter_tasks(rows, section_id=section_id, agency_id=agency_id, status=status)
+    found = current_progress(plans=plans, on=on, section_id=section_id, agency_id=agency_id)
+    if status is not None:
+        found = found.filter(judged_status=status.value)
+    return _judged_rows(found.order_by("plan_id", "task__position", "task_id"))
+
+
+# --- an earlier day: judged from the updates --------------------------------------------------------
+
+
+def _newest_recent(plan_ids: list[int], *, on: dt.date, since: dt.date) -> dict[int, progress.Latest]:
+    """Return each task's newest counted update among reports of periods ending on or after ``since``.
+
+    When a task has an update in such a report, its newest is among them, since any other
+    report ends earlier. The plans are given by id: SQLite then reads the reports through
+    their (plan, cadence, period) index.
+    """
+    cadences, keys = recent_periods(start=since, end=on)
+    return progress.newest_counted(
+        TaskUpdate.objects.filter(
+            report__plan_id__in=plan_ids, report__cadence__in=cadences, report__period__in=keys
+        ),
+        on=on,
+    )
+
+
+def judged_from_updates(*, plans: QuerySet[Plan], on: dt.date) -> list[JudgedTask]:
+    """Return every task of ``plans`` judged on ``on`` from the updates (four or five queries).
+
+    For days other than today, which ``TaskProgress`` cannot answer: the newest updates of
+    the last ``RECENT_DAYS`` by plan, then by task for the tasks with none that recent.
+    Each task is judged with ``progress.judge_latest`` (tracking's rule).
+    """
+    tasks = list(
+        Task.objects.filter(plan__in=plans)
+        .only(*_TASK_FIELDS, "deadline_parsed")
+        .order_by("plan_id", "position", "id")
+    )
+    if not tasks:
+        return []
+    leads = _leads(t.pk for t in tasks)
     plan_ids = sorted({t.plan_id for t in tasks})
-    latest = _latest_recent_updates(plan_ids, on=on, since=on - dt.timedelta(days=RECENT_DAYS))
+    latest = _newest_recent(plan_ids, on=on, since=on - dt.timedelta(days=RECENT_DAYS))
     older = [t.pk for t in tasks if t.pk not in latest]
     if older:
-        latest.update(_latest_older_updates(older, on=on))
+        latest.update(progress.newest_counted(TaskUpdate.objects.filter(task_id__in=older), on=on))
     out = []
     for task in tasks:
         row = latest.get(task.pk)
-        status, due = _judge(task, row, on=on)
-        out.append(JudgedTask(task, status, row.percent if row else 0, tuple(leads.get(task.pk, ())), due))
+        status, due = progress.judge_latest(progress.task_deadline(task), row, on=on)
+        out.append(JudgedTask(task, status, row.percent if row else 0, leads.get(task.pk, ()), due))
     return out
 
 
 def status_counts(rows: Iterable[JudgedTask]) -> dict[TaskStatus, int]:
     counts = Counter(r.status for r in rows)
     return {s: counts.get(s, 0) for s in STATUSES}
+
+
+def _zero() -> dict[TaskStatus, int]:
+    return dict.fromkeys(STATUSES, 0)
+
+
+@dataclass
+class TaskFigures:
+    """The task counts of a scope by status, section and lead agency, with the two short lists.
+
+    ``by_agency`` counts a task under each of its leads. Built by GROUP BY over
+    ``TaskProgress`` for today (``task_figures``) or from judged tasks for an earlier day.
+    """
+
+    counts: dict[TaskStatus, int] = field(default_factory=_zero)
+    by_section: dict[int | None, dict[TaskStatus, int]] = field(default_factory=dict)
+    by_agency: dict[int, dict[TaskStatus, int]] = field(default_factory=dict)
+    overdue: list[JudgedTask] = field(default_factory=list)
+    upcoming: list[JudgedTask] = field(default_factory=list)
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+    @classmethod
+    def of(cls, rows: list[JudgedTask], *, on: dt.date) -> TaskFigures:
+        """Count judged tasks in Python (an earlier day's, read from the updates)."""
+        out = cls(
+            counts=status_counts(rows), overdue=overdue_tasks(rows), upcoming=upcoming_tasks(rows, on=on)
+        )
+        for row in rows:
+            out.by_section.setdefault(row.task.section_id, _zero())[row.status] += 1
+            for agency in row.lead_ids:
+                out.by_agency.setdefault(agency, _zero())[row.status] += 1
+        return out
+
+
+def task_figures(
+    *,
+    plans: QuerySet[Plan],
+    on: dt.date,
+    at: dt.datetime | None = None,
+    section_id: int | None = None,
+    agency_id: int | None = None,
+    lists: bool = True,
+) -> TaskFigures:
+    """Return the task figures of ``plans`` on ``on``, narrowed by section and lead agency.
+
+    Today: three GROUP BY queries over ``TaskProgress`` (by section and status, by lead and
+    status, the fill check) and, with ``lists``, four for the overdue and due-soon tasks.
+    An earlier day: the tasks judged from the updates (``judged_from_updates``).
+    """
+    if not is_current(on, at=at):
+        rows = filter_tasks(
+            judged_from_updates(plans=plans, on=on), section_id=section_id, agency_id=agency_id
+        )
+        return TaskFigures.of(rows, on=on)
+    rows = current_progress(plans=plans, on=on, section_id=section_id, agency_id=agency_id)
+    out = TaskFigures()
+    for section, status, n in (
+        rows.order_by().values_list("task__section_id", "judged_status").annotate(n=Count("pk"))
+    ):
+        out.by_section.setdefault(section, _zero())[TaskStatus(status)] += n
+        out.counts[TaskStatus(status)] += n
+    leads = TaskAgency.objects.filter(role=AgencyRole.LEAD, task_id__in=rows.values("task_id"))
+    for agency, status, n in (
+        leads.annotate(judged_status=progress.status_at(on, prefix="task__progress__"))
+        .order_by()
+        .values_list("agency_id", "judged_status")
+        .annotate(n=Count("pk"))
+    ):
+        out.by_agency.setdefault(agency, _zero())[TaskStatus(status)] += n
+    if lists:
+        overdue = rows.filter(judged_status=TaskStatus.IN_PROGRESS_OVERDUE.value)
+        out.overdue = _judged_rows(overdue.order_by("judged_due", "plan_id", "task__position", "task_id"))
+        soon = rows.exclude(
+            judged_status__in=[TaskStatus.DONE_ON_TIME.value, TaskStatus.DONE_LATE.value]
+        ).filter(judged_due__gte=on, judged_due__lte=on + dt.timedelta(days=UPCOMING_DAYS))
+        out.upcoming = _judged_rows(soon.order_by("judged_due", "plan_id", "task__position", "task_id"))
+    return out
+
+
+def status_counts_by(
+    *, plans: QuerySet[Plan], on: dt.date, key: str, at: dt.datetime | None = None
+) -> dict[int | None, dict[TaskStatus, int]]:
+    """Return the status counts of ``plans``' tasks grouped by a ``TaskProgress`` column ("plan_id",
+    "province_id"): one GROUP BY today, the tasks judged from the updates on an earlier day."""
+    out: dict[int | None, dict[TaskStatus, int]] = defaultdict(_zero)
+    if not is_current(on, at=at):
+        for row in judged_from_updates(plans=plans, on=on):
+            out[row.task.plan_id][row.status] += 1
+        if key == "plan_id":
+            return out
+        provinces = {p.pk: province_of(p.unit) for p in plans.select_related("unit__parent")}
+        by_province: dict[int | None, dict[TaskStatus, int]] = defaultdict(_zero)
+        for plan_id, counts in out.items():
+            for status, n in counts.items():
+                by_province[provinces.get(plan_id)][status] += n  # type: ignore[arg-type]
+        return by_province
+    rows = current_progress(plans=plans, on=on)
+    for group, status, n in rows.order_by().values_list(key, "judged_status").annotate(n=Count("pk")):
+        out[group][TaskStatus(status)] += n
+    return out
 
 
 # --- indicators ------------------------------------------------------------------------------
@@ -615,7 +707,7 @@ class Dashboard:
     period: EvaluationPeriod
     on: dt.date
     plans: list[Plan]
-    tasks: list[JudgedTask]
+    total: int
     counts: dict[TaskStatus, int]
     by_section: list[Breakdown]
     by_agency: list[Breakdown]
@@ -626,10 +718,6 @@ class Dashboard:
     indicator_counts: dict[str, int]
     agencies: dict[int, Agency]
     sections: dict[int, Section]
-
-    @property
-    def total(self) -> int:
-        return len(self.tasks)
 
     @property
     def compliance_rate(self) -> float | None:
@@ -690,8 +778,8 @@ def dashboard(
 ) -> Dashboard:
     """Return the province dashboard's figures for ``period``, narrowed by plan, section, agency.
 
-    A fixed number of queries: tasks (three or four), indicators (three), reports owed (four),
-    plans, sections, agencies.
+    A fixed number of queries: tasks (``task_figures``), indicators (three or four), reports
+    owed (four), plans, sections, agencies.
     """
     at = at or timezone.now()
     on = period.judged_on(timezone.localtime(at).date())
@@ -699,35 +787,26 @@ def dashboard(
     if plan is not None:
         plans = plans.filter(pk=plan.pk)
     plan_list = list(plans.select_related("unit").order_by("-date", "number", "id"))
-    tasks = filter_tasks(judged_tasks(plans=plans, on=on), section_id=section_id, agency_id=agency_id)
+    figures = task_figures(plans=plans, on=on, at=at, section_id=section_id, agency_id=agency_id)
     indicators = indicator_standings(plans=plans, on=on)
     if agency_id is not None:
         indicators = [i for i in indicators if agency_id in i.monitor_ids]
     owed = owed_reports(plans=plans, period=period, at=at, agency_ids=[agency_id] if agency_id else None)
     sections = Section.objects.filter(plan__in=plans).in_bulk()
     plan_numbers = {p.pk: str(p) for p in plan_list}
-
-    by_section_rows: dict[int | None, list[JudgedTask]] = defaultdict(list)
-    by_agency_rows: dict[int, list[JudgedTask]] = defaultdict(list)
-    for row in tasks:
-        by_section_rows[row.task.section_id].append(row)
-        for agency in row.lead_ids:
-            by_agency_rows[agency].append(row)
-    agencies = Agency.objects.only("id", "name", "short_name", "kind").in_bulk(by_agency_rows)
+    agencies = Agency.objects.only("id", "name", "short_name", "kind").in_bulk(figures.by_agency)
     several_plans = len(plan_list) > 1
     by_section = []
-    for section_pk, rows in by_section_rows.items():
+    for section_pk, counts in figures.by_section.items():
         section = sections.get(section_pk) if section_pk is not None else None
         label = f"{section.code}. {section.title}" if section else "Chưa xếp nhóm"
         if several_plans and section is not None:
             label = f"{plan_numbers.get(section.plan_id, '')} – {label}"
-        by_section.append(
-            Breakdown(section_pk, label, status_counts(rows), plan_id=section.plan_id if section else None)
-        )
+        by_section.append(Breakdown(section_pk, label, counts, plan_id=section.plan_id if section else None))
     by_section.sort(key=lambda b: (b.plan_id or 0, sections[b.key].position if b.key in sections else -1))
     by_agency = [
-        Breakdown(pk, agencies[pk].name if pk in agencies else "", status_counts(rows))
-        for pk, rows in by_agency_rows.items()
+        Breakdown(pk, agencies[pk].name if pk in agencies else "", counts)
+        for pk, counts in figures.by_agency.items()
     ]
     by_agency.sort(key=lambda b: (-b.counts[TaskStatus.IN_PROGRESS_OVERDUE], -b.total, b.label))
     return Dashboard(
@@ -735,12 +814,12 @@ def dashboard(
         period=period,
         on=on,
         plans=plan_list,
-        tasks=tasks,
-        counts=status_counts(tasks),
+        total=figures.total,
+        counts=figures.counts,
         by_section=by_section,
         by_agency=by_agency,
-        overdue=overdue_tasks(tasks),
-        upcoming=upcoming_tasks(tasks, on=on),
+        overdue=figures.overdue,
+        upcoming=figures.upcoming,
         compliance=compliance_counts(owed),
         indicators=indicators,
         indicator_counts=standing_counts(indicators),
@@ -825,10 +904,10 @@ def scorecard(
     at = at or timezone.now()
     on = period.judged_on(timezone.localtime(at).date())
     plans = province_plans(province_id=unit.pk)
-    tasks = judged_tasks(plans=plans, on=on)
+    by_agency = task_figures(plans=plans, on=on, at=at, lists=False).by_agency
     indicators = indicator_standings(plans=plans, on=on)
     owed = owed_reports(plans=plans, period=period, at=at)
-    ids = {a for t in tasks for a in t.lead_ids} | {a for i in indicators for a in i.monitor_ids}
+    ids = set(by_agency) | {a for i in indicators for a in i.monitor_ids}
     agencies = (
         Agency.objects.filter(pk__in=ids, is_active=True)
         .exclude(kind=AgencyKind.COLLECTIVE)
@@ -836,17 +915,15 @@ def scorecard(
         .in_bulk()
     )
     rows = {pk: ScoreRow(agency=a) for pk, a in agencies.items()}
-    for t in tasks:
-        for pk in t.lead_ids:
-            row = rows.get(pk)
-            if row is None:
-                continue
-            row.tasks += 1
-            if t.status in (TaskStatus.DONE_ON_TIME, TaskStatus.DONE_LATE, TaskStatus.IN_PROGRESS_OVERDUE):
-                row.due_or_done += 1
-            row.done_on_time += t.status == TaskStatus.DONE_ON_TIME
-            row.done_late += t.status == TaskStatus.DONE_LATE
-            row.overdue += t.status == TaskStatus.IN_PROGRESS_OVERDUE
+    for pk, counts in by_agency.items():
+        row = rows.get(pk)
+        if row is None:
+            continue
+        row.tasks = sum(counts.values())
+        row.done_on_time = counts[TaskStatus.DONE_ON_TIME]
+        row.done_late = counts[TaskStatus.DONE_LATE]
+        row.overdue = counts[TaskStatus.IN_PROGRESS_OVERDUE]
+        row.due_or_done = row.done_on_time + row.done_late + row.overdue
     for i in indicators:
         for pk in i.monitor_ids:
             if pk in rows:
@@ -1085,10 +1162,9 @@ def national_overview(*, on: dt.date, at: dt.datetime | None = None) -> National
         if province_id in rows:
             rows[province_id].plans.append(plan)
             plan_province[plan.pk] = province_id
-    for t in judged_tasks(plans=plans, on=on):
-        province_id = plan_province.get(t.task.plan_id)
-        if province_id is not None:
-            rows[province_id].counts[t.status] += 1
+    for province_id, counts in status_counts_by(plans=plans, on=on, key="province_id", at=at).items():
+        if province_id in rows:
+            rows[province_id].counts = counts
     for i in indicator_standings(plans=plans, on=on):
         province_id = plan_province.get(i.plan_id)
         if province_id is not None:
@@ -1129,10 +1205,8 @@ def public_province(*, province: AdministrativeUnit, on: dt.date) -> list[Public
     """
     plans = province_plans(province_id=province.pk)
     plan_list = list(plans.select_related("unit").order_by("-date", "number", "id"))
-    by_plan: dict[int, list[JudgedTask]] = defaultdict(list)
-    for t in judged_tasks(plans=plans, on=on):
-        by_plan[t.task.plan_id].append(t)
+    by_plan = status_counts_by(plans=plans, on=on, key="plan_id")
     indicators: dict[int, list[IndicatorStanding]] = defaultdict(list)
     for i in indicator_standings(plans=plans, on=on):
         indicators[i.plan_id].append(i)
-    return [PublicPlan(p, status_counts(by_plan[p.pk]), indicators[p.pk]) for p in plan_list]
+    return [PublicPlan(p, by_plan[p.pk], indicators[p.pk]) for p in plan_list]

@@ -28,11 +28,10 @@ from theodoi.accounts.models import Role
 from theodoi.accounts.scope import province_q, scope_for
 from theodoi.core.models import AuditEvent
 from theodoi.directory.models import Agency
-from theodoi.ingest.normalise.deadlines import parse_deadline
 from theodoi.ingest.text import fold
 from theodoi.plans.models import AgencyRole, Indicator, IndicatorAgency, Plan, PlanStatus, Task, TaskAgency
 from theodoi.tracking import calendar as cal
-from theodoi.tracking import rules
+from theodoi.tracking import progress, rules
 from theodoi.tracking.calendar import Obligation
 from theodoi.tracking.models import (
     Amendment,
@@ -46,6 +45,7 @@ from theodoi.tracking.models import (
     PartnerContribution,
     ProgressReport,
     ReportStatus,
+    TaskProgress,
     TaskUpdate,
 )
 from theodoi.tracking.permissions import (
@@ -56,8 +56,8 @@ from theodoi.tracking.permissions import (
     can_write_report,
     user_agency_id,
 )
+from theodoi.tracking.progress import COUNTED, task_deadline
 
-COUNTED = (ReportStatus.SUBMITTED, ReportStatus.ACCEPTED)  # what the agency has stated as fact
 REPORT_FORM_HISTORY = 12  # earlier periods shown under each task of a report form
 WEEKLY_LOOKBACK_DAYS = 35
 
@@ -193,11 +193,6 @@ class ReportForm:
     evidence: list[Evidence]  # files attached to the report as a whole
     can_edit: bool
     period: rules.Period
-
-
-def task_deadline(task: Task) -> dict[str, Any] | None:
-    """Return the task's parsed deadline: stored when imported, else parsed from the printed text."""
-    return task.deadline_parsed or parse_deadline(task.deadline_text)
 
 
 def report_form(*, report: ProgressReport, user: Any, on: dt.date | None = None) -> ReportForm:
@@ -390,7 +385,7 @@ def _judge(
             status=latest.status,
             percent=latest.percent,
             done_on=latest.done_on,
-            submitted_on=(latest.report.last_submitted_at or timezone.now()).date(),
+            submitted_on=timezone.localtime(latest.report.last_submitted_at or timezone.now()).date(),
         )
     return rules.judge_task(deadline=deadline, reported=reported, on=on, period_due=period_due)
 
@@ -399,46 +394,58 @@ def task_statuses(*, plan: Plan, on: dt.date) -> dict[int, TaskStatusRow]:
     """Return every task's status on ``on`` from the submitted and accepted reports (three queries).
 
     A recurring or continuous task is judged over its own cadence's period that holds ``on``
-    (quarterly for "thường xuyên").
+    (quarterly for "thường xuyên"). Today (or later) the newest updates are the tasks'
+    ``TaskProgress`` rows; an earlier day reads them from the updates.
     """
     tasks = list(
         Task.objects.filter(plan=plan)
         .prefetch_related(Prefetch("assignments", queryset=TaskAgency.objects.filter(role=AgencyRole.LEAD)))
         .order_by("position", "id")
     )
-    # Only each task's latest counted update is judged (for a per-period task the latest
-    # overlaps the judged period whenever any does, since every update read starts on or
-    # before ``on``), so only that one is read: years of weekly updates stay in the database.
-    updates: dict[int, list[TaskUpdate]] = defaultdict(list)
-    for u in (
-        TaskUpdate.objects.filter(task__plan=plan, report__status__in=COUNTED, report__period_start__lte=on)
-        .select_related("report")
-        .annotate(
-            rank=Window(
-                RowNumber(),
-                partition_by=[F("task_id")],
-                order_by=[
-                    F("report__period_end").desc(),
-                    F("report__last_submitted_at").desc(),
-                    F("id").desc(),
-                ],
+    if on >= timezone.localdate():
+        progress.task_progress_fill_missing(plans=Plan.objects.filter(pk=plan.pk))
+        newest = {
+            row.task_id: row.update
+            for row in TaskProgress.objects.filter(plan=plan, update__isnull=False).select_related(
+                "update__report"
             )
-        )
-        .filter(rank=1)
-    ):
-        updates[u.task_id].append(u)
+        }
+    else:
+        # Only each task's newest counted update is judged (for a per-period task the newest
+        # overlaps the judged period whenever any does, since every update read starts on or
+        # before ``on``), so only that one is read: years of weekly updates stay in the database.
+        newest = {
+            u.task_id: u
+            for u in TaskUpdate.objects.filter(
+                task__plan=plan, report__status__in=COUNTED, report__period_start__lte=on
+            )
+            .select_related("report")
+            .annotate(
+                rank=Window(
+                    RowNumber(),
+                    partition_by=[F("task_id")],
+                    order_by=[
+                        F("report__period_end").desc(),
+                        F("report__last_submitted_at").desc(nulls_last=True),
+                        F("id").desc(),
+                    ],
+                )
+            )
+            .filter(rank=1)
+        }
     out = {}
     for task in tasks:
         deadline = task_deadline(task)
         judged = None
         if rules.is_per_period(deadline, on=on):
             judged = rules.period_for_key(rules.period_containing(rules.task_cadence(deadline), on)[0], "")
-        rows = updates[task.pk]
+        latest = newest.get(task.pk)
+        rows = [latest] if latest is not None else []
         out[task.pk] = TaskStatusRow(
             task=task,
             status=_judge(task, rows, on=on, period=judged),
-            percent=rows[0].percent if rows else 0,
-            latest=rows[0] if rows else None,
+            percent=latest.percent if latest else 0,
+            latest=latest,
             lead_ids=[a.agency_id for a in task.assignments.all()],
             period=judged,
         )
