@@ -9,6 +9,7 @@ as it is.
 from __future__ import annotations
 
 import pytest
+from tests.ingest.layout.test_table import rows_of
 
 from theodoi.ingest.layout import lines_from_text
 from theodoi.ingest.layout.interleaved import (
@@ -17,8 +18,7 @@ from theodoi.ingest.layout.interleaved import (
     _join_wrapped_month,
     split_deadline_tail,
 )
-from theodoi.ingest.layout.table import find_table, rebuild_rows
-from theodoi.ingest.parse.tasks import TASK_COLUMNS, TASK_HEADER, parse_tasks
+from theodoi.ingest.parse.tasks import parse_tasks
 
 HEADER = "TT Tên nhiệm vụ Cơ quan chủ trì Cơ quan phối hợp Kết quả Thời gian hoàn thành"
 
@@ -30,13 +30,6 @@ Ban hành quy chế quản lý, khai thác dữ liệu số của | Sở Nội v
 Tổ chức tập huấn kỹ năng số cho cán bộ, công chức | Sở Tư pháp | Các sở, ngành | Kế hoạch Thuon
 2 | cấp xã theo chương trình bồi dưỡng hằng năm của | tập huấn | Xuyéng
 tỉnh."""
-
-
-def rows_of(text: str):
-    lines = lines_from_text(text)
-    region = find_table(lines, header_terms=TASK_HEADER)
-    assert region is not None
-    return rebuild_rows(lines[region.start : region.end], TASK_COLUMNS, skip=region.header)
 
 
 def test_a_month_word_wrapped_above_its_date_joins_the_deadline():
