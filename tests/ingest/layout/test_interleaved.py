@@ -17,6 +17,7 @@ from theodoi.ingest.layout.interleaved import (
     _cut_first_column,
     _join_wrapped_month,
     split_deadline_tail,
+    split_event_continuation,
 )
 from theodoi.ingest.parse.tasks import parse_tasks
 
@@ -75,6 +76,41 @@ TAIL_CASES = [
 @pytest.mark.parametrize(("text", "deadline", "comment"), TAIL_CASES, ids=lambda v: str(v)[:30])
 def test_deadline_fragment_is_split_off_a_line_end(text, deadline, comment):
     assert split_deadline_tail(text)[1] == deadline, comment
+
+
+# split_event_continuation: (line, deadline so far, expected (rest, piece), comment)
+EVENT_CASES = [
+    (
+        "cư trú cho | Sở Nội vụ | Tư pháp ban",
+        "Sau khi Bộ",
+        ("cư trú cho | Sở Nội vụ", "Tư pháp ban"),
+        "a name",
+    ),
+    (
+        "nhà khoa học chất lượng cao. hành",
+        "Sau khi Bộ Tư pháp ban",
+        ("nhà khoa học chất lượng cao.", "hành"),
+        "end",
+    ),
+    (
+        "cư trú cho | Sở Nội vụ",
+        "Sau khi Bộ Tư pháp ban",
+        ("cư trú cho | Sở Nội vụ", ""),
+        "negative: an agency",
+    ),
+    (
+        "cư trú cho | Tư pháp ban",
+        "Sau khi Bộ ban hành",
+        ("cư trú cho | Tư pháp ban", ""),
+        "negative: finished",
+    ),
+    ("cư trú cho | Tư pháp ban", "12/2025", ("cư trú cho | Tư pháp ban", ""), "negative: not an event"),
+]
+
+
+@pytest.mark.parametrize(("text", "deadline", "expected", "comment"), EVENT_CASES, ids=lambda v: str(v)[:30])
+def test_an_unfinished_event_deadline_takes_the_line_ends_that_carry_it_on(text, deadline, expected, comment):
+    assert split_event_continuation(text, deadline) == expected, comment
 
 
 def test_a_cut_without_gap_marks_leaves_agency_words_to_the_other_columns():

@@ -191,6 +191,38 @@ def split_deadline_continuation(text: str, deadline: str) -> tuple[str, str]:
     return " ".join(tokens[:k]), tail
 
 
+# An event deadline begun ("Sau khi Bộ", "Ngay khi Bộ Công an ban") and not yet finished.
+_EVENT_OPEN = re.compile(r"^(?:sau khi|ngay khi|ngay sau khi|khi|theo ke hoach|theo chi dao)\b")
+_EVENT_DONE = re.compile(r"(?:ban hanh|phe duyet|thong qua|co hieu luc|[.;])\s*$")
+# The event's last word, after which an agency's name (or "hành" of "ban hành") follows.
+_EVENT_WANTS_NAME = re.compile(r"\b(?:bo|cua|khi|cap|so|chinh phu|trung uong)\s*$")
+
+
+def split_event_continuation(text: str, deadline: str) -> tuple[str, str]:
+    """Split off a line's end that carries on an unfinished event deadline cell.
+
+    An event deadline ("Ngay khi Bộ Công an ban hành") wraps over the row's lines like any
+    cell of the last column, so its pieces end the lines below its first: the words after
+    the line's last gap mark (up to four), or the lone "hành" finishing "ban hành". A piece
+    that opens with an agency's name is taken only where the deadline waits for one ("... Bộ").
+    """
+    key = fold(deadline)
+    if not _EVENT_OPEN.match(key) or _EVENT_DONE.search(key) or len(key.split()) > 12:
+        return text, ""
+    tokens = text.split()
+    if key.endswith(" ban") and tokens and fold(tokens[-1]).strip(".,;") == "hanh":
+        return " ".join(tokens[:-1]), tokens[-1]
+    if "|" not in text:
+        return text, ""
+    head, _bar, piece = text.rpartition("|")
+    words = piece.split()
+    if not words or len(words) > 4 or not all(re.fullmatch(r"[^\W\d_]+[.,]?", w) for w in words):
+        return text, ""
+    if words[0][:1].isupper() and not _EVENT_WANTS_NAME.search(key):
+        return text, ""
+    return head.rstrip(" |"), " ".join(words)
+
+
 def rows_interleaved(
     lines: Sequence[Line], starts: list[RowStart], columns: Sequence[ColumnSpec]
 ) -> list[Row]:
@@ -505,6 +537,10 @@ def _inline_row(
                 due = more or due
             if due:
                 deadline.add(due, line.number)
+            elif (event := deadline if deadline.text else streams.get(others[-1].name)) is not None:
+                text, more = split_event_continuation(text, event.text)
+                if more:
+                    event.add(more, line.number)
         if not text.strip(" |"):
             continue
         head, rest = _cut_first_column(
