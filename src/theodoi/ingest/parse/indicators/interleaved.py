@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 from theodoi.ingest.layout.lines import Line
 from theodoi.ingest.parse.indicators.leads import starts_agency
-from theodoi.ingest.parse.indicators.line_split import percent_from_raw, split_line
+from theodoi.ingest.parse.indicators.line_split import split_scanned
 from theodoi.ingest.parse.indicators.names import name_starts_sentence
 from theodoi.ingest.parse.indicators.numbering import (
     CODE,
@@ -54,7 +54,7 @@ def rows_interleaved(body: Sequence[Line]) -> list[Row]:
         roman = ROMAN.match(line.key)
         if roman and not CODE.match(line.key) and len(line.key) < 6:
             continue
-        parts_of[i] = percent_from_raw(split_line(line.text, with_code=True), line.raw)
+        parts_of[i] = split_scanned(line.text, line.raw, with_code=True)
         current.append(i)
     marks: list[tuple[int, str, object]] = []  # (index, "horizon"|"row", value)
     previous: str | None = None
@@ -70,7 +70,7 @@ def rows_interleaved(body: Sequence[Line]) -> list[Row]:
     in_rows = {m[0] for m in marks if m[1] == "row"}
     for i, p in parts_of.items():
         if p.code and i not in in_rows:
-            parts_of[i] = percent_from_raw(split_line(lines[i].text, with_code=False), lines[i].raw)
+            parts_of[i] = split_scanned(lines[i].text, lines[i].raw, with_code=False)
     for i in sorted(in_rows):
         code_line = parts_of.get(i)
         if code_line is not None and not code_line.target and not code_line.unit and i + 1 not in in_rows:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from theodoi.ingest.parse.indicators.leads import agency_head, directory_words, split_glued_head
+from theodoi.ingest.parse.indicators.leads import agency_head, directory_words, split_glued_head, split_leads
 from theodoi.ingest.parse.indicators.numbering import CODE
 from theodoi.ingest.parse.indicators.rows import Parts
 from theodoi.ingest.parse.indicators.scan import is_garbage, is_junk, is_meaningful
@@ -205,3 +205,28 @@ def percent_from_raw(parts: Parts, raw: str) -> Parts:
     parts.name = " ".join(tokens)
     parts.unit = "%"
     return parts
+
+
+def lead_from_raw(parts: Parts, text: str, raw: str, *, with_code: bool) -> Parts:
+    """Take the agency cell from the raw line when restoration garbled its head.
+
+    The restorer reads a scanned agency as words ("SoY té" becomes "Số tế"), which then opens
+    no agency cell; the raw line still does. Only a cell that resolves to a known agency is
+    taken, and only on a line that holds a row's other cells.
+    """
+    if parts.lead or not (parts.target or parts.unit) or raw == text:
+        return parts
+    cell = split_line(raw, with_code=with_code).lead
+    if not cell:
+        return parts
+    agencies, score = split_leads(cell)
+    if not agencies or score < 0.88:
+        return parts
+    parts.lead = cell  # its restored words sat after the target, where they were dropped
+    return parts
+
+
+def split_scanned(text: str, raw: str, *, with_code: bool) -> Parts:
+    """Split a line as restored, with the cells restoration may have garbled taken from raw."""
+    parts = percent_from_raw(split_line(text, with_code=with_code), raw)
+    return lead_from_raw(parts, text, raw, with_code=with_code)
