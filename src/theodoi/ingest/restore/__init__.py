@@ -8,7 +8,6 @@ field. The model is trained by ``train`` (pure) and rebuilt by ``theodoi train-r
 
 from __future__ import annotations
 
-import logging
 import os
 from collections.abc import Iterable
 from functools import lru_cache
@@ -16,8 +15,8 @@ from pathlib import Path
 
 from theodoi.ingest.restore.decoder import Change, RestoreConfig, Restorer, add_candidate_table
 from theodoi.ingest.restore.model import JUNK, WORD, Model
-from theodoi.ingest.restore.model import train as train_model
 from theodoi.ingest.restore.syllables import fold_word, syllables
+from theodoi.ingest.restore.training import train as train_model
 
 __all__ = [
     "Change",
@@ -33,15 +32,13 @@ __all__ = [
     "trained_model_dir",
 ]
 
-logger = logging.getLogger(__name__)
-
 PACKAGE_DIR = Path(__file__).resolve().parent
 SHIPPED_MODEL_DIR = PACKAGE_DIR / "data"
 CORPUS_DIR = PACKAGE_DIR / "corpus"
 
 
 def train(texts: Iterable[str], pairs: Iterable[tuple[str, str]] = (), lexicon: Iterable[str] = ()) -> Model:
-    """Train a restorer model (see ``model.train``) with its table of precomputed candidates."""
+    """Train a restorer model (see ``training.train``) with its table of precomputed candidates."""
     return add_candidate_table(train_model(texts, pairs, lexicon))
 
 
@@ -105,6 +102,4 @@ def load_restorer(directory: str | Path) -> Restorer:
 @lru_cache(maxsize=1)
 def default_restorer() -> Restorer:
     """Return the shared restorer, loading its model once."""
-    directory = model_dir()
-    logger.debug("restore: loading model from %s", directory)
-    return load_restorer(directory)
+    return load_restorer(model_dir())

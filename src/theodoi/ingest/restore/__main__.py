@@ -17,12 +17,12 @@ def main() -> int:
         sys.stderr.write("usage: python -m theodoi.ingest.restore [--model DIR]\n")
         return 2
     restorer = load_restorer(args[1]) if args else default_restorer()
-    restore = restorer.restore_line
     out = sys.stdout
     # "\n" alone ends a line: a stray "\r" must not add lines.
     source = io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8", errors="replace", newline="\n")
-    for line in source:
-        out.write(restore(line[:-1] if line.endswith("\n") else line))
+    lines = (line[:-1] if line.endswith("\n") else line for line in source)
+    for restored in restorer.restore_stream(lines):  # in order: a second "d)" is "đ)"
+        out.write(restored)
         out.write("\n")
     out.flush()
     return 0

@@ -9,9 +9,10 @@ already reads as proper Vietnamese, or that is not Vietnamese at all, comes back
 
 from __future__ import annotations
 
-import logging
+import marshal
 import math
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -28,14 +29,13 @@ from theodoi.ingest.restore.model import (
 )
 from theodoi.ingest.restore.syllables import fold_word, marks, syllables
 
-logger = logging.getLogger(__name__)
-
 
 @lru_cache(maxsize=1)
 def _inventory() -> frozenset[str]:
     return frozenset(syllables())
 
 
+EMPTY: dict[int, float] = {}
 MAX_LINE = 100_000  # longer lines are not text a scan produced: returned unchanged
 CODE = re.compile(
     r"[\w&¢€£¥§@$]*\d[\w&¢€£¥§@$]*(?:[-/.][\w&¢€£¥§@$]+)+"  # 57-NQ/TW, 22/12/2024, 152-KH/TU
@@ -76,7 +76,7 @@ class Change:
 class RestoreConfig:
     """Decoder settings; the defaults are what the benchmark measured best."""
 
-    beam: int = 6  # hypotheses kept per word
+    beam: int = 16  # hypotheses kept per word
     candidates: int = 20  # syllables kept per OCR word
     variants: int = 24  # tone-less spellings kept while reading an OCR word
     candidate_margin: float = 7.0  # drop syllables this much less likely (log) than the best
@@ -108,18 +108,17 @@ class Restorer:
         self._reference: frozenset[int] = frozenset()
         self._reference_words: frozenset[int] = frozenset()
         self._vocab = model.vocab
-        self._prefixes: set[str] = {""}
-        for key in model.index:
-            for i in range(1, len(key) + 1):
-                self._prefixes.add(key[:i])
-        self._folded = {fold_word(key) for key in model.index}
+        self._prefixes = set(model.prefixes.split("\n"))  # of every tone-less spelling, "" included
+        self._folded = set(model.folded.split("\n"))  # every spelling without marks
         self._abbreviations = set(model.abbreviations)
         self._shapes: dict[str, tuple] = {}
         self._prepared: dict[str, tuple] = {}  # OCR word -> (options, ids, weighted costs, unigram log p)
-        self._cache: dict[str, tuple[tuple[str, int, float], ...]] = (
-            dict(model.candidates) if self.config == RestoreConfig() else {}
-        )
+        self._cache: dict[str, tuple[tuple[str, int, float], ...]] = {}
+        # The model's precomputed candidates (marshalled per token, read when first met) hold
+        # only for the settings they were computed with.
+        self._stored: dict[str, bytes] = model.candidates if self.config == RestoreConfig() else {}
         self._unigram_key = model.uni.get
+        self._rows: dict[tuple[int, tuple[int, ...]], list[float]] = {}
 
     # --- public interface ------------------------------------------------------------------
     def restore_line(self, text: str) -> str:
@@ -127,13 +126,16 @@ class Restorer:
         return self._decode(text)[0]
 
     def restore_lines(self, lines: list[str]) -> list[str]:
-        """Restore each line; the result has as many lines as the input.
+        """Restore each line; the result has as many lines as the input (see ``restore_stream``)."""
+        return list(self.restore_stream(lines))
+
+    def restore_stream(self, lines: Iterable[str]) -> Iterator[str]:
+        """Restore lines one by one as they come, in document order.
 
         Unlike ``restore_line`` this sees the document, so it also mends list markers a scan
         cannot tell apart on one line: the Vietnamese alphabet runs "c) d) đ) e)", so a second
-        "d)" is "đ)".
+        "d)" is "đ)". ``theodoi restore`` streams a file through it.
         """
-        out = []
         previous = ""
         for line in lines:
             restored = self._decode(line)[0]
@@ -145,8 +147,7 @@ class Restorer:
                     restored = restored[: match.start(2)] + fixed + restored[match.end(2) :]
                     marker = fixed
                 previous = marker
-            out.append(restored)
-        return out
+            yield restored
 
     def explain_line(self, text: str) -> list[Change]:
         """Return the spans ``restore_line`` changes, with before, after and why."""
@@ -182,7 +183,9 @@ class Restorer:
         twin._reference = frozenset(keys)
         twin._reference_words = frozenset(words)
         twin._cache = {k: v for k, v in self._cache.items() if fold_word(k) not in folded}
+        twin._stored = {k: v for k, v in self._stored.items() if fold_word(k) not in folded}
         twin._prepared = {}
+        twin._rows = {}
         return twin
 
     # --- candidates --------------------------------------------------------------------------
@@ -232,6 +235,10 @@ class Restorer:
         low = core.lower()
         cached = self._cache.get(low)
         if cached is not None:
+            return cached
+        stored = self._stored.get(low)
+        if stored is not None:
+            cached = self._cache[low] = marshal.loads(stored)
             return cached
         model = self.model
         vocab = self._vocab
@@ -341,7 +348,9 @@ class Restorer:
     def _decode(self, line: str) -> tuple[str, list[Change]]:
         if not line or len(line) > MAX_LINE:
             if len(line) > MAX_LINE:
-                logger.warning("restore: line of %d characters left as it is", len(line))
+                import logging  # only here: start-up time counts, and this is rare
+
+                logging.getLogger(__name__).warning("restore: line of %d characters left as it is", len(line))
             return line, []
         letters = [ch for ch in line if ch.isalpha()]
         if len(letters) < 2:
@@ -403,7 +412,8 @@ class Restorer:
         start = 0 if (head.isupper() or head.isdigit() or not head.isalpha()) else (UNSEEN << SHIFT) | UNSEEN
         beam: dict[int, tuple[float, tuple | None]] = {start: (0.0, None)}
         mask = (1 << SHIFT) - 1
-        tri_get, bi_get = tri.get, bi.get
+        tri_get, bi_get = tri.get, bi.get  # context (u, v) or v -> {w: log p}
+        rows = self._rows  # (previous word, option ids) -> bigram log p of each option
         options_per_token = []
         capital = model.capital
         capital_weight = self.config.capital_weight
@@ -431,41 +441,70 @@ class Restorer:
                         c + capital_weight * capital.get(w, 1.6) for c, w in zip(costs, ids, strict=True)
                     ]
             options_per_token.append(options)
-            rows: dict[int, list[float]] = {}  # previous word -> bigram log p of each option
+            # Hypotheses that end in the same word share their bigram row; one whose context
+            # has no trigram to any option is then only as good as its group's best, so a group
+            # costs one pass over the options plus the few trigrams its contexts have.
+            groups: dict[int, list] = {}  # last word -> [best score + back-off, its back, trigram hyps]
+            for uv, (score, back) in beam.items():
+                bo3 = tri_bo.get(uv)
+                base = score if bo3 is None else score + bo3  # a context never seen: the bigram
+                group = groups.get(uv & mask)
+                if group is None:
+                    groups[uv & mask] = [base, back, []]
+                elif base > group[0]:
+                    group[0], group[1] = base, back
+                if bo3 is not None:
+                    following = tri_get(uv)
+                    if following:
+                        groups[uv & mask][2].append((score, back, following))
+            n_options = len(ids)
+            where: dict[int, list[int]] | None = None
             grown: dict[int, tuple[float, tuple | None]] = {}
             floor = -1e18  # extensions below the best so far minus the margin are dropped at once
-            for uv, (score, back) in beam.items():  # best first
-                v = uv & mask
+            for v, (base, base_back, trigram_hyps) in groups.items():
                 vs = v << SHIFT
-                row = rows.get(v)
+                row = rows.get((v, ids))
                 if row is None:
                     bo2 = bi_bo.get(v, 0.0)
+                    following_v = bi_get(v, EMPTY).get
                     row = []
                     for w, uni_lp in zip(ids, unis, strict=True):
-                        lp = bi_get(vs | w)
+                        lp = following_v(w)
                         lp = bo2 + uni_lp if lp is None else lp
                         if reference:
                             lp += (bonus if (vs | w) in reference else 0.0) + (
                                 word_bonus if w in reference_words else 0.0
                             )
                         row.append(lp)
-                    rows[v] = row
-                bo3 = tri_bo.get(uv)
-                uvk = uv << SHIFT
-                for choice, w in enumerate(ids):
-                    if bo3 is None:  # a context never seen: the trigram is the bigram
-                        total = score + row[choice] - costs[choice]
+                    if len(rows) < 200_000:
+                        rows[(v, ids)] = row
+                totals = [base + lp - cost for lp, cost in zip(row, costs, strict=True)]
+                backs = [base_back] * n_options
+                for score, back, following in trigram_hyps:
+                    if len(following) < n_options:
+                        if where is None:
+                            where = {}
+                            for i, w in enumerate(ids):
+                                where.setdefault(w, []).append(i)
+                        for w, lp in following.items():
+                            for i in where.get(w, ()):
+                                total = score + lp - costs[i]
+                                if total > totals[i]:
+                                    totals[i], backs[i] = total, back
                     else:
-                        lp = tri_get(uvk | w)
-                        total = score + (bo3 + row[choice] if lp is None else lp) - costs[choice]
+                        for i, w in enumerate(ids):
+                            lp = following.get(w)
+                            if lp is not None and score + lp - costs[i] > totals[i]:
+                                totals[i], backs[i] = score + lp - costs[i], back
+                for choice, total in enumerate(totals):
                     if total < floor:
                         continue
                     if total - margin > floor:
                         floor = total - margin
-                    state = vs | w
+                    state = vs | ids[choice]
                     best = grown.get(state)
                     if best is None or total > best[0]:
-                        grown[state] = (total, (choice, back))
+                        grown[state] = (total, (choice, backs[choice]))
             if len(grown) > 1:
                 ranked = sorted(grown.items(), key=lambda kv: -kv[1][0])[:width]
                 floor = ranked[0][1][0] - margin
@@ -513,5 +552,5 @@ def add_candidate_table(model: Model) -> Model:
     restorer = Restorer(model)
     tokens = set(model.ocr_tokens)
     tokens.update(fold_word(word) for word in model.vocab if not word.startswith("<"))
-    model.candidates = {token: restorer._candidates(token) for token in sorted(tokens)}
+    model.candidates = {token: marshal.dumps(restorer._candidates(token)) for token in sorted(tokens)}
     return model
