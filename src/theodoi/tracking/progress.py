@@ -282,34 +282,37 @@ def progress_rows(tasks: Sequence[Task], *, on: dt.date, models: Models = MODELS
     for task in tasks:
         candidates = [newest[i] for i in (task.pk, *chains.get(task.pk, ())) if i in newest]
         latest = max(candidates, key=lambda u: u.order) if candidates else None
-        deadline = task_deadline(task)
-        basis = rules.deadline_basis(deadline)
-        status, _ = judge_latest(deadline, latest, on=on)
-        reported = latest.reported() if latest is not None else None
-        rows.append(
-            models.progress(
-                task_id=task.pk,
-                plan_id=task.plan_id,
-                province_id=province_of(task.plan.unit),
-                deadline_due=basis.due,
-                per_period=basis.per_period,
-                continues=basis.continues,
-                cadence=basis.cadence,
-                update_id=latest.update_id if latest else None,
-                work_status=latest.status if latest else "",
-                percent=latest.percent if latest else 0,
-                done_on=(reported.done_on or reported.submitted_on)
-                if reported is not None and reported.status == "done"
-                else None,
-                report_period=latest.period if latest else "",
-                report_period_start=latest.period_start if latest else None,
-                report_period_end=latest.period_end if latest else None,
-                reported_at=latest.submitted if latest else None,
-                status=status.value,
-                judged_on=on,
-            )
-        )
+        rows.append(progress_row(task, latest, on=on, models=models))
     return rows
+
+
+def progress_row(task: Task, latest: Latest | None, *, on: dt.date, models: Models = MODELS) -> TaskProgress:
+    """Return the progress row of ``task`` (plan, unit and parent unit loaded) given its newest update."""
+    deadline = task_deadline(task)
+    basis = rules.deadline_basis(deadline)
+    status, _ = judge_latest(deadline, latest, on=on)
+    reported = latest.reported() if latest is not None else None
+    return models.progress(
+        task_id=task.pk,
+        plan_id=task.plan_id,
+        province_id=province_of(task.plan.unit),
+        deadline_due=basis.due,
+        per_period=basis.per_period,
+        continues=basis.continues,
+        cadence=basis.cadence,
+        update_id=latest.update_id if latest else None,
+        work_status=latest.status if latest else "",
+        percent=latest.percent if latest else 0,
+        done_on=(reported.done_on or reported.submitted_on)
+        if reported is not None and reported.status == "done"
+        else None,
+        report_period=latest.period if latest else "",
+        report_period_start=latest.period_start if latest else None,
+        report_period_end=latest.period_end if latest else None,
+        reported_at=latest.submitted if latest else None,
+        status=status.value,
+        judged_on=on,
+    )
 
 
 def _tasks(filters: Q, models: Models = MODELS) -> QuerySet[Task]:
@@ -399,3 +402,14 @@ def task_progress_rebuild(
         if report is not None:
             report(done, len(ids))
     return done
+
+
+def task_progress_rejudge(*, on: dt.date | None = None) -> int:
+    """Set every row's stored ``status`` to its SQL judgement on ``on`` in one UPDATE; return the rows changed.
+
+    For a bulk load that filled the update columns set-based (``bench/generate.py``); the
+    pages never read the stored status, they judge on the day (``status_at``).
+    """
+    on = on or timezone.localdate()
+    judgement = status_at(on)
+    return TaskProgress.objects.exclude(status=judgement, judged_on=on).update(status=judgement, judged_on=on)

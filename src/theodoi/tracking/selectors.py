@@ -391,7 +391,7 @@ def _judge(
 
 
 def task_statuses(*, plan: Plan, on: dt.date) -> dict[int, TaskStatusRow]:
-    """Return every task's status on ``on`` from the submitted and accepted reports (three queries).
+    """Return every task's status on ``on`` from the submitted and accepted reports (four queries).
 
     A recurring or continuous task is judged over its own cadence's period that holds ``on``
     (quarterly for "thường xuyên"). Today (or later) the newest updates are the tasks'
@@ -414,25 +414,11 @@ def task_statuses(*, plan: Plan, on: dt.date) -> dict[int, TaskStatusRow]:
         # Only each task's newest counted update is judged (for a per-period task the newest
         # overlaps the judged period whenever any does, since every update read starts on or
         # before ``on``), so only that one is read: years of weekly updates stay in the database.
-        newest = {
-            u.task_id: u
-            for u in TaskUpdate.objects.filter(
-                task__plan=plan, report__status__in=COUNTED, report__period_start__lte=on
-            )
-            .select_related("report")
-            .annotate(
-                rank=Window(
-                    RowNumber(),
-                    partition_by=[F("task_id")],
-                    order_by=[
-                        F("report__period_end").desc(),
-                        F("report__last_submitted_at").desc(nulls_last=True),
-                        F("id").desc(),
-                    ],
-                )
-            )
-            .filter(rank=1)
-        }
+        ids = [
+            u.update_id
+            for u in progress.newest_counted(TaskUpdate.objects.filter(task__plan=plan), on=on).values()
+        ]
+        newest = {u.task_id: u for u in TaskUpdate.objects.filter(pk__in=ids).select_related("report")}
     out = {}
     for task in tasks:
         deadline = task_deadline(task)

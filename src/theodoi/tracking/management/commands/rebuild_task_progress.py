@@ -11,7 +11,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
 
-from theodoi.tracking.progress import REBUILD_BATCH, task_progress_rebuild
+from theodoi.tracking.progress import REBUILD_BATCH, task_progress_rebuild, task_progress_rejudge
 
 
 class Command(BaseCommand):
@@ -21,9 +21,22 @@ class Command(BaseCommand):
         parser.add_argument(
             "--batch", type=int, default=REBUILD_BATCH, help="số nhiệm vụ mỗi lượt (mỗi lượt một giao dịch)"
         )
+        parser.add_argument(
+            "--status-only",
+            action="store_true",
+            help="chỉ đánh giá lại tình trạng đã lưu theo ngày hôm nay (sau khi nạp hàng loạt)",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         started = time.monotonic()
+        if options["status_only"]:
+            changed = task_progress_rejudge()
+            self.stdout.write(
+                f"Đã đánh giá lại {changed:,} nhiệm vụ trong {time.monotonic() - started:.1f} giây.".replace(
+                    ",", "."
+                )
+            )
+            return
         verbose = options["verbosity"] > 1
 
         def report(done: int, total: int) -> None:
