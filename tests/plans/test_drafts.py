@@ -27,7 +27,6 @@ from theodoi.directory.names import agency_key
 from theodoi.ingest.pipeline import extract
 from theodoi.ingest.plan import Plan as PlanDocument
 from theodoi.ingest.restore import default_restorer
-from theodoi.plans import drafts
 from theodoi.plans.drafts import (
     DraftConflict,
     DraftError,
@@ -43,6 +42,7 @@ from theodoi.plans.drafts import (
     draft_row_split,
     draft_rows_merge,
     draft_upload,
+    intake,
 )
 from theodoi.plans.management.commands.train_restore import restore_training_data
 from theodoi.plans.models import Correction, CorrectionKind, DraftStatus, Plan, PlanDraft, PlanStatus, Task
@@ -219,12 +219,12 @@ def test_unexpected_error_fails_the_draft_with_a_plain_message(
     def broken(*args: Any, **kwargs: Any) -> None:
         raise RuntimeError("parser bug")
 
-    monkeypatch.setattr(drafts, "extract_document", broken)
+    monkeypatch.setattr(intake, "extract_document", broken)
 
     draft = upload(small_file())
 
     assert draft.status == DraftStatus.FAILED
-    assert draft.error == drafts.GENERIC_FAILURE
+    assert draft.error == intake.GENERIC_FAILURE
     assert Path(draft.file.path).exists()
 
 
@@ -234,7 +234,7 @@ def test_failed_draft_can_be_extracted_again(
     coordinator_a: Any,
     django_capture_on_commit_callbacks: Any,
 ) -> None:
-    monkeypatch.setattr(drafts, "extract_document", lambda *a, **k: 1 / 0)
+    monkeypatch.setattr(intake, "extract_document", lambda *a, **k: 1 / 0)
     draft = upload(small_file())
     monkeypatch.undo()
 
