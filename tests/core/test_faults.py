@@ -49,7 +49,7 @@ draft.save()
 OPERATION = """
 import os, pathlib, time
 from django.contrib.auth import get_user_model
-from theodoi.plans import drafts
+from theodoi.plans.drafts import publish as drafts
 from theodoi.plans.models import PlanDraft
 from theodoi.tracking import services
 from theodoi.tracking.models import ProgressReport
@@ -223,7 +223,7 @@ def test_a_crash_at_the_last_write_of_a_submission_keeps_the_draft(
 def test_a_crash_at_the_last_write_of_a_publish_adds_no_plan(
     make_draft: Any, coordinator_a: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from theodoi.plans import drafts
+    from theodoi.plans.drafts import publish as drafts
 
     draft = make_draft()
     plans = Plan.objects.count()
