@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, F, Prefetch, Q, QuerySet
 
 from theodoi.accounts.scope import province_q
 from theodoi.directory.models import AdministrativeUnit, Agency, UnitLevel
@@ -161,27 +161,37 @@ def agency_reports(
 
 
 def agency_report_get(*, user: Any, pk: int) -> ProgressReport | None:
-    """Return report ``pk`` if it is the user's agency's, else None (another agency's is 404)."""
+    """Return report ``pk`` if it is the user's agency's, else None (another agency's is 404).
+
+    Only the report row with its plan and agency: what a write needs before the service locks
+    the row, and the head of the detail (its rows come from ``report_rows``).
+    """
     agency_id = user_agency_id(user)
     if agency_id is None:
         return None
     return (
         ProgressReport.objects.select_related("plan__unit__parent", "agency")
-        .prefetch_related(
-            Prefetch(
-                "task_updates",
-                queryset=TaskUpdate.objects.select_related("task").order_by("task__position", "task_id"),
-            ),
-            Prefetch(
-                "indicator_values",
-                queryset=IndicatorValue.objects.select_related("indicator").order_by(
-                    "indicator__position", "indicator_id"
-                ),
-            ),
-        )
         .filter(pk=pk, agency_id=agency_id)
         .first()
     )
+
+
+def report_rows(
+    *, report: ProgressReport, task_fields: tuple[str, ...], indicator_fields: tuple[str, ...]
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """Return the report's task rows (with ``task_code``) and indicator values as plain dicts
+    of the fields asked for, in the plan's order.
+
+    Plain values, not model instances: the detail sends them back after every draft save and
+    submission, where building a TaskUpdate and its Task per row was a good part of the cost.
+    """
+    tasks = (
+        TaskUpdate.objects.filter(report=report)
+        .annotate(task_code=F("task__code"))
+        .order_by("task__position", "task_id")
+    )
+    indicators = IndicatorValue.objects.filter(report=report).order_by("indicator__position", "indicator_id")
+    return list(tasks.values(*task_fields)), list(indicators.values(*indicator_fields))
 
 
 def plan_indicator_values(*, plan: Plan, indicator_id: int | None = None) -> QuerySet[IndicatorValue]:

@@ -346,8 +346,17 @@ def _report_or_404(request: Request, pk: int) -> ProgressReport:
     return report
 
 
-def _report_detail(request: Request, pk: int, *, code: int = status.HTTP_200_OK) -> Response:
-    return Response(s.ReportDetailSerializer(_report_or_404(request, pk)).data, status=code)
+def _report_detail(
+    report: ProgressReport, *, read: ProgressReport | None = None, code: int = status.HTTP_200_OK
+) -> Response:
+    """Answer with the whole report: ``report`` as a service returned it, its plan and agency
+    taken from ``read``, the row read before the write (the service's refresh drops them)."""
+    if read is not None:
+        report.plan, report.agency = read.plan, read.agency
+    tasks, indicators = selectors.report_rows(
+        report=report, task_fields=s.TASK_ROW_KEYS, indicator_fields=s.INDICATOR_ROW_KEYS
+    )
+    return Response(s.report_detail(report, tasks, indicators), status=code)
 
 
 class ReportListView(TokenMixin, generics.ListAPIView):
@@ -394,7 +403,7 @@ class ReportListView(TokenMixin, generics.ListAPIView):
             cadence=data.validated_data["cadence"],
             period=data.validated_data["period"],
         )
-        return _report_detail(request, report.pk, code=status.HTTP_201_CREATED)
+        return _report_detail(_report_or_404(request, report.pk), code=status.HTTP_201_CREATED)
 
 
 class ReportDetailView(TokenMixin, APIView):
@@ -404,7 +413,7 @@ class ReportDetailView(TokenMixin, APIView):
         responses={200: s.ReportDetailSerializer, **TOKEN_ERRORS},
     )
     def get(self, request: Request, pk: int) -> Response:
-        return _report_detail(request, pk)
+        return _report_detail(_report_or_404(request, pk))
 
 
 class ReportDraftView(TokenMixin, APIView):
@@ -418,13 +427,13 @@ class ReportDraftView(TokenMixin, APIView):
         report = _report_or_404(request, pk)
         data = s.ReportDraftInput(data=request.data)
         data.is_valid(raise_exception=True)
-        tracking.report_save_draft(
+        saved = tracking.report_save_draft(
             report=report,
             actor=request.user,
             version=data.validated_data["version"],
             data=data.to_service_data(),
         )
-        return _report_detail(request, pk)
+        return _report_detail(saved, read=report)
 
 
 class ReportSubmitView(TokenMixin, APIView):
@@ -438,8 +447,10 @@ class ReportSubmitView(TokenMixin, APIView):
         report = _report_or_404(request, pk)
         data = s.ReportSubmitInput(data=request.data)
         data.is_valid(raise_exception=True)
-        tracking.report_submit(report=report, actor=request.user, version=data.validated_data["version"])
-        return _report_detail(request, pk)
+        sent = tracking.report_submit(
+            report=report, actor=request.user, version=data.validated_data["version"]
+        )
+        return _report_detail(sent, read=report)
 
 
 # --- documentation --------------------------------------------------------------------------

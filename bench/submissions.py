@@ -1,0 +1,399 @@
+"""Report submissions per second over HTTP on loopback, on PostgreSQL (issue 8: target >= 200/s).
+
+usage: DATABASE_URL=postgres://postgres@127.0.0.1:5432/theodoi_bench_small \
+       .venv/bin/python bench/submissions.py [--server gunicorn] [--workers 3] [--threads 1] \
+       [--connections 16] [--count 3000] [--seconds 30] [--profile 0]
+
+One **submission** is what an agency's system does to send a weekly report: ``PUT
+/api/v1/reports/<id>/draft`` with a status row for every task the agency leads (13 on
+average), then ``POST /api/v1/reports/<id>/submit`` with the version the PUT returned, both
+with the agency's API token. It counts when both answered 200. Submissions/s = those counted
+over the wall time from the first request to the last answer.
+
+Reads a database made by ``bench/generate.py``. The reports used are the newest weekly
+reports, put back to empty drafts first (a direct UPDATE/DELETE: a benchmark fixture reset,
+not an application write), so it can be re-run. Each province gets one coordinator with an
+e-mail address (made once), so that a submission notifies someone as in production.
+
+The server is ``theodoi serve`` (gunicorn or waitress) in a subprocess with THEODOI_DEBUG=0.
+The client is this process: one asyncio event loop with ``--connections`` keep-alive
+connections speaking plain HTTP/1.1 over sockets (no HTTP library), so it takes little of the
+CPU the server needs; its CPU time is printed beside the server's and the machine's.
+The run stops after ``--count`` submissions or ``--seconds``, whichever comes first.
+
+``--profile N`` instead sends N submissions in-process through Django's test Client and
+prints, per request, the CPU time, the SQL statements and the top of a cProfile.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import cProfile
+import io
+import json
+import os
+import pstats
+import resource
+import subprocess
+import sys
+import time
+
+from national import ROOT, QueryLog, free_port, percentile, setup_django, wait_for
+
+SUMMARY = "Đơn vị đã triển khai các nhiệm vụ theo kế hoạch."
+
+
+# --- the work ---------------------------------------------------------------------------------
+
+
+def coordinators_ensure() -> int:
+    """Give each province with plans one coordinator with an e-mail (once); return how many were made."""
+    from django.contrib.auth import get_user_model
+
+    from theodoi.accounts.models import Profile, Role
+    from theodoi.plans.models import Plan
+
+    made = 0
+    for unit_id, code in (
+        Plan.objects.filter(level="province").values_list("unit_id", "unit__code").distinct()
+    ):
+        user, created = get_user_model().objects.get_or_create(
+            username=f"bench-dieuphoi-{code}", defaults={"email": f"dieuphoi-{code}@example.gov.vn"}
+        )
+        if created:
+            Profile.objects.create(user=user, role=Role.COORDINATOR, unit_id=unit_id)
+            made += 1
+    return made
+
+
+def submission_work(count: int) -> list[dict]:
+    """Return up to ``count`` of the newest weekly reports, reset to empty drafts, with a token each."""
+    from django.db import connection, transaction
+
+    from theodoi.api.services import api_token_create
+    from theodoi.directory.models import Agency
+    from theodoi.plans.models import AgencyRole, TaskAgency
+    from theodoi.tracking.models import ProgressReport
+
+    reports = list(
+        ProgressReport.objects.filter(cadence="weekly")
+        .order_by("-period_end", "id")[:count]
+        .only("id", "plan_id", "agency_id")
+    )
+    ids = [r.pk for r in reports]
+    with transaction.atomic(), connection.cursor() as cur:
+        if "tracking_taskprogress" in connection.introspection.table_names(cur):
+            cur.execute(  # what the deleted updates' tasks' progress rows point to
+                "UPDATE tracking_taskprogress SET update_id = NULL WHERE update_id IN"
+                " (SELECT id FROM tracking_taskupdate WHERE report_id = ANY(%s))",
+                [ids],
+            )
+        cur.execute("DELETE FROM tracking_taskupdate WHERE report_id = ANY(%s)", [ids])
+        cur.execute("DELETE FROM tracking_indicatorvalue WHERE report_id = ANY(%s)", [ids])
+        cur.execute(
+            "UPDATE tracking_progressreport SET status = 'draft', version = 1, submitted_at = NULL,"
+            " last_submitted_at = NULL, reviewed_at = NULL, return_comment = '' WHERE id = ANY(%s)",
+            [ids],
+        )
+    tokens = {
+        agency.pk: api_token_create(agency=agency, name="bench submissions").secret
+        for agency in Agency.objects.filter(pk__in={r.agency_id for r in reports})
+    }
+    tasks: dict[tuple[int, int], list[int]] = {}
+    for task_id, plan_id, agency_id in TaskAgency.objects.filter(
+        role=AgencyRole.LEAD, task__plan_id__in={r.plan_id for r in reports}
+    ).values_list("task_id", "task__plan_id", "agency_id"):
+        tasks.setdefault((plan_id, agency_id), []).append(task_id)
+    return [
+        {"id": r.pk, "token": tokens[r.agency_id], "tasks": sorted(tasks.get((r.plan_id, r.agency_id), []))}
+        for r in reports
+    ]
+
+
+def draft_body(job: dict) -> bytes:
+    rows = [
+        {"task": t, "status": "in_progress", "percent": 40 + t % 50, "done_text": "Đang triển khai"}
+        for t in job["tasks"]
+    ]
+    return json.dumps({"version": 1, "summary": SUMMARY, "tasks": rows}).encode()
+
+
+# --- in-process profile -----------------------------------------------------------------------
+
+
+def profile(jobs: list[dict]) -> None:
+    """Send the jobs through the test Client: the first half timed (CPU ms and statements per
+    request; the very first submission only warms up), the second half under cProfile."""
+    from django.db import connection
+    from django.test import Client
+
+    client = Client()
+    cpu: dict[str, list[float]] = {"PUT": [], "POST": []}
+    statements: dict[str, list[int]] = {"PUT": [], "POST": []}
+    last: dict[str, QueryLog] = {}
+    profiler = cProfile.Profile()
+    half = len(jobs) // 2
+    for n, job in enumerate(jobs):
+        auth = {"HTTP_AUTHORIZATION": f"Token {job['token']}"}
+        if n == half:
+            profiler.enable()
+        for method in ("PUT", "POST"):
+            log = QueryLog()
+            started = time.process_time()
+            with connection.execute_wrapper(log):
+                if method == "PUT":
+                    path, body = f"/api/v1/reports/{job['id']}/draft", draft_body(job)
+                    response = client.put(path, body, "application/json", **auth)
+                    version = response.json().get("version")
+                else:
+                    path, body = f"/api/v1/reports/{job['id']}/submit", {"version": version}
+                    response = client.post(path, body, "application/json", **auth)
+            if response.status_code != 200:
+                raise SystemExit(f"{method} {response.status_code}: {response.content[:300]!r}")
+            if 0 < n < half:
+                cpu[method].append((time.process_time() - started) * 1000)
+                statements[method].append(len(log))
+                last[method] = log
+    profiler.disable()
+    for method in ("PUT", "POST"):
+        print(
+            f"  {method:4} CPU p50 {percentile(cpu[method], 0.5):6.1f} ms in this process (Django; "
+            f"PostgreSQL's own CPU not counted), {percentile(statements[method], 0.5):.0f} SQL statements"
+        )
+    for method, log in last.items():
+        print(f"  statements of one {method}:")
+        for sql, _, ms in log.rows:
+            print(f"    {ms:6.2f} ms  {sql[:140]}")
+    out = io.StringIO()
+    pstats.Stats(profiler, stream=out).sort_stats("cumulative").print_stats(45)
+    print(out.getvalue())
+
+
+# --- HTTP client ------------------------------------------------------------------------------
+
+
+class Connection:
+    """One keep-alive HTTP/1.1 connection; reconnects when the server closes it (sync workers)."""
+
+    def __init__(self, port: int) -> None:
+        self.port = port
+        self.reader: asyncio.StreamReader | None = None
+        self.writer: asyncio.StreamWriter | None = None
+
+    async def request(self, method: str, path: str, body: bytes, token: str) -> tuple[int, bytes]:
+        if self.writer is None:
+            self.reader, self.writer = await asyncio.open_connection("127.0.0.1", self.port)
+        head = (
+            f"{method} {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Token {token}\r\n"
+            f"Content-Type: application/json\r\nContent-Length: {len(body)}\r\n\r\n"
+        )
+        self.writer.write(head.encode() + body)
+        status_line = await self.reader.readline()
+        if not status_line:
+            raise ConnectionError("the server closed the connection")
+        status = int(status_line.split()[1])
+        headers = {}
+        while (line := await self.reader.readline()) not in (b"\r\n", b""):
+            name, _, value = line.decode("latin-1").partition(":")
+            headers[name.strip().lower()] = value.strip()
+        if "content-length" in headers:
+            payload = await self.reader.readexactly(int(headers["content-length"]))
+        elif headers.get("transfer-encoding", "").lower() == "chunked":
+            payload = b""
+            while size := int((await self.reader.readline()).split(b";")[0], 16):
+                payload += await self.reader.readexactly(size)
+                await self.reader.readline()
+            await self.reader.readline()
+        else:
+            payload = await self.reader.read()
+            headers["connection"] = "close"
+        if headers.get("connection", "").lower() == "close":
+            self.writer.close()
+            self.reader = self.writer = None
+        return status, payload
+
+
+async def client_loop(port: int, jobs: list[dict], deadline: float, out: dict) -> None:
+    conn = Connection(port)
+    while jobs and time.perf_counter() < deadline:
+        job = jobs.pop()
+        try:
+            started = time.perf_counter()
+            status, payload = await conn.request(
+                "PUT", f"/api/v1/reports/{job['id']}/draft", draft_body(job), job["token"]
+            )
+            between = time.perf_counter()
+            out["put"].append((between - started) * 1000)
+            if status != 200:
+                out["failed"].append(f"PUT {status} {payload[:200]!r}")
+                continue
+            version = json.loads(payload)["version"]
+            status, payload = await conn.request(
+                "POST",
+                f"/api/v1/reports/{job['id']}/submit",
+                json.dumps({"version": version}).encode(),
+                job["token"],
+            )
+            ended = time.perf_counter()
+            out["post"].append((ended - between) * 1000)
+            if status != 200:
+                out["failed"].append(f"POST {status} {payload[:200]!r}")
+                continue
+            out["both"].append((ended - started) * 1000)
+            out["last"] = ended
+        except (ConnectionError, OSError, asyncio.IncompleteReadError, ValueError) as e:
+            out["failed"].append(f"{type(e).__name__}: {e}")
+            conn = Connection(port)
+
+
+def cpu_busy() -> tuple[int, int]:
+    """Return (busy, total) jiffies of the whole machine from /proc/stat."""
+    with open("/proc/stat") as f:
+        fields = [int(x) for x in f.readline().split()[1:]]
+    idle = fields[3] + fields[4]
+    return sum(fields) - idle, sum(fields)
+
+
+def process_cpu(pids: list[int]) -> float:
+    """Return the CPU seconds (user + system) the processes have used so far; gone ones count 0."""
+    total = 0
+    for pid in pids:
+        try:
+            with open(f"/proc/{pid}/stat") as f:
+                fields = f.read().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += int(fields[11]) + int(fields[12])
+    return total / os.sysconf("SC_CLK_TCK")
+
+
+def tree_pids(root: int) -> list[int]:
+    """Return ``root`` and its children (gunicorn's master and workers)."""
+    try:
+        with open(f"/proc/{root}/task/{root}/children") as f:
+            return [root, *(int(p) for p in f.read().split())]
+    except OSError:
+        return [root]
+
+
+def database_backend_pids(database: str) -> list[int]:
+    """Return the PostgreSQL backends connected to ``database`` (their title names it)."""
+    found = []
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/cmdline", "rb") as f:
+                title = f.read().decode("utf-8", "replace")
+        except OSError:
+            continue
+        if title.startswith("postgres:") and f" {database} " in title:
+            found.append(int(entry))
+    return found
+
+
+def serve_command(server: str, port: int, workers: int, threads: int) -> list[str]:
+    command = [str(ROOT / ".venv/bin/theodoi"), "serve", f"--bind=127.0.0.1:{port}", f"--server={server}"]
+    if workers:
+        command.append(f"--workers={workers}")
+    if threads:
+        command.append(f"--threads={threads}")
+    return command
+
+
+def bench_http(jobs: list[dict], args: argparse.Namespace) -> None:
+    from django.db import connections
+
+    connections.close_all()
+    port = free_port()
+    command = serve_command(args.server, port, args.workers, args.threads)
+    server = subprocess.Popen(
+        command, env=dict(os.environ), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+    )
+    out: dict = {"put": [], "post": [], "both": [], "failed": [], "last": 0.0}
+    try:
+        wait_for(port)
+        time.sleep(2)  # let every worker finish starting
+        pending = list(reversed(jobs))
+        servers = tree_pids(server.pid)
+        database = connections["default"].settings_dict["NAME"]
+        server0 = process_cpu(servers)
+        backends0 = {pid: process_cpu([pid]) for pid in database_backend_pids(database)}
+        busy0, total0 = cpu_busy()
+        own0 = resource.getrusage(resource.RUSAGE_SELF)
+        started = time.perf_counter()
+        deadline = started + args.seconds
+
+        async def run() -> None:
+            await asyncio.gather(
+                *(client_loop(port, pending, deadline, out) for _ in range(args.connections))
+            )
+
+        asyncio.run(run())
+        took = (out["last"] or time.perf_counter()) - started
+        own1 = resource.getrusage(resource.RUSAGE_SELF)
+        busy1, total1 = cpu_busy()
+        server_cpu = process_cpu(servers) - server0
+        backends = database_backend_pids(database)  # the workers' connections, opened during the run
+        database_cpu = sum(process_cpu([pid]) - backends0.get(pid, 0.0) for pid in backends)
+    finally:
+        server.terminate()
+        server.wait(timeout=60)
+    client_cpu = (own1.ru_utime + own1.ru_stime) - (own0.ru_utime + own0.ru_stime)
+    ok = len(out["both"])
+    rows = sum(len(j["tasks"]) for j in jobs) / max(1, len(jobs))
+    print(f"  server: {' '.join(command[1:])}")
+    print(
+        f"  {ok} submissions ({len(out['put']) + len(out['post'])} requests, {rows:.1f} task rows per "
+        f"report) over {args.connections} connections in {took:.1f} s"
+    )
+    print(
+        f"  submissions (PUT draft + POST submit, both 200) per second: {ok / took:.1f}; "
+        f"requests per second: {(len(out['put']) + len(out['post'])) / took:.1f}"
+    )
+    for label, values in (
+        ("PUT draft", out["put"]),
+        ("POST submit", out["post"]),
+        ("submission", out["both"]),
+    ):
+        if values:
+            print(
+                f"  {label:12} p50 {percentile(values, 0.5):7.1f} ms  p95 {percentile(values, 0.95):7.1f} ms  "
+                f"max {max(values):7.1f} ms"
+            )
+    per = 1000 / max(1, ok)
+    print(
+        f"  CPU during the run: server {server_cpu:.1f} s, PostgreSQL backends {database_cpu:.1f} s, "
+        f"client {client_cpu:.1f} s; per submission {server_cpu * per:.1f} + {database_cpu * per:.1f} + "
+        f"{client_cpu * per:.1f} ms; whole machine busy {100 * (busy1 - busy0) / max(1, total1 - total0):.0f} % "
+        f"of {os.cpu_count()} CPUs (other users included), load average {os.getloadavg()[0]:.1f}"
+    )
+    print(f"  errors: {len(out['failed'])}" + (f", first: {out['failed'][0]}" if out["failed"] else ""))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--server", choices=("auto", "gunicorn", "waitress"), default="gunicorn")
+    parser.add_argument("--workers", type=int, default=0, help="0: theodoi serve's default")
+    parser.add_argument("--threads", type=int, default=0, help="0: theodoi serve's default")
+    parser.add_argument("--connections", type=int, default=16)
+    parser.add_argument("--count", type=int, default=3000, help="submissions at most")
+    parser.add_argument("--seconds", type=float, default=30.0, help="seconds at most")
+    parser.add_argument("--profile", type=int, default=0, help="N submissions in-process, profiled, instead")
+    args = parser.parse_args()
+    setup_django()
+    made = coordinators_ensure()
+    jobs = submission_work(args.profile or args.count)
+    print(
+        f"{len(jobs)} draft reports ready, {len({j['token'] for j in jobs})} agency tokens"
+        + (f", {made} coordinators made" if made else "")
+    )
+    if args.profile:
+        profile(jobs)
+    else:
+        bench_http(jobs, args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
