@@ -548,6 +548,12 @@ def generate(url: str, scale: float, seed: int) -> dict[str, int]:
                     sec.row(sid, pid, ROMAN[s], SECTION_TITLES[s], s)
                     plan_sections[pid].append((sid, ROMAN[s]))
         task_scale = 1.0  # tasks per plan stay realistic at any scale
+        # TaskProgress columns known from the task alone (rules.deadline_basis), loaded after the updates.
+        commune_province = {cid: p for p, cs in communes.items() for cid in cs}
+        plan_province = {
+            pid: commune_province[unit] if level == "commune" else unit for pid, unit, level, *_ in plans
+        }
+        progress_basis: list[tuple] = []
         conn.commit()
         with (
             copier(
@@ -615,6 +621,10 @@ def generate(url: str, scale: float, seed: int) -> dict[str, int]:
                         done = due + dt.timedelta(days=rng.randint(-120, 75))
                         done = max(done, start + dt.timedelta(days=14))
                     rows.append((tid, lead, start, done, per_period))
+                    basis = rules.deadline_basis(parsed)
+                    progress_basis.append(
+                        (tid, plan_province[pid], basis.due, basis.per_period, basis.continues, basis.cadence)
+                    )
                 plan_tasks[pid] = rows
             counts["tasks"], counts["task_agencies"] = n_tasks, n_assign
         with (
@@ -826,7 +836,65 @@ def generate(url: str, scale: float, seed: int) -> dict[str, int]:
                 f"(SELECT coalesce(max(id), 1) FROM {table}))"
             )
         conn.commit()
+        started = time.monotonic()
+        counts["task_progress"] = fill_progress(conn, progress_basis)
+        print(
+            f"  task progress: {counts['task_progress']:,} rows ({time.monotonic() - started:.0f} s)",
+            flush=True,
+        )
     return counts
+
+
+def fill_progress(conn: psycopg.Connection, basis: list[tuple]) -> int:
+    """Fill ``tracking_taskprogress`` set-based after the load; return the rows written.
+
+    The task columns come from ``rules.deadline_basis`` (COPY into a temporary table), each
+    task's newest counted update from one ``DISTINCT ON`` over the updates (the order of
+    ``tracking.progress.newest_counted``; "done" without a day counts from the submission
+    day, as ``progress.Latest.reported`` says). The status on the day is then set by
+    ``theodoi rebuild-task-progress --status-only``: one UPDATE with the app's own SQL
+    judgement, not a copy of it here.
+    """
+    conn.execute(
+        "CREATE TEMP TABLE progress_basis (task_id bigint PRIMARY KEY, province_id bigint,"
+        " deadline_due date, per_period boolean, continues boolean, cadence text)"
+    )
+    with conn.cursor().copy("COPY progress_basis FROM STDIN") as copy:
+        for row in basis:
+            copy.write_row(row)
+    written = conn.execute(
+        """
+        INSERT INTO tracking_taskprogress (task_id, plan_id, province_id, deadline_due, per_period, continues,
+            cadence, update_id, work_status, percent, done_on, report_period, report_period_start,
+            report_period_end, reported_at, status, judged_on)
+        SELECT b.task_id, t.plan_id, b.province_id, b.deadline_due, b.per_period, b.continues, b.cadence,
+            l.id, coalesce(l.status, ''), coalesce(l.percent, 0),
+            CASE WHEN l.status = 'done'
+                THEN coalesce(l.done_on, (l.last_submitted_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date) END,
+            coalesce(l.period, ''), l.period_start, l.period_end, l.last_submitted_at, 'not_started', %(today)s
+        FROM progress_basis b
+        JOIN plans_task t ON t.id = b.task_id
+        LEFT JOIN (
+            SELECT DISTINCT ON (u.task_id) u.task_id, u.id, u.status, u.percent, u.done_on,
+                r.period, r.period_start, r.period_end, r.last_submitted_at
+            FROM tracking_taskupdate u JOIN tracking_progressreport r ON r.id = u.report_id
+            WHERE r.status IN ('submitted', 'accepted') AND r.period_start <= %(today)s
+            ORDER BY u.task_id, r.period_end DESC, r.last_submitted_at DESC NULLS LAST, u.id DESC
+        ) l ON l.task_id = b.task_id
+        """,
+        {"today": TODAY},
+    ).rowcount
+    conn.execute("DROP TABLE progress_basis")
+    conn.commit()
+    return written
+
+
+def judge_progress(url: str) -> None:
+    """Set every progress row's status on today with the app's SQL judgement (one UPDATE)."""
+    env = dict(os.environ, DATABASE_URL=url)
+    subprocess.run(
+        [str(ROOT / ".venv/bin/theodoi"), "rebuild-task-progress", "--status-only"], check=True, env=env
+    )
 
 
 def main() -> None:
@@ -841,6 +909,7 @@ def main() -> None:
     migrate(args.database_url)
     print(f"migrated ({time.monotonic() - started:.0f} s)", flush=True)
     counts = generate(args.database_url, args.scale, args.seed)
+    judge_progress(args.database_url)
     loaded = time.monotonic()
     with psycopg.connect(args.database_url, autocommit=True) as conn:
         conn.execute("VACUUM ANALYZE")
