@@ -255,6 +255,15 @@ def test_restore_lines_mends_list_markers_by_their_order(restorer):
     assert markers == ["c", "d", "đ", "e"]
 
 
+def test_the_module_command_mends_list_markers_as_it_streams():
+    lines = "c) Trien khai\nd) Xay dung\nd) Hoan thien\ne) Tang cuong\n"
+    command = [sys.executable, "-m", "theodoi.ingest.restore", "--model", str(SHIPPED_MODEL_DIR)]
+
+    run = subprocess.run(command, input=lines, capture_output=True, text=True, check=True)
+
+    assert [line.split(")")[0] for line in run.stdout.splitlines()] == ["c", "d", "đ", "e"]
+
+
 def test_a_line_opening_with_1_bracket_is_the_letter_l(restorer):
     assert restorer.restore_line("1) Bao dam ty 1€ chi ngan sach") == "l) Bảo đảm tỷ lệ chi ngân sách"
     assert restorer.restore_line("(1) Bao dam") == "(1) Bảo đảm"
