@@ -25,7 +25,9 @@ def wrapped_unit(i: int, parts_of: dict[int, Parts], rows: set[int]) -> None:
     """Rebuild a unit cell wrapped over the lines around a numbered line.
 
     "Số doanh" / "... công nghệ số nghiệp/1000 1 Sở ..." / "dân" is the unit "Số doanh
-    nghiệp/1000 dân": the unit column's fragments sit at the right end of each line's name part.
+    nghiệp/1000 dân": the unit column's fragments sit at the right end of each line's name part
+    (on the line below, before the end of a wrapped agency: "ở tâm Công nghệ"). The numbered
+    line may hold none of it ("Vườn, Trung" / "... 01" / "tâm").
     """
     here = parts_of.get(i)
     if here is None or here.unit or not here.target:
@@ -33,43 +35,56 @@ def wrapped_unit(i: int, parts_of: dict[int, Parts], rows: set[int]) -> None:
     above = parts_of.get(i - 1) if i - 1 not in rows else None
     below = parts_of.get(i + 1) if i + 1 not in rows else None
     mid = here.name.split()
-    best: tuple[float, int, int, int, str] | None = None
-    for m in (1, 2, 3):
-        if len(mid) <= m:
-            break
-        for a in (0, 1, 2):
-            a_tokens = above.name.split() if above and above.name else []
-            if a > len(a_tokens) or (a and not a_tokens):
-                break
-            for c in (0, 1, 2):
-                c_tokens = below.name.split() if below and below.name else []
-                if c > len(c_tokens):
-                    break
+    a_tokens = above.name.split() if above and above.name else []
+    c_all = below.name.split() if below and below.name else []
+    c_end = _before_agency_tail(c_all)
+    c_tokens = c_all[:c_end]
+    found: list[tuple[float, int, int, int, str]] = []  # (score, a, m, c, unit)
+    for m in range(min(3, len(mid) - 1) + 1):
+        for a in range(min(2, len(a_tokens)) + 1):
+            for c in range(min(2, len(c_tokens)) + 1):
+                if not m and not (a and c):
+                    continue  # a unit the numbered line holds none of wraps on both sides
                 tail = c_tokens[len(c_tokens) - c :] if c else []
-                text = " ".join([*a_tokens[len(a_tokens) - a :], *mid[-m:], *tail])
-                found = squeezed_unit(text)
-                # equal matches: the one using more fragments is the fuller unit
-                if (
-                    found
-                    and found[1] >= 0.8
-                    and (
-                        best is None
-                        or found[1] > best[0] + 1e-9
-                        or (abs(found[1] - best[0]) < 1e-9 and a + m + c > best[1] + best[2] + best[3])
-                    )
-                ):
-                    best = (found[1], a, m, c, found[0])
-    if best is None:
+                text = " ".join([*a_tokens[len(a_tokens) - a :], *(mid[-m:] if m else []), *tail])
+                if a and not (text[:1].isupper() or text[:1] == "%"):
+                    continue  # a unit cell opens with a capital: "trung tâm" above is name text
+                match = squeezed_unit(text)
+                if match and match[1] >= 0.8:
+                    found.append((match[1], a, m, c, match[0]))
+    if not found:
         return
+    # the best match; at an equal score, or where a unit ending in the best one still matches
+    # well ("Vụ’Ở’nã, Trung" "tâm": "Vườn, Trung tâm", not "Trung tâm"), the one using more
+    # fragments, the fuller unit
+    best = max(found, key=lambda f: (round(f[0], 9), f[1] + f[2] + f[3]))
+    fuller = [
+        f
+        for f in found
+        if f[0] >= 0.85
+        and f[1] + f[2] + f[3] > best[1] + best[2] + best[3]
+        and f[4] != best[4]
+        and fold(f[4]).endswith(" " + fold(best[4]))
+    ]
+    if fuller:  # the fewest fragments that spell it: "số 50 doanh" keeps "số" in the name
+        best = min(fuller, key=lambda f: (f[1] + f[2] + f[3], -f[0]))
     _score, a, m, c, unit = best
     here.unit = unit
     here.name = " ".join(mid[: len(mid) - m])
     if a and above is not None:
-        tokens = above.name.split()
-        above.name = " ".join(tokens[: len(tokens) - a])
+        above.name = " ".join(a_tokens[: len(a_tokens) - a])
     if c and below is not None:
-        tokens = below.name.split()
-        below.name = " ".join(tokens[: len(tokens) - c])
+        below.name = " ".join([*c_tokens[: len(c_tokens) - c], *c_all[c_end:]])
+
+
+def _before_agency_tail(tokens: list[str]) -> int:
+    """Where the capitalised end of a wrapped agency name ("... Công nghệ") begins, if any."""
+    words = directory_words()
+    start = len(tokens)
+    while start > 0 and fold(tokens[start - 1]).strip(",.;") in words:
+        start -= 1
+    capital = next((k for k in range(start, len(tokens)) if tokens[k][:1].isupper()), None)
+    return len(tokens) if capital is None else capital
 
 
 _OPEN_NAME_END = {
