@@ -22,6 +22,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from theodoi.accounts.scope import draft_get_for_user
 from theodoi.directory.models import AdministrativeUnit, Agency, AgencyAlias
 from theodoi.directory.names import agency_key
 from theodoi.ingest.pipeline import extract
@@ -46,7 +47,7 @@ from theodoi.plans.drafts import (
 )
 from theodoi.plans.management.commands.train_restore import restore_training_data
 from theodoi.plans.models import Correction, CorrectionKind, DraftStatus, Plan, PlanDraft, PlanStatus, Task
-from theodoi.plans.selectors import agency_suggest, draft_get_for_user, draft_list_for_user, plan_tasks
+from theodoi.plans.selectors import agency_suggest, draft_list_for_user, plan_tasks
 from theodoi.plans.services import plan_import
 
 from .conftest import small_plan

@@ -12,11 +12,16 @@ Agencies are visible when they sit in the user's province or are named in a plan
 may see (a ministry partnering on a provincial task). Lookups by id go through
 ``plan_for_user_or_404`` / ``agency_for_user_or_404`` so that an id from the address bar is
 never trusted alone.
+
+Plan drafts under review (issue 5) are narrower: only administrators (all) and coordinators
+(their province, with the provinces merged into it or the one it merged into) see them;
+``draft_get_for_user`` is the lookup by id.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db.models import Exists, OuterRef, Q, QuerySet
@@ -24,7 +29,7 @@ from django.http import Http404
 
 from theodoi.accounts.models import Profile, Role
 from theodoi.directory.models import AdministrativeUnit, Agency, UnitLevel
-from theodoi.plans.models import IndicatorAgency, Plan, TaskAgency
+from theodoi.plans.models import IndicatorAgency, Plan, PlanDraft, TaskAgency
 
 _EVERYTHING_ROLES = {Role.ADMIN, Role.CENTRAL}
 _PROVINCE_ROLES = {Role.COORDINATOR, Role.LEADER}
@@ -156,3 +161,35 @@ def agency_for_user_or_404(user: AbstractBaseUser | AnonymousUser, pk: int) -> A
     if agency is None:
         raise Http404("Không tìm thấy cơ quan.")
     return agency
+
+
+# --- plan drafts under review (issue 5) ---------------------------------------------------------
+
+
+def draft_units_for(user: Any) -> set[int] | None:
+    """Return the unit ids whose drafts ``user`` may see; None for all (administrators)."""
+    from theodoi.plans.services import _unit_family  # plans.services imports the apps this module serves
+
+    if user is None or not getattr(user, "is_authenticated", False):
+        return set()
+    if getattr(user, "is_superuser", False):
+        return None
+    profile = getattr(user, "profile", None)
+    role = getattr(profile, "role", None)
+    if role == Role.ADMIN:
+        return None
+    if role == Role.COORDINATOR and profile.unit is not None:
+        return _unit_family(profile.unit)
+    return set()
+
+
+def draft_get_for_user(*, user: Any, draft_id: int) -> PlanDraft:
+    """Return draft ``draft_id`` if ``user`` may see it; raise PlanDraft.DoesNotExist otherwise
+    (the view answers 404: a draft of another province does not exist for this user)."""
+    rows = PlanDraft.objects.select_related(
+        "unit", "created_by", "updated_by", "target_plan", "supersedes_plan", "published_plan"
+    )
+    units = draft_units_for(user)
+    if units is not None:
+        rows = rows.filter(unit_id__in=units)
+    return rows.get(pk=draft_id)

@@ -12,6 +12,7 @@ from django.db.models import Count, Exists, IntegerField, OuterRef, Prefetch, Q,
 from django.db.models.fields.json import KT
 from django.db.models.functions import Coalesce
 
+from theodoi.accounts.scope import draft_units_for
 from theodoi.directory.models import AdministrativeUnit, Agency
 from theodoi.ingest.text import fold
 from theodoi.plans.models import (
@@ -156,24 +157,6 @@ def agency_list_for_review(*, unit: AdministrativeUnit | None = None) -> QuerySe
 # --- drafts under review (issue 5) ----------------------------------------------------------
 
 
-def _draft_units_for(user: Any) -> set[int] | None:
-    """Return the unit ids whose drafts ``user`` may see; None for all (administrators)."""
-    from theodoi.accounts.models import Role
-    from theodoi.plans.services import _unit_family
-
-    if user is None or not getattr(user, "is_authenticated", False):
-        return set()
-    if getattr(user, "is_superuser", False):
-        return None
-    profile = getattr(user, "profile", None)
-    role = getattr(profile, "role", None)
-    if role == Role.ADMIN:
-        return None
-    if role == Role.COORDINATOR and profile.unit is not None:
-        return _unit_family(profile.unit)
-    return set()
-
-
 def draft_list_for_user(*, user: Any, include_closed: bool = False) -> QuerySet[PlanDraft]:
     """Return the drafts ``user`` may see, newest first: all for administrators, those of its
     province (and the provinces merged into it) for a coordinator, none for anyone else.
@@ -183,7 +166,7 @@ def draft_list_for_user(*, user: Any, include_closed: bool = False) -> QuerySet[
     length. Published and discarded drafts only with ``include_closed``.
     """
     rows = PlanDraft.objects.all()
-    units = _draft_units_for(user)
+    units = draft_units_for(user)
     if units is not None:
         rows = rows.filter(unit_id__in=units)
     if not include_closed:
@@ -196,18 +179,6 @@ def draft_list_for_user(*, user: Any, include_closed: bool = False) -> QuerySet[
         .annotate(plan_number=KT("document__document__number"), plan_title=KT("document__document__title"))
         .order_by("-created_at", "-id")
     )
-
-
-def draft_get_for_user(*, user: Any, draft_id: int) -> PlanDraft:
-    """Return draft ``draft_id`` if ``user`` may see it; raise PlanDraft.DoesNotExist otherwise
-    (the view answers 404: a draft of another province does not exist for this user)."""
-    rows = PlanDraft.objects.select_related(
-        "unit", "created_by", "updated_by", "target_plan", "supersedes_plan", "published_plan"
-    )
-    units = _draft_units_for(user)
-    if units is not None:
-        rows = rows.filter(unit_id__in=units)
-    return rows.get(pk=draft_id)
 
 
 def draft_corrections(*, draft: PlanDraft) -> QuerySet[Correction]:

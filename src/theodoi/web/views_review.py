@@ -20,18 +20,14 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from theodoi.accounts.scope import draft_get_for_user
 from theodoi.ingest.read import SUPPORTED_SUFFIXES
 from theodoi.ingest.read.limits import vn_size
 from theodoi.ingest.text import fold
 from theodoi.plans import drafts
 from theodoi.plans.drafts import DraftConflict, DraftError
 from theodoi.plans.models import DraftStatus, Plan, PlanDraft
-from theodoi.plans.selectors import (
-    agency_suggest,
-    draft_get_for_user,
-    draft_list_for_user,
-    draft_supersede_candidates,
-)
+from theodoi.plans.selectors import agency_suggest, draft_list_for_user, draft_supersede_candidates
 from theodoi.web import review
 from theodoi.web.forms_review import CellForm, RowForm, SupersedesForm, UploadForm, upload_limit
 from theodoi.web.views import _is_htmx, _render
