@@ -12,11 +12,10 @@ from typing import Any
 from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 
-from theodoi.accounts.models import Role
+from theodoi.accounts.scope import draft_units_for
 from theodoi.directory.models import AdministrativeUnit
 from theodoi.ingest import plan as fmt
 from theodoi.plans.models import Correction, DraftStatus, PlanDraft
-from theodoi.plans.services import _unit_family
 
 TABLES = ("tasks", "indicators", "sections", "reporting")
 
@@ -45,18 +44,12 @@ class DraftConflict(DraftError):
 def draft_may_edit(*, user: Any, unit: AdministrativeUnit) -> bool:
     """Tell whether ``user`` may upload, edit and publish drafts of ``unit``.
 
-    Administrators may; a coordinator may for the province it works for (with the provinces
-    merged into it, or the one it merged into). Reporters, leaders and others may not.
+    Whoever may see a province's drafts may edit them (``theodoi.accounts.scope.draft_units_for``):
+    administrators, and a coordinator for the province it works for (with the provinces merged
+    into it, or the one it merged into). Reporters, leaders and others may not.
     """
-    if user is None or not getattr(user, "is_authenticated", False):
-        return False
-    if getattr(user, "is_superuser", False):
-        return True
-    profile = getattr(user, "profile", None)
-    role = getattr(profile, "role", None)
-    if role == Role.ADMIN:
-        return True
-    return role == Role.COORDINATOR and profile.unit_id in _unit_family(unit)
+    units = draft_units_for(user)
+    return units is None or unit.pk in units
 
 
 def check_may_edit(*, actor: Any, unit: AdministrativeUnit) -> None:
