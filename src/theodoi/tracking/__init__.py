@@ -16,7 +16,11 @@ Where things are:
 - ``selectors``    the reads pages are built on (``reporter_open_reports``, ``report_form``,
                    ``partner_tasks``, ``coordinator_inbox``, ``task_statuses``,
                    ``indicator_progress_for_plan``, ``task_history``, ``object_history`` ...);
-- ``tasks``        django-tasks jobs (reminders, notification e-mails), safe to run twice;
+- ``progress``     each task's current progress in one row (``TaskProgress``), written with the
+                   reports and plans that change it, judged in SQL from ``rules.STATUS_RULES``;
+                   what the dashboards count with GROUP BY;
+- ``tasks``        django-tasks jobs (reminders, notification e-mails, the nightly progress
+                   rebuild), safe to run twice;
                    ``manage.py send_reminders`` runs or enqueues them (from cron, hourly).
 
 Settings read (all optional): ``TRACKING_HOLIDAYS`` (ISO dates that move a due day to the next

@@ -376,8 +376,12 @@ class TaskProgress(models.Model):
     What the dashboards, scorecards and the national view count with GROUP BY instead of
     judging every task's updates on every request. Written by ``tracking.progress`` in the
     same transaction as what changes it (report submitted, accepted, returned; a plan
-    published with its carried-over tasks; a task's deadline or lead amended) and rebuilt
-    from the updates every night and by ``theodoi rebuild-task-progress``.
+    published with its carried-over tasks; a task's deadline amended) and rebuilt from the
+    updates every night and by ``theodoi rebuild-task-progress``.
+
+    The lead agency is not copied here: a task may have several leads (chủ trì) and each is
+    counted (by-agency tables, scorecards), so the per-agency GROUP BY joins ``TaskAgency``
+    on the task instead; one column would count only the first lead.
 
     The update columns are the latest update of a submitted or accepted report whose period
     had begun when the row was written, searched over the task and the tasks it carries on
