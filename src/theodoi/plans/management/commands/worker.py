@@ -20,4 +20,8 @@ class Command(DbWorkerCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         if retrain_schedule():
             self.stderr.write("Đã hẹn lịch huấn luyện lại mô hình khôi phục dấu đêm nay.")
+        from theodoi.tracking.tasks import progress_schedule
+
+        if progress_schedule():
+            self.stderr.write("Đã hẹn lịch tính lại tiến độ nhiệm vụ đêm nay.")
         super().handle(*args, **options)
