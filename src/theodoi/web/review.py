@@ -31,7 +31,6 @@ TAB_OF_TABLE = {
     "indicators": "chi-tieu",
 }
 TABLE_OF_TAB = {"nhom": "sections", "nhiem-vu": "tasks", "chi-tieu": "indicators"}
-TABLE_ORDER = {"document": 0, "reporting": 1, "sections": 2, "indicators": 3, "tasks": 4}
 LOW_CONFIDENCE = 0.75  # the services' REVIEW_THRESHOLD: below it a cell is "to check"
 
 
@@ -340,27 +339,17 @@ def queue_path(path: str) -> str:
     return str(CellPath(where.table, where.index, _SAME_CELL[where.field]))
 
 
-def cell_order(document: dict[str, Any], path: str) -> tuple[int, int, int, int]:
-    """Return the place of a cell in reading order: first source line, table, row, column."""
-    where = CellPath.parse(path)
-    if where is None:
-        return (0, 0, 0, 0)
-    row = _row_data(document, where.table, where.index) or {}
-    fields = [c.field for c in COLUMNS[where.table]]
-    column = fields.index(where.field) if where.field in fields else len(fields)
-    return (min(row.get("source_lines") or [0]), TABLE_ORDER[where.table], where.index or 0, column)
+def next_to_check(paths: Sequence[str], after: str | None) -> str | None:
+    """Return the cell to check after ``after`` in the queue's order, wrapping to the first.
 
-
-def next_to_check(document: dict[str, Any], paths: Sequence[str], after: str | None) -> str | None:
-    """Return the cell to check after ``after`` in reading order, wrapping to the first."""
-    if not paths:
+    The queue comes least confident first (``draft_review_queue``); a cell no longer in it
+    (just checked) is followed by the first, the most doubtful one left.
+    """
+    ordered = list(dict.fromkeys(paths))
+    if not ordered:
         return None
-    ordered = sorted(dict.fromkeys(paths), key=lambda p: cell_order(document, p))
-    if after:
-        here = cell_order(document, after)
-        for path in ordered:
-            if cell_order(document, path) > here:
-                return path
+    if after in ordered:
+        return ordered[(ordered.index(after) + 1) % len(ordered)]
     return ordered[0]
 
 
