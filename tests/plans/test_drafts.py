@@ -532,7 +532,7 @@ def test_splitting_a_row_gives_two_rows_and_the_new_one_is_to_check(
     assert Correction.objects.get().kind == CorrectionKind.SPLIT
 
 
-def test_review_queue_walks_low_confidence_cells_in_document_order(
+def test_review_queue_walks_low_confidence_cells_least_confident_first(
     make_draft: Callable[..., PlanDraft], coordinator_a: Any
 ) -> None:
     doc = small_plan(tasks=2)
@@ -544,18 +544,31 @@ def test_review_queue_walks_low_confidence_cells_in_document_order(
     queue = draft_review_queue(draft=draft)
 
     assert [c.path for c in queue] == [
-        "indicators[0].target",
         "tasks[1].output",
-        "tasks[1].deadline",
         "tasks[0].name",
+        "tasks[1].deadline",
+        "indicators[0].target",
     ]
-    assert [line["n"] for line in queue[1].source_lines] == [20, 21]
-    assert queue[0].confidence == 0.6
+    assert [line["n"] for line in queue[0].source_lines] == [20, 21]
+    assert queue[-1].confidence == 0.6
 
     saved = draft_cell_update(
         draft=draft, actor=coordinator_a, version=draft.version, path="tasks[1].output", value="Báo cáo"
     )
     assert "tasks[1].output" not in [c.path for c in draft_review_queue(draft=saved)]
+
+
+def test_review_queue_keeps_document_order_among_cells_of_equal_confidence(
+    make_draft: Callable[..., PlanDraft],
+) -> None:
+    doc = small_plan(tasks=2)
+    doc["tasks"][0].update(source_lines=[30], confidence={"name": 0.5})
+    doc["tasks"][1].update(source_lines=[20], confidence={"deadline": 0.5, "name": 0.5})
+    draft = make_draft(doc)
+
+    queue = draft_review_queue(draft=draft)
+
+    assert [c.path for c in queue] == ["tasks[1].name", "tasks[1].deadline", "tasks[0].name"]
 
 
 # --- permissions ---------------------------------------------------------------------------------

@@ -223,16 +223,36 @@ def test_after_the_last_doubtful_cell_is_fixed_the_queue_says_so(signed_in: Any,
     assert "Ô tiếp theo" not in html
 
 
-def test_next_to_check_walks_on_in_reading_order(signed_in: Any, make_draft: Any) -> None:
+def test_next_to_check_walks_on_least_confident_first(signed_in: Any, make_draft: Any) -> None:
+    from .review_fixtures import small_document
+
+    doc = small_document()
+    doc["tasks"][2]["confidence"]["deadline"] = 0.3
+    doc["tasks"][0]["confidence"]["output"] = 0.6
+    draft = make_draft(doc)
+    url = reverse("web:review_draft", args=[draft.pk])
+
+    first = signed_in.get(url).content.decode()
+    second = signed_in.get(url, {"o": "tasks[2].deadline"}).content.decode()
+    third = signed_in.get(url, {"o": "tasks[1].name"}).content.decode()
+
+    assert f'href="{url}?o=tasks%5B2%5D.deadline"' in first
+    assert f'href="{url}?o=tasks%5B1%5D.name"' in second
+    assert f'href="{url}?o=tasks%5B0%5D.output"' in third
+
+
+def test_a_checked_cell_is_followed_by_the_most_doubtful_one_left(signed_in: Any, make_draft: Any) -> None:
     from .review_fixtures import small_document
 
     doc = small_document()
     doc["tasks"][2]["confidence"]["deadline"] = 0.3
     draft = make_draft(doc)
-    html = signed_in.get(
-        reverse("web:review_draft", args=[draft.pk]), {"o": "tasks[1].name"}
+
+    html = signed_in.post(
+        cell_url(draft), {"o": "tasks[2].deadline", "version": draft.version, "value": "12/2025"}, **HTMX
     ).content.decode()
-    assert "?o=tasks%5B2%5D.deadline" in html
+
+    assert "?o=tasks%5B1%5D.name" in html
 
 
 # --- rows -------------------------------------------------------------------------------------------

@@ -132,7 +132,7 @@ def _review_context(request: HttpRequest, draft: PlanDraft, *, tab: str = "") ->
         "tab": tab,
         "tabs": review.TABS,
         "queue_count": len(queue),
-        "next_path": review.next_to_check(document, queue, opened.path if opened else None),
+        "next_path": review.next_to_check(queue, opened.path if opened else None),
         "open_path": opened.path if opened else "",
         "opened": opened,
         "counts": {
@@ -238,7 +238,7 @@ def _cell_response(
         "conflict": conflict,
         "typed": typed,
         "queue_count": len(queue),
-        "next_path": review.next_to_check(draft.document or {}, queue, path),
+        "next_path": review.next_to_check(queue, path),
         "lines": drafts.draft_source_lines(draft=draft, numbers=cell.lines) if editing else [],
         "lines_label": review.line_ranges(cell.lines),
         **_editor(cell, typed),
