@@ -1,9 +1,13 @@
 """Security glue: the sign-in lockout page (django-axes) and a Content-Security-Policy header.
 
-The CSP is deliberately not a script allowlist: some pages (the evaluation pages' print
-buttons) still use inline ``onclick`` handlers, which no nonce can cover. It pins what needs
-no cooperation from templates: no framing, no plugins, no foreign ``<base>``, forms post only
-to this site.
+The policy lets a page run only this site's own script and style files: no inline
+``<script>``, no ``on…=`` handler attributes, no ``style=`` attributes, no ``eval``. A script
+or style injected into a page therefore does nothing even if it gets past the escaping. The
+pages cooperate: behaviour is bound by data attributes in ``web/static/web/page.js``, htmx is
+told not to inject its indicator ``<style>`` (base.html's htmx-config; the rules are in
+theodoi.css), and data for charts travels in ``type="application/json"`` islands, which are
+not run. The one inline style allowed is the 500 page's, by its hash: that page must render
+when the rest of the site (static files included) may be failing.
 """
 
 from __future__ import annotations
@@ -17,7 +21,29 @@ from django.shortcuts import render
 from django.urls import reverse
 
 LOCKOUT_MESSAGE = "Tài khoản tạm khoá 15 phút do nhập sai mật khẩu nhiều lần."
-CONTENT_SECURITY_POLICY = "frame-ancestors 'none'; object-src 'none'; base-uri 'self'; form-action 'self'"
+# sha256 of the <style> element's text in templates/500.html (tests/security/test_csp.py checks it)
+ERROR_PAGE_STYLE = "'sha256-CcNPwYtY4QSz/ze0ZYe9QBmGRQWz9j5FqSVb2NeTqvE='"
+POLICY: dict[str, str] = {
+    "default-src": "'self'",
+    "script-src": "'self'",
+    "style-src": f"'self' {ERROR_PAGE_STYLE}",
+    "img-src": "'self' data:",
+    "font-src": "'self'",
+    "connect-src": "'self'",
+    "frame-ancestors": "'none'",
+    "object-src": "'none'",
+    "base-uri": "'self'",
+    "form-action": "'self'",
+}
+
+
+def content_security_policy(**changes: str) -> str:
+    """Return the policy header, with directives changed by keyword (``style_src="..."``)."""
+    directives = {**POLICY, **{name.replace("_", "-"): value for name, value in changes.items()}}
+    return "; ".join(f"{name} {value}" for name, value in directives.items())
+
+
+CONTENT_SECURITY_POLICY = content_security_policy()
 
 
 def lockout_response(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
@@ -31,7 +57,8 @@ def lockout_response(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpRes
 
 
 class ContentSecurityPolicyMiddleware:
-    """Add the Content-Security-Policy header to every response that sets none."""
+    """Add the Content-Security-Policy header to every response that sets none (a view that
+    needs a looser one, the API's Redoc page, sets its own)."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
