@@ -1,0 +1,366 @@
+"""Cut one OCR'd table line into column spans by dynamic programming.
+
+An interleaved OCR line (see ``interleaved``) holds the first column's words, then fragments
+of the columns to its right in column order, some absent, with debris between. Instead of
+cutting at one place and then at opener words, every token gets a label — a column, or
+"dropped" (debris) — such that the columns never go backwards along the line, and the
+labelling with the best total score wins (a Viterbi pass over tokens × columns; a line has
+at most a few dozen tokens and five columns, so this is cheap).
+
+The score adds, per token, how well the word fits the column's vocabulary (``ColumnKind``:
+task prose, agency names, output kinds, deadlines) and where it sits on the line (the first
+column fills about ``width`` characters); per span, whether a gap mark ("|") or an opener
+word (a capitalised agency head, an output kind, a deadline word) begins it and whether it
+carries on the same column's unfinished text from the line above (``Carry``). The weights
+are a handful of global numbers (``Weights``); nothing is learnt from any plan's cells.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from theodoi.ingest.text import fold as _plain_fold
+
+fold = lru_cache(maxsize=1 << 16)(_plain_fold)
+
+DROP = -1
+
+PROSE, AGENCY, OUTPUT, DEADLINE = "prose", "agency", "output", "deadline"
+
+
+@dataclass(frozen=True)
+class Weights:
+    """The global weights of the segmentation score (flat over a range on the samples)."""
+
+    vocabulary: float = 1.0  # a word in (out of) a closed column's vocabulary
+    cut: float = 0.6  # opening a new span
+    gap: float = 1.5  # a gap mark right before a span opens (and against running over one)
+    opener: float = 1.0  # a span opens with its column's opener word
+    carry: float = 1.2  # a line's first span of a column carries on its unfinished cell
+    position: float = 1.0  # the first column past its width, another column inside it
+    drop: float = 0.8  # dropping a word that is no debris
+
+
+DEFAULT_WEIGHTS = Weights()
+
+
+@dataclass
+class Carry:
+    """What the lines above left per column: the text so far (for continuation)."""
+
+    texts: dict[int, str] = field(default_factory=dict)
+    name_closed: bool = False
+
+
+# Output kinds (kết quả) and the generic words that follow them.
+_OUTPUT_OPENERS = (
+    "van ban",
+    "ke hoach",
+    "quyet dinh",
+    "bao cao",
+    "de an",
+    "chuong trinh",
+    "nghi quyet",
+    "huong dan",
+    "co so du lieu",
+    "nen tang",
+    "he thong",
+    "tai lieu",
+    "chi thi",
+    "danh muc",
+    "san pham",
+    "hoi nghi",
+    "ty le",
+    "du an",
+)
+_OUTPUT_WORDS = frozenset(
+    [
+        *" ".join(_OUTPUT_OPENERS).split(),
+        "trien",
+        "khai",
+        "cua",
+        "cac",
+        "tinh",
+        "ubnd",
+        "chu",
+        "tich",
+        "cong",
+        "tac",
+        "thuc",
+        "hien",
+        "phe",
+        "duyet",
+        "ban",
+        "hanh",
+        "noi",
+        "dung",
+        "tuyen",
+        "truyen",
+        "so",
+        "nganh",
+        "dia",
+        "phuong",
+        "duoc",
+        "dua",
+        "vao",
+        "van",
+        "hanh",
+        "cap",
+        "nhat",
+        "ket",
+        "qua",
+        "moi",
+    ]
+)
+_DEADLINE_WORDS = frozenset(
+    [
+        "thang",
+        "quy",
+        "nam",
+        "hang",
+        "thuong",
+        "xuyen",
+        "nhiem",
+        "vu",
+        "va",
+        "nhung",
+        "tiep",
+        "theo",
+        "giai",
+        "doan",
+        "truoc",
+        "trong",
+        "sau",
+        "khi",
+        "ngay",
+    ]
+)
+_DEADLINE_TOKEN = re.compile(r"^(?:\d{1,2}/)?(?:\d{1,2}/)?20\d\d(?:-20\d\d)?[.;,]?$|^[ivx1-4]+/20\d\d$")
+# A capitalised word opening an agency (folded, two words at most).
+_AGENCY_OPENERS = (
+    "so ",
+    "cac so",
+    "cac co quan",
+    "cac don vi",
+    "cac doanh",
+    "ubnd",
+    "uy ban",
+    "ban ",
+    "van phong",
+    "cong an",
+    "dai ",
+    "bao ",
+    "bo chi huy",
+    "bo ",
+    "tinh doan",
+    "hoi ",
+    "lien minh",
+    "ngan hang",
+    "thanh tra",
+    "truong ",
+    "vien ",
+    "trung tam",
+)
+_DEADLINE_OPENERS = ("thang", "quy", "nam 20", "hang", "thuong xuyen", "nhiem vu thuong", "20")
+_EDGE = ".,;:()\"'“”‘’-–—"
+
+
+_OUTPUT_KIND_WORDS = frozenset(" ".join(_OUTPUT_OPENERS).split())
+
+
+@lru_cache(maxsize=1)
+def _generic_agency_words() -> frozenset[str]:
+    from theodoi.ingest.normalise.agencies import agency_vocabulary
+
+    return agency_vocabulary()
+
+
+@lru_cache(maxsize=1)
+def _agency_words() -> frozenset[str]:
+    from theodoi.ingest.normalise.agencies import AGENCY_DIRECTORY, agency_vocabulary
+
+    words: set[str] = set(agency_vocabulary())
+    for name in AGENCY_DIRECTORY:
+        words.update(re.findall(r"[a-z]+", fold(name)))
+    return frozenset(words)
+
+
+@lru_cache(maxsize=1 << 15)
+def _word(token: str) -> str:
+    return fold(token).strip(_EDGE)
+
+
+def _is_word(word: str) -> bool:
+    return len(word) >= 2 and word.isalpha()
+
+
+@lru_cache(maxsize=1 << 15)
+def _emission(token: str, kind: str) -> float:
+    """How well one token fits a column kind, before weights (about -1..+1)."""
+    word = _word(token)
+    if not word:
+        return 0.0  # punctuation belongs wherever its neighbours go
+    if kind == DEADLINE:
+        if _DEADLINE_TOKEN.match(fold(token)) or word in _DEADLINE_WORDS:
+            return 1.0
+        return -1.5
+    if not _is_word(word):
+        return -0.5 if kind == AGENCY else 0.0
+    agency = word in _agency_words()
+    if kind == AGENCY:
+        if word in _generic_agency_words():
+            return 1.0
+        return 0.3 if agency else -1.0
+    if kind == OUTPUT:
+        if word in _OUTPUT_KIND_WORDS:
+            return 1.0
+        return 0.4 if word in _OUTPUT_WORDS else -0.3
+    # prose: open vocabulary; a word only the other columns use leans away from it
+    return 0.5 if not agency and word not in _OUTPUT_WORDS else 0.0
+
+
+def _opener(tokens: Sequence[str], k: int, kind: str) -> float:
+    """Whether tokens[k] opens a span of the given kind (0..1)."""
+    token = tokens[k]
+    key = fold(" ".join(tokens[k : k + 3]))
+    if kind == AGENCY:
+        if key.startswith(_OUTPUT_OPENERS):  # "Báo cáo" is an output, "Báo Bình Định" an agency
+            return 0.0
+        if key.startswith(("cac so", "cac co quan", "cac don vi")):
+            return 1.0
+        return 1.0 if token[:1].isupper() and key.startswith(_AGENCY_OPENERS) else 0.0
+    if kind == OUTPUT:
+        return 1.0 if token[:1].isupper() and key.startswith(_OUTPUT_OPENERS) else 0.0
+    if kind == DEADLINE:
+        return 1.0 if key.startswith(_DEADLINE_OPENERS) or _DEADLINE_TOKEN.match(fold(token)) else 0.0
+    return 0.0
+
+
+def _continues(kind: str, cell: str, tokens: Sequence[str], k: int) -> float:
+    """How well tokens[k:] carry on a cell begun above (0..1)."""
+    if not cell:
+        return 0.0
+    token = tokens[k]
+    ends_open = bool(re.search(r"(?:,|\bvà|\bva|\bcủa|-|—)\s*$", cell))
+    if kind == AGENCY:
+        from theodoi.ingest.normalise.agencies import agency_continuation
+
+        score = agency_continuation(cell, " ".join(tokens[k : k + 2]))
+        if score >= 0.9:
+            return 1.0
+        if re.search(r"[;.]\s*$", cell):
+            return 0.0
+        return 0.5 if ends_open or token[:1].islower() else 0.0
+    if kind == PROSE:
+        return 0.0
+    if re.search(r"[;.]\s*$", cell):
+        return 0.0
+    return 0.6 if token[:1].islower() or ends_open else 0.0
+
+
+def column_kind(fits, *, first: bool) -> str:
+    """Tell a column's kind from its fit function (probed on typical cells)."""
+    if first:
+        return PROSE
+    if fits("12/2025") >= 0.5 and fits("Thường xuyên") >= 0.5:
+        return DEADLINE
+    if fits("Sở Tài chính") >= 0.8:
+        return AGENCY
+    return OUTPUT
+
+
+def segment_line(
+    tokens: Sequence[str],
+    kinds: Sequence[str],
+    *,
+    width: float | None,
+    carry: Carry,
+    debris: Sequence[bool] | None = None,
+    weights: Weights = DEFAULT_WEIGHTS,
+) -> list[int]:
+    """Label each token with a column index (non-decreasing) or ``DROP``.
+
+    ``tokens`` are the line's words ("|" for a gap mark); ``kinds`` the column kinds left to
+    right, the first being the task name's prose; ``debris`` marks tokens the raw OCR shows
+    as stray marks. Gap marks are always dropped; every other token lands in exactly one
+    column or is dropped, so the spans never lose nor duplicate a word.
+    """
+    n, m = len(tokens), len(kinds)
+    if n == 0:
+        return []
+    offsets = []
+    pos = 0
+    for token in tokens:
+        offsets.append(pos)
+        pos += len(token) + 1
+    openers = [{j: _opener(tokens, k, kinds[j]) for j in range(m)} for k in range(n)]
+    neg = float("-inf")
+    # best[c]: best score with the last kept token in column c; c == m: nothing kept yet
+    best = [neg] * m + [0.0]
+    back: list[list[tuple[int, int]]] = []
+    gap_before = False
+    for k, token in enumerate(tokens):
+        new = [neg] * (m + 1)
+        choice: list[tuple[int, int]] = [(-2, -2)] * (m + 1)
+        if token == "|":
+            back.append([(c, DROP) for c in range(m + 1)])
+            gap_before = True
+            continue
+        stray = bool(debris and debris[k])
+        drop_score = 0.3 if stray else -weights.drop
+        for c in range(m + 1):
+            if best[c] == neg:
+                continue
+            if best[c] + drop_score > new[c]:
+                new[c], choice[c] = best[c] + drop_score, (c, DROP)
+        for c in range(m):
+            kind = kinds[c]
+            emit = weights.vocabulary * _emission(token, kind)
+            if stray:
+                emit -= 0.5
+            if width is None:
+                pass
+            elif c == 0:
+                emit -= weights.position * max(0.0, (offsets[k] + len(token) - 1.1 * width) / (0.1 * width))
+            else:
+                emit -= weights.position * max(0.0, (0.9 * width - offsets[k]) / (0.1 * width))
+            if c == 0 and carry.name_closed:
+                emit -= 0.5 * weights.position
+            # stay in column c: against a gap mark, or an opener of a column to the right
+            if best[c] != neg:
+                later = max((openers[k][j] for j in range(c + 1, m) if kinds[j] != kind), default=0.0)
+                score = best[c] + emit - (weights.gap if gap_before else 0.0) - weights.opener * later
+                if score > new[c]:
+                    new[c], choice[c] = score, (c, c)
+            # open column c after an earlier one (or at the line start)
+            opening = weights.opener * openers[k][c] + (weights.gap if gap_before else 0.0)
+            opening += weights.carry * _continues(kind, carry.texts.get(c, ""), tokens, k)
+            for p in [*range(c), m]:
+                if best[p] == neg:
+                    continue
+                score = best[p] + emit + opening - (weights.cut if p != m else 0.0)
+                if score > new[c]:
+                    new[c], choice[c] = score, (p, c)
+        back.append(choice)
+        best = new
+        gap_before = False
+    # trace back
+    c = max(range(m + 1), key=lambda i: best[i])
+    labels = [DROP] * n
+    for k in range(n - 1, -1, -1):
+        prev, label = back[k][c]
+        labels[k] = label
+        c = prev
+    return labels
+
+
+def spans(tokens: Sequence[str], labels: Sequence[int]) -> dict[int, str]:
+    """Join the tokens of each column (in order) into its text on this line."""
+    out: dict[int, list[str]] = {}
+    for token, label in zip(tokens, labels, strict=True):
+        if label != DROP:
+            out.setdefault(label, []).append(token)
+    return {c: " ".join(words) for c, words in out.items()}
