@@ -120,7 +120,9 @@ def _claim_version(*, report: ProgressReport, version: int, actor: Any, **fields
     if not changed:
         current = ProgressReport.objects.filter(pk=report.pk).values_list("version", flat=True).first()
         raise ReportConflict(current_version=current or 0)
-    report.refresh_from_db()
+    # Reload only what the UPDATE wrote: a full refresh would drop the plan and agency loaded
+    # with the row, and the caller (audit summary, notifications) would read them again.
+    report.refresh_from_db(fields=["version", "updated_at", "updated_by", *fields])
 
 
 def _user_or_none(actor: Any) -> Any:
