@@ -1,14 +1,17 @@
 """Bình Định's 103/KH-UBND (sample 000) replaces its 37/KH-UBND (sample 003, already active).
 
-The coordinator of Gia Lai uploads 000; its header says it replaces 37/KH-UBND, so the
-publish page opens on that plan with the difference (tasks added, removed, changed); after
-publishing, 37/KH-UBND is "Đã được thay thế" and still readable, and the new plan's tasks
-point at the tasks they continue, which is how progress history follows them.
-Extraction runs within the upload request (the immediate task backend). Desktop and phone.
+The science department has a report on task I.1 of 37/KH-UBND accepted (made through the
+services in the test's setup). The coordinator of Gia Lai uploads 000; its header says it
+replaces 37/KH-UBND, so the publish page opens on that plan with the difference (tasks added,
+removed, changed); after publishing, 37/KH-UBND is "Đã được thay thế" and still readable, the
+new plan's tasks point at the tasks they continue, and the new task 1 shows the report made
+on the old one in its history. Extraction runs within the upload request (the immediate task
+backend). Desktop and phone.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from pathlib import Path
 from typing import Any
@@ -21,12 +24,39 @@ pytestmark = pytest.mark.browser
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE_000 = ROOT / "samples" / "plans" / "000_e412e5038f44b581.txt"
 EXTRACTION_TIMEOUT = 120_000  # ms
+DONE_TEXT = "Đã tổ chức 12 hội nghị phổ biến Nghị quyết 57-NQ/TW cho cán bộ chủ chốt"
 
 
 @pytest.fixture
 def immediate_tasks(settings: Any, tmp_path: Path) -> None:
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
     settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture
+def accepted_report(gold_plan: Any, coordinator: Any, django_user_model: Any, password: str) -> Any:
+    """The science department's 2025 yearly report on task I.1 of 37/KH-UBND, sent and accepted."""
+    from theodoi.accounts.models import Profile, Role
+    from theodoi.plans.models import AgencyRole
+    from theodoi.tracking import rules, services
+
+    task = gold_plan.tasks.get(section__code="I", code="1")
+    science = task.assignments.get(role=AgencyRole.LEAD).agency
+    reporter = django_user_model.objects.create_user(username="baocao.khcn", password=password)
+    Profile.objects.create(user=reporter, role=Role.REPORTER, agency=science)
+    period = rules.period_containing(rules.ANNUAL, dt.date(2025, 6, 30))[0]
+    report = services.report_get_or_create_draft(
+        actor=reporter, agency=science, plan=gold_plan, cadence=rules.ANNUAL, period=period
+    )
+    # A report is sent whole: every task the department leads gets a status, task I.1 its progress.
+    led = gold_plan.tasks.filter(assignments__agency=science, assignments__role=AgencyRole.LEAD).distinct()
+    rows = {other.pk: {"status": "not_started"} for other in led}
+    rows[task.pk] = {"status": "in_progress", "percent": 60, "done_text": DONE_TEXT}
+    report = services.report_save_draft(
+        report=report, actor=reporter, version=report.version, data={"tasks": rows}
+    )
+    report = services.report_submit(report=report, actor=reporter, version=report.version)
+    return services.report_accept(report=report, actor=coordinator, version=report.version)
 
 
 def htmx_idle(page: Any) -> None:
@@ -44,8 +74,12 @@ def test_publish_000_over_003(
     gold_plan: Any,
     password: str,
     immediate_tasks: None,
+    accepted_report: Any,
 ) -> None:
     from theodoi.plans.models import Plan, PlanStatus, Task
+    from theodoi.tracking.models import ReportStatus
+
+    assert accepted_report.status == ReportStatus.ACCEPTED
 
     # Given the coordinator of Gia Lai, with Bình Định's 37/KH-UBND active, uploads 103/KH-UBND.
     page.goto(f"{live_server.url}/nhap-ke-hoach/")
@@ -131,3 +165,18 @@ def test_publish_000_over_003(
     shoot("7-nhiem-vu-cu")
     page.evaluate("window.scrollTo(0, 0)")
     shoot("8-ke-hoach-cu")
+
+    # Progress carried over: task 1 of 103/KH-UBND continues task I.1 of 37/KH-UBND, and its
+    # page shows the report accepted on the old task, marked as made under the old plan.
+    old_task = gold_plan.tasks.get(section__code="I", code="1")
+    new_task = Task.objects.get(plan=new, carried_from=old_task)
+    page.goto(f"{live_server.url}/nhiem-vu/{new_task.pk}/")
+    expect(page.locator(".facts")).to_contain_text("Nhiệm vụ 1 của kế hoạch 37/KH-UBND")
+    history = page.locator("#bao-cao-cac-ky")
+    expect(history).to_contain_text("(1)")
+    row = history.locator("tbody tr").first
+    expect(row).to_contain_text(DONE_TEXT)
+    expect(row).to_contain_text("60%")
+    expect(row.locator(".carried")).to_contain_text("Kế hoạch 37/KH-UBND")
+    history.scroll_into_view_if_needed()
+    shoot("9-lich-su-noi-tiep")
