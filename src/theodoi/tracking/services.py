@@ -34,7 +34,7 @@ from django.utils import timezone
 from django.utils.text import get_valid_filename
 
 from theodoi.accounts.models import Profile, Role
-from theodoi.accounts.scope import province_of
+from theodoi.accounts.scope import province_of, province_q
 from theodoi.core.audit import audit_record
 from theodoi.directory.models import Agency
 from theodoi.ingest.normalise.deadlines import parse_deadline
@@ -143,6 +143,8 @@ def _coordinators_of(plan: Plan) -> list[Any]:
     profiles = Profile.objects.filter(role=Role.COORDINATOR, user__is_active=True).select_related(
         "unit__parent", "user"
     )
+    if province is not None:  # only the province's coordinators, not the country's, on every submit
+        profiles = profiles.filter(province_q("unit", province))
     return [p.user for p in profiles if p.unit is not None and province_of(p.unit) == province]
 
 
