@@ -277,11 +277,13 @@ def test_review_ocr_plan_and_publish(
     expect(page.locator(".cell--editing")).to_be_visible()
     page.locator(".cell--editing").get_by_role("button", name="Hủy").click()
     expect(page.locator(".cell--editing")).to_have_count(0)
+    htmx_idle(page)
 
-    # On the task list, two rows are merged into one.
+    # On the task list, two rows are merged into one (the queue may have left us on another tab,
+    # whose long table takes a while to swap out on a loaded machine).
     page.get_by_role("link", name=re.compile("^Nhiệm vụ")).click()
     rows = page.locator("table.table--tasks tbody tr.review-row")
-    expect(rows.first).to_be_visible()
+    expect(rows.first).to_be_visible(timeout=30_000)
     total = rows.count()
     first_name = rows.nth(0).locator("td[data-label='Nhiệm vụ']").inner_text().split("\n")[0].strip()
     second_name = rows.nth(1).locator("td[data-label='Nhiệm vụ']").inner_text().split("\n")[0].strip()
