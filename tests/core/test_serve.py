@@ -72,20 +72,19 @@ def test_serve_answers_the_health_check(server: str, tmp_path: Path) -> None:
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
     )
+    expected = 2 if server == "gunicorn" else 0  # gunicorn's two workers; waitress is one process
     try:
-        body, until = None, time.time() + 60
-        while body is None and time.time() < until:
+        body, children, until = None, [], time.time() + 60
+        while (body is None or len(children) != expected) and time.time() < until:
+            children = Path(f"/proc/{process.pid}/task/{process.pid}/children").read_text().split()
             try:
                 with urllib.request.urlopen(f"http://127.0.0.1:{port}/suc-khoe/", timeout=5) as response:
                     body = json.loads(response.read())
             except OSError:
                 time.sleep(0.3)
-        children = Path(f"/proc/{process.pid}/task/{process.pid}/children").read_text().split()
     finally:
         process.terminate()
         process.wait(timeout=30)
 
     assert body == {"status": "ok", "database": "ok"}
-    assert len(children) == (
-        2 if server == "gunicorn" else 0
-    )  # gunicorn's two workers; waitress is one process
+    assert len(children) == expected
