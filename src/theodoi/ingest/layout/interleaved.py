@@ -34,6 +34,7 @@ from dataclasses import replace
 from functools import lru_cache
 from itertools import pairwise
 
+from theodoi.ingest.layout.debris import debris_mask
 from theodoi.ingest.layout.lines import Line
 from theodoi.ingest.layout.table import Cell, ColumnSpec, Row, RowStart, align
 from theodoi.ingest.text import fold as _plain_fold
@@ -229,6 +230,7 @@ def rows_interleaved(
     """Rebuild rows from OCR'd table lines; ``starts`` are the accepted row numbers."""
     if not starts:
         return []
+    debris = {line.number: debris_words(line) for line in lines}
     lines = [drop_debris_runs(line) for line in lines]
     first = next((c for c in columns if c.first), columns[0])
     others = [c for c in columns if c is not first]
@@ -244,7 +246,7 @@ def rows_interleaved(
             row = _block_row(lines, start, hi, first, others)
         else:
             rests: list[tuple[int, str]] = []
-            row = _inline_row(lines, start, lo, hi, first, others, width, rests)
+            row = _inline_row(lines, start, lo, hi, first, others, width, rests, debris)
             if any(c.name in SEGMENTED_COLUMNS for c in others):
                 _use_segmented_cells(row, segmented_rest(rests, others), SEGMENTED_COLUMNS)
         row.confidence = conf
@@ -252,6 +254,21 @@ def rows_interleaved(
             cell.confidence = round(min(cell.confidence, conf), 3)
         rows.append(row)
     return rows
+
+
+def debris_words(line: Line) -> frozenset[str]:
+    """The restored words of ``line`` whose raw OCR tokens are debris (``debris.debris_mask``).
+
+    They are dropped from the task name only, after the row is cut: the row and column cuts
+    read the line as before (taking tokens out shifts the character positions they weigh), and
+    the other cells keep them (an agency's garbled word still helps find its directory name).
+    A row number opening the line is kept.
+    """
+    raw, text = line.raw.split(), line.text.split()
+    if len(raw) != len(text) or not raw:
+        return frozenset()
+    mask = debris_mask(raw, text, keep_first=row_code_like(raw[0]))
+    return frozenset(word for word, drop in zip(text, mask, strict=True) if drop)
 
 
 # ---------------------------------------------------------------------------------------
@@ -537,6 +554,7 @@ def _inline_row(
     others: Sequence[ColumnSpec],
     width: float,
     rests: list[tuple[int, str]] | None = None,
+    debris: dict[int, frozenset[str]] | None = None,
 ) -> Row:
     row = Row("row", start.code, {}, [])
     name = Cell("", [], 0.7)
@@ -603,6 +621,8 @@ def _inline_row(
             head, leaked = split_agency_tail(head)
             if leaked:
                 rest = f"{leaked} {rest}".strip()
+        if head and debris and debris.get(line.number):
+            head = " ".join(w for w in head.split() if w not in debris[line.number])
         if head:
             name.add(head, line.number)
             name_started = True

@@ -1,0 +1,97 @@
+"""OCR debris on raw table lines: what is dropped from a task name and what stays."""
+
+from __future__ import annotations
+
+import pytest
+
+from theodoi.ingest.layout.debris import DEBRIS, DOUBT, WORD, debris_mask, token_level
+from theodoi.ingest.layout.interleaved import debris_words
+from theodoi.ingest.layout.lines import Line
+from theodoi.ingest.text import fold
+
+
+@pytest.mark.parametrize(
+    ("raw", "restored", "level"),
+    [
+        ("S10a", "S10a", DEBRIS),  # letters and digits mixed
+        ("KI0d", "KI0d", DEBRIS),
+        ("2As", "2As", DEBRIS),
+        ("aRT", "aRT", DOUBT),  # odd case: debris only with neighbours
+        ("£", "£", DEBRIS),  # a clump of marks
+        ("lf.hal", "lf.hậu", DEBRIS),  # a mark inside a word
+        ("LR", "LR", DOUBT),  # two capitals may spell nothing
+        ("N", "Nổ", DOUBT),  # a lone letter the restorer made a word of
+        ("nganh,", "ngành,", WORD),
+        ("S0,", "Sở,", WORD),  # a look-alike digit the restorer read back
+        ("nhi¢m", "nhiệm", WORD),
+        ("57-NQ/TW", "57-NQ/TW", WORD),
+        ("1552/BTTTT-TTH", "1552/BTTTT-TTH", WORD),
+        ("5G,", "5G,", WORD),
+        ("IoT", "IoT", DOUBT),
+        ("UBND", "UBND", WORD),
+        ("GRDP", "GRDP", WORD),
+        ("KH&CN", "KH&CN", WORD),
+        ("15%", "15%", WORD),
+        ("2021-2030,", "2021-2030,", WORD),
+        ("-", "-", WORD),
+        ("06", "06", DOUBT),
+    ],
+)
+def test_token_levels(raw: str, restored: str, level: int) -> None:
+    assert token_level(raw, restored) == level
+
+
+def mask(raw: str, restored: str | None = None) -> list[str]:
+    tokens = raw.split()
+    flags = debris_mask(tokens, restored.split() if restored else None)
+    return [t for t, drop in zip(tokens, flags, strict=True) if drop]
+
+
+def test_a_run_of_debris_goes_whole_numbers_and_all() -> None:
+    assert mask("vi phat T KI0d 06, 56 S10a ROt Cac") == ["T", "KI0d", "06,", "56", "S10a", "ROt"]
+
+
+def test_capitals_that_spell_nothing_go_with_their_run() -> None:
+    assert mask("nhiem vu, LA LT re LR NP du an") == ["LA", "LT", "re", "LR", "NP"]
+
+
+def test_a_lone_mixed_token_between_words_goes() -> None:
+    assert mask("so tren Ai 2T Truyen hinh") == ["2T"]
+
+
+def test_odd_case_letters_go_in_a_run_of_three() -> None:
+    assert mask("phat trien R N aRT e, Cac So,") == ["R", "N", "aRT", "e,"]
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "thuc hien Nghi quyet 57-NQ/TW cua Bo Chinh tri",
+        "ha tang 5G, IoT trong cac khu cong nghiep",
+        "UBND tinh va So KH&CN theo doi GRDP",
+        "bo tri it nhat 15% du toan giai doan 2026 2030",
+        "S Nong nghiep va Phat trien nong thon",
+        "de an 06 cua Chinh phu",
+    ],
+)
+def test_codes_numbers_and_abbreviations_stay(raw: str) -> None:
+    assert mask(raw) == []
+
+
+def line(raw: str, text: str) -> Line:
+    return Line(number=7, raw=raw, text=text, key=fold(text))
+
+
+def test_debris_words_are_the_restored_words_of_debris_tokens() -> None:
+    got = debris_words(line("4 | cong nghe Ai 2T . A so", "4 | công nghệ Ai 2T . A số"))
+    assert got == frozenset({"2T"})
+
+
+def test_the_row_number_opening_a_line_is_no_debris() -> None:
+    assert debris_words(line("12 S10a KI0d trien khai", "12 S10a KI0d triển khai")) == frozenset(
+        {"S10a", "KI0d"}
+    )
+
+
+def test_a_line_whose_tokens_do_not_line_up_gives_nothing() -> None:
+    assert debris_words(line("S10a KI0d", "S10a")) == frozenset()
