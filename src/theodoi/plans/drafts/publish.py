@@ -77,6 +77,9 @@ def draft_publish(*, draft: PlanDraft, actor: Any, version: int, supersedes: Pla
         carried = 0
         if old is not None and diff is not None and old.pk != plan.pk:
             carried = _carry_over(plan=plan, matches=diff.matches)
+            from theodoi.tracking.progress import task_progress_for_plan  # tracking builds on plans
+
+            task_progress_for_plan(plan=plan)  # continued tasks now start from their predecessors' progress
             old.refresh_from_db(fields=["status"])
             if old.status != PlanStatus.SUPERSEDED:
                 before = old.status
