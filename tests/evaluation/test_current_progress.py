@@ -11,12 +11,13 @@ import random
 from typing import Any
 
 import pytest
+from tests.evaluation.generated import STATES, make_report
 
 from theodoi.directory.models import Agency
 from theodoi.evaluation import selectors as ev
 from theodoi.plans.models import Plan, PlanStatus, Section
-from theodoi.tracking import progress, rules
-from theodoi.tracking.models import ProgressReport, ReportStatus, TaskUpdate, WorkStatus
+from theodoi.tracking import progress
+from theodoi.tracking.models import TaskUpdate, WorkStatus
 from theodoi.tracking.rules import TZ
 
 pytestmark = pytest.mark.django_db
@@ -35,13 +36,6 @@ DEADLINES = (
     "",
 )
 PERIODS = ("2025-Q1", "2025-Q2", "2025-Q3", "2025-M09", "2025-M10", "2025-M11")
-STATES = (
-    ReportStatus.SUBMITTED,
-    ReportStatus.ACCEPTED,
-    ReportStatus.ACCEPTED,
-    ReportStatus.RETURNED,
-    ReportStatus.DRAFT,
-)
 
 
 def _generate(plan: Plan, count: int, agencies: list[Agency], make_task: Any, seed: int) -> None:
@@ -59,21 +53,8 @@ def _generate(plan: Plan, count: int, agencies: list[Agency], make_task: Any, se
     ]
     for agency in agencies:
         for period in PERIODS:
-            cadence, start, end = rules.period_bounds(period)
-            state = rng.choice(STATES)
-            sent = dt.datetime.combine(end, dt.time(8), tzinfo=TZ) + dt.timedelta(days=rng.randint(-20, 10))
-            report = ProgressReport.objects.create(
-                agency=agency,
-                plan=plan,
-                cadence=cadence,
-                period=period,
-                period_start=start,
-                period_end=end,
-                due_at=dt.datetime.combine(end, dt.time(0), tzinfo=TZ),
-                status=state,
-                submitted_at=None if state == ReportStatus.DRAFT else sent,
-                last_submitted_at=None if state == ReportStatus.DRAFT else sent,
-            )
+            report = make_report(plan, agency, period, rng.choice(STATES), late_days=rng.randint(-20, 10))
+            end = report.period_end
             for task in tasks:
                 if (
                     agency.pk in set(task.assignments.values_list("agency_id", flat=True))

@@ -88,3 +88,15 @@ def task_1(plan_a: Plan) -> Any:
 @pytest.fixture
 def indicator_online(plan_a: Plan) -> Any:
     return plan_a.indicators.get(code="1")
+
+
+@pytest.fixture
+def q3_report(duties_a: Plan, reporter_a: Any) -> ProgressReport:
+    """The science department's draft report on plan A for Q3/2025, made by its reporter."""
+    return services.report_get_or_create_draft(
+        actor=reporter_a,
+        agency=reporter_a.profile.agency,
+        plan=duties_a,
+        cadence="quarterly",
+        period="2025-Q3",
+    )

@@ -106,17 +106,6 @@ def test_every_status_occurs_in_the_case_table() -> None:
 # --- the writes keep the rows current ------------------------------------------------------------------
 
 
-@pytest.fixture
-def q3_report(duties_a: Plan, reporter_a: Any) -> ProgressReport:
-    return services.report_get_or_create_draft(
-        actor=reporter_a,
-        agency=reporter_a.profile.agency,
-        plan=duties_a,
-        cadence="quarterly",
-        period="2025-Q3",
-    )
-
-
 def _row(task: Task) -> TaskProgress:
     return TaskProgress.objects.get(task=task)
 

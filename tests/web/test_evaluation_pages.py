@@ -304,11 +304,13 @@ def test_national_and_public_query_count(
     _more(grown, rows, units, make_task, make_indicator)
     client.force_login(_user("trunguong_2", role=Role.CENTRAL))
     # session, user, profile; provinces, plans, tasks (5: progress rows' check, the missing
-    # rows written (tasks, newest updates, upsert), GROUP BY province), indicators (4), owed (5);
-    # comparison: candidates, siblings, values
-    with django_assert_num_queries(20):
+    # rows written (tasks, newest updates, upsert), GROUP BY province), indicators (8: rows'
+    # check, the missing rows written (plans, indicators, monitors, recent and older values,
+    # upsert), GROUP BY province), owed (5); comparison: candidates, siblings, values
+    with django_assert_num_queries(24):
         assert client.get(reverse("web:national")).status_code == 200
     client.logout()
-    # province, plans, tasks (2: progress rows' check, GROUP BY plan), indicators (4), predecessors
-    with django_assert_num_queries(9):
+    # province, plans, tasks (2: progress rows' check, GROUP BY plan), indicators (2: rows'
+    # check, rows), predecessors
+    with django_assert_num_queries(7):
         assert client.get(reverse("web:public_province", args=[units["a"].code])).status_code == 200

@@ -38,7 +38,6 @@ from theodoi.ingest.text import fold
 from theodoi.plans.models import (
     AgencyRole,
     Indicator,
-    IndicatorAgency,
     Plan,
     PlanStatus,
     Section,
@@ -46,11 +45,25 @@ from theodoi.plans.models import (
     TaskAgency,
 )
 from theodoi.tracking import calendar as cal
-from theodoi.tracking import progress, rules
-from theodoi.tracking.models import IndicatorValue, ProgressReport, TaskProgress, TaskUpdate
+from theodoi.tracking import progress, rules, standings
+from theodoi.tracking.models import (
+    IndicatorProgress,
+    IndicatorValue,
+    ProgressReport,
+    TaskProgress,
+    TaskUpdate,
+)
 from theodoi.tracking.progress import COUNTED
 from theodoi.tracking.rules import TaskStatus
 from theodoi.tracking.services import indicator_target
+from theodoi.tracking.standings import (
+    STANDING_LABELS,
+    STANDING_SLUGS,
+    STANDINGS,
+    IndicatorStanding,
+    Standing,
+    recent_periods,
+)
 
 STATUSES: tuple[TaskStatus, ...] = (
     TaskStatus.NOT_STARTED,
@@ -171,20 +184,6 @@ class JudgedTask:
     @property
     def is_done(self) -> bool:
         return self.status in (TaskStatus.DONE_ON_TIME, TaskStatus.DONE_LATE)
-
-
-def recent_periods(*, start: dt.date, end: dt.date) -> tuple[list[str], list[str]]:
-    """Return the cadences and the keys of every reporting period overlapping [start, end].
-
-    A report's key fixes its bounds, so filtering reports on these keys reads exactly the
-    reports of periods ending on or after ``start``, through the (plan, cadence, period) index.
-    """
-    keys = {
-        p.key
-        for cadence in rules.PERIODIC_CADENCES
-        for p in rules.periods_for(cadence, "", start=start, end=end)
-    }
-    return list(rules.PERIODIC_CADENCES), sorted(keys)
 
 
 def is_current(on: dt.date, *, at: dt.datetime | None = None) -> bool:
@@ -424,166 +423,40 @@ def status_counts_by(
 # --- indicators ------------------------------------------------------------------------------
 
 
-class Standing:
-    MET = "met"
-    ON_TRACK = "on_track"
-    BEHIND = "behind"
-    NO_DATA = "no_data"
+def indicator_standings(
+    *, plans: QuerySet[Plan], on: dt.date, at: dt.datetime | None = None
+) -> list[IndicatorStanding]:
+    """Return each indicator set of ``plans`` with its standing on ``on`` and its series.
 
-
-STANDING_LABELS = {
-    Standing.MET: "Đạt",
-    Standing.ON_TRACK: "Đúng tiến độ",
-    Standing.BEHIND: "Chậm",
-    Standing.NO_DATA: "Chưa có số liệu",
-}
-STANDING_SLUGS = {
-    Standing.MET: "dat",
-    Standing.ON_TRACK: "dung-tien-do",
-    Standing.BEHIND: "cham",
-    Standing.NO_DATA: "chua-co",
-}
-STANDINGS = (Standing.MET, Standing.ON_TRACK, Standing.BEHIND, Standing.NO_DATA)
-
-
-@dataclass
-class IndicatorStanding:
-    """An indicator of a plan judged on a day, with its values over time (one per quarter)."""
-
-    indicator: Indicator  # the row of the horizon judged against
-    plan_id: int
-    standing: str
-    trend: rules.Trend
-    latest: float | bool | None
-    latest_on: dt.date | None
-    series: list[tuple[str, float]]  # (quarter label, last value stated in it), oldest first
-    monitor_ids: tuple[int, ...]
-
-    @property
-    def standing_label(self) -> str:
-        return STANDING_LABELS[self.standing]
-
-    @property
-    def standing_slug(self) -> str:
-        return STANDING_SLUGS[self.standing]
-
-    @property
-    def latest_display(self) -> float | str | None:
-        if isinstance(self.latest, bool):
-            return "Có" if self.latest else "Không"
-        return self.latest
-
-
-def _on_track(
-    op: str, target: float | None, horizon: int | None, points: Sequence[tuple[dt.date, float]], on: dt.date
-) -> bool:
-    """Tell whether the line through the first and latest values reaches the target by the horizon's end."""
-    if (
-        target is None
-        or horizon is None
-        or horizon < on.year
-        or len(points) < 2
-        or op not in (">=", ">", "<=", "<", "range")
-    ):
-        return False
-    (d0, v0), (d1, v1) = points[0], points[-1]
-    days = (d1 - d0).days
-    if days <= 0:
-        return False
-    projected = v1 + (v1 - v0) / days * (dt.date(horizon, 12, 31) - d1).days
-    return projected <= target if op in ("<=", "<") else projected >= target
-
-
-def _quarter_label(day: dt.date) -> str:
-    return f"Q{(day.month - 1) // 3 + 1}/{day.year}"
-
-
-SERIES_DAYS = 730  # the charts show the last two years, one point per quarter
-
-
-def _indicator_values(
-    groups: dict[tuple[int, str, str], list[Indicator]], *, on: dt.date
-) -> dict[int, list[tuple[dt.date, float | bool]]]:
-    """Return the numeric and yes/no values stated for each indicator, oldest first.
-
-    Values of the last ``SERIES_DAYS`` are read through the reports' (plan, cadence, period)
-    index; an indicator with none that recent gets its older values in a second query.
+    Today (``is_current``): the stored judgement (``IndicatorProgress``, two queries when
+    every row is current). An earlier day: judged from the values (three or four queries).
+    Either way ``standings.judge`` makes the judgement.
     """
-    values: dict[int, list[tuple[dt.date, float | bool]]] = defaultdict(list)
-    stated = Q(number__isnull=False) | Q(boolean__isnull=False)
-    fields = ("indicator_id", "report__period_end", "number", "boolean", "report__status")
-    cadences, keys = recent_periods(start=on - dt.timedelta(days=SERIES_DAYS), end=on)
-    recent = IndicatorValue.objects.filter(
-        stated,
-        report__plan_id__in=sorted({key[0] for key in groups}),
-        report__cadence__in=cadences,
-        report__period__in=keys,
-        report__status__in=COUNTED,
-        report__period_start__lte=on,
-    )
-    rows = list(recent.order_by("report__period_end", "report__last_submitted_at", "id").values_list(*fields))
-    found = {row[0] for row in rows}
-    missing = [i.pk for group in groups.values() for i in group if i.pk not in found]
-    if missing:
-        older = IndicatorValue.objects.filter(stated, indicator_id__in=missing, report__period_start__lte=on)
-        rows += older.order_by("report__period_end", "report__last_submitted_at", "id").values_list(*fields)
-    for ind_id, end, number, boolean, status in rows:
-        if status in COUNTED:
-            values[ind_id].append((end, number if number is not None else bool(boolean)))
-    return values
+    if not is_current(on, at=at):
+        return standings.standings_from_values(plans=plans, on=on)
+    standings.indicator_progress_fill(plans=plans, on=on)
+    return standings.stored_standings(plans=plans)
 
 
-def indicator_standings(*, plans: QuerySet[Plan], on: dt.date) -> list[IndicatorStanding]:
-    """Return each indicator of ``plans`` with its standing on ``on`` and its series (three or four queries).
+def standing_counts_by(
+    *, plans: QuerySet[Plan], on: dt.date, key: str, at: dt.datetime | None = None
+) -> dict[int | None, dict[str, int]]:
+    """Return the indicator standings of ``plans`` counted by "plan_id" or "province_id".
 
-    As in tracking, the rows of a plan with the same name and unit are one indicator set for
-    several horizons; the target is the first horizon not yet past.
+    Today: one GROUP BY over ``IndicatorProgress`` (plus the fill check); an earlier day:
+    the indicators judged from the values.
     """
-    groups: dict[tuple[int, str, str], list[Indicator]] = defaultdict(list)
-    for ind in Indicator.objects.filter(plan__in=plans).order_by("plan_id", "horizon", "position", "id"):
-        groups[(ind.plan_id, fold(ind.name), fold(ind.unit))].append(ind)
-    if not groups:
-        return []
-    monitors: dict[int, list[int]] = defaultdict(list)
-    for ind_id, agency_id in IndicatorAgency.objects.filter(indicator__plan__in=plans).values_list(
-        "indicator_id", "agency_id"
-    ):
-        monitors[ind_id].append(agency_id)
-    values = _indicator_values(groups, on=on)
-    out = []
-    for (plan_id, _, _), rows in groups.items():
-        target = next((i for i in rows if i.horizon is None or i.horizon >= on.year), rows[-1])
-        stated = sorted((v for i in rows for v in values[i.pk]), key=lambda v: v[0])
-        latest = stated[-1][1] if stated else None
-        op, value, value_max = indicator_target(target)
-        met, trend = rules.indicator_progress(
-            op=op, value=value, value_max=value_max, latest=latest, history=[v for _, v in stated[:-1]]
-        )
-        numbers = [(d, float(v)) for d, v in stated if not isinstance(v, bool)]
-        if met:
-            standing = Standing.MET
-        elif met is None:
-            standing = Standing.NO_DATA
-        elif _on_track(op, value, target.horizon, numbers, on):
-            standing = Standing.ON_TRACK
-        else:
-            standing = Standing.BEHIND
-        by_quarter: dict[str, float] = {}
-        for day, number in numbers:
-            by_quarter[_quarter_label(day)] = number
-        out.append(
-            IndicatorStanding(
-                indicator=target,
-                plan_id=plan_id,
-                standing=standing,
-                trend=trend,
-                latest=latest,
-                latest_on=stated[-1][0] if stated else None,
-                series=list(by_quarter.items()),
-                monitor_ids=tuple(sorted({a for i in rows for a in monitors[i.pk]})),
-            )
-        )
-    out.sort(key=lambda r: (r.plan_id, r.indicator.position, r.indicator.pk))
+    out: dict[int | None, dict[str, int]] = defaultdict(lambda: dict.fromkeys(STANDINGS, 0))
+    if not is_current(on, at=at):
+        provinces = {p.pk: province_of(p.unit) for p in plans.select_related("unit__parent")}
+        for row in standings.standings_from_values(plans=plans, on=on):
+            group = row.plan_id if key == "plan_id" else provinces.get(row.plan_id)
+            out[group][row.standing] += 1
+        return out
+    standings.indicator_progress_fill(plans=plans, on=on)
+    counted = IndicatorProgress.objects.filter(plan__in=plans, judged=True).order_by()
+    for group, standing, n in counted.values_list(key, "standing").annotate(n=Count("pk")):
+        out[group][standing] += n
     return out
 
 
@@ -788,7 +661,7 @@ def dashboard(
         plans = plans.filter(pk=plan.pk)
     plan_list = list(plans.select_related("unit").order_by("-date", "number", "id"))
     figures = task_figures(plans=plans, on=on, at=at, section_id=section_id, agency_id=agency_id)
-    indicators = indicator_standings(plans=plans, on=on)
+    indicators = indicator_standings(plans=plans, on=on, at=at)
     if agency_id is not None:
         indicators = [i for i in indicators if agency_id in i.monitor_ids]
     owed = owed_reports(plans=plans, period=period, at=at, agency_ids=[agency_id] if agency_id else None)
@@ -905,7 +778,7 @@ def scorecard(
     on = period.judged_on(timezone.localtime(at).date())
     plans = province_plans(province_id=unit.pk)
     by_agency = task_figures(plans=plans, on=on, at=at, lists=False).by_agency
-    indicators = indicator_standings(plans=plans, on=on)
+    indicators = indicator_standings(plans=plans, on=on, at=at)
     owed = owed_reports(plans=plans, period=period, at=at)
     ids = set(by_agency) | {a for i in indicators for a in i.monitor_ids}
     agencies = (
@@ -1165,10 +1038,9 @@ def national_overview(*, on: dt.date, at: dt.datetime | None = None) -> National
     for province_id, counts in status_counts_by(plans=plans, on=on, key="province_id", at=at).items():
         if province_id in rows:
             rows[province_id].counts = counts
-    for i in indicator_standings(plans=plans, on=on):
-        province_id = plan_province.get(i.plan_id)
-        if province_id is not None:
-            rows[province_id].indicators[i.standing] += 1
+    for province_id, counts in standing_counts_by(plans=plans, on=on, key="province_id", at=at).items():
+        if province_id in rows:
+            rows[province_id].indicators = counts
     for r in owed_reports(plans=plans, period=period, at=at):
         province_id = plan_province.get(r.obligation.plan_id)
         if province_id is not None:

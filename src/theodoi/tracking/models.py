@@ -422,3 +422,47 @@ class TaskProgress(models.Model):
 
     def __str__(self) -> str:
         return f"{self.task_id}: {self.status} ({self.percent}%)"
+
+
+class IndicatorProgress(models.Model):
+    """An indicator's current standing (chỉ tiêu: đạt, đúng tiến độ, chậm), one row per indicator row.
+
+    What the dashboards, the national view and the public page count with GROUP BY instead
+    of judging every indicator's values on every request. Written by ``tracking.standings``
+    in the same transaction as what changes it (a report with values submitted, accepted,
+    returned; a plan imported) and rebuilt every night with the task progress.
+
+    The rows of a plan with the same name and unit are one indicator set for several
+    horizons: each holds the set's figures, and ``judged`` marks the row whose target the set
+    is judged against on ``judged_on`` (the first horizon not yet past) — the one readers
+    count. Derived data: rows are replaced, never audited on their own.
+    """
+
+    indicator = models.OneToOneField(
+        Indicator, primary_key=True, on_delete=models.CASCADE, related_name="progress"
+    )
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="+")
+    province = models.ForeignKey(
+        "directory.AdministrativeUnit", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )  # the plan's province in force (after the 2025 mergers); None for national plans
+    judged = models.BooleanField(default=False)
+    standing = models.CharField(max_length=16)  # standings.Standing
+    trend = models.CharField(max_length=16)  # rules.Trend
+    latest_number = models.FloatField(null=True, blank=True)
+    latest_boolean = models.BooleanField(null=True, blank=True)
+    latest_on = models.DateField(null=True, blank=True)  # the end of the period it was stated for
+    series = models.JSONField(default=list)  # [[quarter label, last number stated in it], ...]
+    monitor_ids = models.JSONField(default=list)  # agencies monitoring any row of the set
+    judged_on = models.DateField()
+
+    class Meta:
+        ordering = ("plan_id", "indicator_id")
+        indexes = (
+            models.Index(fields=["plan", "judged"], name="indicator_progress_plan"),
+            models.Index(fields=["province", "judged"], name="indicator_progress_province"),
+        )
+        verbose_name = "tình hình hiện tại của chỉ tiêu"
+        verbose_name_plural = "tình hình hiện tại của chỉ tiêu"
+
+    def __str__(self) -> str:
+        return f"{self.indicator_id}: {self.standing}"

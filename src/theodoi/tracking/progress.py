@@ -358,7 +358,14 @@ def task_progress_refresh(*, task_ids: Iterable[int], on: dt.date | None = None)
 
 
 def task_progress_for_plan(*, plan: Plan, on: dt.date | None = None) -> int:
-    """Write the progress rows of every task of ``plan`` (imported, published, carried over)."""
+    """Write the progress rows of every task of ``plan`` (imported, published, carried over).
+
+    The plan's indicator rows too (``standings``): an import may change their targets and
+    monitors. Returns the task rows written.
+    """
+    from theodoi.tracking.standings import indicator_progress_for_plans  # standings builds on this module
+
+    indicator_progress_for_plans(plan_ids=[plan.pk], on=on)
     return task_progress_refresh(task_ids=Task.objects.filter(plan=plan).values_list("pk", flat=True), on=on)
 
 

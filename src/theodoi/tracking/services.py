@@ -29,7 +29,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.core.mail import send_mail
 from django.core.validators import URLValidator
 from django.db import transaction
-from django.db.models import F, Model
+from django.db.models import F, Model, Q
 from django.utils import timezone
 from django.utils.text import get_valid_filename
 
@@ -670,6 +670,7 @@ def report_submit(*, report: ProgressReport, actor: Any, version: int) -> Progre
             submitted_by=_user_or_none(actor),
         )
         task_progress_refresh(task_ids=reported)
+        _standings_refresh(locked)
         audit_record(
             actor=actor,
             action="report.resubmit" if resubmitted else "report.submit",
@@ -687,6 +688,15 @@ def report_submit(*, report: ProgressReport, actor: Any, version: int) -> Progre
             obj=locked,
         )
     return locked
+
+
+def _standings_refresh(report: ProgressReport) -> None:
+    """Rejudge the indicators of the report's plan when it states a value (now counted, or no longer)."""
+    from theodoi.tracking.standings import indicator_progress_for_plans  # it judges with indicator_target
+
+    stated = Q(number__isnull=False) | Q(boolean__isnull=False)
+    if IndicatorValue.objects.filter(stated, report=report).exists():
+        indicator_progress_for_plans(plan_ids=[report.plan_id])
 
 
 def _review(
@@ -711,6 +721,7 @@ def _review(
         task_progress_refresh(
             task_ids=TaskUpdate.objects.filter(report=locked).values_list("task_id", flat=True)
         )
+        _standings_refresh(locked)
         accepted = to == ReportStatus.ACCEPTED
         audit_record(
             actor=actor,

@@ -4,7 +4,8 @@ Each job calls one service. Reminders claim their ``ReminderLog`` rows with a co
 UPDATE and notification e-mails claim ``Notification.emailed_at`` the same way, so a job
 that runs twice (a retry, two workers) sends each message once.
 
-``rebuild_task_progress`` recomputes every task's progress row from the updates each night
+``rebuild_task_progress`` recomputes every task's progress row from the updates (and every
+indicator's standing from the values) each night
 at PROGRESS_HOUR (local time), just after midnight so that a report sent ahead for a period
 beginning that day counts from the morning: ``theodoi worker`` queues the first run when it
 starts and each run queues the next; at most one run is ever waiting. Running it twice
@@ -21,6 +22,7 @@ from django_tasks import task
 
 from theodoi.tracking import services
 from theodoi.tracking.progress import task_progress_rebuild
+from theodoi.tracking.standings import indicator_progress_rebuild
 
 logger = logging.getLogger(__name__)
 
@@ -52,9 +54,10 @@ def send_notification_email(notification_id: int) -> bool:
 
 @task()
 def rebuild_task_progress() -> int:
-    """Recompute every task's progress row from the updates, then queue the next night's run."""
+    """Recompute every task's progress row and every indicator's standing, then queue the next night's run."""
     written = task_progress_rebuild()
     logger.info("task progress rebuilt: %d rows", written)
+    logger.info("indicator progress rebuilt: %d rows", indicator_progress_rebuild())
     progress_schedule()
     return written
 

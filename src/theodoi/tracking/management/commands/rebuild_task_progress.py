@@ -1,4 +1,4 @@
-"""``theodoi rebuild-task-progress``: recompute every task's progress row from the updates.
+"""``theodoi rebuild-task-progress``: recompute every task's progress row and indicator standing.
 
 For the first fill after an upgrade on a database loaded another way, and for repair; the
 nightly job (``tracking.tasks.rebuild_task_progress``) runs the same service.
@@ -12,10 +12,11 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandParser
 
 from theodoi.tracking.progress import REBUILD_BATCH, task_progress_rebuild, task_progress_rejudge
+from theodoi.tracking.standings import indicator_progress_rebuild
 
 
 class Command(BaseCommand):
-    help = "Tính lại tiến độ hiện tại của mọi nhiệm vụ từ các báo cáo đã gửi (sửa chữa, lần nạp đầu)."
+    help = "Tính lại tiến độ hiện tại của mọi nhiệm vụ và tình hình mọi chỉ tiêu từ các báo cáo đã gửi (sửa chữa, lần nạp đầu)."
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument(
@@ -44,8 +45,8 @@ class Command(BaseCommand):
                 self.stderr.write(f"  {done:,}/{total:,} nhiệm vụ ({time.monotonic() - started:.0f} giây)")
 
         written = task_progress_rebuild(batch=max(1, options["batch"]), report=report)
+        indicators = indicator_progress_rebuild()
         self.stdout.write(
-            f"Đã tính lại tiến độ của {written:,} nhiệm vụ trong {time.monotonic() - started:.1f} giây.".replace(
-                ",", "."
-            )
+            f"Đã tính lại tiến độ của {written:,} nhiệm vụ và tình hình của {indicators:,} chỉ tiêu"
+            f" trong {time.monotonic() - started:.1f} giây.".replace(",", ".")
         )
