@@ -1,0 +1,49 @@
+"""The task table's heading, read again by OCR after a page break, stays out of the rows."""
+
+from __future__ import annotations
+
+import pytest
+
+from theodoi.ingest.layout.interleaved import header_lines, is_header_repeat
+from theodoi.ingest.layout.lines import lines_from_text
+from theodoi.ingest.text import fold
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tổ Tên nhiệm vụ chủ trì phối hợp Kết quả hoàn thành",
+        "A ‘A Cơ quan Cơ quan £ . Thời gian",
+        "Cơ quan chủ trì",
+    ],
+)
+def test_a_heading_line_read_again_is_a_header_repeat(text: str) -> None:
+    assert is_header_repeat(fold(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "phối hợp với các cơ quan, đơn vị liên quan triển khai",
+        "Hoàn thành kết nối, khai thác dữ liệu",
+        "Kết quả thực hiện được báo cáo hằng năm",
+    ],
+)
+def test_task_text_with_heading_words_is_no_header(text: str) -> None:
+    assert not is_header_repeat(fold(text))
+
+
+def test_a_heading_one_phrase_a_line_is_found_as_a_whole() -> None:
+    lines = lines_from_text(
+        "kỹ năng số, công nghệ số cơ bản.\n\nTT\n\nTên nhiệm vụ\nCơ quan\nchủ trì\nCơ quan\nphối hợp\n"
+        "Thời gian\nhoàn thành\nTriển khai kế hoạch"
+    )
+    found = header_lines(lines, 0, len(lines))
+    assert sorted(lines[i].text for i in found) == sorted(
+        ["TT", "Tên nhiệm vụ", "Cơ quan", "chủ trì", "Cơ quan", "phối hợp", "Thời gian", "hoàn thành"]
+    )
+
+
+def test_a_lone_heading_word_in_a_row_stays() -> None:
+    lines = lines_from_text("Sở Nội vụ\nhoàn thành\nTriển khai")
+    assert header_lines(lines, 0, len(lines)) == set()
