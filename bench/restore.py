@@ -7,17 +7,23 @@ the same run the OCR text as it is (identity) and pyvi's ``ViUtils.add_accents``
 the remaining marks stripped, errors caught) are scored on the same pairs. Prints a Markdown
 table.
 
-usage: .venv/bin/python bench/restore.py [--pyvi]   (--pyvi: act as the pyvi filter)
+With ``--errors`` it prints instead, per pair file, the clean words the restorer still gets
+wrong, sorted by kind (see ``error_kind``), each with the OCR line it came from.
+
+usage: .venv/bin/python bench/restore.py [--pyvi | --errors]   (--pyvi: act as the pyvi filter)
 """
 
 from __future__ import annotations
 
+import difflib
 import json
 import re
 import resource
 import subprocess
 import sys
 import tempfile
+import unicodedata
+from collections import Counter, defaultdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -26,6 +32,7 @@ sys.path.insert(0, str(ROOT / "src"))
 from theodoi.ingest.restore import SHIPPED_MODEL_DIR as SHIPPED  # noqa: E402
 from theodoi.ingest.restore import train  # noqa: E402
 from theodoi.ingest.restore.corpus import shipped_corpus, shipped_lexicon  # noqa: E402
+from theodoi.ingest.restore.model import toneless  # noqa: E402
 
 SCORE = ROOT.parent / "shared" / "bin" / "score-restore"
 # (name, pairs file, documents left out of training)
@@ -141,5 +148,93 @@ def sample_throughput() -> float:
     return n_words / best
 
 
+def _words(text: str) -> list[str]:
+    return re.findall(r"\w+", unicodedata.normalize("NFC", text.lower()))  # as score-restore counts
+
+
+def _fold(word: str) -> str:
+    word = unicodedata.normalize("NFD", word.replace("đ", "d"))
+    return "".join(c for c in word if unicodedata.category(c) != "Mn")
+
+
+KINDS = {
+    "tone": "right letters, wrong tone (tại/tài): a language-model choice",
+    "vowel": "right letters, wrong vowel mark or đ (đặt/đạt, quân/quan)",
+    "kept": "left as the scan read it (no candidate the restorer believed)",
+    "letters": "restored to another word (a damaged scan read as the wrong syllable)",
+    "count": "dropped, added or split words",
+}
+
+
+def error_kind(clean: str, got: str, ocr_words: set[str]) -> str:
+    """Name what went wrong with one clean word (``got`` is "" when nothing stands for it)."""
+    if not got:
+        return "count"
+    if _fold(clean) == _fold(got):
+        return "tone" if toneless(clean) == toneless(got) else "vowel"
+    return "kept" if got in ocr_words else "letters"
+
+
+def line_errors(clean: str, got: str, ocr: str) -> list[tuple[str, str, str]]:
+    """Return (kind, clean word, what the output has) for each clean word scored wrong.
+
+    Aligns the words as ``score-restore`` does (on their mark-less form); a replaced run of the
+    same length pairs word for word, any other unmatched clean word counts as dropped.
+    """
+    c, g = _words(clean), _words(got)
+    ocr_words = set(_words(ocr))
+    out = []
+    matcher = difflib.SequenceMatcher(None, [_fold(w) for w in c], [_fold(w) for w in g], autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            out.extend(
+                (error_kind(a, b, ocr_words), a, b) for a, b in zip(c[i1:i2], g[j1:j2], strict=True) if a != b
+            )
+        elif tag == "replace" and i2 - i1 == j2 - j1:
+            out.extend((error_kind(a, b, ocr_words), a, b) for a, b in zip(c[i1:i2], g[j1:j2], strict=True))
+        else:
+            out.extend(("count", a, "") for a in c[i1:i2])
+    return out
+
+
+def errors() -> int:
+    """Print the words each leave-one-out model still gets wrong, by kind."""
+    for name, pairs_path, leave_out in DEV:
+        if not pairs_path.exists():
+            print(f"missing {pairs_path}; skipped", file=sys.stderr)
+            continue
+        pairs = [json.loads(line) for line in pairs_path.open(encoding="utf-8") if line.strip()]
+        ocr = [pair["ocr"].replace("\n", " ") for pair in pairs]
+        texts, train_pairs = shipped_corpus(exclude=leave_out)
+        with tempfile.TemporaryDirectory() as tmp:
+            train(texts, train_pairs, shipped_lexicon()).save(tmp)
+            command = [sys.executable, "-m", "theodoi.ingest.restore", "--model", tmp]
+            run = subprocess.run(
+                command, input="\n".join(ocr) + "\n", capture_output=True, text=True, check=True
+            )
+        got = run.stdout.split("\n")[: len(ocr)]
+        by_kind: dict[str, list[str]] = defaultdict(list)
+        total = 0
+        for pair, line, restored in zip(pairs, ocr, got, strict=True):
+            total += len(_words(pair["clean"]))
+            for kind, right, wrong in line_errors(pair["clean"], restored, line):
+                by_kind[kind].append(f"{right} → {wrong or '∅'}    | {line.strip()[:90]}")
+        n_wrong = sum(len(v) for v in by_kind.values())
+        print(f"## {name}: {n_wrong} wrong of {total} words")
+        for kind, meaning in KINDS.items():
+            found = by_kind.get(kind, [])
+            print(f"\n### {kind}: {len(found)} ({meaning})")
+            pairs_count = Counter(entry.split("    |")[0] for entry in found)
+            print(
+                "  " + ", ".join(f"{pair} ×{n}" if n > 1 else pair for pair, n in pairs_count.most_common())
+            )
+            for entry in found:
+                print(f"    {entry}")
+        print()
+    return 0
+
+
 if __name__ == "__main__":
-    sys.exit(pyvi_filter() if sys.argv[1:] == ["--pyvi"] else main())
+    if sys.argv[1:] == ["--pyvi"]:
+        sys.exit(pyvi_filter())
+    sys.exit(errors() if sys.argv[1:] == ["--errors"] else main())

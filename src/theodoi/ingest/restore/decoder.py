@@ -12,10 +12,12 @@ from __future__ import annotations
 import marshal
 import math
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
+from theodoi.ingest.restore.cache import DocumentCache, edits
 from theodoi.ingest.restore.model import (
     JUNK,
     NUM,
@@ -25,6 +27,7 @@ from theodoi.ingest.restore.model import (
     WORD,
     Model,
     lm_tokens,
+    rough_key,
     sentence_start,
 )
 from theodoi.ingest.restore.syllables import fold_word, marks, syllables
@@ -36,6 +39,7 @@ def _inventory() -> frozenset[str]:
 
 
 EMPTY: dict[int, float] = {}
+RIVALS = 3  # a word's margin is weighed against the first candidates of its token
 MAX_LINE = 100_000  # longer lines are not text a scan produced: returned unchanged
 CODE = re.compile(
     r"[\w&¢€£¥§@$]*\d[\w&¢€£¥§@$]*(?:[-/.][\w&¢€£¥§@$]+)+"  # 57-NQ/TW, 22/12/2024, 152-KH/TU
@@ -63,13 +67,28 @@ CLEAN_MARKS = set("àáảãạăằắẳẵặâầấẩẫậèẻẽẹê�
 
 @dataclass(frozen=True)
 class Change:
-    """One span the restorer changed: where, what it was, what it became and why."""
+    """One span the restorer changed: where, what it was, what it became and why.
+
+    ``margin`` is how much less likely (natural log) the line becomes when this one word takes
+    its best other candidate, its neighbours kept: below about 2 the restorer was unsure, and a
+    reviewer may want to see the raw word beside it. Infinite where there was no other choice.
+    """
 
     start: int
     end: int
     before: str
     after: str
     reason: str
+    margin: float = math.inf
+
+
+class Decoded(NamedTuple):
+    """A decoded line: its text, the spans changed, and per token (word id, margin) or nothing
+    when the line was left as it is for not being Vietnamese."""
+
+    text: str
+    changes: list[Change]
+    words: tuple[tuple[int, float], ...]
 
 
 @dataclass(frozen=True)
@@ -89,6 +108,10 @@ class RestoreConfig:
     reference_word_bonus: float = 1.5  # log bonus for a word found in a reference document
     vietnamese_share: float = 0.5  # below this share of Vietnamese-looking words: unchanged
     foreign_share: float = 0.5  # above this share of English-looking words: unchanged
+    cache_sure: float = 3.0  # a word this much (log) ahead of its best other candidate is sure
+    cache_window: int = 5_000  # lines decoded together (and held in memory) for the cache
+    proposal_cost: float = 9.0  # channel cost of reading an unsure word as a cached neighbour ...
+    proposal_edit_cost: float = 2.0  # ... plus this per letter the scan and the word differ in
 
 
 def _cased(word: str, like: str) -> str:
@@ -119,26 +142,30 @@ class Restorer:
         self._stored: dict[str, bytes] = model.candidates if self.config == RestoreConfig() else {}
         self._unigram_key = model.uni.get
         self._rows: dict[tuple[int, tuple[int, ...]], list[float]] = {}
+        self._trigram = _trigram_scorer(model)
+        self._spelling: dict[int, tuple[str, str]] = {}  # word id -> (syllable, unmarked), when first needed
+        self._distances: dict[tuple[str, str], int] = {}  # (scanned, unmarked) -> edit distance
 
     # --- public interface ------------------------------------------------------------------
     def restore_line(self, text: str) -> str:
         """Return ``text`` restored; numbers, codes, case and punctuation are kept."""
-        return self._decode(text)[0]
+        return self._decode(text).text
 
     def restore_lines(self, lines: list[str]) -> list[str]:
         """Restore each line; the result has as many lines as the input (see ``restore_stream``)."""
         return list(self.restore_stream(lines))
 
     def restore_stream(self, lines: Iterable[str]) -> Iterator[str]:
-        """Restore lines one by one as they come, in document order.
+        """Restore lines in document order, as many out as in.
 
-        Unlike ``restore_line`` this sees the document, so it also mends list markers a scan
-        cannot tell apart on one line: the Vietnamese alphabet runs "c) d) đ) e)", so a second
-        "d)" is "đ)". ``theodoi restore`` streams a file through it.
+        Unlike ``restore_line`` this sees the document. It decodes ``cache_window`` lines at a
+        time twice: the word pairs the first pass was sure of (see ``cache``) guide the second
+        pass where a word was left open. It also mends list markers a scan cannot tell apart on
+        one line: the Vietnamese alphabet runs "c) d) đ) e)", so a second "d)" is "đ)".
+        ``theodoi restore`` streams a file through it.
         """
         previous = ""
-        for line in lines:
-            restored = self._decode(line)[0]
+        for restored in self._two_pass(lines):
             match = LIST_MARKER.match(restored)
             if match:
                 marker = match.group(2)
@@ -149,9 +176,38 @@ class Restorer:
                 previous = marker
             yield restored
 
+    def _two_pass(self, lines: Iterable[str]) -> Iterator[str]:
+        config = self.config
+        window: list[str] = []
+        for line in lines:
+            window.append(line)
+            if len(window) >= config.cache_window:
+                yield from self._restore_window(window)
+                window = []
+        yield from self._restore_window(window)
+
+    def _restore_window(self, window: list[str]) -> list[str]:
+        config = self.config
+        first = [self._decode(line, margins=config.cache_sure) for line in window]
+        spelling = self._spelled()
+        cache = DocumentCache.build(
+            (decoded.words for decoded in first),
+            sure=config.cache_sure,
+            length=lambda w: len(spelling.get(w, ("", ""))[1]),
+        )
+        if not cache:
+            return [decoded.text for decoded in first]
+        sure = config.cache_sure
+        return [
+            self._decode(line, cache=cache, first=decoded).text
+            if any(margin < sure for _, margin in decoded.words)
+            else decoded.text
+            for line, decoded in zip(window, first, strict=True)
+        ]
+
     def explain_line(self, text: str) -> list[Change]:
         """Return the spans ``restore_line`` changes, with before, after and why."""
-        return self._decode(text)[1]
+        return self._decode(text, margins=math.inf).changes
 
     def with_reference(self, texts: list[str]) -> Restorer:
         """Return a restorer that prefers the wording of ``texts`` (clean documents).
@@ -186,6 +242,7 @@ class Restorer:
         twin._stored = {k: v for k, v in self._stored.items() if fold_word(k) not in folded}
         twin._prepared = {}
         twin._rows = {}
+        twin._spelling = {}  # the reference added words
         return twin
 
     # --- candidates --------------------------------------------------------------------------
@@ -345,16 +402,26 @@ class Restorer:
             return OTHER  # an abbreviation (PII, GRDP) in running text
         return None
 
-    def _decode(self, line: str) -> tuple[str, list[Change]]:
+    def _decode(
+        self,
+        line: str,
+        margins: float = 0.0,
+        cache: DocumentCache | None = None,
+        first: Decoded | None = None,
+    ) -> Decoded:
+        """Decode one line; ``margins``: also weigh how sure each word is (see ``Change``), up to
+        that much (a larger margin may be reported as just over it);
+        ``cache``: the words this document surely wrote, ``first``: what the first pass made
+        of this line (second pass; returned as it is when the cache offers nothing new)."""
         if not line or len(line) > MAX_LINE:
             if len(line) > MAX_LINE:
                 import logging  # only here: start-up time counts, and this is rare
 
                 logging.getLogger(__name__).warning("restore: line of %d characters left as it is", len(line))
-            return line, []
+            return Decoded(line, [], ())
         letters = [ch for ch in line if ch.isalpha()]
         if len(letters) < 2:
-            return line, []
+            return Decoded(line, [], ())
         protected = self._protected(line)
         upper_line = sum(ch.isupper() for ch in letters) > 0.6 * len(letters)
         tokens = []  # (start, core, fixed id or None)
@@ -381,20 +448,36 @@ class Restorer:
                 valid += shape[3]
                 marked += shape[4]
         if not alpha:
-            return line, []
+            return Decoded(line, [], ())
         if vietnamese < self.config.vietnamese_share * alpha or foreign > self.config.foreign_share * alpha:
-            return line, []
+            return Decoded(line, [], ())
         # Already proper Vietnamese: every word a syllable and enough of them marked, or nearly
         # every word and most of them marked (a foreign word or a typo in clean text).
         if marked and (
             (valid == alpha and marked >= 0.3 * alpha) or (valid >= 0.9 * alpha and marked >= 0.5 * alpha)
         ):
-            return line, []
-        return self._search(line, tokens, titled)
+            vocab = self._vocab
+            words = tuple(
+                (vocab.get(core.lower(), UNSEEN) if fixed is None else fixed, math.inf)
+                for _, core, fixed in tokens
+            )
+            return Decoded(line, [], words)
+        return self._search(line, tokens, titled, margins, cache, first)
 
     def _search(
-        self, line: str, tokens: list[tuple[int, str, int | None]], titled: set[int]
-    ) -> tuple[str, list[Change]]:
+        self,
+        line: str,
+        tokens: list[tuple[int, str, int | None]],
+        titled: set[int],
+        margins: float = 0.0,
+        cache: DocumentCache | None = None,
+        first: Decoded | None = None,
+    ) -> Decoded:
+        extras: dict[int, tuple[tuple[str, int, float], ...]] = {}
+        if first is not None and cache:
+            extras = self._extras(tokens, first.words, cache)
+            if not extras:
+                return first
         model = self.model
         tri, tri_bo, bi, bi_bo, uni = model.tri, model.tri_bo, model.bi, model.bi_bo, model.uni
         unseen = model.unseen_logp
@@ -409,12 +492,15 @@ class Restorer:
         # A line that opens with a capital, a number or a bullet starts a sentence; any other
         # line is the wrapped middle of one, where the sentence-start context would mislead.
         head = line.lstrip()[:1]
-        start = 0 if (head.isupper() or head.isdigit() or not head.isalpha()) else (UNSEEN << SHIFT) | UNSEEN
-        beam: dict[int, tuple[float, tuple | None]] = {start: (0.0, None)}
+        opening = (
+            0 if (head.isupper() or head.isdigit() or not head.isalpha()) else (UNSEEN << SHIFT) | UNSEEN
+        )
+        beam: dict[int, tuple[float, tuple | None]] = {opening: (0.0, None)}
         mask = (1 << SHIFT) - 1
         tri_get, bi_get = tri.get, bi.get  # context (u, v) or v -> {w: log p}
         rows = self._rows  # (previous word, option ids) -> bigram log p of each option
         options_per_token = []
+        choices_per_token = []  # (option ids, weighted costs) as searched
         capital = model.capital
         capital_weight = self.config.capital_weight
         for position, (_start, core, fixed) in enumerate(tokens):
@@ -436,11 +522,20 @@ class Restorer:
                     if len(self._prepared) < 500_000:
                         self._prepared[low] = prepared
                 options, ids, costs, unis = prepared
+                extra = extras.get(position)
+                if extra:
+                    options = options + extra
+                    ids = ids + tuple(w for _, w, _ in extra)
+                    costs = costs + tuple(weight * c for _, _, c in extra)
+                    unis = unis + tuple(uni.get(w, unseen) for _, w, _ in extra)
                 if position in titled:
                     costs = [
                         c + capital_weight * capital.get(w, 1.6) for c, w in zip(costs, ids, strict=True)
                     ]
             options_per_token.append(options)
+            choices_per_token.append((ids, costs))
+            if extras:
+                continue  # second pass: no search, the new candidates are weighed in place below
             # Hypotheses that end in the same word share their bigram row; one whose context
             # has no trigram to any option is then only as good as its group's best, so a group
             # costs one pass over the options plus the few trigrams its contexts have.
@@ -510,16 +605,27 @@ class Restorer:
                 floor = ranked[0][1][0] - margin
                 grown = {state: hyp for state, hyp in ranked if hyp[0] >= floor}
             beam = grown
-        _, back = max(beam.values(), key=lambda sb: sb[0])
-        choices = []
-        while back is not None:
-            choices.append(back[0])
-            back = back[1]
-        choices.reverse()
+        if extras:
+            choices = self._second_choices(opening, first, choices_per_token, extras)
+        else:
+            _, back = max(beam.values(), key=lambda sb: sb[0])
+            choices = []
+            while back is not None:
+                choices.append(back[0])
+                back = back[1]
+            choices.reverse()
+        chosen = [ids[choice] for (ids, _), choice in zip(choices_per_token, choices, strict=True)]
+        sure = (
+            self._margins(opening, chosen, choices_per_token, choices, margins)
+            if margins
+            else (math.inf,) * len(chosen)
+        )
         pieces = []
         changes = []
         last = 0
-        for (start, core, fixed), options, choice in zip(tokens, options_per_token, choices, strict=True):
+        for (start, core, fixed), options, choice, margin in zip(
+            tokens, options_per_token, choices, sure, strict=True
+        ):
             if fixed is not None:
                 marker = MARKER_SHAPES.get(core)
                 if marker is None or line[start + 1 : start + 2] != ")" or line[:start].strip():
@@ -535,11 +641,194 @@ class Restorer:
             pieces.append(line[last:start])
             pieces.append(after)
             last = start + len(core)
-            changes.append(Change(start, last, core, after, "ocr"))
+            changes.append(Change(start, last, core, after, "ocr", margin if fixed is None else math.inf))
+        words = tuple(zip(chosen, sure, strict=True))
         if not changes:
-            return line, []
+            return Decoded(line, [], words)
         pieces.append(line[last:])
-        return "".join(pieces), changes
+        return Decoded("".join(pieces), changes, words)
+
+    def _extras(
+        self,
+        tokens: list[tuple[int, str, int | None]],
+        first: tuple[tuple[int, float], ...],
+        cache: DocumentCache,
+    ) -> dict[int, tuple[tuple[str, int, float], ...]]:
+        """Return per unsure word of a line the cached neighbours it may be (see ``_proposals``)."""
+        sure = self.config.cache_sure
+        last = len(first) - 1
+        extras = {}
+        for position, (_start, core, fixed) in enumerate(tokens):
+            if fixed is not None or first[position][1] >= sure:
+                continue
+            # Only a neighbour the first pass was sure of on this line too is evidence.
+            before, sure_before = first[position - 1] if position else (0, 0.0)
+            after, sure_after = first[position + 1] if position < last else (0, 0.0)
+            low = core.lower()
+            size = len(rough_key(low))
+            limit = max(1, size // 3)
+            neighbours = cache.neighbours(
+                before if sure_before >= sure else 0,
+                after if sure_after >= sure else 0,
+                size - limit,
+                size + limit,
+            )
+            if neighbours:
+                neighbours.difference_update(w for _, w, _ in self._candidates(core))
+                extra = self._proposals(low, neighbours)
+                if extra:
+                    extras[position] = extra
+        return extras
+
+    def _proposals(self, low: str, neighbours: set[int]) -> tuple[tuple[str, int, float], ...]:
+        """Return the document's sure neighbour words a damaged OCR word may be, with a cost.
+
+        A scan can mangle a word past what the channel proposes ("tﬁng", "15i", "13"); if the
+        same document surely wrote "hạ tầng", "cốt lõi", "nhất là", the word between those
+        neighbours is likely the same, when its letters are close ("tﬁng" is one from "tang").
+        """
+        spelling = self._spelled()
+        key = rough_key(low)
+        limit = max(1, len(key) // 3)
+        config = self.config
+        distances = self._distances
+        out = []
+        for w in neighbours:
+            word, folded = spelling[w]
+            distance = distances.get((key, folded))
+            if distance is None:
+                distance = distances[(key, folded)] = edits(key, folded)
+            if distance <= limit:
+                out.append((word, w, config.proposal_cost + config.proposal_edit_cost * distance))
+        return tuple(out)
+
+    def _spelled(self) -> dict[int, tuple[str, str]]:
+        """Return word id -> (syllable, its letters unmarked), made when first needed."""
+        spelling = self._spelling
+        if not spelling:
+            spelling.update((w, (word, fold_word(word))) for word, w in self._vocab.items())
+        return spelling
+
+    def _second_choices(
+        self,
+        opening: int,
+        first: Decoded,
+        choices_per_token: list[tuple[tuple[int, ...], tuple[float, ...] | list[float]]],
+        extras: dict[int, tuple[tuple[str, int, float], ...]],
+    ) -> list[int]:
+        """Return the option each token takes in the second pass: the first pass's word, unless a
+        cached neighbour scores better in its place (its three trigrams and channel cost), left
+        to right so that a word taken counts as context for the next."""
+        mask = (1 << SHIFT) - 1
+        words = [opening >> SHIFT, opening & mask, *(w for w, _ in first.words), 0, 0]
+        n = len(first.words)
+        choices = [ids.index(w) for (ids, _), (w, _) in zip(choices_per_token, first.words, strict=True)]
+        lp = self._trigram
+        for position in sorted(extras):
+            ids, costs = choices_per_token[position]
+            u, v, x, y = (
+                words[position : position + 5 : 1][0],
+                words[position + 1],
+                words[position + 3],
+                words[position + 4],
+            )
+
+            def local(j: int, u=u, v=v, x=x, y=y, ids=ids, costs=costs, position=position) -> float:
+                w = ids[j]
+                total = lp(u, v, w) - costs[j]
+                if position + 1 < n:
+                    total += lp(v, w, x) + (lp(w, x, y) if position + 2 < n else 0.0)
+                return total
+
+            new = range(len(ids) - len(extras[position]), len(ids))
+            best = max((choices[position], *new), key=local)
+            choices[position] = best
+            words[position + 2] = ids[best]
+        return choices
+
+    def _margins(
+        self,
+        opening: int,
+        chosen: list[int],
+        choices_per_token: list[tuple[tuple[int, ...], tuple[float, ...] | list[float]]],
+        choices: list[int],
+        enough: float,
+    ) -> list[float]:
+        """Return per word how much the line's score drops when that word alone takes its best
+        other candidate (the three trigrams it stands in and its channel cost re-scored); once a
+        margin is sure to reach ``enough`` it is not weighed further.
+
+        A local margin, not a max-marginal over the lattice: cheap, and what matters is telling a
+        word the context settles ("tại" before "tỉnh") from one it leaves open.
+        """
+        model = self.model
+        tri_get, tri_bo, bi_get, bi_bo = model.tri.get, model.tri_bo, model.bi.get, model.bi_bo
+        uni, unseen = model.uni, model.unseen_logp
+        mask = (1 << SHIFT) - 1
+        lp = self._trigram
+        words = [opening >> SHIFT, opening & mask, *chosen, 0, 0]  # two words of context each side
+        n = len(chosen)
+        out = []
+        for i, ((ids, costs), choice) in enumerate(zip(choices_per_token, choices, strict=True)):
+            if len(ids) < 2:
+                out.append(math.inf)
+                continue
+            u, v, x, y = words[i], words[i + 1], words[i + 3], words[i + 4]
+            # The trigram ending in the word shares its context across candidates: read it once.
+            uv = (u << SHIFT) | v
+            bo3 = tri_bo.get(uv)
+            tri_row = EMPTY if bo3 is None else tri_get(uv, EMPTY)
+            base3 = bo3 or 0.0
+            bi_row, bo2 = bi_get(v, EMPTY), bi_bo.get(v, 0.0)
+            # Candidates come best first by channel cost and unigram: the first few hold the rivals.
+            rivals = [j for j in range(min(len(ids), RIVALS)) if j != choice]
+            scores = []
+            for j in (choice, *rivals):
+                w = ids[j]
+                first = tri_row.get(w)
+                if first is None:
+                    found = bi_row.get(w)
+                    first = base3 + (bo2 + uni.get(w, unseen) if found is None else found)
+                scores.append(first - costs[j])
+            best = scores[0]
+            if i + 1 < n:
+                w = ids[choice]
+                best += lp(v, w, x) + (lp(w, x, y) if i + 2 < n else 0.0)
+            other = -math.inf
+            # Best first: log probabilities are negative, so a candidate already below the best
+            # other one cannot overtake it with the trigrams after it, nor can any after it.
+            for partial, j in sorted(zip(scores[1:], rivals, strict=True), reverse=True):
+                if partial <= other:
+                    break
+                if best - partial >= enough:
+                    other = max(other, partial)  # no rival left comes within ``enough``
+                    break
+                if i + 1 < n:
+                    w = ids[j]
+                    partial += lp(v, w, x) + (lp(w, x, y) if i + 2 < n else 0.0)
+                other = max(other, partial)
+            out.append(best - other)
+        return out
+
+
+def _trigram_scorer(model: Model) -> Callable[[int, int, int], float]:
+    """Return log P(w | u v) as the search scores it (back-off weights included)."""
+    tri_get, tri_bo_get, bi_get, bi_bo_get = model.tri.get, model.tri_bo.get, model.bi.get, model.bi_bo.get
+    uni_get, unseen = model.uni.get, model.unseen_logp
+
+    def trigram(u: int, v: int, w: int) -> float:
+        uv = (u << SHIFT) | v
+        bo3 = tri_bo_get(uv)
+        if bo3 is not None:
+            found = tri_get(uv, EMPTY).get(w)
+            if found is not None:
+                return found
+        found = bi_get(v, EMPTY).get(w)
+        if found is None:
+            found = bi_bo_get(v, 0.0) + uni_get(w, unseen)
+        return found if bo3 is None else bo3 + found
+
+    return trigram
 
 
 def add_candidate_table(model: Model) -> Model:

@@ -19,7 +19,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from theodoi.ingest.restore.syllables import TONE_MARKS
+from theodoi.ingest.restore.syllables import TONE_MARKS, fold_word
 
 FORMAT = 6  # 6: trigrams nested by context, candidates marshalled per token, lookup sets
 MODEL_FILE = "restore-model.bin"  # marshal of builtins; ".bin" is in the package data
@@ -36,6 +36,15 @@ def toneless(word: str) -> str:
     """Remove only the tone mark, keeping ă â ê ô ơ ư đ: "quyết" -> "quyêt"."""
     decomposed = unicodedata.normalize("NFD", word)
     return unicodedata.normalize("NFC", "".join(c for c in decomposed if c not in TONE_MARKS[1:]))
+
+
+_LOOK_ALIKES = str.maketrans("0136&¢€@$", "oleooeeus")
+
+
+def rough_key(word: str) -> str:
+    """Return a scanned word's letters without marks, digits and symbols read as the letters
+    they look like ("s6" -> "so", "1&" -> "le"): what lets a damaged word be matched to a clean one."""
+    return fold_word(word).translate(_LOOK_ALIKES)
 
 
 def is_number(core: str) -> bool:

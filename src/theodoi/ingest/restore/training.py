@@ -21,14 +21,11 @@ from theodoi.ingest.restore.model import (
     WORD,
     Model,
     lm_tokens,
+    rough_key,
     sentence_start,
     toneless,
 )
 from theodoi.ingest.restore.syllables import fold_word, marks, syllables
-
-
-def _rough_key(word: str) -> str:
-    return fold_word(word).translate(str.maketrans("0136&¢€@$", "oleooeeus"))
 
 
 def align_words(ocr: str, clean: str) -> list[tuple[str, str]]:
@@ -38,7 +35,7 @@ def align_words(ocr: str, clean: str) -> list[tuple[str, str]]:
     a = WORD.findall(unicodedata.normalize("NFC", ocr))
     b = WORD.findall(unicodedata.normalize("NFC", clean))
     matcher = difflib.SequenceMatcher(
-        None, [_rough_key(w) for w in a], [_rough_key(w) for w in b], autojunk=False
+        None, [rough_key(w) for w in a], [rough_key(w) for w in b], autojunk=False
     )
     pairs = []
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():

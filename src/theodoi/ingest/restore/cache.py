@@ -1,0 +1,72 @@
+"""The document cache: words a document restored with confidence, reused where it is damaged.
+
+Administrative plans repeat their phrases ("hạ tầng", "cốt lõi", "nhất là", "đáp ứng") many
+times. Where the scan was clean, or the context settled the word, the first pass is sure of
+them; where the scan mangled a word past what the OCR channel proposes ("tﬁng", "15i", "13",
+"ng"), the same neighbours in the same document point at the word it was. The cache keeps, for
+every pair of adjacent words both decoded with a clear margin, which word followed which; the
+second pass offers those neighbours as extra candidates for the unsure words between them
+(see ``Restorer._proposals``), and the language model decides as usual.
+
+A cache language model proper (Kuhn and De Mori, 1990: the cache's bigrams mixed into the
+model's) was measured too and dropped: the first pass is sure of the wrong phrase as often as of
+the right one ("chú trọng" pulled "tự chủ trong" along), and the two pair files gained nothing.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from theodoi.ingest.restore.model import UNSEEN
+
+
+@dataclass
+class DocumentCache:
+    """Which sure word followed which in a document, filed by the length of the word's letters
+    (a damaged word is matched only against words of about its own length)."""
+
+    followers: dict[int, dict[int, set[int]]] = field(default_factory=dict)  # v -> length -> {w}
+    leaders: dict[int, dict[int, set[int]]] = field(default_factory=dict)  # w -> length -> {v}
+
+    @classmethod
+    def build(
+        cls, lines: Iterable[tuple[tuple[int, float], ...]], *, sure: float, length: Callable[[int], int]
+    ) -> DocumentCache:
+        """Collect the pairs of adjacent words both decoded with at least ``sure`` margin.
+
+        ``lines`` holds per line the (word id, margin) of each token as the first pass chose them;
+        ``length`` gives a word id's number of letters.
+        """
+        cache = cls()
+        for words in lines:
+            for (v, sure_v), (w, sure_w) in itertools.pairwise(words):
+                if v > UNSEEN and w > UNSEEN and sure_v >= sure and sure_w >= sure:
+                    cache.followers.setdefault(v, {}).setdefault(length(w), set()).add(w)
+                    cache.leaders.setdefault(w, {}).setdefault(length(v), set()).add(v)
+        return cache
+
+    def __bool__(self) -> bool:
+        return bool(self.followers)
+
+    def neighbours(self, before: int, after: int, shortest: int, longest: int) -> set[int]:
+        """Return the words of ``shortest`` to ``longest`` letters the document showed, surely,
+        right after ``before`` or right before ``after``: what a damaged word between them may be."""
+        found: set[int] = set()
+        for by_length in (self.followers.get(before), self.leaders.get(after)):
+            if by_length:
+                for size in range(shortest, longest + 1):
+                    found.update(by_length.get(size, ()))
+        return found
+
+
+def edits(a: str, b: str) -> int:
+    """Return the Levenshtein distance between two short strings."""
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        for j, cb in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
+        previous = current
+    return previous[-1]
