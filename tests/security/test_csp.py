@@ -168,3 +168,26 @@ def test_error_pages_carry_the_policy_too(client: Any, coordinator_a: Any) -> No
     assert missing.status_code == 404
     assert missing.headers["Content-Security-Policy"] == CONTENT_SECURITY_POLICY
     assert _inline_code(missing.content.decode()) == []
+
+
+@pytest.mark.django_db
+def test_the_admin_pages_hold_no_inline_code_either(
+    client: Any, django_user_model: Any, objects_a: dict[str, Any]
+) -> None:
+    client.force_login(django_user_model.objects.create_superuser("quantri", "qt@example.gov.vn", "x"))
+    paths = [
+        "/admin/",
+        "/admin/plans/plan/",
+        f"/admin/plans/plan/{objects_a['plan'].pk}/change/",
+        "/admin/auth/user/add/",
+        "/admin/api/apitoken/",
+        "/admin/tracking/progressreport/",
+    ]
+
+    responses = {path: client.get(path) for path in paths}
+
+    assert {p: r.status_code for p, r in responses.items()} == dict.fromkeys(paths, 200)
+    assert {p: r.headers["Content-Security-Policy"] for p, r in responses.items()} == dict.fromkeys(
+        paths, CONTENT_SECURITY_POLICY
+    )
+    assert {p: found for p, r in responses.items() if (found := _inline_code(r.content.decode()))} == {}
