@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import itertools
 import json
+import math
 import os
 import re
 import subprocess
@@ -18,6 +20,7 @@ from theodoi.ingest.restore import (
     SHIPPED_MODEL_DIR,
     Change,
     Model,
+    RestoreConfig,
     Restorer,
     default_restorer,
     load_restorer,
@@ -280,3 +283,64 @@ def test_the_clean_sample_comes_back_unchanged(restorer):
     lines = sample.read_text(encoding="utf-8").splitlines()
 
     assert restorer.restore_lines(lines) == lines
+
+
+# --- the document cache (second pass) -------------------------------------------------------
+
+WELL_WRITTEN = "Phát triển hạ tầng số và hạ tầng viễn thông, bảo đảm an toàn thông tin mạng."
+
+
+def test_a_damaged_word_is_read_as_the_word_the_document_surely_wrote_between_the_same_neighbours(
+    restorer,
+):
+    damaged = "bao dam an toan thong t§n mang"
+
+    alone = restorer.restore_line(damaged)
+    in_document = restorer.restore_lines([WELL_WRITTEN, damaged])[1]
+
+    assert alone == "bảo đảm an toàn thông t§n mạng"
+    assert in_document == "bảo đảm an toàn thông tin mạng"
+
+
+def test_the_cache_does_not_turn_correct_distinct_words_into_the_documents_phrase(restorer):
+    document = [
+        "Chú trọng đào tạo nhân lực; chú trọng phát triển doanh nghiệp.",
+        "giao quyen tu chu trong su dung kinh phi",
+        "Phát triển hạ tầng số và hạ tầng viễn thông.",
+        "phat trien ha tang du lieu, ha tang so",
+    ]
+
+    restored = restorer.restore_lines(document)
+
+    assert restored[1] == "giao quyền tự chủ trong sử dụng kinh phí"
+    assert restored[3] == restorer.restore_line(document[3])
+
+
+def test_restore_stream_holds_at_most_a_window_of_lines(restorer):
+    small = Restorer(restorer.model, RestoreConfig(cache_window=3))
+    endless = itertools.cycle(["Ke hoach phat trien", "", "ha tang so"])
+
+    first_four = list(itertools.islice(small.restore_stream(endless), 4))
+
+    assert first_four == ["Kế hoạch phát triển", "", "hạ tầng số", "Kế hoạch phát triển"]
+
+
+def test_restore_lines_keeps_order_and_count_across_windows(restorer):
+    lines = [f"Muc {i}: xay dung ha tang so" if i % 3 else "" for i in range(10)]
+    small = Restorer(restorer.model, RestoreConfig(cache_window=4))
+
+    assert small.restore_lines(lines) == [restorer.restore_line(line) for line in lines]
+
+
+def test_each_change_carries_how_sure_the_restorer_was(restorer):
+    changes = restorer.explain_line("Nghi quyét s6 57-NQ/TW ciia B6 Chinh tri")
+
+    assert all(0 < change.margin < math.inf for change in changes)
+
+
+def test_a_word_the_context_settles_is_surer_than_one_it_leaves_open(restorer):
+    settled = {c.before: c.margin for c in restorer.explain_line("Nghi quyet so 57 cua Bo Chinh tri")}
+    open_ = {c.before: c.margin for c in restorer.explain_line("cac nuoc tien")}
+
+    assert settled["quyet"] > 5
+    assert open_["tien"] < settled["quyet"]

@@ -61,12 +61,25 @@ class DocumentCache:
         return found
 
 
-def edits(a: str, b: str) -> int:
-    """Return the Levenshtein distance between two short strings."""
+def edits(a: str, b: str, limit: int) -> int:
+    """Return the Levenshtein distance between two short strings, or ``limit + 1`` once it is
+    sure to exceed ``limit`` (most pairs differ by more than one letter: they stop early)."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    if limit == 1:  # the common case, in one walk
+        if len(a) == len(b):
+            return min(sum(ca != cb for ca, cb in zip(a, b, strict=True)), 2)
+        short, long_ = (a, b) if len(a) < len(b) else (b, a)
+        i = 0
+        while i < len(short) and short[i] == long_[i]:
+            i += 1
+        return 1 if short[i:] == long_[i + 1 :] else 2
     previous = list(range(len(b) + 1))
     for i, ca in enumerate(a, 1):
         current = [i]
         for j, cb in enumerate(b, 1):
             current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
+        if min(current) > limit:
+            return limit + 1
         previous = current
-    return previous[-1]
+    return min(previous[-1], limit + 1)

@@ -642,7 +642,11 @@ class Restorer:
             pieces.append(after)
             last = start + len(core)
             changes.append(Change(start, last, core, after, "ocr", margin if fixed is None else math.inf))
-        words = tuple(zip(chosen, sure, strict=True))
+        words = tuple(
+            # A word kept as scanned for want of a believable candidate is as unsure as can be.
+            (w, 0.0 if w == OTHER and fixed is None else margin)
+            for w, margin, (_, _, fixed) in zip(chosen, sure, tokens, strict=True)
+        )
         if not changes:
             return Decoded(line, [], words)
         pieces.append(line[last:])
@@ -697,7 +701,7 @@ class Restorer:
             word, folded = spelling[w]
             distance = distances.get((key, folded))
             if distance is None:
-                distance = distances[(key, folded)] = edits(key, folded)
+                distance = distances[(key, folded)] = edits(key, folded, limit)
             if distance <= limit:
                 out.append((word, w, config.proposal_cost + config.proposal_edit_cost * distance))
         return tuple(out)
