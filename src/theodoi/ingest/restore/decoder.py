@@ -5,6 +5,10 @@ search over the line picks the sequence that maximises language-model log probab
 channel cost. Numbers, document codes (57-NQ/TW, 22/12/2024), abbreviations (UBND), list
 markers ("a)"), Roman numerals and words that are not Vietnamese stay as they are. A line that
 already reads as proper Vietnamese, or that is not Vietnamese at all, comes back unchanged.
+
+A whole document (``restore_lines``, ``restore_stream``) is decoded twice: the words the first
+pass was sure of teach the second pass what the unsure damaged words between the same
+neighbours may be (see ``cache``).
 """
 
 from __future__ import annotations
@@ -70,8 +74,9 @@ class Change:
     """One span the restorer changed: where, what it was, what it became and why.
 
     ``margin`` is how much less likely (natural log) the line becomes when this one word takes
-    its best other candidate, its neighbours kept: below about 2 the restorer was unsure, and a
-    reviewer may want to see the raw word beside it. Infinite where there was no other choice.
+    its best other candidate (of the token's first few), its neighbours kept: below about 3 the
+    restorer was unsure, and a reviewer may want to see the raw word beside it. Infinite where
+    there was no other choice.
     """
 
     start: int
