@@ -36,6 +36,17 @@ from itertools import pairwise
 
 from theodoi.ingest.layout.debris import debris_mask
 from theodoi.ingest.layout.lines import Line
+from theodoi.ingest.layout.segment import (
+    AGENCY,
+    DEADLINE,
+    DROP,
+    OUTPUT,
+    PROSE,
+    Carry,
+    column_kind,
+    opener,
+    segment_line,
+)
 from theodoi.ingest.layout.table import Cell, ColumnSpec, Row, RowStart, align
 from theodoi.ingest.text import fold as _plain_fold
 
@@ -588,6 +599,7 @@ def _inline_row(
         return False
 
     texts = {i: _text_after_code(lines[i], i == start.index) for i in range(lo, hi) if lines[i].key}
+    recut_kinds = _segment_kinds(others)
     if takes_deadline:
         texts = _join_wrapped_month(texts)
     heading = header_lines(lines, lo, hi) - {start.index}
@@ -622,6 +634,10 @@ def _inline_row(
             head, leaked = split_agency_tail(head)
             if leaked:
                 rest = f"{leaked} {rest}".strip()
+        if head and name_started:
+            head, moved = recut_name_end(head, rest, recut_kinds, _carry(streams, others))
+            if moved:
+                rest = f"{moved} {rest}".strip()
         if head and debris and debris.get(line.number):
             head = " ".join(w for w in head.split() if w not in debris[line.number])
         if head:
@@ -645,6 +661,71 @@ def _inline_row(
         if col.name in streams:
             row.cells[col.name] = streams[col.name]
     return row
+
+
+def _segment_kinds(others: Sequence[ColumnSpec]) -> list[str]:
+    """The segmentation's column kinds: the name's prose, then the other columns but a deadline."""
+    kinds = [column_kind(c.fits, first=False) for c in others]
+    return [PROSE, *[k for k in kinds if k != DEADLINE]]
+
+
+def _carry(streams: dict[str, Cell], others: Sequence[ColumnSpec]) -> Carry:
+    """The other columns' cells so far, indexed as ``_segment_kinds`` lists them."""
+    cols = [c for c in others if column_kind(c.fits, first=False) != DEADLINE]
+    return Carry({j + 1: streams[c.name].text for j, c in enumerate(cols) if c.name in streams})
+
+
+# How many of a name line's last words the segmentation may give to the other columns.
+_RECUT_WINDOW = 6
+# Words after which a capitalised name is the sentence's object: "do Sở Nội vụ", "lên Trung tâm".
+_TAKES_OBJECT = re.compile(r"\b(?:do|len|vao|boi|qua|cua|voi)\s*$")
+
+
+def recut_name_end(head: str, rest: str, kinds: Sequence[str], carry: Carry) -> tuple[str, str]:
+    """Give a name line's last words to the other columns when they open or finish an agency.
+
+    The first column's cut (``_cut_first_column``) rests on gap marks and the column's usual
+    width; without a gap, an agency's words that OCR ran on after the name's stay in it
+    ("... vi phạm hành chính Sở Văn hóa", "... tích hợp với tỉnh Công nghệ" finishing a
+    "Sở Khoa học và" above). Only the name's last ``_RECUT_WINDOW`` words and the rest are
+    segmented (``segment.segment_line``, the cells so far carried), so the cut moves a few
+    words left at most, to the first capitalised word past the segmentation's cut. The words
+    moved must all be agency words labelled an agency column's, and open an agency (a
+    capitalised head: "Sở", "Ban", "UBND") or carry on one begun above; never an output kind
+    ("Kế hoạch"), nor after a word that takes them as its object ("... phối hợp với Sở Y
+    tế", "... do Sở Nội vụ", "... lên Trung tâm dữ liệu" stay whole).
+    Returns (name part, words moved to the rest).
+    """
+    tokens = head.split()
+    lo = max(1, len(tokens) - _RECUT_WINDOW)
+    rtokens = re.findall(r"\||[^\s|]+", rest)
+    window = [*tokens[lo:], "|", *rtokens] if rtokens else tokens[lo:]
+    if not window:
+        return head, ""
+    labels = [0] * lo + segment_line(window, kinds, width=None, carry=carry)
+    cut = next(k + 1 for k in range(len(tokens) - 1, -1, -1) if labels[k] == 0 or k < lo)
+    cut = next((k for k in range(cut, len(tokens)) if tokens[k][:1].isupper()), len(tokens))
+    if cut == len(tokens):
+        return head, ""
+    moved, kept = tokens[cut:], fold(" ".join(tokens[:cut]))
+    if any(label != DROP and kinds[label] != AGENCY for label in labels[cut : len(tokens)]):
+        return head, ""
+    if not _agency_words_only(moved) or opener(moved, 0, OUTPUT) > 0:
+        return head, ""
+    if _ENDS_OPEN.search(kept) or _GOVERNS.search(kept) or _TAKES_OBJECT.search(kept):
+        return head, ""
+    carried = any(_carries_agency(text, " ".join(moved[:2])) for text in carry.texts.values() if text)
+    if not (carried or opener(moved, 0, AGENCY) > 0):
+        return head, ""
+    return " ".join(tokens[:cut]), " ".join(moved)
+
+
+def _agency_words_only(tokens: Sequence[str]) -> bool:
+    """Whether every word is an agency name's word (the directory's and the generic grammar's)."""
+    vocabulary = _column_words()
+    words = [fold(t).strip(".,;:()") for t in tokens]
+    words = [w for w in words if w.isalpha()]
+    return bool(words) and all(w in vocabulary for w in words)
 
 
 # The task table's column headings (folded), which OCR reads again at each page's top.

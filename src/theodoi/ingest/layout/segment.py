@@ -222,7 +222,7 @@ def _emission(token: str, kind: str) -> float:
     return 0.5 if not agency and word not in _OUTPUT_WORDS else 0.0
 
 
-def _opener(tokens: Sequence[str], k: int, kind: str) -> float:
+def opener(tokens: Sequence[str], k: int, kind: str) -> float:
     """Whether tokens[k] opens a span of the given kind (0..1)."""
     token = tokens[k]
     key = fold(" ".join(tokens[k : k + 3]))
@@ -296,7 +296,7 @@ def segment_line(
     for token in tokens:
         offsets.append(pos)
         pos += len(token) + 1
-    openers = [{j: _opener(tokens, k, kinds[j]) for j in range(m)} for k in range(n)]
+    openers = [{j: opener(tokens, k, kinds[j]) for j in range(m)} for k in range(n)]
     neg = float("-inf")
     # best[c]: best score with the last kept token in column c; c == m: nothing kept yet
     best = [neg] * m + [0.0]

@@ -1,0 +1,72 @@
+"""The name line's last words given back to the other columns (OCR'd interleaved rows).
+
+Corpora: first-column parts of OCR'd lines written for these tests, in the shape the samples
+show (an agency's words that OCR ran on after the task name's, no gap mark between), with
+the name part and the words moved expected; negative cases where the name legitimately
+ends with agency-like words (an agency as the object of the sentence, lower-case prose, a
+name made of agency words only).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from theodoi.ingest.layout.interleaved import recut_name_end
+from theodoi.ingest.layout.segment import AGENCY, OUTPUT, PROSE, Carry
+
+KINDS = [PROSE, AGENCY, AGENCY, OUTPUT]  # name, lead, partners, output (deadline cut off first)
+
+
+def recut(head: str, rest: str = "", carry: dict[int, str] | None = None) -> tuple[str, str]:
+    return recut_name_end(head, rest, KINDS, Carry(carry or {}))
+
+
+def test_words_that_finish_an_agency_begun_above_leave_the_name() -> None:
+    head = "Cơ sở dữ liệu về quy hoạch đô thị Khoa học và"
+    assert recut(head, carry={1: "Sở"}) == ("Cơ sở dữ liệu về quy hoạch đô thị", "Khoa học và")
+
+
+@pytest.mark.parametrize(
+    ("head", "expected"),
+    [
+        pytest.param(
+            "Hệ thống thông tin quản lý cảng cá Sở Công Thương",
+            ("Hệ thống thông tin quản lý cảng cá", "Sở Công Thương"),
+            id="directory-name-run-on",
+        ),
+        pytest.param(
+            "Cơ sở dữ liệu về quản lý chất thải rắn Ban Quản lý",
+            ("Cơ sở dữ liệu về quản lý chất thải rắn", "Ban Quản lý"),
+            id="agency-head-cut-short",
+        ),
+    ],
+)
+def test_agency_words_run_on_after_the_name_leave_it(head: str, expected: tuple[str, str]) -> None:
+    assert recut(head) == expected
+
+
+@pytest.mark.parametrize(
+    ("head", "comment"),
+    [
+        pytest.param(
+            "Triển khai thí điểm mô hình chăm sóc sức khỏe phối hợp với Sở Y tế", "object of 'phối hợp với'"
+        ),
+        pytest.param("Tổ chức hội nghị giao ban định kỳ do Sở Nội vụ", "the name ends mid-phrase ('do')"),
+        pytest.param("Nâng cao năng lực đội ngũ cán bộ của Ủy ban nhân dân", "after 'của'"),
+        pytest.param("Xây dựng cơ sở dữ liệu về khoa học và công nghệ", "lower-case agency words are prose"),
+        pytest.param("Đào tạo kỹ năng số cho người dân vùng sâu Quảng Trị", "a place name is no agency"),
+        pytest.param("Sở Khoa học và Công nghệ", "the name's first words never move"),
+    ],
+)
+def test_names_that_end_with_agency_like_words_stay_whole(head: str, comment: str) -> None:
+    assert recut(head) == (head, ""), comment
+
+
+def test_output_words_do_not_leave_the_name() -> None:
+    head = "Xây dựng, triển khai Khung hệ thống bản đồ số tích hợp Kế hoạch"
+    assert recut(head, "Sở Tài chính") == (head, "")
+
+
+def test_moved_words_only_come_from_the_names_last_words() -> None:
+    head = "Sở Tài chính Nông nghiệp Sở Xây dựng tham mưu triển khai rà soát danh mục thủ tục đất đai"
+    assert recut(head) == (head, "")
