@@ -263,10 +263,11 @@ def grown(plan_a: Plan) -> Plan:
     [
         # session, user, profile, province, plans; tasks (4: tasks, leads, recent updates, older
         # updates of tasks with no recent one), indicators (4: indicators, monitors, recent
-        # values, older values), owed (5), sections, agencies; the plan, section, agency choices
-        ("web:dashboard", {"ky": "2025-Q3"}, 23),
-        # session, user, profile, province; tasks (4), indicators (4), owed (5), agencies
-        ("web:scorecard", {"ky": "2025-Q3"}, 18),
+        # values, older values), owed (6: whether the quarter's obligations are built, then the
+        # calendar's 5), sections, agencies; the plan, section, agency choices
+        ("web:dashboard", {"ky": "2025-Q3"}, 24),
+        # session, user, profile, province; tasks (4), indicators (4), owed (6), agencies
+        ("web:scorecard", {"ky": "2025-Q3"}, 19),
         # session, user, profile, province; tasks (6: progress rows' check, the rows of tasks
         # made here without one written (tasks, newest updates, upsert), rows, leads), plans, agencies
         ("web:task_list", {}, 12),
@@ -306,8 +307,9 @@ def test_national_and_public_query_count(
     # session, user, profile; provinces, plans, tasks (5: progress rows' check, the missing
     # rows written (tasks, newest updates, upsert), GROUP BY province), indicators (8: rows'
     # check, the missing rows written (plans, indicators, monitors, recent and older values,
-    # upsert), GROUP BY province), owed (5); comparison: candidates, siblings, values
-    with django_assert_num_queries(24):
+    # upsert), GROUP BY province), owed (7: the quarter not built, the calendar's 5, the plans'
+    # provinces); comparison: candidates, siblings, values
+    with django_assert_num_queries(26):
         assert client.get(reverse("web:national")).status_code == 200
     client.logout()
     # province, plans, tasks (2: progress rows' check, GROUP BY plan), indicators (2: rows'

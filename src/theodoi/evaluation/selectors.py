@@ -29,7 +29,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Case, Count, F, IntegerField, Q, QuerySet, Value, When
 from django.utils import timezone
 
 from theodoi.accounts.scope import province_of, province_q
@@ -45,11 +45,11 @@ from theodoi.plans.models import (
     TaskAgency,
 )
 from theodoi.tracking import calendar as cal
-from theodoi.tracking import progress, rules, standings
+from theodoi.tracking import obligations, progress, rules, standings
 from theodoi.tracking.models import (
     IndicatorProgress,
     IndicatorValue,
-    ProgressReport,
+    ReportObligation,
     TaskProgress,
     TaskUpdate,
 )
@@ -517,14 +517,7 @@ def owed_reports(
     ]
     if not owed:
         return []
-    sent: dict[tuple[int, int, str, str], dt.datetime | None] = {}
-    for plan_id, agency_id, cadence, key, submitted_at in ProgressReport.objects.filter(
-        plan_id__in={o.plan_id for o in owed},
-        cadence__in={o.cadence for o in owed},
-        period__in={o.period.key for o in owed},
-        status__in=COUNTED,
-    ).values_list("plan_id", "agency_id", "cadence", "period", "submitted_at"):
-        sent[(plan_id, agency_id, cadence, key)] = submitted_at
+    sent = obligations.sent_reports(owed)
     out = []
     for o in owed:
         if o.key in sent:
@@ -539,6 +532,54 @@ def owed_reports(
             out.append(
                 OwedReport(o, Compliance.MISSING if at > o.period.due_at else Compliance.NOT_DUE, None)
             )
+    return out
+
+
+def compliance_counts_by(
+    *,
+    plans: QuerySet[Plan],
+    period: EvaluationPeriod,
+    at: dt.datetime,
+    key: str | None = None,
+    agency_id: int | None = None,
+) -> dict[int | None, dict[str, int]]:
+    """Return the reports owed on ``plans`` in ``period`` counted by state and by "province_id",
+    "agency_id" or nothing (``key`` None: all under None), narrowed to one agency.
+
+    A quarter whose obligations are built (``tracking.obligations``): one GROUP BY over
+    ``ReportObligation`` (plus the built check); any other period: ``owed_reports`` from the
+    calendar. The same states either way: sent after the due moment is late, else on time;
+    not sent is missing once the due moment is past at ``at``, else not due.
+    """
+    out: dict[int | None, dict[str, int]] = defaultdict(lambda: dict.fromkeys(COMPLIANCES, 0))
+    if rules.period_bounds(period.key)[0] == rules.QUARTERLY and obligations.is_built(period.key):
+        rows = ReportObligation.objects.filter(quarter=period.key, plan__in=plans)
+        if agency_id is not None:
+            rows = rows.filter(agency_id=agency_id)
+        state = Case(
+            When(sent=True, submitted_at__gt=F("due_at"), then=Value(Compliance.LATE)),
+            When(sent=True, then=Value(Compliance.ON_TIME)),
+            When(due_at__lt=at, then=Value(Compliance.MISSING)),
+            default=Value(Compliance.NOT_DUE),
+        )
+        group = F(key) if key else Value(None, output_field=IntegerField())
+        for value, compliance, n in (
+            rows.order_by()
+            .annotate(group=group, state=state)
+            .values_list("group", "state")
+            .annotate(n=Count("pk"))
+        ):
+            out[value][compliance] += n
+        return out
+    owed = owed_reports(plans=plans, period=period, at=at, agency_ids=[agency_id] if agency_id else None)
+    provinces = {}
+    if key == "province_id":
+        provinces = {p.pk: province_of(p.unit) for p in plans.select_related("unit__parent")}
+    for r in owed:
+        value = {"province_id": provinces.get(r.obligation.plan_id), "agency_id": r.obligation.agency_id}.get(
+            key or ""
+        )
+        out[value][r.state] += 1
     return out
 
 
@@ -664,7 +705,7 @@ def dashboard(
     indicators = indicator_standings(plans=plans, on=on, at=at)
     if agency_id is not None:
         indicators = [i for i in indicators if agency_id in i.monitor_ids]
-    owed = owed_reports(plans=plans, period=period, at=at, agency_ids=[agency_id] if agency_id else None)
+    compliance = compliance_counts_by(plans=plans, period=period, at=at, agency_id=agency_id)[None]
     sections = Section.objects.filter(plan__in=plans).in_bulk()
     plan_numbers = {p.pk: str(p) for p in plan_list}
     agencies = Agency.objects.only("id", "name", "short_name", "kind").in_bulk(figures.by_agency)
@@ -693,7 +734,7 @@ def dashboard(
         by_agency=by_agency,
         overdue=figures.overdue,
         upcoming=figures.upcoming,
-        compliance=compliance_counts(owed),
+        compliance=compliance,
         indicators=indicators,
         indicator_counts=standing_counts(indicators),
         agencies=agencies,
@@ -779,7 +820,7 @@ def scorecard(
     plans = province_plans(province_id=unit.pk)
     by_agency = task_figures(plans=plans, on=on, at=at, lists=False).by_agency
     indicators = indicator_standings(plans=plans, on=on, at=at)
-    owed = owed_reports(plans=plans, period=period, at=at)
+    owed = compliance_counts_by(plans=plans, period=period, at=at, key="agency_id")
     ids = set(by_agency) | {a for i in indicators for a in i.monitor_ids}
     agencies = (
         Agency.objects.filter(pk__in=ids, is_active=True)
@@ -802,14 +843,14 @@ def scorecard(
             if pk in rows:
                 rows[pk].indicators += 1
                 rows[pk].indicators_met += i.standing == Standing.MET
-    for r in owed:
-        row = rows.get(r.obligation.agency_id)
-        if row is None or r.state == Compliance.NOT_DUE:
+    for pk, counts in owed.items():
+        row = rows.get(pk)  # type: ignore[arg-type]
+        if row is None:
             continue
-        row.reports_owed += 1
-        row.reports_on_time += r.state == Compliance.ON_TIME
-        row.reports_late += r.state == Compliance.LATE
-        row.reports_missing += r.state == Compliance.MISSING
+        row.reports_on_time = counts[Compliance.ON_TIME]
+        row.reports_late = counts[Compliance.LATE]
+        row.reports_missing = counts[Compliance.MISSING]
+        row.reports_owed = row.reports_on_time + row.reports_late + row.reports_missing
     ranked = sorted(rows.values(), key=ScoreRow.sort_key)
     for n, row in enumerate(ranked, start=1):
         row.rank = n
@@ -1041,10 +1082,11 @@ def national_overview(*, on: dt.date, at: dt.datetime | None = None) -> National
     for province_id, counts in standing_counts_by(plans=plans, on=on, key="province_id", at=at).items():
         if province_id in rows:
             rows[province_id].indicators = counts
-    for r in owed_reports(plans=plans, period=period, at=at):
-        province_id = plan_province.get(r.obligation.plan_id)
-        if province_id is not None:
-            rows[province_id].compliance[r.state] += 1
+    for province_id, counts in compliance_counts_by(
+        plans=plans, period=period, at=at, key="province_id"
+    ).items():
+        if province_id in rows:
+            rows[province_id].compliance = counts
     return NationalOverview(on=on, period=period, provinces=[rows[p.pk] for p in provinces])
 
 

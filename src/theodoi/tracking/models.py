@@ -466,3 +466,54 @@ class IndicatorProgress(models.Model):
 
     def __str__(self) -> str:
         return f"{self.indicator_id}: {self.standing}"
+
+
+class ReportObligation(models.Model):
+    """A report an agency owes on a plan, due in a built quarter, and whether it was sent.
+
+    Materialised from the calendar (``tracking.obligations``) so that reporting compliance
+    (chấp hành chế độ báo cáo) is counted with GROUP BY: ``sent`` and ``submitted_at`` follow
+    the counted (submitted or accepted) report of the same plan, agency, cadence and period.
+    Derived data: rows are replaced, never audited on their own.
+    """
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="+")
+    agency = models.ForeignKey(Agency, on_delete=models.CASCADE, related_name="+")
+    province = models.ForeignKey(
+        "directory.AdministrativeUnit", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )  # the plan's province in force (after the 2025 mergers)
+    cadence = models.CharField(max_length=16, choices=Cadence.choices)
+    period = models.CharField(max_length=16)
+    due_at = models.DateTimeField()
+    quarter = models.CharField(max_length=8)  # the quarter holding the due day (local time): "2026-Q4"
+    sent = models.BooleanField(default=False)
+    submitted_at = models.DateTimeField(null=True, blank=True)  # the counted report's first sending
+
+    class Meta:
+        ordering = ("quarter", "plan_id", "agency_id", "due_at")
+        constraints = (
+            models.UniqueConstraint(
+                fields=["plan", "agency", "cadence", "period"], name="report_obligation_once"
+            ),
+        )
+        indexes = (models.Index(fields=["quarter", "province"], name="report_obligation_quarter"),)
+        verbose_name = "báo cáo phải gửi"
+        verbose_name_plural = "báo cáo phải gửi"
+
+    def __str__(self) -> str:
+        return f"{self.plan_id}/{self.agency_id} {self.period}: {'đã gửi' if self.sent else 'chưa gửi'}"
+
+
+class ObligationQuarter(models.Model):
+    """A quarter whose ``ReportObligation`` rows are built: the pages read it from the table."""
+
+    key = models.CharField(max_length=8, primary_key=True)  # "2026-Q4"
+    built_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ("key",)
+        verbose_name = "quý đã lập danh sách báo cáo phải gửi"
+        verbose_name_plural = "quý đã lập danh sách báo cáo phải gửi"
+
+    def __str__(self) -> str:
+        return self.key

@@ -360,12 +360,15 @@ def task_progress_refresh(*, task_ids: Iterable[int], on: dt.date | None = None)
 def task_progress_for_plan(*, plan: Plan, on: dt.date | None = None) -> int:
     """Write the progress rows of every task of ``plan`` (imported, published, carried over).
 
-    The plan's indicator rows too (``standings``): an import may change their targets and
-    monitors. Returns the task rows written.
+    The plan's other derived rows too: its indicators' standings (``standings``; an import may
+    change their targets and monitors) and the reports it is owed in the built quarters
+    (``obligations``; its leads and monitors may have changed). Returns the task rows written.
     """
-    from theodoi.tracking.standings import indicator_progress_for_plans  # standings builds on this module
+    from theodoi.tracking.obligations import obligations_for_plan  # both build on this module
+    from theodoi.tracking.standings import indicator_progress_for_plans
 
     indicator_progress_for_plans(plan_ids=[plan.pk], on=on)
+    obligations_for_plan(plan_id=plan.pk)
     return task_progress_refresh(task_ids=Task.objects.filter(plan=plan).values_list("pk", flat=True), on=on)
 
 

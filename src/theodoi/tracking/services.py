@@ -59,6 +59,7 @@ from theodoi.tracking.models import (
     TaskUpdate,
     WorkStatus,
 )
+from theodoi.tracking.obligations import obligation_report_sent, obligations_for_plan
 from theodoi.tracking.permissions import can_coordinate, require, user_agency_id
 from theodoi.tracking.progress import task_progress_refresh
 
@@ -671,6 +672,7 @@ def report_submit(*, report: ProgressReport, actor: Any, version: int) -> Progre
         )
         task_progress_refresh(task_ids=reported)
         _standings_refresh(locked)
+        obligation_report_sent(locked)
         audit_record(
             actor=actor,
             action="report.resubmit" if resubmitted else "report.submit",
@@ -722,6 +724,7 @@ def _review(
             task_ids=TaskUpdate.objects.filter(report=locked).values_list("task_id", flat=True)
         )
         _standings_refresh(locked)
+        obligation_report_sent(locked)
         accepted = to == ReportStatus.ACCEPTED
         audit_record(
             actor=actor,
@@ -1133,6 +1136,8 @@ def task_amend(*, actor: Any, task: Task, changes: Mapping[str, Any], reason: st
                 mention.save(update_fields=["agency", "printed_name"])
         if "deadline_text" in cleaned:
             task_progress_refresh(task_ids=[row.pk])
+        if "lead_agency_id" in cleaned:
+            obligations_for_plan(plan_id=row.plan_id)  # the new lead owes the plan's reports
         audit_record(
             actor=actor,
             action="task.amend",

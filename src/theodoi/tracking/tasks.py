@@ -5,7 +5,8 @@ UPDATE and notification e-mails claim ``Notification.emailed_at`` the same way, 
 that runs twice (a retry, two workers) sends each message once.
 
 ``rebuild_task_progress`` recomputes every task's progress row from the updates (and every
-indicator's standing from the values) each night
+indicator's standing from the values, and this quarter's report obligations from the
+calendar) each night
 at PROGRESS_HOUR (local time), just after midnight so that a report sent ahead for a period
 beginning that day counts from the morning: ``theodoi worker`` queues the first run when it
 starts and each run queues the next; at most one run is ever waiting. Running it twice
@@ -21,6 +22,7 @@ from django.utils import timezone
 from django_tasks import task
 
 from theodoi.tracking import services
+from theodoi.tracking.obligations import obligations_rebuild
 from theodoi.tracking.progress import task_progress_rebuild
 from theodoi.tracking.standings import indicator_progress_rebuild
 
@@ -54,10 +56,11 @@ def send_notification_email(notification_id: int) -> bool:
 
 @task()
 def rebuild_task_progress() -> int:
-    """Recompute every task's progress row and every indicator's standing, then queue the next night's run."""
+    """Recompute the task progress, indicator standings and this quarter's obligations; queue the next run."""
     written = task_progress_rebuild()
     logger.info("task progress rebuilt: %d rows", written)
     logger.info("indicator progress rebuilt: %d rows", indicator_progress_rebuild())
+    logger.info("this quarter's report obligations rebuilt: %d rows", obligations_rebuild())
     progress_schedule()
     return written
 

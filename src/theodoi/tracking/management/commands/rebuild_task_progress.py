@@ -1,4 +1,7 @@
-"""``theodoi rebuild-task-progress``: recompute every task's progress row and indicator standing.
+"""``theodoi rebuild-task-progress``: recompute the task progress, indicator standings and this quarter's obligations.
+
+After an upgrade, run it once: until this quarter's obligations are built the pages count
+reporting compliance from the calendar (exact, slower).
 
 For the first fill after an upgrade on a database loaded another way, and for repair; the
 nightly job (``tracking.tasks.rebuild_task_progress``) runs the same service.
@@ -11,6 +14,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
 
+from theodoi.tracking.obligations import obligations_rebuild
 from theodoi.tracking.progress import REBUILD_BATCH, task_progress_rebuild, task_progress_rejudge
 from theodoi.tracking.standings import indicator_progress_rebuild
 
@@ -46,7 +50,9 @@ class Command(BaseCommand):
 
         written = task_progress_rebuild(batch=max(1, options["batch"]), report=report)
         indicators = indicator_progress_rebuild()
+        owed = obligations_rebuild()
         self.stdout.write(
-            f"Đã tính lại tiến độ của {written:,} nhiệm vụ và tình hình của {indicators:,} chỉ tiêu"
+            f"Đã tính lại tiến độ của {written:,} nhiệm vụ, tình hình của {indicators:,} chỉ tiêu"
+            f" và {owed:,} báo cáo phải gửi trong quý này"
             f" trong {time.monotonic() - started:.1f} giây.".replace(",", ".")
         )
