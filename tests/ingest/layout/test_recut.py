@@ -39,6 +39,16 @@ def test_words_that_finish_an_agency_begun_above_leave_the_name() -> None:
             ("Cơ sở dữ liệu về quản lý chất thải rắn", "Ban Quản lý"),
             id="agency-head-cut-short",
         ),
+        pytest.param(
+            "Cơ sở dữ liệu về trường mầm non 56 Giáo dục và",
+            ("Cơ sở dữ liệu về trường mầm non", "Sở Giáo dục và"),
+            id="sở-read-as-digits",
+        ),
+        pytest.param(
+            "Ứng dụng nền tảng học tập số Sở Giáo dục và",
+            ("Ứng dụng nền tảng học tập số", "Sở Giáo dục và"),
+            id="after-a-name-ending-digital-số",
+        ),
     ],
 )
 def test_agency_words_run_on_after_the_name_leave_it(head: str, expected: tuple[str, str]) -> None:
@@ -56,10 +66,17 @@ def test_agency_words_run_on_after_the_name_leave_it(head: str, expected: tuple[
         pytest.param("Xây dựng cơ sở dữ liệu về khoa học và công nghệ", "lower-case agency words are prose"),
         pytest.param("Đào tạo kỹ năng số cho người dân vùng sâu Quảng Trị", "a place name is no agency"),
         pytest.param("Sở Khoa học và Công nghệ", "the name's first words never move"),
+        pytest.param("Lấy ý kiến góp ý của các sở Sở Tư pháp", "'các sở' carries on"),
+        pytest.param("Nâng tỷ lệ hồ sơ trực tuyến lên Sở Tư pháp", "object of 'lên'"),
     ],
 )
 def test_names_that_end_with_agency_like_words_stay_whole(head: str, comment: str) -> None:
     assert recut(head) == (head, ""), comment
+
+
+def test_a_number_before_sở_stays_in_the_name() -> None:
+    head = "Nâng tỷ lệ hồ sơ trực tuyến đạt 50 Sở Tư pháp"
+    assert recut(head) == ("Nâng tỷ lệ hồ sơ trực tuyến đạt 50", "Sở Tư pháp")
 
 
 def test_output_words_do_not_leave_the_name() -> None:

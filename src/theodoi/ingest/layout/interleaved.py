@@ -634,7 +634,7 @@ def _inline_row(
             head, leaked = split_agency_tail(head)
             if leaked:
                 rest = f"{leaked} {rest}".strip()
-        if head and name_started:
+        if head:
             head, moved = recut_name_end(head, rest, recut_kinds, _carry(streams, others))
             if moved:
                 rest = f"{moved} {rest}".strip()
@@ -677,6 +677,10 @@ def _carry(streams: dict[str, Cell], others: Sequence[ColumnSpec]) -> Carry:
 
 # How many of a name line's last words the segmentation may give to the other columns.
 _RECUT_WINDOW = 6
+# A name ending "... (chuyển đổi / kinh tế / công nghệ) số", "digital", which folds like "sở".
+_DIGITAL_END = re.compile(r"(?<!\bcac )(?<!\bcua )\bso\s*$")
+# "Sở" as OCR reads it with digits for letters ("56", "50", "S6"): no word of a task name.
+_SO_LOOKALIKE = re.compile(r"^(?:[S5][06]|[S5]ở)$")
 # Words after which a capitalised name is the sentence's object: "do Sở Nội vụ", "lên Trung tâm".
 _TAKES_OBJECT = re.compile(r"\b(?:do|len|vao|boi|qua|cua|voi)\s*$")
 
@@ -691,12 +695,16 @@ def recut_name_end(head: str, rest: str, kinds: Sequence[str], carry: Carry) -> 
     segmented (``segment.segment_line``, the cells so far carried), so the cut moves a few
     words left at most, to the first capitalised word past the segmentation's cut. The words
     moved must all be agency words labelled an agency column's, and open an agency (a
-    capitalised head: "Sở", "Ban", "UBND") or carry on one begun above; never an output kind
-    ("Kế hoạch"), nor after a word that takes them as its object ("... phối hợp với Sở Y
-    tế", "... do Sở Nội vụ", "... lên Trung tâm dữ liệu" stay whole).
+    capitalised head: "Sở", "Ban", "UBND", also "Sở" read as "56") or carry on one begun
+    above; never an output kind ("Kế hoạch"), nor after a word that takes them as its
+    object ("... phối hợp với Sở Y tế", "... do Sở Nội vụ", "... lên Trung tâm dữ liệu"
+    stay whole) or an open phrase, but for a name ending in "số" (digital), not "các sở".
     Returns (name part, words moved to the rest).
     """
-    tokens = head.split()
+    tokens = head.split()  # "Sở" read as digits is read as "Sở" (``_SO_LOOKALIKE``)
+    for k in range(1, len(tokens) - 1):
+        if _SO_LOOKALIKE.match(tokens[k]) and tokens[k + 1][:1].isupper() and fold(tokens[k + 1]) != "so":
+            tokens[k] = "Sở"
     lo = max(1, len(tokens) - _RECUT_WINDOW)
     rtokens = re.findall(r"\||[^\s|]+", rest)
     window = [*tokens[lo:], "|", *rtokens] if rtokens else tokens[lo:]
@@ -712,12 +720,13 @@ def recut_name_end(head: str, rest: str, kinds: Sequence[str], carry: Carry) -> 
         return head, ""
     if not _agency_words_only(moved) or opener(moved, 0, OUTPUT) > 0:
         return head, ""
-    if _ENDS_OPEN.search(kept) or _GOVERNS.search(kept) or _TAKES_OBJECT.search(kept):
+    ends_open = _ENDS_OPEN.search(kept) and not _DIGITAL_END.search(kept)
+    if ends_open or _GOVERNS.search(kept) or _TAKES_OBJECT.search(kept):
         return head, ""
     carried = any(_carries_agency(text, " ".join(moved[:2])) for text in carry.texts.values() if text)
     if not (carried or opener(moved, 0, AGENCY) > 0):
         return head, ""
-    return " ".join(tokens[:cut]), " ".join(moved)
+    return " ".join(head.split()[:cut]), " ".join(moved)
 
 
 def _agency_words_only(tokens: Sequence[str]) -> bool:
