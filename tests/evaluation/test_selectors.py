@@ -196,3 +196,20 @@ def test_period_from_key_falls_back_on_the_current_quarter() -> None:
     assert ev.period_from_key("rác", today=ON).key == "2025-Q4"
     assert ev.period_from_key("2026", today=ON).key == "2025-Q4"  # not begun
     assert ev.period_from_key("2025-M07", today=ON).label == "Tháng 07/2025"
+
+
+def test_the_province_in_sql_is_province_of(units: dict[str, Any]) -> None:
+    from tests.cast import _unit
+
+    from theodoi.accounts.scope import province_of
+    from theodoi.directory.models import AdministrativeUnit, UnitLevel
+
+    _unit("Xã Tây Sơn", UnitLevel.COMMUNE, units["a_old"])  # under a province merged away
+    _unit("Phường Cao Lãnh", UnitLevel.COMMUNE, units["b"])
+    _unit("Huyện cũ", UnitLevel.DISTRICT, units["a"])
+    _unit("Đặc khu trực thuộc", UnitLevel.COMMUNE, units["country"])
+    for n, unit in enumerate(AdministrativeUnit.objects.all()):
+        Plan.objects.create(unit=unit, number=f"{n}/KH-UBND")
+    plans = Plan.objects.select_related("unit__parent").annotate(province=ev.province_in_sql("unit"))
+    assert len(plans) > 8
+    assert [(p.unit.name, p.province) for p in plans] == [(p.unit.name, province_of(p.unit)) for p in plans]

@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
 from django.db.models import Case, Count, F, IntegerField, Q, QuerySet, Value, When
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from theodoi.accounts.scope import province_of, province_q
@@ -142,6 +143,27 @@ def province_plans(*, province_id: int) -> QuerySet[Plan]:
     """Return the plans in force in a province: its own, its communes', and those of the units
     merged into it in 2025 (Bình Định's plans under Gia Lai) until a new plan replaces them."""
     return Plan.objects.filter(province_q("unit", province_id), status=PlanStatus.ACTIVE)
+
+
+def province_in_sql(prefix: str) -> Case:
+    """Return ``accounts.scope.province_of`` of the unit at ``prefix`` as an SQL expression.
+
+    So that a national read learns each plan's province without loading 3,500 plans with
+    their units and parents; ``tests/evaluation/test_selectors.py`` compares the two on every unit.
+    """
+    local = Q(
+        **{
+            f"{prefix}__level__in": [UnitLevel.COMMUNE, UnitLevel.DISTRICT],
+            f"{prefix}__parent__isnull": False,
+        }
+    )
+    return Case(
+        When(local & Q(**{f"{prefix}__parent__level": UnitLevel.COUNTRY}), then=Value(None)),
+        When(local, then=Coalesce(F(f"{prefix}__parent__successor"), F(f"{prefix}__parent"))),
+        When(Q(**{f"{prefix}__level": UnitLevel.COUNTRY}), then=Value(None)),
+        default=Coalesce(F(f"{prefix}__successor"), F(f"{prefix}__id")),
+        output_field=IntegerField(),
+    )
 
 
 def current_provinces() -> QuerySet[AdministrativeUnit]:
@@ -930,8 +952,9 @@ def indicator_comparison(
     """Return, per province in force, the indicator of its plans in force most like ``name_key``
     for ``horizon`` (a key of ``KEY_INDICATORS`` or any name), its target and latest value.
 
-    Matching is by folded name (``name_similarity`` ≥ ``MATCH_THRESHOLD``), units breaking ties.
-    Four queries whatever the number of provinces.
+    Matching is by folded name (``name_similarity`` ≥ ``MATCH_THRESHOLD``), units breaking ties;
+    each distinct name is scored once, and only the chosen indicators are loaded whole.
+    Five queries whatever the number of provinces.
     """
     on = on or timezone.localdate()
     wanted = KEY_INDICATORS.get(name_key, name_key)
@@ -940,43 +963,39 @@ def indicator_comparison(
     plans = Plan.objects.filter(
         status=PlanStatus.ACTIVE, unit__level__in=[UnitLevel.PROVINCE, UnitLevel.COMMUNE, UnitLevel.DISTRICT]
     )
-    candidates = Indicator.objects.filter(plan__in=plans).select_related("plan__unit__parent")
+    candidates = Indicator.objects.filter(plan__in=plans)
     if horizon is not None:
         candidates = candidates.filter(horizon=horizon)
-    best: dict[int, tuple[float, Indicator]] = {}
-    for ind in candidates.only(
-        "id",
-        "name",
-        "unit",
-        "horizon",
-        "target_text",
-        "op",
-        "value",
-        "value_max",
-        "plan__id",
-        "plan__number",
-        "plan__date",
-        "plan__unit__id",
-        "plan__unit__level",
-        "plan__unit__successor_id",
-        "plan__unit__parent__id",
-        "plan__unit__parent__level",
-        "plan__unit__parent__successor_id",
+    # Scored once per distinct (name, unit): plans repeat the same indicator names.
+    scores: dict[tuple[str, str], float] = {}
+    matched: list[tuple[float, dt.date, int, int]] = []  # (score, plan date, plan, indicator)
+    for pk, name, unit, plan_id, plan_date in candidates.values_list(
+        "pk", "name", "unit", "plan_id", "plan__date"
     ):
-        score = name_similarity(wanted, ind.name) + (
-            0.05 if wanted_unit and wanted_unit in fold(ind.unit) else 0
-        )
-        if score < MATCH_THRESHOLD:
-            continue
-        province_id = province_of(ind.plan.unit)
+        score = scores.get((name, unit))
+        if score is None:
+            score = scores[(name, unit)] = name_similarity(wanted, name) + (
+                0.05 if wanted_unit and wanted_unit in fold(unit) else 0
+            )
+        if score >= MATCH_THRESHOLD:
+            matched.append((score, plan_date or dt.date.min, plan_id, pk))
+    province_by_plan = dict(
+        Plan.objects.filter(pk__in={m[2] for m in matched})
+        .annotate(province=province_in_sql("unit"))
+        .values_list("pk", "province")
+    )
+    best_ids: dict[int, tuple[float, dt.date, int]] = {}
+    for score, plan_date, plan_id, pk in matched:
+        province_id = province_by_plan.get(plan_id)
         if province_id is None:
             continue
-        current = best.get(province_id)
-        if current is None or (score, ind.plan.date or dt.date.min) > (
-            current[0],
-            current[1].plan.date or dt.date.min,
-        ):
-            best[province_id] = (score, ind)
+        current = best_ids.get(province_id)
+        if current is None or (score, plan_date) > current[:2]:
+            best_ids[province_id] = (score, plan_date, pk)
+    found = Indicator.objects.select_related("plan__unit__parent").in_bulk([v[2] for v in best_ids.values()])
+    best: dict[int, tuple[float, Indicator]] = {
+        province_id: (score, found[pk]) for province_id, (score, _, pk) in best_ids.items()
+    }
     chosen = [ind for _, ind in best.values()]
     latest: dict[int, tuple[dt.date, float | bool]] = {}
     if chosen:
@@ -1070,12 +1089,15 @@ def national_overview(*, on: dt.date, at: dt.datetime | None = None) -> National
     provinces = list(current_provinces())
     rows = {p.pk: ProvinceOverview(province=p) for p in provinces}
     plans = Plan.objects.filter(status=PlanStatus.ACTIVE).exclude(unit__level=UnitLevel.COUNTRY)
-    plan_province: dict[int, int] = {}
-    for plan in plans.select_related("unit__parent").order_by("-date", "number", "id"):
-        province_id = province_of(plan.unit)
+    shown = (
+        plans.select_related("unit")
+        .only("id", "number", "date", "unit__id", "unit__name", "unit__level")
+        .annotate(province=province_in_sql("unit"))
+    )
+    for plan in shown.order_by("-date", "number", "id"):
+        province_id = plan.province
         if province_id in rows:
             rows[province_id].plans.append(plan)
-            plan_province[plan.pk] = province_id
     for province_id, counts in status_counts_by(plans=plans, on=on, key="province_id", at=at).items():
         if province_id in rows:
             rows[province_id].counts = counts

@@ -23,7 +23,7 @@ from django_tasks import task
 
 from theodoi.tracking import services
 from theodoi.tracking.obligations import obligations_rebuild
-from theodoi.tracking.progress import task_progress_rebuild
+from theodoi.tracking.progress import analyze_derived, task_progress_rebuild
 from theodoi.tracking.standings import indicator_progress_rebuild
 
 logger = logging.getLogger(__name__)
@@ -61,6 +61,7 @@ def rebuild_task_progress() -> int:
     logger.info("task progress rebuilt: %d rows", written)
     logger.info("indicator progress rebuilt: %d rows", indicator_progress_rebuild())
     logger.info("this quarter's report obligations rebuilt: %d rows", obligations_rebuild())
+    analyze_derived()
     progress_schedule()
     return written
 

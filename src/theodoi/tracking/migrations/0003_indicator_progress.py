@@ -6,6 +6,7 @@ from django.db import migrations, models
 
 def fill(apps, schema_editor):
     """Judge every indicator from the values, 200 plans a transaction."""
+    from theodoi.tracking.progress import analyze_derived
     from theodoi.tracking.standings import Models, indicator_progress_rebuild
 
     indicator_progress_rebuild(
@@ -17,6 +18,7 @@ def fill(apps, schema_editor):
             progress=apps.get_model("tracking", "IndicatorProgress"),
         )
     )
+    analyze_derived("tracking_taskprogress", "tracking_indicatorprogress")  # both filled by a migration
 
 
 class Migration(migrations.Migration):

@@ -15,7 +15,12 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandParser
 
 from theodoi.tracking.obligations import obligations_rebuild
-from theodoi.tracking.progress import REBUILD_BATCH, task_progress_rebuild, task_progress_rejudge
+from theodoi.tracking.progress import (
+    REBUILD_BATCH,
+    analyze_derived,
+    task_progress_rebuild,
+    task_progress_rejudge,
+)
 from theodoi.tracking.standings import indicator_progress_rebuild
 
 
@@ -51,6 +56,7 @@ class Command(BaseCommand):
         written = task_progress_rebuild(batch=max(1, options["batch"]), report=report)
         indicators = indicator_progress_rebuild()
         owed = obligations_rebuild()
+        analyze_derived()
         self.stdout.write(
             f"Đã tính lại tiến độ của {written:,} nhiệm vụ, tình hình của {indicators:,} chỉ tiêu"
             f" và {owed:,} báo cáo phải gửi trong quý này"
