@@ -107,14 +107,22 @@ class OpenReport:
         return at > self.period.due_at
 
 
-def _reports_for(obligations: list[Obligation]) -> dict[tuple[int, int, str, str], ProgressReport]:
+# What the inbox shows of a report: its status and whether it came late.
+INBOX_REPORT_FIELDS = ("id", "plan_id", "agency_id", "cadence", "period", "status", "submitted_at", "due_at")
+
+
+def _reports_for(
+    obligations: list[Obligation], *, fields: tuple[str, ...] | None = None
+) -> dict[tuple[int, int, str, str], ProgressReport]:
+    """Return the reports answering ``obligations`` by key (one query); only ``fields`` when given."""
     if not obligations:
         return {}
     rows = ProgressReport.objects.filter(
         plan_id__in={o.plan_id for o in obligations},
         agency_id__in={o.agency_id for o in obligations},
         period__in={o.period.key for o in obligations},
-    ).select_related("agency")
+    )
+    rows = rows.only(*fields) if fields else rows.select_related("agency")
     return {(r.plan_id, r.agency_id, r.cadence, r.period): r for r in rows}
 
 
@@ -581,7 +589,7 @@ def coordinator_inbox(
         if start <= timezone.localtime(o.period.due_at).date() <= end
         and (cadence is None or o.cadence == cadence)
     ]
-    reports = _reports_for(owed)
+    reports = _reports_for(owed, fields=INBOX_REPORT_FIELDS)
     agencies = Agency.objects.in_bulk({o.agency_id for o in owed})
     grouped: dict[tuple[int, str, str], list[InboxRow]] = defaultdict(list)
     for o in owed:
