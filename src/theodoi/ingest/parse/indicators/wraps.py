@@ -136,12 +136,14 @@ def merge_lead_continuations(row: Row) -> None:
     cell when it completes the last agency into a known one.
     """
     running = ""
-    for p in row.parts[:15]:  # a real row spans a few lines; a runaway one is not worth the search
+    parts = row.parts[:15]  # a real row spans a few lines; a runaway one is not worth the search
+    for k, p in enumerate(parts):
         if running and p.name and len(running) < 120 and not agency_complete(running):
             tokens = p.name.split()
             clean = re.sub(r"(?:\s+\S)+$", "", running)  # specks after the agency ("..., y")
             fresh = clean.rstrip().endswith((",", ";"))  # the next agency opens on this line
             last = "" if fresh else last_agency(clean)
+            ends_on_next = bool(last) and k + 1 < len(parts) and _completes(last, parts[k + 1])
             continues = bool(p.lead) and (
                 not starts_agency(p.lead) or directory_score(f"{last} {p.lead}".strip()) >= 0.9
             )  # "Văn phòng" / "UBND tỉnh": one agency over two lines
@@ -159,6 +161,8 @@ def merge_lead_continuations(row: Row) -> None:
                     options.append("Sở " + " ".join(tokens[-size + 1 :]))  # "t Khoa học": a Sở smudged
                 for option in options:
                     score = directory_score(f"{last} {option}{own}".strip())
+                    if score < 0.95 and not (head[:1].isupper() or fresh) and ends_on_next:
+                        continue  # "được công nhận mỗi": name text, the agency ends below
                     if score > best[0] + 0.02 and score >= 0.8:
                         best = (score, size, option)
             if best[1]:
@@ -168,6 +172,20 @@ def merge_lead_continuations(row: Row) -> None:
                 p.name = " ".join(rest) if is_meaningful(rest) else ""
         if p.lead:
             running = collapse_spaces(f"{running} {p.lead}")
+
+
+def _completes(last: str, below: Parts) -> bool:
+    """True when the capitalised words opening ``below`` finish the agency ``last`` exactly
+    ("Sở Khoa học và" / "< Công nghệ", "N Công nghệ" with a speck before it): then a
+    lower-case run on the line above is name text."""
+    words = [t for t in (below.lead or below.name).split() if re.search(r"[^\W\d_]", t)][:4]
+    if len(words) > 1 and len(words[0]) <= 2:
+        words = words[1:]  # a speck the scan left at the column edge
+    if not words or not words[0][:1].isupper():
+        return False
+    return any(
+        directory_score(f"{last} {' '.join(words[:size])}") >= 0.95 for size in range(len(words), 0, -1)
+    )
 
 
 # The end of "Sở Khoa học và Công nghệ" as scans leave it at the end of a line's name part.
