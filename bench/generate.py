@@ -890,7 +890,11 @@ def fill_progress(conn: psycopg.Connection, basis: list[tuple]) -> int:
 
 
 def judge_progress(url: str) -> None:
-    """Set every progress row's status on today with the app's SQL judgement (one UPDATE)."""
+    """Set every progress row's status on today with the app's SQL judgement (one UPDATE).
+
+    The same command judges every indicator and builds this quarter's report obligations,
+    as the nightly job does.
+    """
     env = dict(os.environ, DATABASE_URL=url)
     subprocess.run(
         [str(ROOT / ".venv/bin/theodoi"), "rebuild-task-progress", "--status-only"], check=True, env=env

@@ -285,11 +285,20 @@ def main() -> None:
 
     if fresh or not get_user_model().objects.filter(username="dieuphoi").exists():
         facts = build(today)
+        from theodoi.tracking.obligations import obligations_rebuild
         from theodoi.tracking.progress import task_progress_rebuild
+        from theodoi.tracking.standings import indicator_progress_rebuild
 
         filled = time.perf_counter()
-        rows = task_progress_rebuild()  # bulk_create wrote no TaskProgress rows: the first fill
-        print(f"task progress: {rows:,} rows in {time.perf_counter() - filled:.1f} s")
+        rows = (
+            task_progress_rebuild()
+        )  # bulk_create wrote no derived rows: the first fill, as the nightly job
+        indicators = indicator_progress_rebuild()
+        owed = obligations_rebuild()
+        print(
+            f"task progress: {rows:,} rows, indicator standings: {indicators:,}, this quarter's obligations:"
+            f" {owed:,}, in {time.perf_counter() - filled:.1f} s"
+        )
         print(
             f"data set: {AGENCIES} agencies, {AGENCIES * TASKS_PER_AGENCY} tasks, {INDICATORS} indicators, "
             f"{facts['reports']:,} weekly reports, {facts['updates']:,} task updates, "

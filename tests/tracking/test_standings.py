@@ -84,6 +84,13 @@ def test_the_rebuild_command_rejudges_every_indicator(
     assert "chỉ tiêu" in capsys.readouterr().out
 
 
+def test_status_only_still_judges_the_indicators(plan_a: Plan, capsys: Any) -> None:
+    IndicatorProgress.objects.all().delete()
+    call_command("rebuild_task_progress", "--status-only")
+    assert IndicatorProgress.objects.filter(plan=plan_a).count() == plan_a.indicators.count()
+    assert "đánh giá lại" in capsys.readouterr().out
+
+
 def test_indicators_made_outside_the_services_get_their_row_when_read(plan_a: Plan) -> None:
     IndicatorProgress.objects.all().delete()
     assert (

@@ -34,31 +34,27 @@ class Command(BaseCommand):
         parser.add_argument(
             "--status-only",
             action="store_true",
-            help="chỉ đánh giá lại tình trạng đã lưu theo ngày hôm nay (sau khi nạp hàng loạt)",
+            help="với nhiệm vụ, chỉ đánh giá lại tình trạng đã lưu theo ngày hôm nay (sau khi nạp hàng loạt);"
+            " chỉ tiêu và báo cáo phải gửi vẫn được tính lại",
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
         started = time.monotonic()
-        if options["status_only"]:
-            changed = task_progress_rejudge()
-            self.stdout.write(
-                f"Đã đánh giá lại {changed:,} nhiệm vụ trong {time.monotonic() - started:.1f} giây.".replace(
-                    ",", "."
-                )
-            )
-            return
         verbose = options["verbosity"] > 1
 
         def report(done: int, total: int) -> None:
             if verbose:
                 self.stderr.write(f"  {done:,}/{total:,} nhiệm vụ ({time.monotonic() - started:.0f} giây)")
 
-        written = task_progress_rebuild(batch=max(1, options["batch"]), report=report)
+        if options["status_only"]:
+            tasks = f"đánh giá lại {task_progress_rejudge():,} nhiệm vụ"
+        else:
+            written = task_progress_rebuild(batch=max(1, options["batch"]), report=report)
+            tasks = f"tính lại tiến độ của {written:,} nhiệm vụ"
         indicators = indicator_progress_rebuild()
         owed = obligations_rebuild()
         analyze_derived()
         self.stdout.write(
-            f"Đã tính lại tiến độ của {written:,} nhiệm vụ, tình hình của {indicators:,} chỉ tiêu"
-            f" và {owed:,} báo cáo phải gửi trong quý này"
+            f"Đã {tasks}, tình hình của {indicators:,} chỉ tiêu và {owed:,} báo cáo phải gửi trong quý này"
             f" trong {time.monotonic() - started:.1f} giây.".replace(",", ".")
         )
