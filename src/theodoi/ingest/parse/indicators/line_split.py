@@ -226,7 +226,41 @@ def lead_from_raw(parts: Parts, text: str, raw: str, *, with_code: bool) -> Part
     return parts
 
 
+_BARRED_CELLS = re.compile(
+    r"\|\s*([^|\s][^|]*?)\s*\|\s*((?:≥|≤|>|<|=)?\s*\d+(?:[.,]\d+)*)\s+([A-Z]\S*(?:\s+\S+){0,3})\s*$"
+)
+
+
+def cells_from_bars(parts: Parts, text: str, raw: str) -> Parts:
+    """Take a row's cells from the bars the scan printed between columns, on a line whose
+    number was lost ("*! ... doanh| MREHM |33 Cong nghé").
+
+    Without its number a line's number is read as name text ("01 Gb/s"); bars on both sides
+    of a short cell, then a number and a capitalised agency end, are the unit, target and
+    agency cells. The unit cell is left out when it spells no unit: a smudge, not name text.
+    """
+    if parts.code or parts.target or parts.unit or parts.lead:
+        return parts
+    m = _BARRED_CELLS.search(raw)
+    if m is None or len(m.group(1).split()) > 3:
+        return parts
+    number, n_tail = m.group(2).replace(" ", ""), len(m.group(3).split())
+    n_unit = len(m.group(1).split())
+    tokens = collapse_spaces(text.replace("|", " ")).split()
+    at = len(tokens) - n_tail - 1
+    if at < n_unit + 2 or tokens[at].replace(" ", "") != number:
+        return parts
+    unit = unit_match(tokens[at - n_unit : at])
+    name = tokens[: at - n_unit]
+    if not is_meaningful(name):
+        return parts
+    return Parts(
+        name=" ".join(name), unit=unit[0] if unit else "", target=number, lead=" ".join(tokens[at + 1 :])
+    )
+
+
 def split_scanned(text: str, raw: str, *, with_code: bool) -> Parts:
     """Split a line as restored, with the cells restoration may have garbled taken from raw."""
     parts = percent_from_raw(split_line(text, with_code=with_code), raw)
+    parts = cells_from_bars(parts, text, raw)
     return lead_from_raw(parts, text, raw, with_code=with_code)
