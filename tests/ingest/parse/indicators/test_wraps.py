@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from theodoi.ingest.parse.indicators.rows import Parts, Row
-from theodoi.ingest.parse.indicators.wraps import merge_lead_continuations, wrapped_unit
+from theodoi.ingest.parse.indicators.wraps import merge_lead_continuations, repeated_unit_tail, wrapped_unit
 
 
 def rebuild(above: str, here: str, target: str, below: str) -> tuple[str, str, str, str]:
@@ -55,11 +55,14 @@ def test_a_unit_wrapped_around_the_numbered_line_is_rebuilt(given, expected, com
     assert rebuild(*given) == expected, comment
 
 
+def on_row(repair, lines: list[Parts], column: str) -> list[tuple[str, str]]:
+    """Run a row repair on a row's lines: (name, ``column``) per line."""
+    repair(Row(code="9", horizon=2030, group=None, lines=[], parts=lines))
+    return [(p.name, getattr(p, column)) for p in lines]
+
+
 def merged(lines: list[Parts]) -> list[tuple[str, str]]:
-    """Run ``merge_lead_continuations`` on a row's lines: (name, lead) per line."""
-    row = Row(code="4.9", horizon=2030, group=None, lines=[], parts=lines)
-    merge_lead_continuations(row)
-    return [(p.name, p.lead) for p in row.parts]
+    return on_row(merge_lead_continuations, lines, "lead")
 
 
 def test_a_lower_case_run_stays_in_the_name_when_the_line_below_finishes_the_agency():
@@ -87,3 +90,40 @@ def test_a_lower_case_continuation_is_taken_when_nothing_below_finishes_the_agen
         ]
     )
     assert got[1] == ("Tỷ lệ dân số trưởng thành tiếp", "dục và Đào tạo,")
+
+
+def unit_tail(lines: list[Parts]) -> list[tuple[str, str]]:
+    return on_row(repeated_unit_tail, lines, "unit")
+
+
+def test_a_repeated_name_end_before_the_target_finishes_the_unit_opened_above():
+    got = unit_tail(
+        [
+            Parts(unit="Trung tâm", lead="Công an tỉnh, Sở Khoa học và"),
+            Parts(code="24", name="Hình thành Trung tâm dữ liệu tỉnh dữ liệu tỉnh", target="01"),
+        ]
+    )
+    assert got == [("", "Trung tâm dữ liệu tỉnh"), ("Hình thành Trung tâm dữ liệu tỉnh", "")]
+
+
+def test_a_repeat_with_no_unit_elsewhere_is_only_dropped_from_the_name():
+    got = unit_tail([Parts(code="24", name="Hình thành Trung tâm dữ liệu tỉnh dữ liệu tỉnh", target="01")])
+    assert got == [("Hình thành Trung tâm dữ liệu tỉnh", "")]
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Tỷ lệ dữ liệu được tích hợp với với",  # one word repeated: printed so, not a cell
+        "Số lượng doanh nghiệp khoa học và công nghệ",  # no repeat
+    ],
+)
+def test_a_name_without_a_repeated_run_of_two_words_is_left_alone(name):
+    got = unit_tail([Parts(unit="Trung tâm"), Parts(code="5", name=name, target="10")])
+    assert got == [("", "Trung tâm"), (name, "")]
+
+
+def test_a_numbered_line_with_its_own_unit_keeps_its_name():
+    name = "Hình thành Trung tâm dữ liệu tỉnh dữ liệu tỉnh"
+    got = unit_tail([Parts(code="24", name=name, unit="Trung tâm", target="01")])
+    assert got == [(name, "Trung tâm")]

@@ -30,6 +30,7 @@ from theodoi.ingest.parse.indicators.table import horizon_of, is_header_line, is
 from theodoi.ingest.parse.indicators.wraps import (
     drop_agency_leftovers,
     merge_lead_continuations,
+    repeated_unit_tail,
     text_target_continuation,
     unit_words_in_name,
     wrapped_unit,
@@ -181,6 +182,7 @@ def rows_interleaved(body: Sequence[Line]) -> list[Row]:
             row.lines.append(lines[j])
             row.parts.append(p)
         unit_words_in_name(row)
+        repeated_unit_tail(row)
         text_target_continuation(row)
         if budget[0] > 0:
             budget[0] -= len(row.parts)

@@ -87,6 +87,29 @@ def _before_agency_tail(tokens: list[str]) -> int:
     return len(tokens) if capital is None else capital
 
 
+def repeated_unit_tail(row: Row) -> None:
+    """A unit cell that opens on the line above ("Trung tâm") and ends on the numbered line
+    right before the target, where it repeats the end of the name ("Hình thành Trung tâm dữ
+    liệu tỉnh dữ liệu tỉnh"): the repeated words are the unit's end, not the name's.
+
+    Only a repeat of two words or more at the end of the numbered line's name part counts, and
+    it goes to the unit only when another line of the row holds the unit's start.
+    """
+    head = next((p for p in row.parts if p.code), None)
+    if head is None or head.unit or not head.target:
+        return
+    tokens = head.name.split()
+    keys = [fold(t).strip(",.;") for t in tokens]
+    for size in range(min(4, len(tokens) // 2), 1, -1):
+        if keys[-size:] == keys[-2 * size : -size]:
+            wrapped = " ".join(tokens[-size:])
+            head.name = " ".join(tokens[:-size])
+            above = [p for p in row.parts if p.unit and p is not head]
+            if above:
+                above[-1].unit = collapse_spaces(f"{above[-1].unit} {wrapped}")
+            return
+
+
 _OPEN_NAME_END = {
     "cua", "va", "cho", "tren", "trong", "cac", "voi", "ve", "tai", "tu", "den", "duoc", "co", "la",
     "nhung", "theo", "hoac", "ty", "ti", "le", "muc", "nha", "dat",
