@@ -574,6 +574,7 @@ def _inline_row(
         bool(others) and others[-1].fits("12/2025") >= 0.5 and others[-1].fits("Thường xuyên") >= 0.5
     )
     streams: dict[str, Cell] = {}
+    continued: list[str] = []  # agency names carried on by words taken out of the name
     name_closed = False
     name_started = False
 
@@ -640,6 +641,12 @@ def _inline_row(
                 rest = f"{moved} {rest}".strip()
         if head and debris and debris.get(line.number):
             head = " ".join(w for w in head.split() if w not in debris[line.number])
+        if head:
+            open_cells = [streams[c.name].text for c in others if c.continues and c.name in streams]
+            head, moved, carried = split_agency_continuation(head, [*open_cells, *continued], name.text)
+            if moved:
+                rest = f"{moved} {rest}".strip()
+                continued.append(carried)
         if head:
             name.add(head, line.number)
             name_started = True
@@ -727,6 +734,87 @@ def recut_name_end(head: str, rest: str, kinds: Sequence[str], carry: Carry) -> 
     if not (carried or opener(moved, 0, AGENCY) > 0):
         return head, ""
     return " ".join(head.split()[:cut]), " ".join(moved)
+
+
+# How many words a wrapped agency cell's continuation on a name line may have ("ngành, địa").
+_CONTINUATION_WORDS = 4
+
+
+def split_agency_continuation(head: str, open_cells: Sequence[str], before: str = "") -> tuple[str, str, str]:
+    """Take a wrapped agency cell's lower-case continuation out of a name line's part.
+
+    An agency cell wraps over the row's lines ("Các sở, ban," / "ngành, địa" / "phương") and,
+    without a gap mark, OCR runs its lower-case lines into the name's ("... đội ngũ lãnh đạo
+    từng ngành, địa", "phương cứu, ứng dụng ..."). A run of at most ``_CONTINUATION_WORDS``
+    lower-case agency words at the part's start or end leaves the name only when an agency
+    cell begun above (``open_cells``, not yet a whole directory name) carried on by it spells
+    a directory name or the start of exactly one ("Các sở, ban," + "ngành, địa"), and the name does
+    itself hold the phrase there (the word before the run repeats its first, "... từng ngành,
+    ngành, địa"; the name so far, ``before``, ends mid-phrase for a run at the start). The
+    longest such run is taken. Returns (name part, words moved to the rest, the agency name
+    as carried on by them — an open cell for the next lines).
+    """
+    from theodoi.ingest.normalise.agencies import agency_continuation, complete_agency, known_agency
+
+    starts = [s for cell in open_cells for s in _agency_starts(cell) if known_agency(s) is None]
+    starts.sort(key=len, reverse=True)  # the cell's longest start is what it says so far
+    tokens = head.split()
+    if not starts or not tokens:
+        return head, "", ""
+
+    def carried(words: Sequence[str]) -> str:
+        if not words[0][:1].islower() or not _agency_words_only(words):
+            return ""
+        text = " ".join(words)
+        for start in starts:
+            joined = f"{start} {text}"
+            if agency_continuation(start, text) < 0.95:
+                continue
+            entry = known_agency(joined) or (complete_agency(joined) or ("",))[0]
+            said, spelt = _plain_words(joined), _plain_words(entry)
+            if entry and said[-len(words) :] == spelt[len(said) - len(words) : len(said)]:
+                return joined  # the moved words are the entry's next words, letter for letter
+        return ""
+
+    most = min(_CONTINUATION_WORDS, len(tokens))
+    for k in range(most, 0, -1):  # at the end: "... lãnh đạo từng ngành, địa"
+        words, kept = tokens[len(tokens) - k :], tokens[: len(tokens) - k]
+        repeated = kept and fold(kept[-1]).strip(".,;:") == fold(words[0]).strip(".,;:")
+        if not repeated and (name := carried(words)):
+            return " ".join(kept), " ".join(words), name
+    if _ENDS_OPEN.search(fold(before)):
+        return head, "", ""  # the name above ends mid-phrase: this line's first words carry it on
+    for k in range(most, 0, -1):  # at the start: "ngành, địa của cấp có ..."
+        words, kept = tokens[:k], tokens[k:]
+        if name := carried(words):
+            return " ".join(kept), " ".join(words), name
+    return head, "", ""
+
+
+def _plain_words(text: str) -> list[str]:
+    return re.findall(r"[a-z0-9]+", fold(text))
+
+
+def _agency_starts(cell: str) -> list[str]:
+    """The agency names begun in a cell: from each capitalised agency head, the stretches of two
+    words or more that still spell a directory name's start ("Các sở,", "Các sở, ban,", "Các
+    sở, ban, có" of "Các sở, ban, có chuyên").
+
+    A cell rebuilt from OCR'd lines may hold other columns' words after an agency's start (OCR
+    slips make "có" pass for a start); a continuation is tested against each stretch.
+    """
+    from theodoi.ingest.normalise.agencies import agency_continuation
+
+    tokens = cell.split()
+    out: list[str] = []
+    for j, token in enumerate(tokens):
+        if not (token[:1].isupper() and fold(token).strip(".,;:") in _HEAD_TOKENS):
+            continue
+        m = j + 1
+        while m < len(tokens) and agency_continuation(token, " ".join(tokens[j + 1 : m + 1])) >= 0.95:
+            m += 1
+        out.extend(" ".join(tokens[j:end]) for end in range(j + 2, m + 1))
+    return out
 
 
 def _agency_words_only(tokens: Sequence[str]) -> bool:

@@ -1,0 +1,74 @@
+"""A wrapped agency cell's lower-case continuation taken out of an OCR'd name line.
+
+Corpora: name-line parts written for these tests in the shape OCR'd interleaved rows show (a
+collective lead cell "Các sở, ban," wrapped onto the next lines, its words run into the
+name's without a gap mark), with the name part and the words moved expected; negative cases
+where the same words belong to the name (no agency cell open above, a finished agency, the
+name repeating the word, the name above ending mid-phrase, words that carry no directory
+name on).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from theodoi.ingest.layout.interleaved import split_agency_continuation
+
+
+@pytest.mark.parametrize(
+    ("head", "cells", "expected"),
+    [
+        pytest.param(
+            "hỗ trợ doanh nghiệp khởi nghiệp sáng tạo ở từng ngành, địa",
+            ["Các sở, ban,"],
+            ("hỗ trợ doanh nghiệp khởi nghiệp sáng tạo ở từng", "ngành, địa"),
+            id="at-the-line-end",
+        ),
+        pytest.param(
+            "ngành, địa của hệ thống dữ liệu dùng chung",
+            ["Các sở, ban,"],
+            ("của hệ thống dữ liệu dùng chung", "ngành, địa"),
+            id="at-the-line-start",
+        ),
+        pytest.param(
+            "cổng dịch vụ công trực tuyến toàn trình phương",
+            ["Các sở, ban, ngành, địa"],
+            ("cổng dịch vụ công trực tuyến toàn trình", "phương"),
+            id="last-word-of-the-collective",
+        ),
+        pytest.param(
+            "thư viện số dùng chung ngành, địa",
+            ["Các sở, ban, Kết quả được", "Thường"],
+            ("thư viện số dùng chung", "ngành, địa"),
+            id="cell-holding-other-columns-words-after-the-start",
+        ),
+    ],
+)
+def test_a_wrapped_agency_cells_words_leave_the_name(head, cells, expected) -> None:
+    name, moved, _carried = split_agency_continuation(head, cells)
+    assert (name, moved) == expected
+
+
+def test_the_agency_carried_on_is_returned_for_the_next_lines() -> None:
+    _name, _moved, carried = split_agency_continuation("nâng cao năng lực số ngành, địa", ["Các sở, ban,"])
+    assert carried == "Các sở, ban, ngành, địa"
+    assert split_agency_continuation("phương tham gia mạng lưới", [carried])[:2] == (
+        "tham gia mạng lưới",
+        "phương",
+    )
+
+
+@pytest.mark.parametrize(
+    ("head", "cells", "before", "comment"),
+    [
+        ("phát triển kinh tế số của các ngành, địa", [], "", "no agency cell open above"),
+        ("phát triển kinh tế số ngành, địa", ["Sở Tài chính"], "", "the cell holds a finished agency"),
+        ("ứng dụng trong từng ngành, ngành, địa", ["Các sở, ban,"], "", "the name repeats the word"),
+        ("phương án cắt giảm thủ tục", ["Các sở, ban, ngành, địa"], "thực hiện các", "name above open"),
+        ("bảo đảm an toàn cơ sở", ["Các sở, ban,"], "", "'cơ sở' carries no collective on"),
+        ("cơ quan, đơn vị nhà nước", ["Các sở, ban,"], "", "another collective than the one begun"),
+        ("kỹ năng số cơ bản", ["Sở Khoa học và"], "", "a lower-case run finishing nothing"),
+    ],
+)
+def test_the_same_words_stay_in_the_name(head, cells, before, comment) -> None:
+    assert split_agency_continuation(head, cells, before)[:2] == (head, ""), comment
