@@ -127,3 +127,14 @@ def test_a_numbered_line_with_its_own_unit_keeps_its_name():
     name = "Hình thành Trung tâm dữ liệu tỉnh dữ liệu tỉnh"
     got = unit_tail([Parts(code="24", name=name, unit="Trung tâm", target="01")])
     assert got == [(name, "Trung tâm")]
+
+
+def test_an_opening_50_is_read_as_so_so_the_name_keeps_its_own_so():
+    got = rebuild("", "Tỷ lệ doanh nghiệp công nghệ số 50 doanh", "1", "nghiệp/1000 dân")
+    assert got == ("", "Tỷ lệ doanh nghiệp công nghệ số", "Số doanh nghiệp/1000 dân", "")
+
+
+def test_a_number_that_is_no_reading_of_so_is_not_taken_for_it():
+    # "20 doanh": 20 is no scan of "Số"; the unit is the plain "Doanh nghiệp/1000 dân"
+    got = rebuild("", "Tỷ lệ doanh nghiệp công nghệ 20 doanh", "1", "nghiệp/1000 dân")
+    assert got[2] == "Doanh nghiệp/1000 dân"

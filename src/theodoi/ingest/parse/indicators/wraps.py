@@ -49,7 +49,7 @@ def wrapped_unit(i: int, parts_of: dict[int, Parts], rows: set[int]) -> None:
                 text = " ".join([*a_tokens[len(a_tokens) - a :], *(mid[-m:] if m else []), *tail])
                 if a and not (text[:1].isupper() or text[:1] == "%"):
                     continue  # a unit cell opens with a capital: "trung tâm" above is name text
-                match = squeezed_unit(text)
+                match = _unit_reading(text)
                 if match and match[1] >= 0.8:
                     found.append((match[1], a, m, c, match[0]))
     if not found:
@@ -75,6 +75,19 @@ def wrapped_unit(i: int, parts_of: dict[int, Parts], rows: set[int]) -> None:
         above.name = " ".join(a_tokens[: len(a_tokens) - a])
     if c and below is not None:
         below.name = " ".join([*c_tokens[: len(c_tokens) - c], *c_all[c_end:]])
+
+
+def _unit_reading(text: str) -> tuple[str, float] | None:
+    """The unit ``text`` spells, reading an opening "50" / "56" as "Số" the way scans print it
+    ("công nghệ số 50 doanh" / "nghiệp/1000 dân": the unit is "Số doanh nghiệp/1000 dân" and
+    "số" stays the name's last word)."""
+    match = squeezed_unit(text)
+    head, _, rest = text.partition(" ")
+    if rest and re.fullmatch(r"5[06o]|3[056]", head):
+        as_so = squeezed_unit(f"Số {rest}")
+        if as_so and (match is None or as_so[1] > match[1]):
+            return as_so
+    return match
 
 
 def _before_agency_tail(tokens: list[str]) -> int:
