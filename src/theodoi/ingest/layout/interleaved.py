@@ -763,7 +763,7 @@ def split_agency_continuation(head: str, open_cells: Sequence[str], before: str 
         return head, "", ""
 
     def carried(words: Sequence[str]) -> str:
-        if not words[0][:1].islower() or not _agency_words_only(words):
+        if not words[0][:1].islower() or tuple(_plain_words(" ".join(words))) not in _directory_runs():
             return ""
         text = " ".join(words)
         for start in starts:
@@ -795,7 +795,21 @@ def _plain_words(text: str) -> list[str]:
     return re.findall(r"[a-z0-9]+", fold(text))
 
 
-def _agency_starts(cell: str) -> list[str]:
+@lru_cache(maxsize=1)
+def _directory_runs() -> frozenset[tuple[str, ...]]:
+    """Every run of up to ``_CONTINUATION_WORDS`` consecutive words of a directory name (folded)."""
+    from theodoi.ingest.normalise.agencies import AGENCY_DIRECTORY
+
+    runs: set[tuple[str, ...]] = set()
+    for entry in AGENCY_DIRECTORY:
+        words = _plain_words(entry)
+        for i in range(len(words)):
+            runs.update(tuple(words[i:j]) for j in range(i + 1, min(len(words), i + _CONTINUATION_WORDS) + 1))
+    return frozenset(runs)
+
+
+@lru_cache(maxsize=1 << 12)
+def _agency_starts(cell: str) -> tuple[str, ...]:
     """The agency names begun in a cell: from each capitalised agency head, the stretches of two
     words or more that still spell a directory name's start ("Các sở,", "Các sở, ban,", "Các
     sở, ban, có" of "Các sở, ban, có chuyên").
@@ -814,7 +828,7 @@ def _agency_starts(cell: str) -> list[str]:
         while m < len(tokens) and agency_continuation(token, " ".join(tokens[j + 1 : m + 1])) >= 0.95:
             m += 1
         out.extend(" ".join(tokens[j:end]) for end in range(j + 2, m + 1))
-    return out
+    return tuple(out)
 
 
 def _agency_words_only(tokens: Sequence[str]) -> bool:
