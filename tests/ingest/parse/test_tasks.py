@@ -12,6 +12,7 @@ from theodoi.ingest.parse.tasks import (
     clean_text,
     directory_name_in,
     drop_tail_after_sentence,
+    lengthen_first_agency,
     parse_tasks,
     repair_ocr_agencies,
 )
@@ -250,3 +251,47 @@ OUTPUT_START_CASES = [
 @pytest.mark.parametrize(("cell", "output", "comment"), OUTPUT_START_CASES, ids=lambda v: str(v)[:30])
 def test_ocr_output_cell_starts_at_its_output_kind(cell, output, comment):
     assert _from_output_word(cell) == output, comment
+
+
+@pytest.mark.parametrize(
+    ("names", "cell", "expected"),
+    [
+        pytest.param(
+            ["Các sở, ban, ngành"],
+            "Các sở, ban, Kế hoạch triển ngành, địa khai năm phương",
+            ["Các sở, ban, ngành, địa phương"],
+            id="wrapped-collective-with-other-columns-between",
+        ),
+        pytest.param(
+            ["Các sở, ngành", "Sở Tài chính"],
+            "Các sở, Sở Tài chính ngành, địa Báo cáo phương",
+            ["Các sở, ngành, địa phương", "Sở Tài chính"],
+            id="a-second-agency-kept",
+        ),
+        pytest.param(
+            ["Các sở, ban, ngành"],
+            "Các sở, ban, ngành, địa Quyết định",
+            ["Các sở, ban, ngành, địa phương"],
+            id="the-last-word-lost-to-a-neighbour",
+        ),
+    ],
+)
+def test_an_ocr_cells_first_agency_takes_the_longer_name_the_cell_spells(names, cell, expected) -> None:
+    assert lengthen_first_agency(names, cell) == expected
+
+
+@pytest.mark.parametrize(
+    ("names", "cell", "comment"),
+    [
+        (["Các sở, ban, ngành"], "Các sở, ban, ngành Kế hoạch năm 2025", "no further word of a longer name"),
+        (["Các sở, ban, ngành"], "Các sở, ban, ngành Kế hoạch năm phương", "'địa' never follows"),
+        (
+            ["Sở Tài chính"],
+            "Sở Tài chính các sở, ban, ngành, địa phương",
+            "the longer name opens another way",
+        ),
+        ([], "Các sở, ban, ngành, địa phương", "no name found to lengthen"),
+    ],
+)
+def test_an_ocr_cells_first_agency_stays_without_the_longer_names_words(names, cell, comment) -> None:
+    assert lengthen_first_agency(names, cell) == names, comment

@@ -209,6 +209,8 @@ def task_from_row(row: Row, section: str | None) -> Task | None:
     if ocr:
         lead, lead_conf = repair_ocr_agencies(lead, lead_conf)
         support, support_conf = repair_ocr_agencies(support, support_conf)
+        lead = lengthen_first_agency(lead, row.text("lead"))
+        support = lengthen_first_agency(support, row.text("support"))
         lead, support, lead_conf, support_conf = _with_row_agencies(
             row, lead, support, lead_conf, support_conf
         )
@@ -306,6 +308,30 @@ def repair_ocr_agencies(names: list[str], confidence: float) -> tuple[list[str],
         if all(fold(found) != fold(x) for x in out):
             out.append(found)
     return out, round(worst, 3)
+
+
+def lengthen_first_agency(names: list[str], cell: str | None) -> list[str]:
+    """Give an OCR'd cell's first agency the longer directory name its cell spells out.
+
+    A wrapped collective cell ("Các sở, ban," / "ngành, địa" / "phương") reaches the cell with
+    other columns' words between its lines' words, so the cell is split and trimmed to the
+    first whole name it opens with ("Các sở, ban, ngành"). When a longer directory name
+    beginning the same way is the one name the cell's words spell (``directory_name_in``,
+    a few other words apart at most; its last words may be lost to a neighbour, as
+    ``directory_name_in`` allows) and at least its next word follows in order, that name is
+    the one printed.
+    """
+    if not names or not cell:
+        return names
+    longer = directory_name_in(cell, opening=2, gap=8)
+    first = fold(names[0])
+    if longer is None or len(fold(longer)) <= len(first) or not fold(longer).startswith(first):
+        return names
+    words = iter(re.findall(r"\w+", fold(cell)))
+    wanted = re.findall(r"\w+", fold(longer))[: len(re.findall(r"\w+", first)) + 1]
+    if not all(word in words for word in wanted):
+        return names  # not even the longer name's next word follows (an in-order scan)
+    return [longer, *(n for n in names[1:] if fold(n) != fold(longer))]
 
 
 # Folded words that open a directory name when capitalised.
