@@ -10,6 +10,7 @@ from theodoi.ingest.layout.classify import roman_value, row_code, section_code
 from theodoi.ingest.layout.interleaved import drop_debris_runs, split_agency_tail, split_deadline_continuation
 from theodoi.ingest.layout.table import (
     ColumnSpec,
+    _lost_digits,
     align,
     detect_layout,
     find_row_starts,
@@ -117,6 +118,23 @@ def test_garbled_number_between_two_good_ones_is_repaired():
     starts = find_row_starts(lines)
     assert [s.code for s in starts] == ["1", "2", "3"]
     assert starts[1].repaired
+
+
+def test_a_number_read_with_its_first_digit_lost_beats_a_stray_digit_for_the_row():
+    lines = lines_from_text(
+        "27 Đẩy mạnh hợp tác công tư\n7 , Sở Khoa học ,\n8 ban hành về nghiên cứu, ứng dụng\n"
+        "29 Triển khai các chiến lược\n30 Triển khai cơ chế"
+    )
+    starts = find_row_starts(lines)
+    assert [(s.code, s.index) for s in starts] == [("27", 0), ("28", 2), ("29", 3), ("30", 4)]
+
+
+@pytest.mark.parametrize(
+    ("printed", "expected", "lost"),
+    [("8", "28", True), ("2", "28", True), ("16", "39.16", True), ("7", "28", False), ("28", "28", False)],
+)
+def test_digits_lost_by_ocr_are_told_from_another_number(printed, expected, lost):
+    assert _lost_digits(printed, expected) is lost
 
 
 def test_ocr_lookalike_roman_numerals_are_read():

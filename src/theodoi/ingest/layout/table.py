@@ -419,6 +419,18 @@ def _transitions(
     return _row_transitions(section, last_row, after_section, cand.code, 0.6 if cand.repaired else 1.0)
 
 
+# What relabelling a numbered line gains when its printed number is not the expected one
+# with digits lost ("7" where 28 is due: a stray digit of another column, a row number
+# OCR lost elsewhere): little, so a garbled line is not taken as a row only to fill the count.
+RELABEL_OTHER = 0.1
+
+
+def _lost_digits(printed: str, expected: str) -> bool:
+    """Whether OCR may have read ``expected`` as ``printed`` by losing digits ("8" for "28")."""
+    a, b = printed.replace(".", ""), expected.replace(".", "")
+    return bool(a) and len(a) < len(b) and (b.endswith(a) or b.startswith(a))
+
+
 def _row_transitions(
     section: int, last_row: str | None, after_section: bool, code: str, weight: float
 ) -> list[tuple[tuple[int, str | None, bool], float, bool]]:
@@ -443,6 +455,8 @@ def _row_transitions(
         # a relabel into a deeper number must not come for free (the parent's next number
         # still follows it), so it only pays where it lets the next printed sub-number in
         gain = 0.35 if successor.count(".") <= last_row.count(".") else -0.3
+        if gain > 0 and not _lost_digits(code, successor):
+            gain = RELABEL_OTHER
         out.append(((section, successor, False), gain * weight, True))
     return out
 
