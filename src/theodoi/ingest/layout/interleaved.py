@@ -289,14 +289,15 @@ def debris_words(line: Line) -> frozenset[str]:
 def _row_spans(lines: Sequence[Line], starts: list[RowStart]) -> list[tuple[int, int]]:
     """Return [lo, hi) line ranges per row start, cutting between consecutive numbers."""
     n = len(starts)
+    heading = header_lines(lines, 0, len(lines))  # a heading read again counts for no row
     cuts = [starts[0].index if _is_alone(starts[0]) else _head_start(lines, -1, starts[0].index)]
     for k in range(1, n):
         prev, cur = starts[k - 1], starts[k]
         if _is_alone(cur) and cur.kind == "row":
             cuts.append(cur.index)
             continue
-        before = _nonblank(lines, cuts[-1], prev.index)
-        cuts.append(_split_between(lines, prev.index, cur.index, before))
+        before = _nonblank(lines, cuts[-1], prev.index, heading)
+        cuts.append(_split_between(lines, prev.index, cur.index, before, heading))
     spans = []
     for k in range(n):
         lo = cuts[k]
@@ -309,8 +310,8 @@ def _is_alone(start: RowStart) -> bool:
     return not start.rest.strip(" .|")
 
 
-def _nonblank(lines: Sequence[Line], lo: int, hi: int) -> int:
-    return sum(1 for line in lines[lo:hi] if line.key)
+def _nonblank(lines: Sequence[Line], lo: int, hi: int, skip: set[int] | frozenset[int] = frozenset()) -> int:
+    return sum(1 for i in range(lo, hi) if lines[i].key and i not in skip)
 
 
 def _head_start(lines: Sequence[Line], prev: int, code: int) -> int:
@@ -396,23 +397,38 @@ _ENDS_OPEN = re.compile(
 )
 
 
-def _split_between(lines: Sequence[Line], a: int, b: int, before_a: int) -> int:
-    """Return the first line of the row numbered at ``b`` (lines a+1..b belong to a or b)."""
+def _split_between(
+    lines: Sequence[Line],
+    a: int,
+    b: int,
+    before_a: int,
+    heading: set[int] | frozenset[int] = frozenset(),
+) -> int:
+    """Return the first line of the row numbered at ``b`` (lines a+1..b belong to a or b).
+
+    Each capitalised line that can open a name is scored: the rows' lines balanced around
+    the first number, a line above that finishes a sentence ('.'; less for ';', which also
+    ends one item of a name that lists several: "... Tây Nguyên;" / "Xây dựng phòng thí
+    nghiệm ..."), a task verb opening it. ``heading``: lines of a table heading read again,
+    counted for neither row and never the line above.
+    """
     candidates = [
         i
         for i in range(a + 1, b + 1)
-        if lines[i].key and _name_like_start(_text_after_code(lines[i], i == b))
+        if lines[i].key and i not in heading and _name_like_start(_text_after_code(lines[i], i == b))
     ]
     if not candidates:
-        gap = [i for i in range(a + 1, b) if lines[i].key]
+        gap = [i for i in range(a + 1, b) if lines[i].key and i not in heading]
         return gap[len(gap) // 2] if len(gap) > 1 else b
     best, best_score = b, float("-inf")
     for i in candidates:
-        after_a = _nonblank(lines, a + 1, i)
+        after_a = _nonblank(lines, a + 1, i, heading)
         score = 1.0 - 0.25 * abs(after_a - before_a)
-        prev = _previous_nonblank(lines, a, i)
-        if prev is not None and re.search(r"[.;:)]\s*$", lines[prev].text):
+        prev = _previous_nonblank(lines, a, i, heading)
+        if prev is not None and re.search(r"[.:)]\s*$", lines[prev].text):
             score += 0.6
+        elif prev is not None and re.search(r";\s*$", lines[prev].text):
+            score += 0.3  # a ';' also ends an item of a name that lists several
         if prev is not None and _ENDS_OPEN.search(fold(lines[prev].text)):
             score -= 0.5  # the line before ends mid-phrase: the name carries on
         if fold(_text_after_code(lines[i], i == b)).startswith(TASK_VERBS):
@@ -424,9 +440,11 @@ def _split_between(lines: Sequence[Line], a: int, b: int, before_a: int) -> int:
     return best
 
 
-def _previous_nonblank(lines: Sequence[Line], lo: int, i: int) -> int | None:
+def _previous_nonblank(
+    lines: Sequence[Line], lo: int, i: int, skip: set[int] | frozenset[int] = frozenset()
+) -> int | None:
     for j in range(i - 1, lo - 1, -1):
-        if lines[j].key:
+        if lines[j].key and j not in skip:
             return j
     return None
 
