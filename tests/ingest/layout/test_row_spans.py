@@ -7,8 +7,10 @@ heading read again after a page break), with the first line of the second row ex
 
 from __future__ import annotations
 
+import pytest
+
 from theodoi.ingest.layout import lines_from_text
-from theodoi.ingest.layout.interleaved import _split_between, header_lines
+from theodoi.ingest.layout.interleaved import _split_between, header_lines, opens_agency_carried_on
 
 # Row 24 lists two items ('...;' then 'Xây dựng ...'), a page break falls inside the second.
 LISTED_ITEMS = """\
@@ -49,3 +51,34 @@ def test_a_heading_read_again_never_opens_the_row_below() -> None:
     lines = lines_from_text(text)
     assert header_lines(lines, 0, len(lines)) == {2}
     assert split(text, 1, 4, 1) == 3
+
+
+# Short rows of one line each; an agency wrapped above the number of the row it belongs to.
+SHORT_ROWS = """\
+39.53 | Cơ sở dữ liệu xử lý vi phạm hành chính Sở Tư pháp
+? Sở Văn hóa,
+39.54 | Cơ sở dữ liệu thành tích thể thao Thể thao và Du
+lịch"""
+
+
+def test_an_agency_opened_above_a_number_and_carried_on_by_its_line_goes_to_that_row() -> None:
+    assert split(SHORT_ROWS, 0, 2, 0) == 1
+
+
+def test_a_line_finishing_the_row_aboves_agency_stays_with_it() -> None:
+    text = SHORT_ROWS.replace("Sở Tư pháp\n? Sở Văn hóa,", "Sở Khoa học và\n? Công nghệ")
+    assert split(text, 0, 2, 0) == 2
+
+
+@pytest.mark.parametrize(
+    ("line", "below", "expected", "comment"),
+    [
+        ("ót 1A Ban Quản lý", "39.11 | Cơ sở dữ liệu về khu công nghiệp Khu Kinh tế", True, "head cut short"),
+        ("? Sở Văn hóa,", "39.54 | Cơ sở dữ liệu thành tích thể thao Thể thao và Du", True, "comma-ended"),
+        ("? Sở Tài chính", "39.13 | Cơ sở tổng hợp về tài chính Sở Tài chính", False, "a whole name"),
+        ("? Sở Văn hóa,", "39.54 | Cơ sở dữ liệu về dân cư", False, "nothing below carries it on"),
+        ("của cá nhân và tổ chức.", "39.10 | Cơ sở dữ liệu đô thị Sở Xây dựng", False, "no agency opened"),
+    ],
+)
+def test_an_agency_is_told_opened_above_and_carried_on_below(line, below, expected, comment) -> None:
+    assert opens_agency_carried_on(line, below) is expected, comment

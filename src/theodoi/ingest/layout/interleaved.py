@@ -417,8 +417,10 @@ def _split_between(
         for i in range(a + 1, b + 1)
         if lines[i].key and i not in heading and _name_like_start(_text_after_code(lines[i], i == b))
     ]
+    gap = [i for i in range(a + 1, b) if lines[i].key and i not in heading]
+    if candidates in ([], [b]) and gap and opens_agency_carried_on(lines[gap[-1]].text, lines[b].text):
+        return gap[-1]
     if not candidates:
-        gap = [i for i in range(a + 1, b) if lines[i].key and i not in heading]
         return gap[len(gap) // 2] if len(gap) > 1 else b
     best, best_score = b, float("-inf")
     for i in candidates:
@@ -438,6 +440,30 @@ def _split_between(
         if score > best_score:
             best, best_score = i, score
     return best
+
+
+def opens_agency_carried_on(line: str, below: str) -> bool:
+    """Whether a line between two rows ends by opening an agency that ``below`` carries on.
+
+    Between two short rows, a line holding only another column's words goes to the row
+    above, unless its agency is unfinished and the numbered line below ends with the rest
+    ("Sở Văn hóa," over "39.54 | Cơ sở dữ liệu Thành tích thể thao Thể thao và Du"): that
+    agency is the row below's, wrapped above its number.
+    """
+    from theodoi.ingest.normalise.agencies import agency_continuation, known_agency
+
+    tokens = line.split()
+    heads = [j for j, t in enumerate(tokens) if t[:1].isupper() and fold(t).strip(".,;:") in _HEAD_TOKENS]
+    if not heads:
+        return False
+    fragment = " ".join(tokens[heads[0] :])
+    if known_agency(fragment) and not re.search(r"[,;]$", fragment):
+        return False
+    words = below.split()
+    return any(
+        words[-k][:1].isupper() and agency_continuation(fragment, " ".join(words[-k:])) >= 0.95
+        for k in range(1, min(5, len(words)) + 1)
+    )
 
 
 def _previous_nonblank(
