@@ -143,6 +143,7 @@ def test_default_restorer_prefers_the_trained_model_in_the_data_folder(tmp_path,
 
 OCR_ALPHABET = st.sampled_from(list("aăâbcdđeêghiklmnoôơpqrstuưvxyAĐKNQTU0123456789 &¢€@é,.;:()/-|\\'\"≥>"))
 ocr_text = st.text(OCR_ALPHABET, max_size=120)
+GLUED = re.compile(r"(?<=[\w&¢€@])[?’\":\\](?=[\w&¢€@])")
 any_text = st.text(max_size=200)
 vietnamese_words = st.lists(st.sampled_from(sorted(syllables())), min_size=1, max_size=12)
 FAST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -165,7 +166,8 @@ def test_keeps_numbers_codes_and_punctuation(restorer, text):
 
     assert [w for w in CORE.findall(out) if w.isdigit()] == [w for w in CORE.findall(text) if w.isdigit()]
     assert CODE.findall(out) == CODE.findall(text)
-    assert re.sub(r"[\w&¢€@]", "", out) == re.sub(r"[\w&¢€@]", "", text)
+    # A mark between two letters may be the letter a scan broke a word with ("t?mg" -> "tầng").
+    assert re.sub(r"[\w&¢€@]", "", GLUED.sub("", out)) == re.sub(r"[\w&¢€@]", "", GLUED.sub("", text))
 
 
 @FAST
@@ -285,6 +287,63 @@ def test_the_clean_sample_comes_back_unchanged(restorer):
     assert restorer.restore_lines(lines) == lines
 
 
+# --- words damaged past the learnt confusions -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("scanned", "expected"),
+    [
+        ("nghien cuu khoa hoc quoxbc gia", "nghiên cứu khoa học quốc gia"),  # two stray letters
+        ("thu hut doanh nghiep tren the gihoqi", "thu hút doanh nghiệp trên thế giới"),
+        ("phat trien kinh te xa hozi", "phát triển kinh tế xã hội"),  # one stray letter
+        ("bao dam an toan thong t§n mang", "bảo đảm an toàn thông tin mạng"),  # one letter off
+        ("cac nén tang dung chung cét 1ői", "các nền tảng dùng chung cốt lõi"),  # 1 read as l
+    ],
+)
+def test_a_word_damaged_past_the_channel_is_read_as_a_syllable_a_letter_or_two_off(
+    restorer, scanned, expected
+):
+    assert restorer.restore_line(scanned) == expected
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "hop luc 8:30, 20h, 3km, ty le 1:3, ma 2x4",  # numbers, times, ratios and units
+        "the report it's due on page 12",  # English
+        "y kien cua ong O'Neil",  # an apostrophe in a name is not a broken word
+        "Mục tiêu:chung là phát triển khoa học",  # a missing space between two syllables
+        "Quyết định số 204-QĐ/TW ngày 29/11/2024",  # a code
+    ],
+)
+def test_numbers_codes_and_words_that_are_fine_are_not_pulled_to_a_near_syllable(restorer, line):
+    restored = restorer.restore_line(line)
+
+    assert re.findall(r"\d+", restored) == re.findall(r"\d+", line)
+    assert fold_word(restored) == fold_word(line)  # at most marks were given back
+
+
+def test_a_standalone_number_stays_a_number_even_where_a_word_was_meant(restorer):
+    assert restorer.restore_line("nhat 13 doi voi cac thu tuc") == "nhất 13 đối với các thủ tục"
+
+
+@pytest.mark.parametrize(
+    ("scanned", "expected"),
+    [
+        ("ha t?mg so va ha tang vien thong", "hạ tầng số và hạ tầng viễn thông"),
+        ("cung cé\\p dich vu cong", "cung cấp dịch vụ công"),
+        ("u:ng pho voi bien doi khi hau", "ứng phó với biến đổi khí hậu"),
+    ],
+)
+def test_a_word_a_stray_mark_broke_in_two_is_glued_back(restorer, scanned, expected):
+    assert restorer.restore_line(scanned) == expected
+
+
+def test_a_mark_between_two_syllables_or_two_numbers_does_not_glue_them(restorer):
+    assert restorer.restore_line("muc tieu:chung") == "mục tiêu:chung"
+    assert restorer.restore_line("hop luc 8:30 sang").split()[2] == "8:30"
+
+
 # --- the document cache (second pass) -------------------------------------------------------
 
 WELL_WRITTEN = "Phát triển hạ tầng số và hạ tầng viễn thông, bảo đảm an toàn thông tin mạng."
@@ -293,12 +352,12 @@ WELL_WRITTEN = "Phát triển hạ tầng số và hạ tầng viễn thông, b�
 def test_a_damaged_word_is_read_as_the_word_the_document_surely_wrote_between_the_same_neighbours(
     restorer,
 ):
-    damaged = "bao dam an toan thong t§n mang"
+    damaged = "bao dam an toan thong §in mang"  # a symbol first: past the one-or-two-letter fallback
 
     alone = restorer.restore_line(damaged)
     in_document = restorer.restore_lines([WELL_WRITTEN, damaged])[1]
 
-    assert alone == "bảo đảm an toàn thông t§n mạng"
+    assert alone == "bảo đảm an toàn thông §in mạng"
     assert in_document == "bảo đảm an toàn thông tin mạng"
 
 

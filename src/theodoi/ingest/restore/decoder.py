@@ -13,6 +13,7 @@ neighbours may be (see ``cache``).
 
 from __future__ import annotations
 
+import heapq
 import marshal
 import math
 import re
@@ -50,6 +51,9 @@ CODE = re.compile(
     r"|[A-ZĐ][A-Za-zĐ]*(?:[-/][A-ZĐ]{2,}[A-Za-z]*)+"  # KH-UBND, TTr-SKHCN
     r"|\b[A-ZĐ]/[A-ZĐ]\b"  # T/M (thay mặt), K/T
 )
+# Marks a scan prints inside a word in place of a letter or its diacritic ("t?mg", "u:ng"); not
+# the ASCII apostrophe, which names and English keep ("O'Neil", "it's").
+GLUE_CHARS = frozenset('?’":\\')
 ROMAN = re.compile(r"[IVX]+")
 UPPER_CODE = re.compile(r"\d+[A-Z]+")
 VOWELS = set("aeiouyăâêôơư")
@@ -117,6 +121,9 @@ class RestoreConfig:
     cache_window: int = 5_000  # lines decoded together (and held in memory) for the cache
     proposal_cost: float = 9.0  # channel cost of reading an unsure word as a cached neighbour ...
     proposal_edit_cost: float = 2.0  # ... plus this per letter the scan and the word differ in
+    near_above: float = 6.0  # a token whose best candidate costs more is damaged past the channel:
+    near_cost: float = 6.0  # ... it may be any syllable one or two letters off, at this cost ...
+    near_edit_cost: float = 2.5  # ... plus this per letter (see ``Restorer._near``)
 
 
 def _cased(word: str, like: str) -> str:
@@ -150,6 +157,8 @@ class Restorer:
         self._trigram = _trigram_scorer(model)
         self._spelling: dict[int, tuple[str, str]] = {}  # word id -> (syllable, unmarked), when first needed
         self._distances: dict[tuple[str, str], int] = {}  # (scanned, unmarked) -> edit distance
+        self._near_keys: dict[str, list[tuple[str, int]]] | None = None  # see ``_near_index``
+        self._by_folded: dict[str, list[tuple[str, int, float]]] = {}  # unmarked -> (syllable, tone, log p)
 
     # --- public interface ------------------------------------------------------------------
     def restore_line(self, text: str) -> str:
@@ -325,6 +334,10 @@ class Restorer:
             for syllable, p in table:
                 mixed[syllable] = mixed.get(syllable, 0.0) + weight * p
             scored = {s: -math.log(p) for s, p in mixed.items() if p > 0}
+        if min(scored.values(), default=math.inf) > self.config.near_above:
+            for syllable, total in self._near(low, tone_cost):
+                if total < scored.get(syllable, 1e9):
+                    scored[syllable] = total
         uni = model.uni
         unseen = model.unseen_logp
         preferred = self._reference_words
@@ -346,6 +359,75 @@ class Restorer:
         if len(self._cache) < 500_000:
             self._cache[low] = result
         return result
+
+    def _near(self, low: str, tone_cost: list[float]) -> list[tuple[str, float]]:
+        """Return the syllables whose letters are one or two edits from a damaged OCR word's, with
+        a channel cost by the number of edits and the tone (``tone_cost``: per clean tone, for the
+        scan's); only as many as a token keeps, the likeliest words first.
+
+        The learnt confusions read a scan letter by letter; a word with a letter dropped or added,
+        or two odd letters together ("québc", "gisi", "nhimng", "15i"), falls outside them. Its
+        letters are matched (digits and symbols read as the letters they look like) against every
+        spelling of the syllable inventory; one letter for words of three letters or fewer.
+        """
+        key = rough_key(low)
+        # Two letters at least, and a digit the letters do not explain only inside the word
+        # ("l5i"): "20h", "3km" are numbers with a unit.
+        if len(key) < 2 or not key[0].isalpha() or sum(not ch.isalpha() for ch in key) > 1:
+            return []
+        limit = 1 if len(key) <= 3 else 2
+        near = self._near_index()
+        found: dict[str, int] = {}  # spelling -> letters apart
+        shared: set[str] = set()  # spellings that share a string with the scan only after both lost letters
+        for variant, dropped in _deletions(key, limit).items():
+            for folded, dropped_there in near.get(variant, ()):
+                if dropped_there > limit:
+                    continue
+                if dropped and dropped_there:
+                    shared.add(folded)  # a substitution, or a letter lost here and one gained there
+                elif max(dropped, dropped_there) < found.get(folded, limit + 1):
+                    found[folded] = max(dropped, dropped_there)  # letters only lost or only gained: exact
+        distances = self._distances
+        for folded in shared.difference(found):
+            distance = distances.get((key, folded))
+            if distance is None:
+                distance = distances[(key, folded)] = edits(key, folded, limit)
+            if distance <= limit:
+                found[folded] = distance
+        config = self.config
+        by_folded = self._by_folded
+        ranked = []
+        for folded, distance in found.items():
+            cost = config.near_cost + config.near_edit_cost * distance
+            ranked.extend(
+                (cost + tone_cost[tone] - logp, syllable, cost + tone_cost[tone])
+                for syllable, tone, logp in by_folded[folded]
+            )
+        return [(syllable, cost) for _, syllable, cost in heapq.nsmallest(config.candidates, ranked)]
+
+    def _near_index(self) -> dict[str, list[tuple[str, int]]]:
+        """Return every deletion (up to two letters) of every unmarked spelling -> (the spelling,
+        letters deleted); made when a damaged word first needs it.
+
+        Symmetric deletion (as SymSpell): two words within ``d`` edits share a string made by
+        deleting at most ``d`` letters from each, so only the spellings that do are weighed.
+        """
+        if self._near_keys is None:
+            by_folded: dict[str, list[tuple[str, int, float]]] = {}
+            vocab, uni, tones = self._vocab, self.model.uni, self.model.tones
+            for toneless_key, syllables_ in self.model.index.items():
+                # Only words the language model has seen: a guess this far from the scan needs
+                # the context to back it, which an unseen word does not get.
+                seen = [(s, tones[s], uni[vocab[s]]) for s in syllables_ if vocab.get(s) in uni]
+                if seen:
+                    by_folded.setdefault(fold_word(toneless_key), []).extend(seen)
+            near: dict[str, list[tuple[str, int]]] = {}
+            for folded in by_folded:
+                for variant, dropped in _deletions(folded, 2).items():
+                    near.setdefault(variant, []).append((folded, dropped))
+            self._by_folded = by_folded
+            self._near_keys = near
+        return self._near_keys
 
     # --- decoding ----------------------------------------------------------------------------
     def _protected(self, line: str) -> set[int]:
@@ -407,6 +489,33 @@ class Restorer:
             return OTHER  # an abbreviation (PII, GRDP) in running text
         return None
 
+    def _pieces(self, line: str) -> list[tuple[int, str]]:
+        """Return (start, core) of each word of ``line``, a word a scan broke with a stray mark
+        glued back: "t?mg", "cé\\p", "u:ng", "1’mg" are one word ("tầng", "cấp", "ứng") where
+        neither piece is a syllable by itself and the whole reads as one within the channel
+        (``_candidates``). Pieces that are syllables ("Mục tiêu:chung") or numbers stay apart."""
+        pieces = [(match.start(), match.group()) for match in WORD.finditer(line)]
+        if len(pieces) < 2 or not GLUE_CHARS & set(line):
+            return pieces
+        out = [pieces[0]]
+        folded = self._folded
+        for start, core in pieces[1:]:
+            before_start, before = out[-1]
+            glue = before_start + len(before)
+            if (
+                start == glue + 1
+                and line[glue] in GLUE_CHARS
+                and any(ch.isalpha() for ch in before)
+                and any(ch.isalpha() for ch in core)
+                and (fold_word(before) not in folded or fold_word(core) not in folded)
+            ):
+                whole = line[before_start : start + len(core)]
+                if self._candidates(whole)[0][1] != OTHER:
+                    out[-1] = (before_start, whole)
+                    continue
+            out.append((start, core))
+        return out
+
     def _decode(
         self,
         line: str,
@@ -434,8 +543,7 @@ class Restorer:
         vietnamese = alpha = foreign = 0
         valid = 0
         marked = 0
-        for match in WORD.finditer(line):
-            core, start = match.group(), match.start()
+        for start, core in self._pieces(line):
             shape = self._shape(core)
             fixed = self._fixed(shape, core, start, line, protected, upper_line)
             tokens.append((start, core, fixed))
@@ -818,6 +926,18 @@ class Restorer:
                 other = max(other, partial)
             out.append(best - other)
         return out
+
+
+def _deletions(word: str, depth: int) -> dict[str, int]:
+    """Return ``word`` and every string made by deleting up to ``depth`` of its letters, with the
+    fewest letters deleted to make it."""
+    out = {word: 0}
+    frontier = {word}
+    for dropped in range(1, depth + 1):
+        frontier = {w[:i] + w[i + 1 :] for w in frontier for i in range(len(w))}
+        for variant in frontier:
+            out.setdefault(variant, dropped)
+    return out
 
 
 def _trigram_scorer(model: Model) -> Callable[[int, int, int], float]:
