@@ -400,6 +400,7 @@ _WORD_EDGE = ".,;:()'\"“”‘’"
 _DIGIT_LOOKALIKES = str.maketrans("0561", "osoi")  # "S6", "50" for "Sở", "sở"
 
 
+@lru_cache(maxsize=1 << 16)  # directory names are matched word by word, the same pairs again and again
 def _word_like(a: str, b: str) -> bool:
     """Two folded words that OCR may have made of one another ("nghe"/"nghs", "khoa"/"kh0a")."""
     a, b = a.translate(_DIGIT_LOOKALIKES), b.translate(_DIGIT_LOOKALIKES)
