@@ -82,3 +82,27 @@ def test_a_line_finishing_the_row_aboves_agency_stays_with_it() -> None:
 )
 def test_an_agency_is_told_opened_above_and_carried_on_below(line, below, expected, comment) -> None:
     assert opens_agency_carried_on(line, below) is expected, comment
+
+
+def test_an_agency_list_ending_in_a_comma_above_a_name_does_not_carry_the_name_on() -> None:
+    text = (
+        "Công bố danh mục các bài toán lớn về khoa học\n"
+        "80 nghệ, đổi mới sáng tạo và chuyển đổi số của tỉnh\n"
+        "Doanh nghiệp công nghệ số tham gia giải quyết\n"
+        "Các sở, ban,\n"
+        "Triển khai cơ chế, chính sách hỗ trợ các doanh nghiệp\n"
+        "81 công nghệ số, tổ chức, cá nhân có năng lực"
+    )
+    assert split(text, 1, 5, 1) == 4
+
+
+def test_a_name_line_ending_mid_phrase_still_carries_the_name_on() -> None:
+    text = (
+        "Công bố danh mục các bài toán lớn về khoa học\n"
+        "80 nghệ, đổi mới sáng tạo và chuyển đổi số của tỉnh\n"
+        "Doanh nghiệp công nghệ số tham gia giải quyết\n"
+        "những bài toán lớn về chuyển đổi số của các\n"
+        "Triển khai cơ chế, chính sách hỗ trợ các doanh nghiệp\n"
+        "81 công nghệ số, tổ chức, cá nhân có năng lực"
+    )
+    assert split(text, 1, 5, 1) == 2

@@ -431,8 +431,12 @@ def _split_between(
             score += 0.6
         elif prev is not None and re.search(r";\s*$", lines[prev].text):
             score += 0.3  # a ';' also ends an item of a name that lists several
-        if prev is not None and _ENDS_OPEN.search(fold(lines[prev].text)):
-            score -= 0.5  # the line before ends mid-phrase: the name carries on
+        if (
+            prev is not None
+            and _ENDS_OPEN.search(fold(lines[prev].text))
+            and not _is_other_column(lines[prev].text)
+        ):
+            score -= 0.5  # the line before ends mid-phrase: the name carries on (not a list of agencies)
         if fold(_text_after_code(lines[i], i == b)).startswith(TASK_VERBS):
             score += 0.5
         if i == b:
