@@ -84,25 +84,21 @@ def test_an_agency_is_told_opened_above_and_carried_on_below(line, below, expect
     assert opens_agency_carried_on(line, below) is expected, comment
 
 
+# Row 80's name, then a line of the lead column ("Các sở, ban,") above row 81's name start.
+AGENCY_LIST_ABOVE = (
+    "Công bố danh mục các bài toán lớn về khoa học\n"
+    "80 nghệ, đổi mới sáng tạo và chuyển đổi số của tỉnh\n"
+    "Doanh nghiệp công nghệ số tham gia giải quyết\n"
+    "Các sở, ban,\n"
+    "Triển khai cơ chế, chính sách hỗ trợ các doanh nghiệp\n"
+    "81 công nghệ số, tổ chức, cá nhân có năng lực"
+)
+
+
 def test_an_agency_list_ending_in_a_comma_above_a_name_does_not_carry_the_name_on() -> None:
-    text = (
-        "Công bố danh mục các bài toán lớn về khoa học\n"
-        "80 nghệ, đổi mới sáng tạo và chuyển đổi số của tỉnh\n"
-        "Doanh nghiệp công nghệ số tham gia giải quyết\n"
-        "Các sở, ban,\n"
-        "Triển khai cơ chế, chính sách hỗ trợ các doanh nghiệp\n"
-        "81 công nghệ số, tổ chức, cá nhân có năng lực"
-    )
-    assert split(text, 1, 5, 1) == 4
+    assert split(AGENCY_LIST_ABOVE, 1, 5, 1) == 4
 
 
 def test_a_name_line_ending_mid_phrase_still_carries_the_name_on() -> None:
-    text = (
-        "Công bố danh mục các bài toán lớn về khoa học\n"
-        "80 nghệ, đổi mới sáng tạo và chuyển đổi số của tỉnh\n"
-        "Doanh nghiệp công nghệ số tham gia giải quyết\n"
-        "những bài toán lớn về chuyển đổi số của các\n"
-        "Triển khai cơ chế, chính sách hỗ trợ các doanh nghiệp\n"
-        "81 công nghệ số, tổ chức, cá nhân có năng lực"
-    )
+    text = AGENCY_LIST_ABOVE.replace("Các sở, ban,", "những bài toán lớn về chuyển đổi số của các")
     assert split(text, 1, 5, 1) == 2
