@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from theodoi.ingest.restore.cache import DocumentCache, edits
 
@@ -56,3 +58,18 @@ def test_neighbours_are_only_those_of_about_the_damaged_words_length():
 def test_edits_counts_letters_to_change_up_to_the_limit(a, b, limit, expected):
     assert edits(a, b, limit) == expected
     assert edits(b, a, limit) == expected
+
+
+def _levenshtein(a: str, b: str) -> int:
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        for j, cb in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
+        previous = current
+    return previous[-1]
+
+
+@given(st.text("abn", max_size=7), st.text("abn", max_size=7), st.integers(1, 3))
+def test_edits_agrees_with_the_full_distance_whatever_the_words_share_at_their_ends(a, b, limit):
+    assert edits(a, b, limit) == min(_levenshtein(a, b), limit + 1)

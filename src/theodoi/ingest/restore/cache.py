@@ -74,6 +74,16 @@ def edits(a: str, b: str, limit: int) -> int:
         while i < len(short) and short[i] == long_[i]:
             i += 1
         return 1 if short[i:] == long_[i + 1 :] else 2
+    # What the two share at either end costs nothing: only the middle is weighed.
+    head = 0
+    while head < len(a) and head < len(b) and a[head] == b[head]:
+        head += 1
+    tail = 0
+    while tail < len(a) - head and tail < len(b) - head and a[-1 - tail] == b[-1 - tail]:
+        tail += 1
+    a, b = a[head : len(a) - tail], b[head : len(b) - tail]
+    if not a or not b:
+        return min(max(len(a), len(b)), limit + 1)
     previous = list(range(len(b) + 1))
     for i, ca in enumerate(a, 1):
         current = [i]

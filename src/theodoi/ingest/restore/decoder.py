@@ -378,20 +378,34 @@ class Restorer:
         limit = 1 if len(key) <= 3 else 2
         near = self._near_index()
         found: dict[str, int] = {}  # spelling -> letters apart
-        shared: set[str] = set()  # spellings that share a string with the scan only after both lost letters
+        shared: dict[str, int] = {}  # spelling -> fewest letters both lost to share a string
         for variant, dropped in _deletions(key, limit).items():
             for folded, dropped_there in near.get(variant, ()):
                 if dropped_there > limit:
                     continue
                 if dropped and dropped_there:
-                    shared.add(folded)  # a substitution, or a letter lost here and one gained there
+                    both = dropped + dropped_there
+                    if both < shared.get(folded, 5):
+                        shared[folded] = both
                 elif max(dropped, dropped_there) < found.get(folded, limit + 1):
                     found[folded] = max(dropped, dropped_there)  # letters only lost or only gained: exact
         distances = self._distances
-        for folded in shared.difference(found):
-            distance = distances.get((key, folded))
-            if distance is None:
-                distance = distances[(key, folded)] = edits(key, folded, limit)
+        for folded, both in shared.items():
+            if folded in found:
+                continue
+            # One letter lost on each side: a substitution (same length, one letter differs) or a
+            # letter lost here and one gained there. Two on each side and nothing nearer: two
+            # substitutions, or further. One and two: weighed letter by letter.
+            if both != 3:
+                same = len(folded) == len(key)
+                differ = sum(a != b for a, b in zip(key, folded, strict=False)) if same else 0
+                distance = (
+                    (1 if same and differ == 1 else 2) if both == 2 else (2 if same and differ == 2 else 3)
+                )
+            else:
+                distance = distances.get((key, folded))
+                if distance is None:
+                    distance = distances[(key, folded)] = edits(key, folded, limit)
             if distance <= limit:
                 found[folded] = distance
         config = self.config
