@@ -279,18 +279,22 @@ def _count(client: APIClient, url: str) -> int:
     return len(ctx.captured_queries)
 
 
+# The plan, its tasks and its tasks.csv read the tasks' statuses (``task_statuses``), which
+# first gives tasks without a ``TaskProgress`` row one (``task_progress_fill_missing``: the
+# missing ids, the tasks, their updates, one bulk INSERT; the fixture's tasks have no row) and
+# then reads the rows instead of the updates: +4 statements, the same at n=3 and n=9.
 @pytest.mark.parametrize(
     ("path", "expected"),
     [
         ("/api/v1/plans/", 2),
-        ("/api/v1/plans/{id}/", 6),
-        ("/api/v1/plans/{id}/tasks/", 7),
+        ("/api/v1/plans/{id}/", 10),
+        ("/api/v1/plans/{id}/tasks/", 11),
         ("/api/v1/plans/{id}/indicators/", 4),
         ("/api/v1/plans/{id}/sections/", 2),
         ("/api/v1/open-data/plans.csv", 1),
         ("/api/v1/agencies/", 2),
         ("/api/v1/provinces/", 3),
-        ("/api/v1/open-data/plans/{id}/tasks.csv", 6),
+        ("/api/v1/open-data/plans/{id}/tasks.csv", 10),
         ("/api/v1/open-data/plans/{id}/indicators.csv", 3),
     ],
 )

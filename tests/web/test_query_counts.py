@@ -79,9 +79,11 @@ def test_plan_page_query_count(
     _tasks(plan_a, rows, make_task, make_indicator, agencies)
     client.force_login(coordinator_a)
     # session, user, profile, plan, references, superseded-by, sections, tasks, task agencies,
-    # indicators, indicator agencies, duties; task statuses (tasks, their leads, reported rows) and
-    # indicator progress (indicators, stated values), both in bulk (theodoi.tracking.selectors)
-    with django_assert_num_queries(17):
+    # indicators, indicator agencies, duties; task statuses (tasks, their leads, the ids of tasks
+    # without a TaskProgress row, then for those: the tasks, their updates, one bulk INSERT; then
+    # the TaskProgress rows with their updates) and indicator progress (indicators, stated
+    # values), all in bulk (theodoi.tracking.selectors, tracking.progress.task_progress_fill_missing)
+    with django_assert_num_queries(21):
         response = client.get(reverse("web:plan_detail", args=[plan_a.pk]))
     assert response.context["d"].task_count == rows + 2
 
