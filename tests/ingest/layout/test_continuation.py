@@ -42,6 +42,12 @@ from theodoi.ingest.layout.interleaved import split_agency_continuation
             ("thư viện số dùng chung", "ngành, địa"),
             id="cell-holding-other-columns-words-after-the-start",
         ),
+        pytest.param(
+            "cơ sở dữ liệu về giống cây trồng và Mới trường",
+            ["Sở Nông nghiệp"],
+            ("cơ sở dữ liệu về giống cây trồng", "và Mới trường"),
+            id="a-capitalised-word-with-a-slipped-mark",
+        ),
     ],
 )
 def test_a_wrapped_agency_cells_words_leave_the_name(head, cells, expected) -> None:
@@ -68,6 +74,7 @@ def test_the_agency_carried_on_is_returned_for_the_next_lines() -> None:
         ("bảo đảm an toàn cơ sở", ["Các sở, ban,"], "", "'cơ sở' carries no collective on"),
         ("cơ quan, đơn vị nhà nước", ["Các sở, ban,"], "", "another collective than the one begun"),
         ("kỹ năng số cơ bản", ["Sở Khoa học và"], "", "a lower-case run finishing nothing"),
+        ("chuyển đổi số trên địa bàn", ["Các sở,"], "", "'bàn' folds like 'ban' but is not it"),
     ],
 )
 def test_the_same_words_stay_in_the_name(head, cells, before, comment) -> None:

@@ -799,7 +799,10 @@ def split_agency_continuation(head: str, open_cells: Sequence[str], before: str 
     a directory name or the start of exactly one ("Các sở, ban," + "ngành, địa"), and the name does
     itself hold the phrase there (the word before the run repeats its first, "... từng ngành,
     ngành, địa"; the name so far, ``before``, ends mid-phrase for a run at the start). The
-    longest such run is taken. Returns (name part, words moved to the rest, the agency name
+    longest such run is taken. The moved words must be the directory name's next words, their
+    marks too where they are lower-case ("bàn đồ" is not "ban"; a capitalised word mid-name
+    is an agency's even with a slipped mark: "và Mới trường"). Returns (name part, words
+    moved to the rest, the agency name
     as carried on by them — an open cell for the next lines).
     """
     from theodoi.ingest.normalise.agencies import agency_continuation, complete_agency, known_agency
@@ -820,7 +823,12 @@ def split_agency_continuation(head: str, open_cells: Sequence[str], before: str 
                 continue
             entry = known_agency(joined) or (complete_agency(joined) or ("",))[0]
             said, spelt = _plain_words(joined), _plain_words(entry)
-            if entry and said[-len(words) :] == spelt[len(said) - len(words) : len(said)]:
+            printed = re.findall(r"\w+", entry)[len(said) - len(words) : len(said)]
+            if not entry or said[-len(words) :] != spelt[len(said) - len(words) : len(said)]:
+                continue
+            if all(
+                m == p or m[:1].isupper() for m, p in zip(re.findall(r"\w+", text), printed, strict=False)
+            ):
                 return joined  # the moved words are the entry's next words, letter for letter
         return ""
 
