@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import pytest
 
-from theodoi.ingest.layout.interleaved import split_agency_continuation
+from theodoi.ingest.layout.interleaved import give_digit_so_to_rest, split_agency_continuation
 
 
 @pytest.mark.parametrize(
@@ -79,3 +79,31 @@ def test_the_agency_carried_on_is_returned_for_the_next_lines() -> None:
 )
 def test_the_same_words_stay_in_the_name(head, cells, before, comment) -> None:
     assert split_agency_continuation(head, cells, before)[:2] == (head, ""), comment
+
+
+@pytest.mark.parametrize(
+    ("head", "rest", "expected"),
+    [
+        (
+            "Cơ sở dữ liệu học sinh giáo dục nghề nghiệp 56",
+            "Giáo dục và",
+            ("Cơ sở dữ liệu học sinh giáo dục nghề nghiệp", "Sở Giáo dục và"),
+        ),
+        ("Cơ sở dữ liệu nền địa lý 86", "Nông nghiệp và", ("Cơ sở dữ liệu nền địa lý", "Sở Nông nghiệp và")),
+    ],
+)
+def test_sở_read_as_digits_at_a_name_lines_end_goes_to_the_agency_it_opens(head, rest, expected) -> None:
+    assert give_digit_so_to_rest(head, rest) == expected
+
+
+@pytest.mark.parametrize(
+    ("head", "rest", "comment"),
+    [
+        ("Phấn đấu đạt tỷ lệ 50", "Kế hoạch", "a number before an output kind"),
+        ("Hỗ trợ ít nhất 50", "doanh nghiệp", "a lower-case rest"),
+        ("Xây dựng 50", "Trung tâm dữ liệu", "no directory name opens 'Sở Trung tâm'"),
+        ("Phấn đấu đạt tỷ lệ 50", "Nông nghiệp", "too little of a directory name to tell"),
+    ],
+)
+def test_a_number_at_a_name_lines_end_stays(head, rest, comment) -> None:
+    assert give_digit_so_to_rest(head, rest) == (head, rest), comment

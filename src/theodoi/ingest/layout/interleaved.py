@@ -687,6 +687,8 @@ def _inline_row(
             head, moved = recut_name_end(head, rest, recut_kinds, _carry(streams, others))
             if moved:
                 rest = f"{moved} {rest}".strip()
+        if head:
+            head, rest = give_digit_so_to_rest(head, rest)
         if head and debris and debris.get(line.number):
             head = " ".join(w for w in head.split() if w not in debris[line.number])
         if head:
@@ -782,6 +784,30 @@ def recut_name_end(head: str, rest: str, kinds: Sequence[str], carry: Carry) -> 
     if not (carried or opener(moved, 0, AGENCY) > 0):
         return head, ""
     return " ".join(head.split()[:cut]), " ".join(moved)
+
+
+# "Sở" as OCR reads it at a name line's end, its S read as a digit too ("86", "S6", "50").
+_SO_AT_END = re.compile(r"^(?:[S58][06]|[S5]ở)$")
+
+
+def give_digit_so_to_rest(head: str, rest: str) -> tuple[str, str]:
+    """Move a name part's last token that is "Sở" read as digits to the rest it opens.
+
+    "... giáo dục nghề nghệ 56" | "Giáo dục và": the agency's head word OCR read as "56" stays
+    on the name's side of the cut while its other words went to the other columns; it goes
+    back, read as "Sở", when "Sở" and the rest's first words spell a directory name's start.
+    """
+    from theodoi.ingest.normalise.agencies import complete_agency, known_agency
+
+    tokens = head.split()
+    words = rest.split()
+    if len(tokens) < 2 or not words or not _SO_AT_END.match(tokens[-1]) or not words[0][:1].isupper():
+        return head, rest
+    for k in range(min(4, len(words)), 0, -1):
+        opening = "Sở " + " ".join(words[:k])
+        if known_agency(opening) or complete_agency(opening):
+            return " ".join(tokens[:-1]), f"Sở {rest}"
+    return head, rest
 
 
 # How many words a wrapped agency cell's continuation on a name line may have ("ngành, địa").
