@@ -70,7 +70,21 @@ def test_the_national_view_is_for_central_viewers(
     assert response.status_code == 200
     html = response.content.decode()
     assert "Gia Lai" in html
-    assert "(của Bình Định trước sáp nhập)" in html
+
+
+def test_the_national_view_counts_a_provinces_plans_and_links_to_their_list(
+    client: Any, central: Any, known: dict[str, Any]
+) -> None:
+    """A count per province, not one link per plan (3,480 of them nationally); the list it opens
+    holds the plans of the units merged into the province too."""
+    html = _get(client, central, "web:national").content.decode()
+    plans_link = reverse("web:plan_list") + f"?tinh={known['plan'].unit.successor_id}&amp;trang_thai=active"
+    assert f'<a href="{plans_link}">1 kế hoạch</a>' in html
+    assert reverse("web:plan_detail", args=[known["plan"].pk]) not in html.split('id="so-sanh"')[0]
+
+    listed = client.get(plans_link.replace("&amp;", "&")).content.decode()
+    assert known["plan"].number in listed
+    assert 'Bình Định <span class="muted small">(nay thuộc Gia Lai)</span>' in listed
 
 
 def test_a_central_viewer_picks_a_province_for_the_dashboard(

@@ -30,10 +30,14 @@ from theodoi.directory.models import AdministrativeUnit, Agency, UnitLevel
 from theodoi.evaluation import selectors as ev
 from theodoi.evaluation.exports import Table, to_csv, to_xlsx
 from theodoi.ingest.text import fold
-from theodoi.plans.models import Plan, Section
+from theodoi.plans.models import Plan, PlanStatus, Section
 from theodoi.web.views import _render
 
 TASKS_PER_PAGE = 50
+# Rows of the dashboard's by-section table and indicator cards unless all are asked for
+# (``?tat-ca=nhom``, ``?tat-ca=chi-tieu``): a province with a hundred plans has some 500
+# sections and 350 indicators, and rendering them all was most of the page's time.
+DASHBOARD_ROWS = 20
 NOT_ALLOWED = "Trang này dành cho lãnh đạo, cán bộ điều phối của tỉnh và người xem toàn quốc."
 NATIONAL_ONLY = "Trang toàn quốc dành cho người xem của Trung ương và quản trị hệ thống."
 
@@ -240,6 +244,19 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     def tasks_link(**params: Any) -> str:
         return _link("web:task_list", province, request, **{**base, **params})
 
+    everything = request.GET.getlist("tat-ca")
+    sections = d.by_section
+    if "nhom" not in everything and len(sections) > DASHBOARD_ROWS:
+        overdue = ev.TaskStatus.IN_PROGRESS_OVERDUE
+        shown = set(map(id, sorted(sections, key=lambda b: -b.counts[overdue])[:DASHBOARD_ROWS]))
+        sections = [b for b in sections if id(b) in shown]  # the most overdue, in plan order
+    indicators = d.indicators if "chi-tieu" in everything else d.indicators[:DASHBOARD_ROWS]
+
+    def all_link(what: str, anchor: str) -> str:
+        query = request.GET.copy()
+        query.setlist("tat-ca", [*everything, what])
+        return f"?{query.urlencode()}#{anchor}"
+
     tables = [
         _status_table(d.status_rows),
         _breakdown_table("Theo nhóm nhiệm vụ", "Nhóm nhiệm vụ", d.by_section),
@@ -270,7 +287,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         [""] * 4,
         colors=[state for state, _, _ in d.compliance_rows],
     )
-    indicator_charts = [_line_chart(i) for i in d.indicators]
+    indicator_charts = [_line_chart(i) for i in indicators]
     return _render(
         request,
         "web/evaluation/dashboard.html",
@@ -302,8 +319,12 @@ def dashboard(request: HttpRequest) -> HttpResponse:
                         for s, slug, n in b.cells
                     ],
                 )
-                for b in d.by_section
+                for b in sections
             ],
+            "sections_cut": len(sections) < len(d.by_section),
+            "all_sections_link": all_link("nhom", "h-nhom"),
+            "indicators": indicators,
+            "all_indicators_link": all_link("chi-tieu", "chi-tieu"),
             "agency_rows": [
                 (
                     b,
@@ -614,6 +635,7 @@ def national(request: HttpRequest) -> HttpResponse:
     if download is not None:
         return download
     with_plans = [p for p in overview.provinces if p.plans]
+    dashboard_url, plans_url = _link("web:dashboard", None), reverse("web:plan_list")
     compared = [c for c in comparison if c.indicator is not None]
     charts = {
         "mix": {
@@ -623,9 +645,7 @@ def national(request: HttpRequest) -> HttpResponse:
                 {"label": s.label, "status": s.value, "values": [p.counts[s] for p in with_plans]}
                 for s in ev.STATUSES
             ],
-            "links": [
-                _link("web:dashboard", None) + "?" + urlencode({"tinh": p.province.code}) for p in with_plans
-            ],
+            "links": [dashboard_url + "?" + urlencode({"tinh": p.province.code}) for p in with_plans],
         },
         "comparison": {
             "type": "compare",
@@ -645,8 +665,15 @@ def national(request: HttpRequest) -> HttpResponse:
         {
             "nav": "national",
             "o": overview,
+            # A province's plans are a count linking to the plan list filtered to it (which also
+            # finds the plans of units merged into it), not one link per plan: 3,480 plan links
+            # were most of the page's render time.
             "rows": [
-                (p, _link("web:dashboard", None) + "?" + urlencode({"tinh": p.province.code}))
+                (
+                    p,
+                    dashboard_url + "?" + urlencode({"tinh": p.province.code}),
+                    plans_url + "?" + urlencode({"tinh": p.province.pk, "trang_thai": PlanStatus.ACTIVE}),
+                )
                 for p in overview.provinces
             ],
             "with_plans": with_plans,
