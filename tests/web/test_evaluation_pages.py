@@ -330,3 +330,38 @@ def test_national_and_public_query_count(
     # check, rows), predecessors
     with django_assert_num_queries(7):
         assert client.get(reverse("web:public_province", args=[units["a"].code])).status_code == 200
+
+
+def test_the_dashboard_shows_the_first_sections_and_indicators_and_links_to_all(
+    client: Any,
+    coordinator_a: Any,
+    known: dict[str, Any],
+    make_task: Any,
+    make_indicator: Any,
+    agencies: dict[str, Any],
+    monkeypatch: Any,
+) -> None:
+    """A province with a hundred plans has some 500 sections and 350 indicators: the page shows
+    DASHBOARD_ROWS of each with the total and a link that shows them all."""
+    from theodoi.plans.models import Section
+    from theodoi.web import views_evaluation
+
+    monkeypatch.setattr(views_evaluation, "DASHBOARD_ROWS", 2)
+    for n in range(3):
+        section = Section.objects.create(
+            plan=known["plan"], code=f"S{n}", title=f"Nhóm thử {n}", position=50 + n
+        )
+        make_task(known["plan"], f"Nhiệm vụ nhóm {n}", lead=[agencies["science_a"]], section=section)
+        make_indicator(known["plan"], f"Chỉ tiêu thêm {n}", monitor=[agencies["science_a"]])
+
+    response = _get(client, coordinator_a, "web:dashboard")
+
+    sections, indicators = len(response.context["d"].by_section), len(response.context["d"].indicators)
+    assert sections > 2 and indicators > 2
+    html = response.content.decode()
+    assert len(response.context["section_rows"]) == 2 and html.count('class="indicator-card ') == 2
+    assert f"Xem tất cả ({sections})" in html and f"Xem tất cả ({indicators})" in html
+    everything = client.get(reverse("web:dashboard"), {"tat-ca": ["nhom", "chi-tieu"]})
+    assert len(everything.context["section_rows"]) == sections
+    assert everything.content.decode().count('class="indicator-card ') == indicators
+    assert response.context["all_sections_link"] == "?tat-ca=nhom#h-nhom"

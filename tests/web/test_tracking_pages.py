@@ -614,3 +614,37 @@ def test_a_change_of_lead_is_proposed_from_the_agencies_of_the_province(
         {"lead_agency_id": agencies["finance_a"].pk, "reason": "Sở Tài chính nắm nguồn kinh phí"},
     )
     assert Amendment.objects.get().changes == {"lead_agency_id": agencies["finance_a"].pk}
+
+
+def test_the_form_shows_the_last_three_periods_of_a_task_and_links_to_all_of_them(
+    client: Any, reporter_a: Any, report_a: ProgressReport, task_1: Task
+) -> None:
+    """Twelve lines under each of 42 tasks were most of the form's render time: three, then the task page."""
+    from theodoi.tracking import rules
+
+    for n, period in enumerate(("2023-Q4", "2024-Q1", "2024-Q2", "2024-Q3", "2024-Q4"), start=1):
+        cadence, start, end = rules.period_bounds(period)
+        sent = timezone.now() - dt.timedelta(days=400 - 30 * n)
+        earlier = ProgressReport.objects.create(
+            agency=report_a.agency,
+            plan=report_a.plan,
+            cadence=cadence,
+            period=period,
+            period_start=start,
+            period_end=end,
+            due_at=sent,
+            status=ReportStatus.ACCEPTED,
+            submitted_at=sent,
+            last_submitted_at=sent,
+        )
+        TaskUpdate.objects.create(
+            report=earlier, task=task_1, status="in_progress", percent=10 * n, done_text=f"Việc kỳ {n}"
+        )
+    client.force_login(reporter_a)
+
+    html = client.get(reverse("web:report", args=[report_a.pk])).content.decode()
+
+    card = html[html.index(f'id="nv-{task_1.pk}"') :]
+    card = card[: card.index("</fieldset>")]
+    assert [n for n in range(1, 6) if f"Việc kỳ {n}" in card] == [3, 4, 5]
+    assert f'<a href="{reverse("web:task", args=[task_1.pk])}">Xem tất cả các kỳ đã báo cáo ›</a>' in card
