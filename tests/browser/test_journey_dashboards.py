@@ -175,15 +175,20 @@ def test_leaders_read_the_dashboards(
     expect(page.locator("th[aria-sort='descending']")).to_contain_text("Nhiệm vụ quá hạn")
     shoot("4-bang-diem-sap-xep")
 
-    # A central viewer lands on the national view: Gia Lai carries Bình Định's plan.
+    # A central viewer lands on the national view: Gia Lai counts Bình Định's plan, and the
+    # count opens the province's plan list (one link per province, not per plan).
     page.context.clear_cookies()
     _sign_in(page, live_server.url, central_viewer, password)
     page.wait_for_url(re.compile(r"/toan-quoc/$"))
     row = page.locator("table.table--national tbody tr", has_text=province.name)
-    expect(row).to_contain_text("37/KH-UBND")
-    expect(row).to_contain_text("của Bình Định trước sáp nhập")
+    expect(row.get_by_role("link", name="1 kế hoạch")).to_have_count(1)
     expect(page.locator("canvas[data-chart='chart-mix'][data-drawn='1']")).to_have_count(1)
     shoot("5-toan-quoc")
+    row.get_by_role("link", name="1 kế hoạch").click()
+    page.wait_for_url(re.compile(r"/ke-hoach/\?tinh=\d+&trang_thai=active$"))
+    expect(page.locator("tbody tr", has_text="37/KH-UBND")).to_contain_text("Bình Định (nay thuộc Gia Lai)")
+    shoot("5b-ke-hoach-cua-tinh")
+    page.go_back()
     page.locator("#so-sanh").scroll_into_view_if_needed()
     shoot("6-so-sanh-chi-tieu")
 
