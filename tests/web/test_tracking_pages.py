@@ -620,23 +620,11 @@ def test_the_form_shows_the_last_three_periods_of_a_task_and_links_to_all_of_the
     client: Any, reporter_a: Any, report_a: ProgressReport, task_1: Task
 ) -> None:
     """Twelve lines under each of 42 tasks were most of the form's render time: three, then the task page."""
-    from theodoi.tracking import rules
+    from tests.evaluation.known import _report
 
     for n, period in enumerate(("2023-Q4", "2024-Q1", "2024-Q2", "2024-Q3", "2024-Q4"), start=1):
-        cadence, start, end = rules.period_bounds(period)
         sent = timezone.now() - dt.timedelta(days=400 - 30 * n)
-        earlier = ProgressReport.objects.create(
-            agency=report_a.agency,
-            plan=report_a.plan,
-            cadence=cadence,
-            period=period,
-            period_start=start,
-            period_end=end,
-            due_at=sent,
-            status=ReportStatus.ACCEPTED,
-            submitted_at=sent,
-            last_submitted_at=sent,
-        )
+        earlier = _report(report_a.plan, report_a.agency, period, sent)
         TaskUpdate.objects.create(
             report=earlier, task=task_1, status="in_progress", percent=10 * n, done_text=f"Việc kỳ {n}"
         )
