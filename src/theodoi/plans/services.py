@@ -750,19 +750,30 @@ def _supersede_targets(*, row: Plan, actor: Any | None) -> list[str]:
     ).exclude(status=PlanStatus.SUPERSEDED)
     done = []
     for target in targets:
-        before = target.status
-        target.status = PlanStatus.SUPERSEDED
-        target.save(update_fields=["status", "updated_at"])
-        audit_record(
-            actor=actor,
-            action="plan.supersede",
-            obj=target,
-            summary=f"Kế hoạch {target.number} được thay thế bởi kế hoạch {row.number}.",
-            before={"status": before},
-            after={"status": target.status, "superseded_by": row.pk},
-        )
+        plan_mark_superseded(plan=target, by=row, actor=actor)
         done.append(target.number)
     return done
+
+
+def plan_mark_superseded(*, plan: Plan, by: Plan, actor: Any | None) -> None:
+    """Mark ``plan`` superseded by ``by`` (đã được thay thế), audited; nothing if it already is.
+
+    The caller holds the transaction: a header that names the plan it replaces and a reviewer
+    who picks it at publish both end here.
+    """
+    if plan.status == PlanStatus.SUPERSEDED:
+        return
+    before = plan.status
+    plan.status = PlanStatus.SUPERSEDED
+    plan.save(update_fields=["status", "updated_at"])
+    audit_record(
+        actor=actor,
+        action="plan.supersede",
+        obj=plan,
+        summary=f"Kế hoạch {plan} được thay thế bởi kế hoạch {by}.",
+        before={"status": before},
+        after={"status": plan.status, "superseded_by": by.pk},
+    )
 
 
 # --- export ----------------------------------------------------------------------------------

@@ -12,7 +12,7 @@ from theodoi.ingest import plan as fmt
 from theodoi.plans.drafts.base import DraftError, check_may_edit, lock_for_write
 from theodoi.plans.drafts.diff import draft_diff
 from theodoi.plans.models import DraftStatus, Plan, PlanDraft, PlanStatus, Task
-from theodoi.plans.services import _unit_family, plan_import
+from theodoi.plans.services import _unit_family, plan_import, plan_mark_superseded
 
 
 def _supersedable(row: PlanDraft, plan: Plan | None) -> Plan | None:
@@ -81,18 +81,7 @@ def draft_publish(*, draft: PlanDraft, actor: Any, version: int, supersedes: Pla
 
             task_progress_for_plan(plan=plan)  # continued tasks now start from their predecessors' progress
             old.refresh_from_db(fields=["status"])
-            if old.status != PlanStatus.SUPERSEDED:
-                before = old.status
-                old.status = PlanStatus.SUPERSEDED
-                old.save(update_fields=["status", "updated_at"])
-                audit_record(
-                    actor=actor,
-                    action="plan.supersede",
-                    obj=old,
-                    summary=f"Kế hoạch {old} được thay thế bởi kế hoạch {plan}.",
-                    before={"status": before},
-                    after={"status": old.status, "superseded_by": plan.pk},
-                )
+            plan_mark_superseded(plan=old, by=plan, actor=actor)
         row.corrections.update(plan=plan)
         if old is not None and old.pk == plan.pk:  # an update of the plan itself replaces nothing
             old = None
