@@ -15,6 +15,7 @@ from theodoi.ingest.parse.tasks import (
     lengthen_first_agency,
     parse_tasks,
     repair_ocr_agencies,
+    wrapped_collective,
 )
 from theodoi.ingest.text import fold
 
@@ -295,3 +296,64 @@ def test_an_ocr_cells_first_agency_takes_the_longer_name_the_cell_spells(names, 
 )
 def test_an_ocr_cells_first_agency_stays_without_the_longer_names_words(names, cell, comment) -> None:
     assert lengthen_first_agency(names, cell) == names, comment
+
+
+@pytest.mark.parametrize(
+    ("name", "fragments", "expected"),
+    [
+        (
+            "Các sở, ngành",
+            [
+                (10, ["Sở Khoa học", "Các sở. ngành", "Kế hoạch thực hiện"]),
+                (11, ["và Công địa I,luận Chiến lược"]),
+            ],
+            "Các sở, ngành, địa phương",
+        ),
+        (
+            "Các sở, ban, ngành",
+            [(20, ["Các sở, ban, ngành,"]), (21, ["Sở Nội vụ", "ohuon"]), (22, ["phương", "12/2025"])],
+            "Các sở, ban, ngành, địa phương",
+        ),
+        (
+            "Các cơ quan, đơn vị",
+            [(30, ["Các cơ quan, đơn vị,", "Kế hoạch"]), (31, ["địa phương liên quan"])],
+            "Các cơ quan, đơn vị, địa phương liên quan",
+        ),
+        (
+            "Các cơ quan, đơn vị",
+            [(30, ["Các cơ quan, đơn vị,", "Kế hoạch"]), (31, ["liên quan"])],
+            "Các cơ quan, đơn vị liên quan",
+        ),
+    ],
+)
+def test_a_collective_cut_at_its_wrap_takes_the_longer_name_its_next_words_spell(
+    name, fragments, expected
+) -> None:
+    assert wrapped_collective(name, fragments) == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "fragments", "comment"),
+    [
+        (
+            "Các sở, ngành",
+            [(10, ["Các sở, ngành", "Kế hoạch"]), (11, ["năm 2025"])],
+            "no further word follows",
+        ),
+        (
+            "Các sở, ngành",
+            [
+                (10, ["Các sở, ngành", "Kế hoạch"]),
+                (11, ["Quyết định"]),
+                (12, ["Báo cáo"]),
+                (13, ["địa phương"]),
+            ],
+            "the word comes too many lines below",
+        ),
+        ("Các sở, ngành", [(10, ["địa phương", "Các sở, ngành"])], "the word comes before the name"),
+        ("Sở Khoa học và Công nghệ", [(10, ["Sở Khoa học và Công nghệ địa phương"])], "not a collective"),
+        ("Các sở, ban, ngành, địa phương", [(10, ["Các sở, ban, ngành, địa phương"])], "already whole"),
+    ],
+)
+def test_a_collective_stays_without_the_longer_names_words_below_it(name, fragments, comment) -> None:
+    assert wrapped_collective(name, fragments) == name, comment

@@ -214,6 +214,8 @@ def task_from_row(row: Row, section: str | None) -> Task | None:
         lead, support, lead_conf, support_conf = _with_row_agencies(
             row, lead, support, lead_conf, support_conf
         )
+        lead = _distinct([wrapped_collective(name, row.fragments) for name in lead])
+        support = _distinct([wrapped_collective(name, row.fragments) for name in support])
     for key, values, conf in (("lead", lead, lead_conf), ("support", support, support_conf)):
         cell = row.cells.get(key)
         confidence[key] = round(min(conf, cell.confidence), 3) if cell else (0.5 if not values else conf)
@@ -395,6 +397,60 @@ def _with_row_agencies(
 
 
 _WORD_EDGE = ".,;:()'\"“”‘’"
+
+
+def _distinct(names: list[str]) -> list[str]:
+    """The names in order, each once (two cut names may be lengthened to the same one)."""
+    seen: set[str] = set()
+    return [n for n in names if not (fold(n) in seen or seen.add(fold(n)))]
+
+
+# How many of a row's fragment lines after the one a collective name ends on may hold its rest.
+_COLLECTIVE_WRAP_LINES = 2
+
+
+def wrapped_collective(name: str, fragments: Sequence[tuple[int, list[str]]]) -> str:
+    """Lengthen a collective name whose wrapped last words OCR garbled or gave to a neighbour.
+
+    A collective cell wraps over the row's lines ("Các sở, ngành," / "địa phương"); its last
+    line is often misread ("ohuon") or its words are cut into another column's fragment
+    ("địa I,luận Chiến lược"), so the cell reads as the shorter directory name it opens
+    ("Các sở, ngành"). When one of a longer directory name's further words (three letters or
+    more: "địa", "phương", "liên", "quan") stands as a word of the row's other-column
+    fragments after the name's last word, on its line or the next
+    ``_COLLECTIVE_WRAP_LINES`` lines, the longer name is the one printed: the one with the
+    most such words found, the shortest on a tie. Names other than collectives ("Các ...")
+    and names with no longer entry are returned unchanged.
+    """
+    key = fold(name)
+    if not key.startswith("cac ") or not fragments:
+        return name
+    words = re.findall(r"\w+", key)
+    longer = [
+        (entry_key.split()[len(words) :], entry)
+        for entry_key, entry in _directory_entries()
+        if entry_key.split()[: len(words)] == words and len(entry_key.split()) > len(words)
+    ]
+    if not longer:
+        return name
+    lines = [[fold(t).strip(_WORD_EDGE) for t in " ".join(pieces).split()] for _n, pieces in fragments]
+    after: list[str] = []
+    for k, tokens in enumerate(lines):
+        if words[-1] in tokens:
+            at = len(tokens) - 1 - tokens[::-1].index(words[-1])
+            after = tokens[at + 1 :] + [
+                t for line in lines[k + 1 : k + 1 + _COLLECTIVE_WRAP_LINES] for t in line
+            ]
+            break
+    if not after:
+        return name
+    present = set(after)
+    best, best_found = name, 0
+    for extra, entry in sorted(longer, key=lambda item: len(item[0])):
+        found = sum(1 for w in extra if len(w) >= 3 and w in present)
+        if found > best_found:
+            best, best_found = entry, found
+    return best
 
 
 _DIGIT_LOOKALIKES = str.maketrans("0561", "osoi")  # "S6", "50" for "Sở", "sở"
