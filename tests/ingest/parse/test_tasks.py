@@ -13,6 +13,7 @@ from theodoi.ingest.parse.tasks import (
     directory_name_in,
     drop_tail_after_sentence,
     lengthen_first_agency,
+    order_lead_and_partner,
     parse_tasks,
     repair_ocr_agencies,
     wrapped_collective,
@@ -357,3 +358,61 @@ def test_a_collective_cut_at_its_wrap_takes_the_longer_name_its_next_words_spell
 )
 def test_a_collective_stays_without_the_longer_names_words_below_it(name, fragments, comment) -> None:
     assert wrapped_collective(name, fragments) == name, comment
+
+
+@pytest.mark.parametrize(
+    ("lead", "support", "fragments", "expected"),
+    [
+        (
+            ["Các sở, ngành, địa phương"],
+            ["Công an tỉnh"],
+            [(10, ["Các sở, ngành,", "Kế hoạch"]), (11, ["Công an tỉnh địa phương cơ chế"])],
+            (["Công an tỉnh"], ["Các sở, ngành, địa phương"]),
+        ),
+        (
+            ["Các sở, ban, ngành, địa phương"],
+            ["Sở Nội vụ", "Sở Tài chính"],
+            [(20, ["Các sở. ban"]), (21, ["Sở Nội vụ ngành, địa’ đề án"]), (22, ["Sở Tài chính"])],
+            (["Sở Nội vụ"], ["Các sở, ban, ngành, địa phương", "Sở Tài chính"]),
+        ),
+    ],
+)
+def test_a_partner_printed_left_of_the_lead_on_a_line_becomes_the_lead(
+    lead, support, fragments, expected
+) -> None:
+    assert order_lead_and_partner(lead, support, fragments) == expected
+
+
+@pytest.mark.parametrize(
+    ("lead", "support", "fragments", "comment"),
+    [
+        (
+            ["Sở Nội vụ"],
+            ["Các sở, ngành, địa phương"],
+            [(10, ["Sở Nội vụ", "Các sở, ngành,"]), (11, ["địa phương"])],
+            "the lead's words come first",
+        ),
+        (
+            ["Công an tỉnh"],
+            ["Các sở, ngành, địa phương"],
+            [(10, ["Các sở, ngành,"]), (11, ["Công an tỉnh"]), (12, ["địa phương"])],
+            "no line holds words of both",
+        ),
+        (
+            ["Sở Khoa học và Công nghệ"],
+            ["Sở Tài chính"],
+            [(10, ["Sở Khoa học", "Sở Tài chính"]), (11, ["Tài chính và Công nghệ"])],
+            "each comes first on some line: no evidence",
+        ),
+        (
+            ["Sở Y tế", "Công an tỉnh"],
+            ["Sở Nội vụ"],
+            [(10, ["Sở Nội vụ Sở Y tế"])],
+            "a lead of two names is left alone",
+        ),
+    ],
+)
+def test_lead_and_partner_stay_without_a_line_printing_the_partner_first(
+    lead, support, fragments, comment
+) -> None:
+    assert order_lead_and_partner(lead, support, fragments) == (lead, support), comment

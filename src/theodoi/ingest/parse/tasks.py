@@ -216,6 +216,7 @@ def task_from_row(row: Row, section: str | None) -> Task | None:
         )
         lead = _distinct([wrapped_collective(name, row.fragments) for name in lead])
         support = _distinct([wrapped_collective(name, row.fragments) for name in support])
+        lead, support = order_lead_and_partner(lead, support, row.fragments)
     for key, values, conf in (("lead", lead, lead_conf), ("support", support, support_conf)):
         cell = row.cells.get(key)
         confidence[key] = round(min(conf, cell.confidence), 3) if cell else (0.5 if not values else conf)
@@ -403,6 +404,58 @@ def _distinct(names: list[str]) -> list[str]:
     """The names in order, each once (two cut names may be lengthened to the same one)."""
     seen: set[str] = set()
     return [n for n in names if not (fold(n) in seen or seen.add(fold(n)))]
+
+
+def _word_places(name: str, lines: Sequence[Sequence[str]]) -> list[tuple[int, int, str]]:
+    """Where an agency name's words stand in a row's fragment lines, read in order.
+
+    The name's first word opens the search (the first token like it); each next word is the
+    first token like it further on, other columns' words between them allowed. Returns
+    (line index, token index, the name's word) per word found.
+    """
+    words = re.findall(r"\w+", fold(name))
+    places: list[tuple[int, int, str]] = []
+    k = 0
+    for li, tokens in enumerate(lines):
+        for ti, token in enumerate(tokens):
+            if k < len(words) and _word_like(token, words[k]):
+                places.append((li, ti, words[k]))
+                k += 1
+    return places if places and places[0][2] == words[0] else []
+
+
+def _stands_left_of(left: str, right: str, lines: Sequence[Sequence[str]]) -> bool:
+    """Whether, on a line that holds words of both names, a word of ``left`` comes first.
+
+    Only words the two names do not share, of three letters or more, count ("và", "sở" do
+    not tell one name from the other).
+    """
+    a, b = _word_places(left, lines), _word_places(right, lines)
+    shared = {w for _l, _t, w in a} & {w for _l, _t, w in b}
+    a = [(li, ti) for li, ti, w in a if len(w) >= 3 and w not in shared]
+    b = [(li, ti) for li, ti, w in b if len(w) >= 3 and w not in shared]
+    return any(la == lb and ta < tb for la, ta in a for lb, tb in b)
+
+
+def order_lead_and_partner(
+    lead: list[str], support: list[str], fragments: Sequence[tuple[int, list[str]]]
+) -> tuple[list[str], list[str]]:
+    """Swap a one-name lead with a partner the row's lines print left of it.
+
+    The lead column stands left of the partners' column, so on a line holding words of both
+    cells the lead's come first. A short lead cell is printed half-way down its row while a
+    longer partner cell opens on the row's first line ("Các sở, ngành," / "Công an tỉnh địa
+    phương"); the fragments are then given to the columns in the wrong order. When the lead
+    is one name and a partner's words come before the lead's on some line, and never the
+    other way round, the two change places.
+    """
+    if len(lead) != 1 or not support or not fragments:
+        return lead, support
+    lines = [[fold(t).strip(_WORD_EDGE) for t in " ".join(pieces).split()] for _n, pieces in fragments]
+    for partner in support:
+        if _stands_left_of(partner, lead[0], lines) and not _stands_left_of(lead[0], partner, lines):
+            return [partner], [lead[0], *(x for x in support if x != partner)]
+    return lead, support
 
 
 # How many of a row's fragment lines after the one a collective name ends on may hold its rest.
