@@ -13,6 +13,7 @@ from theodoi.ingest.parse.tasks import (
     directory_name_in,
     drop_tail_after_sentence,
     lengthen_first_agency,
+    narrow_ocr_lead,
     order_lead_and_partner,
     parse_tasks,
     repair_ocr_agencies,
@@ -416,3 +417,60 @@ def test_lead_and_partner_stay_without_a_line_printing_the_partner_first(
     lead, support, fragments, comment
 ) -> None:
     assert order_lead_and_partner(lead, support, fragments) == (lead, support), comment
+
+
+@pytest.mark.parametrize(
+    ("lead", "support", "fragments", "expected"),
+    [
+        (
+            ["Các sở, ban, ngành, địa phương", "Sở Nội vụ"],
+            ["Sở Nội vụ", "Sở Xây dựng"],
+            [],
+            (["Các sở, ban, ngành, địa phương"], ["Sở Nội vụ", "Sở Xây dựng"]),
+        ),
+        (
+            ["Các sở, ban, ngành, địa phương", "UBND hoạch, hoạt tỉnh đồng Các sở, ngành Chương"],
+            ["Sở Khoa học và Công nghệ"],
+            [],
+            (["Các sở, ban, ngành, địa phương"], ["Sở Khoa học và Công nghệ"]),
+        ),
+        (
+            ["Các sở, ban, ngành, địa phương", "Các sở, ngành, địa phương"],
+            [],
+            [],
+            (["Các sở, ban, ngành, địa phương"], []),
+        ),
+        (
+            ["Các sở, ban, ngành, địa phương", "Sở Khoa học và Công nghệ"],
+            ["Văn phòng Tỉnh ủy"],
+            [(10, ["Các sở, ban, ngành, Sở Khoa học"]), (11, ["địa phương và Công nghệ"])],
+            (["Các sở, ban, ngành, địa phương"], ["Sở Khoa học và Công nghệ", "Văn phòng Tỉnh ủy"]),
+        ),
+    ],
+)
+def test_an_ocr_lead_of_several_names_keeps_the_lead_cells_own(lead, support, fragments, expected) -> None:
+    assert narrow_ocr_lead(lead, support, fragments) == expected
+
+
+@pytest.mark.parametrize(
+    ("lead", "support", "fragments", "comment"),
+    [
+        (["Sở Nội vụ"], ["Sở Nội vụ"], [], "one name is left alone"),
+        (
+            ["Sở Tài chính", "Sở Khoa học và Công nghệ"],
+            ["Các sở, ngành, địa phương"],
+            [(10, ["Sở Tài chính", "Các sở, ngành,"]), (11, ["Sở Khoa học và Công nghệ", "địa phương"])],
+            "two directory names, neither a partner, never side by side",
+        ),
+        (
+            ["Sở Tài chính", "Sở Khoa học và Công nghệ"],
+            [],
+            [(10, ["Sở Khoa Tài"]), (11, ["chính học và Công nghệ"])],
+            "each stands left of the other on some line",
+        ),
+    ],
+)
+def test_an_ocr_lead_of_several_agencies_stays_without_evidence_against_one(
+    lead, support, fragments, comment
+) -> None:
+    assert narrow_ocr_lead(lead, support, fragments) == (lead, support), comment

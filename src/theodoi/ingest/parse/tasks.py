@@ -216,6 +216,8 @@ def task_from_row(row: Row, section: str | None) -> Task | None:
         )
         lead = _distinct([wrapped_collective(name, row.fragments) for name in lead])
         support = _distinct([wrapped_collective(name, row.fragments) for name in support])
+        lead, support = narrow_ocr_lead(lead, support, row.fragments)
+        support = _one_collective_reading(support)
         lead, support = order_lead_and_partner(lead, support, row.fragments)
     for key, values, conf in (("lead", lead, lead_conf), ("support", support, support_conf)):
         cell = row.cells.get(key)
@@ -435,6 +437,55 @@ def _stands_left_of(left: str, right: str, lines: Sequence[Sequence[str]]) -> bo
     a = [(li, ti) for li, ti, w in a if len(w) >= 3 and w not in shared]
     b = [(li, ti) for li, ti, w in b if len(w) >= 3 and w not in shared]
     return any(la == lb and ta < tb for la, ta in a for lb, tb in b)
+
+
+def _within(short: str, long: str) -> bool:
+    """Whether ``short``'s words are ``long``'s, in order, some left out ("Các sở, ngành" in
+    "Các sở, ban, ngành")."""
+    words = iter(re.findall(r"\w+", fold(long)))
+    return all(w in words for w in re.findall(r"\w+", fold(short)))
+
+
+def _one_collective_reading(names: list[str]) -> list[str]:
+    """Keep one reading of a wrapped collective cell: "Các sở, ngành, địa phương" is dropped
+    beside "Các sở, ban, ngành, địa phương" (its words, one left out), read twice from the
+    same OCR'd cell."""
+    collective = [n for n in names if fold(n).startswith("cac ")]
+    return [
+        n
+        for n in names
+        if n not in collective or not any(m != n and len(m) > len(n) and _within(n, m) for m in collective)
+    ]
+
+
+def narrow_ocr_lead(
+    lead: list[str], support: list[str], fragments: Sequence[tuple[int, list[str]]]
+) -> tuple[list[str], list[str]]:
+    """Drop from an OCR'd lead of several names what other columns' words made of it.
+
+    A lead cell holds one agency most often; the OCR'd cell gathers partners' and outputs'
+    words besides. Of a lead of several names: a name that is no directory name when
+    another is (words of other columns), a name that is also a partner, and a name whose
+    words are another lead name's (a second reading of the same wrapped cell) are dropped;
+    a name the first lead name stands left of on a line (and never right of) is a partner.
+    """
+    if len(lead) < 2:
+        return lead, support
+    known = [n for n in lead if known_agency(n)]
+    out = [n for n in lead if known_agency(n)] if known else list(lead)
+    if len(out) > 1:
+        partners = {fold(n) for n in support}
+        out = [n for n in out if fold(n) not in partners] or out[:1]
+    out = [n for n in out if not any(m != n and len(m) > len(n) and _within(n, m) for m in out)]
+    if len(out) > 1 and fragments:
+        lines = [[fold(t).strip(_WORD_EDGE) for t in " ".join(pieces).split()] for _n, pieces in fragments]
+        moved = [
+            n for n in out[1:] if _stands_left_of(out[0], n, lines) and not _stands_left_of(n, out[0], lines)
+        ]
+        if moved:
+            out = [n for n in out if n not in moved]
+            support = [*moved, *(x for x in support if x not in moved)]
+    return out, support
 
 
 def order_lead_and_partner(
