@@ -12,6 +12,7 @@ from theodoi.ingest.parse.tasks import (
     clean_text,
     directory_name_in,
     drop_tail_after_sentence,
+    faint_directory_name,
     lengthen_first_agency,
     narrow_ocr_lead,
     order_lead_and_partner,
@@ -474,3 +475,47 @@ def test_an_ocr_lead_of_several_agencies_stays_without_evidence_against_one(
     lead, support, fragments, comment
 ) -> None:
     assert narrow_ocr_lead(lead, support, fragments) == (lead, support), comment
+
+
+@pytest.mark.parametrize(
+    ("fragments", "exclude", "expected"),
+    [
+        ([(10, [">0 noã học"]), (12, ["nghệ"]), (14, ["29"])], [], "Sở Khoa học và Công nghệ"),
+        ([(10, ["50 Nông nghiệp", "Kế hoạch"]), (11, ["Môi trường"])], [], "Sở Nông nghiệp và Môi trường"),
+        (
+            [(10, ["Các sở, ngành, địa", "Văn bản"]), (11, ["phương", "50 Giáo dục", "và Đào"])],
+            [],
+            "Sở Giáo dục và Đào tạo",
+        ),
+    ],
+)
+def test_an_empty_ocr_lead_takes_the_one_directory_name_whose_words_the_row_holds(
+    fragments, exclude, expected
+) -> None:
+    assert faint_directory_name(fragments, exclude=exclude) == expected
+
+
+@pytest.mark.parametrize(
+    ("fragments", "exclude", "comment"),
+    [
+        (
+            [(10, ["Các sở, ngành, địa"]), (11, ["phương"])],
+            [],
+            "a collective is a partner more often than not",
+        ),
+        (
+            [(10, [">0 noã học"]), (12, ["nghệ"])],
+            ["Sở Khoa học và Công nghệ"],
+            "the name is a partner already",
+        ),
+        ([(10, ["Văn bản hướng dẫn"]), (11, ["Năm 2025"])], [], "no name's words"),
+        ([(10, ["50 Khoa"])], [], "one word is not enough"),
+        (
+            [(10, ["học Kế hoạch triển khai các nhiệm vụ của Đề án trong năm"]), (11, ["tới nghệ"])],
+            [],
+            "the words stand too far apart",
+        ),
+    ],
+)
+def test_an_empty_ocr_lead_stays_empty_without_a_names_words(fragments, exclude, comment) -> None:
+    assert faint_directory_name(fragments, exclude=exclude) is None, comment

@@ -214,6 +214,8 @@ def task_from_row(row: Row, section: str | None) -> Task | None:
         lead, support, lead_conf, support_conf = _with_row_agencies(
             row, lead, support, lead_conf, support_conf
         )
+        if not lead and (faint := faint_directory_name(row.fragments, exclude=support)) is not None:
+            lead, lead_conf = [faint], 0.3
         lead = _distinct([wrapped_collective(name, row.fragments) for name in lead])
         support = _distinct([wrapped_collective(name, row.fragments) for name in support])
         lead, support = narrow_ocr_lead(lead, support, row.fragments)
@@ -444,6 +446,52 @@ def _within(short: str, long: str) -> bool:
     "Các sở, ban, ngành")."""
     words = iter(re.findall(r"\w+", fold(long)))
     return all(w in words for w in re.findall(r"\w+", fold(short)))
+
+
+# How many other tokens may stand between two words of a faintly read directory name.
+_FAINT_GAP = 8
+
+
+def faint_directory_name(
+    fragments: Sequence[tuple[int, list[str]]], *, exclude: Sequence[str] = ()
+) -> str | None:
+    """The one directory name whose telling words an OCR'd row's other columns still hold.
+
+    When OCR has garbled an agency's head ("Sở" read as ">0", "59") no name opens with it
+    and the lead is left empty, though words of the name survive on the row's lines
+    ("noã học" / "nghệ"). The words of three letters or more after the head, "tỉnh" aside,
+    are sought in order in the fragments (``_FAINT_GAP`` tokens apart at most); a name
+    counts when it has two such words or more and half of them are found, and when no other
+    name is found as well. Collectives ("Các ...", "UBND các xã, phường") and the names in ``exclude`` (the
+    partners) are not sought: they are the partners' cells more often than not.
+    """
+    tokens = [
+        w
+        for w in (fold(t).strip(_WORD_EDGE) for _n, pieces in fragments for t in " ".join(pieces).split())
+        if w
+    ]
+    if not tokens:
+        return None
+    taken = {fold(x) for x in exclude}
+    best: list[tuple[float, int, str]] = []
+    for key, entry in _directory_entries():
+        if "cac" in key.split() or fold(entry) in taken:
+            continue
+        wanted = [w for w in key.split()[1:] if len(w) >= 3 and w != "tinh"]
+        if len(wanted) < 2:
+            continue
+        found, at = 0, -1
+        for word in wanted:
+            stop = len(tokens) if at < 0 else min(len(tokens), at + 1 + _FAINT_GAP)
+            nxt = next((i for i in range(at + 1, stop) if _word_like(tokens[i], word)), None)
+            if nxt is not None:
+                found, at = found + 1, nxt
+        if found >= 2 and found / len(wanted) >= 0.5:
+            best.append((found / len(wanted), found, entry))
+    best.sort(reverse=True)
+    if not best or (len(best) > 1 and best[1][:2] == best[0][:2]):
+        return None
+    return best[0][2]
 
 
 def _one_collective_reading(names: list[str]) -> list[str]:
