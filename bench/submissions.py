@@ -122,15 +122,26 @@ def draft_body(job: dict) -> bytes:
 # --- in-process profile -----------------------------------------------------------------------
 
 
-def profile(jobs: list[dict]) -> None:
+def steps(job: dict, mode: str) -> list[tuple[str, str, bytes | None]]:
+    """Return the requests of one submission: (label, path, body; None = the version the last answer gave)."""
+    if mode == "combined":
+        return [("POST save-and-submit", f"/api/v1/reports/{job['id']}/save-and-submit", draft_body(job))]
+    return [
+        ("PUT draft", f"/api/v1/reports/{job['id']}/draft", draft_body(job)),
+        ("POST submit", f"/api/v1/reports/{job['id']}/submit", None),
+    ]
+
+
+def profile(jobs: list[dict], mode: str) -> None:
     """Send the jobs through the test Client: the first half timed (CPU ms and statements per
-    request; the very first submission only warms up), the second half under cProfile."""
+    request; the very first submission only warms up), the second half under cProfile; then
+    run the background jobs the submissions queued, timed the same way."""
     from django.db import connection
     from django.test import Client
 
     client = Client()
-    cpu: dict[str, list[float]] = {"PUT": [], "POST": []}
-    statements: dict[str, list[int]] = {"PUT": [], "POST": []}
+    cpu: dict[str, list[float]] = {}
+    statements: dict[str, list[int]] = {}
     last: dict[str, QueryLog] = {}
     profiler = cProfile.Profile()
     half = len(jobs) // 2
@@ -138,36 +149,63 @@ def profile(jobs: list[dict]) -> None:
         auth = {"HTTP_AUTHORIZATION": f"Token {job['token']}"}
         if n == half:
             profiler.enable()
-        for method in ("PUT", "POST"):
+        version = 1
+        for label, path, body in steps(job, mode):
+            method = label.split()[0]
             log = QueryLog()
             started = time.process_time()
             with connection.execute_wrapper(log):
-                if method == "PUT":
-                    path, body = f"/api/v1/reports/{job['id']}/draft", draft_body(job)
-                    response = client.put(path, body, "application/json", **auth)
-                    version = response.json().get("version")
-                else:
-                    path, body = f"/api/v1/reports/{job['id']}/submit", {"version": version}
-                    response = client.post(path, body, "application/json", **auth)
+                payload = body if body is not None else json.dumps({"version": version}).encode()
+                call = client.put if method == "PUT" else client.post
+                response = call(path, payload, "application/json", **auth)
             if response.status_code != 200:
-                raise SystemExit(f"{method} {response.status_code}: {response.content[:300]!r}")
+                raise SystemExit(f"{label} {response.status_code}: {response.content[:300]!r}")
+            version = response.json().get("version")
             if 0 < n < half:
-                cpu[method].append((time.process_time() - started) * 1000)
-                statements[method].append(len(log))
-                last[method] = log
+                cpu.setdefault(label, []).append((time.process_time() - started) * 1000)
+                statements.setdefault(label, []).append(len(log))
+                last[label] = log
     profiler.disable()
-    for method in ("PUT", "POST"):
+    for label in cpu:
         print(
-            f"  {method:4} CPU p50 {percentile(cpu[method], 0.5):6.1f} ms in this process (Django; "
-            f"PostgreSQL's own CPU not counted), {percentile(statements[method], 0.5):.0f} SQL statements"
+            f"  {label:22} CPU p50 {percentile(cpu[label], 0.5):6.1f} ms in this process (Django; "
+            f"PostgreSQL's own CPU not counted), {percentile(statements[label], 0.5):.0f} SQL statements"
         )
-    for method, log in last.items():
-        print(f"  statements of one {method}:")
+    run_queued_jobs()
+    for label, log in last.items():
+        print(f"  statements of one {label}:")
         for sql, _, ms in log.rows:
             print(f"    {ms:6.2f} ms  {sql[:140]}")
     out = io.StringIO()
     pstats.Stats(profiler, stream=out).sort_stats("cumulative").print_stats(45)
     print(out.getvalue())
+
+
+def run_queued_jobs() -> None:
+    """Run, in this process, the follow-up jobs the submissions queued (what ``theodoi worker``
+    does), timing each: CPU here and SQL statements."""
+    from django.db import connection
+    from django_tasks_db.models import DBTaskResult
+
+    from theodoi.tracking.tasks import report_submitted
+
+    queued = list(
+        DBTaskResult.objects.ready().filter(task_path=report_submitted.module_path).order_by("enqueued_at")
+    )
+    cpu, statements = [], []
+    for row in queued:
+        log = QueryLog()
+        started = time.process_time()
+        with connection.execute_wrapper(log):
+            report_submitted.call(*row.args_kwargs["args"], **row.args_kwargs["kwargs"])
+        cpu.append((time.process_time() - started) * 1000)
+        statements.append(len(log))
+        row.delete()
+    if queued:
+        print(
+            f"  background job report_submitted: {len(queued)} run in-process, CPU p50 "
+            f"{percentile(cpu, 0.5):.1f} ms, {percentile(statements, 0.5):.0f} SQL statements each"
+        )
 
 
 # --- HTTP client ------------------------------------------------------------------------------
@@ -214,32 +252,26 @@ class Connection:
         return status, payload
 
 
-async def client_loop(port: int, jobs: list[dict], deadline: float, out: dict) -> None:
+async def client_loop(port: int, jobs: list[dict], deadline: float, out: dict, mode: str) -> None:
     conn = Connection(port)
     while jobs and time.perf_counter() < deadline:
         job = jobs.pop()
         try:
             started = time.perf_counter()
-            status, payload = await conn.request(
-                "PUT", f"/api/v1/reports/{job['id']}/draft", draft_body(job), job["token"]
-            )
-            between = time.perf_counter()
-            out["put"].append((between - started) * 1000)
-            if status != 200:
-                out["failed"].append(f"PUT {status} {payload[:200]!r}")
+            version, failed = 1, False
+            for label, path, body in steps(job, mode):
+                sent = time.perf_counter()
+                payload = body if body is not None else json.dumps({"version": version}).encode()
+                status, answer = await conn.request(label.split()[0], path, payload, job["token"])
+                out["requests"].setdefault(label, []).append((time.perf_counter() - sent) * 1000)
+                if status != 200:
+                    out["failed"].append(f"{label} {status} {answer[:200]!r}")
+                    failed = True
+                    break
+                version = json.loads(answer)["version"]
+            if failed:
                 continue
-            version = json.loads(payload)["version"]
-            status, payload = await conn.request(
-                "POST",
-                f"/api/v1/reports/{job['id']}/submit",
-                json.dumps({"version": version}).encode(),
-                job["token"],
-            )
             ended = time.perf_counter()
-            out["post"].append((ended - between) * 1000)
-            if status != 200:
-                out["failed"].append(f"POST {status} {payload[:200]!r}")
-                continue
             out["both"].append((ended - started) * 1000)
             out["last"] = ended
         except (ConnectionError, OSError, asyncio.IncompleteReadError, ValueError) as e:
@@ -311,7 +343,7 @@ def bench_http(jobs: list[dict], args: argparse.Namespace) -> None:
     server = subprocess.Popen(
         command, env=dict(os.environ), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
     )
-    out: dict = {"put": [], "post": [], "both": [], "failed": [], "last": 0.0}
+    out: dict = {"requests": {}, "both": [], "failed": [], "last": 0.0}
     try:
         wait_for(port)
         time.sleep(2)  # let every worker finish starting
@@ -327,7 +359,7 @@ def bench_http(jobs: list[dict], args: argparse.Namespace) -> None:
 
         async def run() -> None:
             await asyncio.gather(
-                *(client_loop(port, pending, deadline, out) for _ in range(args.connections))
+                *(client_loop(port, pending, deadline, out, args.mode) for _ in range(args.connections))
             )
 
         asyncio.run(run())
@@ -342,24 +374,21 @@ def bench_http(jobs: list[dict], args: argparse.Namespace) -> None:
         server.wait(timeout=60)
     client_cpu = (own1.ru_utime + own1.ru_stime) - (own0.ru_utime + own0.ru_stime)
     ok = len(out["both"])
+    requests = sum(len(v) for v in out["requests"].values())
     rows = sum(len(j["tasks"]) for j in jobs) / max(1, len(jobs))
-    print(f"  server: {' '.join(command[1:])}")
+    print(f"  server: {' '.join(command[1:])}; mode {args.mode}")
     print(
-        f"  {ok} submissions ({len(out['put']) + len(out['post'])} requests, {rows:.1f} task rows per "
+        f"  {ok} submissions ({requests} requests, {rows:.1f} task rows per "
         f"report) over {args.connections} connections in {took:.1f} s"
     )
     print(
-        f"  submissions (PUT draft + POST submit, both 200) per second: {ok / took:.1f}; "
-        f"requests per second: {(len(out['put']) + len(out['post'])) / took:.1f}"
+        f"  submissions ({' + '.join(out['requests'])}, all 200) per second: {ok / took:.1f}; "
+        f"requests per second: {requests / took:.1f}"
     )
-    for label, values in (
-        ("PUT draft", out["put"]),
-        ("POST submit", out["post"]),
-        ("submission", out["both"]),
-    ):
+    for label, values in (*out["requests"].items(), ("submission", out["both"])):
         if values:
             print(
-                f"  {label:12} p50 {percentile(values, 0.5):7.1f} ms  p95 {percentile(values, 0.95):7.1f} ms  "
+                f"  {label:22} p50 {percentile(values, 0.5):7.1f} ms  p95 {percentile(values, 0.95):7.1f} ms  "
                 f"max {max(values):7.1f} ms"
             )
     per = 1000 / max(1, ok)
@@ -380,6 +409,12 @@ def main() -> None:
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument("--count", type=int, default=3000, help="submissions at most")
     parser.add_argument("--seconds", type=float, default=30.0, help="seconds at most")
+    parser.add_argument(
+        "--mode",
+        choices=("combined", "two-step"),
+        default="combined",
+        help="combined: one POST save-and-submit; two-step: PUT draft then POST submit",
+    )
     parser.add_argument("--profile", type=int, default=0, help="N submissions in-process, profiled, instead")
     args = parser.parse_args()
     setup_django()
@@ -390,7 +425,7 @@ def main() -> None:
         + (f", {made} coordinators made" if made else "")
     )
     if args.profile:
-        profile(jobs)
+        profile(jobs, args.mode)
     else:
         bench_http(jobs, args)
 

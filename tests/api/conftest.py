@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 from rest_framework.test import APIClient
 
+from theodoi.api import token_cache
 from theodoi.api.services import CreatedToken, api_token_create
 from theodoi.directory.models import AdministrativeUnit, Agency
 from theodoi.plans.models import Plan, PlanStatus, ReportingDuty
@@ -86,3 +87,11 @@ def open_report(client_api: APIClient, duties_a: Plan, token_a: CreatedToken) ->
     assert response.status_code == 201, response.content
     client_api.credentials()
     return response.json()
+
+
+@pytest.fixture(autouse=True)
+def forget_tokens() -> Any:
+    """Each test starts with no token kept by the process (tokens are kept a few seconds)."""
+    token_cache.clear()
+    yield
+    token_cache.clear()

@@ -42,6 +42,7 @@ OBJECT_OF: dict[str, str] = {
     "api:report-detail": "report",
     "api:report-draft": "report",
     "api:report-submit": "report",
+    "api:report-save-submit": "report",
 }
 
 # Published plans and the agencies in them are open data (CC BY 4.0), readable by anyone.

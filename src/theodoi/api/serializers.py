@@ -4,7 +4,7 @@ never hold rules (the services do)."""
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Any, ClassVar
 
 from django.urls import reverse
 from drf_spectacular.types import OpenApiTypes
@@ -422,34 +422,81 @@ def report_detail(
     }
 
 
-class ReportOpenInput(serializers.Serializer):
-    plan = serializers.IntegerField(min_value=1)
-    cadence = serializers.ChoiceField(choices=Cadence.choices)
-    period = serializers.CharField(max_length=16, help_text="`2025-Q3`, `2025-M07`, `2025-H2`, `2025`.")
+# What a report write may be told, in Vietnamese: DRF's own Vietnamese catalogue leaves most of
+# these in English ("A valid integer is required.", "Expected a list of items ...").
+_NULL = "Không được để trống (null)."
+INTEGER_VI = {
+    "invalid": "Phải là một số nguyên.",
+    "min_value": "Phải lớn hơn hoặc bằng {min_value}.",
+    "max_value": "Phải nhỏ hơn hoặc bằng {max_value}.",
+    "max_string_length": "Số quá lớn.",
+    "null": _NULL,
+}
+TEXT_VI = {
+    "invalid": "Phải là một đoạn chữ.",
+    "blank": "Không được để trống.",
+    "max_length": "Dài quá {max_length} ký tự.",
+    "null": _NULL,
+}
+CHOICE_VI = {"invalid_choice": "“{input}” không phải là một giá trị được chấp nhận.", "null": _NULL}
+DATE_VI = {
+    "invalid": "Ngày phải có dạng năm-tháng-ngày, ví dụ 2025-07-15.",
+    "datetime": "Chỉ ghi ngày, không ghi giờ (ví dụ 2025-07-15).",
+    "null": _NULL,
+}
+URL_VI = {**TEXT_VI, "invalid": "Đường dẫn không hợp lệ (cần http:// hoặc https://)."}
+ROWS_VI = {
+    "not_a_list": "Phải là một danh sách (mảng JSON […]).",
+    "invalid": "Mỗi dòng phải là một đối tượng JSON ({{…}}).",
+    "null": _NULL,
+}
 
 
-class TaskRowInput(serializers.Serializer):
+def _text(**kwargs: Any) -> serializers.CharField:
+    return serializers.CharField(required=False, allow_blank=True, error_messages=TEXT_VI, **kwargs)
+
+
+class InputSerializer(serializers.Serializer):
+    """A request body: a JSON object, said in Vietnamese when it is not one."""
+
+    default_error_messages: ClassVar[dict[str, str]] = {
+        "invalid": "Dữ liệu gửi lên phải là một đối tượng JSON ({{…}}).",
+        "null": _NULL,
+    }
+
+
+class ReportOpenInput(InputSerializer):
+    plan = serializers.IntegerField(min_value=1, error_messages=INTEGER_VI)
+    cadence = serializers.ChoiceField(choices=Cadence.choices, error_messages=CHOICE_VI)
+    period = serializers.CharField(
+        max_length=16, help_text="`2025-Q3`, `2025-M07`, `2025-H2`, `2025`.", error_messages=TEXT_VI
+    )
+
+
+class TaskRowInput(InputSerializer):
     """One task row; only the fields sent change."""
 
-    task = serializers.IntegerField(min_value=1)
-    status = serializers.ChoiceField(choices=WorkStatus.choices, required=False)
-    percent = serializers.IntegerField(min_value=0, max_value=100, required=False)
-    done_on = serializers.DateField(required=False, allow_null=True)
-    done_text = serializers.CharField(required=False, allow_blank=True)
-    difficulties = serializers.CharField(required=False, allow_blank=True)
-    proposals = serializers.CharField(required=False, allow_blank=True)
-    evidence_number = serializers.CharField(required=False, allow_blank=True, max_length=100)
-    evidence_date = serializers.DateField(required=False, allow_null=True)
-    evidence_link = serializers.URLField(required=False, allow_blank=True, max_length=500)
+    task = serializers.IntegerField(min_value=1, error_messages=INTEGER_VI)
+    status = serializers.ChoiceField(choices=WorkStatus.choices, required=False, error_messages=CHOICE_VI)
+    percent = serializers.IntegerField(min_value=0, max_value=100, required=False, error_messages=INTEGER_VI)
+    done_on = serializers.DateField(required=False, allow_null=True, error_messages=DATE_VI)
+    done_text = _text()
+    difficulties = _text()
+    proposals = _text()
+    evidence_number = _text(max_length=100)
+    evidence_date = serializers.DateField(required=False, allow_null=True, error_messages=DATE_VI)
+    evidence_link = serializers.URLField(
+        required=False, allow_blank=True, max_length=500, error_messages=URL_VI
+    )
 
 
-class IndicatorRowInput(serializers.Serializer):
-    indicator = serializers.IntegerField(min_value=1)
+class IndicatorRowInput(InputSerializer):
+    indicator = serializers.IntegerField(min_value=1, error_messages=INTEGER_VI)
     value = serializers.JSONField(
         required=False, help_text='Số (12.5 hoặc "12,5"), true/false hoặc "Có"/"Không", hoặc chữ.'
     )
-    note = serializers.CharField(required=False, allow_blank=True)
-    source = serializers.CharField(required=False, allow_blank=True, max_length=500)
+    note = _text()
+    source = _text(max_length=500)
 
     def validate_value(self, value: Any) -> Any:
         if isinstance(value, (dict, list)):
@@ -459,11 +506,13 @@ class IndicatorRowInput(serializers.Serializer):
         return value
 
 
-class ReportDraftInput(serializers.Serializer):
-    version = serializers.IntegerField(min_value=1, help_text="Phiên bản đã đọc (`version` của báo cáo).")
-    summary = serializers.CharField(required=False, allow_blank=True)
-    tasks = TaskRowInput(many=True, required=False)
-    indicators = IndicatorRowInput(many=True, required=False)
+class ReportDraftInput(InputSerializer):
+    version = serializers.IntegerField(
+        min_value=1, help_text="Phiên bản đã đọc (`version` của báo cáo).", error_messages=INTEGER_VI
+    )
+    summary = _text()
+    tasks = TaskRowInput(many=True, required=False, error_messages=ROWS_VI)
+    indicators = IndicatorRowInput(many=True, required=False, error_messages=ROWS_VI)
 
     def to_service_data(self) -> dict[str, Any]:
         """Return the data ``report_save_draft`` takes: rows keyed by id, only the fields sent."""
@@ -481,5 +530,5 @@ class ReportDraftInput(serializers.Serializer):
         return out
 
 
-class ReportSubmitInput(serializers.Serializer):
-    version = serializers.IntegerField(min_value=1)
+class ReportSubmitInput(InputSerializer):
+    version = serializers.IntegerField(min_value=1, error_messages=INTEGER_VI)

@@ -14,6 +14,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from theodoi.accounts.models import Profile, Role
+from theodoi.api import token_cache
 from theodoi.api.models import ApiToken
 from theodoi.core.audit import audit_record
 from theodoi.directory.models import Agency
@@ -108,4 +109,6 @@ def api_token_revoke(*, token: ApiToken, actor: Any | None = None) -> ApiToken:
             before={"revoked_at": None},
             after={"revoked_at": row.revoked_at.isoformat()},
         )
+        # This process refuses it at once; the others once their cached copy expires.
+        transaction.on_commit(lambda: token_cache.forget(row.key_hash))
     return row

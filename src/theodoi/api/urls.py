@@ -40,4 +40,7 @@ urlpatterns = [
     path("v1/reports/<int:pk>/", views.ReportDetailView.as_view(), name="report-detail"),
     path("v1/reports/<int:pk>/draft", views.ReportDraftView.as_view(), name="report-draft"),
     path("v1/reports/<int:pk>/submit", views.ReportSubmitView.as_view(), name="report-submit"),
+    path(
+        "v1/reports/<int:pk>/save-and-submit", views.ReportSaveSubmitView.as_view(), name="report-save-submit"
+    ),
 ]

@@ -454,6 +454,35 @@ class ReportSubmitView(TokenMixin, APIView):
         return _report_detail(sent, read=report)
 
 
+class ReportSaveSubmitView(TokenMixin, APIView):
+    @extend_schema(
+        tags=["Báo cáo tiến độ"],
+        summary="Lưu và gửi báo cáo trong một yêu cầu",
+        description=(
+            "Điều một hệ thống của cơ quan nên gọi để gửi báo cáo: các dòng nhiệm vụ, chỉ tiêu và "
+            "đánh giá chung (như khi lưu nháp) được lưu rồi báo cáo được gửi, trong cùng một giao "
+            "dịch. Mọi nhiệm vụ cơ quan chủ trì phải có tình trạng (gửi ở đây hoặc đã lưu trước). "
+            "Có lỗi thì không gì được ghi. Lỗi của một dòng được gọi theo thứ tự dòng gửi lên "
+            "(`tasks.0.percent`) khi sai kiểu, theo mã nhiệm vụ (`tasks.<id>.percent`) khi sai giá trị. "
+            "Trả về phần đầu của báo cáo (không kèm các dòng đã gửi); tiến độ nhiệm vụ, chỉ tiêu và "
+            "thông báo cho Sở được cập nhật ngay sau đó ở nền."
+        ),
+        request=s.ReportDraftInput,
+        responses={200: s.ReportSerializer, **WRITE_ERRORS},
+    )
+    def post(self, request: Request, pk: int) -> Response:
+        report = _report_or_404(request, pk)
+        data = s.ReportDraftInput(data=request.data)
+        data.is_valid(raise_exception=True)
+        sent = tracking.report_save_and_submit(
+            report=report,
+            actor=request.user,
+            version=data.validated_data["version"],
+            data=data.to_service_data(),
+        )
+        return Response(s.ReportSerializer(sent).data)
+
+
 # --- documentation --------------------------------------------------------------------------
 
 

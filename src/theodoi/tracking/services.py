@@ -29,13 +29,14 @@ from django.core.files.uploadedfile import UploadedFile
 from django.core.mail import send_mail
 from django.core.validators import URLValidator
 from django.db import transaction
-from django.db.models import F, Model, Q
+from django.db.models import Exists, F, Model, OuterRef, Q, QuerySet
 from django.utils import timezone
 from django.utils.text import get_valid_filename
 
 from theodoi.accounts.models import Profile, Role
 from theodoi.accounts.scope import province_of, province_q
 from theodoi.core.audit import audit_record
+from theodoi.core.models import AuditEvent
 from theodoi.directory.models import Agency
 from theodoi.ingest.normalise.deadlines import parse_deadline
 from theodoi.ingest.normalise.targets import parse_target
@@ -124,6 +125,27 @@ def _claim_version(*, report: ProgressReport, version: int, actor: Any, **fields
     # Reload only what the UPDATE wrote: a full refresh would drop the plan and agency loaded
     # with the row, and the caller (audit summary, notifications) would read them again.
     report.refresh_from_db(fields=["version", "updated_at", "updated_by", *fields])
+
+
+def _claim_editable(*, report: ProgressReport, version: int, actor: Any, **fields: Any) -> None:
+    """Write ``fields`` and bump the version in one UPDATE if the report is still at ``version``
+    and editable; set them on ``report`` too (no re-read). ReportConflict or InvalidTransition otherwise.
+
+    ``report`` must have been read at ``version``: then the UPDATE matching proves nothing
+    changed since, so what was read plus what was written is the row.
+    """
+    now = timezone.now()
+    changed = ProgressReport.objects.filter(
+        pk=report.pk, version=version, status__in=(ReportStatus.DRAFT, ReportStatus.RETURNED)
+    ).update(version=version + 1, updated_at=now, updated_by=_user_or_none(actor), **fields)
+    if not changed:
+        current = ProgressReport.objects.filter(pk=report.pk).values_list("version", flat=True).first()
+        if current != version:
+            raise ReportConflict(current_version=current or 0)
+        raise InvalidTransition("Báo cáo đã được gửi.")
+    report.version, report.updated_at, report.updated_by = version + 1, now, _user_or_none(actor)
+    for name, value in fields.items():
+        setattr(report, name, value)
 
 
 def _user_or_none(actor: Any) -> Any:
@@ -536,17 +558,26 @@ def _clean_indicator_row(
     return out
 
 
-def _report_scope(report: ProgressReport) -> tuple[dict[int, Task], dict[int, Indicator]]:
-    """Return the tasks the report's agency leads and the indicators it monitors in the plan."""
-    tasks = Task.objects.filter(
+def _led_tasks(report: ProgressReport) -> QuerySet[Task]:
+    """The tasks of the report's plan its agency leads: the tasks it must report on."""
+    return Task.objects.filter(
         plan_id=report.plan_id,
         pk__in=TaskAgency.objects.filter(agency_id=report.agency_id, role=AgencyRole.LEAD).values("task_id"),
     )
+
+
+def _monitored_indicators(report: ProgressReport) -> dict[int, Indicator]:
+    """Return the indicators of the report's plan its agency monitors, by id."""
     indicators = Indicator.objects.filter(
         plan_id=report.plan_id,
         pk__in=IndicatorAgency.objects.filter(agency_id=report.agency_id).values("indicator_id"),
     )
-    return {t.pk: t for t in tasks}, {i.pk: i for i in indicators}
+    return {i.pk: i for i in indicators}
+
+
+def _report_scope(report: ProgressReport) -> tuple[dict[int, Task], dict[int, Indicator]]:
+    """Return the tasks the report's agency leads and the indicators it monitors in the plan."""
+    return {t.pk: t for t in _led_tasks(report)}, _monitored_indicators(report)
 
 
 def _as_id(key: Any) -> int | None:
@@ -556,21 +587,16 @@ def _as_id(key: Any) -> int | None:
         return None
 
 
-def report_save_draft(
-    *, report: ProgressReport, actor: Any, version: int, data: Mapping[str, Any]
-) -> ProgressReport:
-    """Save what the agency typed into its report, any time before it is submitted.
-
-    ``data`` = ``{"summary": str, "tasks": {task_id: {field: value}}, "indicators":
-    {indicator_id: {"value", "note", "source"}}}``; only the fields given change, so a form
-    may save one field at a time. Everything is validated first: any error raises
-    ValidationError (keyed by field) and nothing is written. ``version`` is the version the
-    form was loaded at; if the report changed since, ReportConflict, nothing written.
-    """
-    require(report.agency_id == user_agency_id(actor))
-    on = today()
-    tasks, indicators = _report_scope(report)
-    errors = _Errors({})
+def _clean_rows(
+    data: Mapping[str, Any],
+    *,
+    tasks: Mapping[int, Any],
+    indicators: Mapping[int, Indicator],
+    errors: _Errors,
+    on: dt.date,
+) -> tuple[dict[int, dict[str, Any]], dict[int, dict[str, Any]]]:
+    """Validate the task and indicator rows of ``data`` against the report's scope; return the
+    fields to write per task id and per indicator id (errors go to ``errors``)."""
     task_rows: dict[int, dict[str, Any]] = {}
     for key, row in (data.get("tasks") or {}).items():
         task_id = _as_id(key)
@@ -589,6 +615,67 @@ def report_save_draft(
         indicator_rows[indicator_id] = _clean_indicator_row(
             row, indicator=indicators[indicator_id], prefix=f"indicators.{indicator_id}", errors=errors
         )
+    return task_rows, indicator_rows
+
+
+def _write_rows(
+    report: ProgressReport,
+    model: type[TaskUpdate] | type[IndicatorValue],
+    key: str,
+    rows: Mapping[int, dict[str, Any]],
+    *,
+    existing_ids: Iterable[int] | None = None,
+) -> tuple[dict[int, Any], dict[int, Any]]:
+    """Write the report's rows of ``model`` (one per ``key``: "task_id" or "indicator_id"):
+    the new ones in one INSERT, the changed existing ones row by row; return (before, after)
+    for the audit trail: the changed fields per id, ``None`` before for a new row.
+
+    ``existing_ids`` narrows which ids may already have a row (the caller knows); by default
+    the report's rows for every id in ``rows`` are read.
+    """
+    before: dict[int, Any] = {}
+    after: dict[int, Any] = {}
+    maybe = list(rows) if existing_ids is None else [i for i in existing_ids if i in rows]
+    existing = (
+        {getattr(r, key): r for r in model.objects.filter(report=report, **{f"{key}__in": maybe})}
+        if maybe
+        else {}
+    )
+    new = []
+    for object_id, fields in rows.items():
+        row = existing.get(object_id) or model(report=report, **{key: object_id})
+        changed = {k: v for k, v in fields.items() if getattr(row, k) != v}  # a new row: against the defaults
+        if row.pk is not None and not changed:
+            continue
+        before[object_id] = {k: _jsonable(getattr(row, k)) for k in changed} if row.pk else None
+        for k, v in changed.items():
+            setattr(row, k, v)
+        if row.pk is None:
+            new.append(row)
+        else:
+            row.save(update_fields=[*changed, "updated_at"])
+        after[object_id] = {k: _jsonable(v) for k, v in changed.items()}
+    if new:
+        model.objects.bulk_create(new)
+    return before, after
+
+
+def report_save_draft(
+    *, report: ProgressReport, actor: Any, version: int, data: Mapping[str, Any]
+) -> ProgressReport:
+    """Save what the agency typed into its report, any time before it is submitted.
+
+    ``data`` = ``{"summary": str, "tasks": {task_id: {field: value}}, "indicators":
+    {indicator_id: {"value", "note", "source"}}}``; only the fields given change, so a form
+    may save one field at a time. Everything is validated first: any error raises
+    ValidationError (keyed by field) and nothing is written. ``version`` is the version the
+    form was loaded at; if the report changed since, ReportConflict, nothing written.
+    """
+    require(report.agency_id == user_agency_id(actor))
+    on = today()
+    tasks, indicators = _report_scope(report)
+    errors = _Errors({})
+    task_rows, indicator_rows = _clean_rows(data, tasks=tasks, indicators=indicators, errors=errors, on=on)
     errors.raise_if_any()
     with transaction.atomic():
         locked = _locked_report(report)
@@ -597,33 +684,12 @@ def report_save_draft(
         extra = {"summary": str(data["summary"]).strip()} if "summary" in data else {}
         summary_before = locked.summary
         _claim_version(report=locked, version=version, actor=actor, **extra)
-        before: dict[str, Any] = {"tasks": {}, "indicators": {}}
-        after: dict[str, Any] = {"tasks": {}, "indicators": {}}
-        existing = {u.task_id: u for u in TaskUpdate.objects.filter(report=locked, task_id__in=task_rows)}
-        for task_id, fields in task_rows.items():
-            row = existing.get(task_id) or TaskUpdate(report=locked, task_id=task_id)
-            changed = {k: v for k, v in fields.items() if getattr(row, k) != v}
-            if not changed and row.pk:
-                continue
-            before["tasks"][task_id] = {k: _jsonable(getattr(row, k)) for k in changed} if row.pk else None
-            for k, v in changed.items():
-                setattr(row, k, v)
-            row.save()
-            after["tasks"][task_id] = {k: _jsonable(v) for k, v in changed.items()}
-        values = {
-            v.indicator_id: v
-            for v in IndicatorValue.objects.filter(report=locked, indicator_id__in=indicator_rows)
-        }
-        for indicator_id, fields in indicator_rows.items():
-            row = values.get(indicator_id) or IndicatorValue(report=locked, indicator_id=indicator_id)
-            changed = {k: v for k, v in fields.items() if getattr(row, k) != v}
-            if not changed and row.pk:
-                continue
-            before["indicators"][indicator_id] = {k: getattr(row, k) for k in changed} if row.pk else None
-            for k, v in changed.items():
-                setattr(row, k, v)
-            row.save()
-            after["indicators"][indicator_id] = changed
+        before: dict[str, Any] = {}
+        after: dict[str, Any] = {}
+        before["tasks"], after["tasks"] = _write_rows(locked, TaskUpdate, "task_id", task_rows)
+        before["indicators"], after["indicators"] = _write_rows(
+            locked, IndicatorValue, "indicator_id", indicator_rows
+        )
         if extra:
             before["summary"], after["summary"] = summary_before, extra["summary"]
         audit_record(
@@ -690,6 +756,118 @@ def report_submit(*, report: ProgressReport, actor: Any, version: int) -> Progre
             obj=locked,
         )
     return locked
+
+
+def report_save_and_submit(
+    *, report: ProgressReport, actor: Any, version: int, data: Mapping[str, Any]
+) -> ProgressReport:
+    """Save the rows sent and submit the report in one transaction (lưu và gửi báo cáo).
+
+    What an agency's system calls once per report. ``data`` is what ``report_save_draft``
+    takes; every task the agency leads must have a status once the rows are written. Any
+    error (a row outside the report, a bad value, a task left unreported, a stale
+    ``version``, a report already sent) raises before or inside the transaction and nothing is
+    written. ``report`` must be the row as read for this request (its plan and agency
+    loaded); a report read at another version than ``version`` is a conflict at once.
+
+    The lean path of a submission: the led tasks read with whether each is reported already
+    (one query), the indicators only when values are sent, one versioned UPDATE, one INSERT
+    for the new task rows, one audit event (the rows written and the status change), and one
+    background job (``tasks.report_submitted``) for what the answer does not need: the
+    tasks' progress rows, the plan's indicator standings, the report's obligation, the
+    coordinators' notices and e-mails. Until the worker runs those derived rows lag the
+    submission (the nightly rebuild would repair them anyway); ``report_submit``, which the
+    web form calls, still writes them in its own transaction.
+    """
+    require(report.agency_id == user_agency_id(actor))
+    if report.version != version:
+        raise ReportConflict(current_version=report.version)
+    if not report.is_editable:
+        raise InvalidTransition("Báo cáo đã được gửi.")
+    on = today()
+    tasks = {
+        t.pk: t
+        for t in _led_tasks(report)
+        .only("pk", "code")
+        .annotate(reported=Exists(TaskUpdate.objects.filter(report_id=report.pk, task_id=OuterRef("pk"))))
+    }
+    indicators = _monitored_indicators(report) if data.get("indicators") else {}
+    errors = _Errors({})
+    task_rows, indicator_rows = _clean_rows(data, tasks=tasks, indicators=indicators, errors=errors, on=on)
+    for task_id, task in tasks.items():
+        if not task.reported and task_id not in task_rows:
+            errors.add(f"tasks.{task_id}.status", f"Chưa báo cáo tình trạng của nhiệm vụ {task.code}.")
+    errors.raise_if_any()
+    resubmitted = report.status == ReportStatus.RETURNED
+    before: dict[str, Any] = _report_snapshot(report)
+    now = timezone.now()
+    fields: dict[str, Any] = {
+        "status": ReportStatus.SUBMITTED,
+        "submitted_at": report.submitted_at or now,
+        "last_submitted_at": now,
+        "submitted_by": _user_or_none(actor),
+    }
+    if "summary" in data:
+        fields["summary"] = str(data["summary"] or "").strip()
+        if fields["summary"] != report.summary:
+            before["summary"] = report.summary
+    with transaction.atomic():
+        _claim_editable(report=report, version=version, actor=actor, **fields)
+        after: dict[str, Any] = _report_snapshot(report)
+        if "summary" in before:
+            after["summary"] = report.summary
+        reported = [pk for pk, t in tasks.items() if t.reported]
+        before["tasks"], after["tasks"] = _write_rows(
+            report, TaskUpdate, "task_id", task_rows, existing_ids=reported
+        )
+        before["indicators"], after["indicators"] = _write_rows(
+            report, IndicatorValue, "indicator_id", indicator_rows
+        )
+        event = audit_record(
+            actor=actor,
+            action="report.resubmit" if resubmitted else "report.submit",
+            obj=report,
+            summary=f"{'Gửi lại' if resubmitted else 'Gửi'} báo cáo {report.period} của {report.agency}",
+            before=before,
+            after=after,
+        )
+        from theodoi.tracking.tasks import enqueue_with_transaction, report_submitted  # tasks import services
+
+        enqueue_with_transaction(report_submitted, report.pk, event.pk)
+    return report
+
+
+def report_submitted_followup(*, report_id: int, event_id: int, at: dt.datetime | None = None) -> int:
+    """Do what ``report_save_and_submit`` leaves to the worker; return the notices sent.
+
+    The derived rows are rewritten from what is stored now (the report may have been
+    returned or accepted meanwhile: they follow it either way), so running this twice, or
+    late, writes the same rows. The coordinators of the plan's province are told of the
+    sending named by audit event ``event_id`` once each (``ReminderLog`` claims), so a retried
+    job sends nothing twice.
+    """
+    report = (
+        ProgressReport.objects.select_related("plan__unit__parent", "agency").filter(pk=report_id).first()
+    )
+    if report is None:
+        return 0
+    with transaction.atomic():
+        task_progress_refresh(
+            task_ids=TaskUpdate.objects.filter(report=report).values_list("task_id", flat=True)
+        )
+        _standings_refresh(report)
+        obligation_report_sent(report)
+    resubmitted = AuditEvent.objects.filter(pk=event_id, action="report.resubmit").exists()
+    return _remind(
+        users=_coordinators_of(report.plan),
+        key=f"submitted:{event_id}",
+        kind=NotificationKind.SUBMITTED,
+        title=f"{report.agency} đã {'gửi lại' if resubmitted else 'gửi'} báo cáo {rules.period_label(report.period)}",
+        body=f"Kế hoạch {report.plan}.",
+        url=_report_url(report),
+        at=at or timezone.now(),
+        obj=report,
+    )
 
 
 def _standings_refresh(report: ProgressReport) -> None:
@@ -1198,7 +1376,15 @@ def amendment_reject(*, actor: Any, amendment: Amendment, comment: str) -> Amend
 
 
 def _remind(
-    *, users: list[Any], key: str, kind: str, title: str, body: str, url: str, at: dt.datetime
+    *,
+    users: list[Any],
+    key: str,
+    kind: str,
+    title: str,
+    body: str,
+    url: str,
+    at: dt.datetime,
+    obj: Model | None = None,
 ) -> int:
     """Send one reminder per user and key, ever: insert the log row, claim it, then send."""
     if not users:
@@ -1209,7 +1395,7 @@ def _remind(
     sent = 0
     for user in users:
         if ReminderLog.objects.filter(key=key, user=user, sent_at__isnull=True).update(sent_at=at):
-            notify(users=[user], kind=kind, title=title, body=body, url=url, email_now=True)
+            notify(users=[user], kind=kind, title=title, body=body, url=url, obj=obj, email_now=True)
             sent += 1
     return sent
 

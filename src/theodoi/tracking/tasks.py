@@ -17,9 +17,12 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from typing import Any
 
+from django.db import transaction
 from django.utils import timezone
 from django_tasks import task
+from django_tasks.base import Task
 
 from theodoi.tracking import services
 from theodoi.tracking.obligations import obligations_rebuild
@@ -52,6 +55,29 @@ def send_overdue_reminders(at_iso: str | None = None) -> int:
 def send_notification_email(notification_id: int) -> bool:
     """E-mail one notification, once."""
     return services.notification_email_send(notification_id=notification_id)
+
+
+@task()
+def report_submitted(report_id: int, event_id: int) -> int:
+    """Refresh what a report sent through ``report_save_and_submit`` changes and tell the coordinators, once."""
+    return services.report_submitted_followup(report_id=report_id, event_id=event_id)
+
+
+def enqueue_with_transaction(job: Task[..., Any], *args: Any) -> None:
+    """Queue ``job`` so that it exists exactly when the caller's transaction commits.
+
+    With the database backend the job's row is written inside that transaction: it commits
+    or rolls back with the write it follows (no job lost between a commit and a later
+    enqueue, no second commit). Any other backend would run or hand it on at once, before
+    the write is visible, so it is queued after commit instead.
+    """
+    from django_tasks import task_backends
+    from django_tasks_db.backend import DatabaseBackend
+
+    if isinstance(task_backends[job.backend], DatabaseBackend):
+        job.enqueue(*args)
+    else:
+        transaction.on_commit(lambda: job.enqueue(*args))
 
 
 @task()

@@ -7,6 +7,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from theodoi.api import token_cache
 from theodoi.api.models import ApiToken
 from theodoi.api.services import api_token_create, api_token_revoke
 from theodoi.directory.models import Agency
@@ -50,4 +51,8 @@ class Command(BaseCommand):
             if token is None:
                 raise CommandError(f"Không có mã truy cập #{options['token_id']}.")
             api_token_revoke(token=token)
-            self.stdout.write(f"Đã thu hồi mã #{token.pk}.")
+            wait = token_cache.seconds()
+            self.stdout.write(
+                f"Đã thu hồi mã #{token.pk}."
+                + (f" Máy chủ đang chạy từ chối mã này chậm nhất sau {wait:g} giây." if wait > 0 else "")
+            )
