@@ -519,3 +519,48 @@ def test_an_empty_ocr_lead_takes_the_one_directory_name_whose_words_the_row_hold
 )
 def test_an_empty_ocr_lead_stays_empty_without_a_names_words(fragments, exclude, comment) -> None:
     assert faint_directory_name(fragments, exclude=exclude) is None, comment
+
+
+@pytest.mark.parametrize(
+    ("fragments", "lead", "expected"),
+    [
+        (
+            [
+                (10, ["Sở Khoa học", "Các‘ 59,", "Kế hoạch"]),
+                (11, ["và Công nghệ ngành, địa"]),
+                (12, ["phương"]),
+            ],
+            ["Sở Khoa học và Công nghệ"],
+            "Các sở, ngành, địa phương",
+        ),
+        (
+            [
+                (10, ["Sở Nội vụ", "Các doanh nghiệp"]),
+                (11, ["viễn thông, internet, công"]),
+                (12, ["nghệ thông tin"]),
+            ],
+            ["Sở Nội vụ"],
+            "Các doanh nghiệp viễn thông, internet, công nghệ thông tin",
+        ),
+    ],
+)
+def test_an_empty_ocr_partners_cell_takes_the_collective_whose_words_the_row_holds(
+    fragments, lead, expected
+) -> None:
+    assert faint_directory_name(fragments, exclude=lead, collectives=True) == expected
+
+
+@pytest.mark.parametrize(
+    ("fragments", "lead", "comment"),
+    [
+        ([(10, ["Sở Nội vụ", "trên địa bàn"]), (11, ["phương án"])], ["Sở Nội vụ"], "'địa', 'phương' only"),
+        (
+            [(10, ["Các sở, ban, ngành,"]), (11, ["địa phương"])],
+            ["Các sở, ban, ngành, địa phương"],
+            "the lead's collective read again",
+        ),
+        ([(10, [">0 noã học"]), (12, ["nghệ"])], [], "no collective's words"),
+    ],
+)
+def test_an_empty_ocr_partners_cell_stays_empty_without_a_collectives_words(fragments, lead, comment) -> None:
+    assert faint_directory_name(fragments, exclude=lead, collectives=True) is None, comment

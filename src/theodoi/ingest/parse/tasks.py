@@ -218,6 +218,8 @@ def task_from_row(row: Row, section: str | None) -> Task | None:
             lead, lead_conf = [faint], 0.3
         lead = _distinct([wrapped_collective(name, row.fragments) for name in lead])
         support = _distinct([wrapped_collective(name, row.fragments) for name in support])
+        if not support and (faint := faint_directory_name(row.fragments, exclude=lead, collectives=True)):
+            support, support_conf = [faint], 0.3
         lead, support = narrow_ocr_lead(lead, support, row.fragments)
         support = _one_collective_reading(support)
         lead, support = order_lead_and_partner(lead, support, row.fragments)
@@ -453,7 +455,7 @@ _FAINT_GAP = 8
 
 
 def faint_directory_name(
-    fragments: Sequence[tuple[int, list[str]]], *, exclude: Sequence[str] = ()
+    fragments: Sequence[tuple[int, list[str]]], *, exclude: Sequence[str] = (), collectives: bool = False
 ) -> str | None:
     """The one directory name whose telling words an OCR'd row's other columns still hold.
 
@@ -462,8 +464,11 @@ def faint_directory_name(
     ("noã học" / "nghệ"). The words of three letters or more after the head, "tỉnh" aside,
     are sought in order in the fragments (``_FAINT_GAP`` tokens apart at most); a name
     counts when it has two such words or more and half of them are found, and when no other
-    name is found as well. Collectives ("Các ...", "UBND các xã, phường") and the names in ``exclude`` (the
-    partners) are not sought: they are the partners' cells more often than not.
+    name is found as well. ``collectives``: seek only collectives ("Các ...", "UBND các xã,
+    phường"; an empty partners' cell: three words found at least, "các" aside, so that
+    "địa phương" alone does not make one) or only the other names (an empty lead: the
+    collectives are the partners' cells more often than not). A name that is, or holds, or
+    is held by, a name of ``exclude`` (the other agency cell) is not sought.
     """
     tokens = [
         w
@@ -472,12 +477,13 @@ def faint_directory_name(
     ]
     if not tokens:
         return None
-    taken = {fold(x) for x in exclude}
     best: list[tuple[float, int, str]] = []
     for key, entry in _directory_entries():
-        if "cac" in key.split() or fold(entry) in taken:
+        if ("cac" in key.split()) != collectives or any(
+            _within(x, entry) or _within(entry, x) for x in exclude
+        ):
             continue
-        wanted = [w for w in key.split()[1:] if len(w) >= 3 and w != "tinh"]
+        wanted = [w for w in key.split()[1:] if len(w) >= 3 and w not in ("tinh", "cac")]
         if len(wanted) < 2:
             continue
         found, at = 0, -1
@@ -486,7 +492,7 @@ def faint_directory_name(
             nxt = next((i for i in range(at + 1, stop) if _word_like(tokens[i], word)), None)
             if nxt is not None:
                 found, at = found + 1, nxt
-        if found >= 2 and found / len(wanted) >= 0.5:
+        if found >= (3 if collectives else 2) and found / len(wanted) >= 0.5:
             best.append((found / len(wanted), found, entry))
     best.sort(reverse=True)
     if not best or (len(best) > 1 and best[1][:2] == best[0][:2]):
