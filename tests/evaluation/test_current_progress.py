@@ -122,6 +122,35 @@ def test_national_counts_equal_the_updates(generated: list[Plan], units: dict[st
         assert by_name[name] == ev.status_counts(r for r in judged if r.task.plan_id == plan.pk)
 
 
+def test_rows_judged_on_an_earlier_day_are_judged_again_in_sql(generated: list[Plan]) -> None:
+    # Rows written the day before: their stored status is a day old, so the figures of ON come
+    # from the SQL judgement (``progress.status_at``), not from the stored status.
+    progress.task_progress_rebuild(on=ON - dt.timedelta(days=1))
+    plans = Plan.objects.filter(pk__in=[p.pk for p in generated])
+    table = ev.task_figures(plans=plans, on=ON, at=AT)
+    updates = ev.TaskFigures.of(ev.judged_from_updates(plans=plans, on=ON), on=ON)
+    assert (table.counts, table.by_section, table.by_agency) == (
+        updates.counts,
+        updates.by_section,
+        updates.by_agency,
+    )
+    assert (_key(table.overdue), _key(table.upcoming)) == (_key(updates.overdue), _key(updates.upcoming))
+
+
+def test_the_lists_read_when_used_are_the_lists_read_whole(generated: list[Plan]) -> None:
+    plans = Plan.objects.filter(pk__in=[p.pk for p in generated])
+    whole = ev.task_figures(plans=plans, on=ON, at=AT)
+    for name in ("overdue", "upcoming"):
+        listed = list(getattr(whole, name))
+        assert len(listed) > 4  # more than the slices below take
+        cut = getattr(ev.task_figures(plans=plans, on=ON, at=AT), name)
+        assert len(cut) == len(listed)
+        assert _key(cut[:3]) == _key(listed[:3])
+        assert _key(cut[2:4]) == _key(listed[2:4])
+        assert _key(cut[-2:]) == _key(listed[-2:])
+        assert cut[0].task.pk == listed[0].task.pk
+
+
 def test_a_past_day_is_judged_from_the_updates(generated: list[Plan]) -> None:
     plans = Plan.objects.filter(pk__in=[p.pk for p in generated])
     past = dt.date(2025, 8, 1)
@@ -140,9 +169,13 @@ def test_today_takes_a_fixed_number_of_queries(
     # fill check, rows with their tasks, leads
     with django_assert_num_queries(3):
         ev.judged_tasks(plans=plans, on=ON, at=AT)
-    # fill check, by section, by lead; overdue rows and leads; due-soon rows and leads
-    with django_assert_num_queries(7):
-        ev.task_figures(plans=plans, on=ON, at=AT)
+    # fill check, by section, by lead (the overdue and due-soon lists are read when used)
+    with django_assert_num_queries(3):
+        figures = ev.task_figures(plans=plans, on=ON, at=AT)
+    # a dashboard's first eight of each list: rows (LIMIT) and leads; the overdue count is the
+    # GROUP BY's, the due-soon count one COUNT
+    with django_assert_num_queries(5):
+        figures.overdue[:8], figures.upcoming[:8], len(figures.overdue), len(figures.upcoming)
     # fill check, by plan
     with django_assert_num_queries(2):
         ev.status_counts_by(plans=plans, on=ON, key="plan_id", at=AT)

@@ -282,9 +282,10 @@ def grown(plan_a: Plan) -> Plan:
         ("web:dashboard", {"ky": "2025-Q3"}, 24),
         # session, user, profile, province; tasks (4), indicators (4), owed (6), agencies
         ("web:scorecard", {"ky": "2025-Q3"}, 19),
-        # session, user, profile, province; tasks (6: progress rows' check, the rows of tasks
-        # made here without one written (tasks, newest updates, upsert), rows, leads), plans, agencies
-        ("web:task_list", {}, 12),
+        # session, user, profile, province; tasks (7: progress rows' check (tasks and rows
+        # counted), the tasks made here without a row, theirs written (tasks, newest updates,
+        # upsert), rows, leads), plans, agencies
+        ("web:task_list", {}, 13),
     ],
 )
 def test_province_pages_query_count(
@@ -318,12 +319,13 @@ def test_national_and_public_query_count(
 ) -> None:
     _more(grown, rows, units, make_task, make_indicator)
     client.force_login(_user("trunguong_2", role=Role.CENTRAL))
-    # session, user, profile; provinces, plans, tasks (5: progress rows' check, the missing
-    # rows written (tasks, newest updates, upsert), GROUP BY province), indicators (8: rows'
-    # check, the missing rows written (plans, indicators, monitors, recent and older values,
-    # upsert), GROUP BY province), owed (7: the quarter not built, the calendar's 5, the plans'
-    # provinces); comparison: candidates, siblings, values
-    with django_assert_num_queries(26):
+    # session, user, profile; provinces, plans, tasks (7: GROUP BY plan, the tasks counted
+    # (fewer than the rows grouped), the tasks without a row, theirs written (tasks, newest
+    # updates, upsert), GROUP BY plan again), indicators (8: rows' check, the missing rows
+    # written (plans, indicators, monitors, recent and older values, upsert), GROUP BY
+    # province), owed (7: the quarter not built, the calendar's 5, the plans' provinces);
+    # comparison: candidates, siblings, values
+    with django_assert_num_queries(28):
         assert client.get(reverse("web:national")).status_code == 200
     client.logout()
     # province, plans, tasks (2: progress rows' check, GROUP BY plan), indicators (2: rows'

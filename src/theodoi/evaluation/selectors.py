@@ -25,9 +25,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
+from typing import overload
 
 from django.db.models import Case, Count, F, IntegerField, Q, QuerySet, Value, When
 from django.db.models.functions import Coalesce
@@ -237,10 +238,10 @@ def current_progress(
 ) -> QuerySet[TaskProgress]:
     """Return the progress rows of the tasks of ``plans`` judged on ``on`` (today), narrowed.
 
-    Tasks without a row yet are given one first (``progress.task_progress_fill_missing``):
+    Tasks without a row yet are given one first (``progress.task_progress_fill_counted``):
     one query when every task has its row.
     """
-    progress.task_progress_fill_missing(plans=plans)
+    progress.task_progress_fill_counted(plans=plans)
     rows = progress.judged(TaskProgress.objects.filter(plan__in=plans), on=on)
     if section_id is not None:
         rows = rows.filter(task__section_id=None if section_id == 0 else section_id)
@@ -261,6 +262,50 @@ def _judged_rows(rows: QuerySet[TaskProgress]) -> list[JudgedTask]:
         JudgedTask(r.task, TaskStatus(r.judged_status), r.percent, leads.get(r.task_id, ()), r.judged_due)
         for r in found
     ]
+
+
+class JudgedTaskList(Sequence[JudgedTask]):
+    """Today's overdue or due-soon tasks of a scope, read from ``TaskProgress`` when used.
+
+    A dashboard shows the first eight and the count: a slice reads only those rows (LIMIT)
+    with their leads, the length is the count the GROUP BY gave (or one COUNT), and only a
+    download or a full iteration reads every row (719 overdue tasks in a large province).
+    """
+
+    def __init__(self, rows: QuerySet[TaskProgress], count: int | None = None) -> None:
+        self._rows = rows
+        self._count = count
+        self._all: list[JudgedTask] | None = None
+
+    def _load(self) -> list[JudgedTask]:
+        if self._all is None:
+            self._all = _judged_rows(self._rows)
+            self._count = len(self._all)
+        return self._all
+
+    def __len__(self) -> int:
+        if self._count is None:
+            self._count = self._rows.count()
+        return self._count
+
+    def __iter__(self) -> Iterator[JudgedTask]:
+        return iter(self._load())
+
+    @overload
+    def __getitem__(self, index: int) -> JudgedTask: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[JudgedTask]: ...
+
+    def __getitem__(self, index: int | slice) -> JudgedTask | list[JudgedTask]:
+        if self._all is None and isinstance(index, slice) and index.step is None:
+            start, stop = index.start or 0, index.stop
+            if start >= 0 and stop is not None and stop >= 0:
+                return _judged_rows(self._rows[start:stop]) if stop > start else []
+        return self._load()[index]
+
+    def __repr__(self) -> str:
+        return f"<JudgedTaskList of {len(self)}>"
 
 
 def judged_tasks(
@@ -354,8 +399,8 @@ class TaskFigures:
     counts: dict[TaskStatus, int] = field(default_factory=_zero)
     by_section: dict[int | None, dict[TaskStatus, int]] = field(default_factory=dict)
     by_agency: dict[int, dict[TaskStatus, int]] = field(default_factory=dict)
-    overdue: list[JudgedTask] = field(default_factory=list)
-    upcoming: list[JudgedTask] = field(default_factory=list)
+    overdue: Sequence[JudgedTask] = field(default_factory=list)  # a ``JudgedTaskList`` today
+    upcoming: Sequence[JudgedTask] = field(default_factory=list)
 
     @property
     def total(self) -> int:
@@ -385,9 +430,10 @@ def task_figures(
 ) -> TaskFigures:
     """Return the task figures of ``plans`` on ``on``, narrowed by section and lead agency.
 
-    Today: three GROUP BY queries over ``TaskProgress`` (by section and status, by lead and
-    status, the fill check) and, with ``lists``, four for the overdue and due-soon tasks.
-    An earlier day: the tasks judged from the updates (``judged_from_updates``).
+    Today: the fill check and two GROUP BY queries over ``TaskProgress`` (by section and
+    status, by lead and status); with ``lists``, the overdue and due-soon tasks as
+    ``JudgedTaskList``, read when used. An earlier day: the tasks judged from the updates
+    (``judged_from_updates``).
     """
     if not is_current(on, at=at):
         rows = filter_tasks(
@@ -401,21 +447,24 @@ def task_figures(
     ):
         out.by_section.setdefault(section, _zero())[TaskStatus(status)] += n
         out.counts[TaskStatus(status)] += n
-    leads = TaskAgency.objects.filter(role=AgencyRole.LEAD, task_id__in=rows.values("task_id"))
+    # Each row joined to its task's lead assignments: a task counts under each of its leads.
     for agency, status, n in (
-        leads.annotate(judged_status=progress.status_at(on, prefix="task__progress__"))
+        rows.filter(task__assignments__role=AgencyRole.LEAD)
         .order_by()
-        .values_list("agency_id", "judged_status")
-        .annotate(n=Count("pk"))
+        .values_list("task__assignments__agency_id", "judged_status")
+        .annotate(n=Count("task__assignments__id"))
     ):
         out.by_agency.setdefault(agency, _zero())[TaskStatus(status)] += n
     if lists:
         overdue = rows.filter(judged_status=TaskStatus.IN_PROGRESS_OVERDUE.value)
-        out.overdue = _judged_rows(overdue.order_by("judged_due", "plan_id", "task__position", "task_id"))
+        out.overdue = JudgedTaskList(
+            overdue.order_by("judged_due", "plan_id", "task__position", "task_id"),
+            count=out.counts[TaskStatus.IN_PROGRESS_OVERDUE],
+        )
         soon = rows.exclude(
             judged_status__in=[TaskStatus.DONE_ON_TIME.value, TaskStatus.DONE_LATE.value]
         ).filter(judged_due__gte=on, judged_due__lte=on + dt.timedelta(days=UPCOMING_DAYS))
-        out.upcoming = _judged_rows(soon.order_by("judged_due", "plan_id", "task__position", "task_id"))
+        out.upcoming = JudgedTaskList(soon.order_by("judged_due", "plan_id", "task__position", "task_id"))
     return out
 
 
@@ -647,8 +696,8 @@ class Dashboard:
     counts: dict[TaskStatus, int]
     by_section: list[Breakdown]
     by_agency: list[Breakdown]
-    overdue: list[JudgedTask]
-    upcoming: list[JudgedTask]
+    overdue: Sequence[JudgedTask]
+    upcoming: Sequence[JudgedTask]
     compliance: dict[str, int]
     indicators: list[IndicatorStanding]
     indicator_counts: dict[str, int]
@@ -1098,9 +1147,17 @@ def national_overview(*, on: dt.date, at: dt.datetime | None = None) -> National
         province_id = plan.province
         if province_id in rows:
             rows[province_id].plans.append(plan)
-    for province_id, counts in status_counts_by(plans=plans, on=on, key="province_id", at=at).items():
-        if province_id in rows:
-            rows[province_id].counts = counts
+    if is_current(on, at=at):
+        # Today: every plan's counts in one GROUP BY, added up here under the plans' provinces.
+        by_plan = progress.status_counts_by_plan(on=on)
+        for row in rows.values():
+            for plan in row.plans:
+                for status, n in by_plan.get(plan.pk, {}).items():
+                    row.counts[status] += n
+    else:
+        for province_id, counts in status_counts_by(plans=plans, on=on, key="province_id", at=at).items():
+            if province_id in rows:
+                rows[province_id].counts = counts
     for province_id, counts in standing_counts_by(plans=plans, on=on, key="province_id", at=at).items():
         if province_id in rows:
             rows[province_id].indicators = counts

@@ -36,7 +36,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db import connection, transaction
-from django.db.models import Case, DateField, F, Q, QuerySet, Value, When, Window
+from django.db.models import Case, Count, DateField, F, Q, QuerySet, Value, When, Window
 from django.db.models.functions import RowNumber
 from django.utils import timezone
 
@@ -208,9 +208,24 @@ def status_at(on: dt.date, *, prefix: str = "") -> Case:
     )
 
 
+def status_on(on: dt.date, *, prefix: str = "") -> Case:
+    """Return a row's status on ``on``: the stored one when the row was judged that day, else ``status_at``.
+
+    Why: a row written on ``on`` (by the services, the nightly rebuild or ``task_progress_rejudge``)
+    holds the judgement of that day already, made by the same rule (``rules.task_status`` in
+    Python, ``status_at`` in SQL; ``tests/tracking/test_progress.py`` holds them equal), so the
+    database need not work the long CASE out again for each of 300,000 rows; rows written on an
+    earlier day, whose status may have moved with the calendar since, are judged again.
+    """
+    return Case(
+        When(Q(**{f"{prefix}judged_on": on}), then=F(f"{prefix}status")),
+        default=status_at(on, prefix=prefix),
+    )
+
+
 def judged(rows: QuerySet[TaskProgress], *, on: dt.date) -> QuerySet[TaskProgress]:
     """Return ``rows`` with ``judged_status`` and ``judged_due`` on ``on`` annotated."""
-    return rows.annotate(judged_status=status_at(on), judged_due=due_at(on))
+    return rows.annotate(judged_status=status_on(on), judged_due=due_at(on))
 
 
 # --- writing rows ----------------------------------------------------------------------------------
@@ -372,17 +387,78 @@ def task_progress_for_plan(*, plan: Plan, on: dt.date | None = None) -> int:
     return task_progress_refresh(task_ids=Task.objects.filter(plan=plan).values_list("pk", flat=True), on=on)
 
 
+def _counts(*querysets: QuerySet[Any]) -> tuple[int, ...]:
+    """Return the row counts of ``querysets`` in one statement (scalar subqueries)."""
+    parts, params = [], []
+    for qs in querysets:
+        sql, more = qs.order_by().values("pk").query.sql_with_params()
+        parts.append(f"(SELECT COUNT(*) FROM ({sql}) AS counted)")
+        params.extend(more)
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT {', '.join(parts)}", params)
+        return tuple(cursor.fetchone())
+
+
 def task_progress_fill_missing(*, plans: QuerySet[Plan], on: dt.date | None = None) -> int:
     """Write the rows of tasks of ``plans`` that have none; return how many (one query when none).
 
     Tasks are given rows by the services above; a task made another way (a bulk load, a
     fixture, a plan imported before this table existed) gets its row the first time a
-    dashboard reads its plan, rather than being left out of the counts.
+    dashboard reads its plan, rather than being left out of the counts. The check is an
+    anti-join of the plans' tasks, cheap for a plan or two; for a province or more see
+    ``task_progress_fill_counted``.
     """
+    return _write_missing(plans, on=on)
+
+
+def task_progress_fill_counted(*, plans: QuerySet[Plan], on: dt.date | None = None) -> int:
+    """``task_progress_fill_missing`` for many plans: count first, look for the missing rows only if short.
+
+    The plans' tasks and their rows are counted in one statement (index scans) rather than
+    every task joined to its row: a row is written with its task's plan and a task keeps
+    its plan, so equal counts mean no row is missing. One query when none.
+    """
+    tasks, rows = _counts(Task.objects.filter(plan__in=plans), TaskProgress.objects.filter(plan__in=plans))
+    return _write_missing(plans, on=on) if tasks != rows else 0
+
+
+def _write_missing(plans: QuerySet[Plan], *, on: dt.date | None) -> int:
+    """Write the rows of the tasks of ``plans`` that have none (an anti-join, then the writes)."""
     missing = list(Task.objects.filter(plan__in=plans, progress__isnull=True).values_list("pk", flat=True))
     if missing:
         logger.info("task progress: %d tasks had no row, written now", len(missing))
     return task_progress_refresh(task_ids=missing, on=on)
+
+
+def status_counts_by_plan(*, on: dt.date) -> dict[int, dict[rules.TaskStatus, int]]:
+    """Return every plan's tasks counted by status on ``on`` (today): plan id -> status -> count.
+
+    For the national view: one GROUP BY over the whole table without a filter (filtering by
+    the plans in force joined all 300,000 rows to their plan; the caller keeps the plans it
+    shows and their provinces) and one COUNT of the tasks. The groups add up to the rows, so
+    the tasks are checked for rows with the count alone (one row per task: equal counts mean
+    every task has its row); when some are missing they are written
+    (``task_progress_fill_missing``) and the table is read again.
+    """
+
+    def grouped() -> tuple[dict[int, dict[rules.TaskStatus, int]], int]:
+        out: dict[int, dict[rules.TaskStatus, int]] = {}
+        total = 0
+        for plan_id, status, n in (
+            judged(TaskProgress.objects.all(), on=on)
+            .order_by()
+            .values_list("plan_id", "judged_status")
+            .annotate(n=Count("pk"))
+        ):
+            counts = out.setdefault(plan_id, {})
+            counts[rules.TaskStatus(status)] = counts.get(rules.TaskStatus(status), 0) + n
+            total += n
+        return out, total
+
+    out, rows = grouped()
+    if rows != Task.objects.count() and _write_missing(Plan.objects.all(), on=None):
+        out, _ = grouped()
+    return out
 
 
 def task_progress_rebuild(

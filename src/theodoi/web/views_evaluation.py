@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+from collections.abc import Iterable
 from typing import Any
 from urllib.parse import urlencode
 
@@ -144,7 +145,7 @@ def _breakdown_table(title: str, first: str, rows: list[ev.Breakdown]) -> Table:
 
 
 def _task_table(
-    title: str, rows: list[ev.JudgedTask], plans: dict[int, Plan], agencies: dict[int, Agency]
+    title: str, rows: Iterable[ev.JudgedTask], plans: dict[int, Plan], agencies: dict[int, Agency]
 ) -> Table:
     return Table(
         title,
@@ -257,12 +258,14 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         query.setlist("tat-ca", [*everything, what])
         return f"?{query.urlencode()}#{anchor}"
 
+    # The task lists are read whole only for a download; the page needs the tables' titles.
+    downloading = bool(request.GET.get("xuat"))
     tables = [
         _status_table(d.status_rows),
         _breakdown_table("Theo nhóm nhiệm vụ", "Nhóm nhiệm vụ", d.by_section),
         _breakdown_table("Theo cơ quan chủ trì", "Cơ quan chủ trì", d.by_agency),
-        _task_table("Nhiệm vụ quá hạn", d.overdue, plans, d.agencies),
-        _task_table("Sắp đến hạn", d.upcoming, plans, d.agencies),
+        _task_table("Nhiệm vụ quá hạn", d.overdue if downloading else [], plans, d.agencies),
+        _task_table("Sắp đến hạn", d.upcoming if downloading else [], plans, d.agencies),
         Table(
             "Chấp hành báo cáo",
             ["Tình trạng báo cáo", "Số báo cáo"],
