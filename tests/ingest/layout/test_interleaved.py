@@ -170,3 +170,28 @@ def test_a_clean_one_cell_per_line_table_is_read_as_it_is():
         "Kế hoạch tập huấn",
         "Thường xuyên",
     )
+
+
+WRAPPED_AGENCY_LINE = f"""\
+{HEADER}
+1 | Xây dựng cơ sở dữ liệu về các dân tộc thiểu số trên | Sở Dân tộc và | Các sở, ngành | Cơ sở dữ liệu | 2026
+địa bàn tỉnh phục vụ công tác quản lý nhà nước
+Tôn giáo
+2 | Xây dựng bản đồ số về du lịch cộng đồng của các huyện | Sở Tài chính | Các sở, ngành | Bản đồ số | 2026
+vùng núi phía tây và các xã thuộc khu vực biên giới
+Quảng Trị
+"""
+
+
+def test_a_capitalised_line_finishing_an_agency_begun_above_leaves_the_name():
+    tasks = parse_tasks(lines_from_text(WRAPPED_AGENCY_LINE)).tasks
+    assert tasks[0].name == (
+        "Xây dựng cơ sở dữ liệu về các dân tộc thiểu số trên địa bàn tỉnh phục vụ công tác quản lý nhà nước"
+    )
+    assert tasks[0].lead == ["Sở Dân tộc và Tôn giáo"]
+
+
+def test_a_capitalised_line_that_finishes_no_agency_stays_in_the_name():
+    tasks = parse_tasks(lines_from_text(WRAPPED_AGENCY_LINE)).tasks
+    assert tasks[1].name.endswith("thuộc khu vực biên giới Quảng Trị")
+    assert tasks[1].lead == ["Sở Tài chính"]

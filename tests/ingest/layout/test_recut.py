@@ -45,6 +45,11 @@ def test_words_that_finish_an_agency_begun_above_leave_the_name() -> None:
             id="sở-read-as-digits",
         ),
         pytest.param(
+            "Cơ sở dữ liệu nền địa lý quốc gia (thành phần) 86 Nông nghiệp",
+            ("Cơ sở dữ liệu nền địa lý quốc gia (thành phần)", "Sở Nông nghiệp"),
+            id="sở-read-as-86",
+        ),
+        pytest.param(
             "Ứng dụng nền tảng học tập số Sở Giáo dục và",
             ("Ứng dụng nền tảng học tập số", "Sở Giáo dục và"),
             id="after-a-name-ending-digital-số",
@@ -74,9 +79,10 @@ def test_names_that_end_with_agency_like_words_stay_whole(head: str, comment: st
     assert recut(head) == (head, ""), comment
 
 
-def test_a_number_before_sở_stays_in_the_name() -> None:
-    head = "Nâng tỷ lệ hồ sơ trực tuyến đạt 50 Sở Tư pháp"
-    assert recut(head) == ("Nâng tỷ lệ hồ sơ trực tuyến đạt 50", "Sở Tư pháp")
+@pytest.mark.parametrize("number", ["50", "86"])
+def test_a_number_before_sở_stays_in_the_name(number: str) -> None:
+    head = f"Nâng tỷ lệ hồ sơ trực tuyến đạt {number} Sở Tư pháp"
+    assert recut(head) == (f"Nâng tỷ lệ hồ sơ trực tuyến đạt {number}", "Sở Tư pháp")
 
 
 def test_output_words_do_not_leave_the_name() -> None:

@@ -736,8 +736,8 @@ def _carry(streams: dict[str, Cell], others: Sequence[ColumnSpec]) -> Carry:
 _RECUT_WINDOW = 6
 # A name ending "... (chuyển đổi / kinh tế / công nghệ) số", "digital", which folds like "sở".
 _DIGITAL_END = re.compile(r"(?<!\bcac )(?<!\bcua )\bso\s*$")
-# "Sở" as OCR reads it with digits for letters ("56", "50", "S6"): no word of a task name.
-_SO_LOOKALIKE = re.compile(r"^(?:[S5][06]|[S5]ở)$")
+# "Sở" as OCR reads it with digits for letters ("56", "50", "86", "S6"): no word of a task name.
+_SO_LOOKALIKE = re.compile(r"^(?:[S58][06]|[S5]ở)$")
 # Words after which a capitalised name is the sentence's object: "do Sở Nội vụ", "lên Trung tâm".
 _TAKES_OBJECT = re.compile(r"\b(?:do|len|vao|boi|qua|cua|voi)\s*$")
 
@@ -1026,8 +1026,8 @@ def _cut_first_column(
         other = _is_other_column(text)
         if name_closed or (other and len(text) < 0.7 * width) or (not name_started and other):
             return "", text
-        if text[:1].islower() and len(text) < 0.4 * width and completes is not None and completes(text):
-            return "", text  # a wrapped agency cell's last words on a line of their own
+        if len(text) < 0.4 * width and completes is not None and completes(text):
+            return "", text  # a wrapped agency cell's last words on a line of their own ("Tôn giáo")
         gap = _GAP.search(text)
         if gap and gap.start() >= 0.3 * width:
             return text[: gap.start()].strip(), text[gap.end() :].strip()
