@@ -58,7 +58,7 @@ from theodoi.tracking.permissions import (
 )
 from theodoi.tracking.progress import COUNTED, task_deadline
 
-REPORT_FORM_HISTORY = 12  # earlier periods shown under each task of a report form
+REPORT_FORM_HISTORY = 3  # earlier periods shown under each task of a report form (the task page has all)
 WEEKLY_LOOKBACK_DAYS = 35
 
 
@@ -174,7 +174,8 @@ class TaskRow:
     contributions: list[PartnerContribution]
     evidence: list[Evidence]
     status: rules.TaskStatus
-    history: list[TaskUpdate] = field(default_factory=list)  # earlier periods, newest first
+    history: list[TaskUpdate] = field(default_factory=list)  # the last earlier periods, newest first
+    more_history: bool = False  # earlier periods beyond ``history`` (on the task's page)
 
     @property
     def status_label(self) -> str:
@@ -225,8 +226,9 @@ def report_form(*, report: ProgressReport, user: Any, on: dt.date | None = None)
     )
     task_ids = [t.pk for t in tasks]
     updates_by_task: dict[int, list[TaskUpdate]] = defaultdict(list)
-    # The newest REPORT_FORM_HISTORY earlier periods per task (and this report's own row): years
-    # of weekly rows per task would otherwise be loaded and printed on every form.
+    # The newest REPORT_FORM_HISTORY earlier periods per task, one more to tell whether there
+    # are more, and this report's own row: years of weekly rows per task would otherwise be
+    # loaded on every form.
     for u in (
         TaskUpdate.objects.filter(task_id__in=task_ids, report__agency_id=report.agency_id)
         .filter(Q(report=report) | Q(report__status__in=COUNTED, report__period_end__lte=report.period_end))
@@ -242,7 +244,7 @@ def report_form(*, report: ProgressReport, user: Any, on: dt.date | None = None)
                 ],
             )
         )
-        .filter(rank__lte=REPORT_FORM_HISTORY + 1)
+        .filter(rank__lte=REPORT_FORM_HISTORY + 2)
         .order_by("-report__period_end", "-report__last_submitted_at", "-id")
     ):
         updates_by_task[u.task_id].append(u)
@@ -268,7 +270,8 @@ def report_form(*, report: ProgressReport, user: Any, on: dt.date | None = None)
                 contributions=contributions[task.pk],
                 evidence=files[task.pk],
                 status=_judge(task, ([mine] if mine else []) + earlier, on=on, period=period),
-                history=earlier,
+                history=earlier[:REPORT_FORM_HISTORY],
+                more_history=len(earlier) > REPORT_FORM_HISTORY,
             )
         )
     indicators = list(
