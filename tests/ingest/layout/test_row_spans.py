@@ -10,7 +10,12 @@ from __future__ import annotations
 import pytest
 
 from theodoi.ingest.layout import lines_from_text
-from theodoi.ingest.layout.interleaved import _split_between, header_lines, opens_agency_carried_on
+from theodoi.ingest.layout.interleaved import (
+    _split_between,
+    agency_line_carried_on,
+    header_lines,
+    opens_agency_carried_on,
+)
 
 # Row 24 lists two items ('...;' then 'Xây dựng ...'), a page break falls inside the second.
 LISTED_ITEMS = """\
@@ -102,3 +107,49 @@ def test_an_agency_list_ending_in_a_comma_above_a_name_does_not_carry_the_name_o
 def test_a_name_line_ending_mid_phrase_still_carries_the_name_on() -> None:
     text = AGENCY_LIST_ABOVE.replace("Các sở, ban,", "những bài toán lớn về chuyển đổi số của các")
     assert split(text, 1, 5, 1) == 2
+
+
+# Row 28's lead opens on a line of its own above the row's name, carried on right of the gap.
+LEAD_ABOVE_NAME = """\
+Đẩy mạnh hợp tác công tư để nghiên cứu và phát
+27 triển công nghệ chiến lược; phát triển hạ tầng số | Sở Tài | Sở Khoa học và | Năm 2026
+mới, dịch vụ số mới, dữ liệu. Chính Công nghệ
+7 , Sở Khoa học ,
+Triển khai thực hiện hiệu quả các chiến lược đã | và Công Quyết định của chủ
+28 ban hành về nghiên cứu, ứng dụng, khai thác| nghệ, Sở Các sở, ngành,"""
+
+
+def test_an_agency_opened_on_a_line_above_the_rows_name_goes_with_that_row() -> None:
+    assert split(LEAD_ABOVE_NAME, 1, 5, 1) == 3
+
+
+@pytest.mark.parametrize(
+    ("line", "below", "comment"),
+    [
+        ("7 , Sở Khoa học ,", "Triển khai thực hiện hiệu quả | và Công Quyết định", ""),
+        ("Sở Văn hóa,", "Xây dựng cơ sở dữ liệu di sản | thể thao và du lịch Kế hoạch", ""),
+    ],
+)
+def test_an_agency_line_is_told_carried_on_right_of_the_gap_below(line, below, comment) -> None:
+    assert agency_line_carried_on(line, below)
+
+
+@pytest.mark.parametrize(
+    ("line", "below", "comment"),
+    [
+        (
+            "7 , Sở Tài chính",
+            "Triển khai thực hiện hiệu quả | và Công Quyết định",
+            "a whole name carries on nothing",
+        ),
+        (
+            "mới, dịch vụ Sở Khoa học",
+            "Triển khai thực hiện hiệu quả | và Công Quyết định",
+            "name text before it",
+        ),
+        ("7 , Sở Khoa học ,", "Triển khai thực hiện hiệu quả và Công Quyết định", "no gap mark below"),
+        ("7 , Sở Khoa học ,", "Triển khai thực hiện hiệu quả | Quyết định của chủ", "nothing carries it on"),
+    ],
+)
+def test_an_agency_line_is_not_told_carried_on_without_its_continuation(line, below, comment) -> None:
+    assert not agency_line_carried_on(line, below), comment

@@ -443,7 +443,38 @@ def _split_between(
             score -= 0.3
         if score > best_score:
             best, best_score = i, score
+    prev = _previous_nonblank(lines, a, best, heading)
+    if prev is not None and prev > a and agency_line_carried_on(lines[prev].text, lines[best].text):
+        return prev  # the row's agency cell opens a line above its name
     return best
+
+
+def agency_line_carried_on(line: str, below: str) -> bool:
+    """Whether a line holding only an agency's start is carried on by the line below's.
+
+    A row's lead or partner cell may open a line above the row's name ("Sở Khoa học" over
+    "Triển khai thực hiện ... | và Công ..."): such a line, with nothing else than a few
+    marks before the agency's unfinished name (two to four words), goes with the row below
+    when the below line's first two words right of its gap mark carry the agency on to a
+    directory name's start ("và Công").
+    """
+    from theodoi.ingest.normalise.agencies import agency_continuation, known_agency
+
+    tokens = line.split()
+    heads = [j for j, t in enumerate(tokens) if t[:1].isupper() and fold(t).strip(".,;:") in _HEAD_TOKENS]
+    if not heads or any(len(re.sub(r"\W", "", t)) > 2 for t in tokens[: heads[0]]):
+        return False
+    fragment = " ".join(t for t in tokens[heads[0] :] if re.search(r"\w", t))
+    if not 2 <= len(fragment.split()) <= 4 or not fold(fragment).startswith(_HEAD_PAIRS):
+        return False
+    if known_agency(fragment) or "|" not in below:
+        return False
+    words = below.split("|", 1)[1].split()
+    return (
+        len(words) >= 2
+        and words[0][:1].islower()
+        and agency_continuation(fragment, " ".join(words[:2])) >= 0.95
+    )
 
 
 def opens_agency_carried_on(line: str, below: str) -> bool:
