@@ -48,7 +48,8 @@ class TokenAuthentication(authentication.BaseAuthentication):
 
     def _look_up(self, key_hash: str) -> ApiToken:
         """Read the token, refuse it if it is unknown, revoked or its agency inactive, keep it."""
-        token = ApiToken.objects.select_related("user", "agency").filter(key_hash=key_hash).first()
+        rows = ApiToken.objects.select_related("user", "agency").filter(key_hash=key_hash).order_by()
+        token = next(iter(rows[:1]), None)  # unordered: key_hash is unique
         if token is None:
             raise exceptions.AuthenticationFailed("Mã truy cập không hợp lệ.", code="token_invalid")
         if token.revoked_at is not None:

@@ -164,16 +164,16 @@ def agency_report_get(*, user: Any, pk: int) -> ProgressReport | None:
     """Return report ``pk`` if it is the user's agency's, else None (another agency's is 404).
 
     Only the report row with its plan and agency: what a write needs before the service locks
-    the row, and the head of the detail (its rows come from ``report_rows``).
+    the row, and the head of the detail (its rows come from ``report_rows``). Unordered: the
+    model's ordering compiled for a one-row look-up was a tenth of a submission's CPU.
     """
     agency_id = user_agency_id(user)
     if agency_id is None:
         return None
-    return (
-        ProgressReport.objects.select_related("plan__unit__parent", "agency")
-        .filter(pk=pk, agency_id=agency_id)
-        .first()
+    rows = (
+        ProgressReport.objects.select_related("plan", "agency").filter(pk=pk, agency_id=agency_id).order_by()
     )
+    return next(iter(rows[:1]), None)
 
 
 def report_rows(

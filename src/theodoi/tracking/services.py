@@ -788,6 +788,7 @@ def report_save_and_submit(
     tasks = {
         t.pk: t
         for t in _led_tasks(report)
+        .order_by()
         .only("pk", "code")
         .annotate(reported=Exists(TaskUpdate.objects.filter(report_id=report.pk, task_id=OuterRef("pk"))))
     }
