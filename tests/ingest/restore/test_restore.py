@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import itertools
 import json
 import math
@@ -144,6 +145,7 @@ def test_default_restorer_prefers_the_trained_model_in_the_data_folder(tmp_path,
 OCR_ALPHABET = st.sampled_from(list("aăâbcdđeêghiklmnoôơpqrstuưvxyAĐKNQTU0123456789 &¢€@é,.;:()/-|\\'\"≥>"))
 ocr_text = st.text(OCR_ALPHABET, max_size=120)
 GLUED = re.compile(r"(?<=[\w&¢€@])[?’\":\\](?=[\w&¢€@])")
+OPENING_ONE = re.compile(r"^(\s*)1\)")  # "1)" opening a line is a list's letter "l)", not a number
 any_text = st.text(max_size=200)
 vietnamese_words = st.lists(st.sampled_from(sorted(syllables())), min_size=1, max_size=12)
 FAST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -164,7 +166,9 @@ def test_never_crashes_and_returns_one_line_of_text(restorer, text):
 def test_keeps_numbers_codes_and_punctuation(restorer, text):
     out = restorer.restore_line(text)
 
-    assert [w for w in CORE.findall(out) if w.isdigit()] == [w for w in CORE.findall(text) if w.isdigit()]
+    kept = [w for w in CORE.findall(text) if w.isdigit()]
+    read_as_l = [w for w in CORE.findall(OPENING_ONE.sub(r"\1l)", text)) if w.isdigit()]
+    assert [w for w in CORE.findall(out) if w.isdigit()] in (kept, read_as_l)
     assert CODE.findall(out) == CODE.findall(text)
     # A mark between two letters may be the letter a scan broke a word with ("t?mg" -> "tầng").
     assert re.sub(r"[\w&¢€@]", "", GLUED.sub("", out)) == re.sub(r"[\w&¢€@]", "", GLUED.sub("", text))
@@ -267,6 +271,24 @@ def test_the_module_command_mends_list_markers_as_it_streams():
     run = subprocess.run(command, input=lines, capture_output=True, text=True, check=True)
 
     assert [line.split(")")[0] for line in run.stdout.splitlines()] == ["c", "d", "đ", "e"]
+
+
+def test_decoding_a_scanned_document_leaves_no_reference_cycles():
+    # ``python -m theodoi.ingest.restore`` turns the cycle collector off: only sound while the
+    # decoder frees everything it makes by reference counting alone.
+    sample = next((Path(__file__).parents[3] / "samples" / "plans").glob("000_*.txt"))
+    lines = sample.read_text(encoding="utf-8").splitlines()[:400]
+    fresh = load_restorer(SHIPPED_MODEL_DIR)  # its caches, the near-syllable index and spellings made here
+    gc.collect()
+    gc.disable()
+    try:
+        restored = fresh.restore_lines(lines)
+        left = gc.collect()
+    finally:
+        gc.enable()
+
+    assert restored != lines  # the scan was decoded: candidates, the search, the document cache
+    assert left == 0
 
 
 def test_a_line_opening_with_1_bracket_is_the_letter_l(restorer):

@@ -11,12 +11,10 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable
 from functools import lru_cache
-from pathlib import Path
 
 from theodoi.ingest.restore.decoder import Change, RestoreConfig, Restorer, add_candidate_table
 from theodoi.ingest.restore.model import JUNK, WORD, Model
 from theodoi.ingest.restore.syllables import fold_word, syllables
-from theodoi.ingest.restore.training import train as train_model
 
 __all__ = [
     "Change",
@@ -32,13 +30,24 @@ __all__ = [
     "trained_model_dir",
 ]
 
-PACKAGE_DIR = Path(__file__).resolve().parent
-SHIPPED_MODEL_DIR = PACKAGE_DIR / "data"
-CORPUS_DIR = PACKAGE_DIR / "corpus"
+# The package's folders (``pathlib.Path``), made when first asked for: importing ``pathlib``
+# costs ``python -m theodoi.ingest.restore --model DIR`` a tenth of its start-up.
+_FOLDERS = {"PACKAGE_DIR": "", "SHIPPED_MODEL_DIR": "data", "CORPUS_DIR": "corpus"}
+
+
+def __getattr__(name: str) -> os.PathLike[str]:
+    if name not in _FOLDERS:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from pathlib import Path
+
+    folder = globals()[name] = Path(__file__).resolve().parent / _FOLDERS[name]
+    return folder
 
 
 def train(texts: Iterable[str], pairs: Iterable[tuple[str, str]] = (), lexicon: Iterable[str] = ()) -> Model:
     """Train a restorer model (see ``training.train``) with its table of precomputed candidates."""
+    from theodoi.ingest.restore.training import train as train_model  # training only
+
     return add_candidate_table(train_model(texts, pairs, lexicon))
 
 
@@ -50,11 +59,13 @@ def train_with_corpus(texts: Iterable[str] = (), pairs: Iterable[tuple[str, str]
     return train([*corpus_texts, *texts], [*corpus_pairs, *pairs], shipped_lexicon())
 
 
-def trained_model_dir() -> Path:
-    """Return where ``train-restore`` writes its model: THEODOI_DATA_DIR/restore-model.
+def trained_model_dir() -> os.PathLike[str]:
+    """Return where ``train-restore`` writes its model: THEODOI_DATA_DIR/restore-model (a Path).
 
     Without THEODOI_DATA_DIR the data folder is the per-user default the settings use too.
     """
+    from pathlib import Path
+
     raw = os.environ.get("THEODOI_DATA_DIR")
     if raw:
         data_dir = Path(raw).expanduser()
@@ -63,10 +74,11 @@ def trained_model_dir() -> Path:
     return data_dir / "restore-model"
 
 
-def model_dir() -> Path:
-    """Return where the restorer's model is read from: the trained one if any, else the shipped one."""
+def model_dir() -> os.PathLike[str]:
+    """Return where the restorer's model is read from (a Path): the trained one if any, else the
+    shipped one."""
     trained = trained_model_dir()
-    return trained if Model.exists(trained) else SHIPPED_MODEL_DIR
+    return trained if Model.exists(trained) else __getattr__("SHIPPED_MODEL_DIR")
 
 
 @lru_cache(maxsize=1)
@@ -94,7 +106,7 @@ def text_is_clean(text: str) -> bool:
     return words >= 20 and invalid <= 0.01 * words and marked >= 0.5 * words
 
 
-def load_restorer(directory: str | Path) -> Restorer:
+def load_restorer(directory: str | os.PathLike[str]) -> Restorer:
     """Return a restorer with the model in ``directory``."""
     return Restorer(Model.load(directory))
 

@@ -15,20 +15,20 @@ the right one ("chú trọng" pulled "tự chủ trong" along), and the two pair
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
 
 from theodoi.ingest.restore.model import UNSEEN
 
 
-@dataclass
 class DocumentCache:
     """Which sure word followed which in a document, filed by the length of the word's letters
     (a damaged word is matched only against words of about its own length)."""
 
-    followers: dict[int, dict[int, set[int]]] = field(default_factory=dict)  # v -> length -> {w}
-    leaders: dict[int, dict[int, set[int]]] = field(default_factory=dict)  # w -> length -> {v}
+    __slots__ = ("followers", "leaders")
+
+    def __init__(self) -> None:
+        self.followers: dict[int, dict[int, set[int]]] = {}  # v -> length -> {w}
+        self.leaders: dict[int, dict[int, set[int]]] = {}  # w -> length -> {v}
 
     @classmethod
     def build(
@@ -40,11 +40,21 @@ class DocumentCache:
         ``length`` gives a word id's number of letters.
         """
         cache = cls()
+        followers, leaders = cache.followers, cache.leaders
+        sizes: dict[int, int] = {}  # word id -> length, asked once per word
         for words in lines:
-            for (v, sure_v), (w, sure_w) in itertools.pairwise(words):
-                if v > UNSEEN and w > UNSEEN and sure_v >= sure and sure_w >= sure:
-                    cache.followers.setdefault(v, {}).setdefault(length(w), set()).add(w)
-                    cache.leaders.setdefault(w, {}).setdefault(length(v), set()).add(v)
+            v = v_size = 0  # the word before, if it was sure (0: it was not)
+            for w, sure_w in words:
+                if w <= UNSEEN or not sure_w >= sure:  # (a NaN margin is not sure)
+                    v = 0
+                    continue
+                w_size = sizes.get(w)
+                if w_size is None:
+                    w_size = sizes[w] = length(w)
+                if v:
+                    followers.setdefault(v, {}).setdefault(w_size, set()).add(w)
+                    leaders.setdefault(w, {}).setdefault(v_size, set()).add(v)
+                v, v_size = w, w_size
         return cache
 
     def __bool__(self) -> bool:

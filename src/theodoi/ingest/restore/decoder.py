@@ -17,10 +17,9 @@ import heapq
 import marshal
 import math
 import re
+from collections import namedtuple
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
 from functools import lru_cache
-from typing import NamedTuple
 
 from theodoi.ingest.restore.cache import DocumentCache, edits
 from theodoi.ingest.restore.model import (
@@ -73,9 +72,13 @@ MARKER_SHAPES = {"¢": "c", "€": "e", "1": "l"}
 CLEAN_MARKS = set("àáảãạăằắẳẵặâầấẩẫậèẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ")
 
 
-@dataclass(frozen=True)
-class Change:
-    """One span the restorer changed: where, what it was, what it became and why.
+# Named tuples, not dataclasses: ``dataclasses`` and ``typing`` cost a tenth of the start-up
+# of ``python -m theodoi.ingest.restore``, which runs once per file.
+
+
+class Change(namedtuple("Change", "start end before after reason margin", defaults=(math.inf,))):
+    """One span the restorer changed: where (start, end), what it was (before), what it became
+    (after) and why (reason).
 
     ``margin`` is how much less likely (natural log) the line becomes when this one word takes
     its best other candidate (of the token's first few), its neighbours kept: below about 3 the
@@ -83,52 +86,52 @@ class Change:
     there was no other choice.
     """
 
-    start: int
-    end: int
-    before: str
-    after: str
-    reason: str
-    margin: float = math.inf
+    __slots__ = ()
 
 
-class Decoded(NamedTuple):
-    """A decoded line: its text, the spans changed, and per token (word id, margin) or nothing
-    when the line was left as it is for not being Vietnamese."""
+class Decoded(namedtuple("Decoded", "text changes words")):
+    """A decoded line: its text, the spans changed (``Change``; listed only when asked for), and
+    per token (word id, margin) or nothing when the line was left as it is for not being
+    Vietnamese."""
 
-    text: str
-    changes: list[Change]
-    words: tuple[tuple[int, float], ...]
+    __slots__ = ()
 
 
-@dataclass(frozen=True)
-class RestoreConfig:
-    """Decoder settings; the defaults are what the benchmark measured best."""
+_SETTINGS = (  # (name, default): the defaults are what the benchmark measured best
+    ("beam", 16),  # hypotheses kept per word
+    ("candidates", 20),  # syllables kept per OCR word
+    ("variants", 24),  # tone-less spellings kept while reading an OCR word
+    ("candidate_margin", 7.0),  # drop syllables this much less likely (log) than the best
+    ("beam_margin", 8.0),  # drop hypotheses this much less likely (log) than the best
+    ("channel_weight", 1.0),  # weight of the OCR confusion cost against the language model
+    ("keep_cost", 13.0),  # cost of leaving a non-syllable token as it is
+    ("table_weight", 0.6),  # weight of the whole-token table against generated candidates
+    ("capital_weight", 0.3),  # weight of how often a syllable is capitalised inside a sentence
+    ("reference_bonus", 3.0),  # log bonus for a word pair found in a reference document
+    ("reference_word_bonus", 1.5),  # log bonus for a word found in a reference document
+    ("vietnamese_share", 0.5),  # below this share of Vietnamese-looking words: unchanged
+    ("foreign_share", 0.5),  # above this share of English-looking words: unchanged
+    ("cache_sure", 3.0),  # a word this much (log) ahead of its best other candidate is sure
+    ("cache_window", 5_000),  # lines decoded together (and held in memory) for the cache
+    ("proposal_cost", 9.0),  # channel cost of reading an unsure word as a cached neighbour ...
+    ("proposal_edit_cost", 2.0),  # ... plus this per letter the scan and the word differ in
+    ("near_above", 6.0),  # a token whose best candidate costs more is damaged past the channel:
+    ("near_cost", 6.0),  # ... it may be any syllable one or two letters off, at this cost ...
+    ("near_edit_cost", 2.5),  # ... plus this per letter (see ``Restorer._near``)
+    ("near_candidates", 8),  # ... the likeliest few: more only slow the search (flat from 5 to 8)
+)
 
-    beam: int = 16  # hypotheses kept per word
-    candidates: int = 20  # syllables kept per OCR word
-    variants: int = 24  # tone-less spellings kept while reading an OCR word
-    candidate_margin: float = 7.0  # drop syllables this much less likely (log) than the best
-    beam_margin: float = 8.0  # drop hypotheses this much less likely (log) than the best
-    channel_weight: float = 1.0  # weight of the OCR confusion cost against the language model
-    keep_cost: float = 13.0  # cost of leaving a non-syllable token as it is
-    table_weight: float = 0.6  # weight of the whole-token table against generated candidates
-    capital_weight: float = 0.3  # weight of how often a syllable is capitalised inside a sentence
-    reference_bonus: float = 3.0  # log bonus for a word pair found in a reference document
-    reference_word_bonus: float = 1.5  # log bonus for a word found in a reference document
-    vietnamese_share: float = 0.5  # below this share of Vietnamese-looking words: unchanged
-    foreign_share: float = 0.5  # above this share of English-looking words: unchanged
-    cache_sure: float = 3.0  # a word this much (log) ahead of its best other candidate is sure
-    cache_window: int = 5_000  # lines decoded together (and held in memory) for the cache
-    proposal_cost: float = 9.0  # channel cost of reading an unsure word as a cached neighbour ...
-    proposal_edit_cost: float = 2.0  # ... plus this per letter the scan and the word differ in
-    near_above: float = 6.0  # a token whose best candidate costs more is damaged past the channel:
-    near_cost: float = 6.0  # ... it may be any syllable one or two letters off, at this cost ...
-    near_edit_cost: float = 2.5  # ... plus this per letter (see ``Restorer._near``)
-    near_candidates: int = 8  # ... the likeliest few: more only slow the search (flat from 5 to 8)
+
+class RestoreConfig(
+    namedtuple("RestoreConfig", [name for name, _ in _SETTINGS], defaults=[value for _, value in _SETTINGS])
+):
+    """Decoder settings (immutable; ``RestoreConfig(beam=8)`` changes one)."""
+
+    __slots__ = ()
 
 
 def _cased(word: str, like: str) -> str:
-    if sum(ch.isupper() for ch in like) > 1 and like.isupper():
+    if like.isupper() and sum(map(str.isupper, like)) > 1:
         return word.upper()
     if like[:1].isupper():
         return word[:1].upper() + word[1:]
@@ -157,6 +160,7 @@ class Restorer:
         self._rows: dict[tuple[int, tuple[int, ...]], list[float]] = {}
         self._trigram = _trigram_scorer(model)
         self._spelling: dict[int, tuple[str, str]] = {}  # word id -> (syllable, unmarked), when first needed
+        self._words: dict[int, str] | None = None  # word id -> syllable, when first needed
         self._distances: dict[tuple[str, str], int] = {}  # (scanned, unmarked) -> edit distance
         self._near_keys: dict[str, list[tuple[str, int]]] | None = None  # see ``_near_index``
         self._by_folded: dict[str, list[tuple[str, int, float]]] = {}  # unmarked -> (syllable, tone, log p)
@@ -204,11 +208,11 @@ class Restorer:
     def _restore_window(self, window: list[str]) -> list[str]:
         config = self.config
         first = [self._decode(line, margins=config.cache_sure) for line in window]
-        spelling = self._spelled()
+        spell = self._spell
         cache = DocumentCache.build(
             (decoded.words for decoded in first),
             sure=config.cache_sure,
-            length=lambda w: len(spelling.get(w, ("", ""))[1]),
+            length=lambda w: len(spell(w)[1]),
         )
         if not cache:
             return [decoded.text for decoded in first]
@@ -222,7 +226,7 @@ class Restorer:
 
     def explain_line(self, text: str) -> list[Change]:
         """Return the spans ``restore_line`` changes, with before, after and why."""
-        return self._decode(text, margins=math.inf).changes
+        return self._decode(text, margins=math.inf, explain=True).changes
 
     def with_reference(self, texts: list[str]) -> Restorer:
         """Return a restorer that prefers the wording of ``texts`` (clean documents).
@@ -258,6 +262,7 @@ class Restorer:
         twin._prepared = {}
         twin._rows = {}
         twin._spelling = {}  # the reference added words
+        twin._words = None
         return twin
 
     # --- candidates --------------------------------------------------------------------------
@@ -271,19 +276,6 @@ class Restorer:
         n = len(low)
         states: list[dict[str, float]] = [{} for _ in range(n + 1)]
         states[0][""] = 0.0
-
-        def extend(target: dict[str, float], prefix: str, cost: float, options) -> None:
-            for t, c in options:
-                key = prefix + t
-                if key in prefixes:
-                    total = cost + c
-                    if total < target.get(key, 1e9):
-                        target[key] = total
-                    for t2, c2 in ins:
-                        key2 = key + t2
-                        if key2 in prefixes and total + c2 < target.get(key2, 1e9):
-                            target[key2] = total + c2
-
         for i in range(n):
             here = states[i]
             if not here:
@@ -294,11 +286,23 @@ class Restorer:
             options = sub.get(ch)
             if options is None:
                 options = ((ch, 0.0),) if ch.isalpha() else ()
+            # (state reached, readings): one OCR character, and two read as one letter.
+            steps = [(states[i + 1], options)]
             pair = sub2.get(low[i : i + 2]) if i + 1 < n else None
+            if pair:
+                steps.append((states[i + 2], pair))
             for prefix, cost in here.items():
-                extend(states[i + 1], prefix, cost, options)
-                if pair:
-                    extend(states[i + 2], prefix, cost, pair)
+                for target, readings in steps:
+                    for t, c in readings:
+                        key = prefix + t
+                        if key in prefixes:
+                            total = cost + c
+                            if total < target.get(key, 1e9):
+                                target[key] = total
+                            for t2, c2 in ins:
+                                key2 = key + t2
+                                if key2 in prefixes and total + c2 < target.get(key2, 1e9):
+                                    target[key2] = total + c2
         index = self.model.index
         return [(key, cost) for key, cost in states[n].items() if key in index]
 
@@ -339,14 +343,17 @@ class Restorer:
             for syllable, total in self._near(low, tone_cost):
                 if total < scored.get(syllable, 1e9):
                     scored[syllable] = total
-        uni = model.uni
+        uni_get, vocab_get = model.uni.get, vocab.get
         unseen = model.unseen_logp
         preferred = self._reference_words
         bonus = self.config.reference_bonus
-        ranked = []
-        for syllable, cost in scored.items():
-            w = vocab.get(syllable, UNSEEN)
-            ranked.append((cost - uni.get(w, unseen) - (bonus if w in preferred else 0.0), syllable, w, cost))
+        ranked = [
+            (cost - uni_get(w, unseen), syllable, w, cost)
+            for syllable, cost in scored.items()
+            for w in [vocab_get(syllable, UNSEEN)]
+        ]
+        if preferred:  # words of a reference document (subtracting 0.0 from the others changes nothing)
+            ranked = [(r - (bonus if w in preferred else 0.0), s, w, c) for r, s, w, c in ranked]
         ranked.sort()
         out = []
         if ranked:
@@ -399,7 +406,7 @@ class Restorer:
             # substitutions, or further. One and two: weighed letter by letter.
             if both != 3:
                 same = len(folded) == len(key)
-                differ = sum(a != b for a, b in zip(key, folded, strict=False)) if same else 0
+                differ = sum(map(str.__ne__, key, folded)) if same else 0
                 distance = (
                     (1 if same and differ == 1 else 2) if both == 2 else (2 if same and differ == 2 else 3)
                 )
@@ -411,13 +418,19 @@ class Restorer:
                 found[folded] = distance
         config = self.config
         by_folded = self._by_folded
-        ranked = []
+        by_distance: dict[int, list[str]] = {}
         for folded, distance in found.items():
+            by_distance.setdefault(distance, []).append(folded)
+        ranked = []
+        for distance in sorted(by_distance):
+            if len(ranked) >= config.near_candidates:
+                break  # the nearest spellings already fill the list: farther ones rank after them
             cost = config.near_cost + config.near_edit_cost * distance
-            ranked.extend(
-                (distance, cost + tone_cost[tone] - logp, syllable, cost + tone_cost[tone])
-                for syllable, tone, logp in by_folded[folded]
-            )
+            for folded in by_distance[distance]:
+                ranked.extend(
+                    (distance, cost + tone_cost[tone] - logp, syllable, cost + tone_cost[tone])
+                    for syllable, tone, logp in by_folded[folded]
+                )
         # The nearest spellings first, then the likeliest words among them.
         return [(syllable, cost) for _, _, syllable, cost in heapq.nsmallest(config.near_candidates, ranked)]
 
@@ -429,20 +442,8 @@ class Restorer:
         deleting at most ``d`` letters from each, so only the spellings that do are weighed.
         """
         if self._near_keys is None:
-            by_folded: dict[str, list[tuple[str, int, float]]] = {}
-            vocab, uni, tones = self._vocab, self.model.uni, self.model.tones
-            for toneless_key, syllables_ in self.model.index.items():
-                # Only words the language model has seen: a guess this far from the scan needs
-                # the context to back it, which an unseen word does not get.
-                seen = [(s, tones[s], uni[vocab[s]]) for s in syllables_ if vocab.get(s) in uni]
-                if seen:
-                    by_folded.setdefault(fold_word(toneless_key), []).extend(seen)
-            near: dict[str, list[tuple[str, int]]] = {}
-            for folded in by_folded:
-                for variant, dropped in _deletions(folded, 2).items():
-                    near.setdefault(variant, []).append((folded, dropped))
-            self._by_folded = by_folded
-            self._near_keys = near
+            stored = self.model.near  # a model trained before it was stored has none: build it
+            self._by_folded, self._near_keys = marshal.loads(stored) if stored else near_index(self.model)
         return self._near_keys
 
     # --- decoding ----------------------------------------------------------------------------
@@ -538,22 +539,24 @@ class Restorer:
         margins: float = 0.0,
         cache: DocumentCache | None = None,
         first: Decoded | None = None,
+        explain: bool = False,
     ) -> Decoded:
         """Decode one line; ``margins``: also weigh how sure each word is (see ``Change``), up to
         that much (a larger margin may be reported as just over it);
         ``cache``: the words this document surely wrote, ``first``: what the first pass made
-        of this line (second pass; returned as it is when the cache offers nothing new)."""
+        of this line (second pass; returned as it is when the cache offers nothing new);
+        ``explain``: list the changes (``Decoded.changes`` is empty otherwise)."""
         if not line or len(line) > MAX_LINE:
             if len(line) > MAX_LINE:
                 import logging  # only here: start-up time counts, and this is rare
 
                 logging.getLogger(__name__).warning("restore: line of %d characters left as it is", len(line))
             return Decoded(line, [], ())
-        letters = [ch for ch in line if ch.isalpha()]
+        letters = list(filter(str.isalpha, line))
         if len(letters) < 2:
             return Decoded(line, [], ())
         protected = self._protected(line)
-        upper_line = sum(ch.isupper() for ch in letters) > 0.6 * len(letters)
+        upper_line = sum(map(str.isupper, letters)) > 0.6 * len(letters)
         tokens = []  # (start, core, fixed id or None)
         titled: set[int] = set()  # tokens with a capital inside a sentence: likely a name
         vietnamese = alpha = foreign = 0
@@ -591,7 +594,7 @@ class Restorer:
                 for _, core, fixed in tokens
             )
             return Decoded(line, [], words)
-        return self._search(line, tokens, titled, margins, cache, first)
+        return self._search(line, tokens, titled, margins, cache, first, explain)
 
     def _search(
         self,
@@ -601,6 +604,7 @@ class Restorer:
         margins: float = 0.0,
         cache: DocumentCache | None = None,
         first: Decoded | None = None,
+        explain: bool = False,
     ) -> Decoded:
         extras: dict[int, tuple[tuple[str, int, float], ...]] = {}
         if first is not None and cache:
@@ -691,15 +695,17 @@ class Restorer:
                 if row is None:
                     bo2 = bi_bo.get(v, 0.0)
                     following_v = bi_get(v, EMPTY).get
-                    row = []
-                    for w, uni_lp in zip(ids, unis, strict=True):
-                        lp = following_v(w)
-                        lp = bo2 + uni_lp if lp is None else lp
-                        if reference:
-                            lp += (bonus if (vs | w) in reference else 0.0) + (
-                                word_bonus if w in reference_words else 0.0
+                    # The bigram, else the back-off weight plus the unigram.
+                    row = [following_v(w, bo2 + uni_lp) for w, uni_lp in zip(ids, unis, strict=True)]
+                    if reference:
+                        row = [
+                            lp
+                            + (
+                                (bonus if (vs | w) in reference else 0.0)
+                                + (word_bonus if w in reference_words else 0.0)
                             )
-                        row.append(lp)
+                            for w, lp in zip(ids, row, strict=True)
+                        ]
                     if len(rows) < 200_000:
                         rows[(v, ids)] = row
                 totals = [base + lp - cost for lp, cost in zip(row, costs, strict=True)]
@@ -720,6 +726,8 @@ class Restorer:
                             lp = following.get(w)
                             if lp is not None and score + lp - costs[i] > totals[i]:
                                 totals[i], backs[i] = score + lp - costs[i], back
+                if max(totals) < floor:
+                    continue  # no option of this group reaches the beam
                 for choice, total in enumerate(totals):
                     if total < floor:
                         continue
@@ -770,13 +778,14 @@ class Restorer:
             pieces.append(line[last:start])
             pieces.append(after)
             last = start + len(core)
-            changes.append(Change(start, last, core, after, "ocr", margin if fixed is None else math.inf))
+            if explain:
+                changes.append(Change(start, last, core, after, "ocr", margin if fixed is None else math.inf))
         words = tuple(
             # A word kept as scanned for want of a believable candidate is as unsure as can be.
             (w, 0.0 if w == OTHER and fixed is None else margin)
             for w, margin, (_, _, fixed) in zip(chosen, sure, tokens, strict=True)
         )
-        if not changes:
+        if not pieces:
             return Decoded(line, [], words)
         pieces.append(line[last:])
         return Decoded("".join(pieces), changes, words)
@@ -820,14 +829,14 @@ class Restorer:
         same document surely wrote "hạ tầng", "cốt lõi", "nhất là", the word between those
         neighbours is likely the same, when its letters are close ("tﬁng" is one from "tang").
         """
-        spelling = self._spelled()
+        spell = self._spell
         key = rough_key(low)
         limit = max(1, len(key) // 3)
         config = self.config
         distances = self._distances
         out = []
         for w in neighbours:
-            word, folded = spelling[w]
+            word, folded = spell(w)
             distance = distances.get((key, folded))
             if distance is None:
                 distance = distances[(key, folded)] = edits(key, folded, limit)
@@ -835,12 +844,16 @@ class Restorer:
                 out.append((word, w, config.proposal_cost + config.proposal_edit_cost * distance))
         return tuple(out)
 
-    def _spelled(self) -> dict[int, tuple[str, str]]:
-        """Return word id -> (syllable, its letters unmarked), made when first needed."""
-        spelling = self._spelling
-        if not spelling:
-            spelling.update((w, (word, fold_word(word))) for word, w in self._vocab.items())
-        return spelling
+    def _spell(self, w: int) -> tuple[str, str]:
+        """Return a word id's (syllable, its letters unmarked), ("", "") for an id with no word;
+        made per id when first needed (a document meets a few hundred of the vocabulary's words)."""
+        spelled = self._spelling.get(w)
+        if spelled is None:
+            if self._words is None:
+                self._words = dict(zip(self._vocab.values(), self._vocab, strict=True))
+            word = self._words.get(w)
+            spelled = self._spelling[w] = ("", "") if word is None else (word, fold_word(word))
+        return spelled
 
     def _second_choices(
         self,
@@ -956,6 +969,29 @@ def _deletions(word: str, depth: int) -> dict[str, int]:
     return out
 
 
+def near_index(
+    model: Model,
+) -> tuple[dict[str, list[tuple[str, int, float]]], dict[str, list[tuple[str, int]]]]:
+    """Return the near-syllable index of ``model`` (see ``Restorer._near``): unmarked spelling ->
+    its (syllable, tone, unigram log p), and every deletion (up to two letters) of every unmarked
+    spelling -> (the spelling, letters deleted). Stored in the model by ``add_candidate_table``.
+
+    Only words the language model has seen: a guess this far from the scan needs the context to
+    back it, which an unseen word (a reference document's included) does not get.
+    """
+    by_folded: dict[str, list[tuple[str, int, float]]] = {}
+    vocab, uni, tones = model.vocab, model.uni, model.tones
+    for toneless_key, syllables_ in model.index.items():
+        seen = [(s, tones[s], uni[vocab[s]]) for s in syllables_ if vocab.get(s) in uni]
+        if seen:
+            by_folded.setdefault(fold_word(toneless_key), []).extend(seen)
+    near: dict[str, list[tuple[str, int]]] = {}
+    for folded in by_folded:
+        for variant, dropped in sorted(_deletions(folded, 2).items()):  # sorted: the same bytes each time
+            near.setdefault(variant, []).append((folded, dropped))
+    return by_folded, near
+
+
 def _trigram_scorer(model: Model) -> Callable[[int, int, int], float]:
     """Return log P(w | u v) as the search scores it (back-off weights included)."""
     tri_get, tri_bo_get, bi_get, bi_bo_get = model.tri.get, model.tri_bo.get, model.bi.get, model.bi_bo.get
@@ -977,11 +1013,15 @@ def _trigram_scorer(model: Model) -> Callable[[int, int, int], float]:
 
 
 def add_candidate_table(model: Model) -> Model:
-    """Store the candidates of frequent OCR tokens in ``model`` so decoding starts warm.
+    """Store the candidates of frequent OCR tokens and the near-syllable index in ``model`` so
+    decoding starts warm.
 
     Covers every OCR word of the training pairs and the mark-less form of every syllable the
     language model knows (the commonest shape of a word in a scan that lost its marks).
     """
+    # Version 2 writes no back-references, whose placement follows reference counts: the same
+    # corpus gives the same bytes (the shipped model is checked against it).
+    model.near = marshal.dumps(near_index(model), 2)
     model.candidates = {}
     restorer = Restorer(model)
     tokens = set(model.ocr_tokens)

@@ -7,17 +7,17 @@ character substitutions from OCR characters to tone-less clean letters ("6" -> "
 
 ``Model.save(dir)`` / ``Model.load(dir)`` keep it as one marshal file of builtins. Decoding
 starts in a fresh process for every file, so loading is kept cheap: this module holds no
-training code, and the table of precomputed candidates stays marshalled per token until a
-token is met.
+training code nor heavy imports (no ``dataclasses``, ``typing`` or ``pathlib``), and the
+table of precomputed candidates stays marshalled per token until a token is met, as does the
+near-syllable index until a damaged word needs it.
 """
 
 from __future__ import annotations
 
 import marshal
+import os
 import re
 import unicodedata
-from dataclasses import dataclass, field
-from pathlib import Path
 
 from theodoi.ingest.restore.syllables import TONE_MARKS, fold_word
 
@@ -65,37 +65,64 @@ def lm_tokens(text: str, inventory: set[str]) -> list[str]:
     return out
 
 
-@dataclass
-class Model:
-    """A trained restorer model: plain dicts, ready to decode with."""
+# Every field of a model with what an empty model holds (a fresh container each time).
+FIELDS = {
+    "vocab": dict,  # syllable -> word id
+    "uni": dict,  # word id -> log p
+    "unseen_logp": lambda: -20.0,
+    "bi": dict,  # v -> {w: log p}
+    "bi_bo": dict,  # v -> back-off log weight
+    "tri": dict,  # (u, v) -> {w: log p}
+    "tri_bo": dict,  # (u, v) -> back-off log weight
+    "sub": dict,  # ocr char -> [(letters, cost)]
+    "ins": list,  # [(letters, cost)] a scan dropped
+    "sub2": dict,  # 2 ocr chars -> [(letter, cost)]
+    "tone_cost": dict,  # ocr tone -> cost per clean tone
+    "tokens": dict,  # ocr token -> [(syllable, p)]
+    "index": dict,  # toneless -> syllables
+    "tones": dict,  # syllable -> tone (0 ngang .. 5 nặng)
+    "abbreviations": list,
+    "capital": dict,  # word id -> -log P(capital | inside a sentence)
+    "candidates": dict,  # frequent OCR token -> marshalled candidates
+    # The near-syllable index, marshalled (``decoder.near_index``); a file written before it
+    # was stored loads without it, and the decoder builds it when first needed.
+    "near": bytes,
+    "prefixes": str,  # every prefix of a tone-less spelling in ``index``, one a line
+    "folded": str,  # every spelling in ``index`` without marks, one a line
+    "ocr_tokens": list,  # OCR words of the training pairs
+}
 
-    vocab: dict[str, int] = field(default_factory=dict)
-    uni: dict[int, float] = field(default_factory=dict)
-    unseen_logp: float = -20.0
-    bi: dict[int, dict[int, float]] = field(default_factory=dict)  # v -> {w: log p}
-    bi_bo: dict[int, float] = field(default_factory=dict)
-    tri: dict[int, dict[int, float]] = field(default_factory=dict)  # (u, v) -> {w: log p}
-    tri_bo: dict[int, float] = field(default_factory=dict)
-    sub: dict[str, list[tuple[str, float]]] = field(default_factory=dict)  # ocr char -> [(letters, cost)]
-    ins: list[tuple[str, float]] = field(default_factory=list)
-    sub2: dict[str, list[tuple[str, float]]] = field(default_factory=dict)  # 2 ocr chars -> 1 letter
-    tone_cost: dict[int, list[float]] = field(default_factory=dict)  # ocr tone -> cost per clean tone
-    tokens: dict[str, list[tuple[str, float]]] = field(default_factory=dict)  # ocr token -> [(syllable, p)]
-    index: dict[str, list[str]] = field(default_factory=dict)  # toneless -> syllables
-    tones: dict[str, int] = field(default_factory=dict)  # syllable -> tone (0 ngang .. 5 nặng)
-    abbreviations: list[str] = field(default_factory=list)
-    capital: dict[int, float] = field(default_factory=dict)  # word id -> -log P(capital | inside a sentence)
-    candidates: dict[str, bytes] = field(default_factory=dict)  # frequent OCR token -> marshalled candidates
-    prefixes: str = ""  # every prefix of a tone-less spelling in ``index``, one a line
-    folded: str = ""  # every spelling in ``index`` without marks, one a line
-    ocr_tokens: list[str] = field(default_factory=list)  # OCR words of the training pairs
+
+class Model:
+    """A trained restorer model: plain dicts, ready to decode with (fields: ``FIELDS``).
+
+    A plain class, not a dataclass: ``dataclasses`` and what it imports cost a tenth of the
+    start-up of ``python -m theodoi.ingest.restore``, which runs once per file.
+    """
+
+    def __init__(self, **values) -> None:
+        unknown = values.keys() - FIELDS.keys()
+        if unknown:
+            raise TypeError(f"unknown model fields: {sorted(unknown)}")
+        for name, empty in FIELDS.items():
+            setattr(self, name, values[name] if name in values else empty())
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Model):
+            return NotImplemented
+        return all(getattr(self, name) == getattr(other, name) for name in FIELDS)
+
+    def __repr__(self) -> str:
+        return f"Model({len(self.vocab)} words, {len(self.tri)} trigram contexts)"
 
     # --- storage ---------------------------------------------------------------------------
-    def save(self, directory: str | Path) -> Path:
+    def save(self, directory: str | os.PathLike[str]) -> os.PathLike[str]:
         """Write the model to ``directory`` (created if missing); return the file written."""
+        from pathlib import Path  # not at import: start-up time counts
+
         path = Path(directory)
         path.mkdir(parents=True, exist_ok=True)
-        data = {name: getattr(self, name) for name in self.__dataclass_fields__}
+        data = {name: getattr(self, name) for name in FIELDS}
         data["format"] = FORMAT
         target = path / MODEL_FILE
         tmp = target.with_suffix(".tmp")
@@ -104,16 +131,17 @@ class Model:
         return target
 
     @classmethod
-    def load(cls, directory: str | Path) -> Model:
+    def load(cls, directory: str | os.PathLike[str]) -> Model:
         """Read a model written by ``save``."""
-        data = marshal.loads((Path(directory) / MODEL_FILE).read_bytes())
+        with open(os.path.join(directory, MODEL_FILE), "rb") as stored:
+            data = marshal.loads(stored.read())
         if data.pop("format", None) != FORMAT:
             raise ValueError(f"restore model in {directory} has an old format; rerun train-restore")
         return cls(**data)
 
     @staticmethod
-    def exists(directory: str | Path) -> bool:
-        return (Path(directory) / MODEL_FILE).is_file()
+    def exists(directory: str | os.PathLike[str]) -> bool:
+        return os.path.isfile(os.path.join(directory, MODEL_FILE))
 
 
 _SENTENCE_END = set('.!?:;(-–•*"“')

@@ -108,6 +108,8 @@ def syllables() -> set[str]:
 
 def fold_word(word: str) -> str:
     """Return ``word`` without any mark, đ -> d, lower case."""
+    if word.isascii():  # nothing to take off (most scanned words): no normalisation
+        return word.lower()
     word = word.lower().replace("đ", "d")
     return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
 
