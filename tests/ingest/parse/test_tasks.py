@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from theodoi.ingest.layout import lines_from_text
+from theodoi.ingest.layout.table import Cell, Row
 from theodoi.ingest.parse.tasks import (
     _from_output_word,
     agencies,
@@ -13,6 +14,7 @@ from theodoi.ingest.parse.tasks import (
     directory_name_in,
     drop_tail_after_sentence,
     faint_directory_name,
+    finish_output_issuer,
     lengthen_first_agency,
     narrow_ocr_lead,
     order_lead_and_partner,
@@ -564,3 +566,77 @@ def test_an_empty_ocr_partners_cell_takes_the_collective_whose_words_the_row_hol
 )
 def test_an_empty_ocr_partners_cell_stays_empty_without_a_collectives_words(fragments, lead, comment) -> None:
     assert faint_directory_name(fragments, exclude=lead, collectives=True) is None, comment
+
+
+def _ocr_row(name: str, output: str, output_line: int, fragments: list[tuple[int, list[str]]]) -> Row:
+    cells = {"name": Cell(name, [10]), "output": Cell(output, [output_line])}
+    return Row("row", "1", cells, [n for n, _p in fragments], layout="interleaved", fragments=fragments)
+
+
+@pytest.mark.parametrize(
+    ("output", "name", "fragments", "expected"),
+    [
+        (
+            "Quyết định của chủ",
+            "Đẩy mạnh hợp tác công tư",
+            [(10, ["Sở Tài", "Quyết định của chủ"]), (11, ["Chính Công nghệ tịch", "UBND tỉnh"])],
+            ("Quyết định của chủ tịch UBND tỉnh", {"tich ubnd tinh", "ubnd tinh"}),
+        ),
+        (
+            "Quyết định của chủ",
+            "Triển khai Đề án chuyển đổi số trong lĩnh vực Văn hóa : tịch",
+            [(10, ["Quyết định của chủ <"]), (12, ["UBND tỉnh"])],
+            ("Quyết định của chủ tịch UBND tỉnh", {"ubnd tinh"}),
+        ),
+        (
+            "Kế hoạch của các",
+            "Hoàn thành xây dựng kế hoạch",
+            [
+                (10, ["Các Sở,", "Kế hoạch của các"]),
+                (11, ["ngành, địa", "Sở, ngành, địa"]),
+                (12, ["phương phương"]),
+            ],
+            (
+                "Kế hoạch của các Sở, ngành, địa phương",
+                {"nganh, dia phuong", "dia phuong", "so, nganh, dia phuong"},
+            ),
+        ),
+    ],
+)
+def test_an_output_cut_inside_its_issuer_takes_the_issuers_rest_from_the_lines_below(
+    output, name, fragments, expected
+) -> None:
+    assert finish_output_issuer(output, _ocr_row(name, output, 10, fragments)) == expected
+
+
+@pytest.mark.parametrize(
+    ("output", "name", "fragments", "comment"),
+    [
+        (
+            "Quyết định của chủ",
+            "Xây dựng đề án",
+            [(10, ["Quyết định của chủ"]), (11, ["UBND tỉnh"])],
+            "'tịch' nowhere",
+        ),
+        (
+            "Quyết định của chủ",
+            "Xây dựng đề án",
+            [(10, ["Quyết định của chủ"]), (11, ["Sở Nội vụ"]), (12, ["Báo cáo"]), (13, ["tịch UBND tỉnh"])],
+            "too far below",
+        ),
+        (
+            "Văn bản hướng dẫn",
+            "Xây dựng đề án",
+            [(10, ["Văn bản hướng dẫn"]), (11, ["UBND tỉnh"])],
+            "no 'của'",
+        ),
+        (
+            "Quyết định của chủ",
+            "Xây dựng đề án",
+            [(9, ["tịch UBND tỉnh"]), (10, ["Quyết định của chủ"])],
+            "the words stand above the output's end",
+        ),
+    ],
+)
+def test_an_output_stays_without_its_issuers_rest_below(output, name, fragments, comment) -> None:
+    assert finish_output_issuer(output, _ocr_row(name, output, 10, fragments)) == (output, set()), comment

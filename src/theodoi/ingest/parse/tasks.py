@@ -229,6 +229,9 @@ def task_from_row(row: Row, section: str | None) -> Task | None:
     output = clean_text(strip_ocr_debris(row.text("output")) if ocr else row.text("output")) or None
     if ocr and output:
         output = _from_output_word(output)
+        output, taken = finish_output_issuer(output, row)
+        lead = [n for n in lead if fold(n) not in taken]
+        support = [n for n in support if fold(n) not in taken]
     deadline = clean_text(row.text("deadline")) or None
     if ocr and deadline:
         deadline = tidy_deadline(deadline)
@@ -498,6 +501,71 @@ def faint_directory_name(
     if not best or (len(best) > 1 and best[1][:2] == best[0][:2]):
         return None
     return best[0][2]
+
+
+# Who issues an output ("Quyết định của Chủ tịch UBND tỉnh"): the titles an output cell names
+# after "của", besides the agency directory's names.
+OUTPUT_ISSUERS = (
+    "Chủ tịch UBND tỉnh",
+    "Chủ tịch Ủy ban nhân dân tỉnh",
+    "Thủ tướng Chính phủ",
+    "cấp có thẩm quyền",
+    "HĐND tỉnh",
+    "Hội đồng nhân dân tỉnh",
+    "Chính phủ",
+)
+# How many fragment lines below the output cell's last one may hold the issuer's rest.
+_ISSUER_WRAP_LINES = 2
+
+
+@lru_cache(maxsize=1)
+def _issuer_keys() -> tuple[tuple[tuple[str, ...], str], ...]:
+    names = (*OUTPUT_ISSUERS, *AGENCY_DIRECTORY)
+    return tuple((tuple(re.findall(r"\w+", fold(n))), n) for n in names)
+
+
+def finish_output_issuer(output: str, row: Row) -> tuple[str, set[str]]:
+    """Finish an OCR'd output cell cut inside the issuer it names ("Quyết định của chủ").
+
+    The output column wraps like the others: "Quyết định của chủ" ends one line and "tịch
+    UBND tỉnh" opens the row's next line, where the column cut often gives it to the lead
+    or partner cell ("UBND tỉnh" reads as an agency). When the cell ends with "của" and the
+    start of an issuer's name (a title such as "Chủ tịch UBND tỉnh", or a directory name),
+    and the issuer's missing words follow one another in the row's fragments on the next
+    ``_ISSUER_WRAP_LINES`` lines, they finish the output. Returns the output and the folded
+    agency names those words made (to take out of the agency cells).
+    """
+    m = re.search(r"\bcủa\s+((?:\S+\s*){1,3})$", output, flags=re.IGNORECASE)
+    cell = row.cells.get("output")
+    if m is None or cell is None or not cell.lines or not row.fragments:
+        return output, set()
+    said = tuple(re.findall(r"\w+", fold(m.group(1))))
+    wanted = [
+        key[len(said) :] for key, _n in _issuer_keys() if len(key) > len(said) and key[: len(said)] == said
+    ]
+    if not wanted:
+        return output, set()
+    last = max(cell.lines)
+    below = [pieces for number, pieces in row.fragments if number > last][:_ISSUER_WRAP_LINES]
+    printed = " ".join(p for pieces in below for p in pieces).split()
+    words = [fold(t).strip(_WORD_EDGE) for t in printed]
+    named = set(re.findall(r"\w+", fold(row.text("name") or "")))
+    for rest in sorted(wanted, key=len, reverse=True):
+        # the issuer's first missing word may have gone to the name ("... hóa : tịch")
+        skip = 1 if len(rest) >= 3 and rest[0] in named else 0
+        for i in range(len(words) - len(rest) + 1 + skip):
+            if tuple(words[i : i + len(rest) - skip]) == rest[skip:]:
+                found = printed[i : i + len(rest) - skip]
+                taken = {fold(" ".join(found[k:])).strip(_WORD_EDGE) for k in range(len(found) - 1)}
+                lost = _issuer_words(said + rest)[len(said) : len(said) + skip]
+                return " ".join([output, *lost, *found]), taken
+    return output, set()
+
+
+def _issuer_words(key: tuple[str, ...]) -> list[str]:
+    """The printed words of the issuer whose folded words are ``key``."""
+    name = next(n for k, n in _issuer_keys() if k == key)
+    return re.findall(r"\w+", name)
 
 
 def _one_collective_reading(names: list[str]) -> list[str]:
