@@ -324,8 +324,9 @@ def test_national_and_public_query_count(
     # updates, upsert), GROUP BY plan again), indicators (8: rows' check, the missing rows
     # written (plans, indicators, monitors, recent and older values, upsert), GROUP BY
     # province), owed (7: the quarter not built, the calendar's 5, the plans' provinces);
-    # comparison: candidates, siblings, values
-    with django_assert_num_queries(28):
+    # comparison: distinct names, the indicators of the names that match, plans' provinces,
+    # chosen indicators, siblings, values
+    with django_assert_num_queries(29):
         assert client.get(reverse("web:national")).status_code == 200
     client.logout()
     # province, plans, tasks (2: progress rows' check, GROUP BY plan), indicators (2: rows'
