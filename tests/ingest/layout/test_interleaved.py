@@ -70,6 +70,9 @@ TAIL_CASES = [
     ("ban, ngành, địa Thường xuyên", "Thường xuyên", "clean"),
     ("cấp xã theo chương trình Sở Công Thương", "", "negative: 'Công Thương' is an agency"),
     ("đẩy mạnh hợp tác", "", "negative: prose"),
+    ("trong Thể thao và Du địa phương,. các dựng và 122025", "12/2025", "month and year, slash lost"),
+    ("nâng cao tỷ lệ lên 152025", "", "negative: no month 15"),
+    ("hỗ trợ 1202500 doanh nghiệp", "", "negative: a longer number"),
 ]
 
 

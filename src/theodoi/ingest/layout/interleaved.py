@@ -97,14 +97,19 @@ _DEADLINE_END = re.compile(
     r"|(?:thang\s+|quy\s+[ivx1-4]+\s*/\s*|nam\s+)?\d{1,2}\s*/\s*20\d\d(?:\s+va\s+thuong(?:\s+xuyen)?)?"
     r"|quy\s+[ivx1-4]+\s*/\s*20\d\d"
     r"|(?:nam\s+)?20\d\d(?:\s*-\s*20\d\d)?(?:\s+va\s+thuong(?:\s+xuyen)?)?"
+    r"|(?:0[1-9]|1[0-2])20\d\d"  # month and year with the slash lost: "122025"
     r"|quy"
     r")(?:\s+va)?\s*[.;,]?$"
 )
+_GLUED_MONTH = re.compile(r"^(0[1-9]|1[0-2])(20\d\d)\b")
 _NOT_DEADLINE_BEFORE = re.compile(r"(?:cong|so cong|bo cong)\s*$")
 
 
 def split_deadline_tail(text: str) -> tuple[str, str]:
-    """Split a trailing deadline fragment off a line: (rest, deadline fragment)."""
+    """Split a trailing deadline fragment off a line: (rest, deadline fragment).
+
+    A month and year OCR read without their slash ("122025") come back as "12/2025".
+    """
     key = fold(text)
     if len(key) != len(text):
         return text, ""
@@ -113,7 +118,7 @@ def split_deadline_tail(text: str) -> tuple[str, str]:
         return text, ""
     if _NOT_DEADLINE_BEFORE.search(key[: m.start()]) and key[m.start() :].startswith("thuong"):
         return text, ""
-    return text[: m.start()].rstrip(" |"), text[m.start() :].strip()
+    return text[: m.start()].rstrip(" |"), _GLUED_MONTH.sub(r"\1/\2", text[m.start() :].strip())
 
 
 def _is_stray(token: str) -> bool:
