@@ -172,9 +172,9 @@ def test_today_takes_a_fixed_number_of_queries(
     # fill check, by section, by lead (the overdue and due-soon lists are read when used)
     with django_assert_num_queries(3):
         figures = ev.task_figures(plans=plans, on=ON, at=AT)
-    # a dashboard's first eight of each list: rows (LIMIT) and leads; the overdue count is the
-    # GROUP BY's, the due-soon count one COUNT
-    with django_assert_num_queries(5):
+    # a dashboard's first eight of each list: rows (LIMIT) and leads; their lengths come with
+    # the by-section GROUP BY
+    with django_assert_num_queries(4):
         figures.overdue[:8], figures.upcoming[:8], len(figures.overdue), len(figures.upcoming)
     # fill check, by plan
     with django_assert_num_queries(2):

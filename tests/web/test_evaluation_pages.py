@@ -278,8 +278,9 @@ def grown(plan_a: Plan) -> Plan:
         # session, user, profile, province, plans; tasks (4: tasks, leads, recent updates, older
         # updates of tasks with no recent one), indicators (4: indicators, monitors, recent
         # values, older values), owed (6: whether the quarter's obligations are built, then the
-        # calendar's 5), sections, agencies; the plan, section, agency choices
-        ("web:dashboard", {"ky": "2025-Q3"}, 24),
+        # calendar's 5), sections, agencies; the agency choices (the plan and section choices
+        # are the dashboard's plans and sections)
+        ("web:dashboard", {"ky": "2025-Q3"}, 22),
         # session, user, profile, province; tasks (4), indicators (4), owed (6), agencies
         ("web:scorecard", {"ky": "2025-Q3"}, 19),
         # session, user, profile, province; tasks (7: progress rows' check (tasks and rows

@@ -442,11 +442,21 @@ def task_figures(
         return TaskFigures.of(rows, on=on)
     rows = current_progress(plans=plans, on=on, section_id=section_id, agency_id=agency_id)
     out = TaskFigures()
-    for section, status, n in (
-        rows.order_by().values_list("task__section_id", "judged_status").annotate(n=Count("pk"))
+    soon_range = (on, on + dt.timedelta(days=UPCOMING_DAYS))
+    # Grouped by whether the task falls due in the next days too, so the due-soon list's
+    # length comes with the counts.
+    due_soon = Case(When(judged_due__range=soon_range, then=Value(True)), default=Value(False))
+    soon_count = 0
+    for section, status, soon, n in (
+        rows.order_by()
+        .annotate(due_soon=due_soon)
+        .values_list("task__section_id", "judged_status", "due_soon")
+        .annotate(n=Count("pk"))
     ):
         out.by_section.setdefault(section, _zero())[TaskStatus(status)] += n
         out.counts[TaskStatus(status)] += n
+        if soon and status not in (TaskStatus.DONE_ON_TIME.value, TaskStatus.DONE_LATE.value):
+            soon_count += n
     # Each row joined to its task's lead assignments: a task counts under each of its leads.
     for agency, status, n in (
         rows.filter(task__assignments__role=AgencyRole.LEAD)
@@ -463,8 +473,10 @@ def task_figures(
         )
         soon = rows.exclude(
             judged_status__in=[TaskStatus.DONE_ON_TIME.value, TaskStatus.DONE_LATE.value]
-        ).filter(judged_due__gte=on, judged_due__lte=on + dt.timedelta(days=UPCOMING_DAYS))
-        out.upcoming = JudgedTaskList(soon.order_by("judged_due", "plan_id", "task__position", "task_id"))
+        ).filter(judged_due__range=soon_range)
+        out.upcoming = JudgedTaskList(
+            soon.order_by("judged_due", "plan_id", "task__position", "task_id"), count=soon_count
+        )
     return out
 
 

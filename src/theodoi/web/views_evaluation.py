@@ -23,6 +23,7 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import Truncator
 from django.views.decorators.http import require_GET
 
 from theodoi.accounts.models import Role
@@ -346,12 +347,19 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             },
             "overdue_brief": _brief(d.overdue[:8], d.agencies),
             "upcoming_brief": _brief(d.upcoming[:8], d.agencies),
-            "all_plans": list(ev.province_plans(province_id=province.pk).order_by("-date", "number", "id")),
-            "section_choices": list(
-                Section.objects.filter(plan__in=[p.pk for p in d.plans])
-                .select_related("plan")
-                .order_by("plan_id", "position")
-            ),
+            # The dashboard's plans and sections are those of the filter's choices (its plans are
+            # all the province's unless one is picked): not read twice.
+            "all_plans": d.plans
+            if filters["plan"] is None
+            else list(ev.province_plans(province_id=province.pk).order_by("-date", "number", "id")),
+            "section_choices": [
+                (
+                    s.pk,
+                    f"{'' if filters['plan'] else f'{plans[s.plan_id]} – '}{s.code}. "
+                    f"{Truncator(s.title).chars(60)}",
+                )
+                for s in sorted(d.sections.values(), key=lambda s: (s.plan_id, s.position, s.pk))
+            ],
             "agency_choices": ev.lead_agencies(plans=ev.province_plans(province_id=province.pk)),
             "inbox_link": reverse("web:inbox"),
             "csv_tables": [(_slug(t.title), t.title) for t in tables],
