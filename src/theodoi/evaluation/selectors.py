@@ -1101,6 +1101,8 @@ class ProvinceOverview:
 
     province: AdministrativeUnit
     plans: list[Plan] = field(default_factory=list)  # in force, predecessors' included
+    # The plans issued by a unit merged into this province (shown under it).
+    inherited: list[Plan] = field(default_factory=list)
     counts: dict[TaskStatus, int] = field(default_factory=lambda: dict.fromkeys(STATUSES, 0))
     compliance: dict[str, int] = field(default_factory=lambda: dict.fromkeys(COMPLIANCES, 0))
     indicators: dict[str, int] = field(default_factory=lambda: dict.fromkeys(STANDINGS, 0))
@@ -1112,11 +1114,6 @@ class ProvinceOverview:
     @property
     def compliance_rate(self) -> float | None:
         return compliance_rate(self.compliance)
-
-    @property
-    def inherited(self) -> list[Plan]:
-        """Return the plans issued by a unit merged into this province (shown under it)."""
-        return [p for p in self.plans if p.unit_id != self.province.pk and p.unit.level == UnitLevel.PROVINCE]
 
     @property
     def done_share(self) -> float | None:
@@ -1150,15 +1147,16 @@ def national_overview(*, on: dt.date, at: dt.datetime | None = None) -> National
     provinces = list(current_provinces())
     rows = {p.pk: ProvinceOverview(province=p) for p in provinces}
     plans = Plan.objects.filter(status=PlanStatus.ACTIVE).exclude(unit__level=UnitLevel.COUNTRY)
-    shown = (
-        plans.select_related("unit")
-        .only("id", "number", "date", "unit__id", "unit__name", "unit__level")
-        .annotate(province=province_in_sql("unit"))
+    # 3,500 plans: their units' level read as a column, not 3,500 unit objects beside them.
+    shown = plans.only("id", "number", "date", "unit_id").annotate(
+        province=province_in_sql("unit"), unit_level=F("unit__level")
     )
     for plan in shown.order_by("-date", "number", "id"):
-        province_id = plan.province
-        if province_id in rows:
-            rows[province_id].plans.append(plan)
+        row = rows.get(plan.province)
+        if row is not None:
+            row.plans.append(plan)
+            if plan.unit_id != row.province.pk and plan.unit_level == UnitLevel.PROVINCE:
+                row.inherited.append(plan)
     if is_current(on, at=at):
         # Today: every plan's counts in one GROUP BY, added up here under the plans' provinces.
         by_plan = progress.status_counts_by_plan(on=on)
