@@ -51,6 +51,45 @@ def field_scores(scorer, gold: dict, got: dict) -> dict[str, float]:
     }
 
 
+def agency_cause(scorer, gold: dict, got: dict, field: str) -> str:
+    """Why an agency cell failed: the classes issue 4 names, judged from gold and extracted.
+
+    empty (nothing extracted), spurious (gold empty), swap (the names belong to the other
+    agency cell), truncated (a gold name starts with an extracted one: "Các sở, ngành" for
+    "Các sở, ngành, địa phương"), partial (some names right), wrong (none right).
+    """
+    other = "support" if field == "lead" else "lead"
+    want, have = gold.get(field) or [], got.get(field) or []
+    if not have:
+        return "empty"
+    if not want:
+        return "spurious"
+    if scorer.set_f1(want, have) > 0:
+        return "partial"
+    if scorer.set_f1(gold.get(other), have) > 0 or scorer.set_f1(want, got.get(other)) > 0:
+        return "swap"
+    folded = [scorer.fold(x) for x in have]
+    if any(scorer.fold(g).startswith(h) and len(h) >= 5 for g in want for h in folded):
+        return "truncated"
+    return "wrong"
+
+
+def text_cause(scorer, gold: str | None, got: str | None, directory: frozenset[str]) -> str:
+    """Why a name or output failed: empty, cut (the extracted text is most of the gold's
+    start), bleed (other columns' words: the extra words are mostly agency/deadline words),
+    garbled (the rest: OCR or restoration damage, or a mixed cut)."""
+    if not got:
+        return "empty"
+    g, p = scorer.fold(gold), scorer.fold(got)
+    gw, pw = g.split(), p.split()
+    extra = [w for w in pw if w not in set(gw)]
+    if not extra and len(pw) < len(gw):
+        return "cut"
+    if extra and sum(w.strip(".,;:") in directory for w in extra) >= 0.6 * len(extra):
+        return "bleed"
+    return "garbled"
+
+
 def shape_of(task, lines_by_number, layout: str | None) -> str:
     if layout != "interleaved":
         return layout or "?"
@@ -91,6 +130,10 @@ def main(argv: list[str]) -> int:
     for task in result.plan.tasks:
         key = (scorer.code_key(task.section), scorer.code_key(task.code))
         index.setdefault(key, []).append(task)
+    from theodoi.ingest.layout.interleaved import _column_words
+
+    directory = _column_words()
+    causes: Counter[tuple[str, str]] = Counter()
     failures: Counter[tuple[str, str]] = Counter()
     shapes: Counter[str] = Counter()
     missing = []
@@ -110,6 +153,10 @@ def main(argv: list[str]) -> int:
         for name in FIELDS:
             if scores[name] < 1.0:
                 failures[(name, shape)] += 1
+                if name in ("lead", "support"):
+                    causes[(name, agency_cause(scorer, row, got, name))] += 1
+                elif name in ("name", "output"):
+                    causes[(name, text_cause(scorer, row.get(name), got.get(name), directory))] += 1
             if (scores[name] < 1.0 or args.all) and (args.field in (None, name)):
                 lines = task.provenance.source_lines
                 report[name].append(
@@ -127,6 +174,10 @@ def main(argv: list[str]) -> int:
     print("field     " + "".join(f"{s:>12}" for s in sorted(shapes)))
     for name in FIELDS:
         print(f"{name:<10}" + "".join(f"{failures[(name, s)]:>8}/{shapes[s]:<3}" for s in sorted(shapes)))
+    print("\nfailures by cause (see agency_cause, text_cause)")
+    for name in ("name", "lead", "support", "output"):
+        row_causes = sorted(((c, n) for (f, c), n in causes.items() if f == name), key=lambda x: -x[1])
+        print(f"{name:<10}" + "  ".join(f"{c} {n}" for c, n in row_causes))
     return 0
 
 
