@@ -96,6 +96,15 @@ REPAIR_CASES = [
     ("~ 30", "%", "≥ 30", "≥ read as a tilde"),
     ("=~ 70", "%", "≥ 70", "≥ read as two strokes"),
     ("-1", "Sáng chế", "≥ 1", "≥ read as a hyphen: no target is negative"),
+    ("- 12", "Người", "≥ 12", "≥ read as a spaced hyphen"),
+    (">~ 15", "Sáng chế", "≥ 15", "the bar of ≥ read as a tilde"),
+    (">gỡ", "%", "≥ 80", "letters for digits after a sign (restored with marks)"),
+    (">gs", "%", "≥ 85", "letters for digits after a sign"),
+    ("≥ 9p", "%", "≥ 90", "a digit and a letter for a digit"),
+    # negative cases: what cannot be read as a number stays as printed
+    (">o5", "%", ">o5", "a 0 read into a speck at the front is too unsure"),
+    (">ủy", "%", ">ủy", "a letter that looks like no digit"),
+    ("> trung bình", "Thứ bậc", "> trung bình", "words after a sign"),
 ]
 
 

@@ -162,7 +162,9 @@ def repair_target(text: str | None, *, unit: str | None = None, ocr: bool = Fals
     # "=10" and "~ 30" in a scan are a "≥" whose strokes were lost.
     text = re.sub(r"^[=~]{1,2}\s*(?=\d)", "≥ ", text)
     if ocr:
-        text = re.sub(r"^-(?=\d)", "≥ ", text)  # "-1": no plan sets a negative target
+        text = re.sub(r"^-\s?(?=\d)", "≥ ", text)  # "-1", "- 12": no plan sets a negative target
+        text = re.sub(r"^>\s?~\s*(?=\d)", "≥ ", text)  # ">~ 15": the bar of "≥" read as "~"
+        text = _digits_from_letters(text)
     if ocr and re.fullmatch(r"2\s\d+(?:[.,]\d+)*", text):
         return "≥ " + text[2:]  # "2 600": the "≥" read as a "2"
     unit_key = fold(unit or "")
@@ -172,6 +174,28 @@ def repair_target(text: str | None, *, unit: str | None = None, ocr: bool = Fals
         return "≥ " + m.group(1)
     # Ranges: "16-18" and "16 - 18" are both printed; keep them as they are.
     return text
+
+
+# Letters a scan prints for digits; after a comparison sign a target cell holds a number.
+_DIGIT_LOOKALIKES = {
+    "o": "0", "d": "0", "p": "0", "q": "9", "l": "1", "i": "1", "z": "2", "s": "5", "b": "6", "g": "8",
+}  # fmt: skip
+
+
+def _digits_from_letters(text: str) -> str:
+    """Read the number a scan printed with letters after a comparison sign.
+
+    ">gỡ" is "≥ 80", ">gs" "≥ 85", "≥ 9p" "≥ 90": after a sign, a short token made only of
+    digits and letters that look like digits is the number. Anything else is left as printed.
+    """
+    m = re.fullmatch(r"([≥≤<>])\s*(\S{1,4})", text)
+    if m is None or not re.search(r"[^\W\d_]", m.group(2)):
+        return text
+    digits = "".join(ch if ch.isdigit() else _DIGIT_LOOKALIKES.get(ch, "?") for ch in fold(m.group(2)))
+    if "?" in digits or len(digits) != len(m.group(2)) or (digits[0] == "0" and not m.group(2)[0].isdigit()):
+        return text  # a "0" read into a speck at the front (">o5") is too unsure to take
+    sign = {">": "≥", "<": "≤"}.get(m.group(1), m.group(1))
+    return f"{sign} {digits}"
 
 
 def unit_hint(target: str | None) -> str | None:

@@ -58,3 +58,23 @@ def test_an_edge_comma_does_not_hide_a_loose_directory_match():
     # "báo" for "Đào": only the loose match sees it, with or without the comma the cell ends in
     assert directory_score("Sở Giáo dục và báo tạo,") == directory_score("Sở Giáo dục và báo tạo")
     assert directory_score("Sở Giáo dục và báo tạo,") > directory_score("Sở Giáo tạo,")
+
+
+def test_a_semicolon_between_two_letters_is_a_smudge_not_a_separator():
+    assert split_leads("vanp hg;g Tinh")[0] == ["Văn phòng Tỉnh ủy"]
+    # negative case: a semicolon before a space separates two agencies
+    assert split_leads("Sở Y tế; Sở Xây dựng")[0] == ["Sở Y tế", "Sở Xây dựng"]
+
+
+def test_a_number_before_cong_nghe_is_a_target_not_a_scanned_so():
+    # "50 Công nghệ": the target, then the end of a wrapped "Sở Khoa học và Công nghệ"
+    parts = split_line("1.1 | Tỷ Lệ phủ sóng 6G trên địa bàn %ở 50 Công nghệ", with_code=True)
+    assert (parts.target, parts.lead) == ("50", "Công nghệ")
+    # negative case: "56 Công Thương" is a scanned "Sở Công Thương" after its target
+    parts = split_line("4 Tỷ lệ doanh nghiệp xuất khẩu % > 40 56 Công Thương", with_code=True)
+    assert (parts.target, parts.lead) == ("> 40", "56 Công Thương")
+
+
+def test_a_number_before_an_agency_that_opens_by_itself_is_a_target():
+    parts = split_line("56 Tỷ lệ dịch vụ công trực tuyến ở ~ 30 Văn phòng", with_code=True)
+    assert (parts.target, parts.lead) == ("~ 30", "Văn phòng")

@@ -127,10 +127,12 @@ def rows_interleaved(body: Sequence[Line]) -> list[Row]:
                 else:
                     # no opening either: a line that opens an agency cell of its own starts the
                     # row below when the row above has its agency already
-                    a_parts = parts_of.get(a) or Parts()
+                    # (its agency may open on a line above its number: "Sở Khoa học và")
+                    above = [x for x, o in owner.items() if o == k and x < a]
+                    a_lead = any((parts_of.get(x) or Parts()).lead for x in [*above, a])
                     for pos in range(len(between) - 1, -1, -1):
                         p = parts_of.get(between[pos]) or Parts()
-                        if a_parts.lead and p.name and (p.unit or p.target) and starts_agency(p.lead):
+                        if a_lead and p.name and (p.unit or p.target) and starts_agency(p.lead):
                             split = pos
                             break
         # Name-less lines (only agency or target fragments) go to the nearer row; a page

@@ -57,6 +57,11 @@ def agency_head(tokens: Sequence[str], keys: Sequence[str], i: int) -> bool:
         # or right after the target ("> 40 50 Khoa học": the target comes before the agency).
         prev = tokens[i - 1] if i else ""
         after_target = bool(re.fullmatch(r"(?:≥|≤|>=|<=|>|<|=)?\d+(?:[.,]\d+)*%?", prev))
+        after_next = keys[i + 2].rstrip(",;") if i + 2 < len(keys) else ""
+        if t[0].isdigit() and nxt == "cong" and not after_next.startswith("th"):
+            return False  # "50 Công nghệ": a target, then the end of a wrapped "... và Công nghệ"
+        if t[0].isdigit() and agency_head(tokens, keys, i + 1):
+            return False  # "30 Văn phòng": a target before an agency that opens by itself
         return (
             nxt in _DEPT_WORDS
             or (t[0].isdigit() and (after_target or fold(nxt_tok).startswith("k")))
@@ -204,6 +209,8 @@ def lead_incomplete(lead: str) -> bool:
 def split_leads(text: str) -> tuple[list[str], float]:
     if not text:
         return [], 0.0
+    # A semicolon between two letters is a smudge inside a word ("vanp hg;g"), not a separator.
+    text = re.sub(r"(?<=[^\W\d_]);(?=[^\W\d_])", "", text)
     # Two agencies printed one after the other without a separator ("Văn phòng UBND tỉnh Sở ...").
     tokens = _normalise_so([t for t in text.split() if not is_junk(t) and t not in ("-", "–")])
     keys = [fold(t) for t in tokens]

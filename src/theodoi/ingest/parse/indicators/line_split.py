@@ -14,7 +14,7 @@ from theodoi.ingest.parse.indicators.numbering import CODE
 from theodoi.ingest.parse.indicators.rows import Parts
 from theodoi.ingest.parse.indicators.scan import is_garbage, is_junk, is_meaningful
 from theodoi.ingest.parse.indicators.target_cell import WORD_TARGETS
-from theodoi.ingest.parse.indicators.units import unit_match
+from theodoi.ingest.parse.indicators.units import squeezed_unit, unit_match
 from theodoi.ingest.text import collapse_spaces, fold
 
 # Capitalised words that sit inside indicator names (so they do not open a text target).
@@ -47,12 +47,26 @@ def split_line(text: str, *, with_code: bool) -> Parts:
     if numbered and "|" in raw_tokens:
         cut = len(raw_tokens) - 1 - raw_tokens[::-1].index("|")
         after, before = raw_tokens[cut + 1 :], [t for t in raw_tokens[:cut] if t != "|"]
-        has_target = any(re.fullmatch(r"[≥≤<>=~]?\d+(?:[.,]\d+)*%?", t) for t in before[-4:])
-        if has_target and len(after) >= 2 and any(len(t) >= 3 and t.isalpha() for t in after):
+        has_target = any(
+            re.fullmatch(r"[≥≤<>=~]?\d+(?:[.,]\d+)*%?|[≥≤<>]\S{1,3}", t) for t in before[-4:]
+        )  # a number, or a sign whose number the scan garbled (">gs")
+        wordy = any(len(t) >= 3 and t.isalpha() for t in after)
+        if has_target and wordy and (len(after) >= 2 or len(after[0]) >= 6):
             keys_after = [fold(t) for t in after]
             if not any(agency_head(after, keys_after, k) for k in range(len(after))):
                 barred = " ".join(after)
                 tokens = before
+    # A bar right after a word closes the name cell ("... đổi mới| ở phẩm >0"): its position
+    # among the tokens, the first bar (after the number's) only.
+    name_end = None
+    seen = 0
+    for k, t in enumerate(raw_tokens):
+        if t == "|":
+            if seen >= 2 and k > 0 and raw_tokens[k - 1] != "|":
+                name_end = seen
+                break
+            continue
+        seen += 1
     while tokens and is_junk(tokens[-1]):
         tokens.pop()
     keys = [fold(t) for t in tokens]
@@ -91,10 +105,10 @@ def split_line(text: str, *, with_code: bool) -> Parts:
         tail = left[i + 1 :]
         tail_key = fold(" ".join(tail))
         start_i = i
-        if i > 0 and left[i - 1] in ("≥", "≤", ">", "<", "=", ">=", "<=", "2", "~", "=~", "~="):
-            start_i = i - 1  # "2 600", "~ 30": a "≥" read as "2" or "~"
-        elif i > 1 and left[i - 1] in ("-", "–") and re.fullmatch(r"\d+(?:[.,]\d+)*", left[i - 2]):
+        if i > 1 and left[i - 1] in ("-", "–") and re.fullmatch(r"\d+(?:[.,]\d+)*", left[i - 2]):
             start_i = i - 2  # "16 - 18"
+        elif i > 0 and left[i - 1] in ("≥", "≤", ">", "<", "=", ">=", "<=", "2", "~", "=~", "~=", ">~", "-"):
+            start_i = i - 1  # "2 600", "~ 30", ">~ 15", "- 12": a "≥" read as "2", "~" or "-"
         if len(tok) == 1 and i > 0 and re.fullmatch(r"[≥≤<>=~]?\d+(?:[.,]\d+)*%?(?:[-–]\d+)?", left[i - 1]):
             continue  # "80-90 1": a lone digit after the target is a speck
         if not tail or re.fullmatch(r"%|vi\S{0,2}t\s+nam", tail_key):
@@ -151,6 +165,19 @@ def split_line(text: str, *, with_code: bool) -> Parts:
             unit_at = len(left) - size
             parts.unit = found[0]
             break
+    if (
+        numbered
+        and not parts.unit
+        and target_tokens
+        and name_end is not None
+        and 1 <= len(left) - name_end <= 3
+    ):
+        # The cell between the bar that closes the name and the target is the unit cell: a
+        # smudge there ("ở phẩm") is not name text. One that may be the start of a unit
+        # wrapped over lines ("Sáng chế, giải", "đảm/Không") stays for the wraps to rebuild.
+        cell = left[name_end:]
+        if not unit_match(cell) and not squeezed_unit(" ".join(cell)) and not any("/" in t for t in cell):
+            unit_at = name_end
     if unit_at == len(left) and not target_tokens and len(left) > 3:
         # A text target after a rank unit: "... Thứ bậc Đạt mức trên trung bình".
         for i in range(2, len(left) - 1):
@@ -184,7 +211,7 @@ def split_line(text: str, *, with_code: bool) -> Parts:
                 unit_at = i
                 break
     parts.target = " ".join(
-        t for t in target_tokens if not is_junk(t) or t in ("≥", "≤", ">", "<", "~", "=~", "=")
+        t for t in target_tokens if not is_junk(t) or t in ("≥", "≤", ">", "<", "~", "=~", "=", ">~")
     )
     name_tokens = [t for t in left[:unit_at] if not is_junk(t)]
     parts.name = " ".join(name_tokens) if is_meaningful(name_tokens) else ""
@@ -214,8 +241,10 @@ def lead_from_raw(parts: Parts, text: str, raw: str, *, with_code: bool) -> Part
     no agency cell; the raw line still does. Only a cell that resolves to a known agency is
     taken, and only on a line that holds a row's other cells.
     """
-    if parts.lead or not (parts.target or parts.unit) or raw == text:
+    if parts.lead or raw == text:
         return parts
+    if not (parts.target or parts.unit):
+        return _cells_from_raw_tail(parts, text, raw, with_code=with_code)
     cell = split_line(raw, with_code=with_code).lead
     if not cell:
         return parts
@@ -223,6 +252,30 @@ def lead_from_raw(parts: Parts, text: str, raw: str, *, with_code: bool) -> Part
     if not agencies or score < 0.88:
         return parts
     parts.lead = cell  # its restored words sat after the target, where they were dropped
+    return parts
+
+
+def _cells_from_raw_tail(parts: Parts, text: str, raw: str, *, with_code: bool) -> Parts:
+    """Split a line whose restored form shows no cells at all by its raw agency head.
+
+    Restoration may read a garbled agency head as words ("vanp hg;g Tinh" becomes "vạn hộ;ở
+    Tỉnh"), and then the target before it reads as name text too. The line is split again
+    with its restored words up to the raw agency head and the raw tokens from there; it is
+    taken only when that gives a target and an agency cell after a meaningful name.
+    """
+    tokens, raw_tokens = text.split(), raw.split()
+    if len(tokens) != len(raw_tokens) or len(tokens) < 4:
+        return parts
+    keys = [fold(t) for t in raw_tokens]
+    for cut in range(len(raw_tokens) - 1, 1, -1):
+        if not agency_head(raw_tokens, keys, cut):
+            continue
+        if fold(tokens[cut]) == keys[cut]:
+            return parts  # restoration kept this head: the restored split already saw it
+        split = split_line(" ".join(tokens[:cut] + raw_tokens[cut:]), with_code=with_code)
+        if split.target and split.lead and split.name and split.code == parts.code:
+            return split
+        return parts
     return parts
 
 
@@ -259,8 +312,48 @@ def cells_from_bars(parts: Parts, text: str, raw: str) -> Parts:
     )
 
 
+# What a wrapped "Công nghệ" leaves at the right edge of a line: "nehe", "nEhe", "nshe", "nghe".
+_NGHE_DEBRIS = re.compile(r"n[a-z]{0,2}h[a-z]{0,2}")
+
+
+def drop_raw_debris(text: str, raw: str) -> tuple[str, str]:
+    """Drop the debris a wrapped agency cell leaves at the end of a line, judged on raw.
+
+    "kinh doanh. & nehe", "mỗi năm g nghe", "kinh doanh. & NN": a one-character speck, then
+    the garbled end of "Công nghệ" or a smudge of capitals. Restoration turns them into words
+    ("ở nghệ", "ứng nhu"), so the judgement is on the raw line, token for token; a line whose
+    restored form has another number of tokens is left alone.
+    """
+    raw_tokens, tokens = raw.split(), text.split()
+    if len(raw_tokens) < 3 or len(raw_tokens) != len(tokens):
+        return text, raw
+    speck, last = raw_tokens[-2], raw_tokens[-1]
+    smudge = last.isalpha() and last.isupper() and len(last) <= 2
+    if len(speck) != 1 or speck.isdigit() or not (_NGHE_DEBRIS.fullmatch(fold(last)) or smudge):
+        return text, raw
+    return " ".join(tokens[:-2]), " ".join(raw_tokens[:-2])
+
+
+def keep_raw_specks(text: str, raw: str) -> str:
+    """Put back the lone capitals of the raw line that restoration made words of.
+
+    A scan leaves a speck at a column edge as one capital letter (". X o Cong nghé"), which
+    restoration reads as a word ("Xô"); as printed, the speck is dropped from the name and
+    does not open a sentence. Only a line restored token for token is touched.
+    """
+    raw_tokens, tokens = raw.split(), text.split()
+    if len(raw_tokens) != len(tokens):
+        return text
+    kept = [
+        r if len(r) == 1 and r.isupper() and t != r else t for r, t in zip(raw_tokens, tokens, strict=True)
+    ]
+    return " ".join(kept) if kept != tokens else text
+
+
 def split_scanned(text: str, raw: str, *, with_code: bool) -> Parts:
     """Split a line as restored, with the cells restoration may have garbled taken from raw."""
+    text, raw = drop_raw_debris(text, raw)
+    text = keep_raw_specks(text, raw)
     parts = percent_from_raw(split_line(text, with_code=with_code), raw)
     parts = cells_from_bars(parts, text, raw)
     return lead_from_raw(parts, text, raw, with_code=with_code)

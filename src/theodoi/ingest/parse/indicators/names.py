@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from theodoi.ingest.parse.indicators.scan import drop_inserted_capital
 from theodoi.ingest.text import collapse_spaces, fold
 
 _SO_LUONG = re.compile(r"^[\dSs][\dO0oó6?)]{0,2}\s+(?=l\S{0,3}[o0]\S{0,3}ng\b)")
@@ -16,7 +17,7 @@ def name_starts_sentence(name: str) -> bool:
 
     "56 lượng" is "Số lượng" misread; a short all-capital token ("SR") is a speck, not a word.
     """
-    name = name.strip()
+    name = name.strip().lstrip("[|{ ")  # a table rule the scan kept before the cell's text
     if _SO_LUONG.match(name) or re.match(r"^[s\d]\S{0,2}\s+(l\S{0,4}ng\b|lu\S{0,6}(\s|$))", fold(name)):
         return True
     name = re.sub(r"^\d{1,3}\s+", "", name)
@@ -30,12 +31,14 @@ def name_starts_sentence(name: str) -> bool:
 
 def clean_name(text: str) -> str:
     """Drop the specks a scan leaves in a name: table rules ("[", "|"), stray capitals ("A",
-    "Á", "X."), lone signs ("<", "~", "-"); words are left as they are."""
+    "Á", "X."), lone signs ("<", "~", "-"), a capital "A" printed inside a word ("NAguon");
+    words are left as they are."""
     kept = []
     for token in collapse_spaces(text).split():
         token = token.lstrip("[|{").rstrip("]|}")
         if not token:
             continue
+        token = drop_inserted_capital(token)
         bare = token.strip(".,;:")
         if len(bare) <= 1 and not (bare.isalpha() and bare.islower()) and not bare.isdigit():
             continue

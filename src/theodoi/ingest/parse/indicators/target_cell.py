@@ -42,6 +42,8 @@ def pick_target(row: Row) -> str | None:
         return on_code[0]
     if signed:
         return signed[0]
+    if on_code and re.match(r"^\s*(?:≥|≤|>|<)\S{1,3}$", on_code[0]):
+        return on_code[0]  # ">0y": the sign survived on the row's line, the number did not
     text_parts = [t for t, _ in found if not number.match(t)]
     if any(len(t) > 12 for t in text_parts):
         # a number beside a text target is a stray (e.g. the end of an agency name)

@@ -1,0 +1,188 @@
+"""Repairs from repeated indicators: a plan that sets targets per horizon prints the same
+indicator in several blocks ("Đến năm 2025", "Đến năm 2030" ...), and a scan damages each copy
+differently.
+
+A word of a name the scan garbled ("rihle;nổ}", "nglilen", "klAen") is replaced by the word
+most other copies print at the same place, when their word is clean; a unit lost in one copy,
+or an agency cell the scan smudged, is taken from the copies that agree on it. Copies are
+found by the similarity of their names in other blocks; words both copies print are never
+touched, and clean words or numbers that differ ("5G" / "6G", "≥ 1,5%" / "≥ 2%", "mỗi năm"
+added from 2030 on) stay as each copy printed them. Every repaired field is marked unsure.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from functools import lru_cache
+
+from theodoi.ingest.normalise.agencies import AGENCY_DIRECTORY
+from theodoi.ingest.parse.indicators.scan import is_damaged
+from theodoi.ingest.plan import Indicator
+from theodoi.ingest.text import fold
+
+# Copies of one indicator read alike even when damaged; two indicators of a block rarely do.
+_SAME_INDICATOR = 0.7
+# For a unit, the names must be as alike as repaired copies are.
+_SAME_NAME = 0.9
+
+
+@lru_cache(maxsize=4096)
+def _folded(name: str) -> tuple[str, frozenset[str]]:
+    key = fold(name)
+    return key, frozenset(w.strip(",.;:()") for w in key.split())
+
+
+@lru_cache(maxsize=65536)
+def _alike(a: str, b: str, cutoff: float) -> bool:
+    """True when the folded names match at ``cutoff`` or better.
+
+    Cheap bounds first: copies of one indicator share a good part of their words even when
+    damaged, and most pairs of a table share few.
+    """
+    (key_a, words_a), (key_b, words_b) = _folded(a), _folded(b)
+    if len(words_a & words_b) < 0.3 * min(len(words_a), len(words_b)):
+        return False
+    matcher = difflib.SequenceMatcher(None, key_a, key_b, autojunk=False)
+    return (
+        matcher.real_quick_ratio() >= cutoff and matcher.quick_ratio() >= cutoff and matcher.ratio() >= cutoff
+    )
+
+
+def _similarity(a: str, b: str) -> float:
+    return difflib.SequenceMatcher(None, _folded(a)[0], _folded(b)[0], autojunk=False).ratio()
+
+
+_NUMBER = re.compile(r"\W*\d+(?:[.,]\d+)*\W*")
+
+
+def _proposals(mine: list[str], theirs: list[str]) -> list[tuple[int, int, tuple[str, ...]]]:
+    """The spans of ``mine`` another copy ``theirs`` would repair: ``(start, end, words)``.
+
+    A span is repaired when two thirds of its words or more are damaged and the other copy's words
+    there are clean and as many, give or take one; a span of damaged words the other copy
+    does not print at all is dropped. Numbers are never replaced: they differ between horizons.
+    """
+    a = [fold(t).strip(",.;:") for t in mine]
+    b = [fold(t).strip(",.;:") for t in theirs]
+    out: list[tuple[int, int, tuple[str, ...]]] = []
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        ours, yours = mine[i1:i2], theirs[j1:j2]
+        numbers = any(_NUMBER.fullmatch(t) for t in yours) or any(
+            _NUMBER.fullmatch(t) and not is_damaged(t) for t in ours
+        )
+        if op in ("equal", "insert") or numbers:
+            continue
+        damaged = sum(is_damaged(t) for t in ours)
+        if op == "delete":
+            if damaged == len(ours):
+                out.append((i1, i2, ()))
+        elif (
+            damaged * 3 >= len(ours) * 2
+            and abs(len(ours) - len(yours)) <= 1
+            and not any(is_damaged(t) for t in yours)
+        ):
+            out.append((i1, i2, tuple(yours)))
+    return out
+
+
+def _letters(text: str) -> str:
+    return re.sub(r"[^a-z]", "", fold(text))
+
+
+def _repaired(name: str, copies: list[str]) -> str:
+    """``name`` with its damaged spans replaced by what most copies print there."""
+    mine = name.split()
+    votes: dict[tuple[int, int], dict[tuple[str, ...], int]] = {}
+    for other in copies:
+        for i1, i2, words in _proposals(mine, other.split()):
+            key = tuple(fold(w).strip(",.;:") for w in words)
+            options = votes.setdefault((i1, i2), {})
+            if key not in options:
+                options[key] = 0
+                options.setdefault(("__words__", *key), words)  # type: ignore[arg-type]
+            options[key] += 1
+    chosen: list[tuple[int, int, int, tuple[str, ...]]] = []
+    for (i1, i2), options in votes.items():
+        counts = {k: v for k, v in options.items() if not (k and k[0] == "__words__")}
+        # the copy that prints the same letters (only signs differ) wins, else the most copies;
+        # at a tie the first copy (the cleanest)
+        letters = _letters(" ".join(mine[i1:i2]))
+        best = max(counts, key=lambda k: (_letters(" ".join(k)) == letters, counts[k]))
+        chosen.append((counts[best], i1, i2, options[("__words__", *best)]))  # type: ignore[arg-type]
+    taken: set[int] = set()
+    edits: list[tuple[int, int, tuple[str, ...]]] = []
+    for _n, i1, i2, words in sorted(chosen, key=lambda c: (-c[0], c[1])):
+        span = set(range(i1, i2))
+        if span & taken:
+            continue
+        taken |= span
+        edits.append((i1, i2, words))
+    for i1, i2, words in sorted(edits, reverse=True):
+        mine[i1:i2] = list(words)
+    return " ".join(mine)
+
+
+def _damage(name: str) -> int:
+    return sum(is_damaged(t) for t in name.split())
+
+
+def _lead_from_copies(ind: Indicator, indicators: list[Indicator]) -> None:
+    """Take the agency cell the copies agree on where this copy's reads as no known agency:
+    lost, smudged ("Solthoahocva") or only the end of a wrapped name ("Công nghệ")."""
+    if ind.lead and all(name in AGENCY_DIRECTORY for name in ind.lead):
+        return
+    leads = {
+        tuple(other.lead)
+        for other in indicators
+        if other.horizon != ind.horizon
+        and other.lead
+        and all(name in AGENCY_DIRECTORY for name in other.lead)
+        and _alike(ind.name, other.name, _SAME_NAME)
+    }
+    if len(leads) != 1:
+        return
+    lead = list(next(iter(leads)))
+    if ind.lead and not all(name in lead or not _known_words(name) for name in ind.lead):
+        return  # an agency of its own this copy names
+    ind.lead = lead
+    ind.provenance.confidence["lead"] = 0.5
+
+
+def _known_words(name: str) -> bool:
+    """True when a cell that resolves to no agency still reads as words (not a smudge, not
+    the end of a wrapped name): then it is an agency the directory lacks."""
+    return not any(is_damaged(t) for t in name.split()) and not any(
+        fold(entry).endswith(" " + fold(name)) for entry in AGENCY_DIRECTORY
+    )
+
+
+def repair_from_repeats(indicators: list[Indicator]) -> None:
+    """Repair damaged names, then lost units, from the copies in other horizons."""
+    for ind in indicators:
+        if not _damage(ind.name):
+            continue
+        copies = [
+            other
+            for other in indicators
+            if other.horizon != ind.horizon and _alike(ind.name, other.name, _SAME_INDICATOR)
+        ]
+        copies.sort(key=lambda o: (_damage(o.name), -_similarity(ind.name, o.name)))
+        name = _repaired(ind.name, [o.name for o in copies])
+        if name != ind.name:
+            ind.name = name
+            ind.provenance.confidence["name"] = min(ind.provenance.confidence.get("name", 0.6), 0.6)
+    for ind in indicators:
+        _lead_from_copies(ind, indicators)
+    for ind in indicators:
+        units = {
+            other.unit
+            for other in indicators
+            if other.horizon != ind.horizon and other.unit and _alike(ind.name, other.name, _SAME_NAME)
+        }
+        unit = max(units, key=len, default="")
+        if not unit or any(u != unit and not fold(unit).endswith(" " + fold(u)) for u in units):
+            continue  # the copies disagree (other than one reading only the unit's end)
+        if not ind.unit or (fold(unit).endswith(" " + fold(ind.unit)) and unit != ind.unit):
+            ind.unit = unit  # lost, or only its last word read ("Trung tâm" of "Vườn, Trung tâm")
+            ind.provenance.confidence["unit"] = 0.5

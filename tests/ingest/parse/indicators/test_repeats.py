@@ -1,0 +1,134 @@
+"""Repeated indicators: a plan that sets targets per horizon prints each indicator in several
+blocks, and the copies repair what a scan damaged in one of them."""
+
+from __future__ import annotations
+
+import pytest
+
+from theodoi.ingest.parse.indicators.repeats import repair_from_repeats
+from theodoi.ingest.parse.indicators.scan import is_damaged
+from theodoi.ingest.plan import Indicator
+
+SKHCN = "Sở Khoa học và Công nghệ"
+VP = "Văn phòng UBND tỉnh"
+
+
+def ind(horizon: int, name: str, unit: str | None = "%", lead: list[str] | None = None) -> Indicator:
+    return Indicator(horizon=horizon, name=name, unit=unit, lead=[SKHCN] if lead is None else lead)
+
+
+def repaired(*rows: Indicator) -> list[Indicator]:
+    rows_ = list(rows)
+    repair_from_repeats(rows_)
+    return rows_
+
+
+@pytest.mark.parametrize(
+    ("token", "damaged"),
+    [
+        ("rihle;nổ}", True),
+        ("nglilen", True),
+        ("klAen", True),
+        ("Số(,)", True),
+        ("(6", True),
+        ("k", True),
+        ("lilhO", True),
+        ("IAlhO", True),
+        # negative cases: words, abbreviations, numbers and names as printed
+        ("nghiệm", False),
+        ("học,", False),
+        ("VNeID", False),
+        ("IoT", False),
+        ("LGSP", False),
+        ("5G", False),
+        ("(Scopus/ISI)", False),
+        ("viện/trường", False),
+        ("2,5%", False),
+        ("ở", False),
+    ],
+)
+def test_a_damaged_word_is_told_from_a_word_as_printed(token, damaged):
+    assert is_damaged(token) is damaged
+
+
+def test_a_damaged_word_is_replaced_by_the_word_the_other_copies_print_there():
+    rows = repaired(
+        ind(2025, "Số lượng rihle;nổ} vụ khoa học, công nghệ cấp tỉnh được nghiệm thu"),
+        ind(2030, "Số lượng nhiệm vụ khoa học, công nghệ cấp tỉnh được nghiệm thu mỗi năm"),
+        ind(2035, "Số lượng nhiệm vụ khoa học, công nghệ cấp tỉnh được nghiệm thu mỗi năm"),
+    )
+    # the repaired copy keeps its own end ("mỗi năm" is not added): only damage is repaired
+    assert rows[0].name == "Số lượng nhiệm vụ khoa học, công nghệ cấp tỉnh được nghiệm thu"
+    assert rows[0].provenance.confidence["name"] <= 0.6
+
+
+def test_clean_words_that_differ_between_copies_stay_as_each_copy_prints_them():
+    names = [
+        "Tỷ lệ phủ sóng 5G trên địa bàn",
+        "Tỷ lệ phủ sóng 6G trên địa bàn",
+        "Bảo đảm chi ngân sách cho khoa học ≥ 1,5% tổng chi ngân sách",
+        "Bảo đảm chi ngân sách cho khoa học >2,5% tổng chi ngân sách",
+    ]
+    rows = repaired(*(ind(2025 + 5 * k, name) for k, name in enumerate(names)))
+    assert [r.name for r in rows] == names
+
+
+def test_a_span_of_specks_no_other_copy_prints_is_dropped():
+    rows = repaired(
+        ind(2040, "Số lượng vườn ươm, trung tâm được bổ sung chức năng đổi Vụ:Gia, mới sáng tạo"),
+        ind(2045, "Số lượng vườn ươm, trung tâm được bổ sung chức năng đổi mới sáng tạo"),
+    )
+    assert rows[0].name == "Số lượng vườn ươm, trung tâm được bổ sung chức năng đổi mới sáng tạo"
+
+
+def test_a_word_only_partly_damaged_is_not_replaced_by_another_indicator():
+    # "Sự’ văn" (dự án) beside "doanh nghiệp" of a similar indicator: half the span reads as a
+    # word, so the copy may be another indicator and nothing is replaced
+    rows = repaired(
+        ind(2040, "Số lượng Sự’ văn khởi nghiệp sáng tạo mỗi năm"),
+        ind(2045, "Số lượng doanh nghiệp khởi nghiệp sáng tạo mỗi năm"),
+    )
+    assert rows[0].name == "Số lượng Sự’ văn khởi nghiệp sáng tạo mỗi năm"
+
+
+def test_copies_in_the_same_horizon_are_other_indicators_and_repair_nothing():
+    rows = repaired(
+        ind(2030, "Số lượng rihle;nổ} vụ khoa học cấp tỉnh"),
+        ind(2030, "Số lượng nhiệm vụ khoa học cấp tỉnh"),
+    )
+    assert rows[0].name == "Số lượng rihle;nổ} vụ khoa học cấp tỉnh"
+
+
+def test_a_unit_lost_or_read_only_at_its_end_is_taken_from_the_copies():
+    name = "Số lượng vườn ươm, trung tâm được bổ sung chức năng đổi mới sáng tạo"
+    rows = repaired(
+        ind(2025, name, unit=None),
+        ind(2030, name, unit="Trung tâm"),
+        ind(2035, name, unit="Vườn, Trung tâm"),
+    )
+    assert [r.unit for r in rows] == ["Vườn, Trung tâm"] * 3
+
+
+def test_a_unit_the_copies_disagree_on_is_not_guessed():
+    name = "Chỉ số chuyển đổi số cấp tỉnh"
+    rows = repaired(ind(2025, name, unit=None), ind(2030, name, unit="Điểm"), ind(2035, name, unit="%"))
+    assert rows[0].unit is None
+
+
+def test_a_smudged_or_lost_agency_cell_is_taken_from_the_copies():
+    name = "Tỷ lệ dịch vụ công trực tuyến toàn trình trên tổng số thủ tục hành chính"
+    rows = repaired(
+        ind(2025, name, lead=[VP]),
+        ind(2030, name, lead=[VP]),
+        ind(2035, name, lead=[]),
+        ind(2040, name, lead=["Solthoahocva"]),
+        ind(2045, name, lead=[VP, '"aﬂh‘}’l‘và']),
+    )
+    assert [r.lead for r in rows] == [[VP]] * 5
+
+
+def test_an_agency_of_its_own_a_copy_names_is_kept():
+    # "Ban Dân tộc" is not in the directory, yet it reads as words: the plan's own agency
+    name = "Tỷ lệ hồ sơ thủ tục hành chính xử lý trực tuyến"
+    rows = repaired(ind(2025, name, lead=[VP]), ind(2030, name, lead=["Ban Dân tộc tỉnh"]))
+    assert rows[1].lead == ["Ban Dân tộc tỉnh"]
