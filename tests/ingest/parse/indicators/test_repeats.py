@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from theodoi.ingest.parse.indicators.repeats import repair_from_repeats
+from theodoi.ingest.parse.indicators.repeats import repair_from_repeats, repair_openings
 from theodoi.ingest.parse.indicators.scan import is_damaged
 from theodoi.ingest.plan import Indicator
 
@@ -132,3 +132,36 @@ def test_an_agency_of_its_own_a_copy_names_is_kept():
     name = "Tỷ lệ hồ sơ thủ tục hành chính xử lý trực tuyến"
     rows = repaired(ind(2025, name, lead=[VP]), ind(2030, name, lead=["Ban Dân tộc tỉnh"]))
     assert rows[1].lead == ["Ban Dân tộc tỉnh"]
+
+
+def group(*names: str) -> list[Indicator]:
+    rows = [Indicator(horizon=2030, code=f"8.{k + 1}", name=name) for k, name in enumerate(names)]
+    repair_openings(rows)
+    return rows
+
+
+def test_a_sub_row_whose_opening_the_scan_damaged_takes_the_opening_its_siblings_print():
+    rows = group(
+        "Tỷ lệ cung cấp dịch vụ công trực tuyến toàn trình",
+        'Z" ;lồ lộ!}số hóa hồ sơ, kết quả giải quyết thủ tục hành chính',
+        "Tỷ lệ cấp kết quả giải quyết thủ tục hành chính điện tử",
+        "Tỷ lệ thanh toán trực tuyến",
+    )
+    # the clean end of the last damaged word ("số") is kept
+    assert rows[1].name == "Tỷ lệ số hóa hồ sơ, kết quả giải quyết thủ tục hành chính"
+
+
+def test_an_opening_printed_clean_or_siblings_that_disagree_change_nothing():
+    rows = group(
+        "Tỷ lệ cung cấp dịch vụ công trực tuyến toàn trình",
+        "Số lượng hồ sơ được số hóa",  # clean: a sub-row may open otherwise
+        "Tỷ lệ thanh toán trực tuyến",
+    )
+    assert rows[1].name == "Số lượng hồ sơ được số hóa"
+    rows = group(
+        "Tỷ lệ cung cấp dịch vụ công trực tuyến",
+        'Z" ;lồ lộ!}số hóa hồ sơ',
+        "Số lượng hồ sơ được số hóa",
+        "Chỉ số chuyển đổi số",
+    )
+    assert rows[1].name == 'Z" ;lồ lộ!}số hóa hồ sơ'

@@ -51,7 +51,7 @@ from theodoi.ingest.parse.indicators.repairs import (
     repair_lost_signs,
     repair_smudged_agencies,
 )
-from theodoi.ingest.parse.indicators.repeats import repair_from_repeats
+from theodoi.ingest.parse.indicators.repeats import repair_from_repeats, repair_openings
 from theodoi.ingest.parse.indicators.scan import looks_scanned
 from theodoi.ingest.parse.indicators.table import find_table
 from theodoi.ingest.plan import Indicator
@@ -79,6 +79,7 @@ def parse_indicators(lines: Sequence[Line]) -> list[Indicator]:
                 repair_smudged_agencies(indicators)
                 fill_merged_agency_cells(indicators)
                 repair_from_repeats(indicators)
+                repair_openings(indicators)
             return indicators
         logger.info("indicator table at line %s gave no rows; trying prose targets", lines[start].number)
     return prose_indicators(lines)

@@ -157,6 +157,48 @@ def _known_words(name: str) -> bool:
     )
 
 
+def repair_openings(indicators: list[Indicator]) -> None:
+    """A sub-row whose opening words the scan damaged ("Z\" ;lồ lộ!}số hóa hồ sơ") takes the
+    opening most of its siblings print ("Tỷ lệ"), keeping the clean end of the last damaged
+    word ("số"). Only damaged words are replaced, and only where most siblings agree."""
+    for ind in indicators:
+        if not ind.code or "." not in ind.code:
+            continue
+        parent = ind.code.rsplit(".", 1)[0]
+        siblings = [
+            o.name.split()
+            for o in indicators
+            if o is not ind and o.horizon == ind.horizon and o.code and o.code.rsplit(".", 1)[0] == parent
+        ]
+        openings: dict[tuple[str, ...], list[list[str]]] = {}
+        for words in siblings:
+            if len(words) > 2 and not any(is_damaged(t) for t in words[:2]):
+                openings.setdefault(tuple(fold(t) for t in words[:2]), []).append(words[:2])
+        if not openings:
+            continue
+        opening = max(openings, key=lambda k: len(openings[k]))
+        if len(openings[opening]) < 2 or len(openings[opening]) * 2 < len(siblings):
+            continue
+        tokens = ind.name.split()
+        if tuple(fold(t) for t in tokens[:2]) == opening:
+            continue
+        k = 0
+        while k < min(4, len(tokens) - 2) and _junk(tokens[k]):
+            k += 1
+        if k == 0:
+            continue
+        tail = re.split(r"[^\w]+", tokens[k - 1])[-1]
+        kept = [tail] if len(tail) >= 2 and not is_damaged(tail) else []
+        ind.name = " ".join([*openings[opening][0], *kept, *tokens[k:]])
+        ind.provenance.confidence["name"] = min(ind.provenance.confidence.get("name", 0.6), 0.5)
+
+
+def _junk(token: str) -> bool:
+    """A damaged word, a word a smudge opens (";lồ") or a lone letter ("Z\"")."""
+    core = token.strip("\"'“”‘’")
+    return is_damaged(token) or bool(re.match(r"[^\w(]", token)) or (len(core) == 1 and core.isupper())
+
+
 def repair_from_repeats(indicators: list[Indicator]) -> None:
     """Repair damaged names, then lost units, from the copies in other horizons."""
     for ind in indicators:
