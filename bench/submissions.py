@@ -37,6 +37,7 @@ import pstats
 import resource
 import subprocess
 import sys
+import tempfile
 import time
 
 from national import ROOT, QueryLog, free_port, percentile, setup_django, wait_for
@@ -340,9 +341,10 @@ def bench_http(jobs: list[dict], args: argparse.Namespace) -> None:
     connections.close_all()
     port = free_port()
     command = serve_command(args.server, port, args.workers, args.threads)
-    server = subprocess.Popen(
-        command, env=dict(os.environ), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
-    )
+    # The server's log goes to a file: a pipe nobody reads while the run lasts would fill up and
+    # stall the server as soon as it logs more than a few pages.
+    log = tempfile.TemporaryFile()  # noqa: SIM115 (closed in the finally below, after the server stops)
+    server = subprocess.Popen(command, env=dict(os.environ), stdout=subprocess.DEVNULL, stderr=log)
     out: dict = {"requests": {}, "both": [], "failed": [], "last": 0.0}
     try:
         wait_for(port)
@@ -372,6 +374,11 @@ def bench_http(jobs: list[dict], args: argparse.Namespace) -> None:
     finally:
         server.terminate()
         server.wait(timeout=60)
+        log.seek(0)
+        errors = [line for line in log.read().decode("utf-8", "replace").splitlines() if " ERROR " in line]
+        log.close()
+        if errors:
+            print(f"  server log: {len(errors)} ERROR lines, first: {errors[0][:300]}")
     client_cpu = (own1.ru_utime + own1.ru_stime) - (own0.ru_utime + own0.ru_stime)
     ok = len(out["both"])
     requests = sum(len(v) for v in out["requests"].values())
