@@ -32,6 +32,8 @@ The package, a module a job:
 - ``units``, ``target_cell``, ``leads``, ``names``: one column each (its vocabulary and
   repairs); ``scan``: what a scan does to tokens;
 - ``indicator``: a row becomes an ``Indicator``; ``repairs``: table-wide repairs of a scan;
+  ``repeats``: repairs from the same indicator printed in other horizons (damaged name words,
+  lost units, smudged agencies) and from a sub-row's siblings (a damaged opening);
 - ``prose``: targets written as bullets under "Đến hết năm 2025" headings.
 """
 
