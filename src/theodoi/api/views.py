@@ -3,6 +3,7 @@ report writes call the tracking services with the token's service user as the ac
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from django.http import HttpResponse
@@ -360,6 +361,20 @@ def _report_detail(
     return Response(s.report_detail(report, tasks, indicators), status=code)
 
 
+def _write_rows(
+    request: Request, pk: int, service: Callable[..., ProgressReport]
+) -> tuple[ProgressReport, ProgressReport]:
+    """Look the token's report up, validate the rows sent (``ReportDraftInput``) and hand them to
+    ``service`` (``report_save_draft``, ``report_save_and_submit``); return (as read, as written)."""
+    report = _report_or_404(request, pk)
+    data = s.ReportDraftInput(data=request.data)
+    data.is_valid(raise_exception=True)
+    written = service(
+        report=report, actor=request.user, version=data.validated_data["version"], data=data.to_service_data()
+    )
+    return report, written
+
+
 class ReportListView(TokenMixin, generics.ListAPIView):
     serializer_class = s.ReportSerializer
 
@@ -425,15 +440,7 @@ class ReportDraftView(TokenMixin, APIView):
         responses={200: s.ReportDetailSerializer, **WRITE_ERRORS},
     )
     def put(self, request: Request, pk: int) -> Response:
-        report = _report_or_404(request, pk)
-        data = s.ReportDraftInput(data=request.data)
-        data.is_valid(raise_exception=True)
-        saved = tracking.report_save_draft(
-            report=report,
-            actor=request.user,
-            version=data.validated_data["version"],
-            data=data.to_service_data(),
-        )
+        report, saved = _write_rows(request, pk, tracking.report_save_draft)
         return _report_detail(saved, read=report)
 
 
@@ -471,15 +478,7 @@ class ReportSaveSubmitView(TokenMixin, APIView):
         responses={200: s.ReportSerializer, **WRITE_ERRORS},
     )
     def post(self, request: Request, pk: int) -> Response:
-        report = _report_or_404(request, pk)
-        data = s.ReportDraftInput(data=request.data)
-        data.is_valid(raise_exception=True)
-        sent = tracking.report_save_and_submit(
-            report=report,
-            actor=request.user,
-            version=data.validated_data["version"],
-            data=data.to_service_data(),
-        )
+        _, sent = _write_rows(request, pk, tracking.report_save_and_submit)
         return Response(s.ReportSerializer(sent).data)
 
 
