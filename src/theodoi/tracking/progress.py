@@ -19,8 +19,9 @@ task's new period) then stay right at any hour without a job having run, for tod
 day, and the rule is not copied: ``status_at`` builds its CASE/WHEN from ``rules.STATUS_RULES``,
 the table ``rules.task_status`` evaluates in Python, with the facts spelt out once each side
 (``tests/tracking/test_progress.py`` checks them against each other case by case). A row
-also keeps the status it had on the day it was written (``status``, ``judged_on``), for
-readers of the raw table.
+also keeps the status it had on the day it was written (``status``, ``judged_on``): read as
+it is on that day (``status_on``; the nightly rebuild makes that every row), judged again
+in SQL on any other.
 
 What stays outside: a report sent for a period that has not begun yet counts once the
 period begins, which the nightly rebuild picks up (the row keeps the newest update of a
@@ -437,8 +438,8 @@ def status_counts_by_plan(*, on: dt.date) -> dict[int, dict[rules.TaskStatus, in
     the plans in force joined all 300,000 rows to their plan; the caller keeps the plans it
     shows and their provinces) and one COUNT of the tasks. The groups add up to the rows, so
     the tasks are checked for rows with the count alone (one row per task: equal counts mean
-    every task has its row); when some are missing they are written
-    (``task_progress_fill_missing``) and the table is read again.
+    every task has its row); when some are missing they are written (as
+    ``task_progress_fill_missing`` does) and the table is read again.
     """
 
     def grouped() -> tuple[dict[int, dict[rules.TaskStatus, int]], int]:
@@ -451,7 +452,8 @@ def status_counts_by_plan(*, on: dt.date) -> dict[int, dict[rules.TaskStatus, in
             .annotate(n=Count("pk"))
         ):
             counts = out.setdefault(plan_id, {})
-            counts[rules.TaskStatus(status)] = counts.get(rules.TaskStatus(status), 0) + n
+            judged_status = rules.TaskStatus(status)
+            counts[judged_status] = counts.get(judged_status, 0) + n
             total += n
         return out, total
 
@@ -493,8 +495,9 @@ def task_progress_rebuild(
 def task_progress_rejudge(*, on: dt.date | None = None) -> int:
     """Set every row's stored ``status`` to its SQL judgement on ``on`` in one UPDATE; return the rows changed.
 
-    For a bulk load that filled the update columns set-based (``bench/generate.py``); the
-    pages never read the stored status, they judge on the day (``status_at``).
+    For a bulk load that filled the update columns set-based (``bench/generate.py``). The
+    pages read the stored status of rows judged on the day they are read (``status_on``),
+    so it must be the rule's: here it is ``status_at`` itself.
     """
     on = on or timezone.localdate()
     judgement = status_at(on)
