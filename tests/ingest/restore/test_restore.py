@@ -162,6 +162,15 @@ def test_never_crashes_and_returns_one_line_of_text(restorer, text):
 
 
 @FAST
+@given(text=st.text(st.sampled_from(list("0123456789٣AĐKNQTUVXbcđx-/.,&¢ ")), max_size=40))
+def test_every_code_has_a_dash_a_slash_or_a_digit_and_a_dot(text):
+    # What lets the decoder leave the code search out on a line without them.
+    for match in CODE.finditer(text):
+        code = match.group()
+        assert "-" in code or "/" in code or ("." in code and any(ch.isdecimal() for ch in code))
+
+
+@FAST
 @given(text=ocr_text)
 def test_keeps_numbers_codes_and_punctuation(restorer, text):
     out = restorer.restore_line(text)
