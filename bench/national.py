@@ -8,7 +8,9 @@ Reads a database made by ``bench/generate.py``. Runs with THEODOI_DEBUG=0 (produ
 settings) but plain static storage (see ``setup_django``).
 
 1. Pages, in-process with Django's test Client (the whole request: middleware, session,
-   templates), ``--runs`` times each after one warm-up, p50/p95 in ms and the query count:
+   templates), ``--runs`` times each after one warm-up, p50/p95 in ms and the query count,
+   and the medians of the time in statements (sql), of this process's CPU (cpu: Python,
+   templates, drivers) and of the database backend's CPU (db cpu; same machine only):
    the national view (central viewer), the busiest province's dashboard, scorecard and task
    list (its coordinator), an agency's report form (a reporter of Sở KH&CN, this week's
    draft on the province plan), and the main API lists. A page whose address does not
@@ -33,6 +35,7 @@ import http.client
 import json
 import multiprocessing as mp
 import os
+import resource
 import socket
 import subprocess
 import sys
@@ -145,7 +148,36 @@ class QueryLog:
         return len(self.rows)
 
 
+def process_cpu_ms() -> float:
+    """Return this process's CPU time (user + system) in ms: the request's Python side."""
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return (usage.ru_utime + usage.ru_stime) * 1000
+
+
+def backend_cpu_ms(pid: int | None) -> float | None:
+    """Return the CPU time in ms of the PostgreSQL backend serving this connection (same machine,
+    Linux ``/proc``; 10 ms steps), or None when it cannot be read. Parallel workers not counted."""
+    if pid is None:
+        return None
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            fields = f.read().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return (int(fields[11]) + int(fields[12])) * 1000 / os.sysconf("SC_CLK_TCK")
+
+
+def backend_pid() -> int | None:
+    from django.db import connection
+
+    with connection.cursor() as cur:
+        cur.execute("SELECT pg_backend_pid()")
+        return cur.fetchone()[0]
+
+
 def time_page(client, path: str, runs: int, budget: float, headers: dict | None = None) -> dict:
+    """Time a page: wall ms, and per request the statements' ms, this process's CPU ms and the
+    database backend's CPU ms (medians), which a shared, loaded machine disturbs less than the wall."""
     from django.db import connection
     from django.urls import Resolver404, resolve
 
@@ -162,12 +194,24 @@ def time_page(client, path: str, runs: int, budget: float, headers: dict | None 
         return {"path": path, "state": f"HTTP {response.status_code}"}
     # A page slower than the budget is timed once more (its first, cold run is printed too).
     runs = max(1, min(runs, int(budget / max(first, 1e-3))))
-    times = []
+    times, sql, cpu, db_cpu = [], [], [], []
+    pid = backend_pid()
     for _ in range(runs):
+        log = QueryLog()
+        db_before, cpu_before = backend_cpu_ms(pid), process_cpu_ms()
         started = time.perf_counter()
-        client.get(path, **(headers or {}))
+        with connection.execute_wrapper(log):
+            client.get(path, **(headers or {}))
         times.append((time.perf_counter() - started) * 1000)
+        cpu.append(process_cpu_ms() - cpu_before)
+        sql.append(sum(ms for _s, _p, ms in log.rows))
+        db_after = backend_cpu_ms(pid)
+        if db_before is not None and db_after is not None:
+            db_cpu.append(db_after - db_before)
     return {
+        "sql": percentile(sql, 0.5),
+        "cpu": percentile(cpu, 0.5),
+        "db_cpu": percentile(db_cpu, 0.5) if db_cpu else None,
         "path": path,
         "state": "ok",
         "runs": runs,
@@ -228,9 +272,11 @@ def print_page(label: str, r: dict) -> None:
     if r["state"] != "ok":
         print(f"  {label:38} {r['state']:>10}   {r['path']}", flush=True)
         return
+    db_cpu = f"{r['db_cpu']:5.0f}" if r["db_cpu"] is not None else "    -"
     print(
         f"  {label:38} p50 {r['p50']:8.1f} ms  p95 {r['p95']:8.1f} ms  max {r['max']:8.1f}  "
-        f"n={r['runs']:<3} q={r['queries']:<4} first {r['first']:7.0f} ms  {r['path']}",
+        f"n={r['runs']:<3} q={r['queries']:<4} first {r['first']:7.0f} ms  "
+        f"sql {r['sql']:6.1f}  cpu {r['cpu']:5.1f}  db cpu {db_cpu}  {r['path']}",
         flush=True,
     )
 
