@@ -198,3 +198,25 @@ def test_a_capitalised_line_that_finishes_no_agency_stays_in_the_name():
     tasks = parse_tasks(lines_from_text(WRAPPED_AGENCY_LINE)).tasks
     assert tasks[1].name.endswith("thuộc khu vực biên giới Quảng Trị")
     assert tasks[1].lead == ["Sở Tài chính"]
+
+
+def _continuation_columns():
+    from theodoi.ingest.parse.tasks import TASK_COLUMNS
+
+    return [c for c in TASK_COLUMNS if not c.first]
+
+
+@pytest.mark.parametrize(
+    ("fragments", "expected"),
+    [
+        (["Thể thao và Du"], ["Thể thao và Du"]),  # the whole fragment carries the lead on: no cut
+        (["Thể thao và Du lịch được ban hành"], ["Thể thao và Du lịch", "được ban hành"]),
+        (["Kế hoạch"], ["Kế hoạch"]),
+    ],
+)
+def test_a_fragment_is_cut_only_after_the_words_that_carry_a_cell_on(fragments, expected):
+    from theodoi.ingest.layout.interleaved import _split_by_continuation
+    from theodoi.ingest.layout.table import Cell
+
+    streams = {"lead": Cell("Sở Văn hóa,", [1])}
+    assert _split_by_continuation(fragments, _continuation_columns(), streams) == expected

@@ -1283,12 +1283,12 @@ def _split_by_continuation(
                 if col.continues is None or cell is None or not cell.text or col.name in used:
                     continue
                 best = None
-                for k in range(1, len(tokens)):
+                for k in range(1, len(tokens) + 1):
                     if col.continues(cell.text, " ".join(tokens[:k])) >= 0.95:
                         best = k
                 if best is not None and (cut is None or best > cut[0]):
                     cut = (best, col.name)
-            if cut is None:
+            if cut is None or cut[0] == len(tokens):  # no cut, or the whole fragment carries a cell on
                 out.append(pending)
                 break
             used.add(cut[1])
