@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from theodoi.ingest.layout.interleaved import recut_name_end
+from theodoi.ingest.layout.interleaved import recut_name_end, split_directory_tail
 from theodoi.ingest.layout.segment import AGENCY, OUTPUT, PROSE, Carry
 
 KINDS = [PROSE, AGENCY, AGENCY, OUTPUT]  # name, lead, partners, output (deadline cut off first)
@@ -93,3 +93,36 @@ def test_output_words_do_not_leave_the_name() -> None:
 def test_moved_words_only_come_from_the_names_last_words() -> None:
     head = "Sở Tài chính Nông nghiệp Sở Xây dựng tham mưu triển khai rà soát danh mục thủ tục đất đai"
     assert recut(head) == (head, "")
+
+
+@pytest.mark.parametrize(
+    ("head", "expected"),
+    [
+        pytest.param(
+            "Cơ sở dữ liệu Phòng chống bạo lực gia đình Thể thao và Du",
+            ("Cơ sở dữ liệu Phòng chống bạo lực gia đình", "Thể thao và Du"),
+            id="capitalised-inside",
+        ),
+        pytest.param(
+            "kết nối, chia sẻ dữ liệu với Trung tâm IOC tỉnh internet, công nghệ thông tin",
+            ("kết nối, chia sẻ dữ liệu với Trung tâm IOC tỉnh", "internet, công nghệ thông tin"),
+            id="comma-as-printed",
+        ),
+    ],
+)
+def test_the_inside_of_a_directory_name_leaves_a_name_lines_end(head: str, expected: tuple[str, str]) -> None:
+    assert split_directory_tail(head) == expected
+
+
+@pytest.mark.parametrize(
+    ("head", "comment"),
+    [
+        pytest.param("Cơ sở dữ liệu về khoa học và công nghệ", "lower-case prose spelling a name's inside"),
+        pytest.param("di chuyển hệ thống từ các sở, ngành, địa phương", "the name's object after 'các'"),
+        pytest.param("kiểm tra các cơ quan, đơn vị, địa", "the run opens no item of the name"),
+        pytest.param("Thể thao và Du lịch", "the name keeps three words"),
+        pytest.param("Xây dựng cơ sở dữ liệu về Văn hóa", "too short a run"),
+    ],
+)
+def test_a_name_lines_end_that_is_no_directory_names_inside_stays(head: str, comment: str) -> None:
+    assert split_directory_tail(head) == (head, ""), comment

@@ -733,6 +733,9 @@ def _inline_row(
             if moved:
                 rest = f"{moved} {rest}".strip()
                 continued.append(carried)
+        inside = ""  # a directory name's inside taken off the name: the agency cells' words
+        if head:
+            head, inside = split_directory_tail(head)
         if head:
             name.add(head, line.number)
             name_started = True
@@ -741,6 +744,7 @@ def _inline_row(
             name_closed = True
         if rest and rests is not None:
             rests.append((line.number, rest))
+        rest = f"{inside} {rest}".strip()
         if rest:
             pieces = _fragments(rest)
             row.fragments.append((line.number, pieces))
@@ -907,6 +911,53 @@ def split_agency_continuation(head: str, open_cells: Sequence[str], before: str 
         if name := carried(words):
             return " ".join(kept), " ".join(words), name
     return head, "", ""
+
+
+# How many words of a directory name's inside a name line's end must spell to leave it.
+_DIRECTORY_TAIL_WORDS = 3
+
+
+def split_directory_tail(head: str) -> tuple[str, str]:
+    """Take off a name line's end that is the inside of a directory name, as printed.
+
+    A wrapped agency cell's middle line ("Thể thao và Du" of "Sở Văn hóa, / Thể thao và Du
+    / lịch", "internet, công nghệ thông tin" of "Các doanh nghiệp viễn thông, / internet,
+    công nghệ thông tin") lands after the name's words when OCR leaves no gap. The line's
+    last words (``_DIRECTORY_TAIL_WORDS`` or more, the name keeping three) leave the name
+    when they are consecutive words of one directory name, not its first, and printed as
+    the name prints them: a word capitalised in the name ("Thể", "Du") or a comma where the
+    name has one ("internet,"). Lower-case prose that happens to spell a name's inside
+    ("... về khoa học và công nghệ") stays.
+    """
+    tokens = head.split()
+    for k in range(3, len(tokens) - _DIRECTORY_TAIL_WORDS + 1):
+        run = tokens[k:]
+        words = [fold(t).strip(".,;:") for t in run]
+        if not all(w.isalpha() for w in words) or not run[0][:1].isalpha():
+            continue
+        kept = fold(" ".join(tokens[:k]))
+        if _ENDS_OPEN.search(kept) or _GOVERNS.search(kept) or _TAKES_OBJECT.search(kept):
+            continue  # the name's own object: "... từ các sở, ngành, địa phương"
+        for entry in _directory_tokens():
+            plain = [fold(t).strip(".,;:") for t in entry]
+            for at in range(1, len(plain) - len(words) + 1):
+                if plain[at : at + len(words)] != words:
+                    continue
+                if not (run[0][:1].isupper() or entry[at - 1].endswith(",")):
+                    continue  # the run opens no item of the name: "(các cơ) quan, đơn vị"
+                printed = entry[at : at + len(words)]
+                capital = any(r[:1].isupper() and p[:1].isupper() for r, p in zip(run, printed, strict=True))
+                comma = any(r.endswith(",") and p.endswith(",") for r, p in zip(run, printed, strict=True))
+                if capital or comma:
+                    return " ".join(tokens[:k]), " ".join(run)
+    return head, ""
+
+
+@lru_cache(maxsize=1)
+def _directory_tokens() -> tuple[tuple[str, ...], ...]:
+    from theodoi.ingest.normalise.agencies import AGENCY_DIRECTORY
+
+    return tuple(tuple(name.split()) for name in AGENCY_DIRECTORY)
 
 
 def _plain_words(text: str) -> list[str]:
