@@ -409,6 +409,11 @@ def _with_row_agencies(
 _WORD_EDGE = ".,;:()'\"“”‘’"
 
 
+def _fragment_words(fragments: Sequence[tuple[int, list[str]]]) -> list[list[str]]:
+    """A row's fragment lines as lists of folded words, edge marks stripped."""
+    return [[fold(t).strip(_WORD_EDGE) for t in " ".join(pieces).split()] for _n, pieces in fragments]
+
+
 def _distinct(names: list[str]) -> list[str]:
     """The names in order, each once (two cut names may be lengthened to the same one)."""
     seen: set[str] = set()
@@ -600,7 +605,7 @@ def narrow_ocr_lead(
         out = [n for n in out if fold(n) not in partners] or out[:1]
     out = [n for n in out if not any(m != n and len(m) > len(n) and _within(n, m) for m in out)]
     if len(out) > 1 and fragments:
-        lines = [[fold(t).strip(_WORD_EDGE) for t in " ".join(pieces).split()] for _n, pieces in fragments]
+        lines = _fragment_words(fragments)
         moved = [
             n for n in out[1:] if _stands_left_of(out[0], n, lines) and not _stands_left_of(n, out[0], lines)
         ]
@@ -624,7 +629,7 @@ def order_lead_and_partner(
     """
     if len(lead) != 1 or not support or not fragments:
         return lead, support
-    lines = [[fold(t).strip(_WORD_EDGE) for t in " ".join(pieces).split()] for _n, pieces in fragments]
+    lines = _fragment_words(fragments)
     for partner in support:
         if _stands_left_of(partner, lead[0], lines) and not _stands_left_of(lead[0], partner, lines):
             return [partner], [lead[0], *(x for x in support if x != partner)]
@@ -659,7 +664,7 @@ def wrapped_collective(name: str, fragments: Sequence[tuple[int, list[str]]]) ->
     ]
     if not longer:
         return name
-    lines = [[fold(t).strip(_WORD_EDGE) for t in " ".join(pieces).split()] for _n, pieces in fragments]
+    lines = _fragment_words(fragments)
     after: list[str] = []
     for k, tokens in enumerate(lines):
         if words[-1] in tokens:
