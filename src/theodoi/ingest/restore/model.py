@@ -122,7 +122,7 @@ class Model:
 
         path = Path(directory)
         path.mkdir(parents=True, exist_ok=True)
-        data = {name: getattr(self, name) for name in FIELDS}
+        data = _shared({name: getattr(self, name) for name in FIELDS}, {})
         data["format"] = FORMAT
         target = path / MODEL_FILE
         tmp = target.with_suffix(".tmp")
@@ -142,6 +142,29 @@ class Model:
     @staticmethod
     def exists(directory: str | os.PathLike[str]) -> bool:
         return os.path.isfile(os.path.join(directory, MODEL_FILE))
+
+
+def _shared(value, seen: dict):
+    """Return ``value`` rebuilt (same order) with equal numbers, strings and bytes as one object.
+
+    marshal writes an object met again as a reference to the first, so loading makes it once:
+    the word ids keying every context's followers and the recurring log probabilities load a
+    fifth faster. ``seen``: (type, value) -> the object kept.
+    """
+    kind = type(value)
+    if kind is dict:
+        return {_shared(k, seen): _shared(v, seen) for k, v in value.items()}
+    if kind is list:
+        return [_shared(v, seen) for v in value]
+    if kind is tuple:
+        return tuple(_shared(v, seen) for v in value)
+    if kind is float:
+        key = (float, value.hex())  # hex: 0.0 and -0.0 stay apart
+    elif kind in (int, str, bytes):
+        key = (kind, value)
+    else:
+        return value
+    return seen.setdefault(key, value)
 
 
 _SENTENCE_END = set('.!?:;(-–•*"“')
