@@ -369,3 +369,16 @@ def test_the_dashboard_shows_the_first_sections_and_indicators_and_links_to_all(
     assert len(everything.context["section_rows"]) == sections
     assert everything.content.decode().count('class="indicator-card ') == indicators
     assert response.context["all_sections_link"] == "?tat-ca=nhom#h-nhom"
+
+
+def test_the_filter_choices_are_the_provinces_whatever_the_filter(
+    client: Any, coordinator_a: Any, known: dict[str, Any], agencies: dict[str, Any]
+) -> None:
+    """The plan, section and agency choices come from the dashboard's own figures when nothing
+    is filtered; they are the same lists as with a filter, where they are read on their own."""
+    plain = _get(client, coordinator_a, "web:dashboard").context
+    filtered = client.get(reverse("web:dashboard"), {"co-quan": agencies["science_a"].pk}).context
+    assert plain["agency_choices"] and plain["section_choices"]
+    assert [a.pk for a in plain["agency_choices"]] == [a.pk for a in filtered["agency_choices"]]
+    assert plain["section_choices"] == filtered["section_choices"]
+    assert [p.pk for p in plain["all_plans"]] == [p.pk for p in filtered["all_plans"]]

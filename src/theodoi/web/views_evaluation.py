@@ -360,7 +360,10 @@ def dashboard(request: HttpRequest) -> HttpResponse:
                 )
                 for s in sorted(d.sections.values(), key=lambda s: (s.plan_id, s.position, s.pk))
             ],
-            "agency_choices": ev.lead_agencies(plans=ev.province_plans(province_id=province.pk)),
+            # Unfiltered, the dashboard counted every lead of the province's tasks already.
+            "agency_choices": list(Agency.objects.filter(pk__in=list(d.agencies)).order_by("name"))
+            if filters["plan"] is None and filters["section_id"] is None and filters["agency_id"] is None
+            else ev.lead_agencies(plans=ev.province_plans(province_id=province.pk)),
             "inbox_link": reverse("web:inbox"),
             "csv_tables": [(_slug(t.title), t.title) for t in tables],
             "csv_base": "?"
