@@ -251,3 +251,22 @@ def test_a_reporter_of_another_agency_cannot_send_it(
         _send(q3_report, reporter_finance_a, tasks={task_1.pk: ROW})
 
     _nothing_written(q3_report)
+
+
+def test_with_another_task_backend_the_job_runs_after_commit(
+    q3_report: ProgressReport,
+    reporter_a: Any,
+    coordinator_a: Any,
+    task_1: Task,
+    immediate_tasks: None,
+    django_capture_on_commit_callbacks: Any,
+) -> None:
+    with django_capture_on_commit_callbacks() as pending:
+        _send(q3_report, reporter_a, tasks={task_1.pk: ROW})
+    assert not Notification.objects.exists()  # nothing ran inside the transaction
+
+    for callback in pending:
+        callback()
+
+    assert TaskProgress.objects.get(task=task_1).percent == 40
+    assert Notification.objects.filter(user=coordinator_a, kind=NotificationKind.SUBMITTED).count() == 1

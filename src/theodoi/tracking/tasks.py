@@ -4,6 +4,11 @@ Each job calls one service. Reminders claim their ``ReminderLog`` rows with a co
 UPDATE and notification e-mails claim ``Notification.emailed_at`` the same way, so a job
 that runs twice (a retry, two workers) sends each message once.
 
+``report_submitted`` follows a report sent through the API in one request
+(``services.report_save_and_submit``): it rewrites the report's tasks' progress rows, its
+plan's indicator standings and its obligation from what is stored, and tells the
+coordinators once (``ReminderLog`` claims), so the request itself writes only the report.
+
 ``rebuild_task_progress`` recomputes every task's progress row from the updates (and every
 indicator's standing from the values, and this quarter's report obligations from the
 calendar) each night
