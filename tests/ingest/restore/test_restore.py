@@ -364,6 +364,7 @@ def test_a_standalone_number_stays_a_number_even_where_a_word_was_meant(restorer
         ("ha t?mg so va ha tang vien thong", "hạ tầng số và hạ tầng viễn thông"),
         ("cung cé\\p dich vu cong", "cung cấp dịch vụ công"),
         ("u:ng pho voi bien doi khi hau", "ứng phó với biến đổi khí hậu"),
+        ("T}em luc khoa hoc tr}en dia ban", "Tiềm lực khoa học trên địa bàn"),
     ],
 )
 def test_a_word_a_stray_mark_broke_in_two_is_glued_back(restorer, scanned, expected):

@@ -52,9 +52,9 @@ CODE = re.compile(
     r"|[A-ZĐ][A-Za-zĐ]*(?:[-/][A-ZĐ]{2,}[A-Za-z]*)+"  # KH-UBND, TTr-SKHCN
     r"|\b[A-ZĐ]/[A-ZĐ]\b"  # T/M (thay mặt), K/T
 )
-# Marks a scan prints inside a word in place of a letter or its diacritic ("t?mg", "u:ng"); not
+# Marks a scan prints inside a word in place of a letter or its diacritic ("t?mg", "u:ng", "T}em"); not
 # the ASCII apostrophe, which names and English keep ("O'Neil", "it's").
-GLUE_CHARS = frozenset('?’":\\')
+GLUE_CHARS = frozenset('?’":\\}')
 ROMAN = re.compile(r"[IVX]+")
 UPPER_CODE = re.compile(r"\d+[A-Z]+")
 VOWELS = set("aeiouyăâêôơư")
