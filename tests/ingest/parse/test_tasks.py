@@ -12,6 +12,7 @@ from theodoi.ingest.parse.tasks import (
     agencies_in_fragments,
     clean_text,
     directory_name_in,
+    drop_open_end,
     drop_tail_after_sentence,
     faint_directory_name,
     finish_output_issuer,
@@ -640,3 +641,28 @@ def test_an_output_cut_inside_its_issuer_takes_the_issuers_rest_from_the_lines_b
 )
 def test_an_output_stays_without_its_issuers_rest_below(output, name, fragments, comment) -> None:
     assert finish_output_issuer(output, _ocr_row(name, output, 10, fragments)) == (output, set()), comment
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Kế hoạch được ban ohuon hành ở", "Kế hoạch được ban ohuon hành"),
+        ("Văn bản hướng dẫn hoạch của", "Văn bản hướng dẫn hoạch"),
+        ("Quyết định của chủ ở", "Quyết định của chủ"),
+        ("Báo cáo qua, ở", "Báo cáo qua"),
+    ],
+)
+def test_an_ocr_cells_end_loses_the_words_a_phrase_never_ends_with(text, expected) -> None:
+    assert drop_open_end(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "comment"),
+    [
+        ("Kế hoạch được ban hành", "a content word ends it"),
+        ("Báo và", "the cell's first two words stay"),
+        ("Văn bản hướng dẫn của Bộ Y tế", "'Y' inside a name"),
+    ],
+)
+def test_an_ocr_cell_ending_with_a_content_word_stays(text, comment) -> None:
+    assert drop_open_end(text) == text, comment

@@ -230,6 +230,8 @@ def task_from_row(row: Row, section: str | None) -> Task | None:
     if ocr and output:
         output = _from_output_word(output)
         output, taken = finish_output_issuer(output, row)
+        if not taken:  # an issuer cut short and followed by debris: "Quyết định của chủ ở"
+            output, taken = finish_output_issuer(drop_open_end(output), row)
         lead = [n for n in lead if fold(n) not in taken]
         support = [n for n in support if fold(n) not in taken]
     deadline = clean_text(row.text("deadline")) or None
@@ -812,6 +814,25 @@ def _from_output_word(text: str) -> str:
                 return text
             return rest
     return text
+
+
+# Words a cell's phrase never ends with (folded): a preposition, a conjunction, "các", or a
+# lone letter word; at an OCR'd cell's end they are another column's or debris.
+_OPEN_END_WORDS = frozenset({"o", "va", "cua", "cac", "cho", "voi", "y", "a", "tai", "theo", "hoac"})
+
+
+def drop_open_end(text: str) -> str:
+    """Drop the words an OCR'd cell cannot end with ("Kế hoạch được ban hành ở").
+
+    A phrase of a plan's cell ends with a content word; an OCR'd cell gathering the
+    neighbours' stray words or debris may end with a lone "ở", "và", "của". Those are taken
+    off the end (up to two), never the cell's first words.
+    """
+    tokens = text.split()
+    k = len(tokens)
+    while k > 2 and len(tokens) - k < 2 and fold(tokens[k - 1]).strip(_WORD_EDGE + "<>") in _OPEN_END_WORDS:
+        k -= 1
+    return " ".join(tokens[:k]).rstrip(" ,;:")
 
 
 def strip_ocr_debris(text: str | None) -> str:
