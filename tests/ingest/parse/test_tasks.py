@@ -666,3 +666,20 @@ def test_an_ocr_cells_end_loses_the_words_a_phrase_never_ends_with(text, expecte
 )
 def test_an_ocr_cell_ending_with_a_content_word_stays(text, comment) -> None:
     assert drop_open_end(text) == text, comment
+
+
+@pytest.mark.parametrize(
+    ("task_name", "expected"),
+    [
+        (
+            "Xây dựng Đề án phát triển công nghệ an ninh nổ địa phương tịch UBND tỉnh",
+            "Các sở, ngành, địa phương",
+        ),
+        ("Triển khai hệ thống thông tin của các địa phương", "Các sở, ngành"),
+        ("Hỗ trợ doanh nghiệp tại địa phương", "Các sở, ngành"),
+        ("Triển khai hệ thống thông tin", "Các sở, ngành"),
+    ],
+)
+def test_a_collectives_wrapped_words_run_into_the_task_name_lengthen_it(task_name, expected) -> None:
+    fragments = [(10, ["Các sở, ngành,", "Kế hoạch"]), (11, ["ohuon"])]
+    assert wrapped_collective("Các sở, ngành", fragments, task_name) == expected

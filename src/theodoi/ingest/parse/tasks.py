@@ -216,8 +216,8 @@ def task_from_row(row: Row, section: str | None) -> Task | None:
         )
         if not lead and (faint := faint_directory_name(row.fragments, exclude=support)) is not None:
             lead, lead_conf = [faint], 0.3
-        lead = _distinct([wrapped_collective(name, row.fragments) for name in lead])
-        support = _distinct([wrapped_collective(name, row.fragments) for name in support])
+        lead = _distinct([wrapped_collective(n, row.fragments, name) for n in lead])
+        support = _distinct([wrapped_collective(n, row.fragments, name) for n in support])
         if not support and (faint := faint_directory_name(row.fragments, exclude=lead, collectives=True)):
             support, support_conf = [faint], 0.3
         lead, support = narrow_ocr_lead(lead, support, row.fragments)
@@ -642,7 +642,24 @@ def order_lead_and_partner(
 _COLLECTIVE_WRAP_LINES = 2
 
 
-def wrapped_collective(name: str, fragments: Sequence[tuple[int, list[str]]]) -> str:
+_GOVERNED_BY = frozenset({"cac", "cua", "tai", "o", "va", "cho", "moi", "tung", "voi", "nhung", "tren"})
+
+
+def _bled_pairs(text: str, extras: Sequence[Sequence[str]]) -> set[str]:
+    """The words of a longer name's next pair ("địa phương") standing ungoverned in ``text``."""
+    tokens = [fold(t).strip(_WORD_EDGE) for t in text.split()]
+    out: set[str] = set()
+    for extra in extras:
+        if len(extra) < 2:
+            continue
+        pair = list(extra[:2])
+        for i in range(1, len(tokens) - 1):
+            if tokens[i : i + 2] == pair and tokens[i - 1] not in _GOVERNED_BY:
+                out.update(pair)
+    return out
+
+
+def wrapped_collective(name: str, fragments: Sequence[tuple[int, list[str]]], task_name: str = "") -> str:
     """Lengthen a collective name whose wrapped last words OCR garbled or gave to a neighbour.
 
     A collective cell wraps over the row's lines ("Các sở, ngành," / "địa phương"); its last
@@ -653,7 +670,10 @@ def wrapped_collective(name: str, fragments: Sequence[tuple[int, list[str]]]) ->
     fragments after the name's last word, on its line or the next
     ``_COLLECTIVE_WRAP_LINES`` lines, the longer name is the one printed: the one with the
     most such words found, the shortest on a tie. Names other than collectives ("Các ...")
-    and names with no longer entry are returned unchanged.
+    and names with no longer entry are returned unchanged. OCR without gap marks also runs
+    the wrapped words into the task's name (``task_name``): there they count as a pair of
+    the longer name's next words ("địa phương") that the name does not govern itself
+    ("... các địa phương", "của địa phương", "tại địa phương" are the name's own).
     """
     key = fold(name)
     if not key.startswith("cac ") or not fragments:
@@ -675,9 +695,10 @@ def wrapped_collective(name: str, fragments: Sequence[tuple[int, list[str]]]) ->
                 t for line in lines[k + 1 : k + 1 + _COLLECTIVE_WRAP_LINES] for t in line
             ]
             break
-    if not after:
-        return name
     present = set(after)
+    present |= _bled_pairs(task_name, [extra for extra, _e in longer])
+    if not present:
+        return name
     best, best_found = name, 0
     for extra, entry in sorted(longer, key=lambda item: len(item[0])):
         found = sum(1 for w in extra if len(w) >= 3 and w in present)
