@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from theodoi.ingest.normalise.deadlines import is_deadline_text, parse_deadline, tidy_deadline
+from theodoi.ingest.normalise.deadlines import (
+    is_deadline_text,
+    parse_deadline,
+    repair_past_years,
+    tidy_deadline,
+)
 
 # (printed, kind, due, comment)
 CASES = [
@@ -125,3 +130,28 @@ def test_other_cells_are_not_deadlines(text):
 )
 def test_ocr_deadline_cell_is_tidied_to_what_was_printed(ocr_cell, tidy):
     assert tidy_deadline(ocr_cell) == tidy
+
+
+def test_ocr_year_in_a_past_decade_takes_the_tables_decade():
+    table = ["12/2025", "Năm 2026", "2025-2007", "12/2008", "Thường xuyên", None]
+    assert repair_past_years(table) == ["12/2025", "Năm 2026", "2025-2027", "12/2028", "Thường xuyên", None]
+
+
+def test_later_years_and_tables_without_a_clear_decade_stay_as_printed():
+    assert repair_past_years(["12/2025", "2025-2030", "Năm 2030", "06/2026"]) == [
+        "12/2025",
+        "2025-2030",
+        "Năm 2030",
+        "06/2026",
+    ]
+    # too few years to tell the table's decade: nothing is rewritten
+    assert repair_past_years(["12/2025", "12/2008"]) == ["12/2025", "12/2008"]
+    # no decade prints most years
+    assert repair_past_years(["2005", "2006", "2007", "2025", "2026", "2027"]) == [
+        "2005",
+        "2006",
+        "2007",
+        "2025",
+        "2026",
+        "2027",
+    ]

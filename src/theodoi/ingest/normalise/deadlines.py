@@ -205,3 +205,31 @@ def tidy_deadline(text: str | None) -> str | None:
         suffix = " và thường xuyên" if re.match(r"\s*va\b", key[m.end() :]) and "thuong" in key else ""
         return prefix + m.group(1) + suffix
     return printed
+
+
+_TABLE_YEAR = re.compile(r"(?<!\d)(20\d\d)(?!\d)")
+
+
+def repair_past_years(deadlines: list[str | None]) -> list[str | None]:
+    """Rewrite an OCR'd deadline year the scan pushed into a past decade ("12/2008", "2025-2007").
+
+    A plan's deadlines fall in the years it plans for, so one table's years share a decade;
+    OCR reads the decade's "2" as "0" ("2028" -> "2008"). A year earlier than the decade most
+    of the table's years print (three at least) takes that decade with its own last digit.
+    Later years ("2030" in a 2020s table) are left alone: plans do plan ahead.
+    """
+    decades: dict[int, int] = {}
+    for text in deadlines:
+        for year in _TABLE_YEAR.findall(text or ""):
+            decades[int(year) // 10] = decades.get(int(year) // 10, 0) + 1
+    if not decades:
+        return list(deadlines)
+    decade, count = max(decades.items(), key=lambda item: item[1])
+    if count < 3 or count * 2 <= sum(decades.values()):
+        return list(deadlines)
+
+    def repaired(m: re.Match[str]) -> str:
+        year = int(m.group(1))
+        return str(decade * 10 + year % 10) if year // 10 < decade else m.group(1)
+
+    return [_TABLE_YEAR.sub(repaired, text) if text else text for text in deadlines]

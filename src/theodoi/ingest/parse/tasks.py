@@ -29,7 +29,12 @@ from theodoi.ingest.normalise.agencies import (
     split_agencies,
     trim_to_known_agency,
 )
-from theodoi.ingest.normalise.deadlines import is_deadline_text, parse_deadline, tidy_deadline
+from theodoi.ingest.normalise.deadlines import (
+    is_deadline_text,
+    parse_deadline,
+    repair_past_years,
+    tidy_deadline,
+)
 from theodoi.ingest.parse.sections import recover_sections, sections_from_rows
 from theodoi.ingest.plan import Provenance, Section, Task
 from theodoi.ingest.text import collapse_spaces
@@ -187,10 +192,19 @@ def parse_tasks(lines: Sequence[Line]) -> TaskTable:
         task = task_from_row(row, section)
         if task is not None:
             result.tasks.append(task)
+    if result.layout == "interleaved":
+        _repair_deadline_years(result.tasks)
     if not result.tasks:
         result.warnings.append("Đã thấy bảng nhiệm vụ nhưng không đọc được dòng nhiệm vụ nào; cần nhập tay.")
     result.warnings.extend(_sequence_warnings(result.tasks))
     return result
+
+
+def _repair_deadline_years(tasks: list[Task]) -> None:
+    """OCR'd deadline years in a past decade take the table's decade (see repair_past_years)."""
+    for task, deadline in zip(tasks, repair_past_years([t.deadline for t in tasks]), strict=True):
+        if deadline != task.deadline:
+            task.deadline, task.deadline_parsed = deadline, parse_deadline(deadline)
 
 
 def task_from_row(row: Row, section: str | None) -> Task | None:
