@@ -126,6 +126,14 @@ def test_other_cells_are_not_deadlines(text):
         ("Thuon", "Thường xuyên"),
         ("Xuyéng", "Thường xuyên"),
         ("Thuỗn", "Thường xuyên"),
+        # a lone "Thương" after the date ends "Sở Công Thương" of the agency column
+        ("06/2025 Thường", "06/2025"),
+        ("Năm 2025 thương", "Năm 2025"),
+        ("Thường 2050", "Thường xuyên"),
+        ("Năm 2025 và thường", "Năm 2025 và thường xuyên"),
+        # the row above's "xuyên" wrapped onto this row's first line
+        ("xuyên Hằng năm", "Hằng năm"),
+        ("xuyên 12/2025", "12/2025"),
     ],
 )
 def test_ocr_deadline_cell_is_tidied_to_what_was_printed(ocr_cell, tidy):

@@ -158,7 +158,10 @@ def _joined_period(tail: str) -> str:
     """The phrase a date's deadline cell goes on with after it: "và thường xuyên", "và những
     năm tiếp theo"; "" when the words after the date hold neither (OCR may lose the "và")."""
     words = tail.split()
-    if "thuong" in words[:3] and "cong" not in words[:3]:
+    # a lone "Thương" after the date, with neither "và" nor "xuyên", ends an agency's name
+    # ("Sở Công" / "Thương") printed beside the date, not the deadline
+    said = words[:1] == ["va"] or "xuyen" in words[:3]
+    if "thuong" in words[:3] and "cong" not in words[:3] and said:
         return " và thường xuyên"
     if "nhung" in words[:3] or " ".join(words[:3]).endswith("tiep theo"):
         return " và những năm tiếp theo"
@@ -176,6 +179,10 @@ def tidy_deadline(text: str | None) -> str | None:
     key = fold(printed)
     if not key:
         return None
+    first, _, rest = printed.partition(" ")
+    if fold(first) == "xuyen" and rest and is_deadline_text(rest):
+        # the end of the row above's "Thường xuyên" wrapped onto this row's first line
+        return tidy_deadline(rest)
     for pattern, _ in _TIDY:
         m = pattern.search(key)
         if m:
@@ -193,7 +200,9 @@ def tidy_deadline(text: str | None) -> str | None:
     if quarter := re.search(r"\bquy\s+(iv|i{1,3}|[1-4])\s+h[aă]ng\s+nam\b", key):
         return "Quý " + quarter.group(1).upper() + " hằng năm"
     words = set(re.findall(r"[a-z]+", key))
-    if words & {"thuong", "xuyen", "thuon", "xuyeng"} and not words & {"cong"}:  # OCR: "Thuon", "Xuyéng"
+    # "Năm 2025 Thương": a lone "Thương" after the date ends an agency's name ("Sở Công Thương")
+    lone = year is not None and not words & {"va", "xuyen", "xuyeng"} and not re.match(r"\W*thuo", key)
+    if words & {"thuong", "xuyen", "thuon", "xuyeng"} and not words & {"cong"} and not lone:  # OCR: "Thuon"
         return "Nhiệm vụ thường xuyên" if "nhiem" in words else "Thường xuyên"
     if "hang" in words or "hangnam" in words:
         if "thang" in words:
