@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from rest_framework.test import APIClient
 
-from theodoi.api import token_cache
+from theodoi.api import token_cache, token_use
 from theodoi.api.services import CreatedToken, api_token_create
 from theodoi.directory.models import AdministrativeUnit, Agency
 from theodoi.plans.models import Plan, PlanStatus, ReportingDuty
@@ -91,7 +91,10 @@ def open_report(client_api: APIClient, duties_a: Plan, token_a: CreatedToken) ->
 
 @pytest.fixture(autouse=True)
 def forget_tokens() -> Any:
-    """Each test starts with no token kept by the process (tokens are kept a few seconds)."""
+    """Each test starts with no token kept by the process (tokens are kept a few seconds) and
+    no token use waiting to be written."""
     token_cache.clear()
+    token_use.forget()
     yield
     token_cache.clear()
+    token_use.forget()

@@ -12,6 +12,7 @@ from django.core.management import call_command
 from rest_framework.test import APIClient
 from tests.api.conftest import authed
 
+from theodoi.api import token_use
 from theodoi.api.models import ApiToken
 from theodoi.api.services import CreatedToken, api_token_create, api_token_revoke
 from theodoi.core.models import AuditEvent
@@ -95,6 +96,7 @@ def test_revoked_token_is_refused(client_api: APIClient, token_a: CreatedToken) 
 
 def test_bearer_scheme_is_accepted_and_use_is_recorded(client_api: APIClient, token_a: CreatedToken) -> None:
     response = authed(client_api, token_a, scheme="Bearer").get("/api/v1/reports/")
+    token_use.write()  # uses are written to the minute, in batches (tests/api/test_token_use.py)
 
     assert response.status_code == 200
     assert ApiToken.objects.get(pk=token_a.token.pk).last_used_at is not None

@@ -114,12 +114,29 @@ def scope_for(user: AbstractBaseUser | AnonymousUser) -> Scope:
     return scope
 
 
+def scope_from_profile(user: AbstractBaseUser, profile: Profile | None) -> Scope:
+    """Cache on ``user`` the scope of ``profile``, already read with its unit or agency (and
+    their units' parents) loaded; return it.
+
+    For callers that read the profile in a query of their own: the API token look-up reads
+    token, service user, profile and agency in one statement, so a token request makes no
+    query for its scope. The scope is what ``scope_for`` would compute from the same row.
+    """
+    scope = _scope_of(user, profile)
+    user._theodoi_scope = scope  # type: ignore[attr-defined]
+    return scope
+
+
 def _compute_scope(user: AbstractBaseUser | AnonymousUser) -> Scope:
     if not user.is_authenticated:
         return Scope()
     profile = (
         Profile.objects.select_related("unit__parent", "agency__unit__parent").filter(user_id=user.pk).first()
     )
+    return _scope_of(user, profile)
+
+
+def _scope_of(user: AbstractBaseUser | AnonymousUser, profile: Profile | None) -> Scope:
     if user.is_superuser:
         return Scope(everything=True, profile=profile)
     if profile is None:

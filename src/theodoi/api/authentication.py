@@ -2,14 +2,16 @@
 service user, a reporter of the token's one agency.
 
 A token accepted is kept for a few seconds in the process (``token_cache``): the requests
-that follow with it make no query for it. ``last_used_at`` is written when a token is read
-from the database and its last use is older than ``LAST_USED_EVERY``; so it may lag the real
-last use by that plus the cache's seconds.
+that follow with it make no query for it. The look-up reads the token, its service user, the
+user's profile and the token's agency (with its unit and province) in one statement, and the
+user's scope (``accounts.scope``) is made from that row, so a request with a token makes no
+query for either. A profile changed, an agency deactivated or a token revoked therefore takes
+effect at the next look-up: at once in the process that revoked the token, within the cache's
+seconds elsewhere. Uses are recorded to the minute, in batches (``token_use``).
 """
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from django.utils import timezone
@@ -17,12 +19,13 @@ from drf_spectacular.extensions import OpenApiAuthenticationExtension
 from rest_framework import authentication, exceptions
 from rest_framework.request import Request
 
-from theodoi.api import token_cache
+from theodoi.accounts.models import Profile
+from theodoi.accounts.scope import scope_from_profile
+from theodoi.api import token_cache, token_use
 from theodoi.api.models import ApiToken
 from theodoi.api.services import token_hash
 
 KEYWORDS = ("token", "bearer")
-LAST_USED_EVERY = dt.timedelta(minutes=5)  # write last_used_at at most this often per token
 
 
 class TokenAuthentication(authentication.BaseAuthentication):
@@ -48,8 +51,10 @@ class TokenAuthentication(authentication.BaseAuthentication):
 
     def _look_up(self, key_hash: str) -> ApiToken:
         """Read the token, refuse it if it is unknown, revoked or its agency inactive, keep it."""
-        rows = ApiToken.objects.select_related("user", "agency").filter(key_hash=key_hash).order_by()
-        token = next(iter(rows[:1]), None)  # unordered: key_hash is unique
+        rows = ApiToken.objects.select_related("user__profile", "agency__unit__parent").filter(
+            key_hash=key_hash
+        )
+        token = next(iter(rows.order_by()[:1]), None)  # unordered: key_hash is unique
         if token is None:
             raise exceptions.AuthenticationFailed("Mã truy cập không hợp lệ.", code="token_invalid")
         if token.revoked_at is not None:
@@ -58,15 +63,25 @@ class TokenAuthentication(authentication.BaseAuthentication):
             raise exceptions.AuthenticationFailed(
                 "Cơ quan của mã truy cập không còn hoạt động.", code="token_agency_inactive"
             )
-        now = timezone.now()
-        if token.last_used_at is None or now - token.last_used_at > LAST_USED_EVERY:
-            ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
-            token.last_used_at = now
+        scope_from_profile(token.user, _profile(token))
+        token_use.note(token, timezone.now())
         token_cache.put(token)
         return token
 
     def authenticate_header(self, request: Request) -> str:
         return 'Token realm="theodoi"'
+
+
+def _profile(token: ApiToken) -> Profile | None:
+    """Return the service user's profile as read with the token, its agency the token's
+    (already loaded with its unit) when it is the same agency, as it is for every token made."""
+    try:
+        profile = token.user.profile
+    except Profile.DoesNotExist:
+        return None
+    if profile.agency_id == token.agency_id:
+        profile.agency = token.agency
+    return profile
 
 
 class TokenAuthenticationScheme(OpenApiAuthenticationExtension):
