@@ -140,12 +140,16 @@ def obligations_for_plan(*, plan_id: int) -> int:
 
 
 def obligation_report_sent(report: ProgressReport) -> None:
-    """Record on the report's obligation, if one is built, whether it is sent now (one UPDATE)."""
+    """Record on the report's obligation, if one is built, whether it is sent now (one UPDATE).
+
+    Only a row that changes is written (a job run twice writes nothing). ``report`` is read
+    locked by the caller, so no review changes its status between the read and this write.
+    """
+    sent = report.status in COUNTED
+    submitted_at = report.submitted_at if sent else None
     ReportObligation.objects.filter(
         plan_id=report.plan_id, agency_id=report.agency_id, cadence=report.cadence, period=report.period
-    ).update(
-        sent=report.status in COUNTED, submitted_at=report.submitted_at if report.status in COUNTED else None
-    )
+    ).exclude(sent=sent, submitted_at=submitted_at).update(sent=sent, submitted_at=submitted_at)
 
 
 def is_built(key: str) -> bool:

@@ -373,6 +373,130 @@ def task_progress_refresh(*, task_ids: Iterable[int], on: dt.date | None = None)
     return len(rows)
 
 
+# --- one report's tasks, incrementally (the submission's job) --------------------------------------
+
+_COMPARED = tuple(
+    TaskProgress._meta.get_field(f).attname for f in _ROW_FIELDS if f not in ("status", "judged_on")
+)  # what a rewrite changes: the judgement of the day follows from them
+
+
+def _stored_order(row: TaskProgress) -> tuple[dt.date, dt.datetime, int] | None:
+    """Return the update a stored row holds in ``Latest.order``, or None when it holds none."""
+    if row.update_id is None:
+        return None
+    return (row.report_period_end, row.reported_at or dt.datetime.min.replace(tzinfo=dt.UTC), row.update_id)
+
+
+def _stored_row(task: Task) -> TaskProgress | None:
+    try:
+        return task.progress
+    except TaskProgress.DoesNotExist:
+        return None
+
+
+def task_progress_apply_report(*, report: Any, on: dt.date | None = None) -> int:
+    """Bring the progress rows of ``report``'s tasks up to date with its updates; return the rows written.
+
+    The follow-up of a submission (``tasks.report_submitted``), 200 a second: rather than read
+    every update of each task again (``task_progress_refresh``), each stored row is compared
+    with the report's update in tracking's "newest" order (``Latest.order``, the order
+    ``newest_counted`` ranks by): the update replaces the row when it is at least as new, else
+    the row stands. Every write keeps the rows right and only this report's updates are new,
+    so the result is the full rebuild's. A carried-over task compares the same way: its row
+    holds the newest of the tasks it continues already.
+
+    One query (the report's updates with their tasks and stored rows) and at most one write,
+    of the rows that change: an upsert whose conflict branch overwrites only a row holding an
+    older update (``_save_newer``), so two jobs of reports sharing a task leave the newer in
+    either order, at the same time too. What the comparison cannot decide is rebuilt from the
+    updates with the rows locked: a task without a row, a row whose update is gone, a row
+    holding this report's update when the report no longer counts (returned meanwhile). Call
+    inside a transaction holding ``report`` locked, so that no review changes it meanwhile.
+    """
+    on = on or timezone.localdate()
+    counts = report.status in COUNTED and report.period_start <= on
+    writes, rebuild = [], []
+    updates = TaskUpdate.objects.filter(report_id=report.pk).select_related(
+        "task__plan__unit__parent", "task__progress"
+    )
+    for update in updates.order_by("task_id"):  # rows are locked in task order: no deadlock between jobs
+        task, row = update.task, _stored_row(update.task)
+        latest = (
+            Latest(
+                update.pk,
+                update.status,
+                update.percent,
+                update.done_on,
+                report.last_submitted_at,
+                report.period,
+                report.period_start,
+                report.period_end,
+            )
+            if counts
+            else None
+        )
+        stored = _stored_order(row) if row is not None else None
+        if (
+            row is None
+            or (stored is None and row.work_status)
+            or (latest is None and row.update_id == update.pk)
+        ):
+            rebuild.append(task.pk)
+        elif latest is not None and (stored is None or latest.order >= stored):
+            new = progress_row(task, latest, on=on)
+            if any(getattr(new, f) != getattr(row, f) for f in _COMPARED):
+                writes.append(new)
+    if rebuild:
+        list(
+            TaskProgress.objects.select_for_update()
+            .filter(task_id__in=rebuild)
+            .order_by("pk")
+            .values_list("pk")
+        )
+        task_progress_refresh(task_ids=rebuild, on=on)
+    return _save_newer(writes) + len(rebuild)
+
+
+def _save_newer(rows: list[TaskProgress]) -> int:
+    """Upsert rows that each hold an update; a stored row is overwritten only if its update is not newer.
+
+    One INSERT ... ON CONFLICT DO UPDATE ... WHERE per 500 rows (PostgreSQL and SQLite alike):
+    the condition is ``Latest.order`` spelt in SQL (period end, then last submission with none
+    the oldest, then the update's id), checked against the row as it is when written, under
+    the row's lock, not as it was read.
+    """
+    if not rows:
+        return 0
+    meta = TaskProgress._meta
+    fields = [meta.get_field("task"), *(meta.get_field(f) for f in _ROW_FIELDS)]
+    qn = connection.ops.quote_name
+    t = qn(meta.db_table)
+    end, at, upd = (qn(meta.get_field(f).column) for f in ("report_period_end", "reported_at", "update"))
+    older = (
+        f"{t}.{upd} IS NULL OR {t}.{end} < excluded.{end} OR ({t}.{end} = excluded.{end} AND ("
+        f"({t}.{at} IS NULL AND excluded.{at} IS NOT NULL) OR {t}.{at} < excluded.{at}"
+        f" OR (({t}.{at} = excluded.{at} OR ({t}.{at} IS NULL AND excluded.{at} IS NULL))"
+        f" AND {t}.{upd} <= excluded.{upd})))"
+    )
+    columns = ", ".join(qn(f.column) for f in fields)
+    assign = ", ".join(f"{qn(f.column)} = excluded.{qn(f.column)}" for f in fields[1:])
+    written = 0
+    with connection.cursor() as cursor:
+        for start in range(0, len(rows), 500):
+            chunk = rows[start : start + 500]
+            values = ", ".join(["(" + ", ".join(["%s"] * len(fields)) + ")"] * len(chunk))
+            params = [
+                f.get_db_prep_save(getattr(row, f.attname), connection) for row in chunk for f in fields
+            ]
+            cursor.execute(
+                f"INSERT INTO {t} ({columns}) VALUES {values} ON CONFLICT ({qn(fields[0].column)})"
+                f" DO UPDATE SET {assign} WHERE {older}",
+                params,
+            )
+            written += max(cursor.rowcount, 0)
+    return written
+
+
 def task_progress_for_plan(*, plan: Plan, on: dt.date | None = None) -> int:
     """Write the progress rows of every task of ``plan`` (imported, published, carried over).
 

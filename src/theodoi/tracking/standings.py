@@ -321,18 +321,35 @@ def indicator_progress_for_plans(
     """Write the rows of every indicator of some plans, judged on ``on`` (today); return how many.
 
     Called inside the transaction of the write that changed them (no transaction of its own,
-    no audit event: the rows are derived from what that write recorded). Five queries.
+    no audit event: the rows are derived from what that write recorded). Six queries, the
+    first locking the plans (``_lock_plans``).
     """
     ids = sorted(set(plan_ids))
     if not ids:
         return 0
     on = on or timezone.localdate()
     plans = models.plan.objects.filter(pk__in=ids)
+    _lock_plans(plans)
     standings = standings_from_values(plans=plans, on=on, models=models)
     if not standings:
         return 0
     provinces = {p.pk: province_of(p.unit) for p in plans.select_related("unit__parent")}
-    rows = _rows(standings, provinces, on=on, models=models)
+    return _save(_rows(standings, provinces, on=on, models=models), models)
+
+
+def _lock_plans(plans: QuerySet[Plan]) -> None:
+    """Lock the plans' rows (PostgreSQL; SQLite writes one at a time anyway) before reading their values.
+
+    Why: a plan's standings are judged from all its values, so two writers reading them at
+    once (the jobs of two agencies' reports, a web submission) would each miss the other's
+    and the later write would undo the earlier. In pk order, so two writers never wait on each other.
+    Outside a transaction (a page filling missing rows) a lock would end at once: none is taken.
+    """
+    if transaction.get_connection().in_atomic_block:
+        list(plans.select_for_update(no_key=True).order_by("pk").values_list("pk"))
+
+
+def _save(rows: list[Any], models: Models) -> int:
     models.progress.objects.bulk_create(
         rows,
         update_conflicts=True,
@@ -341,6 +358,34 @@ def indicator_progress_for_plans(
         batch_size=500,
     )
     return len(rows)
+
+
+def indicator_progress_apply_report(*, report: Any, on: dt.date | None = None) -> int:
+    """Rejudge the indicator sets ``report`` states a value of (counted now, or no longer); return the rows.
+
+    The follow-up of a submission (``tasks.report_submitted``): only those sets can have
+    moved, so the others of the plan are not read again. A set's standing, trend and series
+    come from all its values, so each is judged again from them (``judge``, the rule of the
+    full rebuild), with the plan locked (``_lock_plans``). One query when the report states
+    no value; otherwise five to six (the plan's indicators, their monitors, the values).
+    """
+    stated = Q(number__isnull=False) | Q(boolean__isnull=False)
+    touched = set(
+        IndicatorValue.objects.filter(stated, report_id=report.pk).values_list("indicator_id", flat=True)
+    )
+    if not touched:
+        return 0
+    on = on or timezone.localdate()
+    plans = Plan.objects.filter(pk=report.plan_id)
+    _lock_plans(plans)
+    indicators = Indicator.objects.filter(plan_id=report.plan_id).order_by("horizon", "position", "id")
+    groups = [g for g in groups_of(indicators) if any(i.pk in touched for i in g)]
+    members = Indicator.objects.filter(pk__in=[i.pk for g in groups for i in g])
+    monitors = monitors_of(members)
+    values = stated_values(groups, on=on)
+    judged = sorted((judge(g, values, monitors, on=on) for g in groups), key=_sort_key)
+    provinces = {p.pk: province_of(p.unit) for p in plans.select_related("unit__parent")}
+    return _save(_rows(judged, provinces, on=on, models=MODELS), MODELS)
 
 
 def indicator_progress_fill(*, plans: QuerySet[Plan], on: dt.date) -> int:

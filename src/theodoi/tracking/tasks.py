@@ -5,9 +5,13 @@ UPDATE and notification e-mails claim ``Notification.emailed_at`` the same way, 
 that runs twice (a retry, two workers) sends each message once.
 
 ``report_submitted`` follows a report sent through the API in one request
-(``services.report_save_and_submit``): it rewrites the report's tasks' progress rows, its
-plan's indicator standings and its obligation from what is stored, and tells the
-coordinators once (``ReminderLog`` claims), so the request itself writes only the report.
+(``services.report_save_and_submit``), so the request itself writes only the report: with the
+report locked it brings the derived rows up to date incrementally — the progress rows of the
+report's tasks compared with its updates and written only where they change
+(``progress.task_progress_apply_report``), the indicator sets it states values of
+(``standings.indicator_progress_apply_report``), its obligation — and tells the coordinators
+once (``ReminderLog`` claims). Run late, twice, or after a newer report's job, it leaves what a
+full rebuild gives.
 
 ``rebuild_task_progress`` recomputes every task's progress row from the updates (and every
 indicator's standing from the values, and this quarter's report obligations from the
@@ -29,10 +33,12 @@ from django.utils import timezone
 from django_tasks import task
 from django_tasks.base import Task
 
-from theodoi.tracking import services
-from theodoi.tracking.obligations import obligations_rebuild
-from theodoi.tracking.progress import analyze_derived, task_progress_rebuild
-from theodoi.tracking.standings import indicator_progress_rebuild
+from theodoi.core.models import AuditEvent
+from theodoi.tracking import rules, services
+from theodoi.tracking.models import NotificationKind, ProgressReport
+from theodoi.tracking.obligations import obligation_report_sent, obligations_rebuild
+from theodoi.tracking.progress import analyze_derived, task_progress_apply_report, task_progress_rebuild
+from theodoi.tracking.standings import indicator_progress_apply_report, indicator_progress_rebuild
 
 logger = logging.getLogger(__name__)
 
@@ -65,7 +71,53 @@ def send_notification_email(notification_id: int) -> bool:
 @task()
 def report_submitted(report_id: int, event_id: int) -> int:
     """Refresh what a report sent through ``report_save_and_submit`` changes and tell the coordinators, once."""
-    return services.report_submitted_followup(report_id=report_id, event_id=event_id)
+    report = report_derived_apply(report_id=report_id)
+    if report is None:
+        return 0
+    return _notify_submitted(report, event_id=event_id)
+
+
+def report_derived_apply(*, report_id: int, on: dt.date | None = None) -> ProgressReport | None:
+    """Bring the rows derived from a report up to date with it as stored now; return it (None if gone).
+
+    The report is read locked (FOR NO KEY UPDATE, itself only): a review of it (return,
+    accept) waits for this transaction, or this one reads what the review left, so the rows
+    follow the report's status as it is, however late the job runs. Three statements for a
+    report stating no value: the report, its updates with their tasks' rows, the obligation;
+    plus the upsert of the rows that change. One transaction.
+    """
+    with transaction.atomic():
+        report = (
+            ProgressReport.objects.select_for_update(of=("self",), no_key=True)
+            .select_related("plan__unit__parent", "agency")
+            .filter(pk=report_id)
+            .first()
+        )
+        if report is None:
+            return None
+        task_progress_apply_report(report=report, on=on)
+        indicator_progress_apply_report(report=report, on=on)
+        obligation_report_sent(report)
+    return report
+
+
+def _notify_submitted(report: ProgressReport, *, event_id: int) -> int:
+    """Tell the coordinators of the plan's province of the sending named by audit event ``event_id``, once each.
+
+    What ``services.report_submitted_followup`` sends, with its helpers; the claims
+    (``ReminderLog``, key ``submitted:<event>``) make a retried job send nothing twice.
+    """
+    resubmitted = AuditEvent.objects.filter(pk=event_id, action="report.resubmit").exists()
+    return services._remind(
+        users=services._coordinators_of(report.plan),
+        key=f"submitted:{event_id}",
+        kind=NotificationKind.SUBMITTED,
+        title=f"{report.agency} đã {'gửi lại' if resubmitted else 'gửi'} báo cáo {rules.period_label(report.period)}",
+        body=f"Kế hoạch {report.plan}.",
+        url=services._report_url(report),
+        at=timezone.now(),
+        obj=report,
+    )
 
 
 def enqueue_with_transaction(job: Task[..., Any], *args: Any) -> None:
