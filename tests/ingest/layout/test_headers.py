@@ -6,6 +6,8 @@ import pytest
 
 from theodoi.ingest.layout.interleaved import header_lines, is_header_repeat
 from theodoi.ingest.layout.lines import lines_from_text
+from theodoi.ingest.layout.table import find_table
+from theodoi.ingest.parse.tasks import TASK_HEADER
 from theodoi.ingest.text import fold
 
 
@@ -47,3 +49,29 @@ def test_a_heading_one_phrase_a_line_is_found_as_a_whole() -> None:
 def test_a_lone_heading_word_in_a_row_stays() -> None:
     lines = lines_from_text("Sở Nội vụ\nhoàn thành\nTriển khai")
     assert header_lines(lines, 0, len(lines)) == set()
+
+
+_PAGE_BREAK = """\
+TT Tên nhiệm vụ Cơ quan chủ trì Cơ quan phối hợp Kết quả Thời gian hoàn thành
+I Nâng cao nhận thức
+1 Triển khai Đề án chuyển đổi số trong cơ quan Sở Khoa học và Công nghệ Kế hoạch 2025
+Thời gian
+TT Tên nhiệm vụ Cơ quan chủ trì Cơ quan phối hợp Kết quả hoàn
+- tPROLhOP thành
+Đảng theo Quyết định số 204-QĐ/TW
+2 Xây dựng nền tảng số Sở Tài chính Kế hoạch 2026
+Thời gian
+TT Tên nhiệm vụ Cơ quan chủ trì Cơ quan phối hợp Kết quả hoàn
+internet, công thành
+3 Hoàn thành số hóa dữ liệu Sở Y tế Kế hoạch 2026"""
+
+
+def test_a_headings_wrapped_end_with_a_smudged_word_is_part_of_the_heading() -> None:
+    lines = lines_from_text(_PAGE_BREAK)
+    region = find_table(lines, header_terms=TASK_HEADER)
+    assert region is not None
+    texts = {line.text for line in lines if line.number in region.header}
+    assert "- tPROLhOP thành" in texts
+    # a line of Vietnamese (or known foreign) words stays a row's, heading word or not
+    assert "internet, công thành" not in texts
+    assert not any(t.startswith(("Đảng", "2 ", "3 ")) for t in texts)

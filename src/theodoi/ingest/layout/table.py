@@ -42,6 +42,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from theodoi.ingest.layout.classify import is_noise, roman_value, row_code, section_code, to_roman
+from theodoi.ingest.layout.debris import WORD, token_level
 from theodoi.ingest.layout.lines import Line
 from theodoi.ingest.text import collapse_spaces, fold
 
@@ -260,10 +261,19 @@ _HEADER_FRAGMENT_WORDS = {
 
 
 def _is_header_fragment(line: Line) -> bool:
+    """A short line of header words and noise, which a header block grows over.
+
+    Raw tokens that are no Vietnamese word ("tPROLhOP", the scan's smudge of a heading cell)
+    weigh nothing either way: "- tPROLhOP thành", the wrapped end of "Thời gian hoàn thành",
+    is the heading's; a line needs a header word to be one.
+    """
     words = re.findall(r"[a-z]+", line.key)
     if not line.key or not words:
         return bool(line.key == "" or re.fullmatch(r"[\W_]*", line.key))
     known = sum(1 for w in words if w in _HEADER_FRAGMENT_WORDS)
+    if known and known / len(words) < 0.6:
+        unknown = sum(1 for t in line.raw.split() if re.search(r"[A-Za-z]", t) and token_level(t) != WORD)
+        words = words[: len(words) - min(unknown, len(words) - known)]
     return known / len(words) >= 0.6 and len(line.key) < 90 and not row_code(line)
 
 
