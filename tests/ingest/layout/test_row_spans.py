@@ -14,6 +14,7 @@ from theodoi.ingest.layout.interleaved import (
     _split_between,
     agency_line_carried_on,
     header_lines,
+    is_header_repeat,
     opens_agency_carried_on,
 )
 
@@ -153,3 +154,39 @@ def test_an_agency_line_is_told_carried_on_right_of_the_gap_below(line, below, c
 )
 def test_an_agency_line_is_not_told_carried_on_without_its_continuation(line, below, comment) -> None:
     assert not agency_line_carried_on(line, below), comment
+
+
+# The table region hands the rows its lines without the heading read again at a page's top:
+# the page break shows as a jump in the source line numbers.
+PAGE_CUT_NAME = """\
+56 Phối hợp thực hiện Đề án chuyển đổi số trong cơ quan
+Thời gian
+TT Tên nhiệm vụ Cơ quan chủ trì Cơ quan phối hợp Kết quả hoàn thành
+Đảng theo Quyết định số 204-QĐ/TW ngày 29/11/2024
+của Ban Bí thư. Phối hợp với các cơ quan Đảng,
+Hội đồng nhân dân, Mặt trận Tổ quốc Việt Nam,
+Tòa án nhân dân tại tỉnh triển khai, thực hiện
+các quy định trong hệ thống chính trị
+57 Xây dựng, phát triển Trung tâm giám sát, điều hành
+thông minh cấp tỉnh"""
+
+
+def split_without_heading(text: str, a: int, b: int, before_a: int) -> int:
+    """Split as the table region hands the lines over: the heading's lines left out."""
+    body = [
+        line for line in lines_from_text(text) if not is_header_repeat(line.key) and line.key != "thoi gian"
+    ]
+    return _split_between(body, a, b, before_a)
+
+
+def test_a_name_cut_by_a_page_break_carries_on_past_the_next_pages_first_line() -> None:
+    # row 56's number centres its first page's part only; the next page's lines are its own
+    assert split_without_heading(PAGE_CUT_NAME, 0, 6, 0) == 6
+
+
+def test_a_task_opening_the_next_page_still_opens_the_row_below() -> None:
+    text = PAGE_CUT_NAME.replace("Đảng theo Quyết định", "Phát triển hệ thống Quyết định")
+    text = text.replace(
+        "56 Phối hợp thực hiện Đề án chuyển đổi số trong cơ quan", "56 Phối hợp thực hiện Đề án."
+    )
+    assert split_without_heading(text, 0, 6, 0) == 1

@@ -428,10 +428,13 @@ def _split_between(
     if not candidates:
         return gap[len(gap) // 2] if len(gap) > 1 else b
     best, best_score = b, float("-inf")
+    page = _page_break(lines, a, b)
     for i in candidates:
-        after_a = _nonblank(lines, a + 1, i, heading)
+        # a row cut by a page break centres its number on the first page's part only
+        after_a = _nonblank(lines, a + 1, page if page is not None and i >= page else i, heading)
         score = 1.0 - 0.25 * abs(after_a - before_a)
-        prev = _previous_nonblank(lines, a, i, heading)
+        # a page's first line has its line above on the page before: no phrase runs on across
+        prev = _previous_nonblank(lines, a, i, heading) if i != page else None
         if prev is not None and re.search(r"[.:)]\s*$", lines[prev].text):
             score += 0.6
         elif prev is not None and re.search(r";\s*$", lines[prev].text):
@@ -452,6 +455,19 @@ def _split_between(
     if prev is not None and prev > a and agency_line_carried_on(lines[prev].text, lines[best].text):
         return prev  # the row's agency cell opens a line above its name
     return best
+
+
+def _page_break(lines: Sequence[Line], a: int, b: int) -> int | None:
+    """The first line in lines[a+1..b] after a page's repeated heading, None if no page breaks.
+
+    The table's lines come without the heading read again at each page's top (the table
+    region lists it as header lines), so a page break shows as a jump of two source lines
+    or more in the line numbers.
+    """
+    for k in range(a + 1, b + 1):
+        if lines[k].number - lines[k - 1].number >= 3:
+            return k
+    return None
 
 
 def agency_line_carried_on(line: str, below: str) -> bool:
