@@ -306,7 +306,7 @@ def test_an_older_update_written_after_a_newer_one_does_not_replace_it(
 def test_the_job_reads_and_writes_a_few_statements_for_a_report_without_values(
     before: None, q3_report: ProgressReport, reporter_a: Any, task_1: Task
 ) -> None:
-    """The report locked, its updates with their rows, the changed rows, the value check, the obligation.
+    """The report locked (with whether it states values), its updates with their rows, the changed rows, the obligation.
 
     (The test's own transaction adds a savepoint around the job's; a worker has none.)
     """
@@ -317,4 +317,4 @@ def test_the_job_reads_and_writes_a_few_statements_for_a_report_without_values(
         report_derived_apply(report_id=q3_report.pk)
 
     statements = [q["sql"] for q in run.captured_queries if "SAVEPOINT" not in q["sql"].upper()]
-    assert len(statements) == 5, statements
+    assert len(statements) == 4, statements

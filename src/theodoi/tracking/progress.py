@@ -331,23 +331,26 @@ def progress_row(task: Task, latest: Latest | None, *, on: dt.date, models: Mode
     )
 
 
+_TASK_FIELDS = (  # what ``progress_row`` reads of a task, its plan and the plan's unit
+    "id",
+    "plan_id",
+    "carried_from_id",
+    "deadline_text",
+    "deadline_parsed",
+    "plan__unit__id",
+    "plan__unit__level",
+    "plan__unit__successor_id",
+    "plan__unit__parent__id",
+    "plan__unit__parent__level",
+    "plan__unit__parent__successor_id",
+)
+
+
 def _tasks(filters: Q, models: Models = MODELS) -> QuerySet[Task]:
     return (
         models.task.objects.filter(filters)
         .select_related("plan__unit__parent")
-        .only(
-            "id",
-            "plan_id",
-            "carried_from_id",
-            "deadline_text",
-            "deadline_parsed",
-            "plan__unit__id",
-            "plan__unit__level",
-            "plan__unit__successor_id",
-            "plan__unit__parent__id",
-            "plan__unit__parent__level",
-            "plan__unit__parent__successor_id",
-        )
+        .only(*_TASK_FIELDS)
         .order_by("id")
     )
 
@@ -416,8 +419,18 @@ def task_progress_apply_report(*, report: Any, on: dt.date | None = None) -> int
     on = on or timezone.localdate()
     counts = report.status in COUNTED and report.period_start <= on
     writes, rebuild = [], []
-    updates = TaskUpdate.objects.filter(report_id=report.pk).select_related(
-        "task__plan__unit__parent", "task__progress"
+    updates = (
+        TaskUpdate.objects.filter(report_id=report.pk)
+        .select_related("task__plan__unit__parent", "task__progress")
+        .only(
+            "id",
+            "task_id",
+            "status",
+            "percent",
+            "done_on",
+            *(f"task__{f}" for f in _TASK_FIELDS),
+            *(f"task__progress__{f.name}" for f in TaskProgress._meta.concrete_fields),
+        )
     )
     for update in updates.order_by("task_id"):  # rows are locked in task order: no deadlock between jobs
         task, row = update.task, _stored_row(update.task)

@@ -50,6 +50,7 @@ logger = logging.getLogger(__name__)
 
 SERIES_DAYS = 730  # the charts show the last two years, one point per quarter
 REBUILD_PLANS = 200  # plans per rebuild step: a few queries and one upsert each
+STATED = Q(number__isnull=False) | Q(boolean__isnull=False)  # a value given, not left blank
 
 
 class Standing:
@@ -178,11 +179,10 @@ def stated_values(
     values: dict[int, list[tuple[dt.date, float | bool]]] = defaultdict(list)
     if not groups:
         return values
-    stated = Q(number__isnull=False) | Q(boolean__isnull=False)
     fields = ("indicator_id", "report__period_end", "number", "boolean", "report__status")
     cadences, keys = recent_periods(start=on - dt.timedelta(days=SERIES_DAYS), end=on)
     recent = models.value.objects.filter(
-        stated,
+        STATED,
         report__plan_id__in=sorted({group[0].plan_id for group in groups}),
         report__cadence__in=cadences,
         report__period__in=keys,
@@ -193,7 +193,7 @@ def stated_values(
     found = {row[0] for row in rows}
     missing = [i.pk for group in groups for i in group if i.pk not in found]
     if missing:
-        older = models.value.objects.filter(stated, indicator_id__in=missing, report__period_start__lte=on)
+        older = models.value.objects.filter(STATED, indicator_id__in=missing, report__period_start__lte=on)
         rows += older.order_by("report__period_end", "report__last_submitted_at", "id").values_list(*fields)
     for ind_id, end, number, boolean, status in rows:
         if status in COUNTED:
@@ -369,9 +369,8 @@ def indicator_progress_apply_report(*, report: Any, on: dt.date | None = None) -
     full rebuild), with the plan locked (``_lock_plans``). One query when the report states
     no value; otherwise five to six (the plan's indicators, their monitors, the values).
     """
-    stated = Q(number__isnull=False) | Q(boolean__isnull=False)
     touched = set(
-        IndicatorValue.objects.filter(stated, report_id=report.pk).values_list("indicator_id", flat=True)
+        IndicatorValue.objects.filter(STATED, report_id=report.pk).values_list("indicator_id", flat=True)
     )
     if not touched:
         return 0

@@ -29,16 +29,17 @@ import logging
 from typing import Any
 
 from django.db import transaction
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from django_tasks import task
 from django_tasks.base import Task
 
 from theodoi.core.models import AuditEvent
 from theodoi.tracking import rules, services
-from theodoi.tracking.models import NotificationKind, ProgressReport
+from theodoi.tracking.models import IndicatorValue, NotificationKind, ProgressReport
 from theodoi.tracking.obligations import obligation_report_sent, obligations_rebuild
 from theodoi.tracking.progress import analyze_derived, task_progress_apply_report, task_progress_rebuild
-from theodoi.tracking.standings import indicator_progress_apply_report, indicator_progress_rebuild
+from theodoi.tracking.standings import STATED, indicator_progress_apply_report, indicator_progress_rebuild
 
 logger = logging.getLogger(__name__)
 
@@ -83,20 +84,22 @@ def report_derived_apply(*, report_id: int, on: dt.date | None = None) -> Progre
     The report is read locked (FOR NO KEY UPDATE, itself only): a review of it (return,
     accept) waits for this transaction, or this one reads what the review left, so the rows
     follow the report's status as it is, however late the job runs. Three statements for a
-    report stating no value: the report, its updates with their tasks' rows, the obligation;
-    plus the upsert of the rows that change. One transaction.
+    report stating no value: the report (with whether it states any), its updates with their
+    tasks' rows, the obligation; plus the upsert of the rows that change. One transaction.
     """
     with transaction.atomic():
         report = (
             ProgressReport.objects.select_for_update(of=("self",), no_key=True)
             .select_related("plan__unit__parent", "agency")
+            .annotate(states_values=Exists(IndicatorValue.objects.filter(STATED, report_id=OuterRef("pk"))))
             .filter(pk=report_id)
             .first()
         )
         if report is None:
             return None
         task_progress_apply_report(report=report, on=on)
-        indicator_progress_apply_report(report=report, on=on)
+        if report.states_values:
+            indicator_progress_apply_report(report=report, on=on)
         obligation_report_sent(report)
     return report
 
