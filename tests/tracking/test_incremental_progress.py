@@ -105,6 +105,17 @@ def q2_report(duties_a: Any, reporter_a: Any) -> ProgressReport:
 
 
 @pytest.fixture
+def both_sent(
+    before: None, q2_report: ProgressReport, q3_report: ProgressReport, reporter_a: Any, task_1: Task
+) -> tuple[ProgressReport, ProgressReport]:
+    """Q2 (task 1 at 20 %) then Q3 (at 40 %) sent through the API; their two jobs queued, not run."""
+    return (
+        _send(q2_report, reporter_a, tasks={task_1.pk: {**ROW, "percent": 20}}),
+        _send(q3_report, reporter_a, tasks={task_1.pk: ROW}),
+    )
+
+
+@pytest.fixture
 def indicator_online(duties_a: Any) -> Indicator:
     return duties_a.indicators.get(name="Tỷ lệ dịch vụ công trực tuyến toàn trình")
 
@@ -134,10 +145,8 @@ def test_jobs_run_in_order_leave_the_full_rebuild(
 
 
 def test_an_older_reports_job_run_last_leaves_the_newer_update(
-    before: None, q2_report: ProgressReport, q3_report: ProgressReport, reporter_a: Any, task_1: Task
+    both_sent: tuple[ProgressReport, ProgressReport], task_1: Task
 ) -> None:
-    _send(q2_report, reporter_a, tasks={task_1.pk: {**ROW, "percent": 20}})
-    _send(q3_report, reporter_a, tasks={task_1.pk: ROW})
     older, newer = _queued()
 
     _run([newer, older])
@@ -161,15 +170,9 @@ def test_a_job_run_twice_writes_nothing_the_second_time(
 
 
 def test_a_report_returned_before_its_job_runs_counts_for_nothing(
-    before: None,
-    q2_report: ProgressReport,
-    q3_report: ProgressReport,
-    reporter_a: Any,
-    coordinator_a: Any,
-    task_1: Task,
+    both_sent: tuple[ProgressReport, ProgressReport], coordinator_a: Any, task_1: Task
 ) -> None:
-    _send(q2_report, reporter_a, tasks={task_1.pk: {**ROW, "percent": 20}})
-    sent = _send(q3_report, reporter_a, tasks={task_1.pk: ROW})
+    _, sent = both_sent
     services.report_return(report=sent, actor=coordinator_a, comment="Thiếu minh chứng.")
 
     _run(_queued())
@@ -180,15 +183,9 @@ def test_a_report_returned_before_its_job_runs_counts_for_nothing(
 
 
 def test_a_report_returned_after_its_job_ran_gives_its_tasks_back_their_previous_update(
-    before: None,
-    q2_report: ProgressReport,
-    q3_report: ProgressReport,
-    reporter_a: Any,
-    coordinator_a: Any,
-    task_1: Task,
+    both_sent: tuple[ProgressReport, ProgressReport], coordinator_a: Any, task_1: Task
 ) -> None:
-    _send(q2_report, reporter_a, tasks={task_1.pk: {**ROW, "percent": 20}})
-    sent = _send(q3_report, reporter_a, tasks={task_1.pk: ROW})
+    _, sent = both_sent
     _run(_queued())
     services.report_return(report=sent, actor=coordinator_a, comment="Thiếu minh chứng.")
 
@@ -197,15 +194,14 @@ def test_a_report_returned_after_its_job_ran_gives_its_tasks_back_their_previous
 
 
 def test_a_row_still_holding_the_returned_update_is_rebuilt_by_the_late_job(
-    before: None, q2_report: ProgressReport, q3_report: ProgressReport, reporter_a: Any, task_1: Task
+    both_sent: tuple[ProgressReport, ProgressReport], task_1: Task
 ) -> None:
     """A row left holding an update of a report that no longer counts is read again from the updates."""
-    _send(q2_report, reporter_a, tasks={task_1.pk: {**ROW, "percent": 20}})
-    _send(q3_report, reporter_a, tasks={task_1.pk: ROW})
     _run(_queued())
-    ProgressReport.objects.filter(pk=q3_report.pk).update(status="returned")  # as if the review wrote no rows
+    q3 = both_sent[1]
+    ProgressReport.objects.filter(pk=q3.pk).update(status="returned")  # as if the review wrote no rows
 
-    report_derived_apply(report_id=q3_report.pk)
+    report_derived_apply(report_id=q3.pk)
 
     assert TaskProgress.objects.get(task=task_1).report_period == "2025-Q2"
     assert _derived() == _rebuilt()
@@ -281,14 +277,11 @@ def test_a_task_without_a_row_gets_it_from_all_its_updates(
 
 
 def test_an_older_update_written_after_a_newer_one_does_not_replace_it(
-    before: None, q2_report: ProgressReport, q3_report: ProgressReport, reporter_a: Any, task_1: Task
+    both_sent: tuple[ProgressReport, ProgressReport], task_1: Task
 ) -> None:
     """The write itself is conditional: a job that read the row before a newer job wrote it cannot undo it."""
-    _send(q2_report, reporter_a, tasks={task_1.pk: {**ROW, "percent": 20}})
-    _send(q3_report, reporter_a, tasks={task_1.pk: ROW})
     _queued()
-    q2 = ProgressReport.objects.get(pk=q2_report.pk)
-    q3 = ProgressReport.objects.get(pk=q3_report.pk)
+    q2, q3 = (ProgressReport.objects.get(pk=r.pk) for r in both_sent)
     task = progress._tasks(progress.Q(pk=task_1.pk)).get()
     older_row = progress.progress_rows([task], on=dt.date.today())[0]  # as if read before Q3 counted
     older_row.update_id = TaskUpdate.objects.get(report=q2, task=task_1).pk
