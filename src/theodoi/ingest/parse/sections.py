@@ -83,7 +83,44 @@ def recover_sections(rows: list[Row], body: Sequence[Line], table: Sequence[Line
             ),
         )
         present.add(value)
+        _drop_title_from_name(rows[at + 1], _whole_heading(body, heading))
     return _renumber_sections(rows)
+
+
+def _whole_heading(body: Sequence[Line], heading: Line) -> str:
+    """A numbered heading's text with the lines it wraps onto (up to a blank line, an item
+    "a)" or a new number; four lines at most)."""
+    at = next((k for k, line in enumerate(body) if line is heading), None)
+    parts = [_HEADING.match(heading.text).group(2)]
+    for line in body[at + 1 : at + 4] if at is not None else ():
+        if not line.key or re.match(r"^(?:[a-zđ]\)|\d|[-+*•])", line.key):
+            break
+        parts.append(line.text.strip())
+    return " ".join(parts)
+
+
+def _drop_title_from_name(row: Row, title: str) -> None:
+    """Take a recovered section's title out of the name of the row below it.
+
+    The heading OCR lost its numeral on was read as the first column's lines, so the first
+    row's name opens with the group's title ("Phát triển, trọng dụng nhân lực ... Tập trung
+    nguồn lực ..."). The name's opening words that match the title (folded, 0.8 alike at
+    least, half the title's words at least) go; a name that does not open so keeps them all.
+    """
+    cell = row.cells.get("name")
+    if cell is None or not cell.text:
+        return
+    words, want = cell.text.split(), fold(title).split()
+    if len(want) < 4 or len(words) <= len(want) // 2:
+        return
+    folded = [fold(w) for w in words]
+    best, best_ratio = 0, 0.0
+    for k in range(max(1, len(want) // 2), min(len(words) - 1, len(want) + 3) + 1):
+        ratio = difflib.SequenceMatcher(None, " ".join(want), " ".join(folded[:k]), autojunk=False).ratio()
+        if ratio > best_ratio:
+            best, best_ratio = k, ratio
+    if best_ratio >= 0.8:
+        cell.text = " ".join(words[best:])
 
 
 def _opening_similarity(key: str, line_key: str) -> float:
