@@ -113,6 +113,26 @@ def test_numbering_skeleton_accepts_sub_numbers():
     assert [s.code for s in find_row_starts(lines, inline=False)] == ["39", "39.1", "39.2", "40"]
 
 
+def test_a_groups_first_row_repeating_the_last_rows_number_is_a_row_of_its_own():
+    lines = lines_from_text(
+        "I Nâng cao nhận thức\n14 Xây dựng đề án\n15 Phát động phong trào\n"
+        "II Hoàn thiện thể chế\n15 Rà soát các quy định\n16 Hướng dẫn triển khai"
+    )
+    assert [(s.kind, s.code) for s in find_row_starts(lines)] == [
+        ("section", "I"),
+        ("row", "14"),
+        ("row", "15"),
+        ("section", "II"),
+        ("row", "15"),
+        ("row", "16"),
+    ]
+
+
+def test_a_number_repeated_within_a_group_is_no_row():
+    lines = lines_from_text("1 Xây dựng kế hoạch\n2 Ban hành quy chế\n2 Sở Nội vụ\n3 Triển khai hệ thống")
+    assert [(s.code, s.index) for s in find_row_starts(lines)] == [("1", 0), ("2", 1), ("3", 3)]
+
+
 def test_garbled_number_between_two_good_ones_is_repaired():
     lines = lines_from_text("1 Xây dựng kế hoạch\n5 Ban hành quy chế\n3 Triển khai hệ thống")
     starts = find_row_starts(lines)

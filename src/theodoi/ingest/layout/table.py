@@ -455,6 +455,10 @@ def _row_transitions(
     if code in successors or (after_section and code == "1"):
         out.append(((section, code, False), 1.0 * weight, False))
         return out
+    if after_section and code == last_row:
+        # a new group's first row printed with the number of the group above's last row
+        # (the plan's own misnumbering: "15" ends group I and opens group II)
+        out.append(((section, code, False), 0.8 * weight, False))
     main = successors[0]
     main_parts, parts = main.split("."), code.split(".")
     if len(parts) == len(main_parts) and parts[:-1] == main_parts[:-1]:
