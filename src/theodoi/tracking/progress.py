@@ -6,6 +6,8 @@ and 22 million updates for the national view. Here each task's newest counted up
 kept in one row, written in the same transaction as what changes it:
 
 - ``report_submit`` / ``report_accept`` / ``report_return`` (services): the report's tasks;
+- the job following an API submission (``tasks.report_submitted``): the report's tasks,
+  incrementally (``task_progress_apply_report``: its updates against the stored rows);
 - ``plan_import`` and ``draft_publish`` (plans): every task of the plan, the carried-over
   ones with the progress of the tasks they continue (``Task.carried_from``);
 - ``task_amend``: the task whose deadline or lead changed;

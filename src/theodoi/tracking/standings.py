@@ -7,7 +7,8 @@ changes when a value starts or stops counting or when the year turns (the target
 first horizon not yet past), so it is made here and stored in ``IndicatorProgress``:
 
 - ``report_submit`` / ``report_accept`` / ``report_return`` (services): the indicators of the
-  report's plan, when the report states a value;
+  report's plan, when the report states a value; the job following an API submission: the
+  indicator sets it states values of (``indicator_progress_apply_report``);
 - ``plan_import`` (through ``progress.task_progress_for_plan``): every indicator of the plan,
   whose targets and monitors may have changed;
 - the nightly job and ``theodoi rebuild-task-progress``: every indicator (repair, first fill,
