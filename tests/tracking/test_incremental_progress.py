@@ -17,7 +17,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django_tasks_db.models import DBTaskResult
 
-from theodoi.plans.models import Indicator, Task
+from theodoi.plans.models import Indicator, Plan, ReportingDuty, Task
 from theodoi.tracking import obligations, progress, services, standings
 from theodoi.tracking.models import (
     IndicatorProgress,
@@ -311,3 +311,48 @@ def test_the_job_reads_and_writes_a_few_statements_for_a_report_without_values(
 
     statements = [q["sql"] for q in run.captured_queries if "SAVEPOINT" not in q["sql"].upper()]
     assert len(statements) == 4, statements
+
+
+def test_a_carried_over_tasks_older_update_leaves_the_newer_one_it_continues(
+    before: None,
+    q3_report: ProgressReport,
+    reporter_a: Any,
+    task_1: Task,
+    make_task: Any,
+    agencies: dict[str, Any],
+) -> None:
+    """A task carried over holds the newest update of the tasks it continues: an older one of its own loses."""
+    _send(q3_report, reporter_a, tasks={task_1.pk: ROW})
+    _run(_queued())
+    new_plan = Plan.objects.create(unit=q3_report.plan.unit, number="52/KH-UBND", status="active")
+    ReportingDuty.objects.create(plan=new_plan, cadence="quarterly", due_text="trước ngày 15 tháng cuối quý")
+    new = make_task(new_plan, task_1.name, lead=[agencies["science_a"]], deadline=task_1.deadline_text)
+    Task.objects.filter(pk=new.pk).update(carried_from=task_1)
+    progress.task_progress_for_plan(plan=new_plan)
+    draft = services.report_get_or_create_draft(
+        actor=reporter_a, agency=agencies["science_a"], plan=new_plan, cadence="quarterly", period="2025-Q2"
+    )
+
+    _send(draft, reporter_a, tasks={new.pk: {**ROW, "percent": 10}})
+    _run(_queued())
+
+    row = TaskProgress.objects.get(task=new)
+    assert (row.report_period, row.percent) == ("2025-Q3", 40)
+    assert _derived() == _rebuilt()
+
+
+def test_a_report_stating_one_indicator_rejudges_that_set_alone(
+    before: None, q3_report: ProgressReport, reporter_a: Any, task_1: Task, indicator_online: Indicator
+) -> None:
+    mark = [["đánh dấu", 0]]  # what the rows rejudged lose
+    IndicatorProgress.objects.update(series=mark)
+
+    _send(q3_report, reporter_a, tasks={task_1.pk: ROW}, indicators={indicator_online.pk: {"value": "85"}})
+    _run(_queued())
+
+    marked = {
+        i for i, series in IndicatorProgress.objects.values_list("indicator_id", "series") if series == mark
+    }
+    others = set(q3_report.plan.indicators.exclude(name=indicator_online.name).values_list("pk", flat=True))
+    assert marked == others != set()
+    assert IndicatorProgress.objects.get(indicator=indicator_online).latest_number == 85.0
