@@ -12,6 +12,7 @@ from theodoi.ingest.parse.tasks import (
     agencies_in_fragments,
     clean_text,
     directory_name_in,
+    drop_date_debris,
     drop_open_end,
     drop_tail_after_sentence,
     faint_directory_name,
@@ -683,3 +684,21 @@ def test_an_ocr_cell_ending_with_a_content_word_stays(text, comment) -> None:
 def test_a_collectives_wrapped_words_run_into_the_task_name_lengthen_it(task_name, expected) -> None:
     fragments = [(10, ["Các sở, ngành,", "Kế hoạch"]), (11, ["ohuon"])]
     assert wrapped_collective("Các sở, ngành", fragments, task_name) == expected
+
+
+@pytest.mark.parametrize(
+    ("ocr_output", "kept"),
+    [
+        ("Kế hoạch của UBND 212025", "Kế hoạch của UBND"),
+        ("đề án 2 /202g5", "đề án"),
+        # a whole date or period, a code, a short number or a cell of digits only stay
+        ("Chương trình giai đoạn 2025-2030", "Chương trình giai đoạn 2025-2030"),
+        ("Báo cáo 6/2025", "Báo cáo 6/2025"),
+        ("Văn bản số 1552", "Văn bản số 1552"),
+        ("Nghị quyết 57-NQ/TW", "Nghị quyết 57-NQ/TW"),
+        ("Tổ chức 02 hội thảo", "Tổ chức 02 hội thảo"),
+        ("212025", "212025"),
+    ],
+)
+def test_a_garbled_date_ending_an_ocr_output_is_dropped(ocr_output, kept):
+    assert drop_date_debris(ocr_output) == kept

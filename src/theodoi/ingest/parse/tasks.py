@@ -242,7 +242,7 @@ def task_from_row(row: Row, section: str | None) -> Task | None:
         confidence[key] = round(min(conf, cell.confidence), 3) if cell else (0.5 if not values else conf)
     output = clean_text(strip_ocr_debris(row.text("output")) if ocr else row.text("output")) or None
     if ocr and output:
-        output = _from_output_word(output)
+        output = _from_output_word(drop_date_debris(output))
         output, taken = finish_output_issuer(output, row)
         if not taken:  # an issuer cut short and followed by debris: "Quyết định của chủ ở"
             output, taken = finish_output_issuer(drop_open_end(output), row)
@@ -833,6 +833,37 @@ def _lead_from_line_starts(row: Row) -> str | None:
             return name
         return None
     return None
+
+
+# A token of a date's digits as OCR garbles it ("212025", "/202g5", "2"): digits, slashes and
+# at most one letter among them.
+_DATE_DEBRIS = re.compile(r"[\d/.]*\d[\d/.]*[a-z]?[\d/.]*")
+
+
+def drop_date_debris(text: str) -> str:
+    """Drop a garbled date an OCR'd output cell ends with ("Kế hoạch của UBND 212025").
+
+    The deadline column sits right of the output's, so a date its line carried that the
+    deadline's reading missed ends the output: up to three trailing tokens of date debris,
+    one of them a garbled year. A cell that would be left empty keeps them, and so does one
+    ending with a whole date or period ("giai đoạn 2025-2030", "Báo cáo 6/2025").
+    """
+    tokens = text.split()
+    k = len(tokens)
+    while k > 0 and len(tokens) - k < 3 and _DATE_DEBRIS.fullmatch(tokens[k - 1]):
+        k -= 1
+    tail = tokens[k:]
+    if not tail or k == 0 or not any(_garbled_year(t) for t in tail):
+        return text
+    if any(re.fullmatch(r"\d{1,2}/20\d\d|20\d\d(?:-20\d\d)?", t) for t in tail):
+        return text  # a whole date or year ("Đề án 2025-2030") is the phrase's own
+    return " ".join(tokens[:k])
+
+
+def _garbled_year(token: str) -> bool:
+    """A token holding a year glued to its month or with a letter for a digit ("212025",
+    "/202g5"); a document number ("1552") holds none."""
+    return bool(re.search(r"20\d[\da-z]", token)) and (sum(c.isdigit() for c in token) >= 5 or "/" in token)
 
 
 def _from_output_word(text: str) -> str:
