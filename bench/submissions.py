@@ -91,6 +91,9 @@ def submission_work(count: int) -> list[dict]:
     ids = [r.pk for r in reports]
     with transaction.atomic(), connection.cursor() as cur:
         if "tracking_taskprogress" in connection.introspection.table_names(cur):
+            # a worker draining follow-up jobs meanwhile (another run) would point progress rows
+            # at updates deleted below: it waits for the reset instead
+            cur.execute("LOCK TABLE tracking_taskprogress IN SHARE ROW EXCLUSIVE MODE")
             cur.execute(  # what the deleted updates' tasks' progress rows point to
                 "UPDATE tracking_taskprogress SET update_id = NULL WHERE update_id IN"
                 " (SELECT id FROM tracking_taskupdate WHERE report_id = ANY(%s))",
@@ -325,6 +328,18 @@ def tree_pids(root: int) -> list[int]:
         return [root]
 
 
+def application_backend_pids(application: str) -> list[int]:
+    """Return the PostgreSQL backends of connections named ``application`` (PGAPPNAME): the
+    server's own, not those of another engineer's worker on the same database."""
+    from django.db import connections
+
+    with connections["default"].cursor() as cur:
+        cur.execute("SELECT pid FROM pg_stat_activity WHERE application_name = %s", [application])
+        pids = [row[0] for row in cur.fetchall()]
+    connections.close_all()
+    return pids
+
+
 def database_backend_pids(database: str) -> list[int]:
     """Return the PostgreSQL backends connected to ``database`` (their title names it)."""
     found = []
@@ -360,16 +375,17 @@ def bench_http(jobs: list[dict], args: argparse.Namespace) -> int:
     # The server's log goes to a file: a pipe nobody reads while the run lasts would fill up and
     # stall the server as soon as it logs more than a few pages.
     log = tempfile.TemporaryFile()  # noqa: SIM115 (closed in the finally below, after the server stops)
-    server = subprocess.Popen(command, env=dict(os.environ), stdout=subprocess.DEVNULL, stderr=log)
+    application = f"theodoi-bench-submissions-{port}"  # names the server's connections (libpq's PGAPPNAME)
+    env = {**os.environ, "PGAPPNAME": application}
+    server = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=log)
     out: dict = {"requests": {}, "both": [], "failed": [], "last": 0.0}
     try:
         wait_for(port)
         time.sleep(2)  # let every worker finish starting
         pending = list(reversed(jobs))
         servers = tree_pids(server.pid)
-        database = connections["default"].settings_dict["NAME"]
         server0 = process_cpu(servers)
-        backends0 = {pid: process_cpu([pid]) for pid in database_backend_pids(database)}
+        backends0 = {pid: process_cpu([pid]) for pid in application_backend_pids(application)}
         busy0, total0 = cpu_busy()
         own0 = resource.getrusage(resource.RUSAGE_SELF)
         started = time.perf_counter()
@@ -385,7 +401,7 @@ def bench_http(jobs: list[dict], args: argparse.Namespace) -> int:
         own1 = resource.getrusage(resource.RUSAGE_SELF)
         busy1, total1 = cpu_busy()
         server_cpu = process_cpu(servers) - server0
-        backends = database_backend_pids(database)  # the workers' connections, opened during the run
+        backends = application_backend_pids(application)  # the workers' connections, opened during the run
         database_cpu = sum(process_cpu([pid]) - backends0.get(pid, 0.0) for pid in backends)
     finally:
         server.terminate()
