@@ -73,6 +73,9 @@ TAIL_CASES = [
     ("trong Thể thao và Du địa phương,. các dựng và 122025", "12/2025", "month and year, slash lost"),
     ("nâng cao tỷ lệ lên 152025", "", "negative: no month 15"),
     ("hỗ trợ 1202500 doanh nghiệp", "", "negative: a longer number"),
+    ("Chỉ đạo Tỉnh ủy | Kế hoạch tổ chức Quý I hằng", "Quý I hằng", "a quarter's cadence, 'năm' below"),
+    ("Kế hoạch triển khai Quý IV hằng năm", "Quý IV hằng năm", "a quarter's cadence whole"),
+    ("báo cáo kết quả quý I", "", "negative: a quarter named in prose"),
 ]
 
 
