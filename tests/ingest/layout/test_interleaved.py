@@ -76,6 +76,8 @@ TAIL_CASES = [
     ("Chỉ đạo Tỉnh ủy | Kế hoạch tổ chức Quý I hằng", "Quý I hằng", "a quarter's cadence, 'năm' below"),
     ("Kế hoạch triển khai Quý IV hằng năm", "Quý IV hằng năm", "a quarter's cadence whole"),
     ("báo cáo kết quả quý I", "", "negative: a quarter named in prose"),
+    ("chuyên môn về khoa | Nhiệm vụ", "Nhiệm vụ", "'Nhiệm vụ thường xuyên' opening after a gap mark"),
+    ("tổ chức thực hiện nhiệm vụ", "", "negative: a name ending with 'nhiệm vụ'"),
 ]
 
 

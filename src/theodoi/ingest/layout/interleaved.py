@@ -93,6 +93,7 @@ _DEADLINE_END = re.compile(
     r"(?<![\w/])(?:"
     r"(?:nhiem vu\s+)?thuong?(?:\s+xuye?ng?)?"  # OCR drops or adds a final g: "Thuon", "Xuyéng"
     r"|xuye?ng?"
+    r"|(?<=\|\s)nhiem vu"  # "| Nhiệm vụ" / "thường" / "xuyên": the cell opens after a gap mark
     r"|quy\s+(?:iv|i{1,3}|[1-4])\s+hang(?:\s+nam)?"  # "Quý I hằng" / "năm" wrapped below
     r"|hang\s+(?:nam|thang|quy|tuan)|hang"
     r"|(?:thang\s+|quy\s+[ivx1-4]+\s*/\s*|nam\s+)?\d{1,2}\s*/\s*20\d\d(?:\s+va\s+thuong(?:\s+xuyen)?)?"
