@@ -17,6 +17,7 @@ from tests.web.tracking_fixtures import (  # noqa: F401
     tracking_media,
 )
 
+from theodoi.api import token_cache, token_use
 from theodoi.api.services import api_token_create
 from theodoi.tracking import services
 from theodoi.tracking.models import NotificationKind
@@ -52,3 +53,13 @@ def objects_a(request: pytest.FixtureRequest, reporter_a: Any, agencies: Any) ->
 @pytest.fixture
 def token_b(agencies: Any) -> str:
     return api_token_create(agency=agencies["science_b"], name="Hệ thống tỉnh B").secret
+
+
+@pytest.fixture(autouse=True)
+def forget_tokens() -> Any:
+    """No token kept by the process, and no token use waiting to be written, across tests."""
+    token_cache.clear()
+    token_use.forget()
+    yield
+    token_cache.clear()
+    token_use.forget()
