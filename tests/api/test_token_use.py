@@ -16,6 +16,7 @@ from theodoi.accounts.models import Role
 from theodoi.api import token_cache, token_use
 from theodoi.api.models import ApiToken
 from theodoi.api.services import CreatedToken
+from theodoi.directory.models import Agency
 
 
 def _last_used(created: CreatedToken) -> dt.datetime | None:
@@ -99,3 +100,22 @@ def test_a_token_used_a_minute_after_its_recorded_use_is_written_again(
 
     assert token_use.write() == 1
     assert _last_used(token_a) > recorded
+
+
+def test_a_token_of_an_agency_deactivated_is_refused_at_the_next_look_up(
+    client_api: APIClient, token_a: CreatedToken
+) -> None:
+    client = authed(client_api, token_a)
+    assert client.get("/api/v1/reports/").status_code == 200
+    Agency.objects.filter(pk=token_a.token.agency_id).update(is_active=False)
+
+    kept = client.get("/api/v1/reports/").status_code
+    token_cache.clear()  # the cache's seconds pass
+    later = client.get("/api/v1/reports/")
+
+    assert kept == 200
+    assert later.status_code == 401
+    assert later.json() == {
+        "code": "token_agency_inactive",
+        "detail": "Cơ quan của mã truy cập không còn hoạt động.",
+    }
