@@ -11,12 +11,14 @@ import pytest
 
 from theodoi.ingest.layout import lines_from_text
 from theodoi.ingest.layout.interleaved import (
+    _row_spans,
     _split_between,
     agency_line_carried_on,
     header_lines,
     is_header_repeat,
     opens_agency_carried_on,
 )
+from theodoi.ingest.layout.table import find_row_starts
 
 # Row 24 lists two items ('...;' then 'Xây dựng ...'), a page break falls inside the second.
 LISTED_ITEMS = """\
@@ -190,3 +192,31 @@ def test_a_task_opening_the_next_page_still_opens_the_row_below() -> None:
         "56 Phối hợp thực hiện Đề án chuyển đổi số trong cơ quan", "56 Phối hợp thực hiện Đề án."
     )
     assert split_without_heading(text, 0, 6, 0) == 1
+
+
+BLOCK_ROW_THEN_GROUP = """\
+12
+Rà soát dự toán ngân sách nhà nước năm 2025
+Sở Tài chính
+13
+Tiếp tục triển khai thực hiện có hiệu quả Kế hoạch
+nâng cao xếp hạng Bộ chỉ số đổi mới sáng tạo
+Sở Khoa học và Công nghệ
+Kế hoạch của UBND tỉnh
+Khẩn trương, quyết liệt hoàn thiện các thể chế liên quan
+II chuyển đổi số; tháo gỡ kịp thời các khó khăn
+14 Triển khai thực hiện cơ chế, chính sách đầu tư Sở Tài chính"""
+
+
+def test_a_row_numbered_alone_keeps_the_cells_below_it_up_to_the_next_groups_title() -> None:
+    lines = lines_from_text(BLOCK_ROW_THEN_GROUP)
+    starts = find_row_starts(lines)
+    assert [(s.kind, s.code) for s in starts] == [
+        ("row", "12"),
+        ("row", "13"),
+        ("section", "II"),
+        ("row", "14"),
+    ]
+    spans = _row_spans(lines, starts)
+    assert spans[1] == (3, 8)  # row 13: its number and the four lines below
+    assert spans[2][0] == 8  # group II from its title's first line above the numeral

@@ -303,6 +303,11 @@ def _row_spans(lines: Sequence[Line], starts: list[RowStart]) -> list[tuple[int,
         if _is_alone(cur) and cur.kind == "row":
             cuts.append(cur.index)
             continue
+        if _is_alone(prev) and prev.kind == "row" and cur.kind == "section":
+            # a row whose number stands alone has its cells below it: the group heading
+            # after it begins no higher than its title's first line above the numeral
+            cuts.append(_head_start(lines, prev.index, cur.index))
+            continue
         before = _nonblank(lines, cuts[-1], prev.index, heading)
         cuts.append(_split_between(lines, prev.index, cur.index, before, heading))
     spans = []
