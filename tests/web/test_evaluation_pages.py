@@ -322,12 +322,12 @@ def test_national_and_public_query_count(
     client.force_login(_user("trunguong_2", role=Role.CENTRAL))
     # session, user, profile; provinces, plans, tasks (7: GROUP BY plan, the tasks counted
     # (fewer than the rows grouped), the tasks without a row, theirs written (tasks, newest
-    # updates, upsert), GROUP BY plan again), indicators (8: rows' check, the missing rows
-    # written (plans, indicators, monitors, recent and older values, upsert), GROUP BY
-    # province), owed (7: the quarter not built, the calendar's 5, the plans' provinces);
-    # comparison: distinct names, the indicators of the names that match, plans' provinces,
-    # chosen indicators, siblings, values
-    with django_assert_num_queries(29):
+    # updates, upsert), GROUP BY plan again), indicators (9: rows' check, the missing rows
+    # written (the plans locked — inside the test's transaction —, plans, indicators, monitors,
+    # recent and older values, upsert), GROUP BY province), owed (7: the quarter not built,
+    # the calendar's 5, the plans' provinces); comparison: distinct names, the indicators of
+    # the names that match, plans' provinces, chosen indicators, siblings, values
+    with django_assert_num_queries(30):
         assert client.get(reverse("web:national")).status_code == 200
     client.logout()
     # province, plans, tasks (2: progress rows' check, GROUP BY plan), indicators (2: rows'
