@@ -838,26 +838,13 @@ def report_save_and_submit(
     return report
 
 
-def report_submitted_followup(*, report_id: int, event_id: int, at: dt.datetime | None = None) -> int:
-    """Do what ``report_save_and_submit`` leaves to the worker; return the notices sent.
+def report_submitted_notify(*, report: ProgressReport, event_id: int, at: dt.datetime | None = None) -> int:
+    """Tell the coordinators of the plan's province of the sending named by audit event ``event_id``; return the notices sent.
 
-    The derived rows are rewritten from what is stored now (the report may have been
-    returned or accepted meanwhile: they follow it either way), so running this twice, or
-    late, writes the same rows. The coordinators of the plan's province are told of the
-    sending named by audit event ``event_id`` once each (``ReminderLog`` claims), so a retried
-    job sends nothing twice.
+    What ``report_save_and_submit`` leaves to the worker after the derived rows
+    (``tasks.report_submitted``). Each coordinator is told once (``ReminderLog`` claims, key
+    ``submitted:<event>``), so a retried job sends nothing twice.
     """
-    report = (
-        ProgressReport.objects.select_related("plan__unit__parent", "agency").filter(pk=report_id).first()
-    )
-    if report is None:
-        return 0
-    with transaction.atomic():
-        task_progress_refresh(
-            task_ids=TaskUpdate.objects.filter(report=report).values_list("task_id", flat=True)
-        )
-        _standings_refresh(report)
-        obligation_report_sent(report)
     resubmitted = AuditEvent.objects.filter(pk=event_id, action="report.resubmit").exists()
     return _remind(
         users=_coordinators_of(report.plan),

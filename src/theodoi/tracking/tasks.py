@@ -34,9 +34,8 @@ from django.utils import timezone
 from django_tasks import task
 from django_tasks.base import Task
 
-from theodoi.core.models import AuditEvent
-from theodoi.tracking import rules, services
-from theodoi.tracking.models import IndicatorValue, NotificationKind, ProgressReport
+from theodoi.tracking import services
+from theodoi.tracking.models import IndicatorValue, ProgressReport
 from theodoi.tracking.obligations import obligation_report_sent, obligations_rebuild
 from theodoi.tracking.progress import analyze_derived, task_progress_apply_report, task_progress_rebuild
 from theodoi.tracking.standings import STATED, indicator_progress_apply_report, indicator_progress_rebuild
@@ -75,7 +74,7 @@ def report_submitted(report_id: int, event_id: int) -> int:
     report = report_derived_apply(report_id=report_id)
     if report is None:
         return 0
-    return _notify_submitted(report, event_id=event_id)
+    return services.report_submitted_notify(report=report, event_id=event_id)
 
 
 def report_derived_apply(*, report_id: int, on: dt.date | None = None) -> ProgressReport | None:
@@ -102,25 +101,6 @@ def report_derived_apply(*, report_id: int, on: dt.date | None = None) -> Progre
             indicator_progress_apply_report(report=report, on=on)
         obligation_report_sent(report)
     return report
-
-
-def _notify_submitted(report: ProgressReport, *, event_id: int) -> int:
-    """Tell the coordinators of the plan's province of the sending named by audit event ``event_id``, once each.
-
-    What ``services.report_submitted_followup`` sends, with its helpers; the claims
-    (``ReminderLog``, key ``submitted:<event>``) make a retried job send nothing twice.
-    """
-    resubmitted = AuditEvent.objects.filter(pk=event_id, action="report.resubmit").exists()
-    return services._remind(
-        users=services._coordinators_of(report.plan),
-        key=f"submitted:{event_id}",
-        kind=NotificationKind.SUBMITTED,
-        title=f"{report.agency} đã {'gửi lại' if resubmitted else 'gửi'} báo cáo {rules.period_label(report.period)}",
-        body=f"Kế hoạch {report.plan}.",
-        url=services._report_url(report),
-        at=timezone.now(),
-        obj=report,
-    )
 
 
 def enqueue_with_transaction(job: Task[..., Any], *args: Any) -> None:
