@@ -397,6 +397,16 @@ class ReportDetailSerializer(ReportSerializer):
     indicators = IndicatorValueSerializer(many=True, source="indicator_values.all")
 
 
+# One field tree per process: ReportSerializer's fields keep no state of the report they show,
+# and building them (a deep copy) for every answer cost more than showing the report.
+_REPORT_HEAD = ReportSerializer()
+
+
+def report_head(report: Any) -> dict[str, Any]:
+    """Return ``ReportSerializer(report).data``: a report without its rows."""
+    return _REPORT_HEAD.to_representation(report)
+
+
 TASK_ROW_KEYS = tuple(TaskUpdateSerializer().fields)
 INDICATOR_ROW_KEYS = tuple(IndicatorValueSerializer().fields)
 
@@ -416,7 +426,7 @@ def report_detail(
     the rest of the answer. The serializers stay the schema; a test pins both to one output.
     """
     return {
-        **ReportSerializer(report).data,
+        **report_head(report),
         "tasks": [{key: _plain(row[key]) for key in TASK_ROW_KEYS} for row in tasks],
         "indicators": [{key: _plain(row[key]) for key in INDICATOR_ROW_KEYS} for row in indicators],
     }
@@ -514,20 +524,21 @@ class ReportDraftInput(InputSerializer):
     tasks = TaskRowInput(many=True, required=False, error_messages=ROWS_VI)
     indicators = IndicatorRowInput(many=True, required=False, error_messages=ROWS_VI)
 
-    def to_service_data(self) -> dict[str, Any]:
-        """Return the data ``report_save_draft`` takes: rows keyed by id, only the fields sent."""
-        data = self.validated_data
-        out: dict[str, Any] = {}
-        if "summary" in data:
-            out["summary"] = data["summary"]
-        out["tasks"] = {
-            row["task"]: {k: v for k, v in row.items() if k != "task"} for row in data.get("tasks", [])
-        }
-        out["indicators"] = {
-            row["indicator"]: {k: v for k, v in row.items() if k != "indicator"}
-            for row in data.get("indicators", [])
-        }
-        return out
+
+def report_service_data(data: dict[str, Any]) -> dict[str, Any]:
+    """Return the data ``report_save_draft`` takes from ReportDraftInput's validated data:
+    rows keyed by id, only the fields sent."""
+    out: dict[str, Any] = {}
+    if "summary" in data:
+        out["summary"] = data["summary"]
+    out["tasks"] = {
+        row["task"]: {k: v for k, v in row.items() if k != "task"} for row in data.get("tasks", [])
+    }
+    out["indicators"] = {
+        row["indicator"]: {k: v for k, v in row.items() if k != "indicator"}
+        for row in data.get("indicators", [])
+    }
+    return out
 
 
 class ReportSubmitInput(InputSerializer):

@@ -21,6 +21,7 @@ from rest_framework.views import APIView
 
 from theodoi.api import opendata, selectors
 from theodoi.api import serializers as s
+from theodoi.api.report_input import report_rows_validated
 from theodoi.core.security import content_security_policy
 from theodoi.directory.models import Agency
 from theodoi.plans.models import Cadence, DeadlineKind, Plan, PlanStatus
@@ -364,13 +365,13 @@ def _report_detail(
 def _write_rows(
     request: Request, pk: int, service: Callable[..., ProgressReport]
 ) -> tuple[ProgressReport, ProgressReport]:
-    """Look the token's report up, validate the rows sent (``ReportDraftInput``) and hand them to
-    ``service`` (``report_save_draft``, ``report_save_and_submit``); return (as read, as written)."""
+    """Look the token's report up, validate the rows sent (``ReportDraftInput``, through
+    ``report_input``) and hand them to ``service`` (``report_save_draft``,
+    ``report_save_and_submit``); return (as read, as written)."""
     report = _report_or_404(request, pk)
-    data = s.ReportDraftInput(data=request.data)
-    data.is_valid(raise_exception=True)
+    data = report_rows_validated(request.data)
     written = service(
-        report=report, actor=request.user, version=data.validated_data["version"], data=data.to_service_data()
+        report=report, actor=request.user, version=data["version"], data=s.report_service_data(data)
     )
     return report, written
 
@@ -479,7 +480,7 @@ class ReportSaveSubmitView(TokenMixin, APIView):
     )
     def post(self, request: Request, pk: int) -> Response:
         _, sent = _write_rows(request, pk, tracking.report_save_and_submit)
-        return Response(s.ReportSerializer(sent).data)
+        return Response(s.report_head(sent))
 
 
 # --- documentation --------------------------------------------------------------------------
