@@ -85,6 +85,45 @@ def test_a_number_before_sở_stays_in_the_name(number: str) -> None:
     assert recut(head) == (f"Nâng tỷ lệ hồ sơ trực tuyến đạt {number}", "Sở Tư pháp")
 
 
+@pytest.mark.parametrize(
+    ("head", "expected"),
+    [
+        pytest.param(
+            "Rà soát quy trình nghiệp vụ Khoa học và của cấp có",
+            ("Rà soát quy trình nghiệp vụ", "Khoa học và của cấp có"),
+            id="agency-then-output-words",
+        ),
+        pytest.param(
+            "Cơ sở dữ liệu về khu công nghiệp Khoa học và Văn bản của",
+            ("Cơ sở dữ liệu về khu công nghiệp", "Khoa học và Văn bản của"),
+            id="agency-then-output-opener",
+        ),
+    ],
+)
+def test_an_agency_carried_on_takes_the_output_words_after_it_out_of_the_name(
+    head: str, expected: tuple[str, str]
+) -> None:
+    assert recut(head, carry={1: "Sở"}) == expected
+
+
+@pytest.mark.parametrize(
+    ("head", "carry", "comment"),
+    [
+        pytest.param("Rà soát quy trình nghiệp vụ Khoa học và của cấp có", {}, "no agency open above"),
+        pytest.param("Rà soát quy trình nghiệp vụ của Khoa học và của cấp có", {1: "Sở"}, "after 'của'"),
+        pytest.param(
+            "Cơ sở dữ liệu thành tích thi đấu Thể thao và Du",
+            {1: "Sở Văn hóa,"},
+            "an agency's own last word read as output is no output",
+        ),
+    ],
+)
+def test_agency_and_output_words_stay_in_the_name_without_an_agency_to_carry(
+    head: str, carry: dict[int, str], comment: str
+) -> None:
+    assert recut(head, carry=carry) == (head, ""), comment
+
+
 def test_output_words_do_not_leave_the_name() -> None:
     head = "Xây dựng, triển khai Khung hệ thống bản đồ số tích hợp Kế hoạch"
     assert recut(head, "Sở Tài chính") == (head, "")

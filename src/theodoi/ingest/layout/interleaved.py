@@ -819,6 +819,10 @@ def recut_name_end(head: str, rest: str, kinds: Sequence[str], carry: Carry) -> 
     above; never an output kind ("Kế hoạch"), nor after a word that takes them as its
     object ("... phối hợp với Sở Y tế", "... do Sở Nội vụ", "... lên Trung tâm dữ liệu"
     stay whole) or an open phrase, but for a name ending in "số" (digital), not "các sở".
+    An agency's words the segmentation follows with output words ("... nghiệp vụ" | "Khoa
+    học và" carrying on "Sở" | "của cấp có") move with them: the name ends where the agency
+    begins; the output part must hold a word no agency name has ("Thể thao và Du": "Du" is
+    the agency's own word read as output, the old rule judges it).
     Returns (name part, words moved to the rest).
     """
     tokens = head.split()  # "Sở" read as digits is read as "Sở" (``_SO_LOOKALIKE``)
@@ -836,9 +840,13 @@ def recut_name_end(head: str, rest: str, kinds: Sequence[str], carry: Carry) -> 
     if cut == len(tokens):
         return head, ""
     moved, kept = tokens[cut:], fold(" ".join(tokens[:cut]))
-    if any(label != DROP and kinds[label] != AGENCY for label in labels[cut : len(tokens)]):
+    kinds_moved = [kinds[label] if label != DROP else AGENCY for label in labels[cut : len(tokens)]]
+    n_agency = next((k for k, kind in enumerate(kinds_moved) if kind != AGENCY), len(kinds_moved))
+    if n_agency == 0 or any(kind not in (AGENCY, OUTPUT) for kind in kinds_moved[n_agency:]):
         return head, ""
-    if not _agency_words_only(moved) or opener(moved, 0, OUTPUT) > 0:
+    if n_agency < len(moved) and _agency_words_only(moved[n_agency:]):
+        return head, ""
+    if not _agency_words_only(moved[:n_agency]) or opener(moved, 0, OUTPUT) > 0:
         return head, ""
     ends_open = _ENDS_OPEN.search(kept) and not _DIGITAL_END.search(kept)
     if ends_open or _GOVERNS.search(kept) or _TAKES_OBJECT.search(kept):
