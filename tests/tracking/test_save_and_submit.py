@@ -270,3 +270,33 @@ def test_with_another_task_backend_the_job_runs_after_commit(
 
     assert TaskProgress.objects.get(task=task_1).percent == 40
     assert Notification.objects.filter(user=coordinator_a, kind=NotificationKind.SUBMITTED).count() == 1
+
+
+def test_a_task_saved_in_a_draft_before_need_not_be_sent_again(
+    q3_report: ProgressReport, reporter_a: Any, task_1: Task
+) -> None:
+    saved = services.report_save_draft(
+        report=q3_report, actor=reporter_a, version=1, data={"tasks": {task_1.pk: ROW}}
+    )
+    report = ProgressReport.objects.select_related("plan", "agency").get(pk=saved.pk)
+
+    sent = _send(report, reporter_a, summary="Đã báo cáo ở bản nháp.")
+
+    assert sent.status == ReportStatus.SUBMITTED
+    assert list(TaskUpdate.objects.filter(report=report).values_list("task_id", "percent")) == [
+        (task_1.pk, 40)
+    ]
+
+
+def test_the_tasks_to_report_are_those_the_agency_leads_with_whether_reported(
+    q3_report: ProgressReport, reporter_a: Any, task_1: Task
+) -> None:
+    other = q3_report.plan.tasks.exclude(pk=task_1.pk).get()
+    assert services._led_tasks_reported(q3_report) == {task_1.pk: (task_1.pk, task_1.code, False)}
+    assert set(services._led_tasks(q3_report).values_list("pk", flat=True)) == {task_1.pk} != {other.pk}
+
+    services.report_save_draft(
+        report=q3_report, actor=reporter_a, version=1, data={"tasks": {task_1.pk: ROW}}
+    )
+
+    assert services._led_tasks_reported(q3_report) == {task_1.pk: (task_1.pk, task_1.code, True)}

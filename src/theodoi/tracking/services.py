@@ -14,13 +14,14 @@ messages; a write made on a version somebody else has changed meanwhile raises
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import logging
 import re
 import smtplib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -28,8 +29,8 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.core.mail import send_mail
 from django.core.validators import URLValidator
-from django.db import transaction
-from django.db.models import Exists, F, Model, OuterRef, Q, QuerySet
+from django.db import connection, transaction
+from django.db.models import F, Model, Q, QuerySet
 from django.utils import timezone
 from django.utils.text import get_valid_filename
 
@@ -566,6 +567,46 @@ def _led_tasks(report: ProgressReport) -> QuerySet[Task]:
     )
 
 
+class LedTask(NamedTuple):
+    """A task the report's agency leads, with whether the report has a row for it already."""
+
+    id: int
+    code: str
+    reported: bool
+
+
+@functools.cache
+def _led_tasks_reported_sql() -> str:
+    """The statement of ``_led_tasks_reported``, built once from the models' tables and columns."""
+    qn = connection.ops.quote_name
+    task, update, lead = Task._meta, TaskUpdate._meta, TaskAgency._meta
+
+    def col(meta: Any, name: str) -> str:
+        return qn(meta.get_field(name).column)
+
+    return (
+        f"SELECT t.{col(task, 'id')}, t.{col(task, 'code')},"
+        f" EXISTS(SELECT 1 FROM {qn(update.db_table)} u"
+        f" WHERE u.{col(update, 'report')} = %s AND u.{col(update, 'task')} = t.{col(task, 'id')})"
+        f" FROM {qn(task.db_table)} t WHERE t.{col(task, 'plan')} = %s AND t.{col(task, 'id')} IN"
+        f" (SELECT a.{col(lead, 'task')} FROM {qn(lead.db_table)} a"
+        f" WHERE a.{col(lead, 'agency')} = %s AND a.{col(lead, 'role')} = %s)"
+    )
+
+
+def _led_tasks_reported(report: ProgressReport) -> dict[int, LedTask]:
+    """Return ``_led_tasks(report)`` by id as plain rows, each with whether the report has its row.
+
+    Written out rather than compiled by the ORM on every submission: compiling the subquery
+    and the EXISTS cost about ten times running them (0.7 ms of a submission's CPU).
+    """
+    with connection.cursor() as cursor:
+        cursor.execute(
+            _led_tasks_reported_sql(), [report.pk, report.plan_id, report.agency_id, AgencyRole.LEAD.value]
+        )
+        return {row[0]: LedTask(row[0], row[1], bool(row[2])) for row in cursor.fetchall()}
+
+
 def _monitored_indicators(report: ProgressReport) -> dict[int, Indicator]:
     """Return the indicators of the report's plan its agency monitors, by id."""
     indicators = Indicator.objects.filter(
@@ -785,13 +826,7 @@ def report_save_and_submit(
     if not report.is_editable:
         raise InvalidTransition("Báo cáo đã được gửi.")
     on = today()
-    tasks = {
-        t.pk: t
-        for t in _led_tasks(report)
-        .order_by()
-        .only("pk", "code")
-        .annotate(reported=Exists(TaskUpdate.objects.filter(report_id=report.pk, task_id=OuterRef("pk"))))
-    }
+    tasks = _led_tasks_reported(report)
     indicators = _monitored_indicators(report) if data.get("indicators") else {}
     errors = _Errors({})
     task_rows, indicator_rows = _clean_rows(data, tasks=tasks, indicators=indicators, errors=errors, on=on)
