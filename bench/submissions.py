@@ -27,7 +27,8 @@ The run stops after ``--count`` submissions or ``--seconds``, whichever comes fi
 
 ``--profile N`` instead sends N submissions in-process through Django's test Client and
 prints, per request, the CPU time, the SQL statements and the top of a cProfile; then runs the
-background jobs those submissions queued, in-process, with their CPU time and statements.
+background jobs those submissions queued, in-process, with their CPU time and statements
+(``--profile-sort tottime``, ``--profile-only theodoi`` choose what of the cProfile is shown).
 """
 
 from __future__ import annotations
@@ -147,10 +148,11 @@ def steps(job: dict, mode: str) -> list[tuple[str, str, bytes | None]]:
     ]
 
 
-def profile(jobs: list[dict], mode: str) -> None:
+def profile(jobs: list[dict], mode: str, sort: str = "cumulative", only: str = "") -> None:
     """Send the jobs through the test Client: the first half timed (CPU ms and statements per
-    request; the very first submission only warms up), the second half under cProfile; then
-    run the background jobs the submissions queued, timed the same way."""
+    request; the very first submission only warms up), the second half under cProfile (its top
+    45 functions by ``sort``, those matching the regular expression ``only``); then run the
+    background jobs the submissions queued, timed the same way."""
     from django.db import connection
     from django.test import Client
     from django.utils import timezone
@@ -194,7 +196,7 @@ def profile(jobs: list[dict], mode: str) -> None:
         for sql, _, ms in log.rows:
             print(f"    {ms:6.2f} ms  {sql[:140]}")
     out = io.StringIO()
-    pstats.Stats(profiler, stream=out).sort_stats("cumulative").print_stats(45)
+    pstats.Stats(profiler, stream=out).sort_stats(sort).print_stats(only, 45)
     print(out.getvalue())
 
 
@@ -493,6 +495,10 @@ def main() -> None:
     )
     parser.add_argument("--profile", type=int, default=0, help="N submissions in-process, profiled, instead")
     parser.add_argument(
+        "--profile-sort", default="cumulative", help="cProfile order: cumulative, tottime, ..."
+    )
+    parser.add_argument("--profile-only", default="", help="a regular expression the functions shown match")
+    parser.add_argument(
         "--drain", action="store_true", help="then run the follow-up jobs with theodoi worker and time them"
     )
     args = parser.parse_args()
@@ -504,7 +510,7 @@ def main() -> None:
         + (f", {made} coordinators made" if made else "")
     )
     if args.profile:
-        profile(jobs, args.mode)
+        profile(jobs, args.mode, args.profile_sort, args.profile_only)
     else:
         ok = bench_http(jobs, args)
         if args.drain:
