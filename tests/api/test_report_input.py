@@ -130,3 +130,13 @@ def test_a_refused_body_gets_the_serializers_vietnamese_errors(body: Any) -> Non
     assert got.value.detail == expected.value.detail
     said = json.dumps(got.value.detail, ensure_ascii=False)
     assert not re.search(r"\b(valid|Ensure|Expected|This field)\b", said), said  # DRF's English
+
+
+def test_the_quick_path_knows_every_field_the_serializers_have() -> None:
+    """A field added to ``TaskRowInput`` or ``ReportDraftInput`` must be added to the quick path
+    too, or plain bodies would lose it silently: the two lists are held equal, in order."""
+    from theodoi.api import report_input
+    from theodoi.api.serializers import TaskRowInput
+
+    assert [name for name, _check in report_input._TASK_ROW] == list(TaskRowInput().fields)
+    assert list(ReportDraftInput().fields) == ["version", "summary", "tasks", "indicators"]
