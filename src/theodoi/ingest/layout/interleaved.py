@@ -684,6 +684,7 @@ def _inline_row(
     continued: list[str] = []  # agency names carried on by words taken out of the name
     name_closed = False
     name_started = False
+    name_done = False  # the name's words so far, from the row's number line on, end no open phrase
 
     def carries_on(words: str) -> bool:
         for col in others:
@@ -730,14 +731,22 @@ def _inline_row(
                     event.add(more, line.number)
         if not text.strip(" |"):
             continue
-        head, rest = _cut_first_column(
-            text,
-            width,
-            name_started=name_started,
-            name_closed=name_closed,
-            carries_on=carries_on,
-            completes=completes,
+        agency_line = (
+            name_done
+            and agency_words_line(text, width)
+            and not _carries_agency(name.text, " ".join(text.split()[:2]))  # "... Sở Tài" / "chính"
         )
+        if agency_line:
+            head, rest = "", text
+        else:
+            head, rest = _cut_first_column(
+                text,
+                width,
+                name_started=name_started,
+                name_closed=name_closed,
+                carries_on=carries_on,
+                completes=completes,
+            )
         if head:
             head, leaked = split_agency_tail(head)
             if leaked:
@@ -763,8 +772,10 @@ def _inline_row(
             name.add(head, line.number)
             name_started = True
             name_closed = bool(re.search(r"[.;]\s*$", head)) and len(head) < 0.8 * width
-        elif name_started:
+            name_done = i >= start.index and not _ENDS_OPEN.search(fold(name.text))
+        elif name_started and not agency_line:
             name_closed = True
+            name_done = False
         if rest and rests is not None:
             rests.append((line.number, rest))
         rest = f"{inside} {rest}".strip()
@@ -1173,6 +1184,29 @@ def _cut_first_column(
     if best is None:
         return text, ""
     return text[: best.start()].strip(), text[best.end() :].strip()
+
+
+# A line shorter than this share of the first column's width can be an agency cell's last
+# words (measured on 000/002: 0.6 to 0.8 read the same; 0.3 and 0.5 read 000 lower).
+_AGENCY_LINE_SHARE = 0.6
+
+
+def agency_words_line(text: str, width: float) -> bool:
+    """Whether a short line below a finished name holds an agency cell's wrapped words only.
+
+    On an OCR'd row's last lines the name column is often done while the lead and partner
+    cells still wrap ("phương, đơn vị", "Công nghệ", "và Môi trường", "Tôn giáo"): a line
+    short of the column's width whose words are all agency words then belongs to those
+    cells. The caller asks only once the name has reached the row's number line and its
+    words end no open phrase ("... của", "... và", a comma). A line ending a sentence
+    ("... xã hội.", "... ngành.") is the name's own last line, and prose words keep a line
+    in the name ("cho người dân").
+    """
+    return (
+        len(text) < _AGENCY_LINE_SHARE * width
+        and not re.search(r"[.;]\W*$", text)
+        and _agency_words_only(text.split())
+    )
 
 
 def _column_vocabulary_balance(text: str) -> int:
