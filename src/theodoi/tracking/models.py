@@ -104,7 +104,11 @@ class WorkStatus(models.TextChoices):
 class TaskUpdate(models.Model):
     """A report's row for one task the agency leads (kết quả thực hiện nhiệm vụ)."""
 
-    report = models.ForeignKey(ProgressReport, on_delete=models.CASCADE, related_name="task_updates")
+    # No index of its own: the unique (report, task) index serves every look-up by report, and
+    # each of the tens of millions of rows inserted would keep a second one up to date.
+    report = models.ForeignKey(
+        ProgressReport, on_delete=models.CASCADE, related_name="task_updates", db_index=False
+    )
     task = models.ForeignKey(Task, on_delete=models.PROTECT, related_name="updates")
     status = models.CharField(max_length=16, choices=WorkStatus.choices, default=WorkStatus.NOT_STARTED)
     percent = models.PositiveSmallIntegerField(default=0)
