@@ -265,6 +265,7 @@ def test_a_name_wrapped_onto_agency_like_words_keeps_them():
         ("xã hội.", False, "negative: a sentence's end is the name's last line"),
         ("Bình Định;", False, "negative: a clause's end"),
         ("cho người dân", False, "negative: prose words"),
+        ("100% công dân", False, "negative: a number is no agency's"),
         (
             "Các sở, ban, ngành, địa phương, đơn vị có liên quan",
             False,

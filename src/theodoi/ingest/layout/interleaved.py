@@ -1200,11 +1200,11 @@ def agency_words_line(text: str, width: float) -> bool:
     cells. The caller asks only once the name has reached the row's number line and its
     words end no open phrase ("... của", "... và", a comma). A line ending a sentence
     ("... xã hội.", "... ngành.") is the name's own last line, and prose words keep a line
-    in the name ("cho người dân").
+    in the name ("cho người dân"), as do numbers ("100% công dân": a target, no agency).
     """
     return (
         len(text) < _AGENCY_LINE_SHARE * width
-        and not re.search(r"[.;]\W*$", text)
+        and not re.search(r"[.;]\W*$|\d", text)
         and _agency_words_only(text.split())
     )
 
