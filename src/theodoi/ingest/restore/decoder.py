@@ -49,7 +49,7 @@ RIVALS = 3  # a word's margin is weighed against the first candidates of its tok
 MAX_LINE = 100_000  # longer lines are not text a scan produced: returned unchanged
 CODE = re.compile(
     r"[\w&¢€£¥§@$]*\d[\w&¢€£¥§@$]*(?:[-/.][\w&¢€£¥§@$]+)+"  # 57-NQ/TW, 22/12/2024, 152-KH/TU
-    r"|[A-ZĐ][A-Za-zĐ]*(?:[-/][A-ZĐ]{2,}[A-Za-z]*)+"  # KH-UBND, TTr-SKHCN
+    r"|(?<![\w&¢€£¥§@$])[A-ZĐ][A-Za-zĐ]*(?:[-/][A-ZĐ]{2,}[A-Za-z]*)+"  # KH-UBND, TTr-SKHCN (a whole token)
     r"|\b[A-ZĐ]/[A-ZĐ]\b"  # T/M (thay mặt), K/T
 )
 # Marks a scan prints inside a word in place of a letter or its diacritic ("t?mg", "u:ng", "T}em"); not
