@@ -158,11 +158,11 @@ def web_process(coordinator_qt: Any, tmp_path: Path) -> Iterator[tuple[str, dict
 
 
 def test_extraction_runs_in_a_worker_process(
+    web_process: tuple[str, dict[str, str]],  # first: set up before the page, stopped after it closes
     page: Any,
     shoot: Any,
     coordinator_qt: Any,
     password: str,
-    web_process: tuple[str, dict[str, str]],
     tmp_path: Path,
 ) -> None:
     base, env = web_process
