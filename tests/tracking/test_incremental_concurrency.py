@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 from django.db import connection, transaction
+from tests.tracking.submitting import REPORTED_ROW
 
 from theodoi.plans.models import Task
 from theodoi.tracking import obligations, progress, services
@@ -23,8 +24,6 @@ pytestmark = [
     pytest.mark.skipif(connection.vendor != "postgresql", reason="SQLite writes one transaction at a time"),
 ]
 
-ROW = {"status": "in_progress", "percent": 40, "done_text": "Đã ban hành kế hoạch tuyên truyền"}
-
 
 def _report(plan: Any, reporter: Any, period: str, percent: int, task: Task) -> ProgressReport:
     draft = services.report_get_or_create_draft(
@@ -34,7 +33,7 @@ def _report(plan: Any, reporter: Any, period: str, percent: int, task: Task) -> 
         report=draft,
         actor=reporter,
         version=draft.version,
-        data={"tasks": {task.pk: {**ROW, "percent": percent}}},
+        data={"tasks": {task.pk: {**REPORTED_ROW, "percent": percent}}},
     )
 
 

@@ -16,6 +16,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django_tasks_db.models import DBTaskResult
+from tests.tracking.submitting import REPORTED_ROW, save_and_submit
 
 from theodoi.plans.models import Indicator, Plan, ReportingDuty, Task
 from theodoi.tracking import obligations, progress, services, standings
@@ -29,12 +30,6 @@ from theodoi.tracking.models import (
 from theodoi.tracking.tasks import report_derived_apply, report_submitted
 
 pytestmark = pytest.mark.django_db
-
-ROW = {"status": "in_progress", "percent": 40, "done_text": "Đã ban hành kế hoạch tuyên truyền"}
-
-
-def _send(report: ProgressReport, actor: Any, **data: Any) -> ProgressReport:
-    return services.report_save_and_submit(report=report, actor=actor, version=report.version, data=data)
 
 
 def _queued() -> list[tuple[Any, ...]]:
@@ -110,8 +105,8 @@ def both_sent(
 ) -> tuple[ProgressReport, ProgressReport]:
     """Q2 (task 1 at 20 %) then Q3 (at 40 %) sent through the API; their two jobs queued, not run."""
     return (
-        _send(q2_report, reporter_a, tasks={task_1.pk: {**ROW, "percent": 20}}),
-        _send(q3_report, reporter_a, tasks={task_1.pk: ROW}),
+        save_and_submit(q2_report, reporter_a, tasks={task_1.pk: {**REPORTED_ROW, "percent": 20}}),
+        save_and_submit(q3_report, reporter_a, tasks={task_1.pk: REPORTED_ROW}),
     )
 
 
@@ -128,13 +123,18 @@ def test_jobs_run_in_order_leave_the_full_rebuild(
     task_1: Task,
     indicator_online: Indicator,
 ) -> None:
-    _send(
+    save_and_submit(
         q2_report,
         reporter_a,
-        tasks={task_1.pk: {**ROW, "percent": 20}},
+        tasks={task_1.pk: {**REPORTED_ROW, "percent": 20}},
         indicators={indicator_online.pk: {"value": "60"}},
     )
-    _send(q3_report, reporter_a, tasks={task_1.pk: ROW}, indicators={indicator_online.pk: {"value": "85"}})
+    save_and_submit(
+        q3_report,
+        reporter_a,
+        tasks={task_1.pk: REPORTED_ROW},
+        indicators={indicator_online.pk: {"value": "85"}},
+    )
 
     _run(_queued())
 
@@ -159,7 +159,7 @@ def test_an_older_reports_job_run_last_leaves_the_newer_update(
 def test_a_job_run_twice_writes_nothing_the_second_time(
     before: None, q3_report: ProgressReport, reporter_a: Any, task_1: Task
 ) -> None:
-    _send(q3_report, reporter_a, tasks={task_1.pk: ROW})
+    save_and_submit(q3_report, reporter_a, tasks={task_1.pk: REPORTED_ROW})
     (job,) = _queued()
     _run([job])
     report = ProgressReport.objects.get(pk=q3_report.pk)
@@ -210,7 +210,7 @@ def test_a_row_still_holding_the_returned_update_is_rebuilt_by_the_late_job(
 def test_a_task_amended_before_the_job_keeps_its_new_deadline(
     before: None, q3_report: ProgressReport, reporter_a: Any, coordinator_a: Any, task_1: Task
 ) -> None:
-    _send(q3_report, reporter_a, tasks={task_1.pk: ROW})
+    save_and_submit(q3_report, reporter_a, tasks={task_1.pk: REPORTED_ROW})
     services.task_amend(actor=coordinator_a, task=task_1, changes={"deadline_text": "Quý II/2027"})
 
     _run(_queued())
@@ -222,7 +222,7 @@ def test_a_task_amended_before_the_job_keeps_its_new_deadline(
 def test_a_task_amended_after_the_job_keeps_the_reports_update(
     before: None, q3_report: ProgressReport, reporter_a: Any, coordinator_a: Any, task_1: Task
 ) -> None:
-    _send(q3_report, reporter_a, tasks={task_1.pk: ROW})
+    save_and_submit(q3_report, reporter_a, tasks={task_1.pk: REPORTED_ROW})
     _run(_queued())
 
     services.task_amend(actor=coordinator_a, task=task_1, changes={"deadline_text": "Quý II/2027"})
@@ -245,14 +245,14 @@ def test_the_web_forms_submission_and_an_api_jobs_agree_with_the_rebuild(
         report=q3_report,
         actor=reporter_a,
         version=q3_report.version,
-        data={"tasks": {task_1.pk: ROW}, "indicators": {indicator_online.pk: {"value": "85"}}},
+        data={"tasks": {task_1.pk: REPORTED_ROW}, "indicators": {indicator_online.pk: {"value": "85"}}},
     )
     services.report_submit(report=draft, actor=reporter_a, version=draft.version)
     assert TaskProgress.objects.get(task=task_1).report_period == "2025-Q3"  # no job needed
-    _send(
+    save_and_submit(
         q2_report,
         reporter_a,
-        tasks={task_1.pk: {**ROW, "percent": 20}},
+        tasks={task_1.pk: {**REPORTED_ROW, "percent": 20}},
         indicators={indicator_online.pk: {"value": "60"}},
     )
 
@@ -265,10 +265,10 @@ def test_the_web_forms_submission_and_an_api_jobs_agree_with_the_rebuild(
 def test_a_task_without_a_row_gets_it_from_all_its_updates(
     before: None, q2_report: ProgressReport, q3_report: ProgressReport, reporter_a: Any, task_1: Task
 ) -> None:
-    _send(q3_report, reporter_a, tasks={task_1.pk: ROW})
+    save_and_submit(q3_report, reporter_a, tasks={task_1.pk: REPORTED_ROW})
     _run(_queued())
     TaskProgress.objects.filter(task=task_1).delete()
-    _send(q2_report, reporter_a, tasks={task_1.pk: {**ROW, "percent": 20}})
+    save_and_submit(q2_report, reporter_a, tasks={task_1.pk: {**REPORTED_ROW, "percent": 20}})
 
     _run(_queued())
 
@@ -303,7 +303,7 @@ def test_the_job_reads_and_writes_a_few_statements_for_a_report_without_values(
 
     (The test's own transaction adds a savepoint around the job's; a worker has none.)
     """
-    _send(q3_report, reporter_a, tasks={task_1.pk: ROW})
+    save_and_submit(q3_report, reporter_a, tasks={task_1.pk: REPORTED_ROW})
     _queued()
 
     with CaptureQueriesContext(connection) as run:
@@ -322,7 +322,7 @@ def test_a_carried_over_tasks_older_update_leaves_the_newer_one_it_continues(
     agencies: dict[str, Any],
 ) -> None:
     """A task carried over holds the newest update of the tasks it continues: an older one of its own loses."""
-    _send(q3_report, reporter_a, tasks={task_1.pk: ROW})
+    save_and_submit(q3_report, reporter_a, tasks={task_1.pk: REPORTED_ROW})
     _run(_queued())
     new_plan = Plan.objects.create(unit=q3_report.plan.unit, number="52/KH-UBND", status="active")
     ReportingDuty.objects.create(plan=new_plan, cadence="quarterly", due_text="trước ngày 15 tháng cuối quý")
@@ -333,7 +333,7 @@ def test_a_carried_over_tasks_older_update_leaves_the_newer_one_it_continues(
         actor=reporter_a, agency=agencies["science_a"], plan=new_plan, cadence="quarterly", period="2025-Q2"
     )
 
-    _send(draft, reporter_a, tasks={new.pk: {**ROW, "percent": 10}})
+    save_and_submit(draft, reporter_a, tasks={new.pk: {**REPORTED_ROW, "percent": 10}})
     _run(_queued())
 
     row = TaskProgress.objects.get(task=new)
@@ -347,7 +347,12 @@ def test_a_report_stating_one_indicator_rejudges_that_set_alone(
     mark = [["đánh dấu", 0]]  # what the rows rejudged lose
     IndicatorProgress.objects.update(series=mark)
 
-    _send(q3_report, reporter_a, tasks={task_1.pk: ROW}, indicators={indicator_online.pk: {"value": "85"}})
+    save_and_submit(
+        q3_report,
+        reporter_a,
+        tasks={task_1.pk: REPORTED_ROW},
+        indicators={indicator_online.pk: {"value": "85"}},
+    )
     _run(_queued())
 
     marked = {

@@ -13,6 +13,7 @@ import pytest
 from django.core import mail
 from django.core.exceptions import ValidationError
 from django_tasks_db.models import DBTaskResult
+from tests.tracking.submitting import REPORTED_ROW, save_and_submit
 
 from theodoi.core.models import AuditEvent
 from theodoi.plans.models import Indicator, Task
@@ -31,12 +32,6 @@ from theodoi.tracking.services import InvalidTransition, ReportConflict
 from theodoi.tracking.tasks import report_submitted
 
 pytestmark = pytest.mark.django_db
-
-ROW = {"status": "in_progress", "percent": 40, "done_text": "Đã ban hành kế hoạch tuyên truyền"}
-
-
-def _send(report: ProgressReport, actor: Any, **data: Any) -> ProgressReport:
-    return services.report_save_and_submit(report=report, actor=actor, version=report.version, data=data)
 
 
 def _run_queued_jobs() -> int:
@@ -72,11 +67,11 @@ def coordinator_a_mail(coordinator_a: Any) -> Any:
 def test_rows_and_submission_are_written_together_with_one_audit_event_and_one_job(
     q3_report: ProgressReport, reporter_a: Any, task_1: Task, indicator_online: Indicator
 ) -> None:
-    sent = _send(
+    sent = save_and_submit(
         q3_report,
         reporter_a,
         summary="Đúng tiến độ.",
-        tasks={task_1.pk: ROW},
+        tasks={task_1.pk: REPORTED_ROW},
         indicators={indicator_online.pk: {"value": "85"}},
     )
 
@@ -88,7 +83,7 @@ def test_rows_and_submission_are_written_together_with_one_audit_event_and_one_j
     event = AuditEvent.objects.filter(object_id=str(q3_report.pk)).exclude(action="report.create").get()
     assert event.action == "report.submit"
     assert event.after["status"] == ReportStatus.SUBMITTED
-    assert event.after["tasks"] == {str(task_1.pk): {**ROW}}
+    assert event.after["tasks"] == {str(task_1.pk): {**REPORTED_ROW}}
     assert event.after["indicators"] == {str(indicator_online.pk): {"number": 85.0}}
     assert DBTaskResult.objects.filter(task_path=report_submitted.module_path).count() == 1
 
@@ -97,7 +92,12 @@ def test_after_the_job_the_derived_rows_equal_a_full_rebuild(
     q3_report: ProgressReport, reporter_a: Any, task_1: Task, indicator_online: Indicator
 ) -> None:
     progress.task_progress_for_plan(plan=q3_report.plan)  # the plan's rows as they were before
-    _send(q3_report, reporter_a, tasks={task_1.pk: ROW}, indicators={indicator_online.pk: {"value": "85"}})
+    save_and_submit(
+        q3_report,
+        reporter_a,
+        tasks={task_1.pk: REPORTED_ROW},
+        indicators={indicator_online.pk: {"value": "85"}},
+    )
     assert TaskProgress.objects.get(task=task_1).work_status == ""  # the worker has not run yet
 
     assert _run_queued_jobs() == 1
@@ -121,7 +121,7 @@ def test_the_job_marks_the_reports_obligation_sent(
         due_at=q3_report.due_at,
         quarter="2025-Q3",
     )
-    sent = _send(q3_report, reporter_a, tasks={task_1.pk: ROW})
+    sent = save_and_submit(q3_report, reporter_a, tasks={task_1.pk: REPORTED_ROW})
 
     _run_queued_jobs()
 
@@ -132,7 +132,7 @@ def test_the_job_marks_the_reports_obligation_sent(
 def test_the_coordinators_are_told_once_however_often_the_job_runs(
     q3_report: ProgressReport, reporter_a: Any, coordinator_a_mail: Any, task_1: Task
 ) -> None:
-    _send(q3_report, reporter_a, tasks={task_1.pk: ROW})
+    save_and_submit(q3_report, reporter_a, tasks={task_1.pk: REPORTED_ROW})
 
     _run_queued_jobs()
     _run_queued_jobs()
@@ -146,10 +146,10 @@ def test_the_coordinators_are_told_once_however_often_the_job_runs(
 def test_a_returned_report_sent_again_updates_its_rows_and_says_resubmitted(
     q3_report: ProgressReport, reporter_a: Any, coordinator_a: Any, task_1: Task
 ) -> None:
-    sent = _send(q3_report, reporter_a, tasks={task_1.pk: ROW})
+    sent = save_and_submit(q3_report, reporter_a, tasks={task_1.pk: REPORTED_ROW})
     returned = services.report_return(report=sent, actor=coordinator_a, comment="Thiếu minh chứng.")
 
-    again = _send(returned, reporter_a, tasks={task_1.pk: {"percent": 55}})
+    again = save_and_submit(returned, reporter_a, tasks={task_1.pk: {"percent": 55}})
 
     assert again.status == ReportStatus.SUBMITTED
     assert list(TaskUpdate.objects.filter(report=q3_report).values_list("percent", flat=True)) == [55]
@@ -173,7 +173,7 @@ def test_a_bad_value_is_refused_in_vietnamese_and_nothing_is_written(
     q3_report: ProgressReport, reporter_a: Any, task_1: Task
 ) -> None:
     with pytest.raises(ValidationError) as refused:
-        _send(q3_report, reporter_a, tasks={task_1.pk: {**ROW, "percent": "140"}})
+        save_and_submit(q3_report, reporter_a, tasks={task_1.pk: {**REPORTED_ROW, "percent": "140"}})
 
     assert refused.value.message_dict == {
         f"tasks.{task_1.pk}.percent": [
@@ -189,7 +189,7 @@ def test_a_task_the_agency_does_not_lead_is_refused_and_nothing_is_written(
     other = q3_report.plan.tasks.exclude(pk=task_1.pk).get()
 
     with pytest.raises(ValidationError) as refused:
-        _send(q3_report, reporter_a, tasks={task_1.pk: ROW, other.pk: ROW})
+        save_and_submit(q3_report, reporter_a, tasks={task_1.pk: REPORTED_ROW, other.pk: REPORTED_ROW})
 
     assert refused.value.message_dict == {
         f"tasks.{other.pk}": ["Nhiệm vụ này không thuộc báo cáo của cơ quan."]
@@ -201,7 +201,7 @@ def test_a_task_left_unreported_is_named_and_nothing_is_written(
     q3_report: ProgressReport, reporter_a: Any, task_1: Task
 ) -> None:
     with pytest.raises(ValidationError) as refused:
-        _send(q3_report, reporter_a, summary="Chưa đủ.")
+        save_and_submit(q3_report, reporter_a, summary="Chưa đủ.")
 
     assert refused.value.message_dict == {
         f"tasks.{task_1.pk}.status": ["Chưa báo cáo tình trạng của nhiệm vụ 1."]
@@ -214,7 +214,7 @@ def test_a_stale_version_is_a_conflict_and_nothing_is_written(
 ) -> None:
     with pytest.raises(ReportConflict) as refused:
         services.report_save_and_submit(
-            report=q3_report, actor=reporter_a, version=7, data={"tasks": {task_1.pk: ROW}}
+            report=q3_report, actor=reporter_a, version=7, data={"tasks": {task_1.pk: REPORTED_ROW}}
         )
 
     assert refused.value.current_version == 1
@@ -227,17 +227,17 @@ def test_a_version_changed_after_the_report_was_read_is_a_conflict(
     ProgressReport.objects.filter(pk=q3_report.pk).update(version=2)  # another write in between
 
     with pytest.raises(ReportConflict) as refused:
-        _send(q3_report, reporter_a, tasks={task_1.pk: ROW})
+        save_and_submit(q3_report, reporter_a, tasks={task_1.pk: REPORTED_ROW})
 
     assert refused.value.current_version == 2
     assert not TaskUpdate.objects.filter(report=q3_report).exists()
 
 
 def test_a_sent_report_cannot_be_sent_again(q3_report: ProgressReport, reporter_a: Any, task_1: Task) -> None:
-    sent = _send(q3_report, reporter_a, tasks={task_1.pk: ROW})
+    sent = save_and_submit(q3_report, reporter_a, tasks={task_1.pk: REPORTED_ROW})
 
     with pytest.raises(InvalidTransition):
-        _send(sent, reporter_a, tasks={task_1.pk: {"percent": 90}})
+        save_and_submit(sent, reporter_a, tasks={task_1.pk: {"percent": 90}})
 
     assert TaskUpdate.objects.get(report=q3_report).percent == 40
 
@@ -248,7 +248,7 @@ def test_a_reporter_of_another_agency_cannot_send_it(
     from django.core.exceptions import PermissionDenied
 
     with pytest.raises(PermissionDenied):
-        _send(q3_report, reporter_finance_a, tasks={task_1.pk: ROW})
+        save_and_submit(q3_report, reporter_finance_a, tasks={task_1.pk: REPORTED_ROW})
 
     _nothing_written(q3_report)
 
@@ -262,7 +262,7 @@ def test_with_another_task_backend_the_job_runs_after_commit(
     django_capture_on_commit_callbacks: Any,
 ) -> None:
     with django_capture_on_commit_callbacks() as pending:
-        _send(q3_report, reporter_a, tasks={task_1.pk: ROW})
+        save_and_submit(q3_report, reporter_a, tasks={task_1.pk: REPORTED_ROW})
     assert not Notification.objects.exists()  # nothing ran inside the transaction
 
     for callback in pending:
@@ -276,11 +276,11 @@ def test_a_task_saved_in_a_draft_before_need_not_be_sent_again(
     q3_report: ProgressReport, reporter_a: Any, task_1: Task
 ) -> None:
     saved = services.report_save_draft(
-        report=q3_report, actor=reporter_a, version=1, data={"tasks": {task_1.pk: ROW}}
+        report=q3_report, actor=reporter_a, version=1, data={"tasks": {task_1.pk: REPORTED_ROW}}
     )
     report = ProgressReport.objects.select_related("plan", "agency").get(pk=saved.pk)
 
-    sent = _send(report, reporter_a, summary="Đã báo cáo ở bản nháp.")
+    sent = save_and_submit(report, reporter_a, summary="Đã báo cáo ở bản nháp.")
 
     assert sent.status == ReportStatus.SUBMITTED
     assert list(TaskUpdate.objects.filter(report=report).values_list("task_id", "percent")) == [
@@ -296,7 +296,7 @@ def test_the_tasks_to_report_are_those_the_agency_leads_with_whether_reported(
     assert set(services._led_tasks(q3_report).values_list("pk", flat=True)) == {task_1.pk} != {other.pk}
 
     services.report_save_draft(
-        report=q3_report, actor=reporter_a, version=1, data={"tasks": {task_1.pk: ROW}}
+        report=q3_report, actor=reporter_a, version=1, data={"tasks": {task_1.pk: REPORTED_ROW}}
     )
 
     assert services._led_tasks_reported(q3_report) == {task_1.pk: (task_1.pk, task_1.code, True)}
