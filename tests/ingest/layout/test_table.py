@@ -252,6 +252,52 @@ def test_table_continued_without_header_keeps_the_column_mapping():
     assert [(r.code, r.text("lead")) for r in rows] == [("1", "Sở Nội vụ"), ("2", "Sở Tài chính")]
 
 
+# A row broken across a page break: the next page's table opens with the row's tail.
+PAGE_TAIL_CASES = [
+    ("điện tử", "Triển khai tuyên truyền điện tử", 1, "the name's last words, lower case"),
+    ("(đến năm 2030, 2045)", "Triển khai tuyên truyền (đến năm 2030, 2045)", 1, "a bracket carries on"),
+    ("45-NQ/TW của Bộ Chính trị", "Triển khai tuyên truyền 45-NQ/TW của Bộ Chính trị", 1, "a code"),
+    ("Nâng cao nhận thức", "Triển khai tuyên truyền", 2, "negative: a capital opens a row of its own"),
+]
+
+
+@pytest.mark.parametrize("tail, name, rows, comment", PAGE_TAIL_CASES, ids=[c[3] for c in PAGE_TAIL_CASES])
+def test_a_row_broken_across_pages_is_joined_to_its_first_part(tail, name, rows, comment):
+    texts = [
+        ((0, 0, 0), "TT"),
+        ((0, 0, 1), "Tên nhiệm vụ"),
+        ((0, 0, 2), "Cơ quan chủ trì"),
+        ((0, 0, 3), "Kết quả"),
+        ((0, 1, 0), "1"),
+        ((0, 1, 1), "Triển khai tuyên truyền"),
+        ((0, 1, 2), "Sở Nội vụ"),
+        ((1, 0, 1), tail),
+        ((1, 0, 3), "Kế hoạch"),
+        ((1, 1, 0), "2"),
+        ((1, 1, 1), "Xây dựng chương trình"),
+    ]
+    sources = [SourceLine(number=n, text=t, cell=CellRef(*ref)) for n, (ref, t) in enumerate(texts, start=1)]
+    got = rebuild_rows(make_lines(sources), TASK_COLUMNS)
+    assert got[0].text("name") == name
+    assert len(got) == rows + 1
+    if rows == 1:
+        assert got[0].text("output") == "Kế hoạch"
+        assert 8 in got[0].lines and 9 in got[0].cells["output"].lines
+
+
+def test_an_unnumbered_row_inside_a_page_is_not_joined_to_the_row_before():
+    texts = [
+        ((0, 0, 0), "TT"),
+        ((0, 0, 1), "Tên nhiệm vụ"),
+        ((0, 1, 0), "1"),
+        ((0, 1, 1), "Triển khai tuyên truyền"),
+        ((0, 2, 1), "điện tử"),
+    ]
+    sources = [SourceLine(number=n, text=t, cell=CellRef(*ref)) for n, (ref, t) in enumerate(texts, start=1)]
+    got = rebuild_rows(make_lines(sources), TASK_COLUMNS)
+    assert got[0].text("name") == "Triển khai tuyên truyền"
+
+
 # split_agency_tail: (first-column line, expected name part, expected fragment, comment)
 AGENCY_TAIL_CASES = [
     (

@@ -84,6 +84,26 @@ def test_unreadable_date_is_left_empty():
     assert header.provenance.confidence["date"] == 0.0
 
 
+@pytest.mark.parametrize(
+    "issuer_line, province",
+    [
+        ("UBND TỈNH QUẢNG TRỊ", "Quảng Trị"),
+        ("ỦY BAN NHÂN DÂN TỈNH QUẢNG TRỊ", "Quảng Trị"),
+        ("ỦY BAN NHÂN DÂN THÀNH PHỐ HẢI PHÒNG", "Hải Phòng"),
+        ("ỦY BAN NHÂN DÂN", None),  # the province on the next line, not here
+    ],
+    ids=["abbreviated", "one-line", "city", "negative: no province on the line"],
+)
+def test_an_issuer_written_on_one_line_names_its_province(issuer_line, province):
+    """A Word header cell often holds "ỦY BAN NHÂN DÂN TỈNH ..." as one paragraph; the date may be unset."""
+    text = f"{issuer_line}\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 635/KH-UBND\nngày     tháng     năm\nKẾ HOẠCH\n"
+    header = parse_header(lines_from_text(text))
+    assert header.province == province
+    assert header.issuer == (
+        f"UBND {'thành phố' if 'PHỐ' in issuer_line else 'tỉnh'} {province}" if province else None
+    )
+
+
 def test_party_committee_plan_is_issued_by_the_provincial_party_committee():
     text = " TiINH UY TIEN GIANG DANG CONG SAN VIET NAM\n) Tién Giang, ngay 06 thang 5 nam 2025\nS0 195-KH/TU\n\nKE HOACH\n"
     header = parse_header(lines_from_text(text))

@@ -444,6 +444,36 @@ def test_a_real_table_is_read_through_its_header_row():
     ]
 
 
+@pytest.mark.parametrize(
+    "tail, name, target",
+    [
+        (["", "cá nhân", "", "", ""], "Tỷ lệ dân số có chữ ký số cá nhân", "≥ 70"),
+        (["", "Tỷ lệ hồ sơ trực tuyến", "%", "≥ 80", ""], "Tỷ lệ dân số có chữ ký số", "≥ 70"),
+    ],
+    ids=["the tail of a row broken across pages", "negative: an unnumbered row with a capital is left out"],
+)
+def test_a_real_tables_row_broken_across_pages_is_joined(tail, name, target):
+    from theodoi.ingest.document import CellRef, SourceLine
+
+    pages = [
+        [
+            ["TT", "Chỉ tiêu", "Đơn vị", "Kết quả", "Cơ quan chủ trì theo dõi, đánh giá"],
+            ["I", "Đến năm 2030", "", "", ""],
+            ["1", "Tỷ lệ dân số có chữ ký số", "%", "≥ 70", "Sở Khoa học và Công nghệ"],
+        ],
+        [tail, ["2", "Quy mô kinh tế số", "% GRDP", "≥ 30", "Sở Tài chính"]],
+    ]
+    sources = [SourceLine(number=1, text="PHỤ LỤC I"), SourceLine(number=2, text="DANH MỤC CÁC CHỈ TIÊU")]
+    for t, grid in enumerate(pages):
+        for r, row in enumerate(grid):
+            for c, text in enumerate(row):
+                if text:
+                    sources.append(SourceLine(number=len(sources) + 1, text=text, cell=CellRef(t, r, c)))
+    first, second = parse_indicators(make_lines(sources))
+    assert (first.code, first.name, first.target) == ("1", name, target)
+    assert (second.code, second.name) == ("2", "Quy mô kinh tế số")
+
+
 def test_a_scanned_row_without_agency_between_two_alike_takes_theirs_unsure():
     text = (
         "Phu luc I\nCHI TIEU\nTT Chi tieu Don vi Ket qua Co quan chu tri\nDen nam 2030\n"

@@ -622,6 +622,7 @@ def _rows_from_cells(lines: Sequence[Line], columns: Sequence[ColumnSpec]) -> li
         grid.setdefault((line.cell.table, line.cell.row), {}).setdefault(line.cell.col, []).append(line)
     mapping: dict[int, dict[int, str]] = {}  # table -> col -> column name
     code_col: dict[int, int] = {}
+    opened: set[int] = set()  # tables whose first row has been read
     rows: list[Row] = []
     for (table, _r), cells in sorted(grid.items()):
         texts = {col: collapse_spaces(" ".join(x.text for x in ls)) for col, ls in cells.items()}
@@ -641,6 +642,15 @@ def _rows_from_cells(lines: Sequence[Line], columns: Sequence[ColumnSpec]) -> li
         numbers = [x.number for ls in cells.values() for x in ls]
         if not code_text and not any(texts.get(c) for c in cols):
             continue
+        first_row = table not in opened
+        opened.add(table)
+        tail = first_row and rows and rows[-1].kind == "row"
+        if not code_text and tail and row_tail_over_page([texts.get(c, "") for c in sorted(cols)]):
+            for col, name in cols.items():
+                for line in cells.get(col, []):
+                    rows[-1].cells.setdefault(name, Cell("", [], 0.9)).add(line.text, line.number)
+            rows[-1].lines.extend(n for n in numbers if n not in rows[-1].lines)
+            continue
         sec = roman_value(code_text) if code_text and not code_text[0].isdigit() else None
         if sec:
             title = " ".join(texts[c] for c in sorted(texts) if c != code_col[table] and texts[c])
@@ -653,6 +663,19 @@ def _rows_from_cells(lines: Sequence[Line], columns: Sequence[ColumnSpec]) -> li
                 row.cells[name] = Cell(texts[col], [x.number for x in cells[col]], 0.95)
         rows.append(row)
     return rows
+
+
+def row_tail_over_page(texts: Sequence[str]) -> bool:
+    """Return True when an unnumbered first row of a table (the header aside) ends the row before.
+
+    Word and LibreOffice let a row break across pages, so the PDF's table on the next page
+    opens with the row's tail: no number in the TT cell, its first text carrying on a sentence
+    ("điện tử", "lược.", "(đến năm 2030, 2045)", "45-NQ/TW ngày ..."). A group heading in that
+    place starts with a capital letter.
+    ``texts`` are the row's cells left to right.
+    """
+    first = next((t for t in texts if t), "")
+    return bool(first) and not first[0].isupper()
 
 
 def _map_header(texts: dict[int, str], columns: Sequence[ColumnSpec]) -> tuple[dict[int, str], int] | None:

@@ -236,21 +236,24 @@ def _issuer(lines: Sequence[Line]) -> tuple[str | None, str | None, list[int]]:
     kind, province, used = None, None, []
     for line in lines[:8]:
         key = line.key
-        if re.match(r"^\W*(uy ban nhan ?dan|ubnd)\b", key):
+        m = re.match(r"^\W*(uy ban nhan ?dan|ubnd)\b\s*", key)
+        if m:
             kind = "UBND"
             used.append(line.number)
+            key = key[m.end() :]  # "ỦY BAN NHÂN DÂN TỈNH QUẢNG TRỊ" on one line (a Word cell)
         m = re.match(r"^\W*t\w{0,2}nh\s+(uy|\S{0,2}y)\s+(.+?)(?:\s+dang cong san|$)", key)
         if m:
             kind = "Tỉnh ủy"
             province = match_province(m.group(2)) or province
             used.append(line.number)
             continue
-        m = re.match(r"^\W*(t\w{0,2}nh|thanh pho)\s+(.+)$", key)
+        m = re.match(r"^\W*(thanh pho|t\w{0,2}nh)\s+(.+)$", key)
         if m and not province:
             found = province_prefix(m.group(2))
             if found:
                 province = found
-                used.append(line.number)
+                if line.number not in used:
+                    used.append(line.number)
     return kind, province, used
 
 

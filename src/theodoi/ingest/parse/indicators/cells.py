@@ -6,6 +6,7 @@ import re
 from collections.abc import Sequence
 
 from theodoi.ingest.layout.lines import Line
+from theodoi.ingest.layout.table import row_tail_over_page
 from theodoi.ingest.parse.indicators.rows import Parts, Row, mark_groups
 from theodoi.ingest.parse.indicators.table import HORIZON, horizon_of
 from theodoi.ingest.text import collapse_spaces, fold
@@ -29,7 +30,8 @@ def rows_from_cells(body: Sequence[Line]) -> list[Row]:
     rows: list[Row] = []
     horizon: int | None = None
     last: str | None = None
-    for _key, cells in grouped.items():
+    opened: set[int] = set()  # tables whose first row has been read
+    for (table, _row), cells in grouped.items():
         by_col: dict[int, list[Line]] = {}
         for line in cells:
             by_col.setdefault(line.cell.col, []).append(line)  # type: ignore[union-attr]
@@ -44,20 +46,33 @@ def rows_from_cells(body: Sequence[Line]) -> list[Row]:
             m = HORIZON.search(fold(joined)) if len(fold(joined)) <= 60 else None
             h = int(m.group(1)) if m else None
         code_text = next((texts[c] for c, r in roles.items() if r == "code" and c in texts), "")
+        first_row = table not in opened
+        opened.add(table)
+        if not code_text and first_row and rows and row_tail_over_page([texts[c] for c in sorted(texts)]):
+            rows[-1].parts.append(_parts(None, texts, roles))  # a row's tail broken onto the next page
+            rows[-1].lines.extend(cells)
+            continue
         if h and not re.fullmatch(r"\d+(\.\d+)*\.?", code_text):
             horizon = h
             continue
         if not roles or not re.fullmatch(r"\d{1,3}(\.\d{1,2}){0,2}\.?", code_text):
             continue
-        parts = Parts(code=code_text.rstrip("."))
-        for col, text in texts.items():
-            role = roles.get(col)
-            if role in ("name", "unit", "target", "lead"):
-                setattr(parts, role, collapse_spaces(f"{getattr(parts, role)} {text}"))
-        last = parts.code
-        rows.append(Row(code=last, horizon=horizon, group=None, lines=list(cells), parts=[parts]))
+        last = code_text.rstrip(".")
+        rows.append(
+            Row(code=last, horizon=horizon, group=None, lines=list(cells), parts=[_parts(last, texts, roles)])
+        )
     mark_groups(rows)
     return rows
+
+
+def _parts(code: str | None, texts: dict[int, str], roles: dict[int, str]) -> Parts:
+    """One table row's cells by column role."""
+    parts = Parts(code=code)
+    for col, text in texts.items():
+        role = roles.get(col)
+        if role in ("name", "unit", "target", "lead"):
+            setattr(parts, role, collapse_spaces(f"{getattr(parts, role)} {text}"))
+    return parts
 
 
 def _column_role(key: str) -> str | None:
