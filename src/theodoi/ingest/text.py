@@ -34,3 +34,28 @@ def fold(text: str | None) -> str:
 def collapse_spaces(text: str) -> str:
     """Join a field's lines the way the format wants: single spaces, trimmed."""
     return _SPACES.sub(" ", text).strip()
+
+
+# Digits OCR reads for the letters they resemble, one table for every stage that matches
+# words through them: "S6", "50", "56", "86" for "Sở", "kh0a" for "khoa", "1" for "i".
+_DIGIT_LETTERS = str.maketrans("01568", "oisos")
+
+
+def digits_as_letters(word: str) -> str:
+    """Read a folded word's digits as the letters OCR took them for ("s6", "86" -> "so").
+
+    Why: a directory name's words are matched against OCR'd words, where a letter read as a
+    look-alike digit must not make two spellings of one word differ.
+    """
+    return word.translate(_DIGIT_LETTERS)
+
+
+def is_so_lookalike(token: str) -> bool:
+    """Whether a token is "Sở" as OCR reads it with a digit for a letter ("56", "50", "86", "S6").
+
+    Also "Sở" itself (and "5ở"), but not "Số"/"So": a capital or a digit first, then a digit or
+    the "ở". No task name's word reads so, while "số" (number) is one.
+    """
+    if len(token) != 2 or token[0].islower() or digits_as_letters(fold(token)) != "so":
+        return False
+    return token[1] == "ở" or any(ch.isdigit() for ch in token)

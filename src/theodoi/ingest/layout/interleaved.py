@@ -49,6 +49,7 @@ from theodoi.ingest.layout.segment import (
 )
 from theodoi.ingest.layout.table import Cell, ColumnSpec, Row, RowStart, align
 from theodoi.ingest.text import fold as _plain_fold
+from theodoi.ingest.text import is_so_lookalike
 
 fold = lru_cache(maxsize=1 << 16)(_plain_fold)  # folding the same cell texts again and again
 
@@ -810,8 +811,6 @@ def _carry(streams: dict[str, Cell], others: Sequence[ColumnSpec]) -> Carry:
 _RECUT_WINDOW = 6
 # A name ending "... (chuyển đổi / kinh tế / công nghệ) số", "digital", which folds like "sở".
 _DIGITAL_END = re.compile(r"(?<!\bcac )(?<!\bcua )\bso\s*$")
-# "Sở" as OCR reads it with digits for letters ("56", "50", "86", "S6"): no word of a task name.
-_SO_LOOKALIKE = re.compile(r"^(?:[S58][06]|[S5]ở)$")
 # Words after which a capitalised name is the sentence's object: "do Sở Nội vụ", "lên Trung tâm".
 _TAKES_OBJECT = re.compile(r"\b(?:do|len|vao|boi|qua|cua|voi)\s*$")
 
@@ -836,9 +835,9 @@ def recut_name_end(head: str, rest: str, kinds: Sequence[str], carry: Carry) -> 
     the agency's own word read as output, the old rule judges it).
     Returns (name part, words moved to the rest).
     """
-    tokens = head.split()  # "Sở" read as digits is read as "Sở" (``_SO_LOOKALIKE``)
+    tokens = head.split()  # "Sở" read as digits is read as "Sở" (``is_so_lookalike``)
     for k in range(1, len(tokens) - 1):
-        if _SO_LOOKALIKE.match(tokens[k]) and tokens[k + 1][:1].isupper() and fold(tokens[k + 1]) != "so":
+        if is_so_lookalike(tokens[k]) and tokens[k + 1][:1].isupper() and fold(tokens[k + 1]) != "so":
             tokens[k] = "Sở"
     lo = max(1, len(tokens) - _RECUT_WINDOW)
     rtokens = re.findall(r"\||[^\s|]+", rest)
@@ -868,10 +867,6 @@ def recut_name_end(head: str, rest: str, kinds: Sequence[str], carry: Carry) -> 
     return " ".join(head.split()[:cut]), " ".join(moved)
 
 
-# "Sở" as OCR reads it at a name line's end, its S read as a digit too ("86", "S6", "50").
-_SO_AT_END = re.compile(r"^(?:[S58][06]|[S5]ở)$")
-
-
 def give_digit_so_to_rest(head: str, rest: str) -> tuple[str, str]:
     """Move a name part's last token that is "Sở" read as digits to the rest it opens.
 
@@ -883,7 +878,7 @@ def give_digit_so_to_rest(head: str, rest: str) -> tuple[str, str]:
 
     tokens = head.split()
     words = rest.split()
-    if len(tokens) < 2 or not words or not _SO_AT_END.match(tokens[-1]) or not words[0][:1].isupper():
+    if len(tokens) < 2 or not words or not is_so_lookalike(tokens[-1]) or not words[0][:1].isupper():
         return head, rest
     for k in range(min(4, len(words)), 0, -1):
         opening = "Sở " + " ".join(words[:k])

@@ -37,7 +37,7 @@ from theodoi.ingest.normalise.deadlines import (
 )
 from theodoi.ingest.parse.sections import recover_sections, sections_from_rows
 from theodoi.ingest.plan import Provenance, Section, Task
-from theodoi.ingest.text import collapse_spaces
+from theodoi.ingest.text import collapse_spaces, digits_as_letters
 from theodoi.ingest.text import fold as _plain_fold
 
 fold = lru_cache(maxsize=1 << 16)(_plain_fold)  # folding the same cell texts again and again
@@ -721,13 +721,10 @@ def wrapped_collective(name: str, fragments: Sequence[tuple[int, list[str]]], ta
     return best
 
 
-_DIGIT_LOOKALIKES = str.maketrans("0561", "osoi")  # "S6", "50" for "Sở", "sở"
-
-
 @lru_cache(maxsize=1 << 16)  # directory names are matched word by word, the same pairs again and again
 def _word_like(a: str, b: str) -> bool:
     """Two folded words that OCR may have made of one another ("nghe"/"nghs", "khoa"/"kh0a")."""
-    a, b = a.translate(_DIGIT_LOOKALIKES), b.translate(_DIGIT_LOOKALIKES)
+    a, b = digits_as_letters(a), digits_as_letters(b)
     if a == b:
         return True
     if len(a) <= 2 or len(b) <= 2:
