@@ -8,6 +8,7 @@ from theodoi.ingest.layout import lines_from_text
 from theodoi.ingest.layout.table import Cell, Row
 from theodoi.ingest.parse.tasks import (
     _from_output_word,
+    _with_row_agencies,
     agencies,
     agencies_in_fragments,
     clean_text,
@@ -207,6 +208,29 @@ def test_a_lengthened_name_must_extend_the_name_read_so_far():
     # "Sở Nội vụ" is not swapped for a longer name its words also spell with slips ("Ngoại vụ")
     fragments = [(1, ["Sở Nội vụ", "Văn bản"]), (2, ["hướng dẫn"])]
     assert agencies_in_fragments(fragments) == ["Sở Nội vụ"]
+
+
+@pytest.mark.parametrize(
+    ("fragments", "support", "expected"),
+    [
+        pytest.param(
+            [(1, ["Các sở, ngành,", "Kế hoạch"]), (2, ["địa phương", "Sở Tài chính"])],
+            ["Các sở, ngành, địa phương"],
+            ["Sở Tài chính"],
+            id="the-name-the-partners-cell-does-not-hold",
+        ),
+        pytest.param(
+            [(1, ["Các sở, ngành,", "Kế hoạch"]), (2, ["địa phương"])],
+            ["Các sở, ngành, địa phương"],
+            [],
+            id="not-the-partners-own-name",
+        ),
+    ],
+)
+def test_an_empty_ocr_lead_takes_a_row_agency_that_is_no_partner(fragments, support, expected) -> None:
+    row = Row("row", "1", {}, [], fragments=fragments)
+    lead, _support, _lc, _sc = _with_row_agencies(row, [], support, 1.0, 1.0)
+    assert lead == expected
 
 
 def test_fragments_without_a_whole_name_opening_give_no_agency():

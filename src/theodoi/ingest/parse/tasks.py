@@ -230,6 +230,8 @@ def task_from_row(row: Row, section: str | None) -> Task | None:
         )
         if not lead and (faint := faint_directory_name(row.fragments, exclude=support)) is not None:
             lead, lead_conf = [faint], 0.3
+        if not lead and (found := agencies_in_fragments(row.fragments)):
+            lead, lead_conf = found[:1], 0.3  # the row names no other agency than its partners
         lead = _distinct([wrapped_collective(n, row.fragments, name) for n in lead])
         support = _distinct([wrapped_collective(n, row.fragments, name) for n in support])
         if not support and (faint := faint_directory_name(row.fragments, exclude=lead, collectives=True)):
@@ -411,8 +413,10 @@ def _with_row_agencies(
 
     support = [longer(name) for name in support]
     lead = [longer(name) for name in lead]
-    if not lead:
-        lead, lead_conf = [found[0]], 0.4
+    if not lead:  # a partner's name is the lead only when the row names no other (``task_from_row``)
+        partners = {fold(x) for x in support}
+        lead = [f for f in found if fold(f) not in partners][:1]
+        lead_conf = 0.4 if lead else lead_conf
     if not support:
         taken = {fold(x) for x in lead}
         support = [
