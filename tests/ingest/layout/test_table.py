@@ -387,6 +387,28 @@ def test_debris_runs_are_found_on_the_raw_line_and_dropped_from_the_restored_one
     assert drop_debris_runs(line).text == "Sở | Nội vụ"
 
 
+@pytest.mark.parametrize(
+    ("raw", "restored", "text"),
+    [
+        pytest.param(
+            "da dang hoa \\ A R S& Giao duc va",
+            "đa dạng hóa \\ A Rà Sở Giáo dục và",
+            "đa dạng hóa | Sở Giáo dục và",
+            id="so-read-with-a-mark-opening-a-name-stays",
+        ),
+        pytest.param(
+            "da dang hoa \\ A S& h . giao duc",
+            "đa dạng hóa \\ A Sở hồ . giáo dục",
+            "đa dạng hóa | giáo dục",
+            id="negative-no-capitalised-word-after-it",
+        ),
+    ],
+)
+def test_an_agency_head_read_with_marks_survives_a_debris_run(raw, restored, text):
+    line = make_lines([SourceLine(number=1, text=raw)], [restored])[0]
+    assert drop_debris_runs(line).text == text
+
+
 # split_deadline_continuation: (line text, deadline so far, expected (rest, continuation), comment)
 DEADLINE_CONTINUATION_CASES = [
     (

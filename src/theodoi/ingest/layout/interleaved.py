@@ -150,7 +150,8 @@ def drop_debris_runs(line: Line, *, run: int = 3) -> Line:
     found on the raw line, whose tokens match the restored line's one to one, and the
     restored tokens at those places are replaced by one bar: the text loses the debris and
     the layout keeps the gap it marks. The row number opening a line is kept, and so is a
-    lone capital opening a capitalised word ("S Nông nghiệp": a head letter cut off).
+    lone capital opening a capitalised word ("S Nông nghiệp": a head letter cut off), or
+    "Sở" read with a mark for its vowel ("S& Giáo dục", restored "Sở": an agency's head).
     """
     raw, text = line.raw.split(), line.text.split()
     if len(raw) != len(text) or len(raw) < run:
@@ -160,7 +161,8 @@ def drop_debris_runs(line: Line, *, run: int = 3) -> Line:
         stray[0] = False
     for i in range(len(raw) - 1):
         opens_word = raw[i + 1][:1].isupper() and len(re.sub(r"\W", "", raw[i + 1])) >= 3
-        if stray[i] and raw[i].isalpha() and raw[i].isupper() and opens_word:
+        head = (raw[i].isalpha() and raw[i].isupper()) or is_so_lookalike(text[i])
+        if stray[i] and head and opens_word:
             stray[i] = False
     out: list[str] = []
     i = 0
