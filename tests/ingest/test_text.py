@@ -1,4 +1,4 @@
-"""The digits OCR reads for letters, one table for every stage ("S6", "86" for "Sở").
+"""The digits OCR reads for letters, one table for every stage ("S6", "86", "S&" for "Sở").
 
 Corpus: tokens as the OCR'd sample plans show them, with the reading expected; negative cases
 that must not read as "Sở": "số" (number) and "Số", which fold like it but are words of task
@@ -17,6 +17,7 @@ from theodoi.ingest.text import digits_as_letters, is_so_lookalike
     [
         pytest.param("s6", "so", id="six-for-o"),
         pytest.param("86", "so", id="eight-for-s"),
+        pytest.param("s&", "so", id="ampersand-for-a-marked-o"),
         pytest.param("kh0a", "khoa", id="zero-for-o"),
         pytest.param("th1", "thi", id="one-for-i"),
         pytest.param("khoa", "khoa", id="letters-unchanged"),

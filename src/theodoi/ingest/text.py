@@ -36,13 +36,13 @@ def collapse_spaces(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
-# Digits OCR reads for the letters they resemble, one table for every stage that matches
-# words through them: "S6", "50", "56", "86" for "Sở", "kh0a" for "khoa", "1" for "i".
-_DIGIT_LETTERS = str.maketrans("01568", "oisos")
+# Digits (and the "&" for a marked "ở") OCR reads for the letters they resemble, one table for
+# every stage that matches words through them: "S6", "50", "86", "S&" for "Sở", "kh0a" for "khoa".
+_DIGIT_LETTERS = str.maketrans("01568&", "oisoso")
 
 
 def digits_as_letters(word: str) -> str:
-    """Read a folded word's digits as the letters OCR took them for ("s6", "86" -> "so").
+    """Read a folded word's digits as the letters OCR took them for ("s6", "86", "s&" -> "so").
 
     Why: a directory name's words are matched against OCR'd words, where a letter read as a
     look-alike digit must not make two spellings of one word differ.

@@ -21,7 +21,7 @@ import difflib
 import re
 from functools import lru_cache
 
-from theodoi.ingest.text import collapse_spaces
+from theodoi.ingest.text import collapse_spaces, digits_as_letters
 from theodoi.ingest.text import fold as _plain_fold
 
 fold = lru_cache(maxsize=1 << 16)(_plain_fold)  # folding the same cell texts again and again
@@ -595,9 +595,6 @@ def known_agency(name: str) -> str | None:
     return _directory_keys().get(fold(collapse_spaces(name)).strip(_EDGE))
 
 
-_LOOKALIKES = str.maketrans("0561&", "osoio")  # OCR digits and marks for letters: "S6", "S&"
-
-
 @lru_cache(maxsize=1)
 def _compact_directory() -> tuple[tuple[str, str], ...]:
     return tuple((re.sub(r"[\W_]", "", fold(name)), name) for name in AGENCY_DIRECTORY)
@@ -610,7 +607,7 @@ def compact_directory_match(text: str, *, floor: float = 0.85) -> str | None:
     OCR glues short words ("S6Y tế", "SoY té" for "Sở Y tế") and reads digits or marks for
     letters; compared without spaces and punctuation, such a name still matches its entry.
     """
-    key = re.sub(r"[\W_]", "", fold(text).translate(_LOOKALIKES))
+    key = re.sub(r"[\W_]", "", digits_as_letters(fold(text)))
     if len(key) < 4:
         return None
     best: tuple[float, str] | None = None
