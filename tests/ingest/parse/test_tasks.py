@@ -9,14 +9,17 @@ from theodoi.ingest.layout.table import Cell, Row
 from theodoi.ingest.parse.tasks import (
     _from_output_word,
     _with_row_agencies,
+    accent_output_phrases,
     agencies,
     agencies_in_fragments,
     clean_text,
     directory_name_in,
+    drop_collective_bleed,
     drop_date_debris,
     drop_open_end,
     drop_tail_after_sentence,
     faint_directory_name,
+    finish_inner_issuer,
     finish_output_issuer,
     lengthen_first_agency,
     narrow_ocr_lead,
@@ -726,3 +729,114 @@ def test_a_collectives_wrapped_words_run_into_the_task_name_lengthen_it(task_nam
 )
 def test_a_garbled_date_ending_an_ocr_output_is_dropped(ocr_output, kept):
     assert drop_date_debris(ocr_output) == kept
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "comment"),
+    [
+        (
+            "Chương trình, kế hoạch, hoạt đồng",
+            "Chương trình, kế hoạch, hoạt động",
+            "'dong' read alone on its line",
+        ),
+        ("Văn ban, hướng dân", "Văn bản, hướng dẫn", "edge marks and case kept"),
+        ("Kế hoạch được bản hành", "Kế hoạch được ban hành", "the verb after the output kind"),
+    ],
+)
+def test_an_ocr_output_cells_known_phrases_take_their_accents(text, expected, comment) -> None:
+    assert accent_output_phrases(text) == expected, comment
+
+
+@pytest.mark.parametrize(
+    ("text", "comment"),
+    [
+        ("Hội đồng nhân dân", "'đồng' outside the phrase stays"),
+        ("Bản đồ số", "a word of a phrase alone stays"),
+        ("Văn bản hướng dẫn", "already accented"),
+    ],
+)
+def test_an_ocr_output_cell_without_a_known_phrase_stays(text, comment) -> None:
+    assert accent_output_phrases(text) == text, comment
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "comment"),
+    [
+        ("Văn bản, số, ban, hoạt động triển khai", "Văn bản, hoạt động triển khai", "'Sở,' read 'số,'"),
+        ("Triển khai, để ngành, địa thực hiện", "Triển khai, để thực hiện", "a run cut mid-name"),
+        ("sở, ban, ngành, trình", "trình", "at the cell's start"),
+        ("Dữ liệu. địa phương bản đồ", "Dữ liệu. bản đồ", "'địa phương' carries the list on"),
+    ],
+)
+def test_a_partners_list_words_run_into_an_ocr_output_are_dropped(text, expected, comment) -> None:
+    assert drop_collective_bleed(text) == expected, comment
+
+
+@pytest.mark.parametrize(
+    ("text", "comment"),
+    [
+        ("Kế hoạch của sở, ban, ngành, địa phương", "'của' takes the list as its object"),
+        ("Các quy trình nội bộ của các Sở, ngành, địa phương được ban hành", "after 'các'"),
+        ("Văn bản, ban hành", "'bản' closes 'Văn bản', one list word is no run"),
+        ("Hệ thống được triển khai tại địa phương", "after 'tại'"),
+        ("Chuyển đổi số, ban hành quy chế", "'số,' then 'ban' with no comma: no list"),
+    ],
+)
+def test_an_ocr_output_naming_a_collective_keeps_it(text, comment) -> None:
+    assert drop_collective_bleed(text) == text, comment
+
+
+@pytest.mark.parametrize(
+    ("output", "fragments", "expected"),
+    [
+        (
+            "Quyết định của chủ Du lịch",
+            [
+                (10, ["Quyết định của chủ"]),
+                (11, ["Thể thao và"]),
+                (12, ["tịch UBND tỉnh"]),
+                (13, ["Du lịch"]),
+            ],
+            ("Quyết định của chủ tịch UBND tỉnh Du lịch", {"tich ubnd tinh", "ubnd tinh"}),
+        ),
+        (
+            "Quyết định của Thủ được ban hành",
+            [(10, ["Sở Nội vụ", "Quyết định của Thủ"]), (11, ["tướng Chính phủ", "được ban hành"])],
+            ("Quyết định của Thủ tướng Chính phủ được ban hành", {"tuong chinh phu", "chinh phu"}),
+        ),
+    ],
+)
+def test_an_issuer_cut_inside_an_output_takes_its_rest_from_the_lines_below(
+    output, fragments, expected
+) -> None:
+    assert finish_inner_issuer(output, _ocr_row("Xây dựng đề án", output, 10, fragments)) == expected
+
+
+@pytest.mark.parametrize(
+    ("output", "fragments", "comment"),
+    [
+        (
+            "Quyết định của cấp có thẩm quyền số",
+            [(10, ["Quyết định của cấp có"]), (11, ["thẩm quyền"])],
+            "whole",
+        ),
+        (
+            "Quyết định của chủ",
+            [(10, ["Quyết định của chủ"]), (11, ["tịch UBND tỉnh"])],
+            "at the end: not inside",
+        ),
+        (
+            "Quyết định của chủ Du lịch",
+            [(9, ["tịch UBND tỉnh"]), (10, ["Quyết định của chủ"]), (11, ["Du lịch"])],
+            "the rest stands above the line of 'của chủ'",
+        ),
+        (
+            "Kế hoạch của các bộ ngành",
+            [(10, ["Kế hoạch của các"]), (11, ["bộ ngành"])],
+            "no issuer's rest below",
+        ),
+    ],
+)
+def test_an_output_without_an_issuers_rest_below_its_start_stays(output, fragments, comment) -> None:
+    row = _ocr_row("Xây dựng đề án", output, 10, fragments)
+    assert finish_inner_issuer(output, row) == (output, set()), comment

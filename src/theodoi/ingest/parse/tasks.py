@@ -51,6 +51,7 @@ OUTPUT_WORDS = (
     "bao cao",
     "van ban",
     "chuong trinh",
+    "hoat dong",
     "chi thi",
     "nghi quyet",
     "nghi dinh",
@@ -244,10 +245,12 @@ def task_from_row(row: Row, section: str | None) -> Task | None:
         confidence[key] = round(min(conf, cell.confidence), 3) if cell else (0.5 if not values else conf)
     output = clean_text(strip_ocr_debris(row.text("output")) if ocr else row.text("output")) or None
     if ocr and output:
-        output = _from_output_word(drop_date_debris(output))
+        output = accent_output_phrases(_from_output_word(drop_collective_bleed(drop_date_debris(output))))
         output, taken = finish_output_issuer(output, row)
         if not taken:  # an issuer cut short and followed by debris: "Quyết định của chủ ở"
             output, taken = finish_output_issuer(drop_open_end(output), row)
+        if not taken:
+            output, taken = finish_inner_issuer(output, row)
         lead = [n for n in lead if fold(n) not in taken]
         support = [n for n in support if fold(n) not in taken]
     deadline = clean_text(row.text("deadline")) or None
@@ -565,13 +568,68 @@ def finish_output_issuer(output: str, row: Row) -> tuple[str, set[str]]:
     if m is None or cell is None or not cell.lines or not row.fragments:
         return output, set()
     said = tuple(re.findall(r"\w+", fold(m.group(1))))
-    wanted = [
+    found = _issuer_rest(said, row, max(cell.lines))
+    if found is None:
+        return output, set()
+    return " ".join([output, *found[0]]), found[1]
+
+
+def finish_inner_issuer(output: str, row: Row) -> tuple[str, set[str]]:
+    """Finish an issuer cut short inside an OCR'd output cell ("Quyết định của chủ Du lịch").
+
+    Like ``finish_output_issuer``, but other words came after the issuer's start (a
+    neighbour's wrapped words, a name's last line); the issuer's missing words are looked
+    for below the fragment line that printed "của" and its start, and go in right after it.
+    """
+    tokens = output.split()
+    keys = [fold(t).strip(_WORD_EDGE) for t in tokens]
+    for j in range(len(keys) - 2, -1, -1):
+        if keys[j] != "cua":
+            continue
+        n = 0  # how many words after "của" start an issuer's name
+        while j + 1 + n < len(keys) and _issuer_wanted(tuple(keys[j + 1 : j + 2 + n])):
+            n += 1
+        said = tuple(keys[j + 1 : j + 1 + n])
+        if not n or j + 1 + n == len(keys) or said in _issuer_names():
+            continue  # no issuer, one at the cell's end (``finish_output_issuer``), or one printed whole
+        line = next((number for number, words in _fragment_lines(row) if _holds(words, ("cua", *said))), None)
+        found = _issuer_rest(said, row, line) if line is not None else None
+        if found is not None:
+            cut = j + 1 + n
+            return " ".join([*tokens[:cut], *found[0], *tokens[cut:]]), found[1]
+    return output, set()
+
+
+@lru_cache(maxsize=1)
+def _issuer_names() -> frozenset[tuple[str, ...]]:
+    return frozenset(key for key, _n in _issuer_keys())
+
+
+def _fragment_lines(row: Row) -> list[tuple[int, list[str]]]:
+    return [
+        (number, words)
+        for (number, _p), words in zip(row.fragments, _fragment_words(row.fragments), strict=True)
+    ]
+
+
+def _holds(words: Sequence[str], run: Sequence[str]) -> bool:
+    return any(tuple(words[i : i + len(run)]) == tuple(run) for i in range(len(words) - len(run) + 1))
+
+
+def _issuer_wanted(said: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """The missing words of each issuer whose name starts with the words ``said``."""
+    return [
         key[len(said) :] for key, _n in _issuer_keys() if len(key) > len(said) and key[: len(said)] == said
     ]
+
+
+def _issuer_rest(said: tuple[str, ...], row: Row, after: int) -> tuple[list[str], set[str]] | None:
+    """The printed words that finish the issuer begun with ``said`` on the fragment lines
+    below line ``after``, and the folded agency names they made; None when not there."""
+    wanted = _issuer_wanted(said)
     if not wanted:
-        return output, set()
-    last = max(cell.lines)
-    below = [pieces for number, pieces in row.fragments if number > last][:_ISSUER_WRAP_LINES]
+        return None
+    below = [pieces for number, pieces in row.fragments if number > after][:_ISSUER_WRAP_LINES]
     printed = " ".join(p for pieces in below for p in pieces).split()
     words = [fold(t).strip(_WORD_EDGE) for t in printed]
     named = set(re.findall(r"\w+", fold(row.text("name") or "")))
@@ -583,8 +641,8 @@ def finish_output_issuer(output: str, row: Row) -> tuple[str, set[str]]:
                 found = printed[i : i + len(rest) - skip]
                 taken = {fold(" ".join(found[k:])).strip(_WORD_EDGE) for k in range(len(found) - 1)}
                 lost = _issuer_words(said + rest)[len(said) : len(said) + skip]
-                return " ".join([output, *lost, *found]), taken
-    return output, set()
+                return [*lost, *found], taken
+    return None
 
 
 def _issuer_words(key: tuple[str, ...]) -> list[str]:
@@ -861,6 +919,46 @@ def drop_date_debris(text: str) -> str:
     return " ".join(tokens[:k])
 
 
+# The words of the collective partner cell ("Các sở, ban, ngành, địa phương"), folded, as OCR
+# and the restorer leave them ("Sở," read "số,").
+_COLLECTIVE_WORDS = frozenset({"so", "ban", "nganh", "dia", "phuong"})
+# Words that take a collective as their object inside an output ("Kế hoạch của sở, ban, ngành").
+_TAKES_COLLECTIVE = frozenset({"cua", "cac", "tu", "cho", "voi", "tai", "trong", "cap", "moi", "tung"})
+
+
+def drop_collective_bleed(text: str) -> str:
+    """Drop a partner cell's list words run into an OCR'd output ("Văn bản, số, ban, hoạt động").
+
+    The partner column sits left of the output's, and its wrapped "sở, ban, ngành," lines
+    often land inside the output cell. A run of two or more of those words, each but the
+    last ending with a comma, goes unless a word that takes them as its object comes right
+    before it ("Kế hoạch của sở, ban, ngành, địa phương").
+    """
+    tokens = text.split()
+    keys = [fold(t).strip(_WORD_EDGE) for t in tokens]
+    out: list[str] = []
+    i = 0
+    while i < len(tokens):
+        j = i
+        while j < len(tokens) and keys[j] in _COLLECTIVE_WORDS and (j == i or _listed_on(tokens, keys, j)):
+            j += 1
+        before = keys[i - 1] if i else ""
+        after = keys[j] if j < len(keys) else ""
+        if j - i >= 2 and f"{before} {keys[i]}" in _PHRASE_ACCENTS:  # "Văn bản, sở, ban,"
+            out.append(tokens[i])
+            i += 1
+            continue
+        if j - i < 2 or before in _TAKES_COLLECTIVE or f"{keys[j - 1]} {after}" in _PHRASE_ACCENTS:
+            out.extend(tokens[i : max(j, i + 1)])  # no run, the list named, or "sở, ban hành"
+        i = max(j, i + 1)
+    return " ".join(out)
+
+
+def _listed_on(tokens: Sequence[str], keys: Sequence[str], j: int) -> bool:
+    """Whether word ``j`` carries on the list before it ("sở, ban", "địa phương")."""
+    return tokens[j - 1].endswith(",") or (keys[j - 1], keys[j]) == ("dia", "phuong")
+
+
 def _garbled_year(token: str) -> bool:
     """A token holding a year glued to its month or with a letter for a digit ("212025",
     "/202g5"); a document number ("1552") holds none."""
@@ -900,6 +998,48 @@ def drop_open_end(text: str) -> str:
     while k > 2 and len(tokens) - k < 2 and fold(tokens[k - 1]).strip(_WORD_EDGE + "<>") in _OPEN_END_WORDS:
         k -= 1
     return " ".join(tokens[:k]).rstrip(" ,;:")
+
+
+# Two-word phrases of output cells whose accents never vary (output kinds and the verbs that
+# follow them): the restorer reads a wrapped cell's words line by line, without the phrase's
+# other half ("hoạt" ends one line, "dong" opens the next and reads as "đồng").
+OUTPUT_PHRASES = (
+    "Văn bản",
+    "Kế hoạch",
+    "Quyết định",
+    "Nghị quyết",
+    "Báo cáo",
+    "Đề án",
+    "Dự án",
+    "Chương trình",
+    "Hoạt động",
+    "Triển khai",
+    "Hướng dẫn",
+    "Ban hành",
+    "Thực hiện",
+    "Hoàn thành",
+    "Kết nối",
+    "Dùng chung",
+    "Hệ thống",
+    "Nền tảng",
+    "Xây dựng",
+)
+_PHRASE_ACCENTS = {fold(p): p.lower().split() for p in OUTPUT_PHRASES}
+
+
+def accent_output_phrases(text: str) -> str:
+    """Give an OCR'd output cell's known two-word phrases their accents ("hoạt đồng" ->
+    "hoạt động"), keeping each word's case and edge marks."""
+    tokens = text.split()
+    for i in range(len(tokens) - 1):
+        a, b = (t.strip(_WORD_EDGE) for t in tokens[i : i + 2])
+        accented = _PHRASE_ACCENTS.get(f"{fold(a)} {fold(b)}") if a and b else None
+        if accented is None:
+            continue
+        for k, (word, right) in enumerate(zip((a, b), accented, strict=True)):
+            cased = right.capitalize() if word[:1].isupper() else right
+            tokens[i + k] = tokens[i + k].replace(word, cased, 1)
+    return " ".join(tokens)
 
 
 def strip_ocr_debris(text: str | None) -> str:
