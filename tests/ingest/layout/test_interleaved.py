@@ -13,14 +13,17 @@ from tests.ingest.layout.test_table import rows_of
 
 from theodoi.ingest.layout import lines_from_text
 from theodoi.ingest.layout.interleaved import (
+    _carry_output_heads,
     _column_vocabulary_balance,
     _cut_first_column,
     _join_wrapped_month,
     agency_words_line,
+    segmented_rest,
     split_deadline_tail,
     split_event_continuation,
 )
-from theodoi.ingest.parse.tasks import parse_tasks
+from theodoi.ingest.layout.table import Cell, Row
+from theodoi.ingest.parse.tasks import TASK_COLUMNS, parse_tasks
 
 HEADER = "TT Tên nhiệm vụ Cơ quan chủ trì Cơ quan phối hợp Kết quả Thời gian hoàn thành"
 
@@ -275,3 +278,60 @@ def test_a_name_wrapped_onto_agency_like_words_keeps_them():
 )
 def test_a_short_line_of_agency_words_only_is_an_agency_cells_tail(text, expected, comment):
     assert agency_words_line(text, 56.0) is expected, comment
+
+
+def test_debris_words_leave_the_output_cell_of_a_segmented_row():
+    rests = [(10, "Sở Nội vụ Các sở, ngành, Văn bản ở hướng dẫn")]
+    row = segmented_rest(rests, TASK_COLUMNS[1:], {10: frozenset({"ở"})})
+    assert row.text("output") == "Văn bản hướng dẫn"
+
+
+def test_debris_words_stay_in_the_agency_cells_of_a_segmented_row():
+    rests = [(10, "Sở Nội vụ Các sở, ngành, ở địa phương Văn bản")]
+    row = segmented_rest(rests, TASK_COLUMNS[1:], {10: frozenset({"ở"})})
+    assert row.text("support") == "Các sở, ngành, ở địa phương"  # a garbled word still helps the directory
+
+
+def test_a_segmented_row_without_debris_keeps_every_output_word():
+    row = segmented_rest([(10, "Sở Nội vụ Các sở, ngành, Văn bản ở hướng dẫn")], TASK_COLUMNS[1:])
+    assert row.text("output") == "Văn bản ở hướng dẫn"
+
+
+def _outputs(*texts: str) -> list[Row]:
+    return [Row("row", str(k), {"output": Cell(t, [k])}) for k, t in enumerate(texts, start=1)]
+
+
+@pytest.mark.parametrize(
+    ("texts", "expected", "comment"),
+    [
+        (
+            ("Văn bản triển khai Chương", "trình, kế hoạch"),
+            ["Văn bản triển khai", "Chương trình, kế hoạch"],
+            "the next row's output opens on this row's last line",
+        ),
+        (
+            ("Văn bản Kế", "Ở hoạch triển khai"),
+            ["Văn bản", "Kế hoạch triển khai"],
+            "a lone letter before the kind's second word is debris",
+        ),
+    ],
+)
+def test_an_output_kinds_first_word_ending_a_row_moves_to_the_next_row(texts, expected, comment):
+    rows = _outputs(*texts)
+    _carry_output_heads(rows, ["output"])
+    assert [r.text("output") for r in rows] == expected, comment
+
+
+@pytest.mark.parametrize(
+    ("texts", "comment"),
+    [
+        (("Văn bản Chương", "Chương trình"), "the next output opens with its own kind"),
+        (("Kế hoạch Văn", "hướng dẫn"), "'Văn hướng' is no output kind"),
+        (("Chương", "trình"), "a cell of one word stays"),
+        (("Báo cáo kế", "hoạch"), "a lowercase word is the cell's own"),
+    ],
+)
+def test_an_output_ending_without_a_kinds_first_word_stays(texts, comment):
+    rows = _outputs(*texts)
+    _carry_output_heads(rows, ["output"])
+    assert [r.text("output") for r in rows] == list(texts), comment

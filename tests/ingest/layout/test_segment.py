@@ -73,6 +73,21 @@ def test_an_output_only_line_stays_in_the_output_column():
     assert cut("Kế hoạch triển khai") == {2: "Kế hoạch triển khai"}
 
 
+@pytest.mark.parametrize(
+    ("text", "expected", "comment"),
+    [
+        (
+            "Sở Nội vụ Các sở, ngành, Hoạt động",
+            {0: "Sở Nội vụ", 1: "Các sở, ngành,", 2: "Hoạt động"},
+            "'Hoạt động' opens the output cell after the partners",
+        ),
+        ("Sở Nội vụ Hoạt động thực hiện", {0: "Sở Nội vụ", 2: "Hoạt động thực hiện"}, "after the lead"),
+    ],
+)
+def test_an_activity_output_opens_the_output_column(text, expected, comment):
+    assert cut(text) == expected, comment
+
+
 def test_gap_marks_are_dropped_and_never_join_a_span():
     tokens = ["Sở", "Xây", "dựng", "|", "|", "Đề", "án"]
     labels = segment_line(tokens, OTHERS, width=None, carry=Carry())

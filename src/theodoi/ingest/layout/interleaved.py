@@ -269,12 +269,57 @@ def rows_interleaved(
             rests: list[tuple[int, str]] = []
             row = _inline_row(lines, start, lo, hi, first, others, width, rests, debris)
             if any(c.name in SEGMENTED_COLUMNS for c in others):
-                _use_segmented_cells(row, segmented_rest(rests, others), SEGMENTED_COLUMNS)
+                _use_segmented_cells(row, segmented_rest(rests, others, debris), SEGMENTED_COLUMNS)
         row.confidence = conf
         for cell in row.cells.values():
             cell.confidence = round(min(cell.confidence, conf), 3)
         rows.append(row)
+    _carry_output_heads(rows, [c.name for c in others if column_kind(c.fits, first=False) == OUTPUT])
     return rows
+
+
+# Output kinds of two words (folded): their first word left alone at a row's end is the next
+# row's output opening one line above that row's name.
+_TWO_WORD_KINDS = frozenset(
+    {
+        "ke hoach",
+        "van ban",
+        "quyet dinh",
+        "nghi quyet",
+        "de an",
+        "du an",
+        "bao cao",
+        "chuong trinh",
+        "hoat dong",
+    }
+)
+_EDGE_MARKS = ",;.:'’‘\""
+
+
+def _carry_output_heads(rows: list[Row], names: Sequence[str]) -> None:
+    """Give an output kind's first word ending a row's output cell to the next row.
+
+    A row's cells are centred on its name, so the next row's output can open a line above the
+    next name starts, on a line the row cut gives to this row: "... triển khai Chương" |
+    "trình, kế hoạch ...". When this row's output ends with a capitalised word and the next
+    row's opens with the lowercase word that makes an output kind with it, the word moves on.
+    """
+    for a, b in pairwise(rows):
+        if a.kind != "row" or b.kind != "row":
+            continue
+        for name in names:
+            head, tail = a.cells.get(name), b.cells.get(name)
+            if head is None or tail is None or not head.text or not tail.text:
+                continue
+            *kept, last = head.text.split()
+            opening = tail.text.split()
+            if len(opening) > 1 and len(fold(opening[0]).strip(_EDGE_MARKS)) == 1:
+                opening = opening[1:]  # a lone letter before it: debris ("Ở trình")
+            first = opening[0]
+            pair = f"{fold(last).strip(_EDGE_MARKS)} {fold(first).strip(_EDGE_MARKS)}"
+            if kept and last[:1].isupper() and first[:1].islower() and pair in _TWO_WORD_KINDS:
+                head.text = " ".join(kept)
+                tail.text = " ".join([last, *opening])
 
 
 def debris_words(line: Line) -> frozenset[str]:
@@ -637,7 +682,11 @@ def _use_segmented_cells(row: Row, segmented: Row, names: Sequence[str]) -> None
             row.cells.pop(key, None)
 
 
-def segmented_rest(rests: Sequence[tuple[int, str]], others: Sequence[ColumnSpec]) -> Row:
+def segmented_rest(
+    rests: Sequence[tuple[int, str]],
+    others: Sequence[ColumnSpec],
+    debris: dict[int, frozenset[str]] | None = None,
+) -> Row:
     """Rebuild the columns right of the first from each line's rest, segmented line by line.
 
     ``rests`` are (line number, the line's text right of the first column's cut). A deadline
@@ -656,6 +705,8 @@ def segmented_rest(rests: Sequence[tuple[int, str]], others: Sequence[ColumnSpec
         tokens = re.findall(r"\||[^\s|]+", rest)
         labels = segment_line(tokens, seg_kinds, width=None, carry=carry)
         parts = spans(tokens, labels)
+        if debris and debris.get(number):
+            parts = _without_output_debris(parts, seg_kinds, debris[number])
         for c, part in sorted(parts.items()):
             cells[c].add(part, number)
         row.fragments.append((number, [parts[c] for c in sorted(parts)]))
@@ -664,6 +715,22 @@ def segmented_rest(rests: Sequence[tuple[int, str]], others: Sequence[ColumnSpec
         if cell.text:
             row.cells[col.name] = cell
     return row
+
+
+def _without_output_debris(
+    parts: dict[int, str], kinds: Sequence[str], debris: frozenset[str]
+) -> dict[int, str]:
+    """Take a line's debris words out of its output span (see ``debris_words``).
+
+    The output cell has no directory to be read against, so a lone letter the restorer made
+    a word of ("ở", "Xồ") would only stay as noise in it; the agency spans keep theirs.
+    """
+    out = {}
+    for c, part in parts.items():
+        kept = " ".join(w for w in part.split() if w not in debris) if kinds[c] == OUTPUT else part
+        if kept:
+            out[c] = kept
+    return out
 
 
 def _inline_row(

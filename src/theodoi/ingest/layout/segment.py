@@ -75,6 +75,7 @@ _OUTPUT_OPENERS = (
     "hoi nghi",
     "ty le",
     "du an",
+    "hoat dong",
 )
 _OUTPUT_WORDS = frozenset(
     [
