@@ -335,3 +335,52 @@ def test_an_output_ending_without_a_kinds_first_word_stays(texts, comment):
     rows = _outputs(*texts)
     _carry_output_heads(rows, ["output"])
     assert [r.text("output") for r in rows] == list(texts), comment
+
+
+def block_row_table(between: str) -> str:
+    """Two interleaved rows, a block row (number alone, cells in blank-separated blocks) with
+    ``between`` after its deadline block, then a group heading."""
+    return f"""\
+{HEADER}
+1 | Ban hành quy chế quản lý dữ liệu số | Sở Nội vụ | Các sở, ngành | Quy chế | 10/2025
+2 | Tổ chức tập huấn kỹ năng số cho cán bộ | Sở Tư pháp | Các sở, ngành | Kế hoạch | 12/2025
+3
+
+Tiếp tục triển khai có hiệu quả kế hoạch nâng cao
+xếp hạng chỉ số đổi mới sáng tạo cấp
+
+Sở Khoa học
+và Công nghệ
+
+Các sở, ngành,
+địa phương
+
+Kế hoạch của
+UBND tỉnh
+
+Hằng năm{between}
+II | Hoàn thiện thể chế, chính sách về chuyển đổi số
+4 | Xây dựng cơ sở dữ liệu dùng chung của tỉnh | Sở Tài chính | Các sở, ngành | Cơ sở dữ liệu | 2026"""
+
+
+def test_a_block_row_cut_by_a_page_break_carries_its_name_on_after_the_heading():
+    # the heading read again at the next page's top, with no blank line before it: the
+    # name's carry-on comes after it, first again
+    row = rows_of(block_row_table(f"\n{HEADER}\n\nđịa phương, qua đó xây dựng các mục tiêu phát triển"))[2]
+    assert row.text("name").endswith("cấp địa phương, qua đó xây dựng các mục tiêu phát triển")
+    assert row.text("output") == "Kế hoạch của UBND tỉnh"
+    assert row.text("deadline") == "Hằng năm"
+
+
+def test_a_block_row_on_one_page_keeps_its_blocks_in_column_order():
+    row = rows_of(block_row_table(""))[2]
+    assert (
+        row.text("name")
+        == "Tiếp tục triển khai có hiệu quả kế hoạch nâng cao xếp hạng chỉ số đổi mới sáng tạo cấp"
+    )
+    assert [row.text(c) for c in ("lead", "support", "output", "deadline")] == [
+        "Sở Khoa học và Công nghệ",
+        "Các sở, ngành, địa phương",
+        "Kế hoạch của UBND tỉnh",
+        "Hằng năm",
+    ]
