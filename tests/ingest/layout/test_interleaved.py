@@ -82,6 +82,8 @@ TAIL_CASES = [
     ("báo cáo kết quả quý I", "", "negative: a quarter named in prose"),
     ("chuyên môn về khoa | Nhiệm vụ", "Nhiệm vụ", "'Nhiệm vụ thường xuyên' opening after a gap mark"),
     ("tổ chức thực hiện nhiệm vụ", "", "negative: a name ending with 'nhiệm vụ'"),
+    ("Các sở, ngành, công bố trên Cổng Hine năm", "Hine năm", "'Hằng năm' OCR'd, capitalised"),
+    ("thu hút đầu tư trong hơn năm", "", "negative: 'hơn năm' in a name's text"),
 ]
 
 

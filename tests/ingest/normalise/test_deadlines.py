@@ -134,6 +134,10 @@ def test_other_cells_are_not_deadlines(text):
         # the row above's "xuyên" wrapped onto this row's first line
         ("xuyên Hằng năm", "Hằng năm"),
         ("xuyên 12/2025", "12/2025"),
+        # "Hằng năm" with its marks and g lost, capitalised as a cell opens
+        ("Hine năm", "Hằng năm"),
+        ("Hing năm", "Hằng năm"),
+        ("hơn năm", "hơn năm"),
     ],
 )
 def test_ocr_deadline_cell_is_tidied_to_what_was_printed(ocr_cell, tidy):

@@ -97,6 +97,7 @@ _DEADLINE_END = re.compile(
     r"|(?<=\|\s)nhiem vu"  # "| Nhiệm vụ" / "thường" / "xuyên": the cell opens after a gap mark
     r"|quy\s+(?:iv|i{1,3}|[1-4])\s+hang(?:\s+nam)?"  # "Quý I hằng" / "năm" wrapped below
     r"|hang\s+(?:nam|thang|quy|tuan)|hang"
+    r"|h[aeiou]n[ge]?\s+nam"  # "Hằng năm" OCR'd "Hine năm", "Hing năm": capitalised only (below)
     r"|(?:thang\s+|quy\s+[ivx1-4]+\s*/\s*|nam\s+)?\d{1,2}\s*/\s*20\d\d(?:\s+va\s+thuong(?:\s+xuyen)?)?"
     r"|quy\s+[ivx1-4]+\s*/\s*20\d\d"
     r"|(?:nam\s+)?20\d\d(?:\s*-\s*20\d\d)?(?:\s+va\s+thuong(?:\s+xuyen)?)?"
@@ -105,6 +106,7 @@ _DEADLINE_END = re.compile(
     r")(?:\s+va)?\s*[.;,]?$"
 )
 _GLUED_MONTH = re.compile(r"^(0[1-9]|1[0-2])(20\d\d)\b")
+_GARBLED_HANG = re.compile(r"h(?!ang\b)[aeiou]n[ge]?\s+nam\b")
 _NOT_DEADLINE_BEFORE = re.compile(r"(?:cong|so cong|bo cong)\s*$")
 
 
@@ -121,6 +123,8 @@ def split_deadline_tail(text: str) -> tuple[str, str]:
         return text, ""
     if _NOT_DEADLINE_BEFORE.search(key[: m.start()]) and key[m.start() :].startswith("thuong"):
         return text, ""
+    if _GARBLED_HANG.match(key[m.start() :]) and not text[m.start()].isupper():
+        return text, ""  # "... hơn năm" in a name's text, not a deadline cell's opening
     return text[: m.start()].rstrip(" |"), _GLUED_MONTH.sub(r"\1/\2", text[m.start() :].strip())
 
 

@@ -204,6 +204,8 @@ def tidy_deadline(text: str | None) -> str | None:
     lone = year is not None and not words & {"va", "xuyen", "xuyeng"} and not re.match(r"\W*thuo", key)
     if words & {"thuong", "xuyen", "thuon", "xuyeng"} and not words & {"cong"} and not lone:  # OCR: "Thuon"
         return "Nhiệm vụ thường xuyên" if "nhiem" in words else "Thường xuyên"
+    if re.fullmatch(r"h[aeiou]n[ge]?\s+nam\W*", key) and printed[:1] == "H":
+        return "Hằng năm"  # OCR's "Hine năm", "Hing năm": the recurring phrase, marks lost
     if "hang" in words or "hangnam" in words:
         if "thang" in words:
             return "Hằng tháng" if "hằng" in printed.lower() else "Hàng tháng"
