@@ -220,3 +220,25 @@ def test_a_row_numbered_alone_keeps_the_cells_below_it_up_to_the_next_groups_tit
     spans = _row_spans(lines, starts)
     assert spans[1] == (3, 8)  # row 13: its number and the four lines below
     assert spans[2][0] == 8  # group II from its title's first line above the numeral
+
+
+# Row 92's name runs on below its number; a line of stray marks ending in a lone dot sits
+# between, then a line whose name part ends a sentence, then row 93's first line.
+STRAY_DOT = """\
+Công bố danh mục các bài toán lớn về khoa học,
+92 công nghệ, đổi mới sáng tạo và chuyển đổi số của
+đất nước để các doanh nghiệp công nghệ số Việt
+. a nghệ . .
+Nam tham gia giải quyết. ngành, địa phương
+Hỗ trợ doanh nghiệp nhỏ và vừa, hợp tác xã, hộ
+kinh doanh đầu tư cho chuyển đổi số, nghiên cứu,
+93 ứng dụng khoa học, đổi mới công nghệ, số hóa quy"""
+
+
+def test_a_lone_stray_dot_ends_no_sentence() -> None:
+    assert split(STRAY_DOT, 1, 7, 1) == 5
+
+
+def test_a_words_own_full_stop_still_ends_the_row_above() -> None:
+    text = STRAY_DOT.replace(". a nghệ . .", "nghệ thông tin.")
+    assert split(text, 1, 7, 1) == 4

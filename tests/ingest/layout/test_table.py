@@ -6,7 +6,7 @@ import pytest
 
 from theodoi.ingest.document import CellRef, SourceLine
 from theodoi.ingest.layout import lines_from_text, make_lines
-from theodoi.ingest.layout.classify import roman_value, row_code, section_code
+from theodoi.ingest.layout.classify import glued_row_code, roman_value, row_code, section_code
 from theodoi.ingest.layout.interleaved import drop_debris_runs, split_agency_tail, split_deadline_continuation
 from theodoi.ingest.layout.table import (
     ColumnSpec,
@@ -455,3 +455,48 @@ def test_last_words_of_a_wrapped_agency_cell_on_their_own_line_stay_out_of_the_n
     row = rows_of(INTERLEAVED_WRAPPED_LEAD)[0]
     assert row.text("name").endswith("trên toàn địa bàn tỉnh")
     assert row.text("lead") == "Sở Khoa học và Công nghệ"
+
+
+def test_a_row_number_with_a_digit_read_as_a_letter_is_repaired_between_its_neighbours():
+    lines = lines_from_text(
+        "91 Triển khai bộ tiêu chí đánh giá\n9y |công nghệ, đổi mới sáng tạo\n93 Hỗ trợ doanh nghiệp nhỏ"
+    )
+    starts = find_row_starts(lines)
+    assert [(s.code, s.index) for s in starts] == [("91", 0), ("92", 1), ("93", 2)]
+    assert starts[1].repaired
+
+
+def test_a_word_opening_with_a_digit_and_a_letter_is_no_row_out_of_turn():
+    lines = lines_from_text("5 Xây dựng hệ thống quản lý\n1y nhà nước về khoa học\n6 Triển khai nền tảng")
+    assert [s.code for s in find_row_starts(lines)] == ["5", "6"]
+
+
+def test_glued_row_code_reads_the_digits_and_the_text_after_the_gap():
+    assert glued_row_code(lines_from_text("9y |công nghệ số")[0]) == ("9", "công nghệ số")
+    assert glued_row_code(lines_from_text("92 công nghệ số")[0]) is None
+    assert glued_row_code(lines_from_text("Năm 2025")[0]) is None
+
+
+def test_a_number_printed_ahead_of_its_turn_opens_a_row_with_the_printed_number():
+    lines = lines_from_text(
+        "72 Triển khai các giải pháp\n74 Tập trung số hóa dữ liệu\n73 Triển khai Đề án nâng cao\n"
+        "74 Xây dựng Trung tâm an toàn\n75 Hướng dẫn, đôn đốc"
+    )
+    assert [(s.code, s.index) for s in find_row_starts(lines)] == [
+        ("72", 0),
+        ("74", 1),
+        ("73", 2),
+        ("74", 3),
+        ("75", 4),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "comment"),
+    [
+        ("5 Xây dựng kế hoạch\n3 cán bộ, công chức\n6 Triển khai", ["5", "6"], "behind its turn"),
+        ("5 Xây dựng kế hoạch\n9 cán bộ, công chức\n6 Triển khai", ["5", "6"], "far ahead"),
+    ],
+)
+def test_a_stray_number_between_two_rows_in_turn_opens_no_row(text, expected, comment):
+    assert [s.code for s in find_row_starts(lines_from_text(text))] == expected, comment

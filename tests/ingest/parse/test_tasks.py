@@ -8,6 +8,7 @@ from theodoi.ingest.layout import lines_from_text
 from theodoi.ingest.layout.table import Cell, Row
 from theodoi.ingest.parse.tasks import (
     _from_output_word,
+    _sequence_warnings,
     _with_row_agencies,
     accent_output_phrases,
     agencies,
@@ -28,6 +29,7 @@ from theodoi.ingest.parse.tasks import (
     repair_ocr_agencies,
     wrapped_collective,
 )
+from theodoi.ingest.plan import Task
 from theodoi.ingest.text import fold
 
 TABLE = """\
@@ -840,3 +842,25 @@ def test_an_issuer_cut_inside_an_output_takes_its_rest_from_the_lines_below(
 def test_an_output_without_an_issuers_rest_below_its_start_stays(output, fragments, comment) -> None:
     row = _ocr_row("Xây dựng đề án", output, 10, fragments)
     assert finish_inner_issuer(output, row) == (output, set()), comment
+
+
+@pytest.mark.parametrize(
+    ("codes", "warned", "comment"),
+    [
+        (
+            [("V", "72"), ("V", "74"), ("V", "73"), ("V", "74"), ("V", "75")],
+            "73",
+            "a number ahead of its turn",
+        ),
+        ([("I", "14"), ("I", "15"), ("II", "15"), ("II", "16")], None, "negative: a new group may repeat it"),
+        ([("III", "39"), ("III", "39.1"), ("III", "39.2"), ("III", "40")], None, "negative: sub-numbers"),
+    ],
+)
+def test_a_row_number_printed_out_of_order_is_warned_of(codes, warned, comment):
+    tasks = [Task(section=section, code=code, name="Triển khai") for section, code in codes]
+    out_of_order = [w for w in _sequence_warnings(tasks) if "không theo thứ tự" in w]
+    assert out_of_order == (
+        [f"Số thứ tự của các nhiệm vụ {warned} in không theo thứ tự (giữ như bản in); cần kiểm tra."]
+        if warned
+        else []
+    ), comment

@@ -58,6 +58,24 @@ def row_code(line: Line) -> tuple[str, str] | None:
     return code, _rest_of(line.text, m.start(2)) if m.group(2) else ""
 
 
+# A row number whose last digit OCR read as a letter ("9y |" for "92 |"), before a gap or text.
+_GLUED_CODE = re.compile(r"^(\d{1,3})[a-z](?=\s|\|)[\s|]*(.*)$")
+
+
+def glued_row_code(line: Line) -> tuple[str, str] | None:
+    """Return (digits, rest) when ``line`` opens with digits and one letter ("9y |", "1o").
+
+    OCR reads a row number's digit as a letter now and then; the digits left are a number
+    with a digit lost, which the numbering skeleton accepts (as a repair) only where the
+    expected number starts with them, between two good neighbours. Prose OCR prints the
+    same shape ("1y nhà nước" for "lý"), so this is never a row number on its own.
+    """
+    m = _GLUED_CODE.match(line.key)
+    if not m:
+        return None
+    return m.group(1), _rest_of(line.text, m.start(2)) if m.group(2) else ""
+
+
 def section_code(line: Line) -> tuple[int, str] | None:
     """Return (value, rest) when ``line`` opens with a roman numeral such as "II." or "IV |".
 

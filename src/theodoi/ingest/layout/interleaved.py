@@ -494,7 +494,8 @@ def _split_between(
         score = 1.0 - 0.25 * abs(after_a - before_a)
         # a page's first line has its line above on the page before: no phrase runs on across
         prev = _previous_nonblank(lines, a, i, heading) if i != page else None
-        if prev is not None and re.search(r"[.:)]\s*$", lines[prev].text):
+        # a word's own full stop; a lone dot after a blank is a stray mark (". a nghệ . .")
+        if prev is not None and re.search(r"(?<=[\w)])[.:)]\s*$", lines[prev].text):
             score += 0.6
         elif prev is not None and re.search(r";\s*$", lines[prev].text):
             score += 0.3  # a ';' also ends an item of a name that lists several
@@ -593,7 +594,10 @@ def _previous_nonblank(
 def _text_after_code(line: Line, is_code: bool) -> str:
     if not is_code:
         return line.text
-    return re.sub(r"^\s*[\dIVXl]{1,5}(?:\.\d{1,2})*\s*[.)|]?\s*\|?\s*", "", line.text)
+    # a row number with a digit OCR read as a letter ("9y |") goes with its letter
+    return re.sub(
+        r"^\s*(?:\d{1,3}[a-z](?=[\s|])|[\dIVXl]{1,5}(?:\.\d{1,2})*)\s*[.)|]?\s*\|?\s*", "", line.text
+    )
 
 
 def _name_like_start(text: str) -> bool:

@@ -40,8 +40,16 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import pairwise
 
-from theodoi.ingest.layout.classify import is_noise, roman_value, row_code, section_code, to_roman
+from theodoi.ingest.layout.classify import (
+    glued_row_code,
+    is_noise,
+    roman_value,
+    row_code,
+    section_code,
+    to_roman,
+)
 from theodoi.ingest.layout.debris import WORD, token_level
 from theodoi.ingest.layout.lines import Line
 from theodoi.ingest.text import collapse_spaces, fold
@@ -331,7 +339,41 @@ def find_row_starts(
         if code is not None and (inline or not code[1]):
             for alternative in _code_readings(code[0]):
                 candidates.append(RowStart(i, "row", alternative, code[1], repaired=alternative != code[0]))
-    return _best_sequence(candidates)
+        elif code is None and inline and (glued := glued_row_code(line)) is not None:
+            candidates.append(RowStart(i, "row", glued[0], glued[1], repaired=True))
+    return with_numbers_ahead_of_turn(_best_sequence(candidates), candidates)
+
+
+def with_numbers_ahead_of_turn(starts: list[RowStart], candidates: list[RowStart]) -> list[RowStart]:
+    """Add the rows whose printed number comes ahead of its turn ("72, 74, 73, 74, 75").
+
+    A plan (or its OCR) now and then prints a row's number out of order; the numbering
+    skeleton passes over it, and the row is lost into its neighbour. A line left out whose
+    printed number is one or two past the next accepted number, sitting between two accepted
+    rows numbered in turn (72 and 73), opens a row of its own with the number as printed
+    (gold and reviewers read the table as printed). A stray number inside a cell is rarely
+    just ahead of the row numbers, and one behind them ("3" between 5 and 6) is never taken.
+    """
+    taken = {start.index for start in starts}
+    out: list[RowStart] = []
+    for prev, nxt in pairwise(starts):
+        out.append(prev)
+        if prev.kind != "row" or nxt.kind != "row" or nxt.code != _successors(prev.code)[0]:
+            continue
+        parent, last = nxt.code.rpartition(".")[::2]
+        for cand in candidates:
+            if (
+                cand.kind != "row"
+                or cand.repaired
+                or cand.index in taken
+                or not prev.index < cand.index < nxt.index
+            ):
+                continue
+            head, number = cand.code.rpartition(".")[::2]
+            if head == parent and 1 <= int(number) - int(last) <= 2:
+                out.append(cand)
+                break
+    return [*out, starts[-1]] if starts else out
 
 
 def _code_readings(code: str) -> list[str]:

@@ -14,6 +14,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import pairwise
 
 from theodoi.ingest.layout.classify import roman_value
 from theodoi.ingest.layout.lines import Line
@@ -1073,6 +1074,11 @@ def clean_text(text: str | None) -> str:
 
 
 def _sequence_warnings(tasks: Sequence[Task]) -> list[str]:
+    """Warn of row numbers the reviewer should check: inferred ones, and ones printed out of order.
+
+    A number printed ahead of its turn ("72, 74, 73, 74") is kept as printed, so the same
+    number may stand twice in a group: the plan's slip or an OCR misreading, to be looked at.
+    """
     warnings = []
     repaired = [t.code for t in tasks if t.provenance.confidence.get("code", 1.0) < 0.8]
     if repaired:
@@ -1081,7 +1087,22 @@ def _sequence_warnings(tasks: Sequence[Task]) -> list[str]:
             + ", ".join(str(c) for c in repaired[:10])
             + " được suy ra từ thứ tự dòng; cần kiểm tra."
         )
+    backwards = [
+        b.code
+        for a, b in pairwise(tasks)
+        if a.code and b.code and a.section == b.section and _code_order(b.code) <= _code_order(a.code)
+    ]
+    if backwards:
+        warnings.append(
+            "Số thứ tự của các nhiệm vụ "
+            + ", ".join(backwards[:10])
+            + " in không theo thứ tự (giữ như bản in); cần kiểm tra."
+        )
     return warnings
+
+
+def _code_order(code: str) -> tuple[int, ...]:
+    return tuple(int(part) for part in re.findall(r"\d+", code))
 
 
 _PROSE_PART = re.compile(r"^([ivxl1]{1,4})\s*[-.–)]\s*(?:cac\s+)?nhiem vu\b")
