@@ -52,3 +52,19 @@ class SourceDocument:
     @property
     def text(self) -> str:
         return "\n".join(line.text for line in self.lines)
+
+
+def number_tables(lines: list[SourceLine]) -> None:
+    """Number the tables of ``lines`` over the whole document, in the order they appear.
+
+    A reader that counts tables page by page (OCR finds a page's tables on its own) gives
+    each ``(page, table)`` its place in the document, so that a table continued on the next
+    page is the next table, as the layout step expects.
+    """
+    order: dict[tuple[int, int], int] = {}
+    for line in lines:
+        if line.cell is not None:
+            key = (line.page, line.cell.table)
+            index = order.setdefault(key, len(order))
+            if index != line.cell.table:
+                line.cell = CellRef(index, line.cell.row, line.cell.col)

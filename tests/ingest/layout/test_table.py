@@ -10,6 +10,7 @@ from theodoi.ingest.layout.classify import glued_row_code, roman_value, row_code
 from theodoi.ingest.layout.interleaved import drop_debris_runs, split_agency_tail, split_deadline_continuation
 from theodoi.ingest.layout.table import (
     ColumnSpec,
+    Row,
     _lost_digits,
     align,
     detect_layout,
@@ -283,6 +284,48 @@ def test_a_row_broken_across_pages_is_joined_to_its_first_part(tail, name, rows,
     if rows == 1:
         assert got[0].text("output") == "Kế hoạch"
         assert 8 in got[0].lines and 9 in got[0].cells["output"].lines
+
+
+def _cells_table(codes: list[str]) -> list[Row]:
+    texts = [((0, 0, 0), "TT"), ((0, 0, 1), "Tên nhiệm vụ"), ((0, 0, 2), "Cơ quan chủ trì")]
+    for r, code in enumerate(codes, start=1):
+        if code:
+            texts.append(((0, r, 0), code))
+        texts += [((0, r, 1), f"Nhiệm vụ thứ {r}"), ((0, r, 2), "Sở Nội vụ")]
+    sources = [SourceLine(number=n, text=t, cell=CellRef(*ref)) for n, (ref, t) in enumerate(texts, start=1)]
+    return rebuild_rows(make_lines(sources), TASK_COLUMNS)
+
+
+@pytest.mark.parametrize(
+    "printed, read",
+    [
+        (["1", "2", "5", "4"], ["1", "2", "3", "4"]),
+        (["49", "90", "51"], ["49", "50", "51"]),
+        (["53", "S4", "55"], ["53", "54", "55"]),
+        (["8", "", "10"], ["8", "9", "10"]),
+        (["I", "1", "2", "II", "1", "2"], ["I", "1", "2", "II", "1", "2"]),
+        (["H", "3", "IH", "4", "VH"], ["II", "3", "III", "4", "VII"]),
+        (["39", "39.1", "39.2", "40"], ["39", "39.1", "39.2", "40"]),
+        (["7", "", "8"], ["7", "", "8"]),
+    ],
+    ids=[
+        "a misread number",
+        "a misread tens digit",
+        "a letter for a digit",
+        "a number not read",
+        "negative: numbers restarting in each section",
+        "a section's II read as H",
+        "negative: sub-numbers",
+        "negative: an unnumbered row between two consecutive numbers",
+    ],
+)
+def test_a_real_tables_misread_row_numbers_are_told_from_their_neighbours(printed, read):
+    rows = _cells_table(printed)
+    assert [r.code for r in rows] == read
+    repaired = [r.code for r in rows if r.kind == "row" and r.confidence < 0.8 and r.code]
+    assert repaired == [
+        c for p, c in zip(printed, read, strict=True) if p != c and not c.startswith(("I", "V"))
+    ]
 
 
 def test_an_unnumbered_row_inside_a_page_is_not_joined_to_the_row_before():

@@ -680,7 +680,8 @@ def _rows_from_cells(lines: Sequence[Line], columns: Sequence[ColumnSpec]) -> li
         cols = mapping.get(table)
         if cols is None:
             continue
-        code_text = fold(texts.get(code_col[table], "")).strip(" .")
+        # the number as read, not as restored: restoration takes "IH" (a scan's III) for a word
+        code_text = fold(" ".join(x.raw for x in cells.get(code_col[table], []))).strip(" .")
         numbers = [x.number for ls in cells.values() for x in ls]
         if not code_text and not any(texts.get(c) for c in cols):
             continue
@@ -693,7 +694,8 @@ def _rows_from_cells(lines: Sequence[Line], columns: Sequence[ColumnSpec]) -> li
                     rows[-1].cells.setdefault(name, Cell("", [], 0.9)).add(line.text, line.number)
             rows[-1].lines.extend(n for n in numbers if n not in rows[-1].lines)
             continue
-        sec = roman_value(code_text) if code_text and not code_text[0].isdigit() else None
+        # a scan's "II" often comes back as "H" ("IH", "VH"): in a TT cell that is no letter of its own
+        sec = roman_value(code_text.replace("h", "ii")) if code_text and not code_text[0].isdigit() else None
         if sec:
             title = " ".join(texts[c] for c in sorted(texts) if c != code_col[table] and texts[c])
             rows.append(Row("section", to_roman(sec), {"title": Cell(title, numbers, 0.95)}, numbers, 0.95))
@@ -704,7 +706,26 @@ def _rows_from_cells(lines: Sequence[Line], columns: Sequence[ColumnSpec]) -> li
             if texts.get(col):
                 row.cells[name] = Cell(texts[col], [x.number for x in cells[col]], 0.95)
         rows.append(row)
+    _repair_codes(rows)
     return rows
+
+
+def _repair_codes(rows: list[Row]) -> None:
+    """Give a row whose number is missing or misread the one between its neighbours' numbers.
+
+    A scan's TT cell may come back empty or wrong ("5" for "3", "90" for "50", "S4" for "54");
+    the task numbers run on through the table, so a row between 2 and 4 is 3. The number is
+    marked as inferred (the row's confidence drops to 0.6). Sub-numbers (39.1) are left alone.
+    """
+    numbered = [row for row in rows if row.kind == "row"]
+    for k, row in enumerate(numbered[1:-1], start=1):
+        before, after = numbered[k - 1].code, numbered[k + 1].code
+        if not (before.isdigit() and after.isdigit()) or int(after) != int(before) + 2:
+            continue
+        expected = str(int(before) + 1)
+        if row.code != expected:
+            row.code = expected
+            row.confidence = min(row.confidence, 0.6)
 
 
 def row_tail_over_page(texts: Sequence[str]) -> bool:

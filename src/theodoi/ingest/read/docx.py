@@ -21,7 +21,7 @@ import docx
 from docx.oxml.ns import qn
 from lxml import etree
 
-from theodoi.ingest.document import CellRef, SourceDocument, SourceLine
+from theodoi.ingest.document import CellRef, SourceDocument, SourceLine, number_tables
 from theodoi.ingest.errors import DocumentTooLarge, UnreadableDocument
 from theodoi.ingest.read.container import open_checked_zip
 from theodoi.ingest.read.limits import ReadLimits, vn_int
@@ -116,6 +116,7 @@ def _ocr_images(images: list[bytes], *, name: str, limits: ReadLimits) -> tuple[
         page += frames
     for number, line in enumerate(lines, start=1):
         line.number = number
+    number_tables(lines)
     return lines, max(page - 1, 1)
 
 

@@ -39,7 +39,7 @@ from multiprocessing.connection import Connection
 from typing import IO, Any
 
 from theodoi.ingest import errors
-from theodoi.ingest.document import CellRef, SourceDocument, SourceLine
+from theodoi.ingest.document import CellRef, SourceDocument, SourceLine, number_tables
 from theodoi.ingest.errors import (
     DocumentTooLarge,
     EncryptedDocument,
@@ -94,6 +94,7 @@ def read_pdf(data: bytes, *, name: str, limits: ReadLimits) -> SourceDocument:
         )
         for n, (pg, text, x0, top, x1, bottom, cell, conf) in enumerate(rows, start=1)
     ]
+    number_tables(lines)
     if not lines:
         raise UnreadableDocument(f"Tệp PDF “{name}” không có chữ nào đọc được.", code="empty")
     kind = "pdf-ocr" if all(line.ocr_confidence is not None for line in lines) else "pdf"
@@ -582,7 +583,7 @@ class _Renderer:
                 line.top,
                 line.x1,
                 line.bottom,
-                None,
+                (line.cell.table, line.cell.row, line.cell.col) if line.cell else None,
                 line.ocr_confidence,
             )
             for line in lines
