@@ -241,6 +241,7 @@ def task_from_row(row: Row, section: str | None) -> Task | None:
         lead, support = narrow_ocr_lead(lead, support, row.fragments)
         support = _one_collective_reading(support)
         lead, support = order_lead_and_partner(lead, support, row.fragments)
+        lead, support = lead_after_listed_partners(lead, support, row.fragments)
     for key, values, conf in (("lead", lead, lead_conf), ("support", support, support_conf)):
         cell = row.cells.get(key)
         confidence[key] = round(min(conf, cell.confidence), 3) if cell else (0.5 if not values else conf)
@@ -711,6 +712,46 @@ def order_lead_and_partner(
     lines = _fragment_words(fragments)
     for partner in support:
         if _stands_left_of(partner, lead[0], lines) and not _stands_left_of(lead[0], partner, lines):
+            return [partner], [lead[0], *(x for x in support if x != partner)]
+    return lead, support
+
+
+def _opens_a_list(name: str, fragments: Sequence[tuple[int, list[str]]]) -> bool:
+    """Whether an agency name's last word, in the row's fragments, goes on to a further name.
+
+    "Sở Khoa học và" / "Công nghệ; các" / "sở, ban, ngành": the cell lists several agencies,
+    the name's last word ends with ";" or ":" or is followed by a lower-case "các".
+    """
+    words = re.findall(r"\w+", fold(name))
+    places = _word_places(name, _fragment_words(fragments))
+    if len(places) < len(words):
+        return False
+    li, ti, _word = places[-1]
+    tokens = " ".join(fragments[li][1]).split()
+    after = fold(tokens[ti + 1]).strip(_WORD_EDGE) if ti + 1 < len(tokens) else ""
+    return bool(re.search(r"[;:]$", tokens[ti]) or (re.search(r"[;:,-]$", tokens[ti]) and after == "cac"))
+
+
+def lead_after_listed_partners(
+    lead: list[str], support: list[str], fragments: Sequence[tuple[int, list[str]]]
+) -> tuple[list[str], list[str]]:
+    """Give the lead's place to a partner when the lead's name opens a list of agencies.
+
+    A lead cell names one agency most often; the partners' cell lists several ("Sở Khoa
+    học và Công nghệ; các sở, ban, ngành, địa phương") and opens on the row's first line,
+    while a short lead cell stands half-way down. When the one lead name read goes on to a
+    further name in its cell (``_opens_a_list``) and a partner's name does not, the two
+    change places; only a directory name that is no collective ("Các ...", a partners' cell
+    more often than not) takes the lead's place.
+    """
+    if len(lead) != 1 or not support or not fragments or not _opens_a_list(lead[0], fragments):
+        return lead, support
+    for partner in support:
+        if (
+            known_agency(partner)
+            and not fold(partner).startswith("cac ")
+            and not _opens_a_list(partner, fragments)
+        ):
             return [partner], [lead[0], *(x for x in support if x != partner)]
     return lead, support
 
