@@ -242,6 +242,7 @@ def task_from_row(row: Row, section: str | None) -> Task | None:
         support = _one_collective_reading(support)
         lead, support = order_lead_and_partner(lead, support, row.fragments)
         lead, support = lead_after_listed_partners(lead, support, row.fragments)
+        support = with_listed_collective(support, lead, row.fragments)
     for key, values, conf in (("lead", lead, lead_conf), ("support", support, support_conf)):
         cell = row.cells.get(key)
         confidence[key] = round(min(conf, cell.confidence), 3) if cell else (0.5 if not values else conf)
@@ -754,6 +755,67 @@ def lead_after_listed_partners(
         ):
             return [partner], [lead[0], *(x for x in support if x != partner)]
     return lead, support
+
+
+# How many fragment lines below the one a listing name ends on may hold the collective it lists.
+_LISTED_COLLECTIVE_LINES = 4
+
+
+def listed_collective(name: str, fragments: Sequence[tuple[int, list[str]]]) -> str | None:
+    """The collective an OCR'd agency name lists after it ("Công nghệ; các" / "sở, ban, ngành").
+
+    A partners' cell often ends with a lower-case collective after a named agency ("Sở Khoa
+    học và Công nghệ; các sở, ban, ngành, địa phương"); having no capital, it opens no name
+    the directory search sees. When the name's last word is followed by "các", the
+    collectives' words after "các" are sought in order in the rest of that line and the
+    next ``_LISTED_COLLECTIVE_LINES`` lines (other columns' words between them): the one with
+    every word of three letters or more found and the most words found is printed there;
+    None on a tie or when none is.
+    """
+    words = re.findall(r"\w+", fold(name))
+    lines = _fragment_words(fragments)
+    places = _word_places(name, lines)
+    if len(places) < len(words):
+        return None
+    li, ti, _word = places[-1]
+    if lines[li][ti + 1 : ti + 2] != ["cac"]:
+        return None
+    tokens = lines[li][ti + 2 :] + [
+        t for line in lines[li + 1 : li + 1 + _LISTED_COLLECTIVE_LINES] for t in line
+    ]
+    best: list[tuple[int, str]] = []
+    for key, entry in _directory_entries():
+        wanted = key.split()
+        if wanted[0] != "cac" or len(wanted) < 3:
+            continue
+        found, at, missed = 0, -1, False
+        for word in wanted[1:]:
+            stop = len(tokens) if at < 0 else min(len(tokens), at + 1 + _FAINT_GAP)
+            nxt = next((i for i in range(at + 1, stop) if _word_like(tokens[i], word)), None)
+            if nxt is None:
+                missed = missed or len(word) >= 3
+                continue
+            found, at = found + 1, nxt
+        if not missed:
+            best.append((found, entry))
+    best.sort(reverse=True)
+    if not best or (len(best) > 1 and best[1][0] == best[0][0]):
+        return None
+    return best[0][1][:1].lower() + best[0][1][1:]
+
+
+def with_listed_collective(
+    support: list[str], lead: list[str], fragments: Sequence[tuple[int, list[str]]]
+) -> list[str]:
+    """Add to the partners the collective a partner's name lists after it (``listed_collective``)."""
+    for k, name in enumerate(support):
+        collective = listed_collective(name, fragments)
+        if collective is None or any(
+            _within(collective, x) or _within(x, collective) for x in (*support, *lead)
+        ):
+            continue
+        return [*support[: k + 1], collective, *support[k + 1 :]]
+    return support
 
 
 # How many of a row's fragment lines after the one a collective name ends on may hold its rest.
