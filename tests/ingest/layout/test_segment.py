@@ -82,10 +82,19 @@ def test_an_output_only_line_stays_in_the_output_column():
             "'Hoạt động' opens the output cell after the partners",
         ),
         ("Sở Nội vụ Hoạt động thực hiện", {0: "Sở Nội vụ", 2: "Hoạt động thực hiện"}, "after the lead"),
+        ("Sở Nội vụ Hoàn thành kết nối", {0: "Sở Nội vụ", 2: "Hoàn thành kết nối"}, "a result opens it"),
+        ("Sở Nội vụ Thỏa thuận hợp tác", {0: "Sở Nội vụ", 2: "Thỏa thuận hợp tác"}, "a document kind"),
     ],
 )
 def test_an_activity_output_opens_the_output_column(text, expected, comment):
     assert cut(text) == expected, comment
+
+
+def test_a_results_everyday_word_inside_an_agency_stays_the_agencys():
+    assert cut("Đài Phát thanh và Truyền hình Kế hoạch") == {
+        0: "Đài Phát thanh và Truyền hình",
+        2: "Kế hoạch",
+    }
 
 
 def test_gap_marks_are_dropped_and_never_join_a_span():

@@ -77,6 +77,24 @@ _OUTPUT_OPENERS = (
     "du an",
     "hoat dong",
 )
+# Outputs stated as a result ("Hoàn thành kết nối") and further document kinds: they open an
+# output span, but their words are everyday ones ("thành" of "thành phố", "Phát thanh") and
+# weigh for no column; "hoàn" alone is the output's.
+_RESULT_OPENERS = (
+    "hoan thanh",
+    "thoa thuan",
+    "quy che",
+    "quy dinh",
+    "quy trinh",
+    "chinh sach",
+    "thong tu",
+    "nghi dinh",
+    "cong van",
+    "to trinh",
+    "danh sach",
+    "hoi thao",
+    "mo hinh",
+)
 _OUTPUT_WORDS = frozenset(
     [
         *" ".join(_OUTPUT_OPENERS).split(),
@@ -169,7 +187,7 @@ _DEADLINE_OPENERS = ("thang", "quy", "nam 20", "hang", "thuong xuyen", "nhiem vu
 _EDGE = ".,;:()\"'“”‘’-–—"
 
 
-_OUTPUT_KIND_WORDS = frozenset(" ".join(_OUTPUT_OPENERS).split())
+_OUTPUT_KIND_WORDS = frozenset(" ".join(_OUTPUT_OPENERS).split()) | {"hoan"}
 
 
 @lru_cache(maxsize=1)
@@ -234,7 +252,7 @@ def opener(tokens: Sequence[str], k: int, kind: str) -> float:
             return 1.0
         return 1.0 if token[:1].isupper() and key.startswith(_AGENCY_OPENERS) else 0.0
     if kind == OUTPUT:
-        return 1.0 if token[:1].isupper() and key.startswith(_OUTPUT_OPENERS) else 0.0
+        return 1.0 if token[:1].isupper() and key.startswith((*_OUTPUT_OPENERS, *_RESULT_OPENERS)) else 0.0
     if kind == DEADLINE:
         return 1.0 if key.startswith(_DEADLINE_OPENERS) or _DEADLINE_TOKEN.match(fold(token)) else 0.0
     return 0.0
