@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from theodoi.ingest.layout.debris import DEBRIS, DOUBT, WORD, debris_mask, token_level
-from theodoi.ingest.layout.interleaved import debris_words
+from theodoi.ingest.layout.interleaved import debris_words, lone_letter_words
 from theodoi.ingest.layout.lines import Line
 from theodoi.ingest.text import fold
 
@@ -95,3 +95,20 @@ def test_the_row_number_opening_a_line_is_no_debris() -> None:
 
 def test_a_line_whose_tokens_do_not_line_up_gives_nothing() -> None:
     assert debris_words(line("S10a KI0d", "S10a")) == frozenset()
+
+
+def test_lone_letter_words_are_the_restored_words_of_one_letter_tokens() -> None:
+    got = lone_letter_words(line("Ke hoach trien khai X nganh N", "Kế hoạch triển khai Xồ ngành Nổ"))
+    assert got == frozenset({"Xồ", "Nổ"})
+
+
+@pytest.mark.parametrize(
+    ("raw", "text", "comment"),
+    [
+        ("Bo y te", "Bộ y tế", "'y' before 'tế'"),
+        ("s6 hoa s", "số hóa số", "a word the line also prints from a longer token"),
+        ("A B", "À", "tokens that do not line up"),
+    ],
+)
+def test_lone_letter_words_leave_out_real_words(raw: str, text: str, comment: str) -> None:
+    assert lone_letter_words(line(raw, text)) == frozenset(), comment

@@ -256,6 +256,7 @@ def rows_interleaved(
     if not starts:
         return []
     debris = {line.number: debris_words(line) for line in lines}
+    output_debris = {line.number: debris[line.number] | lone_letter_words(line) for line in lines}
     lines = [drop_debris_runs(line) for line in lines]
     first = next((c for c in columns if c.first), columns[0])
     others = [c for c in columns if c is not first]
@@ -273,7 +274,7 @@ def rows_interleaved(
             rests: list[tuple[int, str]] = []
             row = _inline_row(lines, start, lo, hi, first, others, width, rests, debris)
             if any(c.name in SEGMENTED_COLUMNS for c in others):
-                _use_segmented_cells(row, segmented_rest(rests, others, debris), SEGMENTED_COLUMNS)
+                _use_segmented_cells(row, segmented_rest(rests, others, output_debris), SEGMENTED_COLUMNS)
         row.confidence = conf
         for cell in row.cells.values():
             cell.confidence = round(min(cell.confidence, conf), 3)
@@ -339,6 +340,29 @@ def debris_words(line: Line) -> frozenset[str]:
         return frozenset()
     mask = debris_mask(raw, text, keep_first=row_code_like(raw[0]))
     return frozenset(word for word, drop in zip(text, mask, strict=True) if drop)
+
+
+def lone_letter_words(line: Line) -> frozenset[str]:
+    """The restored words of ``line`` that OCR read as one letter ("X" restored "Xồ", "o" "ở").
+
+    A lone letter in a table line is mostly a rule or an accent read as a letter; the
+    restorer makes it a word. They are taken out of the output cell only (an output names a
+    document, never a one-letter word), but "y" before "tế" (health) stays, and so does a
+    word the line also prints from a longer token.
+    """
+    raw, text = line.raw.split(), line.text.split()
+    if len(raw) != len(text):
+        return frozenset()
+    lone = {
+        k
+        for k, token in enumerate(raw)
+        if len(token) == 1
+        and token.isalpha()
+        and not (k + 1 < len(raw) and fold(raw[k + 1]).startswith("te"))
+    }
+    # a word the line also prints whole ("số" of "s6 hóa" beside "s" read "số") stays
+    printed = {word for k, word in enumerate(text) if k not in lone}
+    return frozenset(text[k] for k in lone) - printed
 
 
 # ---------------------------------------------------------------------------------------
