@@ -84,6 +84,8 @@ TAIL_CASES = [
     ("tổ chức thực hiện nhiệm vụ", "", "negative: a name ending with 'nhiệm vụ'"),
     ("Các sở, ngành, công bố trên Cổng Hine năm", "Hine năm", "'Hằng năm' OCR'd, capitalised"),
     ("thu hút đầu tư trong hơn năm", "", "negative: 'hơn năm' in a name's text"),
+    ("Các địa phương; Phần mềm 20252026", "2025-2026", "a period, its dash lost"),
+    ("hỗ trợ 202520260 doanh nghiệp", "", "negative: a longer number"),
 ]
 
 

@@ -479,6 +479,13 @@ DEADLINE_CONTINUATION_CASES = [
         "negative: a closed deadline",
     ),
     ("triển khai theo", "Năm 2025", ("triển khai theo", ""), "negative: a name word, the deadline is whole"),
+    # "2025-2026 và nâng cấp, mở rộng thường xuyên" wrapped word by word at the line ends
+    ("Công nghệ; các dựng hoặc và nâng", "2025-2026", ("Công nghệ; các dựng hoặc", "và nâng"), "its và"),
+    ("doanh nghiệp triển khai cấp, mở", "2025-2026 và nâng", ("doanh nghiệp triển khai", "cấp, mở"), ""),
+    ("viễn thông, ứng dụng rộng", "2025-2026 và nâng cấp, mở", ("viễn thông, ứng dụng", "rộng"), ""),
+    ("Hệ thống được nâng cấp, mở", "2025-2026", ("Hệ thống được nâng cấp, mở", ""), "negative: no và"),
+    ("Sở Khoa học và ~ -", "Năm 2025 và", ("Sở Khoa học và ~ -", ""), "negative: marks carry nothing on"),
+    ("được nâng cấp, mở", "Thường xuyên", ("được nâng cấp, mở", ""), "negative: no dated deadline"),
 ]
 
 

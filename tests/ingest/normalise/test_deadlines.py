@@ -138,6 +138,9 @@ def test_other_cells_are_not_deadlines(text):
         ("Hine năm", "Hằng năm"),
         ("Hing năm", "Hằng năm"),
         ("hơn năm", "hơn năm"),
+        ("2025-2026 và nâng cấp, mở rộng thường xuyên", "2025-2026 và nâng cấp, mở rộng thường xuyên"),
+        ("2025-2026 và nâng cấp, mở rộng thuong xuyên", "2025-2026 và nâng cấp, mở rộng thường xuyên"),
+        ("2025-2026 và nâng cấp", "2025-2026"),
     ],
 )
 def test_ocr_deadline_cell_is_tidied_to_what_was_printed(ocr_cell, tidy):

@@ -102,10 +102,12 @@ _DEADLINE_END = re.compile(
     r"|quy\s+[ivx1-4]+\s*/\s*20\d\d"
     r"|(?:nam\s+)?20\d\d(?:\s*-\s*20\d\d)?(?:\s+va\s+thuong(?:\s+xuyen)?)?"
     r"|(?:0[1-9]|1[0-2])20\d\d"  # month and year with the slash lost: "122025"
+    r"|20\d\d20\d\d"  # a period with its dash lost: "20252026"
     r"|quy"
     r")(?:\s+va)?\s*[.;,]?$"
 )
 _GLUED_MONTH = re.compile(r"^(0[1-9]|1[0-2])(20\d\d)\b")
+_GLUED_PERIOD = re.compile(r"^(20\d\d)(20\d\d)\b")
 _GARBLED_HANG = re.compile(r"h(?!ang\b)[aeiou]n[ge]?\s+nam\b")
 _NOT_DEADLINE_BEFORE = re.compile(r"(?:cong|so cong|bo cong)\s*$")
 
@@ -113,7 +115,8 @@ _NOT_DEADLINE_BEFORE = re.compile(r"(?:cong|so cong|bo cong)\s*$")
 def split_deadline_tail(text: str) -> tuple[str, str]:
     """Split a trailing deadline fragment off a line: (rest, deadline fragment).
 
-    A month and year OCR read without their slash ("122025") come back as "12/2025".
+    A month and year OCR read without their slash ("122025") come back as "12/2025", a
+    period without its dash ("20252026") as "2025-2026".
     """
     key = fold(text)
     if len(key) != len(text):
@@ -125,7 +128,8 @@ def split_deadline_tail(text: str) -> tuple[str, str]:
         return text, ""
     if _GARBLED_HANG.match(key[m.start() :]) and not text[m.start()].isupper():
         return text, ""  # "... hơn năm" in a name's text, not a deadline cell's opening
-    return text[: m.start()].rstrip(" |"), _GLUED_MONTH.sub(r"\1/\2", text[m.start() :].strip())
+    due = _GLUED_PERIOD.sub(r"\1-\2", _GLUED_MONTH.sub(r"\1/\2", text[m.start() :].strip()))
+    return text[: m.start()].rstrip(" |"), due
 
 
 def _is_stray(token: str) -> bool:
@@ -210,11 +214,35 @@ def split_deadline_continuation(text: str, deadline: str) -> tuple[str, str]:
     while k > 0 and len(tokens) - k < 3 and fold(tokens[k - 1]).strip(".,;") in _DEADLINE_WORDS:
         k -= 1
     if k == len(tokens):
-        return text, ""
+        k = _joined_phrase_start(tokens, deadline)
+        return (" ".join(tokens[:k]), " ".join(tokens[k:])) if k < len(tokens) else (text, "")
     tail = " ".join(tokens[k:])
     if not (_DEADLINE_OPEN.search(fold(deadline)) or fold(tail).startswith("va ")):
         return text, ""
     return " ".join(tokens[:k]), tail
+
+
+# Longer phrases a dated deadline goes on with after "và", wrapped word by word like the rest.
+_JOINED_PHRASES = (("va", "nang", "cap", "mo", "rong", "thuong", "xuyen"),)
+
+
+def _joined_phrase_start(tokens: Sequence[str], deadline: str) -> int:
+    """Where a line's end carries on a dated deadline's longer joined phrase, len(tokens) if not.
+
+    "2025-2026" / "và nâng" / "cấp, mở" / "rộng" / "thường" / "xuyên": the words are taken
+    only while the deadline's part from its "và" and the line's last words (up to three) are
+    the phrase's opening words, so an output's own "nâng cấp, mở rộng" stays where it is.
+    """
+    if not re.search(r"20\d\d", deadline):
+        return len(tokens)
+    words = re.findall(r"\w+", fold(deadline))
+    opened = words[len(words) - 1 - words[::-1].index("va") :] if "va" in words else []
+    for k in range(max(0, len(tokens) - 3), len(tokens)):
+        taken = [re.findall(r"\w+", fold(t)) for t in tokens[k:]]
+        said = (*opened, *(w for words in taken for w in words))
+        if all(taken) and said[0] == "va" and any(p[: len(said)] == said for p in _JOINED_PHRASES):
+            return k
+    return len(tokens)
 
 
 # An event deadline begun ("Sau khi Bộ", "Ngay khi Bộ Công an ban") and not yet finished.

@@ -165,6 +165,8 @@ def _joined_period(tail: str) -> str:
         return " và thường xuyên"
     if "nhung" in words[:3] or " ".join(words[:3]).endswith("tiep theo"):
         return " và những năm tiếp theo"
+    if re.match(r"va nang cap\W* mo rong thuong", " ".join(words)):
+        return " và nâng cấp, mở rộng thường xuyên"
     return ""
 
 
