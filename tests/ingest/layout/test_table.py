@@ -486,6 +486,8 @@ DEADLINE_CONTINUATION_CASES = [
     ("Hệ thống được nâng cấp, mở", "2025-2026", ("Hệ thống được nâng cấp, mở", ""), "negative: no và"),
     ("Sở Khoa học và ~ -", "Năm 2025 và", ("Sở Khoa học và ~ -", ""), "negative: marks carry nothing on"),
     ("được nâng cấp, mở", "Thường xuyên", ("được nâng cấp, mở", ""), "negative: no dated deadline"),
+    ("Sở Khoa học và phương xuyeén", "12/2025 và", ("Sở Khoa học và phương", "xuyeén"), "OCR's doubled e"),
+    ("Sở Khoa học và phương xuyeén", "12/2025", ("Sở Khoa học và phương xuyeén", ""), "negative: closed"),
 ]
 
 

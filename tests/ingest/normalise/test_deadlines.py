@@ -141,6 +141,8 @@ def test_other_cells_are_not_deadlines(text):
         ("2025-2026 và nâng cấp, mở rộng thường xuyên", "2025-2026 và nâng cấp, mở rộng thường xuyên"),
         ("2025-2026 và nâng cấp, mở rộng thuong xuyên", "2025-2026 và nâng cấp, mở rộng thường xuyên"),
         ("2025-2026 và nâng cấp", "2025-2026"),
+        # "thường" read into a neighbour column, "xuyên" with its e doubled
+        ("12/2025 và xuyeén", "12/2025 và thường xuyên"),
     ],
 )
 def test_ocr_deadline_cell_is_tidied_to_what_was_printed(ocr_cell, tidy):

@@ -201,6 +201,11 @@ _DEADLINE_WORDS = frozenset({"va", "nhung", "nam", "tiep", "theo", "thuong", "xu
 _DEADLINE_OPEN = re.compile(r"(?:\bva|\bnhung(?:\s+nam)?|\bnam\s+tiep|\btiep|\bthuong|\bhang)\s*$")
 
 
+def _deadline_word(token: str) -> str:
+    """The folded word, its vowel OCR doubled read once ("xuyeén" -> "xuyen")."""
+    return re.sub(r"([aeiou])\1", r"\1", fold(token).strip(".,;"))
+
+
 def split_deadline_continuation(text: str, deadline: str) -> tuple[str, str]:
     """Split off a line's last words when they carry on a deadline cell begun above.
 
@@ -211,7 +216,7 @@ def split_deadline_continuation(text: str, deadline: str) -> tuple[str, str]:
     """
     tokens = text.split()
     k = len(tokens)
-    while k > 0 and len(tokens) - k < 3 and fold(tokens[k - 1]).strip(".,;") in _DEADLINE_WORDS:
+    while k > 0 and len(tokens) - k < 3 and _deadline_word(tokens[k - 1]) in _DEADLINE_WORDS:
         k -= 1
     if k == len(tokens):
         k = _joined_phrase_start(tokens, deadline)

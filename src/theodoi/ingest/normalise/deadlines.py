@@ -163,6 +163,8 @@ def _joined_period(tail: str) -> str:
     said = words[:1] == ["va"] or "xuyen" in words[:3]
     if "thuong" in words[:3] and "cong" not in words[:3] and said:
         return " và thường xuyên"
+    if words[:1] == ["va"] and re.fullmatch(r"xuye{1,2}ng?", " ".join(words[1:2])):
+        return " và thường xuyên"  # "thường" lost to a neighbour column: "12/2025 và" / "xuyeén"
     if "nhung" in words[:3] or " ".join(words[:3]).endswith("tiep theo"):
         return " và những năm tiếp theo"
     if re.match(r"va nang cap\W* mo rong thuong", " ".join(words)):
