@@ -18,6 +18,7 @@ from theodoi.ingest.layout.interleaved import (
     _cut_first_column,
     _join_wrapped_month,
     agency_words_line,
+    ends_paragraph,
     segmented_rest,
     split_deadline_tail,
     split_event_continuation,
@@ -388,3 +389,61 @@ def test_a_block_row_on_one_page_keeps_its_blocks_in_column_order():
         "Kế hoạch của UBND tỉnh",
         "Hằng năm",
     ]
+
+
+@pytest.mark.parametrize(
+    ("head", "first", "expected", "comment"),
+    [
+        ("công tác hằng năm của cơ quan, tổ chức", False, True, "a short last line carrying the name on"),
+        ("Cơ sở dữ liệu Địa chỉ số Quốc gia", True, True, "a one-line name, capitalised"),
+        (
+            "nghệ, đổi mới sáng tạo trong chương trình, kế hoạch",
+            False,
+            False,
+            "negative: a line near the column's width wraps on",
+        ),
+        ("Công nghệ tác được ký kết", False, False, "negative: capitalised mid-name, another column's"),
+        ("vô 1 mạng lưới", False, False, "negative: a digit among the words, another column's garble"),
+        ("Xây dựng, ban hành quy chế", False, False, "negative: capitalised and not the name's first line"),
+    ],
+)
+def test_a_short_name_line_of_prose_ends_the_name(head, first, expected, comment):
+    assert ends_paragraph(head, 56.0, first=first) is expected, comment
+
+
+# A row whose output cell wraps below the name's last line, alone on its lines.
+OUTPUT_BELOW_NAME = f"""\
+{HEADER}
+Cập nhật, công bố danh mục cơ sở dữ liệu dùng chung, | Sở Khoa học và Các sở, ban, Danh mục Thường
+1 | chuyên ngành, lĩnh vực; danh mục dữ liệu mở của tỉnh | Công nghệ ngành, địa cơ sở dữ xuyên
+phương liệu và dữ
+liệu mở
+được cập
+nhật
+"""
+
+
+def test_words_wrapped_below_a_short_last_name_line_leave_the_name():
+    task = parse_tasks(lines_from_text(OUTPUT_BELOW_NAME)).tasks[0]
+    assert task.name == (
+        "Cập nhật, công bố danh mục cơ sở dữ liệu dùng chung, chuyên ngành, lĩnh vực; "
+        "danh mục dữ liệu mở của tỉnh"
+    )
+
+
+# A short line of another column's words between two of the name's full lines: the name goes on.
+SHORT_LINE_MID_NAME = f"""\
+{HEADER}
+Tiếp nhận, tổng hợp, đánh giá, lựa chọn các sản phẩm, | Sở Khoa học và Các sở, ban, Danh mục Thường
+1 | giải pháp khoa học, công nghệ để đưa vào ứng dụng và | Công nghệ ngành, địa được công xuyên
+hoạt động
+công bố trên cổng thông tin điện tử của tỉnh những | phương bố
+sáng kiến, giải pháp đã được lựa chọn.
+"""
+
+
+def test_a_line_as_wide_as_the_column_below_a_short_one_stays_in_the_name():
+    task = parse_tasks(lines_from_text(SHORT_LINE_MID_NAME)).tasks[0]
+    assert task.name.endswith(
+        "công bố trên cổng thông tin điện tử của tỉnh những sáng kiến, giải pháp đã được lựa chọn."
+    )

@@ -855,6 +855,7 @@ def _inline_row(
     streams: dict[str, Cell] = {}
     continued: list[str] = []  # agency names carried on by words taken out of the name
     name_closed = False
+    name_ended = False  # the name's last line read was short: its paragraph ended (``ends_paragraph``)
     name_started = False
     name_done = False  # the name's words so far, from the row's number line on, end no open phrase
 
@@ -908,7 +909,7 @@ def _inline_row(
             and agency_words_line(text, width)
             and not _carries_agency(name.text, " ".join(text.split()[:2]))  # "... Sở Tài" / "chính"
         )
-        if agency_line:
+        if agency_line or (name_ended and len(text) < _AFTER_END_SHARE * width):
             head, rest = "", text
         else:
             head, rest = _cut_first_column(
@@ -944,6 +945,7 @@ def _inline_row(
             name.add(head, line.number)
             name_started = True
             name_closed = bool(re.search(r"[.;]\s*$", head)) and len(head) < 0.8 * width
+            name_ended = i >= start.index and ends_paragraph(head, width, first=name.text == head)
             name_done = i >= start.index and not _ENDS_OPEN.search(fold(name.text))
         elif name_started and not agency_line:
             name_closed = True
@@ -1350,6 +1352,37 @@ def _cut_first_column(
     if best is None:
         return text, ""
     return text[: best.start()].strip(), text[best.end() :].strip()
+
+
+# A name line shorter than this share of the first column's width ends the name's paragraph
+# (measured on 000/002: 0.75 to 0.85 read about the same, 0.65 and 0.7 lower; 0.9 and
+# above take lines as wide as the column for last lines and read 000 lower or mixed).
+_PARAGRAPH_END_SHARE = 0.8
+# Below an ended name, a line shorter than this share holds only the other columns' words; a
+# longer one is read as before, the name's own (a short line of other columns' words read as
+# the name's end must not cut the name off: 0.9 and 1.0 read the same, 0.6 to 0.75 and 1.1 lower).
+_AFTER_END_SHARE = 0.9
+# A word of prose as a name line holds it: letters only (two or more), a mark after it.
+_PROSE_WORD = re.compile(r"[^\W\d_]{2,}[.,;:]?")
+
+
+def ends_paragraph(head: str, width: float, *, first: bool) -> bool:
+    """Whether a name line's part is short enough to be the name's last line.
+
+    The first column is a wrapped paragraph: each line but the last runs to near the
+    column's width (on the samples nearly every line the name carries on from reaches 0.85
+    of it), so a line well short of it ends the name, and the row's lines below it hold only
+    the other columns' wrapped words ("liệu mở" / "được cập" of an output, "hợp cán bộ").
+    Only a part that reads as the name's own is trusted: prose words only (a row's stray
+    marks or digits, "vô 1 mạng lưới", may be another column's garble), and lower-case,
+    carrying the name on, unless it is the name's first line (a capitalised line mid-name,
+    "Công nghệ tác được ký kết", is another column's).
+    """
+    return (
+        len(head) < _PARAGRAPH_END_SHARE * width
+        and (first or head[:1].islower())
+        and all(_PROSE_WORD.fullmatch(word) for word in head.split())
+    )
 
 
 # A line shorter than this share of the first column's width can be an agency cell's last
