@@ -404,6 +404,12 @@ def test_a_block_row_on_one_page_keeps_its_blocks_in_column_order():
         ),
         ("Công nghệ tác được ký kết", False, False, "negative: capitalised mid-name, another column's"),
         ("vô 1 mạng lưới", False, False, "negative: a digit among the words, another column's garble"),
+        (
+            "kinh tế; các địa XÃ được ban",
+            False,
+            False,
+            "negative: a word in capitals, another column's garble",
+        ),
         ("Xây dựng, ban hành quy chế", False, False, "negative: capitalised and not the name's first line"),
     ],
 )

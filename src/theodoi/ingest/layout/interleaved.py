@@ -1371,17 +1371,20 @@ def ends_paragraph(head: str, width: float, *, first: bool) -> bool:
 
     The first column is a wrapped paragraph: each line but the last runs to near the
     column's width (on the samples nearly every line the name carries on from reaches 0.85
-    of it), so a line well short of it ends the name, and the row's lines below it hold only
-    the other columns' wrapped words ("liệu mở" / "được cập" of an output, "hợp cán bộ").
-    Only a part that reads as the name's own is trusted: prose words only (a row's stray
-    marks or digits, "vô 1 mạng lưới", may be another column's garble), and lower-case,
-    carrying the name on, unless it is the name's first line (a capitalised line mid-name,
-    "Công nghệ tác được ký kết", is another column's).
+    of it), so a line well short of it ends the name, and the row's short lines below it
+    hold only the other columns' wrapped words ("liệu mở" / "được cập" of an output, "hợp
+    cán bộ"). Only a part that reads as the name's own is trusted: prose words only (a
+    row's stray marks or digits, "vô 1 mạng lưới", may be another column's garble, and so
+    may a word in capitals, "kinh tế; các địa XÃ được ban"), and lower-case, carrying the
+    name on, unless it is the name's first line (a capitalised line mid-name, "Công nghệ
+    tác được ký kết", is another column's). A wrong end costs the name its short lines
+    below; a line as wide as the column is still read (``_AFTER_END_SHARE``).
     """
     return (
         len(head) < _PARAGRAPH_END_SHARE * width
         and (first or head[:1].islower())
         and all(_PROSE_WORD.fullmatch(word) for word in head.split())
+        and not any(word.strip(".,;:").isupper() for word in head.split())
     )
 
 
