@@ -933,6 +933,11 @@ def test_an_issuer_cut_inside_an_output_takes_its_rest_from_the_lines_below(
             "whole",
         ),
         (
+            "Văn bản của cấp có thẩm quyền số",
+            [(10, ["Văn bản của cấp có thẩm"]), (11, ["quyền số"])],
+            "whole, its last word from the line below",
+        ),
+        (
             "Quyết định của chủ",
             [(10, ["Quyết định của chủ"]), (11, ["tịch UBND tỉnh"])],
             "at the end: not inside",

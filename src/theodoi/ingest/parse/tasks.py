@@ -590,7 +590,7 @@ def finish_inner_issuer(output: str, row: Row) -> tuple[str, set[str]]:
         if keys[j] != "cua":
             continue
         n = 0  # how many words after "của" start an issuer's name
-        while j + 1 + n < len(keys) and _issuer_wanted(tuple(keys[j + 1 : j + 2 + n])):
+        while j + 1 + n < len(keys) and _issuer_start(tuple(keys[j + 1 : j + 2 + n])):
             n += 1
         said = tuple(keys[j + 1 : j + 1 + n])
         if not n or j + 1 + n == len(keys) or said in _issuer_names():
@@ -606,6 +606,11 @@ def finish_inner_issuer(output: str, row: Row) -> tuple[str, set[str]]:
 @lru_cache(maxsize=1)
 def _issuer_names() -> frozenset[tuple[str, ...]]:
     return frozenset(key for key, _n in _issuer_keys())
+
+
+def _issuer_start(words: tuple[str, ...]) -> bool:
+    """Whether ``words`` start an issuer's name, or are one whole."""
+    return words in _issuer_names() or bool(_issuer_wanted(words))
 
 
 def _fragment_lines(row: Row) -> list[tuple[int, list[str]]]:
