@@ -29,6 +29,7 @@ from theodoi.ingest.parse.tasks import (
     order_lead_and_partner,
     parse_tasks,
     repair_ocr_agencies,
+    restore_output_head,
     wrapped_collective,
 )
 from theodoi.ingest.plan import Task
@@ -979,3 +980,28 @@ def test_a_row_number_printed_out_of_order_is_warned_of(codes, warned, comment):
         if warned
         else []
     ), comment
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("hoạch triển khai", "Kế hoạch triển khai"),
+        ("trình, kế hoạch", "Chương trình, kế hoạch"),
+        ("cáo thực hiện", "Báo cáo thực hiện"),
+    ],
+)
+def test_an_ocr_output_opening_with_a_kinds_second_word_takes_its_first(text, expected) -> None:
+    assert restore_output_head(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "comment"),
+    [
+        ("Kế hoạch triển khai", "the kind is whole"),
+        ("bản đồ số", "'bản' ends 'Văn bản' but opens 'bản đồ'"),
+        ("Trình bày báo cáo", "a capitalised word opens a phrase of its own"),
+        ("", "empty"),
+    ],
+)
+def test_an_ocr_output_opening_otherwise_stays(text, comment) -> None:
+    assert restore_output_head(text) == text, comment

@@ -249,6 +249,7 @@ def task_from_row(row: Row, section: str | None) -> Task | None:
     output = clean_text(strip_ocr_debris(row.text("output")) if ocr else row.text("output")) or None
     if ocr and output:
         output = accent_output_phrases(_from_output_word(drop_collective_bleed(drop_date_debris(output))))
+        output = restore_output_head(output)
         output, taken = finish_output_issuer(output, row)
         if not taken:  # an issuer cut short and followed by debris: "Quyết định của chủ ở"
             output, taken = finish_output_issuer(drop_open_end(output), row)
@@ -1134,6 +1135,24 @@ OUTPUT_PHRASES = (
     "Xây dựng",
 )
 _PHRASE_ACCENTS = {fold(p): p.lower().split() for p in OUTPUT_PHRASES}
+
+
+# An output kind's second word that no other kind ends with, and the kind's first word.
+_LOST_HEADS = {"hoach": "Kế", "trinh": "Chương", "cao": "Báo"}
+
+
+def restore_output_head(text: str) -> str:
+    """Give back the first word of the output kind an OCR'd output cell opens without.
+
+    OCR reads "Kế" as a letter and a mark ("K¢", "g &"), which the debris step drops, and
+    the cell opens with "hoạch triển khai"; a cell never opens with "hoạch", "trình" or
+    "cáo" but as the second word of "Kế hoạch", "Chương trình", "Báo cáo".
+    """
+    first = fold(text.split()[0]).strip(_WORD_EDGE) if text.split() else ""
+    head = _LOST_HEADS.get(first)
+    if head is None or not text[:1].islower():
+        return text
+    return f"{head} {text}"
 
 
 def accent_output_phrases(text: str) -> str:
