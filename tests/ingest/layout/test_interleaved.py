@@ -13,6 +13,7 @@ from tests.ingest.layout.test_table import rows_of
 
 from theodoi.ingest.layout import lines_from_text
 from theodoi.ingest.layout.interleaved import (
+    _carry_deadline_heads,
     _carry_output_heads,
     _column_vocabulary_balance,
     _cut_first_column,
@@ -453,3 +454,30 @@ def test_a_line_as_wide_as_the_column_below_a_short_one_stays_in_the_name():
     assert task.name.endswith(
         "công bố trên cổng thông tin điện tử của tỉnh những sáng kiến, giải pháp đã được lựa chọn."
     )
+
+
+def _deadlines(*texts: str | None) -> list[Row]:
+    cells = ({"deadline": Cell(t, [k])} if t is not None else {} for k, t in enumerate(texts, start=1))
+    return [Row("row", str(k), c) for k, c in enumerate(cells, start=1)]
+
+
+# (this row's deadline cell, the next row's, both after the carry, comment)
+DEADLINE_CARRY_CASES = [
+    (
+        "thường xuyên 2025-2027",
+        "thường xuyên",
+        ["thường xuyên", "2025-2027 thường xuyên"],
+        "opens a line above",
+    ),
+    ("Thường xuyên Năm 2026", None, ["Thường xuyên", "Năm 2026"], "the next row had no deadline"),
+    ("Thường xuyên 12/2025", "9/2025", ["Thường xuyên 12/2025", "9/2025"], "negative: next has its year"),
+    ("2025-2027", "thường xuyên", ["2025-2027", "thường xuyên"], "negative: the row's only deadline"),
+    ("12/2025 và thường xuyên", "xuyên", ["12/2025 và thường xuyên", "xuyên"], "negative: the date opens it"),
+]
+
+
+@pytest.mark.parametrize(("this", "following", "expected", "comment"), DEADLINE_CARRY_CASES)
+def test_a_dated_term_after_a_finished_deadline_moves_to_the_next_row(this, following, expected, comment):
+    rows = _deadlines(this, following)
+    _carry_deadline_heads(rows, ["deadline"])
+    assert [r.text("deadline") for r in rows] == expected, comment

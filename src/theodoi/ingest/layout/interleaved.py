@@ -313,7 +313,41 @@ def rows_interleaved(
             cell.confidence = round(min(cell.confidence, conf), 3)
         rows.append(row)
     _carry_output_heads(rows, [c.name for c in others if column_kind(c.fits, first=False) == OUTPUT])
+    _carry_deadline_heads(rows, [c.name for c in others if column_kind(c.fits, first=False) == DEADLINE])
     return rows
+
+
+# A dated term ending a deadline cell after a finished phrase: "thường xuyên 2025-2027".
+_SECOND_DATED_TERM = re.compile(
+    r"^(?P<done>.*\bxuyen)\W*(?P<term>(?:(?:thang|nam)\s+)?(?:\d{1,2}\s*/\s*)?20\d\d(?:\s*-\s*20\d\d)?)\W*$"
+)
+
+
+def _carry_deadline_heads(rows: list[Row], names: Sequence[str]) -> None:
+    """Give a dated term ending a row's finished deadline cell to the next row, undated.
+
+    The next row's deadline, centred on its short name, can open a line above that name, on a
+    line the row cut gives to this row: this row's cell then reads "thường xuyên 2025-2027"
+    and the next one only "thường xuyên". A row holds one deadline, so the dated term after a
+    finished phrase moves on when the next row's cell names no year.
+    """
+    for a, b in pairwise(rows):
+        if a.kind != "row" or b.kind != "row":
+            continue
+        for name in names:
+            head, tail = a.cells.get(name), b.cells.get(name)
+            if head is None or not head.text or (tail is not None and re.search(r"20\d\d", tail.text)):
+                continue
+            key = fold(head.text)
+            m = _SECOND_DATED_TERM.match(key)
+            if m is None or len(key) != len(head.text):
+                continue
+            term = head.text[m.start("term") : m.end("term")]
+            head.text = head.text[: m.end("done")].rstrip(" |,;")
+            if tail is None:
+                b.cells[name] = Cell(term, [], head.confidence)
+            else:
+                tail.text = f"{term} {tail.text}".strip()
 
 
 # Output kinds of two words (folded): their first word left alone at a row's end is the next
