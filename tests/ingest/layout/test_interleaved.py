@@ -140,6 +140,25 @@ def test_a_cut_without_gap_marks_leaves_agency_words_to_the_other_columns():
     assert rest == "Tỉnh ủy; các sở, Kế hoạch"
 
 
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        pytest.param(
+            "Lệ - \\ ngành, địa Kế hoạch công tác", ("", "ngành, địa Kế hoạch công tác"), id="marks-then-gap"
+        ),
+        pytest.param("Ứ . | Sở Giáo dục và", ("", "Sở Giáo dục và"), id="bar-gap"),
+        pytest.param(
+            "xã hội \\ . trên địa bàn tỉnh",
+            ("xã hội \\ . trên địa bàn tỉnh", ""),
+            id="negative-a-name-word-before-the-gap",
+        ),
+        pytest.param("Lệ - \\ . ở", ("Lệ - \\ . ở", ""), id="negative-no-word-after-the-gap"),
+    ],
+)
+def test_a_short_line_with_only_marks_before_its_gap_holds_no_name_words(line, expected):
+    assert _cut_first_column(line, 56.0, name_started=True, name_closed=False) == expected
+
+
 def test_column_vocabulary_counts_agency_and_deadline_words_against_prose():
     assert _column_vocabulary_balance("Các sở, ngành, địa phương Thường xuyên") >= 5
     assert _column_vocabulary_balance("nâng cao chất lượng nguồn nhân lực") < 0

@@ -1362,6 +1362,8 @@ def _cut_first_column(
         gap = _GAP.search(text)
         if gap and gap.start() >= 0.3 * width:
             return text[: gap.start()].strip(), text[gap.end() :].strip()
+        if gap and not re.search(r"\w{3}", text[: gap.start()]) and re.search(r"\w{3}", text[gap.end() :]):
+            return "", text[gap.end() :].strip()  # marks before the gap: no name words on the line
         return text, ""
     # long line without a gap mark: cut at the word boundary nearest the width, preferring
     # one where an agency, output or deadline word opens
