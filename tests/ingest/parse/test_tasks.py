@@ -17,6 +17,7 @@ from theodoi.ingest.parse.tasks import (
     directory_name_in,
     drop_collective_bleed,
     drop_date_debris,
+    drop_garbled_words,
     drop_open_end,
     drop_tail_after_sentence,
     faint_directory_name,
@@ -1005,3 +1006,33 @@ def test_an_ocr_output_opening_with_a_kinds_second_word_takes_its_first(text, ex
 )
 def test_an_ocr_output_opening_otherwise_stays(text, comment) -> None:
     assert restore_output_head(text) == text, comment
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "comment"),
+    [
+        (
+            "Văn bản triển khai, xuyên ohuon hướng dẫn",
+            "Văn bản triển khai, hướng dẫn",
+            "'phương' garbled, 'xuyên'",
+        ),
+        ("Kế hoạch được ban égo hành", "Kế hoạch được ban hành", "a short token no word"),
+    ],
+)
+def test_an_ocr_outputs_garbled_tokens_are_dropped(text, expected, comment) -> None:
+    assert drop_garbled_words(text) == expected, comment
+
+
+@pytest.mark.parametrize(
+    ("text", "comment"),
+    [
+        ("Mạng lưới kétnéi", "a long token: two words glued"),
+        ("Hoàn thành các CSDL dùng chung", "an abbreviation"),
+        ("Hệ thống IoT, camera", "mixed-case abbreviation"),
+        ("Nhiệm vụ thường xuyên", "'xuyên' with its 'thường'"),
+        ("Đề án 06", "a number"),
+        ("ohuon", "the cell would be left empty"),
+    ],
+)
+def test_an_ocr_outputs_words_stay(text, comment) -> None:
+    assert drop_garbled_words(text) == text, comment

@@ -58,7 +58,7 @@ def token_level(token: str, restored: str = "") -> int:
     if not letters and not re.search(r"\d", bare) and _PUNCT_WORD.fullmatch(bare):
         return WORD  # a dash, a slash
     regular_case = not letters or letters.islower() or letters.isupper() or letters.istitle()
-    if len(bare) >= 2 and regular_case and _is_syllable(restored.strip(_EDGE)):
+    if len(bare) >= 2 and regular_case and is_syllable(restored.strip(_EDGE)):
         return WORD  # OCR's look-alikes the restorer read back ("S0" -> "Số", "nhi¢m")
     if _NUMBER.fullmatch(bare):
         return DOUBT if len(bare) <= 2 else WORD
@@ -76,17 +76,17 @@ def token_level(token: str, restored: str = "") -> int:
     if len(letters) == 1:
         return DOUBT  # "S" may be "Sở" cut short, "N" a floating accent: told by neighbours
     if not regular_case:  # "aRT", "ROt" (or "dO’I", "cO": a word read in odd case)
-        restorable = low in _MIXED_CASE_WORDS or _is_syllable(restored.strip(_EDGE))
+        restorable = low in _MIXED_CASE_WORDS or is_syllable(restored.strip(_EDGE))
         return DOUBT if restorable or len(letters) >= 3 else DEBRIS
     if letters.isupper():
         # an abbreviation ("UBND", "STEM", "PII"); two capitals ("LR", "NP") may spell nothing
         return WORD if len(letters) >= 3 else DOUBT
-    if _is_syllable(low):
+    if is_syllable(low):
         return WORD
     return DEBRIS if len(letters) <= 2 else DOUBT
 
 
-def _is_syllable(word: str) -> bool:
+def is_syllable(word: str) -> bool:
     from theodoi.ingest.restore.syllables import fold_word
 
     return bool(word) and fold_word(word) in _syllables()

@@ -17,6 +17,7 @@ from functools import lru_cache
 from itertools import pairwise
 
 from theodoi.ingest.layout.classify import roman_value
+from theodoi.ingest.layout.debris import is_syllable
 from theodoi.ingest.layout.lines import Line
 from theodoi.ingest.layout.table import ColumnSpec, Row, find_table, rebuild_rows
 from theodoi.ingest.normalise.agencies import (
@@ -249,7 +250,7 @@ def task_from_row(row: Row, section: str | None) -> Task | None:
     output = clean_text(strip_ocr_debris(row.text("output")) if ocr else row.text("output")) or None
     if ocr and output:
         output = accent_output_phrases(_from_output_word(drop_collective_bleed(drop_date_debris(output))))
-        output = restore_output_head(output)
+        output = restore_output_head(drop_garbled_words(output))
         output, taken = finish_output_issuer(output, row)
         if not taken:  # an issuer cut short and followed by debris: "Quyết định của chủ ở"
             output, taken = finish_output_issuer(drop_open_end(output), row)
@@ -1135,6 +1136,37 @@ OUTPUT_PHRASES = (
     "Xây dựng",
 )
 _PHRASE_ACCENTS = {fold(p): p.lower().split() for p in OUTPUT_PHRASES}
+
+
+# Words of the deadline column only ("Thường xuyên" wrapped: "xuyên" alone on a line end).
+_DEADLINE_ONLY_WORDS = frozenset({"xuyen", "xuyeen", "xuven"})
+# Longer tokens are mostly two words OCR glued ("kétnéi", "trienkhai") or loan words.
+_GARBLED_LENGTH = 5
+
+
+def drop_garbled_words(text: str) -> str:
+    """Drop the tokens of an OCR'd output that spell no Vietnamese word ("ohuon", "égo").
+
+    The restorer leaves a token it cannot read as it is, or half read; in an output cell
+    they are another column's garbled words ("ohuon" for "phương"). Abbreviations (two
+    capitals or more: "CSDL", "IoT"), tokens with digits, and a word the deadline column
+    owns ("xuyên" without its "thường") go too, but only when the cell keeps a word.
+    """
+
+    def garbled(token: str) -> bool:
+        core = token.strip(_WORD_EDGE)
+        if not core or sum(c.isupper() for c in core) >= 2 or any(c.isdigit() for c in core):
+            return False
+        key = fold(core)
+        if key in _DEADLINE_ONLY_WORDS:
+            return True
+        return len(core) <= _GARBLED_LENGTH and not all(is_syllable(w) for w in re.split(r"[-/]", key) if w)
+
+    tokens = text.split()
+    kept = [
+        t for k, t in enumerate(tokens) if not garbled(t) or (k and fold(tokens[k - 1]).startswith("thuong"))
+    ]
+    return " ".join(kept) if kept else text
 
 
 # An output kind's second word that no other kind ends with, and the kind's first word.
