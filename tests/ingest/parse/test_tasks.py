@@ -448,6 +448,18 @@ LISTED_PARTNERS = [
             (["Công an tỉnh"], ["Sở Khoa học và Công nghệ"]),
             id="colon",
         ),
+        pytest.param(
+            ["Các địa phương"],
+            ["Sở Khoa học và Công nghệ"],
+            [
+                (10, ["Các địa pthcng;", "Phần mềm"]),
+                (11, ["Công an tỉnh;"]),
+                (12, ["Sở Khoa học và"]),
+                (13, ["Công nghệ"]),
+            ],
+            (["Sở Khoa học và Công nghệ"], ["Các địa phương"]),
+            id="its-last-word-garbled",
+        ),
     ],
 )
 def test_a_lead_whose_name_opens_a_list_gives_its_place_to_a_partner(

@@ -728,14 +728,19 @@ def _opens_a_list(name: str, fragments: Sequence[tuple[int, list[str]]]) -> bool
     """Whether an agency name's last word, in the row's fragments, goes on to a further name.
 
     "Sở Khoa học và" / "Công nghệ; các" / "sở, ban, ngành": the cell lists several agencies,
-    the name's last word ends with ";" or ":" or is followed by a lower-case "các".
+    the name's last word ends with ";" or ":" or is followed by a lower-case "các". A last
+    word OCR garbled ("Các địa pthcng;") is the token right after the other words found.
     """
     words = re.findall(r"\w+", fold(name))
     places = _word_places(name, _fragment_words(fragments))
-    if len(places) < len(words):
+    if len(places) < len(words) - 1 or len(places) < 2:
         return False
     li, ti, _word = places[-1]
     tokens = " ".join(fragments[li][1]).split()
+    if len(places) < len(words):  # the last word garbled: the token after the one before it
+        ti += 1
+        if ti >= len(tokens):
+            return False
     after = fold(tokens[ti + 1]).strip(_WORD_EDGE) if ti + 1 < len(tokens) else ""
     return bool(re.search(r"[;:]$", tokens[ti]) or (re.search(r"[;:,-]$", tokens[ti]) and after == "cac"))
 
