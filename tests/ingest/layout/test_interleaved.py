@@ -500,3 +500,18 @@ def test_a_dated_term_after_a_finished_deadline_moves_to_the_next_row(this, foll
     rows = _deadlines(this, following)
     _carry_deadline_heads(rows, ["deadline"])
     assert [r.text("deadline") for r in rows] == expected, comment
+
+
+# A line of the other columns only (opening with stray marks) between two of the name's lines.
+OTHER_COLUMNS_LINE_MID_NAME = f"""\
+{HEADER}
+Triển khai các nền tảng số quốc gia, nền tảng số dùng | Sở Khoa học và Các sở, ban, Hoạt động Thường
+1 | chung của ngành, lĩnh vực, vùng theo danh mục đã được | Công nghệ ngành, địa triển khai xuyên
+. A . \\ phương ứng dụng
+thông của các ngành, lĩnh vực trên môi trường số
+"""
+
+
+def test_a_name_line_as_wide_as_the_column_carries_on_past_a_line_of_other_columns():
+    task = parse_tasks(lines_from_text(OTHER_COLUMNS_LINE_MID_NAME)).tasks[0]
+    assert task.name.endswith("vùng theo danh mục đã được thông của các ngành, lĩnh vực trên môi trường số")

@@ -889,6 +889,7 @@ def _inline_row(
     streams: dict[str, Cell] = {}
     continued: list[str] = []  # agency names carried on by words taken out of the name
     name_closed = False
+    last_head = ""  # the name's part of the last line that had one
     name_ended = False  # the name's last line read was short: its paragraph ended (``ends_paragraph``)
     name_started = False
     name_done = False  # the name's words so far, from the row's number line on, end no open phrase
@@ -977,12 +978,15 @@ def _inline_row(
             head, inside = split_directory_tail(head)
         if head:
             name.add(head, line.number)
+            last_head = head
             name_started = True
             name_closed = bool(re.search(r"[.;]\s*$", head)) and len(head) < 0.8 * width
             name_ended = i >= start.index and ends_paragraph(head, width, first=name.text == head)
             name_done = i >= start.index and not _ENDS_OPEN.search(fold(name.text))
         elif name_started and not agency_line:
-            name_closed = True
+            # a line of the other columns only: the name ends here unless its last line ran
+            # to the column's width (a wrapped paragraph goes on below the other columns')
+            name_closed = len(last_head) < _PARAGRAPH_END_SHARE * width
             name_done = False
         if rest and rests is not None:
             rests.append((line.number, rest))
@@ -1390,7 +1394,8 @@ def _cut_first_column(
     return text[: best.start()].strip(), text[best.end() :].strip()
 
 
-# A name line shorter than this share of the first column's width ends the name's paragraph
+# A name line shorter than this share of the first column's width ends the name's paragraph;
+# a longer one wraps on, past lines of the other columns only
 # (measured on 000/002: 0.75 to 0.85 read about the same, 0.65 and 0.7 lower; 0.9 and
 # above take lines as wide as the column for last lines and read 000 lower or mixed).
 _PARAGRAPH_END_SHARE = 0.8
