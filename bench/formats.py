@@ -1,6 +1,6 @@
 """Benchmark the readers at a whole plan's scale: a gold plan printed as .docx, .pdf, a scan and .xlsx.
 
-usage: .venv/bin/python bench/formats.py [--plans 003,000,002] [--formats docx,pdf,scan,xlsx]
+usage: .venv/bin/python bench/formats.py [--plans 003,000,002] [--formats docx,pdf,scan,rough,xlsx]
                                          [--gold DIR] [--scorer PATH] [--keep DIR]
 
 The sample plans are all .txt, so the other readers are only checked on small fixtures by the
@@ -13,6 +13,8 @@ its section rows — then:
 - pdf:  the Word file printed to PDF by LibreOffice (text layer, ruled tables: pdfplumber);
 - scan: the PDF's pages rendered at 300 dpi with pypdfium2 and put back together as a PDF of
   images with no text layer, as a scanner gives it (tesseract with the Vietnamese model);
+- rough: the same pages as a worse scanner gives them: 200 dpi, each turned by up to half a
+  degree, blurred, speckled with dust and saved as JPEG at quality 60;
 - xlsx: the task list as an Excel sheet (header row TT, Tên nhiệm vụ, ...; section rows).
 
 Each file goes through ``theodoi.ingest.pipeline.extract`` (restoration included) and is
@@ -28,6 +30,7 @@ from __future__ import annotations
 import argparse
 import io
 import json
+import random
 import resource
 import shutil
 import subprocess
@@ -41,7 +44,7 @@ import openpyxl
 import pypdfium2
 from docx.enum.section import WD_ORIENT
 from docx.shared import Cm, Pt
-from PIL import Image
+from PIL import Image, ImageFilter
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
@@ -49,7 +52,9 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from extract import fmt, load_scorer  # noqa: E402
 from theodoi.ingest.errors import IngestError  # noqa: E402
-from theodoi.ingest.pipeline import extract  # noqa: E402
+from theodoi.ingest.pipeline import extract_document  # noqa: E402
+from theodoi.ingest.read import read_document  # noqa: E402
+from theodoi.ingest.read.limits import ReadLimits  # noqa: E402
 
 TASK_HEADER = ["TT", "Tên nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Kết quả", "Thời gian hoàn thành"]
 INDICATOR_HEADER = ["TT", "Chỉ tiêu", "Đơn vị tính", "Mục tiêu", "Cơ quan chủ trì theo dõi, đánh giá"]
@@ -60,6 +65,8 @@ CADENCE_WORDS = {
     "semiannual": "6 tháng",
     "annual": "hằng năm",
 }
+# 002 printed this way runs to 70 pages, over the 60 pages of OCR an upload may ask for
+LIMITS = ReadLimits(max_ocr_pages=100, total_timeout=3600.0)
 ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"]
 
 
@@ -251,6 +258,26 @@ def scan_pdf(pdf_path: Path, dpi: int = 300) -> bytes:
     return out.getvalue()
 
 
+def rough_scan_pdf(pdf_path: Path, dpi: int = 200, seed: int = 57) -> bytes:
+    """A worse scan: 200 dpi, each page turned by up to half a degree, blurred, speckled, JPEG'd."""
+    rng = random.Random(seed)
+    pdf = pypdfium2.PdfDocument(str(pdf_path))
+    pages = []
+    for i in range(len(pdf)):
+        page = pdf[i].render(scale=dpi / 72, grayscale=True).to_pil().convert("L")
+        page = page.rotate(rng.uniform(-0.5, 0.5), resample=Image.BICUBIC, fillcolor=255)
+        page = page.filter(ImageFilter.GaussianBlur(0.7))
+        speckled = page.load()
+        for _ in range(page.width * page.height // 2000):  # dust: 0.05 % of the pixels
+            speckled[rng.randrange(page.width), rng.randrange(page.height)] = rng.choice((0, 255))
+        buffer = io.BytesIO()
+        page.save(buffer, format="JPEG", quality=60)
+        pages.append(Image.open(io.BytesIO(buffer.getvalue())))
+    out = io.BytesIO()
+    pages[0].save(out, format="PDF", save_all=True, append_images=pages[1:], resolution=float(dpi))
+    return out.getvalue()
+
+
 def _cpu() -> float:
     own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
     return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
@@ -259,7 +286,7 @@ def _cpu() -> float:
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--plans", default="003,000,002", help="gold plans by the start of their name")
-    parser.add_argument("--formats", default="docx,pdf,scan,xlsx")
+    parser.add_argument("--formats", default="docx,pdf,scan,rough,xlsx")
     parser.add_argument("--gold", default=str(ROOT / "tests" / "data" / "gold"))
     parser.add_argument("--scorer", default=str(ROOT.parent / "shared" / "bin" / "score-plan"))
     parser.add_argument("--keep", default=None, help="folder for the made files and extracted JSON")
@@ -279,11 +306,14 @@ def main(argv: list[str]) -> int:
         docx_path = keep / f"{stem}.docx"
         docx_path.write_bytes(plan_docx(gold))
         made["docx"] = docx_path
-        if "pdf" in formats or "scan" in formats:
+        if {"pdf", "scan", "rough"} & set(formats):
             made["pdf"] = print_pdf(docx_path)
         if "scan" in formats:
             made["scan"] = keep / f"{stem}-scan.pdf"
             made["scan"].write_bytes(scan_pdf(made["pdf"]))
+        if "rough" in formats:
+            made["rough"] = keep / f"{stem}-rough.pdf"
+            made["rough"].write_bytes(rough_scan_pdf(made["pdf"]))
         if "xlsx" in formats:
             made["xlsx"] = keep / f"{stem}.xlsx"
             made["xlsx"].write_bytes(plan_xlsx(gold))
@@ -291,7 +321,7 @@ def main(argv: list[str]) -> int:
             path = made[kind]
             start, cpu = time.perf_counter(), _cpu()
             try:
-                result = extract(path)
+                result = extract_document(read_document(path, limits=LIMITS))
             except IngestError as e:
                 print(f"{stem} {kind:<5} ERROR {e.code}: {e.message}")
                 continue

@@ -305,6 +305,8 @@ def _cells_table(codes: list[str]) -> list[Row]:
         (["8", "", "10"], ["8", "9", "10"]),
         (["I", "1", "2", "II", "1", "2"], ["I", "1", "2", "II", "1", "2"]),
         (["H", "3", "IH", "4", "VH"], ["II", "3", "III", "4", "VII"]),
+        (["|", "1", "||", "2", "I|"], ["I", "1", "II", "2", "III"]),
+        (["I", "1", "I", "2", "III", "3"], ["I", "1", "II", "2", "III", "3"]),
         (["39", "39.1", "39.2", "40"], ["39", "39.1", "39.2", "40"]),
         (["7", "", "8"], ["7", "", "8"]),
     ],
@@ -315,6 +317,8 @@ def _cells_table(codes: list[str]) -> list[Row]:
         "a number not read",
         "negative: numbers restarting in each section",
         "a section's II read as H",
+        "a section's I read as a bar, a repeated section is the next",
+        "a section read as the one before",
         "negative: sub-numbers",
         "negative: an unnumbered row between two consecutive numbers",
     ],
@@ -326,6 +330,29 @@ def test_a_real_tables_misread_row_numbers_are_told_from_their_neighbours(printe
     assert repaired == [
         c for p, c in zip(printed, read, strict=True) if p != c and not c.startswith(("I", "V"))
     ]
+
+
+@pytest.mark.parametrize(
+    "header, found",
+    [
+        ("TT", True),
+        ("TT. -", True),
+        ("_ STT |", True),
+        ("Số TT", True),
+        ("Tên nhiệm vụ", False),
+        ("TTg", False),
+    ],
+)
+def test_the_number_column_is_found_through_a_scans_dust(header, found):
+    texts = [
+        ((0, 0, 0), header),
+        ((0, 0, 1), "Tên nhiệm vụ"),
+        ((0, 1, 0), "1"),
+        ((0, 1, 1), "Xây dựng kế hoạch"),
+    ]
+    sources = [SourceLine(number=n, text=t, cell=CellRef(*ref)) for n, (ref, t) in enumerate(texts, start=1)]
+    rows = rebuild_rows(make_lines(sources), TASK_COLUMNS)
+    assert [r.code for r in rows] == (["1"] if found else [])
 
 
 def test_an_unnumbered_row_inside_a_page_is_not_joined_to_the_row_before():

@@ -694,8 +694,10 @@ def _rows_from_cells(lines: Sequence[Line], columns: Sequence[ColumnSpec]) -> li
                     rows[-1].cells.setdefault(name, Cell("", [], 0.9)).add(line.text, line.number)
             rows[-1].lines.extend(n for n in numbers if n not in rows[-1].lines)
             continue
-        # a scan's "II" often comes back as "H" ("IH", "VH"): in a TT cell that is no letter of its own
-        sec = roman_value(code_text.replace("h", "ii")) if code_text and not code_text[0].isdigit() else None
+        # a scan's "II" often comes back as "H" ("IH", "VH") and "I" as "|": in a TT cell they are no
+        # letters of their own
+        roman = code_text.replace("h", "ii").replace("|", "i").replace(" ", "")
+        sec = roman_value(roman) if code_text and not code_text[0].isdigit() else None
         if sec:
             title = " ".join(texts[c] for c in sorted(texts) if c != code_col[table] and texts[c])
             rows.append(Row("section", to_roman(sec), {"title": Cell(title, numbers, 0.95)}, numbers, 0.95))
@@ -711,12 +713,19 @@ def _rows_from_cells(lines: Sequence[Line], columns: Sequence[ColumnSpec]) -> li
 
 
 def _repair_codes(rows: list[Row]) -> None:
-    """Give a row whose number is missing or misread the one between its neighbours' numbers.
+    """Give a row (or section) whose number is missing or misread the one its neighbours tell.
 
     A scan's TT cell may come back empty or wrong ("5" for "3", "90" for "50", "S4" for "54");
     the task numbers run on through the table, so a row between 2 and 4 is 3. The number is
     marked as inferred (the row's confidence drops to 0.6). Sub-numbers (39.1) are left alone.
     """
+    last_section = 0
+    for row in rows:  # sections run I, II, III: one read as the one before ("II" as "I") is the next
+        if row.kind == "section":
+            value = roman_value(row.code) or 0
+            if value <= last_section:
+                row.code, row.confidence = to_roman(last_section + 1), min(row.confidence, 0.6)
+            last_section = roman_value(row.code) or last_section
     numbered = [row for row in rows if row.kind == "row"]
     for k, row in enumerate(numbered[1:-1], start=1):
         before, after = numbered[k - 1].code, numbered[k + 1].code
@@ -743,7 +752,7 @@ def row_tail_over_page(texts: Sequence[str]) -> bool:
 
 def _map_header(texts: dict[int, str], columns: Sequence[ColumnSpec]) -> tuple[dict[int, str], int] | None:
     keys = {col: fold(t) for col, t in texts.items()}
-    code_col = next((c for c, k in sorted(keys.items()) if k.strip(" .") in ("tt", "stt", "so tt")), None)
+    code_col = next((c for c, k in sorted(keys.items()) if letters_only(k) in ("tt", "stt", "so tt")), None)
     if code_col is None:
         return None
     out: dict[int, str] = {}
@@ -759,6 +768,11 @@ def _map_header(texts: dict[int, str], columns: Sequence[ColumnSpec]) -> tuple[d
         if best is not None:
             out[best] = spec.name
     return (out, code_col) if out else None
+
+
+def letters_only(key: str) -> str:
+    """A folded cell's letters and single spaces only: "tt. -" (a scan's "TT" and its dust) is "tt"."""
+    return " ".join(re.sub(r"[^a-z0-9 ]", " ", key).split())
 
 
 def _join(left: str, right: str) -> str:

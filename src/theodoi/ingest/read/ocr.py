@@ -21,7 +21,7 @@ import warnings
 from typing import Any
 
 import pytesseract
-from PIL import Image, UnidentifiedImageError
+from PIL import Image, ImageFilter, UnidentifiedImageError
 
 from theodoi.ingest.document import CellRef, SourceDocument, SourceLine, number_tables
 from theodoi.ingest.errors import DocumentTooLarge, OcrUnavailable, ReadTimeout, UnreadableDocument
@@ -71,6 +71,9 @@ def ocr_image(image: Image.Image, *, page: int, dpi: float, timeout: float, name
     ensure_ocr(name)
     gray = image.convert("L") if image.mode not in ("L", "1") else image
     grids, wiped = find_grids(gray, dpi or DEFAULT_DPI)
+    # dust of a scanner (specks of a pixel or two) comes back as ". - _" between words and in
+    # cells ("TT. -"); a 3×3 median takes it away and keeps strokes and rules two pixels wide
+    wiped = wiped.filter(ImageFilter.MedianFilter(3))
     data = _tesseract(wiped, psm=3, timeout=timeout, page=page, name=name)
     if grids:
         _read_missed_cells(data, wiped, grids, dpi=dpi or DEFAULT_DPI, timeout=timeout, page=page, name=name)
@@ -81,7 +84,7 @@ def ocr_image(image: Image.Image, *, page: int, dpi: float, timeout: float, name
         if not (word and word.strip()):
             continue
         cell = _cell_of(grids, data["left"][i] + data["width"][i] / 2, data["top"][i] + data["height"][i] / 2)
-        if cell is not None and _RULE_DEBRIS.fullmatch(word.strip()):
+        if cell is not None and _RULE_DEBRIS.fullmatch(word.strip()) and _at_edge(grids, cell, data, i, dpi):
             continue
         key = (cell, data["block_num"][i], data["par_num"][i], data["line_num"][i])
         groups.setdefault(key, []).append(i)
@@ -240,6 +243,19 @@ def _confidence(confs: list[float]) -> float:
 
 # what tesseract makes of a rule's remains inside a cell: bars, long dashes, underscores
 _RULE_DEBRIS = re.compile(r"[|¦_—]+")
+
+
+def _at_edge(grids: list[Grid], ref: tuple[int, int, int], data: dict[str, list], i: int, dpi: float) -> bool:
+    """Return True when word ``i`` touches its cell's border: a rule's remains, not a letter.
+
+    A roman numeral "I" in a TT cell may be read as "|" too, but it stands off the rules by
+    the cell's padding.
+    """
+    near = max(4.0, (dpi or DEFAULT_DPI) * 0.025)
+    cell = next(c for c in grids[ref[0]].cells if (c.row, c.col) == ref[1:])
+    left, top = data["left"][i], data["top"][i]
+    right, bottom = left + data["width"][i], top + data["height"][i]
+    return min(left - cell.x0, cell.x1 - right, top - cell.top, cell.bottom - bottom) <= near
 
 
 def _cell_of(grids: list[Grid], x: float, y: float) -> tuple[int, int, int] | None:

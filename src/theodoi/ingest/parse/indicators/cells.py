@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 
 from theodoi.ingest.layout.lines import Line
-from theodoi.ingest.layout.table import row_tail_over_page
+from theodoi.ingest.layout.table import letters_only, row_tail_over_page
 from theodoi.ingest.parse.indicators.rows import Parts, Row, mark_groups
 from theodoi.ingest.parse.indicators.table import HORIZON, horizon_of
 from theodoi.ingest.text import collapse_spaces, fold
@@ -36,7 +36,7 @@ def rows_from_cells(body: Sequence[Line]) -> list[Row]:
         for line in cells:
             by_col.setdefault(line.cell.col, []).append(line)  # type: ignore[union-attr]
         texts = {col: collapse_spaces(" ".join(x.text for x in ls)) for col, ls in by_col.items()}
-        header = {col: _column_role(fold(t)) for col, t in texts.items()}
+        header = {col: _column_role(letters_only(fold(t))) for col, t in texts.items()}
         if sum(1 for r in header.values() if r) >= 2 and "name" in header.values():
             roles = {col: r for col, r in header.items() if r}
             continue
