@@ -208,6 +208,13 @@ def test_a_collective_name_is_lengthened_when_its_further_words_follow_in_the_fr
     assert agencies_in_fragments(fragments) == ["Các sở, ban, ngành, địa phương"]
 
 
+def test_a_name_whose_words_stand_apart_leaves_the_next_name_to_be_found():
+    # "Sở Khoa học" is carried on below ("và Công" / "nghệ"); "Các sở, ngành," right after
+    # its first words is another name, not words skipped over
+    fragments = [(1, ["Sở Khoa học"]), (2, ["Các số, ngành,", "Kế hoạch"]), (3, ["và Công"]), (4, ["nghệ"])]
+    assert agencies_in_fragments(fragments) == ["Sở Khoa học và Công nghệ", "Các sở, ngành"]
+
+
 def test_a_collective_name_is_not_lengthened_without_its_further_words():
     fragments = [(1, ["Các sở, ban,", "Kế hoạch"]), (2, ["ngành", "của UBND tỉnh"])]
     assert agencies_in_fragments(fragments) == ["Các sở, ban, ngành"]

@@ -393,10 +393,23 @@ def agencies_in_fragments(fragments: Sequence[tuple[int, list[str]]]) -> list[st
             if name is not None:
                 if all(fold(name) != fold(x) for x in found):
                     found.append(name)
-                i += len(name.split())
+                i += _opening_words(name, tokens[i:])
                 continue
         i += 1
     return found
+
+
+def _opening_words(name: str, tokens: Sequence[str]) -> int:
+    """How many of ``tokens`` spell ``name``'s words one after another from the first (one at least).
+
+    A wrapped name's words stand apart ("Sở Khoa học" + "Các sở, ngành," + ... + "và Công"):
+    the search goes on right after the words read together, not a name's length further.
+    """
+    words = re.findall(r"\w+", fold(name))
+    k = 0
+    while k < min(len(words), len(tokens)) and _word_like(fold(tokens[k]).strip(_WORD_EDGE), words[k]):
+        k += 1
+    return max(k, 1)
 
 
 def _with_row_agencies(
