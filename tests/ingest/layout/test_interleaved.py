@@ -515,3 +515,28 @@ thông của các ngành, lĩnh vực trên môi trường số
 def test_a_name_line_as_wide_as_the_column_carries_on_past_a_line_of_other_columns():
     task = parse_tasks(lines_from_text(OTHER_COLUMNS_LINE_MID_NAME)).tasks[0]
     assert task.name.endswith("vùng theo danh mục đã được thông của các ngành, lĩnh vực trên môi trường số")
+
+
+def _group_and_child(deadline_line: int, child: str | None) -> list[Row]:
+    """Group row 60 on lines 10-12 (its number on 10) with a deadline read from
+    ``deadline_line``, then row 60.1 on lines 13-16 with ``child`` as its deadline."""
+    group = Row("row", "60", {"deadline": Cell("2025-2026", [deadline_line])}, [10, 11, 12])
+    cells = {"deadline": Cell(child, [14])} if child else {}
+    return [group, Row("row", "60.1", cells, [13, 14, 15, 16])]
+
+
+@pytest.mark.parametrize(
+    ("deadline_line", "child", "expected", "comment"),
+    [
+        (12, None, [None, "2025-2026"], "read from the group row's last line only: the child's"),
+        (10, None, ["2025-2026", None], "negative: on the number's line, the row's own"),
+        (11, None, ["2025-2026", None], "negative: not the last line"),
+        (12, "Thường xuyên", ["2025-2026", "Thường xuyên"], "negative: the next row has its deadline"),
+    ],
+)
+def test_a_deadline_on_a_rows_last_line_alone_goes_to_the_next_row_without_one(
+    deadline_line, child, expected, comment
+):
+    rows = _group_and_child(deadline_line, child)
+    _carry_deadline_heads(rows, ["deadline"], frozenset({10, 14}))
+    assert [r.text("deadline") for r in rows] == expected, comment

@@ -313,7 +313,10 @@ def rows_interleaved(
             cell.confidence = round(min(cell.confidence, conf), 3)
         rows.append(row)
     _carry_output_heads(rows, [c.name for c in others if column_kind(c.fits, first=False) == OUTPUT])
-    _carry_deadline_heads(rows, [c.name for c in others if column_kind(c.fits, first=False) == DEADLINE])
+    numbered = frozenset(lines[start.index].number for start in starts)
+    _carry_deadline_heads(
+        rows, [c.name for c in others if column_kind(c.fits, first=False) == DEADLINE], numbered
+    )
     return rows
 
 
@@ -323,13 +326,18 @@ _SECOND_DATED_TERM = re.compile(
 )
 
 
-def _carry_deadline_heads(rows: list[Row], names: Sequence[str]) -> None:
+def _carry_deadline_heads(
+    rows: list[Row], names: Sequence[str], numbered: frozenset[int] = frozenset()
+) -> None:
     """Give a dated term ending a row's finished deadline cell to the next row, undated.
 
     The next row's deadline, centred on its short name, can open a line above that name, on a
     line the row cut gives to this row: this row's cell then reads "thường xuyên 2025-2027"
     and the next one only "thường xuyên". A row holds one deadline, so the dated term after a
-    finished phrase moves on when the next row's cell names no year.
+    finished phrase moves on when the next row's cell names no year. A whole deadline cell
+    read from the row's last line only, below its number's line (``numbered``: the lines
+    row numbers stand on), is the next row's when that row has none (a group row heading
+    its sub-rows prints no deadline of its own).
     """
     for a, b in pairwise(rows):
         if a.kind != "row" or b.kind != "row":
@@ -337,6 +345,15 @@ def _carry_deadline_heads(rows: list[Row], names: Sequence[str]) -> None:
         for name in names:
             head, tail = a.cells.get(name), b.cells.get(name)
             if head is None or not head.text or (tail is not None and re.search(r"20\d\d", tail.text)):
+                continue
+            if (
+                (tail is None or not tail.text)
+                and len(a.lines) > 1
+                and head.lines == a.lines[-1:]
+                and head.lines[0] not in numbered
+            ):
+                b.cells[name] = Cell(head.text, head.lines, head.confidence)
+                del a.cells[name]
                 continue
             key = fold(head.text)
             m = _SECOND_DATED_TERM.match(key)
