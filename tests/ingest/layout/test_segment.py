@@ -64,6 +64,16 @@ def test_an_agency_name_begun_above_is_carried_on_in_its_column():
     assert cut("Công nghệ địa phương Văn bản", carry) == {0: "Công nghệ", 1: "địa phương", 2: "Văn bản"}
 
 
+def test_an_agency_names_words_are_not_cut_apart_by_an_open_output_above():
+    carry = Carry({1: "Sở Khoa học và Công nghệ; các doanh nghiệp", 2: "Kế hoạch và"})
+    assert cut("viễn thông,", carry) == {1: "viễn thông,"}
+
+
+def test_an_open_output_above_still_takes_its_lowercase_words_after_an_agency():
+    carry = Carry({1: "Các sở, ngành,", 2: "Kế hoạch và"})
+    assert cut("địa phương hoạt động", carry) == {1: "địa phương", 2: "hoạt động"}
+
+
 def test_a_closed_agency_does_not_take_a_lowercase_continuation():
     carry = Carry({0: "Sở Y tế;", 1: "Các sở, ngành,"})
     assert cut("địa phương", carry) == {1: "địa phương"}

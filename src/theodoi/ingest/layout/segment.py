@@ -21,6 +21,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import pairwise
 
 from theodoi.ingest.text import fold as _plain_fold
 
@@ -42,6 +43,7 @@ class Weights:
     carry: float = 1.2  # a line's first span of a column carries on its unfinished cell
     position: float = 1.0  # the first column past its width, another column inside it
     drop: float = 0.8  # dropping a word that is no debris
+    split: float = 0.6  # cutting between two words an agency name holds in a row ("viễn | thông")
 
 
 DEFAULT_WEIGHTS = Weights()
@@ -207,6 +209,22 @@ def _agency_words() -> frozenset[str]:
     return frozenset(words)
 
 
+@lru_cache(maxsize=1)
+def _agency_pairs() -> frozenset[tuple[str, str]]:
+    """Two words that follow one another in an agency directory name (folded)."""
+    from theodoi.ingest.normalise.agencies import AGENCY_DIRECTORY
+
+    pairs: set[tuple[str, str]] = set()
+    for name in AGENCY_DIRECTORY:
+        words = re.findall(r"[a-z]+", fold(name))
+        pairs.update(pairwise(words))
+    return frozenset(pairs)
+
+
+def _agency_pair(left: str, right: str) -> bool:
+    return (_word(left), _word(right)) in _agency_pairs()
+
+
 @lru_cache(maxsize=1 << 15)
 def _word(token: str) -> str:
     return fold(token).strip(_EDGE)
@@ -316,6 +334,7 @@ def segment_line(
         offsets.append(pos)
         pos += len(token) + 1
     openers = [{j: opener(tokens, k, kinds[j]) for j in range(m)} for k in range(n)]
+    inside_name = [k > 0 and _agency_pair(tokens[k - 1], tokens[k]) for k in range(n)]
     neg = float("-inf")
     # best[c]: best score with the last kept token in column c; c == m: nothing kept yet
     best = [neg] * m + [0.0]
@@ -361,6 +380,8 @@ def segment_line(
                 if best[p] == neg:
                     continue
                 score = best[p] + emit + opening - (weights.cut if p != m else 0.0)
+                if inside_name[k] and p != m and kinds[p] == AGENCY:
+                    score -= weights.split
                 if score > new[c]:
                     new[c], choice[c] = score, (p, c)
         back.append(choice)
