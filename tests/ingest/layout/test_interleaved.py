@@ -20,6 +20,7 @@ from theodoi.ingest.layout.interleaved import (
     _join_wrapped_month,
     agency_words_line,
     ends_paragraph,
+    give_conjunction_to_rest,
     segmented_rest,
     split_deadline_tail,
     split_event_continuation,
@@ -540,3 +541,35 @@ def test_a_deadline_on_a_rows_last_line_alone_goes_to_the_next_row_without_one(
     rows = _group_and_child(deadline_line, child)
     _carry_deadline_heads(rows, ["deadline"], frozenset({10, 14}))
     assert [r.text("deadline") for r in rows] == expected, comment
+
+
+def _carries_lead_on(words: str) -> bool:
+    """The lead "Sở Khoa học" begun above: "và Công ..." carries it on."""
+    return words.startswith("và Công")
+
+
+@pytest.mark.parametrize(
+    ("head", "rest", "expected", "comment"),
+    [
+        (
+            "Đẩy mạnh phát triển kinh tế số, xã hội số và",
+            "Công - Nhận, trong",
+            ("Đẩy mạnh phát triển kinh tế số, xã hội số", "và Công - Nhận, trong"),
+            "'và Công' of a wrapped 'Sở Khoa học và Công nghệ'",
+        ),
+        (
+            "công nghệ, đổi mới sáng tạo, chuyển đổi số và",
+            "và Công . . ,",
+            ("công nghệ, đổi mới sáng tạo, chuyển đổi số và", "và Công . . ,"),
+            "negative: the rest has its own 'và'; the name's carries on below",
+        ),
+        (
+            "Thúc đẩy hệ sinh thái kinh tế số trên các lĩnh vực và",
+            "Cổng > ngành,",
+            ("Thúc đẩy hệ sinh thái kinh tế số trên các lĩnh vực và", "Cổng > ngành,"),
+            "negative: 'và Cổng' carries no cell on",
+        ),
+    ],
+)
+def test_a_names_last_va_goes_to_the_agency_it_carries_on(head, rest, expected, comment):
+    assert give_conjunction_to_rest(head, rest, _carries_lead_on) == expected, comment

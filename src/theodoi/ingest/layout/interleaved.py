@@ -982,6 +982,8 @@ def _inline_row(
                 rest = f"{moved} {rest}".strip()
         if head:
             head, rest = give_digit_so_to_rest(head, rest)
+        if head and rest:
+            head, rest = give_conjunction_to_rest(head, rest, carries_on)
         if head and debris and debris.get(line.number):
             head = " ".join(w for w in head.split() if w not in debris[line.number])
         if head:
@@ -1113,6 +1115,23 @@ def give_digit_so_to_rest(head: str, rest: str) -> tuple[str, str]:
         if known_agency(opening) or complete_agency(opening):
             return " ".join(tokens[:-1]), f"Sở {rest}"
     return head, rest
+
+
+def give_conjunction_to_rest(head: str, rest: str, carries_on: Callable[[str], bool]) -> tuple[str, str]:
+    """Move a name part's last "và" to the rest when with it the rest carries an agency on.
+
+    "Sở Khoa học và Công nghệ" wraps in its narrow column as "Sở Khoa học" / "và Công" /
+    "nghệ"; without a gap mark the cut falls before "Công" (a capitalised agency word), and
+    the "và" stays at the name's end ("... xã hội số và"). It goes to the rest when "và"
+    and the rest's first words carry on a cell of another column begun above.
+    """
+    tokens = head.split()
+    words = rest.split()
+    if len(tokens) < 2 or fold(tokens[-1]) != "va" or not words or not words[0][:1].isupper():
+        return head, rest
+    if not carries_on(" ".join([tokens[-1], *words[:2]])):
+        return head, rest
+    return " ".join(tokens[:-1]), f"{tokens[-1]} {rest}"
 
 
 # How many words a wrapped agency cell's continuation on a name line may have ("ngành, địa").
