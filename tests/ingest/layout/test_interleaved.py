@@ -19,6 +19,7 @@ from theodoi.ingest.layout.interleaved import (
     _cut_first_column,
     _join_wrapped_month,
     agency_words_line,
+    drop_trailing_letters,
     ends_paragraph,
     give_conjunction_to_rest,
     segmented_rest,
@@ -573,3 +574,20 @@ def _carries_lead_on(words: str) -> bool:
 )
 def test_a_names_last_va_goes_to_the_agency_it_carries_on(head, rest, expected, comment):
     assert give_conjunction_to_rest(head, rest, _carries_lead_on) == expected, comment
+
+
+def test_a_lone_capital_letter_ending_a_name_line_is_dropped():
+    head = "Tham mưu triển khai thực hiện chính sách đặc thù A"  # the cell's border read as 'A'
+    assert drop_trailing_letters(head) == "Tham mưu triển khai thực hiện chính sách đặc thù"
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        "Triển khai các dự án nhóm A",  # a class letter
+        "Thực hiện Kế hoạch giai đoạn I",  # a roman numeral
+        "phát triển khoa học ở",  # a one-letter word, lower-case
+    ],
+)
+def test_a_name_line_ending_in_a_letter_of_its_own_keeps_it(head):
+    assert drop_trailing_letters(head) == head

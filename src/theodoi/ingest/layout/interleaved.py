@@ -984,6 +984,8 @@ def _inline_row(
             head, rest = give_digit_so_to_rest(head, rest)
         if head and rest:
             head, rest = give_conjunction_to_rest(head, rest, carries_on)
+        if head:
+            head = drop_trailing_letters(head)
         if head and debris and debris.get(line.number):
             head = " ".join(w for w in head.split() if w not in debris[line.number])
         if head:
@@ -1132,6 +1134,29 @@ def give_conjunction_to_rest(head: str, rest: str, carries_on: Callable[[str], b
     if not carries_on(" ".join([tokens[-1], *words[:2]])):
         return head, rest
     return " ".join(tokens[:-1]), f"{tokens[-1]} {rest}"
+
+
+# Words a class letter follows in a name ("dự án nhóm A", "loại B"): the letter is the name's.
+_CLASS_WORDS = ("nhom", "loai", "hang", "muc", "cap")
+
+
+def drop_trailing_letters(head: str) -> str:
+    """Drop lone capital letters ending a name line's part: a table rule or accent OCR read.
+
+    Where the name column ends, OCR reads the cell's border or a floating accent as a lone
+    letter ("... phát triển khoa học, công A", "... chính sách đặc thù A"); no name line
+    ends so but for a roman numeral ("giai đoạn I") or a class letter ("dự án nhóm A").
+    """
+    tokens = head.split()
+    while (
+        len(tokens) > 2
+        and len(tokens[-1]) == 1
+        and tokens[-1].isupper()
+        and tokens[-1] not in "IVX"
+        and fold(tokens[-2]) not in _CLASS_WORDS
+    ):
+        tokens.pop()
+    return " ".join(tokens)
 
 
 # How many words a wrapped agency cell's continuation on a name line may have ("ngành, địa").
