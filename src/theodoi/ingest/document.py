@@ -17,6 +17,7 @@ class CellRef:
     table: int  # 0-based table index in the document
     row: int  # 0-based row index in the table
     col: int  # 0-based column index in the row
+    span: int = 1  # columns the cell covers (a merged section title covers all but TT)
 
 
 @dataclass
@@ -67,4 +68,4 @@ def number_tables(lines: list[SourceLine]) -> None:
             key = (line.page, line.cell.table)
             index = order.setdefault(key, len(order))
             if index != line.cell.table:
-                line.cell = CellRef(index, line.cell.row, line.cell.col)
+                line.cell = CellRef(index, line.cell.row, line.cell.col, line.cell.span)

@@ -355,6 +355,41 @@ def test_the_number_column_is_found_through_a_scans_dust(header, found):
     assert [r.code for r in rows] == (["1"] if found else [])
 
 
+@pytest.mark.parametrize(
+    "title_code, span, expected",
+    [
+        ("", 4, [("section", "I"), ("row", "1"), ("section", "II"), ("row", "2")]),
+        ("g7", 4, [("section", "I"), ("row", "1"), ("section", "II"), ("row", "2")]),
+        ("", 1, [("section", "I"), ("row", "1"), ("row", ""), ("row", "2")]),
+    ],
+    ids=[
+        "a title merged over the columns, its number lost",
+        "its number garbled",
+        "negative: no merged cell",
+    ],
+)
+def test_a_scanned_section_title_without_its_number_is_the_next_section(title_code, span, expected):
+    texts = [
+        ((0, 0, 0, 1), "TT"),
+        ((0, 0, 1, 1), "Tên nhiệm vụ"),
+        ((0, 0, 2, 1), "Cơ quan chủ trì"),
+        ((0, 1, 0, 1), "I"),
+        ((0, 1, 1, 4), "Nâng cao nhận thức"),
+        ((0, 2, 0, 1), "1"),
+        ((0, 2, 1, 1), "Triển khai tuyên truyền"),
+        ((0, 2, 2, 1), "Sở Nội vụ"),
+        ((0, 3, 1, span), "Hoàn thiện thể chế"),
+        ((0, 4, 0, 1), "2"),
+        ((0, 4, 1, 1), "Rà soát văn bản"),
+        ((0, 4, 2, 1), "Sở Tư pháp"),
+    ]
+    if title_code:
+        texts.insert(8, ((0, 3, 0, 1), title_code))
+    sources = [SourceLine(number=n, text=t, cell=CellRef(*ref)) for n, (ref, t) in enumerate(texts, start=1)]
+    rows = rebuild_rows(make_lines(sources), TASK_COLUMNS)
+    assert [(r.kind, r.code) for r in rows] == expected
+
+
 def test_an_unnumbered_row_inside_a_page_is_not_joined_to_the_row_before():
     texts = [
         ((0, 0, 0), "TT"),

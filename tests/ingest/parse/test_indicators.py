@@ -474,6 +474,43 @@ def test_a_real_tables_row_broken_across_pages_is_joined(tail, name, target):
     assert (second.code, second.name) == ("2", "Quy mô kinh tế số")
 
 
+@pytest.mark.parametrize(
+    "codes, expected",
+    [
+        (["7", "g8", "9"], ["7", "8", "9"]),
+        (["21", "222", "23"], ["21", "22", "23"]),
+        (["8.1", "8,Z", "8.3"], ["8.1", "8.2", "8.3"]),
+        (["8", "8.l", "8.2"], ["8", "8.1", "8.2"]),
+        (["7", "g8", "10"], ["7", "10"]),
+        (["5", "6", "8"], ["5", "6", "8"]),
+    ],
+    ids=[
+        "a garbled number between two",
+        "a digit read twice",
+        "a sub-number",
+        "the first sub-number",
+        "negative: neighbours that cannot tell (the row is left out)",
+        "negative: numbers as printed are kept",
+    ],
+)
+def test_a_real_tables_garbled_indicator_numbers_are_told_from_their_neighbours(codes, expected):
+    from theodoi.ingest.document import CellRef, SourceLine
+
+    grid = [
+        ["TT", "Chỉ tiêu", "Đơn vị", "Kết quả", "Cơ quan chủ trì theo dõi, đánh giá"],
+        ["I", "Đến năm 2030"],
+    ]
+    grid += [[code, f"Chỉ tiêu thứ {k}", "%", "≥ 50", "Sở Tài chính"] for k, code in enumerate(codes)]
+    sources = [SourceLine(number=1, text="PHỤ LỤC I"), SourceLine(number=2, text="DANH MỤC CÁC CHỈ TIÊU")]
+    for r, row in enumerate(grid):
+        for c, text in enumerate(row):
+            sources.append(SourceLine(number=len(sources) + 1, text=text, cell=CellRef(0, r, c)))
+    got = parse_indicators(make_lines(sources))
+    assert [i.code for i in got] == expected
+    for indicator in got:  # a number told from the neighbours is marked unsure
+        assert (indicator.provenance.confidence["code"] < 0.8) == (indicator.code not in codes)
+
+
 def test_a_scanned_row_without_agency_between_two_alike_takes_theirs_unsure():
     text = (
         "Phu luc I\nCHI TIEU\nTT Chi tieu Don vi Ket qua Co quan chu tri\nDen nam 2030\n"

@@ -698,9 +698,18 @@ def _rows_from_cells(lines: Sequence[Line], columns: Sequence[ColumnSpec]) -> li
         # letters of their own
         roman = code_text.replace("h", "ii").replace("|", "i").replace(" ", "")
         sec = roman_value(roman) if code_text and not code_text[0].isdigit() else None
+        if (
+            not sec
+            and not re.fullmatch(r"\d{1,3}(\.\d{1,3}){0,2}", code_text)
+            and _title_only(cells, code_col[table])
+        ):
+            sec = -1  # a section whose number the scan lost: ``_repair_codes`` numbers it in turn
         if sec:
             title = " ".join(texts[c] for c in sorted(texts) if c != code_col[table] and texts[c])
-            rows.append(Row("section", to_roman(sec), {"title": Cell(title, numbers, 0.95)}, numbers, 0.95))
+            code, confidence = (to_roman(sec), 0.95) if sec > 0 else ("", 0.6)
+            rows.append(
+                Row("section", code, {"title": Cell(title, numbers, confidence)}, numbers, confidence)
+            )
             continue
         code = code_text if re.fullmatch(r"\d{1,3}(\.\d{1,3}){0,2}", code_text) else ""
         row = Row("row", code, {}, numbers, 0.95 if code else 0.6)
@@ -735,6 +744,16 @@ def _repair_codes(rows: list[Row]) -> None:
         if row.code != expected:
             row.code = expected
             row.confidence = min(row.confidence, 0.6)
+
+
+def _title_only(cells: dict[int, list[Line]], code_col: int) -> bool:
+    """Return True for a row whose one cell besides TT is merged over the other columns: a title.
+
+    Only readers that see merged cells (OCR'd ruled tables) give a span; a task row has its
+    own lead, output and deadline cells.
+    """
+    others = [ls for col, ls in cells.items() if col != code_col and any(x.key for x in ls)]
+    return len(others) == 1 and all(x.cell is not None and x.cell.span >= 3 for x in others[0])
 
 
 def row_tail_over_page(texts: Sequence[str]) -> bool:

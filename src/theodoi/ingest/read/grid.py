@@ -48,6 +48,7 @@ class GridCell:
 
     row: int
     col: int
+    span: int  # columns covered: more than one for a merged cell
     x0: int
     top: int
     x1: int
@@ -57,7 +58,9 @@ class GridCell:
         return self.x0 <= x < self.x1 and self.top <= y < self.bottom
 
     def scaled(self, k: int) -> GridCell:
-        return GridCell(self.row, self.col, self.x0 * k, self.top * k, self.x1 * k, self.bottom * k)
+        return GridCell(
+            self.row, self.col, self.span, self.x0 * k, self.top * k, self.x1 * k, self.bottom * k
+        )
 
 
 @dataclass(frozen=True)
@@ -180,7 +183,8 @@ def _tables(horizontal: list[Rule], vertical: list[Rule]) -> list[Grid]:
             ]
             edges = sorted(set(crossing) | {columns[0], columns[-1]})
             for left, right in pairwise(edges):
-                cells.append(GridCell(row, columns.index(left), left, upper.at, right, lower.at))
+                col = columns.index(left)
+                cells.append(GridCell(row, col, columns.index(right) - col, left, upper.at, right, lower.at))
         grids.append(Grid(columns[0], top, columns[-1], bottom, tuple(cells)))
     return grids
 

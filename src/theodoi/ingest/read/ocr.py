@@ -79,7 +79,7 @@ def ocr_image(image: Image.Image, *, page: int, dpi: float, timeout: float, name
         _read_missed_cells(data, wiped, grids, dpi=dpi or DEFAULT_DPI, timeout=timeout, page=page, name=name)
     scale = 72.0 / (dpi or DEFAULT_DPI)
     # words grouped by tesseract's line, cut at cell edges: (table, row, col) or None outside tables
-    groups: dict[tuple[tuple[int, int, int] | None, int, int, int], list[int]] = {}
+    groups: dict[tuple[tuple[int, int, int, int] | None, int, int, int], list[int]] = {}
     for i, word in enumerate(data["text"]):
         if not (word and word.strip()):
             continue
@@ -89,7 +89,7 @@ def ocr_image(image: Image.Image, *, page: int, dpi: float, timeout: float, name
         key = (cell, data["block_num"][i], data["par_num"][i], data["line_num"][i])
         groups.setdefault(key, []).append(i)
     free: list[tuple[float, float, list[SourceLine]]] = []
-    in_cells: dict[tuple[int, int, int], list[SourceLine]] = {}
+    in_cells: dict[tuple[int, int, int, int], list[SourceLine]] = {}
     for (cell, *_line), indexes in groups.items():
         line = _line_of(data, indexes, page=page, scale=scale, cell=cell)
         if cell is None:
@@ -151,7 +151,7 @@ def _read_missed_cells(
     call per page, not one per cell. A missed cell takes what the strip reads; a misread one
     takes it when the strip is surer. Words go back to their cell's place on the page.
     """
-    words: dict[tuple[int, int, int], list[int]] = {}
+    words: dict[tuple[int, int, int, int], list[int]] = {}
     for i, word in enumerate(data["text"]):
         if word and word.strip():
             cell = _cell_of(
@@ -160,10 +160,10 @@ def _read_missed_cells(
             if cell is not None:
                 words.setdefault(cell, []).append(i)
     pad = max(3, int(dpi * 0.02))
-    crops: list[tuple[tuple[int, int, int], int, int, Image.Image]] = []  # cell, page x and y, crop
+    crops: list[tuple[tuple[int, int, int, int], int, int, Image.Image]] = []  # cell, page x and y, crop
     for t, grid in enumerate(grids):
         for cell in grid.cells:
-            ref = (t, cell.row, cell.col)
+            ref = (t, cell.row, cell.col, cell.span)
             if ref in words and not _misread(data, words[ref]):
                 continue
             if cell.x1 - cell.x0 <= 4 * pad or cell.bottom - cell.top <= 4 * pad:
@@ -186,7 +186,7 @@ def _read_missed_cells(
         places.append((ref, y, y + crop.height, x0, y0))
         y += crop.height + _STRIP_GAP
     more = _tesseract(strip, psm=6, timeout=timeout, page=page, name=name, lang=_strip_lang())
-    again: dict[tuple[int, int, int], list[dict[str, Any]]] = {}
+    again: dict[tuple[int, int, int, int], list[dict[str, Any]]] = {}
     block = max(data["block_num"], default=0) + 1
     for i, word in enumerate(more["text"]):
         if not (word and word.strip()):
@@ -245,29 +245,37 @@ def _confidence(confs: list[float]) -> float:
 _RULE_DEBRIS = re.compile(r"[|¦_—]+")
 
 
-def _at_edge(grids: list[Grid], ref: tuple[int, int, int], data: dict[str, list], i: int, dpi: float) -> bool:
+def _at_edge(
+    grids: list[Grid], ref: tuple[int, int, int, int], data: dict[str, list], i: int, dpi: float
+) -> bool:
     """Return True when word ``i`` touches its cell's border: a rule's remains, not a letter.
 
     A roman numeral "I" in a TT cell may be read as "|" too, but it stands off the rules by
     the cell's padding.
     """
     near = max(4.0, (dpi or DEFAULT_DPI) * 0.025)
-    cell = next(c for c in grids[ref[0]].cells if (c.row, c.col) == ref[1:])
+    cell = next(c for c in grids[ref[0]].cells if (c.row, c.col) == ref[1:3])
     left, top = data["left"][i], data["top"][i]
     right, bottom = left + data["width"][i], top + data["height"][i]
     return min(left - cell.x0, cell.x1 - right, top - cell.top, cell.bottom - bottom) <= near
 
 
-def _cell_of(grids: list[Grid], x: float, y: float) -> tuple[int, int, int] | None:
+def _cell_of(grids: list[Grid], x: float, y: float) -> tuple[int, int, int, int] | None:
+    """(table, row, column, span) of the cell at ``x``, ``y``; None outside the page's tables."""
     for t, grid in enumerate(grids):
         cell = grid.cell_at(x, y)
         if cell is not None:
-            return (t, cell.row, cell.col)
+            return (t, cell.row, cell.col, cell.span)
     return None
 
 
 def _line_of(
-    data: dict[str, list], indexes: list[int], *, page: int, scale: float, cell: tuple[int, int, int] | None
+    data: dict[str, list],
+    indexes: list[int],
+    *,
+    page: int,
+    scale: float,
+    cell: tuple[int, int, int, int] | None,
 ) -> SourceLine:
     words = [data["text"][i].strip() for i in indexes]
     confs = [float(data["conf"][i]) for i in indexes if float(data["conf"][i]) >= 0]

@@ -57,7 +57,7 @@ COLUMN_GAP_EM = 1.5  # a gap wider than this many font sizes between words start
 _OUTLINE_CURVES = 200  # a page drawn with more curves than this and no text is text as outlines
 _CID_SHARE = 0.3  # a page whose text is more than this share of "(cid:N)" glyphs has no usable layer
 
-# A line crossing the pipe: (page, text, x0, top, x1, bottom, (table, row, col) | None, ocr_confidence | None)
+# A line crossing the pipe: (page, text, x0, top, x1, bottom, (table, row, col[, span]) | None, ocr_confidence | None)
 _Row = tuple[
     int,
     str,
@@ -65,7 +65,7 @@ _Row = tuple[
     float | None,
     float | None,
     float | None,
-    tuple[int, int, int] | None,
+    tuple[int, ...] | None,
     float | None,
 ]
 
@@ -583,7 +583,7 @@ class _Renderer:
                 line.top,
                 line.x1,
                 line.bottom,
-                (line.cell.table, line.cell.row, line.cell.col) if line.cell else None,
+                (line.cell.table, line.cell.row, line.cell.col, line.cell.span) if line.cell else None,
                 line.ocr_confidence,
             )
             for line in lines

@@ -55,14 +55,54 @@ def rows_from_cells(body: Sequence[Line]) -> list[Row]:
         if h and not re.fullmatch(r"\d+(\.\d+)*\.?", code_text):
             horizon = h
             continue
-        if not roles or not re.fullmatch(r"\d{1,3}(\.\d{1,2}){0,2}\.?", code_text):
+        if not roles:
+            continue
+        if not _CODE.fullmatch(code_text):
+            parts = _parts(None, texts, roles)
+            if code_text and parts.name and (parts.unit or parts.target):  # a number the scan garbled
+                rows.append(Row(code=None, horizon=horizon, group=None, lines=list(cells), parts=[parts]))
             continue
         last = code_text.rstrip(".")
         rows.append(
             Row(code=last, horizon=horizon, group=None, lines=list(cells), parts=[_parts(last, texts, roles)])
         )
+    rows = _number_between(rows)
     mark_groups(rows)
     return rows
+
+
+_CODE = re.compile(r"\d{1,3}(\.\d{1,2}){0,2}\.?")
+
+
+def _number_between(rows: list[Row]) -> list[Row]:
+    """Number a row whose printed number the scan garbled from its neighbours; drop it if it has none.
+
+    Between 7 and 9 stands 8, between 8.1 and 8.3 stands 8.2, between 8 and 8.2 stands 8.1. The
+    number is marked as inferred (``repaired``).
+    """
+    kept: list[Row] = []
+    for k, row in enumerate(rows):
+        before = kept[-1].code if kept else None
+        after = rows[k + 1].code if k + 1 < len(rows) else None
+        code = _between(before, after)
+        if code is None and row.code is None:
+            continue
+        if code is not None and code != row.code:  # no number, or one read wrong ("222" between 21 and 23)
+            row.code, row.repaired = code, True
+            row.parts[0].code = code
+        kept.append(row)
+    return kept
+
+
+def _between(before: str | None, after: str | None) -> str | None:
+    if not before or not after:
+        return None
+    a, b = [int(x) for x in before.split(".")], [int(x) for x in after.split(".")]
+    if len(a) == len(b) and a[:-1] == b[:-1] and b[-1] == a[-1] + 2:
+        return ".".join(map(str, [*a[:-1], a[-1] + 1]))
+    if b == [*a, 2]:
+        return f"{before}.1"
+    return None
 
 
 def _parts(code: str | None, texts: dict[int, str], roles: dict[int, str]) -> Parts:
