@@ -12,6 +12,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from tests.office import SOFFICE, print_to_pdf
 from tests.reports.conftest import ISSUED
 
 from theodoi.plans.models import Plan
@@ -19,7 +20,6 @@ from theodoi.reports.render import report_files
 
 pytestmark = pytest.mark.django_db
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "reports"
-SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 
 
 @pytest.mark.skipif(
@@ -30,23 +30,7 @@ def test_the_report_renders_to_pdf_pages(q3: Plan, tmp_path: Path) -> None:
     source = tmp_path / files.docx_name
     source.write_bytes(files.docx)
 
-    subprocess.run(
-        [
-            SOFFICE,
-            f"-env:UserInstallation=file://{tmp_path}/lo",
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(tmp_path),
-            str(source),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=120,
-    )
-
-    pdf = source.with_suffix(".pdf")
+    pdf = print_to_pdf(source)
     pages = len(re.findall(rb"/Type\s*/Page[^s]", pdf.read_bytes()))
     assert pages >= 1
     ARTIFACTS.mkdir(parents=True, exist_ok=True)

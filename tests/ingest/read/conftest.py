@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import ctypes
 import io
-import shutil
-import subprocess
 import zlib
 from collections.abc import Callable
 from pathlib import Path
@@ -24,6 +22,7 @@ import pypdfium2.raw as pdfium_c
 import pytest
 from docx.enum.text import WD_BREAK
 from PIL import Image, ImageDraw, ImageFont
+from tests.office import SOFFICE, print_to_pdf
 
 HEADER = ["TT", "Tên nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Kết quả", "Thời gian"]
 TASKS = [
@@ -263,27 +262,11 @@ def task_pdf() -> bytes:
 @pytest.fixture(scope="session")
 def printed_pdf(tmp_path_factory: pytest.TempPathFactory) -> bytes:
     """The task .docx printed to PDF by LibreOffice: Vietnamese text layer, ruled table."""
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
-    if soffice is None:
+    if SOFFICE is None:
         pytest.skip("LibreOffice (soffice) is not installed: cannot print the .docx fixture to PDF")
     folder = tmp_path_factory.mktemp("pdf")
     (folder / "plan.docx").write_bytes(make_task_docx())
-    subprocess.run(
-        [
-            soffice,
-            f"-env:UserInstallation=file://{folder}/profile",
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(folder),
-            str(folder / "plan.docx"),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=120,
-    )
-    return (folder / "plan.pdf").read_bytes()
+    return print_to_pdf(folder / "plan.docx").read_bytes()
 
 
 @pytest.fixture(scope="session")
