@@ -32,6 +32,7 @@ logger = logging.getLogger(__name__)
 
 LANG = "vie"
 DEFAULT_DPI = 300.0
+MEDIAN_MIN_DPI = 250.0  # below this a letter's strokes may be a pixel wide: no despeckling
 
 
 @functools.lru_cache(maxsize=1)
@@ -72,8 +73,10 @@ def ocr_image(image: Image.Image, *, page: int, dpi: float, timeout: float, name
     gray = image.convert("L") if image.mode not in ("L", "1") else image
     grids, wiped = find_grids(gray, dpi or DEFAULT_DPI)
     # dust of a scanner (specks of a pixel or two) comes back as ". - _" between words and in
-    # cells ("TT. -"); a 3×3 median takes it away and keeps strokes and rules two pixels wide
-    wiped = wiped.filter(ImageFilter.MedianFilter(3))
+    # cells ("TT. -"); a 3×3 median takes it away and keeps strokes and rules two pixels wide,
+    # which a letter's strokes are from about 250 dpi up (a PDF page is rendered at 300)
+    if (dpi or DEFAULT_DPI) >= MEDIAN_MIN_DPI:
+        wiped = wiped.filter(ImageFilter.MedianFilter(3))
     data = _tesseract(wiped, psm=3, timeout=timeout, page=page, name=name)
     if grids:
         _read_missed_cells(data, wiped, grids, dpi=dpi or DEFAULT_DPI, timeout=timeout, page=page, name=name)
