@@ -32,8 +32,6 @@ import io
 import json
 import random
 import resource
-import shutil
-import subprocess
 import sys
 import tempfile
 import time
@@ -49,6 +47,9 @@ from PIL import Image, ImageFilter
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "bench"))
+sys.path.insert(0, str(ROOT))  # tests.office: the tests' LibreOffice printer
+
+from tests.office import SOFFICE, print_to_pdf  # noqa: E402
 
 from extract import fmt, load_scorer  # noqa: E402
 from theodoi.ingest.errors import IngestError  # noqa: E402
@@ -226,26 +227,9 @@ def plan_xlsx(gold: dict) -> bytes:
 
 def print_pdf(docx_path: Path) -> Path:
     """Print the Word file to PDF with LibreOffice, as a coordinator's "Save as PDF" would."""
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
-    if soffice is None:
+    if SOFFICE is None:
         raise SystemExit("LibreOffice (soffice) is not installed: scripts/bootstrap installs it")
-    folder = docx_path.parent
-    subprocess.run(
-        [
-            soffice,
-            f"-env:UserInstallation=file://{folder}/profile",
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(folder),
-            str(docx_path),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=300,
-    )
-    return docx_path.with_suffix(".pdf")
+    return print_to_pdf(docx_path, timeout=300)
 
 
 def scan_pdf(pdf_path: Path, dpi: int = 300) -> bytes:
