@@ -172,6 +172,13 @@ def test_row_code_reads_inline_and_alone_numbers():
     assert row_code(lines_from_text("2025 là năm")[0]) is None
 
 
+def test_row_code_reads_a_number_whose_dot_ocr_read_as_a_comma():
+    # "24." scanned small: the dot comes out as a comma, before a bar or the cell's text
+    assert row_code(lines_from_text("24, ngành; đồng bộ dữ liệu")[0]) == ("24", "ngành; đồng bộ dữ liệu")
+    assert row_code(lines_from_text("18, | CNTT")[0]) == ("18", "CNTT")
+    assert row_code(lines_from_text("2025, các sở")[0]) is None  # a year with a comma is no row
+
+
 def test_section_code_needs_a_roman_numeral():
     assert section_code(lines_from_text("III. Tăng cường đầu tư")[0]) == (3, "Tăng cường đầu tư")
     assert section_code(lines_from_text("In ấn tài liệu")[0]) is None

@@ -11,7 +11,7 @@ import re
 from theodoi.ingest.layout.lines import Line
 
 # A row number (TT) at the start of a line: "1", "1.", "39.1", "39.12", "8 .1", "1 |".
-ROW_CODE = re.compile(r"^(\d{1,4}(?:\s?[.,]\s?\d{1,2}){0,2})\s*[.)]?(?=\s|$|[|\]}])[\s|\]}]*(.*)$")
+ROW_CODE = re.compile(r"^(\d{1,4}(?:\s?[.,]\s?\d{1,2}){0,2})\s*[.),]?(?=\s|$|[|\]}])[\s|\]}]*(.*)$")
 # A roman numeral (section) at the start of a line: "I.", "II", "IV -", with OCR look-alikes.
 ROMAN_CODE = re.compile(r"^([ivxl1]{1,5})\s*[.\-:)|]?(?=\s|$)\s*[|]?\s*(.*)$")
 _ROMAN_VALUES = {"i": 1, "v": 5, "x": 10}
