@@ -413,6 +413,37 @@ def test_a_block_row_on_one_page_keeps_its_blocks_in_column_order():
     ]
 
 
+def test_a_block_row_keeps_its_blocks_when_an_interleaved_row_follows_it():
+    # the next row's head sits above its number, after the block row's last blank line
+    table = (
+        block_row_table("")
+        .replace(
+            "II | Hoàn thiện thể chế, chính sách về chuyển đổi số\n",
+            "\nXây dựng cơ sở dữ liệu dùng chung\n",
+        )
+        .replace("4 | Xây dựng cơ sở dữ liệu dùng chung của tỉnh", "4 | của tỉnh phục vụ chuyển đổi số")
+    )
+    rows = rows_of(table)
+    assert [row.code for row in rows] == ["1", "2", "3", "4"]
+    assert rows[2].text("deadline") == "Hằng năm"
+    assert rows[2].text("lead") == "Sở Khoa học và Công nghệ"
+    assert rows[3].text("name").startswith("Xây dựng cơ sở dữ liệu dùng chung")
+
+
+def test_a_block_row_whose_number_ocr_lost_is_read_where_the_numbering_skips_it():
+    rows = rows_of(block_row_table("").replace("\n3\n\n", "\n\n").replace("4 |", "3 |"))
+    assert [(row.kind, row.code) for row in rows] == [
+        ("row", "1"),
+        ("row", "2"),
+        ("section", "II"),
+        ("row", "3"),
+    ]  # negative: numbering that skips nothing gets no row made up
+    rows = rows_of(block_row_table("").replace("\n3\n\n", "\n\n").replace("4 |", "4 |"))
+    assert [(row.kind, row.code) for row in rows][2:] == [("row", "3"), ("section", "II"), ("row", "4")]
+    assert rows[2].text("name").startswith("Tiếp tục triển khai có hiệu quả")
+    assert rows[2].text("deadline") == "Hằng năm"
+
+
 @pytest.mark.parametrize(
     ("head", "first", "expected", "comment"),
     [

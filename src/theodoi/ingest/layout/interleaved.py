@@ -47,7 +47,7 @@ from theodoi.ingest.layout.segment import (
     opener,
     segment_line,
 )
-from theodoi.ingest.layout.table import Cell, ColumnSpec, Row, RowStart, align
+from theodoi.ingest.layout.table import Cell, ColumnSpec, Row, RowStart, align, next_codes
 from theodoi.ingest.text import fold as _plain_fold
 from theodoi.ingest.text import is_so_lookalike
 
@@ -293,6 +293,7 @@ def rows_interleaved(
     lines = [drop_debris_runs(line) for line in lines]
     first = next((c for c in columns if c.first), columns[0])
     others = [c for c in columns if c is not first]
+    starts = with_unnumbered_block_rows(lines, starts)
     spans = _row_spans(lines, starts)
     width = _first_column_width(lines, starts, spans)
     rows: list[Row] = []
@@ -468,6 +469,11 @@ def _row_spans(lines: Sequence[Line], starts: list[RowStart]) -> list[tuple[int,
             # after it begins no higher than its title's first line above the numeral
             cuts.append(_head_start(lines, prev.index, cur.index))
             continue
+        if _is_block_row(lines, prev, cur.index):
+            # a block row's cells hang below its number; the next row opens after them
+            last_block = _last_block_end(lines, prev.index, cur.index)
+            cuts.append(_split_between(lines, last_block, cur.index, 0, heading))
+            continue
         before = _nonblank(lines, cuts[-1], prev.index, heading)
         cuts.append(_split_between(lines, prev.index, cur.index, before, heading))
     spans = []
@@ -476,6 +482,62 @@ def _row_spans(lines: Sequence[Line], starts: list[RowStart]) -> list[tuple[int,
         hi = cuts[k + 1] if k + 1 < n else _tail_end(lines, starts[k].index, len(lines))
         spans.append((min(lo, starts[k].index), max(hi, starts[k].index + 1)))
     return spans
+
+
+def with_unnumbered_block_rows(lines: Sequence[Line], starts: list[RowStart]) -> list[RowStart]:
+    """Add a block row whose number OCR lost where the numbering skips exactly that row.
+
+    On a page read as blocks (each cell a blank-separated block, the number alone above
+    them), a row number printed faint or small is dropped, and the row's blocks fall into
+    the row above or the heading below ("8", then a name block, agency, output and deadline
+    blocks, then "II." and "10"). Between two accepted numbers that skip one (a group heading
+    may stand between), a blank line followed by a capitalised line opening with a task verb
+    and at least three more blocks before the next start is that row: it gets the missing
+    number (marked repaired) on the blank line, so it is read as a block row.
+    """
+    out: list[RowStart] = []
+    rows = [k for k, start in enumerate(starts) if start.kind == "row"]
+    after: dict[int, RowStart] = {k: starts[j] for k, j in pairwise(rows)}
+    for k, start in enumerate(starts):
+        out.append(start)
+        following = after.get(k)
+        if following is None or k + 1 >= len(starts):
+            continue
+        missing = next_codes(start.code)[0]
+        if following.code != next_codes(missing)[0]:
+            continue
+        found = _unnumbered_block_start(lines, start.index, starts[k + 1].index)
+        if found is not None:
+            out.append(RowStart(found, "row", missing, "", repaired=True))
+    return out
+
+
+def _unnumbered_block_start(lines: Sequence[Line], a: int, b: int) -> int | None:
+    """The blank line above a task name block that opens three more blocks before ``b``."""
+    for i in range(a + 2, b):
+        if lines[i - 1].key or not lines[i].key:
+            continue
+        if not (_name_like_start(lines[i].text) and fold(lines[i].text).startswith(TASK_VERBS)):
+            continue
+        blocks = _blocks(lines, i, b)
+        if len(blocks) >= 4 and not any(opens_page for _, opens_page in blocks[1:]):
+            return i - 1
+    return None
+
+
+def _last_block_end(lines: Sequence[Line], a: int, b: int) -> int:
+    """The last line of the blocks below a block row's number at ``a``, before the row at ``b``.
+
+    A block row prints its number alone and each cell as a blank-separated block below it;
+    the next row's own lines (an interleaved row's head above its number) come after the
+    last blank line or page break. Lines past that break (a name's carry-on onto the next
+    page: "quyết 57-NQ/TW") still go to the block row unless a name opens there.
+    """
+    end = a
+    for k in range(a + 1, b):
+        if not lines[k].key or lines[k].number - lines[k - 1].number >= 3:
+            end = max(end, k - 1)
+    return end
 
 
 def _is_alone(start: RowStart) -> bool:

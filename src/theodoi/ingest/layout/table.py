@@ -299,7 +299,7 @@ def _title_like(text: str) -> bool:
 
 
 @lru_cache(maxsize=4096)
-def _successors(code: str) -> list[str]:
+def next_codes(code: str) -> list[str]:
     parts = code.split(".")
     out = [".".join([*parts[:-1], str(int(parts[-1]) + 1)])]
     if len(parts) < 3:
@@ -358,7 +358,7 @@ def with_numbers_ahead_of_turn(starts: list[RowStart], candidates: list[RowStart
     out: list[RowStart] = []
     for prev, nxt in pairwise(starts):
         out.append(prev)
-        if prev.kind != "row" or nxt.kind != "row" or nxt.code != _successors(prev.code)[0]:
+        if prev.kind != "row" or nxt.kind != "row" or nxt.code != next_codes(prev.code)[0]:
             continue
         parent, last = nxt.code.rpartition(".")[::2]
         for cand in candidates:
@@ -493,7 +493,7 @@ def _row_transitions(
         else:  # a table cut short at the top starts anywhere
             out.append(((section, code, False), 0.4 * weight, False))
         return out
-    successors = _successors(last_row)
+    successors = next_codes(last_row)
     if code in successors or (after_section and code == "1"):
         out.append(((section, code, False), 1.0 * weight, False))
         return out
