@@ -15,6 +15,7 @@ from theodoi.ingest.layout import lines_from_text
 from theodoi.ingest.layout.interleaved import (
     _carry_deadline_heads,
     _carry_output_heads,
+    _carry_output_openings,
     _column_vocabulary_balance,
     _cut_first_column,
     _join_wrapped_month,
@@ -361,6 +362,46 @@ def test_an_output_kinds_first_word_ending_a_row_moves_to_the_next_row(texts, ex
 def test_an_output_ending_without_a_kinds_first_word_stays(texts, comment):
     rows = _outputs(*texts)
     _carry_output_heads(rows, ["output"])
+    assert [r.text("output") for r in rows] == list(texts), comment
+
+
+@pytest.mark.parametrize(
+    ("texts", "expected", "comment"),
+    [
+        (
+            ("Văn bản, hoạt động hướng dẫn Quyết định, có thẩm", "quyền về sắp xếp"),
+            ["Văn bản, hoạt động hướng dẫn", "Quyết định, có thẩm quyền về sắp xếp"],
+            "the next row's output opens on this row's last lines",
+        ),
+        (
+            ("Kế hoạch được ban hành Báo cáo kết quả", ""),
+            ["Kế hoạch được ban hành", "Báo cáo kết quả"],
+            "the next row printed no output of its own",
+        ),
+    ],
+)
+def test_an_output_opening_inside_a_rows_output_moves_to_the_next_row(texts, expected, comment):
+    rows = _outputs(*texts)
+    _carry_output_openings(rows, ["output"])
+    assert [r.text("output") for r in rows] == expected, comment
+
+
+@pytest.mark.parametrize(
+    ("texts", "comment"),
+    [
+        (
+            ("Kế hoạch triển khai Đề án được ban hành", "thực hiện"),
+            "'triển khai' takes the kind as its object",
+        ),
+        (("Nhiệm vụ tích hợp trong Kế hoạch", "chuyển đổi số"), "'trong' takes the kind as its object"),
+        (("Kế hoạch, Đề án, dự án", "được triển khai"), "a list of kinds goes on after a comma"),
+        (("Văn bản hướng dẫn Quyết định", "Kế hoạch triển khai"), "the next output opens with its own kind"),
+        (("hướng dẫn Quyết định", "triển khai"), "a cell opening with no kind of its own keeps its words"),
+    ],
+)
+def test_an_output_kind_inside_a_cell_that_governs_or_lists_it_stays(texts, comment):
+    rows = _outputs(*texts)
+    _carry_output_openings(rows, ["output"])
     assert [r.text("output") for r in rows] == list(texts), comment
 
 

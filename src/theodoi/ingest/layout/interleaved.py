@@ -313,7 +313,9 @@ def rows_interleaved(
         for cell in row.cells.values():
             cell.confidence = round(min(cell.confidence, conf), 3)
         rows.append(row)
-    _carry_output_heads(rows, [c.name for c in others if column_kind(c.fits, first=False) == OUTPUT])
+    outputs = [c.name for c in others if column_kind(c.fits, first=False) == OUTPUT]
+    _carry_output_heads(rows, outputs)
+    _carry_output_openings(rows, outputs)
     numbered = frozenset(lines[start.index].number for start in starts)
     _carry_deadline_heads(
         rows, [c.name for c in others if column_kind(c.fits, first=False) == DEADLINE], numbered
@@ -410,6 +412,74 @@ def _carry_output_heads(rows: list[Row], names: Sequence[str]) -> None:
             if kept and last[:1].isupper() and first[:1].islower() and pair in _TWO_WORD_KINDS:
                 head.text = " ".join(kept)
                 tail.text = " ".join([last, *opening])
+
+
+# Words after which an output kind is the cell's own object, not the next row's opening
+# ("triển khai Đề án", "tích hợp trong Kế hoạch", "Đưa Hệ thống", "của", "các").
+_TAKES_KIND = frozenset(
+    {
+        "khai",
+        "hien",
+        "trong",
+        "dua",
+        "thanh",
+        "duyet",
+        "noi",
+        "cac",
+        "cua",
+        "va",
+        "voi",
+        "cho",
+        "theo",
+        "ve",
+        "tai",
+    }
+)
+
+
+def _carry_output_openings(rows: list[Row], names: Sequence[str]) -> None:
+    """Give the next row an output that opens inside this row's output cell.
+
+    Like ``_carry_output_heads``, for a whole opening: the next row's output, centred on its
+    name, starts on this row's last lines ("Văn bản ... hướng dẫn Quyết định, có thẩm" |
+    "quyền về ..."). A capitalised output kind inside a cell that opened with its own kind
+    starts the next row's cell unless a word before it takes it as an object ("triển khai
+    Đề án", "trong Kế hoạch") or a list goes on ("Kế hoạch, Đề án"); it moves on only when
+    the next row's output opens with no kind of its own.
+    """
+    for a, b in pairwise(rows):
+        if a.kind != "row" or b.kind != "row":
+            continue
+        for name in names:
+            head, tail = a.cells.get(name), b.cells.get(name)
+            if head is None or not _opens_output(head.text.split(), 0):
+                continue
+            if tail is not None and _opens_output(tail.text.split(), 0):
+                continue
+            tokens = head.text.split()
+            k = next((k for k in range(2, len(tokens)) if _next_opening(tokens, k)), None)
+            if k is None:
+                continue
+            head.text = " ".join(tokens[:k])
+            moved = " ".join(tokens[k:])
+            if tail is None:
+                b.cells[name] = Cell(moved, head.lines[-1:], head.confidence)
+            else:
+                tail.text = f"{moved} {tail.text}".strip()
+
+
+def _opens_output(tokens: Sequence[str], k: int) -> bool:
+    return k < len(tokens) and opener(tokens, k, OUTPUT) > 0
+
+
+def _next_opening(tokens: Sequence[str], k: int) -> bool:
+    """Whether tokens[k] opens another output kind than the cell's, not its object or list."""
+    before = tokens[k - 1]
+    return (
+        _opens_output(tokens, k)
+        and not before.endswith((",", ";"))
+        and fold(before).strip(_EDGE_MARKS) not in _TAKES_KIND
+    )
 
 
 def debris_words(line: Line) -> frozenset[str]:
