@@ -179,6 +179,33 @@ def test_row_code_reads_a_number_whose_dot_ocr_read_as_a_comma():
     assert row_code(lines_from_text("2025, các sở")[0]) is None  # a year with a comma is no row
 
 
+GROUPS_WITH_A_GARBLED_NUMERAL = """\
+III | Tăng cường đầu tư, hoàn thiện hạ tầng cho khoa học
+5 | Triển khai nền tảng số dùng chung | Sở Tài chính
+V Phát triển, trọng dụng nhân e chất lượng cao, nhân tài
+6 | Ban hành chính sách thu hút nhân lực | Sở Nội vụ
+I aAe A Các Sở, ban, ngành; | Kế hoạch
+7 | Bồi dưỡng kỹ năng số cho cán bộ | Sở Nội vụ
+Đẩy mạnh chuyển đổi số, ứng dụng khoa học, công nghệ trong
+V. | cơ quan trong hệ thống chính trị; nâng cao hiệu quả
+8 | Xây dựng chương trình chuyển đổi số tỉnh | Sở Khoa học"""
+
+
+def test_a_numeral_that_lost_a_letter_is_the_group_due_and_cell_debris_is_no_group():
+    # "V" where IV is due, then the real V: read IV and V, not V and VI; the stray "I"
+    # before a cell's debris opens no group (it once became VI, shifting every group after)
+    starts = find_row_starts(lines_from_text(GROUPS_WITH_A_GARBLED_NUMERAL))
+    assert [(s.kind, s.code) for s in starts] == [
+        ("section", "III"),
+        ("row", "5"),
+        ("section", "IV"),
+        ("row", "6"),
+        ("row", "7"),
+        ("section", "V"),
+        ("row", "8"),
+    ]
+
+
 def test_section_code_needs_a_roman_numeral():
     assert section_code(lines_from_text("III. Tăng cường đầu tư")[0]) == (3, "Tăng cường đầu tư")
     assert section_code(lines_from_text("In ấn tài liệu")[0]) is None

@@ -289,13 +289,26 @@ def _is_header_fragment(line: Line) -> bool:
 # The row skeleton
 
 
-def _title_like(text: str) -> bool:
-    """Return True for text that reads as words (a section title), not OCR debris."""
+def _title_like(text: str, share: float = 0.8) -> bool:
+    """Return True for text that reads as words (a section title), not OCR debris.
+
+    ``share``: how many of the first six tokens must be words of two letters or more.
+    """
     tokens = text.split()[:6]
     if len(tokens) < 3:
         return False
     words = sum(1 for t in tokens if re.fullmatch(r"[^\W\d_]{2,}[,;.]?", t))
-    return words >= 0.8 * len(tokens)
+    return words >= share * len(tokens)
+
+
+def _heading_text(text: str) -> bool:
+    """Whether the text after a garbled numeral reads as a group heading's title.
+
+    It either opens the title (capitalised, mostly words) or carries a wrapped title on
+    with every word whole; a cell's debris after a stray "I" ("I aAe A Các Sở, ban,",
+    "I nổ nổ e thị xã") does neither.
+    """
+    return _title_like(text, 1.0) or (_title_like(text) and text.lstrip(" |.-:")[:1].isupper())
 
 
 @lru_cache(maxsize=4096)
@@ -462,8 +475,9 @@ def _transitions(
             out.append(((value, last_row, True), 1.0, False))
         elif section + 1 < value <= section + 4 and (len(cand.code) >= 2 or _title_like(cand.rest)):
             out.append(((value, last_row, True), 1.0 - 0.3 * (value - section - 1), False))
-        elif last_row is not None and _title_like(cand.rest):
-            # a garbled numeral ("I" for "III") heading a title where the next section is due
+        if value != section + 1 and last_row is not None and _heading_text(cand.rest):
+            # a garbled numeral ("I" for "III", "V" for "IV") heading a title where the next
+            # section is due
             out.append(((section + 1, last_row, True), 0.2, True))
         if cand.code == "I":  # OCR prints the row number 1 as I
             out.extend(_row_transitions(section, last_row, after_section, "1", 0.8))
