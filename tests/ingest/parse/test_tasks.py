@@ -152,6 +152,28 @@ def test_prose_tasks_come_with_a_warning_to_fill_agencies():
     assert result.tasks[0].lead == []
 
 
+def test_prose_items_misread_by_ocr_keep_their_place():
+    # "2.1," (dot read as a comma) is an item; "2.7" between the group's opening and 2.2 is 2.1
+    text = PROSE.replace(
+        "2.1. Tổ chức học tập, quán triệt Nghị quyết số 57-NQ/TW.",
+        "2.7. Tổ chức học tập, quán triệt Nghị quyết.\n2.2, Đẩy mạnh truyền thông về chuyển đổi số.\n"
+        "2.3. Xây dựng văn hóa số.",
+    )
+    tasks = parse_tasks(lines_from_text(text)).tasks
+    assert [t.code for t in tasks] == ["1.1", "1.2", "2.1", "2.2", "2.3"]
+    assert tasks[3].name == "Đẩy mạnh truyền thông về chuyển đổi số."
+    assert tasks[2].provenance.confidence["code"] < tasks[3].provenance.confidence["code"]
+
+
+def test_a_prose_item_out_of_turn_without_room_for_it_keeps_its_number():
+    # negative: 2.1, 2.5, 2.6 -- the gap is not one item wide, the print stays as it is
+    text = PROSE.replace(
+        "2.1. Tổ chức học tập, quán triệt Nghị quyết số 57-NQ/TW.",
+        "2.1. Tổ chức học tập.\n2.5. Đẩy mạnh truyền thông.\n2.6. Xây dựng văn hóa số.",
+    )
+    assert [t.code for t in parse_tasks(lines_from_text(text)).tasks][2:] == ["2.1", "2.5", "2.6"]
+
+
 # agencies(trim=True) on OCR'd cells: (cell text, expected names, comment)
 TRIM_CASES = [
     ("Các Sở, ngành, địa phương", ["Các sở, ngành, địa phương"], "a whole collective name is kept whole"),

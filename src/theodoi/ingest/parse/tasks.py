@@ -1285,7 +1285,7 @@ def _code_order(code: str) -> tuple[int, ...]:
 _PROSE_PART = re.compile(r"^([ivxl1]{1,4})\s*[-.–)]\s*(?:cac\s+)?nhiem vu\b")
 _PART_END = re.compile(r"^([ivxl]{1,4})\s*[-.–)]\s*\S")
 _PROSE_GROUP = re.compile(r"^(\d{1,2})\s*[.)]\s+(\S.*)$")
-_PROSE_ITEM = re.compile(r"^(\d{1,2})\s*\.\s*(\d{1,2})\s*\.?\s+(\S.*)$")
+_PROSE_ITEM = re.compile(r"^(\d{1,2})\s*\.\s*(\d{1,2})\s*[.,]?\s+(\S.*)$")  # "4.4," a dot read as comma
 
 
 def parse_prose_tasks(lines: Sequence[Line]) -> TaskTable:
@@ -1343,6 +1343,7 @@ def parse_prose_tasks(lines: Sequence[Line]) -> TaskTable:
             current = None  # bullets under an item detail it; the item's name is its first sentence
     seen: set[str] = set()
     result.sections = [s for s in result.sections if not (s.code in seen or seen.add(s.code))]
+    _renumber_misread_items(result.tasks)
     if result.tasks:
         result.warnings.append(
             "Nhiệm vụ được đọc từ phần “Nhiệm vụ và giải pháp” viết dạng văn xuôi; "
@@ -1351,8 +1352,32 @@ def parse_prose_tasks(lines: Sequence[Line]) -> TaskTable:
     return result
 
 
+def _renumber_misread_items(tasks: Sequence[Task]) -> None:
+    """Give an item whose number OCR misread the number its neighbours leave for it.
+
+    A digit is misread now and then ("5.7" for "5.1" before "5.2, 5.3"). An item numbered
+    out of turn whose neighbours in its group are numbered in turn around the gap (the one
+    before is n - 1 or the group opens there, the one after is n + 1) takes n, with a lower
+    confidence in its code; anything else is kept as printed (an item OCR lost leaves a gap
+    the next one must not fill).
+    """
+    for k, task in enumerate(tasks):
+        group, _, number = task.code.partition(".")
+        before = tasks[k - 1].code.partition(".") if k and tasks[k - 1].section == task.section else None
+        after = (
+            tasks[k + 1].code.partition(".")
+            if k + 1 < len(tasks) and tasks[k + 1].section == task.section
+            else None
+        )
+        expected = int(before[2]) + 1 if before else 1
+        if int(number) == expected or after is None or int(after[2]) != expected + 1:
+            continue  # in turn, or nothing after it to say the gap is one item wide
+        task.code = f"{group}.{expected}"
+        task.provenance.confidence["code"] = 0.5
+
+
 def _after_number(text: str) -> str:
-    return collapse_spaces(re.sub(r"^\s*\d{1,2}(?:\s*\.\s*\d{1,2})?\s*[.)]?\s*", "", text))
+    return collapse_spaces(re.sub(r"^\s*\d{1,2}(?:\s*\.\s*\d{1,2})?\s*[.),]?\s*", "", text))
 
 
 def _join_prose(left: str, right: str) -> str:
