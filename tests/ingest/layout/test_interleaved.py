@@ -20,6 +20,7 @@ from theodoi.ingest.layout.interleaved import (
     _cut_first_column,
     _join_wrapped_month,
     agency_words_line,
+    drop_bled_line_ends,
     drop_trailing_letters,
     ends_paragraph,
     give_conjunction_to_rest,
@@ -663,3 +664,28 @@ def test_a_lone_capital_letter_ending_a_name_line_is_dropped():
 )
 def test_a_name_line_ending_in_a_letter_of_its_own_keeps_it(head):
     assert drop_trailing_letters(head) == head
+
+
+def test_a_wrapped_agency_cells_words_ending_a_name_line_leave_the_name():
+    # "Các sở, ban," / "ngành, địa" / "phương": the partner cell wraps beside the name, and
+    # without a gap mark its middle line runs on after the name line's words
+    parts = [
+        (1, "Lồng ghép nhiệm vụ chuyển đổi số trong chương trình, kế hoạch ngành, địa"),
+        (2, "công tác hằng năm của cơ quan, đơn vị"),
+    ]
+    assert drop_bled_line_ends(parts) == [
+        (1, "Lồng ghép nhiệm vụ chuyển đổi số trong chương trình, kế hoạch"),
+        (2, "công tác hằng năm của cơ quan, đơn vị"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "parts",
+    [
+        [(1, "Rà soát các dự án đầu tư công nghệ trên địa"), (2, "bàn tỉnh theo quy hoạch")],
+        [(1, "Hỗ trợ chuyển đổi số cho các sở, ngành, địa"), (2, "phương trong tỉnh")],
+        [(1, "Xây dựng cơ sở dữ liệu dùng chung của tỉnh")],  # a one-line name: nothing to read on
+    ],
+)
+def test_a_name_line_whose_words_the_next_line_reads_on_keeps_them(parts):
+    assert drop_bled_line_ends(parts) == parts

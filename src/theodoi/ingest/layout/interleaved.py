@@ -1042,6 +1042,7 @@ def _inline_row(
     name_ended = False  # the name's last line read was short: its paragraph ended (``ends_paragraph``)
     name_started = False
     name_done = False  # the name's words so far, from the row's number line on, end no open phrase
+    name_parts: list[tuple[int, str]] = []  # (line number, the name's part of it)
 
     def carries_on(words: str) -> bool:
         for col in others:
@@ -1131,6 +1132,7 @@ def _inline_row(
             head, inside = split_directory_tail(head)
         if head:
             name.add(head, line.number)
+            name_parts.append((line.number, head))
             last_head = head
             name_started = True
             name_closed = bool(re.search(r"[.;]\s*$", head)) and len(head) < 0.8 * width
@@ -1148,6 +1150,10 @@ def _inline_row(
             pieces = _fragments(rest)
             row.fragments.append((line.number, pieces))
             _assign_fragments(pieces, others, streams, line.number)
+    if len(name_parts) > 1:
+        name = Cell("", [], name.confidence)
+        for number, part in drop_bled_line_ends(name_parts):
+            name.add(part, number)
     if name.text:
         row.cells[first.name] = name
     last = others[-1].name if others else None
@@ -1157,6 +1163,78 @@ def _inline_row(
         if col.name in streams:
             row.cells[col.name] = streams[col.name]
     return row
+
+
+# How many words at a name line's end may be another column's (a wrapped agency's "ngành, địa").
+_BLED_WORDS = 4
+# How much less likely per word (natural log) the name reads across a line break with a line's
+# last words than without them, for them to be another column's: a name's own words cost the
+# language model about 3 to 5 each, other columns' words run into the name about 8 to 10.
+_BLED_COST = 8.0
+
+
+def drop_bled_line_ends(parts: Sequence[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Drop other columns' words left at the end of a name line, where the name reads on without them.
+
+    A wrapped agency cell ("Các sở, ban," / "ngành, địa" / "phương") runs on after a name
+    line's words when OCR left no gap mark between the columns ("... trong chương trình, kế
+    hoạch ngành, địa" / "công tác hằng năm"). The name is a paragraph: its next line carries
+    on its last words. The restorer's word trigram model tells which reads on: the next line's
+    first words after the line's end as read, or after the line without its last few words.
+    Those words go when they are agency or output words (``_column_words``) and the name reads
+    on better without them by more than ``_BLED_COST`` a word ("trên địa" / "bàn tỉnh",
+    "các ngành, địa" / "phương" stay). Without the model the parts are kept as they are.
+    """
+    score = _junction_scorer()
+    if score is None:
+        return list(parts)
+    vocabulary = _column_words()
+    out = [list(part) for part in parts]
+    for i in range(len(out) - 1):
+        tokens = out[i][1].split()
+        following = out[i + 1][1]
+        best, best_gain = len(tokens), 0.0
+        for k in range(max(1, len(tokens) - _BLED_WORDS), len(tokens)):
+            tail = tokens[k:]
+            if not all(fold(t).strip(".,;:()") in vocabulary for t in tail):
+                continue
+            before = " ".join(tokens[:k])
+            gain = score(before, following) - score(before, f"{' '.join(tail)} {following}", len(tail))
+            gain -= _BLED_COST * len(tail)
+            if gain > best_gain:
+                best, best_gain = k, gain
+        if best < len(tokens):
+            out[i][1] = " ".join(tokens[:best])
+    return [(number, part) for number, part in out if part]
+
+
+@lru_cache(maxsize=1)
+def _junction_scorer() -> Callable[[str, str], float] | None:
+    """Log P(a line's first words | a text's last words), by the restorer's model.
+
+    ``score(text, following, extra)`` scores ``extra`` + 2 of ``following``'s first words.
+    """
+    try:
+        from theodoi.ingest.restore import default_restorer
+        from theodoi.ingest.restore.model import NUM, UNSEEN, WORD
+
+        restorer = default_restorer()
+    except (ImportError, OSError, ValueError):
+        return None
+    vocab, trigram = restorer.model.vocab, restorer._trigram
+
+    def ids(text: str) -> list[int]:
+        return [NUM if core.isdigit() else vocab.get(core.lower(), UNSEEN) for core in WORD.findall(text)]
+
+    def score(text: str, following: str, extra: int = 0) -> float:
+        u, v = ([0, 0, *ids(text)])[-2:]
+        total = 0.0
+        for w in ids(following)[: 2 + extra]:
+            total += trigram(u, v, w)
+            u, v = v, w
+        return total
+
+    return score
 
 
 def _segment_kinds(others: Sequence[ColumnSpec]) -> list[str]:
