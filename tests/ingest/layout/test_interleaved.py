@@ -689,3 +689,25 @@ def test_a_wrapped_agency_cells_words_ending_a_name_line_leave_the_name():
 )
 def test_a_name_line_whose_words_the_next_line_reads_on_keeps_them(parts):
     assert drop_bled_line_ends(parts) == parts
+
+
+# Row 2's partner cell opens two lines above its name (see test_row_spans.TALL_CELL_ABOVE).
+PARTNER_ABOVE_NAME = f"""\
+{HEADER}
+1 | Xây dựng kế hoạch ứng dụng IoT trong các ngành Các sở, ban, Kế hoạch 12/2025
+sản xuất, thương mại, năng lượng, nông nghiệp ngành, địa
+phương
+Sở Khoa học và
+Công nghệ; các
+Triển khai các ứng dụng trí tuệ nhân tạo hỗ trợ Sở Nông nghiệp doanh nghiệp Hệ thống được
+2 | phân tích, cảnh báo thiên tai, ứng phó với biến và Môi trường viễn thông, triển khai 12/2025
+đổi khí hậu và bảo vệ môi trường internet
+"""
+
+
+def test_a_partner_cell_opened_above_the_rows_name_goes_to_that_rows_partners():
+    first, second = parse_tasks(lines_from_text(PARTNER_ABOVE_NAME)).tasks
+    assert first.support == []
+    assert second.name.startswith("Triển khai các ứng dụng")
+    assert second.lead == ["Sở Nông nghiệp và Môi trường"]
+    assert "Sở Khoa học và Công nghệ" in second.support

@@ -17,6 +17,8 @@ from theodoi.ingest.layout.interleaved import (
     header_lines,
     is_header_repeat,
     opens_agency_carried_on,
+    opens_next_rows_cell,
+    splice_opened_agency,
 )
 from theodoi.ingest.layout.table import find_row_starts
 
@@ -242,3 +244,76 @@ def test_a_lone_stray_dot_ends_no_sentence() -> None:
 def test_a_words_own_full_stop_still_ends_the_row_above() -> None:
     text = STRAY_DOT.replace(". a nghệ . .", "nghệ thông tin.")
     assert split(text, 1, 7, 1) == 4
+
+
+# Row 37's partner cell (five lines) is taller than its name (two): centred on the row, it
+# opens two lines above the name's first line, below row 36's last name line.
+TALL_CELL_ABOVE = """\
+Xây dựng, triển khai đề án, kế hoạch ứng dụng IoT trong Các sở, ban, Đề án, kế
+36 một số ngành, lĩnh vực như sản xuất, thương mại, quản lý ngành, địa hoạch được 12/2025
+năng lượng, nông nghiệp, giao thông, y tế,... phương ban hành
+nghệ thông tin
+Sở Khoa học và
+Công nghệ; các
+Xây dựng kế hoạch phát triển hạ tầng số các khu Ban Quản lý Khu doanh nghiệp Kế hoạch được
+37 kinh tế, khu công nghiệp trên địa bàn tỉnh kinh tế; các viễn thông, ban hành 12/2025
+địa phương internet"""
+
+
+def spans_and_spilled(text: str) -> tuple[list[tuple[int, int]], set[int]]:
+    lines = lines_from_text(text)
+    spilled: set[int] = set()
+    return _row_spans(lines, find_row_starts(lines), spilled), spilled
+
+
+def test_a_tall_cell_opening_above_the_rows_name_goes_with_that_row() -> None:
+    spans, spilled = spans_and_spilled(TALL_CELL_ABOVE)
+    assert spans[1][0] == 4  # from "Sở Khoa học và" on
+    assert spilled == {4, 5}  # lines of the cell only, no name text
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "comment"),
+    [
+        ("Sở Khoa học và", "Sở Tài chính", "a whole name opens no cell left unfinished"),
+        ("nghệ thông tin\n", "nghệ thông tin;\n", "the row above's list goes on after its ';'"),
+    ],
+)
+def test_a_line_below_the_rows_name_stays_with_it_unless_it_opens_a_cell(old, new, comment) -> None:
+    spans, spilled = spans_and_spilled(TALL_CELL_ABOVE.replace(old, new))
+    assert spans[1][0] == 6, comment
+    assert not spilled
+
+
+@pytest.mark.parametrize(
+    ("line", "expected", "comment"),
+    [
+        ("Sở Khoa học và", True, "ends on 'và'"),
+        ("i Sở Khoa học và", True, "a stray mark before the head"),
+        ("Các sở, ban,", True, "a list cut after a comma"),
+        ("Ban Tuyên giáo", True, "not a whole directory name"),
+        ("Công an tỉnh", False, "a whole name"),
+        ("nghệ thông tin", False, "no agency head"),
+        ("phát triển Sở Tài", False, "name text before the head"),
+    ],
+)
+def test_a_line_is_told_to_open_a_cell_left_unfinished(line, expected, comment) -> None:
+    assert opens_next_rows_cell(line) is expected, comment
+
+
+@pytest.mark.parametrize(
+    ("opened", "rest", "expected"),
+    [
+        ("Các sở, ban,", "Sở Nội vụ ngành, địa", "Sở Nội vụ Các sở, ban, ngành, địa"),
+        (
+            "Sở Khoa học và",
+            "Các sở, ban, Công nghệ; các Hoạt động",
+            "Các sở, ban, Sở Khoa học và Công nghệ; các Hoạt động",
+        ),
+        ("Ban Tuyên giáo", "và Dân vận", "Ban Tuyên giáo và Dân vận"),
+        ("Các sở, ban,", "Công an tỉnh", None),  # "Công an" opens a name of its own
+        ("Sở Khoa học và", "Sở Văn hóa, Hoạt động", None),  # nothing carries it on
+    ],
+)
+def test_an_agency_opened_above_goes_before_the_words_carrying_it_on(opened, rest, expected) -> None:
+    assert splice_opened_agency(opened, rest) == expected

@@ -294,7 +294,8 @@ def rows_interleaved(
     first = next((c for c in columns if c.first), columns[0])
     others = [c for c in columns if c is not first]
     starts = with_unnumbered_block_rows(lines, starts)
-    spans = _row_spans(lines, starts)
+    spilled: set[int] = set()
+    spans = _row_spans(lines, starts, spilled)
     width = _first_column_width(lines, starts, spans)
     rows: list[Row] = []
     for start, (lo, hi) in zip(starts, spans, strict=True):
@@ -306,7 +307,7 @@ def rows_interleaved(
             row = _block_row(lines, start, hi, first, others)
         else:
             rests: list[tuple[int, str]] = []
-            row = _inline_row(lines, start, lo, hi, first, others, width, rests, debris)
+            row = _inline_row(lines, start, lo, hi, first, others, width, rests, debris, spilled)
             if any(c.name in SEGMENTED_COLUMNS for c in others):
                 _use_segmented_cells(row, segmented_rest(rests, others, output_debris), SEGMENTED_COLUMNS)
         row.confidence = conf
@@ -524,11 +525,21 @@ def lone_letter_words(line: Line) -> frozenset[str]:
 # Row spans
 
 
-def _row_spans(lines: Sequence[Line], starts: list[RowStart]) -> list[tuple[int, int]]:
-    """Return [lo, hi) line ranges per row start, cutting between consecutive numbers."""
+def _row_spans(
+    lines: Sequence[Line], starts: list[RowStart], spilled: set[int] | None = None
+) -> list[tuple[int, int]]:
+    """Return [lo, hi) line ranges per row start, cutting between consecutive numbers.
+
+    A row's tall cell that opens above its name's first line (``_tall_cell_start``) takes
+    its lines along; their indices are added to ``spilled``: they hold no name text.
+    """
     n = len(starts)
     heading = header_lines(lines, 0, len(lines))  # a heading read again counts for no row
     cuts = [starts[0].index if _is_alone(starts[0]) else _head_start(lines, -1, starts[0].index)]
+    if not _is_alone(starts[0]):
+        name_start, cuts[0] = cuts[0], _tall_cell_start(lines, -1, cuts[0], heading)
+        if spilled is not None:
+            spilled.update(range(cuts[0], name_start))
     for k in range(1, n):
         prev, cur = starts[k - 1], starts[k]
         if _is_alone(cur) and cur.kind == "row":
@@ -545,7 +556,10 @@ def _row_spans(lines: Sequence[Line], starts: list[RowStart]) -> list[tuple[int,
             cuts.append(_split_between(lines, last_block, cur.index, 0, heading))
             continue
         before = _nonblank(lines, cuts[-1], prev.index, heading)
-        cuts.append(_split_between(lines, prev.index, cur.index, before, heading))
+        name_start = _split_between(lines, prev.index, cur.index, before, heading)
+        cuts.append(_tall_cell_start(lines, prev.index, name_start, heading))
+        if spilled is not None:
+            spilled.update(range(cuts[-1], name_start))
     spans = []
     for k in range(n):
         lo = cuts[k]
@@ -757,6 +771,36 @@ def _split_between(
     return best
 
 
+# A line holding a few words of other columns only: a narrow cell's line, no name text.
+_FEW_WORDS = 6
+
+
+def _tall_cell_start(
+    lines: Sequence[Line], a: int, best: int, heading: set[int] | frozenset[int] = frozenset()
+) -> int:
+    """Move the cut between rows ``a`` and ``best`` up to where the lower row's tall cell opens.
+
+    From the cut up, over the lines that hold a few other-column words only (no name text,
+    not across a page break), the highest that opens an unfinished agency
+    (opens_next_rows_cell) starts the lower row, unless the line above it ends its own
+    agency list with "," or ";" (the row above's cell lists on).
+    """
+    cut = best
+    for i in range(best - 1, a, -1):
+        if i in heading or not lines[i].key:
+            continue
+        if lines[i + 1].number - lines[i].number >= 3:
+            break
+        text = lines[i].text
+        if _name_like_start(text) or len(re.findall(r"\w{2,}", text)) > _FEW_WORDS:
+            break
+        if opens_next_rows_cell(text):
+            above = _previous_nonblank(lines, max(a, 0), i, heading)
+            if above is None or not re.search(r"[,;]\s*$", lines[above].text):
+                cut = i
+    return cut
+
+
 def _page_break(lines: Sequence[Line], a: int, b: int) -> int | None:
     """The first line in lines[a+1..b] after a page's repeated heading, None if no page breaks.
 
@@ -781,12 +825,8 @@ def agency_line_carried_on(line: str, below: str) -> bool:
     """
     from theodoi.ingest.normalise.agencies import agency_continuation, known_agency
 
-    tokens = line.split()
-    heads = [j for j, t in enumerate(tokens) if t[:1].isupper() and fold(t).strip(".,;:") in _HEAD_TOKENS]
-    if not heads or any(len(re.sub(r"\W", "", t)) > 2 for t in tokens[: heads[0]]):
-        return False
-    fragment = " ".join(t for t in tokens[heads[0] :] if re.search(r"\w", t))
-    if not 2 <= len(fragment.split()) <= 4 or not fold(fragment).startswith(_HEAD_PAIRS):
+    fragment = agency_line_fragment(line)
+    if fragment is None or not 2 <= len(fragment.split()) <= 4:
         return False
     if known_agency(fragment) or "|" not in below:
         return False
@@ -796,6 +836,88 @@ def agency_line_carried_on(line: str, below: str) -> bool:
         and words[0][:1].islower()
         and agency_continuation(fragment, " ".join(words[:2])) >= 0.95
     )
+
+
+def agency_line_fragment(line: str) -> str | None:
+    """The agency a line holds alone ("i Sở Khoa học và" -> "Sở Khoa học và"), else None.
+
+    Only stray marks (tokens of two word characters at most: table rules, floating accents)
+    may stand before the agency's capitalised head; the marks inside it are left out.
+    """
+    tokens = line.split()
+    heads = [j for j, t in enumerate(tokens) if t[:1].isupper() and fold(t).strip(".,;:") in _HEAD_TOKENS]
+    if not heads or any(len(re.sub(r"\W", "", t)) > 2 for t in tokens[: heads[0]]):
+        return None
+    fragment = " ".join(t for t in tokens[heads[0] :] if re.search(r"\w", t))
+    return fragment if fold(fragment).startswith(_HEAD_PAIRS) else None
+
+
+def opens_next_rows_cell(line: str) -> bool:
+    """Whether a line holding only another column's words opens a cell left unfinished.
+
+    "Sở Khoa học và", "Các sở, ban,": an agency's head with at most stray marks before it,
+    its name cut at the line's end (not a whole directory name, or one ending in "," or ";"
+    that lists more). Read below the row above's name, such a line is the first line of a
+    cell taller than the row below's name: cells are centred vertically, so a tall cell
+    opens lines above its row's first name line, while a cell of the row above that opened
+    below that row's name would not be centred on it.
+    """
+    from theodoi.ingest.normalise.agencies import known_agency
+
+    fragment = agency_line_fragment(line)
+    if fragment is None or not 2 <= len(fragment.split()) <= 6:
+        return False
+    return not known_agency(fragment) or bool(re.search(r"[,;]$", fragment))
+
+
+def splice_opened_agency(opened: str, rest: str) -> str | None:
+    """Put an agency opened on the line above into ``rest`` before the words carrying it on.
+
+    A tall cell opens above its row's name ("Sở Khoa học và" over "Tuyên truyền ... | Sở Văn
+    hóa, Công nghệ; các Hoạt động"): read as a line of its own it would be taken for the
+    first agency column, but the words that finish it stand where its column is on the line
+    below, after the cells left of it. None when no words of ``rest`` carry it on.
+    """
+    from theodoi.ingest.normalise.agencies import carried_on_by
+
+    fragment = agency_line_fragment(opened)
+    if fragment is None:
+        return None
+    tokens = rest.split()
+    for p, token in enumerate(tokens):
+        if token == "|" or _opens_agency(tokens, p) or not _ends_a_cell_part(tokens[:p]):
+            continue
+        words = [t for t in tokens[p : p + 3] if t != "|"]
+        if any(carried_on_by(fragment, " ".join(words[:k])) for k in range(1, len(words) + 1)):
+            return " ".join([*tokens[:p], fragment, *tokens[p:]])
+    return None
+
+
+def _after_first_agency(opened: str, rest: str) -> str | None:
+    """Put an agency opened above after the first agency cell of the line below, else None.
+
+    When OCR garbled the words that carry the opened agency on, its column is not told by
+    them; but when the row's first name line already opens an agency of its own, that one
+    is the leftmost column's, so the cell opened above stands right of it (a cell taller
+    than the row's name is a list of partners more often than the one lead agency).
+    """
+    from theodoi.ingest.normalise.agencies import agency_score
+
+    fragment = agency_line_fragment(opened)
+    pieces = _fragments(rest)
+    if fragment is None or len(pieces) < 1 or agency_score(pieces[0]) < 0.8:
+        return None
+    return " | ".join([pieces[0], fragment, *pieces[1:]])
+
+
+def _ends_a_cell_part(tokens: Sequence[str]) -> bool:
+    """Whether the words so far end where another cell's words may begin: the line's start,
+    a gap mark, a list item's "," or ";", or a whole directory name ("Sở Nội vụ")."""
+    from theodoi.ingest.normalise.agencies import known_agency
+
+    if not tokens or tokens[-1] == "|" or re.search(r"[,;]$", tokens[-1]):
+        return True
+    return any(known_agency(" ".join(tokens[-k:])) for k in range(2, min(6, len(tokens)) + 1))
 
 
 def opens_agency_carried_on(line: str, below: str) -> bool:
@@ -1028,7 +1150,9 @@ def _inline_row(
     width: float,
     rests: list[tuple[int, str]] | None = None,
     debris: dict[int, frozenset[str]] | None = None,
+    spilled: set[int] | frozenset[int] = frozenset(),
 ) -> Row:
+    """Rebuild one interleaved row from lines[lo:hi]; ``spilled`` lines hold other cells only."""
     row = Row("row", start.code, {}, [])
     name = Cell("", [], 0.7)
     deadline = Cell("", [], 0.7)
@@ -1070,11 +1194,24 @@ def _inline_row(
     if takes_deadline:
         texts = _join_wrapped_month(texts)
     heading = header_lines(lines, lo, hi) - {start.index}
+    name_start = next((i for i in range(lo, hi) if i not in spilled), hi)
+    held: tuple[int, str] | None = None  # a spilled line opening an agency, kept for the line below
+
+    def emit(number: int, rest: str, inside: str = "") -> None:
+        if rest and rests is not None:
+            rests.append((number, rest))
+        rest = f"{inside} {rest}".strip()
+        if rest:
+            pieces = _fragments(rest)
+            row.fragments.append((number, pieces))
+            _assign_fragments(pieces, others, streams, number)
+
     for i in range(lo, hi):
         line = lines[i]
         if not line.key or i in heading:
             continue
         row.lines.append(line.number)
+        opens_above = i < name_start and not any(lines[j].key for j in range(i + 1, name_start))
         text = texts[i]
         if takes_deadline:
             text, due = split_deadline_tail(text)
@@ -1094,7 +1231,7 @@ def _inline_row(
             and agency_words_line(text, width)
             and not _carries_agency(name.text, " ".join(text.split()[:2]))  # "... Sở Tài" / "chính"
         )
-        if agency_line or (name_ended and len(text) < _AFTER_END_SHARE * width):
+        if agency_line or i in spilled or (name_ended and len(text) < _AFTER_END_SHARE * width):
             head, rest = "", text
         else:
             head, rest = _cut_first_column(
@@ -1143,13 +1280,18 @@ def _inline_row(
             # to the column's width (a wrapped paragraph goes on below the other columns')
             name_closed = len(last_head) < _PARAGRAPH_END_SHARE * width
             name_done = False
-        if rest and rests is not None:
-            rests.append((line.number, rest))
-        rest = f"{inside} {rest}".strip()
-        if rest:
-            pieces = _fragments(rest)
-            row.fragments.append((line.number, pieces))
-            _assign_fragments(pieces, others, streams, line.number)
+        if opens_above and rest and not inside and agency_line_fragment(rest) is not None:
+            held = (line.number, rest)  # the row's tall cell opens just above: see the line below
+            continue
+        if held is not None:
+            spliced = splice_opened_agency(held[1], rest) or _after_first_agency(held[1], rest)
+            if spliced is None:
+                emit(*held)
+            rest = spliced or rest
+            held = None
+        emit(line.number, rest, inside)
+    if held is not None:
+        emit(*held)
     if len(name_parts) > 1:
         name = Cell("", [], name.confidence)
         for number, part in drop_bled_line_ends(name_parts):
@@ -1856,6 +1998,13 @@ _HEAD_PAIRS = (
 )
 
 
+def _opens_agency(tokens: Sequence[str], k: int) -> bool:
+    """Whether tokens[k] opens an agency or an output: a capitalised head word and its pair."""
+    token = tokens[k]
+    tail = fold(" ".join(tokens[k : k + 2]))
+    return token[:1].isupper() and fold(token).strip(".,;:") in _HEAD_TOKENS and tail.startswith(_HEAD_PAIRS)
+
+
 def _carries_agency(current: str, token: str) -> bool:
     from theodoi.ingest.normalise.agencies import agency_continuation
 
@@ -1874,10 +2023,8 @@ def _fragments(rest: str) -> list[str]:
         tokens = part.split()
         current: list[str] = []
         for k, token in enumerate(tokens):
-            key = fold(token).strip(".,;:")
-            tail = fold(" ".join(tokens[k : k + 2]))
             prev = fold(current[-1]).strip(".,;:") if current else ""
-            opens = token[:1].isupper() and key in _HEAD_TOKENS and tail.startswith(_HEAD_PAIRS)
+            opens = _opens_agency(tokens, k)
             if not opens and current and token[:1].isupper() and re.search(r"[,;]$", current[-1]):
                 # "Các sở, ban, Triển khai": a capitalised word after a finished list item
                 # opens the next column unless it carries on a known agency name

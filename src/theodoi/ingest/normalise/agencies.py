@@ -508,6 +508,30 @@ def _continues_a_name(joined: str) -> bool:
     return False
 
 
+@lru_cache(maxsize=1 << 14)
+def carried_on_by(cell_text: str, words: str) -> bool:
+    """Whether ``words`` are what a directory name has right after the name ``cell_text`` opens.
+
+    Stricter than ``agency_continuation``, which compares the joined text as a whole: there
+    a long start hides a short wrong ending ("Sở Khoa học và" + "ban,"). Here the start
+    must nearly equal a directory name's start, and the words what that name goes on with.
+    """
+    names = split_agencies(cell_text)
+    start = fold(names[-1]) if names else ""
+    tail = fold(collapse_spaces(words))
+    if len(start) < 4 or len(tail) < 3:
+        return False
+    for key in _prefix_keys():
+        if len(key) < len(start) + len(tail) or key[:1] != start[:1]:
+            continue
+        if difflib.SequenceMatcher(None, start, key[: len(start)], autojunk=False).ratio() < 0.85:
+            continue
+        after = key[len(start) :].lstrip()[: len(tail)]
+        if difflib.SequenceMatcher(None, tail, after, autojunk=False).ratio() >= 0.8:
+            return True
+    return False
+
+
 @lru_cache(maxsize=1 << 15)
 def agency_continuation(cell_text: str, fragment: str) -> float:
     """Return 0..1: how well ``fragment`` carries on an agency cell begun as ``cell_text``.
