@@ -115,6 +115,6 @@ def test_shuffled_table_never_raises(rnd: random.Random):
 def test_long_document_of_numbers_finishes_quickly():
     texts = [f"{n % 97} |" for n in range(8_000)]
     lines = lines_from_text("\n".join(texts))
-    started = time.perf_counter()
+    started = time.process_time()
     rebuild_rows(lines, TASK_COLUMNS, layout="interleaved")
-    assert time.perf_counter() - started < 20
+    assert time.process_time() - started < 20

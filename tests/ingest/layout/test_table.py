@@ -648,3 +648,48 @@ def test_a_number_printed_ahead_of_its_turn_opens_a_row_with_the_printed_number(
 )
 def test_a_stray_number_between_two_rows_in_turn_opens_no_row(text, expected, comment):
     assert [s.code for s in find_row_starts(lines_from_text(text))] == expected, comment
+
+
+def _two_row_header_table(second_row: list[tuple[int, str]]) -> list[Row]:
+    """A Word task table whose "Cơ quan thực hiện" heads "Chủ trì" and "Phối hợp" below it."""
+    texts = [
+        ((0, 0, 0), "TT"),
+        ((0, 0, 1), "Nội dung nhiệm vụ"),
+        ((0, 0, 2), "Cơ quan thực hiện"),
+        ((0, 0, 4), "Sản phẩm"),
+        ((0, 0, 5), "Thời gian hoàn thành"),
+        *(((0, 1, col), text) for col, text in second_row),
+        ((0, 2, 0), "1"),
+        ((0, 2, 1), "Tuyên truyền Nghị quyết 57-"),
+        ((0, 2, 1), "NQ/TW trên báo chí"),
+        ((0, 2, 2), "Sở Văn hóa, Thể thao và Du lịch"),
+        ((0, 2, 3), "Các sở, ban, ngành"),
+        ((0, 2, 4), "Tin, bài"),
+        ((0, 2, 5), "Hằng năm"),
+    ]
+    sources = [SourceLine(number=n, text=t, cell=CellRef(*ref)) for n, (ref, t) in enumerate(texts, start=1)]
+    return rebuild_rows(make_lines(sources), TASK_COLUMNS)
+
+
+def test_a_header_second_row_names_the_columns_a_merged_heading_spans():
+    # the merged cells above repeat their text in Word (TT, Nội dung nhiệm vụ ...) or stay empty
+    for second in (
+        [(2, "Chủ trì"), (3, "Phối hợp")],
+        [(0, "TT"), (1, "Nội dung nhiệm vụ"), (2, "Chủ trì"), (3, "Phối hợp"), (5, "Thời gian hoàn thành")],
+    ):
+        rows = _two_row_header_table(second)
+        assert [r.code for r in rows] == ["1"]
+        assert rows[0].text("lead") == "Sở Văn hóa, Thể thao và Du lịch"
+        assert rows[0].text("support") == "Các sở, ban, ngành"
+        assert rows[0].text("deadline") == "Hằng năm"
+
+
+def test_a_first_task_row_is_not_taken_for_a_header_second_row():
+    # negative: a row with no number whose cells no heading names is a task row (kept)
+    rows = _two_row_header_table([(1, "Ban hành quy chế dữ liệu"), (2, "Sở Nội vụ")])
+    assert rows[0].text("name") == "Ban hành quy chế dữ liệu"
+
+
+def test_a_document_number_wrapped_at_its_hyphen_joins_without_a_space():
+    rows = _two_row_header_table([(2, "Chủ trì"), (3, "Phối hợp")])
+    assert rows[0].text("name") == "Tuyên truyền Nghị quyết 57-NQ/TW trên báo chí"

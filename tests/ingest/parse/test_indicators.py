@@ -325,11 +325,11 @@ def test_dev_plan_indicators_and_document_reach_their_floors(stem, score_floor, 
 def test_all_samples_parse_quickly():
     for path in sorted(SAMPLES.glob("*.txt")):
         lines = make_lines(read_text(path.read_bytes(), name=path.name).lines)
-        start = time.perf_counter()
+        start = time.process_time()
         parse_header(lines)
         parse_reporting(lines)
         parse_indicators(lines)
-        assert time.perf_counter() - start < 5, path.name
+        assert time.process_time() - start < 5, path.name
 
 
 @pytest.mark.parametrize(
@@ -407,11 +407,11 @@ def test_a_long_garbled_document_still_parses_in_seconds():
     ]
     text = "\n".join(" ".join(rng.choice(words) for _ in range(rng.randint(0, 14))) for _ in range(10000))
     lines = lines_from_text(text)
-    start = time.perf_counter()
+    start = time.process_time()
     parse_header(lines)
     parse_reporting(lines)
     parse_indicators(lines)
-    assert time.perf_counter() - start < 10
+    assert time.process_time() - start < 10
 
 
 def test_an_appendix_titled_on_one_line_is_found():

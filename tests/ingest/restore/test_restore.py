@@ -212,11 +212,11 @@ def test_restore_lines_returns_as_many_lines_as_given(restorer, lines):
 
 def test_a_one_megabyte_line_returns_quickly(restorer):
     line = ("Nghi quyét s6 57-NQ/TW ciia B6 Chinh tri " * 30_000)[:1_000_000]
-    started = time.perf_counter()
+    started = time.process_time()
 
     out = restorer.restore_line(line)
 
-    assert time.perf_counter() - started < 5
+    assert time.process_time() - started < 5
     assert len(out.split()) == len(line.split())
 
 

@@ -39,7 +39,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import lru_cache, reduce
 from itertools import pairwise
 
 from theodoi.ingest.layout.classify import (
@@ -679,18 +679,26 @@ def _rows_from_cells(lines: Sequence[Line], columns: Sequence[ColumnSpec]) -> li
     mapping: dict[int, dict[int, str]] = {}  # table -> col -> column name
     code_col: dict[int, int] = {}
     opened: set[int] = set()  # tables whose first row has been read
+    under_header: set[int] = set()  # tables whose header row was the last row read
     rows: list[Row] = []
     for (table, _r), cells in sorted(grid.items()):
-        texts = {col: collapse_spaces(" ".join(x.text for x in ls)) for col, ls in cells.items()}
+        texts = {
+            col: collapse_spaces(reduce(_join, (x.text.strip() for x in ls), "")) for col, ls in cells.items()
+        }
         if table not in mapping:
             found = _map_header(texts, columns)
             if found:
                 mapping[table] = found[0]
                 code_col[table] = found[1]
+                under_header.add(table)
                 continue
             if mapping:  # a table continued on the next page without its header row
                 previous = max(mapping)
                 mapping[table], code_col[table] = mapping[previous], code_col[previous]
+        if table in under_header:
+            under_header.discard(table)
+            if _header_second_row(texts, code_col[table], columns, mapping[table]):
+                continue
         cols = mapping.get(table)
         if cols is None:
             continue
@@ -803,15 +811,52 @@ def _map_header(texts: dict[int, str], columns: Sequence[ColumnSpec]) -> tuple[d
     return (out, code_col) if out else None
 
 
+def _header_second_row(
+    texts: dict[int, str], code_col: int, columns: Sequence[ColumnSpec], mapping: dict[int, str]
+) -> bool:
+    """Read a header's second row into ``mapping``; False when the row is the table's first row.
+
+    Plans often head two columns with one merged cell ("Cơ quan thực hiện") over "Chủ trì" and
+    "Phối hợp" on a second header row; the TT and other cells above are merged down, so Word
+    repeats their text or leaves them empty. A row with no number whose named cells match
+    column headings is that second row: its cells name their columns (over whatever the merged
+    cell above was taken for).
+    """
+    if fold(texts.get(code_col, "")).strip(" .") not in ("", *(letters_only(fold(t)) for t in ("TT", "STT"))):
+        return False
+    found: dict[int, str] = {}
+    for col, text in sorted(texts.items()):
+        key = fold(text)
+        if col == code_col or not key:
+            continue
+        spec = next((c for c in columns if any(h in key for h in c.header)), None)
+        if spec is None:
+            return False  # a cell no heading names: a task row's text
+        found[col] = spec.name
+    if not found:
+        return False
+    for col, name in found.items():
+        for other in [c for c, n in mapping.items() if n == name and c not in found]:
+            del mapping[other]
+        mapping[col] = name
+    return True
+
+
 def letters_only(key: str) -> str:
     """A folded cell's letters and single spaces only: "tt. -" (a scan's "TT" and its dust) is "tt"."""
     return " ".join(re.sub(r"[^a-z0-9 ]", " ", key).split())
 
 
 def _join(left: str, right: str) -> str:
-    """Join two pieces of a cell: undo end-of-line hyphenation, else one space."""
+    """Join two pieces of a cell: undo end-of-line hyphenation, else one space.
+
+    A document number or code wrapped at its own hyphen ("57-" / "NQ/TW", "COVID-" / "19")
+    joins with no space.
+    """
     if not left:
         return right
     if left.endswith("-") and not left.endswith(" -") and right[:1].islower():
         return left[:-1] + right
+    if re.search(r"(?:^|\s)(?:\d+|[A-ZĐ]{2,})-$", left) and re.match(r"[A-ZĐ0-9]", right):
+        return left + right
     return f"{left} {right}"
