@@ -711,3 +711,28 @@ def test_a_partner_cell_opened_above_the_rows_name_goes_to_that_rows_partners():
     assert second.name.startswith("Triển khai các ứng dụng")
     assert second.lead == ["Sở Nông nghiệp và Môi trường"]
     assert "Sở Khoa học và Công nghệ" in second.support
+
+
+@pytest.mark.parametrize(
+    ("last", "kept"),
+    [
+        ("nhà nước phương", "nhà nước"),  # "địa" / "phương" of a partner cell below the name
+        ("nhà nước Thường", "nhà nước"),  # "Thường" / "xuyên" of the deadline cell
+        ("nhà nước địa phương", "nhà nước địa phương"),  # the name's own words read on
+        ("nhà nước phương.", "nhà nước phương."),  # a line that ends a sentence is the name's end
+    ],
+)
+def test_other_columns_words_ending_a_names_last_line_leave_it(last, kept):
+    above = "Xây dựng hệ thống thông tin phục vụ hoạt động của các cơ quan quản lý"
+    assert drop_bled_line_ends([(1, above), (2, last)]) == [(1, above), (2, kept)]
+
+
+def test_a_names_last_line_of_other_columns_words_only_leaves_it():
+    parts = [(1, "Triển khai nền tảng số dùng chung"), (2, "internet, công")]
+    assert drop_bled_line_ends(parts) == parts[:1]
+
+
+@pytest.mark.parametrize("last", ["nhỏ và vừa trong tỉnh", "nhỏ và vừa cấp tỉnh", "trên địa bàn tỉnh"])
+def test_a_names_last_line_ending_in_words_agencies_use_too_keeps_them(last):
+    above = "Triển khai các giải pháp hỗ trợ chuyển đổi số cho doanh nghiệp"
+    assert drop_bled_line_ends([(1, above), (2, last)]) == [(1, above), (2, last)]
