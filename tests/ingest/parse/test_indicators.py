@@ -444,6 +444,58 @@ def test_a_real_table_is_read_through_its_header_row():
     ]
 
 
+def _grid_indicators(grid: list[list[str]]):
+    from theodoi.ingest.document import CellRef, SourceLine
+
+    sources = [SourceLine(number=1, text="PHỤ LỤC I"), SourceLine(number=2, text="DANH MỤC CÁC CHỈ TIÊU")]
+    for r, row in enumerate(grid):
+        for c, text in enumerate(row):
+            if text:
+                sources.append(SourceLine(number=len(sources) + 1, text=text, cell=CellRef(0, r, c)))
+    return [(i.horizon, i.code, i.name, i.target, i.lead) for i in parse_indicators(make_lines(sources))]
+
+
+def test_targets_set_side_by_side_per_year_are_one_indicator_per_horizon():
+    # "Mục tiêu" merged over a second header row "Năm 2025" | "Năm 2030" (Word repeats the
+    # merged text, the cells merged down stay empty)
+    got = _grid_indicators(
+        [
+            ["TT", "Chỉ tiêu", "Đơn vị tính", "Mục tiêu", "Mục tiêu", "Cơ quan theo dõi"],
+            ["", "", "", "Năm 2025", "Năm 2030", ""],
+            ["1", "Tỷ lệ dịch vụ công trực tuyến toàn trình", "%", "≥ 80", "100", "Văn phòng UBND tỉnh"],
+            ["2", "Kinh tế số trong GRDP", "%", "10", "≥ 20", "Sở Tài chính"],
+        ]
+    )
+    assert got == [
+        (2025, "1", "Tỷ lệ dịch vụ công trực tuyến toàn trình", "≥ 80", ["Văn phòng UBND tỉnh"]),
+        (2030, "1", "Tỷ lệ dịch vụ công trực tuyến toàn trình", "100", ["Văn phòng UBND tỉnh"]),
+        (2025, "2", "Kinh tế số trong GRDP", "10", ["Sở Tài chính"]),
+        (2030, "2", "Kinh tế số trong GRDP", "≥ 20", ["Sở Tài chính"]),
+    ]
+
+
+def test_a_target_column_headed_by_its_year_gives_the_horizon():
+    got = _grid_indicators(
+        [
+            ["TT", "Chỉ tiêu", "Đơn vị tính", "Chỉ tiêu đến năm 2030", "Cơ quan chủ trì"],
+            ["1", "Kinh tế số trong GRDP", "%", "≥ 20", "Sở Tài chính"],
+        ]
+    )
+    assert got == [(2030, "1", "Kinh tế số trong GRDP", "≥ 20", ["Sở Tài chính"])]
+
+
+def test_a_horizon_row_under_the_header_is_no_second_header_row():
+    # negative: "Đến năm 2030" in the name column opens a horizon block, the columns stay
+    got = _grid_indicators(
+        [
+            ["TT", "Chỉ tiêu", "Đơn vị", "Kết quả", "Cơ quan chủ trì theo dõi, đánh giá"],
+            ["I", "Đến năm 2030", "", "", ""],
+            ["1", "Quy mô kinh tế số", "% GRDP", "≥ 30", "Sở Tài chính"],
+        ]
+    )
+    assert got == [(2030, "1", "Quy mô kinh tế số", "≥ 30", ["Sở Tài chính"])]
+
+
 @pytest.mark.parametrize(
     "tail, name, target",
     [

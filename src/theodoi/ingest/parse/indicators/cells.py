@@ -27,6 +27,8 @@ def rows_from_cells(body: Sequence[Line]) -> list[Row]:
         if line.cell is not None and line.key:
             grouped.setdefault((line.cell.table, line.cell.row), []).append(line)
     roles: dict[int, str] = {}
+    years: dict[int, int] = {}  # target columns headed by their horizon ("Năm 2030")
+    under_header = False
     rows: list[Row] = []
     horizon: int | None = None
     last: str | None = None
@@ -39,7 +41,17 @@ def rows_from_cells(body: Sequence[Line]) -> list[Row]:
         header = {col: _column_role(letters_only(fold(t))) for col, t in texts.items()}
         if sum(1 for r in header.values() if r) >= 2 and "name" in header.values():
             roles = {col: r for col, r in header.items() if r}
+            years = _column_years(texts)
+            roles.update(dict.fromkeys(years, "target"))  # "Chỉ tiêu đến năm 2030" holds targets
+            under_header = True
             continue
+        if under_header:
+            under_header = False
+            below = {c: y for c, y in _column_years(texts).items() if roles.get(c) in (None, "target")}
+            if below and not any(_CODE.fullmatch(texts.get(c, "")) for c, r in roles.items() if r == "code"):
+                years.update(below)  # "Mục tiêu" merged over "Năm 2025" | "Năm 2030"
+                roles.update(dict.fromkeys(below, "target"))
+                continue
         joined = " ".join(texts[c] for c in sorted(texts))
         h = horizon_of(cells[0]) if len(fold(joined)) <= 60 else None
         if h is None:
@@ -63,9 +75,23 @@ def rows_from_cells(body: Sequence[Line]) -> list[Row]:
                 rows.append(Row(code=None, horizon=horizon, group=None, lines=list(cells), parts=[parts]))
             continue
         last = code_text.rstrip(".")
-        rows.append(
-            Row(code=last, horizon=horizon, group=None, lines=list(cells), parts=[_parts(last, texts, roles)])
-        )
+        target_years = {col: year for col, year in years.items() if roles.get(col) == "target"}
+        if not target_years:
+            rows.append(
+                Row(
+                    code=last,
+                    horizon=horizon,
+                    group=None,
+                    lines=list(cells),
+                    parts=[_parts(last, texts, roles)],
+                )
+            )
+            continue
+        for col, year in sorted(target_years.items()):  # one indicator per horizon column
+            own = {c: r for c, r in roles.items() if c == col or c not in target_years}
+            rows.append(
+                Row(code=last, horizon=year, group=None, lines=list(cells), parts=[_parts(last, texts, own)])
+            )
     rows = _number_between(rows)
     mark_groups(rows)
     return rows
@@ -113,6 +139,18 @@ def _parts(code: str | None, texts: dict[int, str], roles: dict[int, str]) -> Pa
         if role in ("name", "unit", "target", "lead"):
             setattr(parts, role, collapse_spaces(f"{getattr(parts, role)} {text}"))
     return parts
+
+
+def _column_years(texts: dict[int, str]) -> dict[int, int]:
+    """Header cells that name a year ("Năm 2025", "Chỉ tiêu đến năm 2030", "2030"): target
+    columns, one per horizon, where a plan sets its targets side by side."""
+    found: dict[int, int] = {}
+    for col, text in texts.items():
+        key = letters_only(fold(text))
+        m = re.search(r"(?:^|\b(?:nam|den|giai doan))\s*(20\d\d)\s*$", key)
+        if m and len(key) <= 40:
+            found[col] = int(m.group(1))
+    return found
 
 
 def _column_role(key: str) -> str | None:
