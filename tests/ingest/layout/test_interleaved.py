@@ -22,6 +22,7 @@ from theodoi.ingest.layout.interleaved import (
     agency_words_line,
     drop_bled_line_ends,
     drop_trailing_letters,
+    ends_open_phrase,
     ends_paragraph,
     give_conjunction_to_rest,
     segmented_rest,
@@ -736,3 +737,16 @@ def test_a_names_last_line_of_other_columns_words_only_leaves_it():
 def test_a_names_last_line_ending_in_words_agencies_use_too_keeps_them(last):
     above = "Triển khai các giải pháp hỗ trợ chuyển đổi số cho doanh nghiệp"
     assert drop_bled_line_ends([(1, above), (2, last)]) == [(1, above), (2, last)]
+
+
+@pytest.mark.parametrize(
+    ("key", "open_"),
+    [
+        ("day manh phat trien kinh te so, xa hoi so", False),  # "số", digital: the name is done
+        ("phoi hop voi cac so", True),  # "các sở" / "ban, ngành" goes on
+        ("nang cao nang luc cua", True),
+        ("xay dung chinh quyen so va", True),
+    ],
+)
+def test_a_name_ending_in_digital_so_is_no_open_phrase(key, open_):
+    assert ends_open_phrase(key) is open_

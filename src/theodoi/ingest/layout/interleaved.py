@@ -1274,7 +1274,7 @@ def _inline_row(
             name_started = True
             name_closed = bool(re.search(r"[.;]\s*$", head)) and len(head) < 0.8 * width
             name_ended = i >= start.index and ends_paragraph(head, width, first=name.text == head)
-            name_done = i >= start.index and not _ENDS_OPEN.search(fold(name.text))
+            name_done = i >= start.index and not ends_open_phrase(fold(name.text))
         elif name_started and not agency_line:
             # a line of the other columns only: the name ends here unless its last line ran
             # to the column's width (a wrapped paragraph goes on below the other columns')
@@ -1414,6 +1414,15 @@ _DIGITAL_END = re.compile(r"(?<!\bcac )(?<!\bcua )\bso\s*$")
 _TAKES_OBJECT = re.compile(r"\b(?:do|len|vao|boi|qua|cua|voi)\s*$")
 
 
+def ends_open_phrase(key: str) -> bool:
+    """Whether a name's folded text so far ends mid-phrase ("... của", "... và", "... các sở").
+
+    A name ending in "số" (digital: "... xã hội số") is finished, though it folds like "sở"
+    ("... các sở" / "ban, ngành" goes on).
+    """
+    return bool(_ENDS_OPEN.search(key)) and not _DIGITAL_END.search(key)
+
+
 def recut_name_end(head: str, rest: str, kinds: Sequence[str], carry: Carry) -> tuple[str, str]:
     """Give a name line's last words to the other columns when they open or finish an agency.
 
@@ -1457,7 +1466,7 @@ def recut_name_end(head: str, rest: str, kinds: Sequence[str], carry: Carry) -> 
         return head, ""
     if not _agency_words_only(moved[:n_agency]) or opener(moved, 0, OUTPUT) > 0:
         return head, ""
-    ends_open = _ENDS_OPEN.search(kept) and not _DIGITAL_END.search(kept)
+    ends_open = ends_open_phrase(kept)
     if ends_open or _GOVERNS.search(kept) or _TAKES_OBJECT.search(kept):
         return head, ""
     carried = any(_carries_agency(text, " ".join(moved[:2])) for text in carry.texts.values() if text)
