@@ -693,3 +693,23 @@ def test_a_first_task_row_is_not_taken_for_a_header_second_row():
 def test_a_document_number_wrapped_at_its_hyphen_joins_without_a_space():
     rows = _two_row_header_table([(2, "Chủ trì"), (3, "Phối hợp")])
     assert rows[0].text("name") == "Tuyên truyền Nghị quyết 57-NQ/TW trên báo chí"
+
+
+def test_a_task_table_headed_nội_dung_cơ_quan_thực_hiện_tiến_độ_is_found_and_mapped():
+    # one agency column (no partners), "Tiến độ" for the deadline, "Sản phẩm" for the output
+    from theodoi.ingest.parse.tasks import parse_tasks
+
+    grid = [
+        ["STT", "Nội dung", "Cơ quan thực hiện", "Tiến độ", "Sản phẩm"],
+        ["1", "Xây dựng kế hoạch chuyển đổi số", "Sở Khoa học và Công nghệ", "Quý IV/2025", "Kế hoạch"],
+    ]
+    texts = [((0, r, c), t) for r, row in enumerate(grid) for c, t in enumerate(row)]
+    sources = [SourceLine(number=n, text=t, cell=CellRef(*ref)) for n, (ref, t) in enumerate(texts, start=1)]
+    (task,) = parse_tasks(make_lines(sources)).tasks
+    assert (task.code, task.lead, task.support, task.output, task.deadline) == (
+        "1",
+        ["Sở Khoa học và Công nghệ"],
+        [],
+        "Kế hoạch",
+        "Quý IV/2025",
+    )

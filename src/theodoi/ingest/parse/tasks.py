@@ -99,7 +99,18 @@ OUTPUT_WORDS = (
 
 TASK_HEADER = (
     ("nhiem v", "noi dung"),
-    ("chu tri", "phoi hop", "thoi gian", "thoi han", "hoan thanh", "ket qua"),
+    (
+        "chu tri",
+        "phoi hop",
+        "thoi gian",
+        "thoi han",
+        "hoan thanh",
+        "ket qua",
+        "co quan thuc hien",
+        "don vi thuc hien",
+        "tien do",
+        "san pham",
+    ),
 )
 
 
@@ -150,10 +161,17 @@ def _output_continues(cell: str, fragment: str) -> float:
 
 TASK_COLUMNS = (
     ColumnSpec("name", _name_fit, header=("ten nhiem", "nhiem vu", "noi dung"), first=True),
-    ColumnSpec("lead", _agency_fit, header=("chu tri", "don vi thuc hien"), continues=_lead_continues),
+    ColumnSpec(
+        "lead",
+        _agency_fit,
+        header=("chu tri", "don vi thuc hien", "co quan thuc hien"),  # one agency column, no partners
+        continues=_lead_continues,
+    ),
     ColumnSpec("support", _agency_fit, header=("phoi hop",), continues=agency_continuation),
     ColumnSpec("output", _output_fit, header=("ket qua", "san pham"), continues=_output_continues),
-    ColumnSpec("deadline", _deadline_fit, header=("thoi gian", "thoi han", "hoan thanh")),
+    ColumnSpec(
+        "deadline", _deadline_fit, header=("thoi gian", "thoi han", "hoan thanh", "tien do", "lo trinh")
+    ),
 )
 
 
