@@ -93,6 +93,10 @@ TAIL_CASES = [
     ("thu hút đầu tư trong hơn năm", "", "negative: 'hơn năm' in a name's text"),
     ("Các địa phương; Phần mềm 20252026", "2025-2026", "a period, its dash lost"),
     ("hỗ trợ 202520260 doanh nghiệp", "", "negative: a longer number"),
+    ("Kế hoạch triển khai Năm 2~O25", "Năm 2025", "a year read with a mark and a letter O"),
+    ("Kế hoạch triển khai 2~O25", "", "negative: no 'năm' before the garbled year"),
+    ("ứng dụng khoa học, đổi mới công nghệ, số hóa quy", "", "negative: a name's 'quy' wrapping"),
+    ("Kế hoạch triển khai Quý", "Quý", "a quarter opening, capitalised"),
 ]
 
 

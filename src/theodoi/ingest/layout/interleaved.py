@@ -118,18 +118,39 @@ def split_deadline_tail(text: str) -> tuple[str, str]:
     A month and year OCR read without their slash ("122025") come back as "12/2025", a
     period without its dash ("20252026") as "2025-2026".
     """
+    text = _repair_garbled_year(text)
     key = fold(text)
     if len(key) != len(text):
         return text, ""
     m = _DEADLINE_END.search(key)
     if not m:
         return text, ""
+    if key[m.start() :].rstrip(" .;,") == "quy" and not text[m.start()].isupper():
+        return text, ""  # "... số hóa quy" / "trình": a name's "quy trình", not a cell's "Quý"
     if _NOT_DEADLINE_BEFORE.search(key[: m.start()]) and key[m.start() :].startswith("thuong"):
         return text, ""
     if _GARBLED_HANG.match(key[m.start() :]) and not text[m.start()].isupper():
         return text, ""  # "... hơn năm" in a name's text, not a deadline cell's opening
     due = _GLUED_PERIOD.sub(r"\1-\2", _GLUED_MONTH.sub(r"\1/\2", text[m.start() :].strip()))
     return text[: m.start()].rstrip(" |"), due
+
+
+# "Năm" then a year OCR read with a mark or a letter among its digits ("Năm 2~O25").
+_GARBLED_YEAR = re.compile(r"(?<=\b[Nn]ăm )(2[\W_]?[0Oo][\W_]?[12lI][\W_]?\d)$")
+
+
+def _repair_garbled_year(text: str) -> str:
+    """ "Năm 2~O25" -> "Năm 2025": a line's last token after "năm" read as a year.
+
+    A deadline cell "Năm 2025" ends the row's line; OCR may read a mark between the year's
+    digits and a letter O for its 0 (l or I for a 1). Only such a token, after "năm", at
+    the line's end, is read back, so a number in a name's text stays as it is.
+    """
+    m = _GARBLED_YEAR.search(text)
+    if not m:
+        return text
+    year = re.sub(r"[\W_]", "", m.group(1)).translate(str.maketrans("OolI", "0011"))
+    return text[: m.start()] + year
 
 
 def _is_stray(token: str) -> bool:
