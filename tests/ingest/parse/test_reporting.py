@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from theodoi.ingest.layout.lines import lines_from_text
 from theodoi.ingest.parse.reporting import parse_reporting
 
@@ -120,3 +122,50 @@ def test_a_heading_garbled_by_restoration_is_found_on_the_raw_line():
     restored = ["III. TỔ CHỨC THU'Cổ HIỆN", "2. Các sở định kỳ hằng năm báo cáo UBND tỉnh.", "Nơi nhận:"]
     lines = make_lines([SourceLine(number=n, text=t) for n, t in enumerate(raw, start=1)], restored)
     assert [(d.cadence, d.to) for d in parse_reporting(lines)] == [("annual", "UBND tỉnh")]
+
+
+# Phrasings other plans use, written for these tests: (clause, expected duties, comment)
+OTHER_PHRASINGS = [
+    (
+        "2. Các sở, ngành, địa phương báo cáo tình hình thực hiện định kỳ hằng quý (trước ngày 20 "
+        "của tháng cuối quý) gửi Sở Khoa học và Công nghệ.",
+        [("quarterly", "trước ngày 20 của tháng cuối quý", "Sở Khoa học và Công nghệ")],
+        "the cadence after the verb",
+    ),
+    (
+        "2. Định kỳ hằng tháng, trước ngày 25 gửi báo cáo về Sở Khoa học và Công nghệ để tổng hợp.",
+        [("monthly", "trước ngày 25", "Sở Khoa học và Công nghệ")],
+        "the due rule before the verb",
+    ),
+    (
+        "4. Sở Khoa học và Công nghệ tổng hợp, báo cáo Ban Chỉ đạo Trung ương định kỳ 6 tháng, hằng năm "
+        "hoặc đột xuất theo yêu cầu.",
+        [
+            ("semiannual", None, "Ban Chỉ đạo Trung ương"),
+            ("annual", None, "Ban Chỉ đạo Trung ương"),
+            ("ad_hoc", None, "Ban Chỉ đạo Trung ương"),
+        ],
+        "the recipient ends where the cadence list begins",
+    ),
+    (
+        "2. Các sở, ngành gửi báo cáo sơ kết 6 tháng trước ngày 10/6, báo cáo năm trước ngày 10/12 "
+        "về Sở Khoa học và Công nghệ.",
+        [
+            ("semiannual", "trước ngày 10/6", "Sở Khoa học và Công nghệ"),
+            ("annual", "trước ngày 10/12", "Sở Khoa học và Công nghệ"),
+        ],
+        "each report named with its own due date; 'sơ kết' is no recipient",
+    ),
+    (
+        "3. Sở Tài chính báo cáo UBND tỉnh bố trí kinh phí thực hiện Kế hoạch trong dự toán.",
+        [],
+        "negative: no cadence, no ad-hoc word",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("clause", "expected", "comment"), OTHER_PHRASINGS, ids=[c[2] for c in OTHER_PHRASINGS]
+)
+def test_other_phrasings_of_a_reporting_duty(clause, expected, comment):
+    assert duties(clause) == expected

@@ -42,6 +42,7 @@ _CADENCE_WORDS = (
     (
         re.compile(
             r"\b(?:h\S{1,2}ng|moi)\s+n\S{1,2}m\b|\b(?:01|1)\s*n\S{1,2}m\b|(?<=,)\s*n\S{1,2}m\b|\bcuoi\s+nam\b"
+            r"|\b(?:bao\s+cao|tong\s+ket)\s+nam\b"
         ),
         "annual",
     ),
@@ -51,17 +52,24 @@ _CADENCE_WORDS = (
     ),
 )
 _RECIPIENT_START = (
-    r"(?:s\S{0,2}\s+\w|ubnd|uy ban|\S{0,2}y ban nhan dan|ban ch\S|ban th\S{1,3}ng|ch\S{0,2} t\S{0,2}ch|"
+    r"(?:(?!so\s+ket\b)s\S{0,2}\s+\w|ubnd|uy ban|\S{0,2}y ban nhan dan|ban ch\S|ban th\S{1,3}ng|ch\S{0,2} t\S{0,2}ch|"
     r"van ph\S{1,2}ng|th\S{1,3}ng tr\S{1,3}c|bo\s+\w|t\S{0,2}nh\s+\S{0,2}y|hdnd)"
 )
 _RECIPIENT = re.compile(
     rf"(?:\b(?:v\S|g\S{{1,3}}i v\S|g\S{{1,3}}i|b\S{{0,2}}o\s+c\S{{0,2}}o(?:\s+v\S)?|ki\S{{1,2}}n\s+ngh\S)\s+)({_RECIPIENT_START}.*?)"
-    r"(?=\s+(?:de|tr\S{1,3}[ce]\s+(?:ng\S{1,2}y|\d)|tai|ve|cac bien|tinh hinh|ket qua|xem xet|va kien|va de)\b|\s*[(;:.]|\s*,\s*(?:de|bao cao|truoc)\b|$)"
+    r"(?=\s+(?:de|tr\S{1,3}[ce]\s+(?:ng\S{1,2}y|\d)|tai|ve|cac bien|tinh hinh|ket qua|xem xet|va kien|va de|d\S{0,2}nh\s+k\S)\b|\s*[(;:.]|\s*,\s*(?:de|bao cao|truoc)\b|$)"
 )
 _DUE = re.compile(
-    r"\btr\S{1,3}[ce]\s+(?:ng\S{1,2}y\s+\d{1,2}|\d{1,2}\s*h\s*\d{0,2}|th\S{0,2}\s+\S+)[^,;.()]*?(?=\s+(?:de|va|bao)\b|[,;.()]|$)"
+    r"\btr\S{1,3}[ce]\s+(?:ng\S{1,2}y\s+\d{1,2}|\d{1,2}\s*h\s*\d{0,2}|th\S{0,2}\s+\S+)[^,;.()]*?(?=\s+(?:de|va|bao|g\S{1,3}i|ve)\b|[,;.()]|$)"
 )
 _AT_MEETING = re.compile(r"\bt\S{1,2}i\s+phi\S{1,2}n\s+h\S{1,2}p[^,;.()]*")
+
+
+def _cadences(region: str, offset: int) -> list[tuple[int, str]]:
+    """The cadences ``region`` names, with their offsets in the clause."""
+    return [
+        (offset + m.start(), cadence) for pattern, cadence in _CADENCE_WORDS for m in pattern.finditer(region)
+    ]
 
 
 def _section(lines: Sequence[Line]) -> list[Line]:
@@ -112,10 +120,21 @@ def parse_reporting(lines: Sequence[Line]) -> list[ReportingDuty]:
         dk = re.search(r"\bd\S{0,2}nh\s+k\S\b", clause)
         region_start = dk.start() if dk and dk.start() < verb.start() else 0
         region = clause[region_start : verb.start()] if region_start or dk else clause[: verb.start()]
-        found: list[tuple[int, str]] = []
-        for pattern, cadence in _CADENCE_WORDS:
-            for m in pattern.finditer(region):
-                found.append((region_start + m.start(), cadence))
+        found = _cadences(region, region_start)
+        if not found:
+            # the cadence after the verb: "... báo cáo tình hình định kỳ hằng quý (...) gửi Sở",
+            # "báo cáo sơ kết 6 tháng ..., báo cáo năm ..."
+            after = re.search(r"\bd\S{0,2}nh\s+k\S\b", clause[verb.end() :])
+            if after:
+                found = _cadences(clause[verb.end() + after.start() :], verb.end() + after.start())
+            else:  # each report named with its cadence right after the verb
+                found = sorted(
+                    {
+                        hit
+                        for v in _VERB.finditer(clause)
+                        for hit in _cadences(clause[v.start() : v.end() + 30], v.start())
+                    }
+                )
         if not found:
             # "kịp thời báo cáo", "chủ động đề xuất gửi ...": an ad-hoc duty.
             if re.search(
@@ -131,13 +150,22 @@ def parse_reporting(lines: Sequence[Line]) -> list[ReportingDuty]:
         rec = _RECIPIENT.search(clause, verb.start())
         recipient = _clean(text[a + rec.start(1) : a + rec.end(1)]) if rec else None
         shared_due = _DUE.search(clause, verb.start())
+        if shared_due is None:  # "Định kỳ hằng tháng, trước ngày 25 gửi báo cáo về Sở ..."
+            shared_due = _DUE.search(clause)
         for n, (pos, cadence) in enumerate(found):
-            nxt = found[n + 1][0] if n + 1 < len(found) else verb.start()
+            nxt = (
+                found[n + 1][0]
+                if n + 1 < len(found)
+                else (verb.start() if pos < verb.start() else len(clause))
+            )
             due = None
             bracket = re.match(r"[^(]{0,25}\(([^)]*)\)", clause[pos:nxt])
+            own = _DUE.search(clause[:nxt], pos) if pos > verb.start() else None
             if bracket:
                 s = pos + bracket.start(1)
                 due = _clean(text[a + s : a + pos + bracket.end(1)])
+            elif own and cadence != "ad_hoc":  # "báo cáo năm trước ngày 10/12"
+                due = _clean(text[a + own.start() : a + own.end()])
             elif shared_due and cadence != "ad_hoc":
                 due = _clean(text[a + shared_due.start() : a + shared_due.end()])
             elif cadence == "ad_hoc":
