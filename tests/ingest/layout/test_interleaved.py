@@ -132,6 +132,24 @@ EVENT_CASES = [
         "negative: finished",
     ),
     ("cư trú cho | Tư pháp ban", "12/2025", ("cư trú cho | Tư pháp ban", ""), "negative: not an event"),
+    (
+        "viên chức trong cơ quan nhà nước Bộ Công nghệ công bố theo Đề án",
+        "Định kỳ",
+        ("viên chức trong cơ quan nhà nước Bộ Công nghệ công bố", "theo Đề án"),
+        "a bare 'Định kỳ' takes what sets its period",
+    ),
+    (
+        "viên chức trong cơ quan nhà nước công bố theo Đề án",
+        "Định kỳ hằng năm",
+        ("viên chức trong cơ quan nhà nước công bố theo Đề án", ""),
+        "negative: the period is set",
+    ),
+    (
+        "triển khai thực hiện các nhiệm vụ theo",
+        "Định kỳ",
+        ("triển khai thực hiện các nhiệm vụ theo", ""),
+        "negative: 'theo' alone ends a name's line",
+    ),
 ]
 
 

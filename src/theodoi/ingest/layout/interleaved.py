@@ -287,9 +287,11 @@ def split_event_continuation(text: str, deadline: str) -> tuple[str, str]:
     that opens with an agency's name is taken only where the deadline waits for one ("... Bộ").
     """
     key = fold(deadline)
+    tokens = text.split()
+    if key.strip(" .,;") == "dinh ky":
+        return _split_cadence_basis(tokens)
     if not _EVENT_OPEN.match(key) or _EVENT_DONE.search(key) or len(key.split()) > 12:
         return text, ""
-    tokens = text.split()
     if key.endswith(" ban") and tokens and fold(tokens[-1]).strip(".,;") == "hanh":
         return " ".join(tokens[:-1]), tokens[-1]
     if "|" not in text:
@@ -301,6 +303,18 @@ def split_event_continuation(text: str, deadline: str) -> tuple[str, str]:
     if words[0][:1].isupper() and not _EVENT_WANTS_NAME.search(key):
         return text, ""
     return head.rstrip(" |"), " ".join(words)
+
+
+def _split_cadence_basis(tokens: Sequence[str]) -> tuple[str, str]:
+    """Split off a line's last words "theo ..." (two to four words) that a bare "Định kỳ" waits for.
+
+    "Định kỳ" (periodically) is printed with what sets the period: "Định kỳ" / "theo Đề án".
+    The deadline is the last column, so "theo Đề án" ends a line below its first word's.
+    """
+    for k in range(max(0, len(tokens) - 4), len(tokens) - 1):
+        if fold(tokens[k]) == "theo" and all(re.search(r"\w", t) for t in tokens[k + 1 :]):
+            return " ".join(tokens[:k]), " ".join(tokens[k:])
+    return " ".join(tokens), ""
 
 
 def rows_interleaved(
