@@ -154,3 +154,13 @@ def test_document_codes_are_rebuilt_in_their_printed_form(text, expected):
 )
 def test_provinces_are_matched_despite_ocr_slips(text, expected):
     assert match_province(text) == expected
+
+
+def test_a_plan_replaced_in_the_title_is_not_one_the_plan_carries_out():
+    text = CLEAN.replace(
+        "số 32-CTr/TU ngày 17/02/2025 của Tỉnh ủy thực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024",
+        "số 32-CTr/TU ngày 17/02/2025 của Tỉnh ủy; thay thế Kế hoạch số 12/KH-UBND ngày 10/01/2025",
+    )
+    header = parse_header(lines_from_text(text))
+    assert header.supersedes == ["12/KH-UBND"]
+    assert set(header.implements) == {"03/NQ-CP", "32-CTr/TU"}

@@ -365,15 +365,18 @@ def parse_header(lines: Sequence[Line]) -> DocumentHeader:
     header.title, used = _title(lines)
     source += used
     conf["title"] = 0.8 if header.title else 0.0
-    if header.title:
-        codes = [c.text for c, _, _ in find_codes(header.title)]
-        # The title names what the plan carries out; "thay thế ..." in a title is not that.
-        header.implements = list(dict.fromkeys(c for c in codes if c != header.number))
-    conf["implements"] = 0.8 if header.implements else 0.0
-
     header.supersedes, used = _supersedes(join_lines(lines))
     source += used
     conf["supersedes"] = 0.8
+
+    if header.title:
+        codes = [c.text for c, _, _ in find_codes(header.title)]
+        # The title names what the plan carries out; "thay thế ..." in a title is not that.
+        replaced = {fold(c) for c in header.supersedes}
+        header.implements = list(
+            dict.fromkeys(c for c in codes if c != header.number and fold(c) not in replaced)
+        )
+    conf["implements"] = 0.8 if header.implements else 0.0
 
     header.signer, used = _signer(lines)
     source += used
