@@ -19,6 +19,8 @@ from theodoi.ingest.layout.interleaved import (
     _column_vocabulary_balance,
     _cut_first_column,
     _join_wrapped_month,
+    _partner_opening,
+    _split_by_continuation,
     agency_words_line,
     drop_bled_line_ends,
     drop_trailing_letters,
@@ -772,3 +774,61 @@ def test_a_names_last_line_ending_in_words_agencies_use_too_keeps_them(last):
 )
 def test_a_name_ending_in_digital_so_is_no_open_phrase(key, open_):
     assert ends_open_phrase(key) is open_
+
+
+# Row 2's partners' cell opens three lines above its number, over its name's first line
+# ("Sở Khoa học và" / "Công nghệ; các" / ... / "địa phương"); its lead stands on the number's line.
+TALL_PARTNERS = f"""\
+{HEADER}
+1 | Xây dựng kho dữ liệu dùng chung của tỉnh Sở Nội vụ Sở Tư pháp Năm 2025
+Sở Khoa học và
+Công nghệ; các
+Xây dựng, triển khai các đề án, dự án chuyển đổi số trong
+2 | hoạt động xây dựng, quản lý, khai thác kết cấu hạ tầng Sở Xây dựng địa phương Năm 2026
+giao thông trên địa bàn tỉnh
+"""
+
+
+def test_a_cell_opening_high_above_the_number_is_the_partners() -> None:
+    second = parse_tasks(lines_from_text(TALL_PARTNERS)).tasks[1]
+    assert second.lead == ["Sở Xây dựng"]
+    assert second.support[:1] == ["Sở Khoa học và Công nghệ"]
+
+
+def test_a_rows_one_agency_opening_high_above_the_number_is_its_lead() -> None:
+    text = TALL_PARTNERS.replace("Sở Khoa học và\nCông nghệ; các", "Sở Nông nghiệp và\nMôi trường")
+    text = text.replace("Sở Xây dựng địa phương ", "")
+    second = parse_tasks(lines_from_text(text)).tasks[1]
+    assert second.lead == ["Sở Nông nghiệp và Môi trường"]
+    assert second.support == []
+
+
+@pytest.mark.parametrize(
+    ("index", "opened", "expected", "comment"),
+    [
+        (2, False, ["Sở", "Khoa", "học", "và"], "three lines above the number, an agency opened"),
+        (3, True, ["Công", "nghệ;", "các"], "two lines above: carries the cell opened above on"),
+        (3, False, None, "two lines above, nothing opened: a cell short enough to be the lead's"),
+        (4, True, None, "the name's first line: prose"),
+    ],
+)
+def test_a_partners_cell_is_told_opened_above_the_number(index, opened, expected, comment) -> None:
+    lines = lines_from_text(TALL_PARTNERS)
+    assert _partner_opening(lines, index, 5, lines[index].text, opened) == expected, comment
+
+
+@pytest.mark.parametrize(
+    ("fragment", "expected", "comment"),
+    [
+        (
+            "Sở Nông nghiệp doanh nghiệp Hệ thống",
+            ["Sở Nông nghiệp doanh nghiệp Hệ thống"],
+            "a capitalised 'Sở Nông' opens another agency: not 'các' / 'sở'",
+        ),
+        ("Sở Tài chính Kế hoạch", ["Sở Tài chính Kế hoạch"], "'Sở Tài' likewise"),
+        ("sở, ban, ngành", ["sở, ban, ngành"], "a lower-case 'sở' carries the listed collective on"),
+    ],
+)
+def test_a_cell_left_open_takes_no_head_of_the_next_agency(fragment, expected, comment) -> None:
+    streams = {"support": Cell("Sở Khoa học và Công nghệ; các", [1], 0.6)}
+    assert _split_by_continuation([fragment], TASK_COLUMNS[1:], streams) == expected, comment

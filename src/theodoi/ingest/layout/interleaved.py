@@ -342,9 +342,11 @@ def rows_interleaved(
             row = _block_row(lines, start, hi, first, others)
         else:
             rests: list[tuple[int, str]] = []
-            row = _inline_row(lines, start, lo, hi, first, others, width, rests, debris, spilled)
+            opening: set[int] = set()
+            row = _inline_row(lines, start, lo, hi, first, others, width, rests, debris, spilled, opening)
             if any(c.name in SEGMENTED_COLUMNS for c in others):
-                _use_segmented_cells(row, segmented_rest(rests, others, output_debris), SEGMENTED_COLUMNS)
+                segmented = segmented_rest(rests, others, output_debris, partner_lines=opening)
+                _use_segmented_cells(row, segmented, SEGMENTED_COLUMNS)
         row.confidence = conf
         for cell in row.cells.values():
             cell.confidence = round(min(cell.confidence, conf), 3)
@@ -1128,12 +1130,15 @@ def segmented_rest(
     rests: Sequence[tuple[int, str]],
     others: Sequence[ColumnSpec],
     debris: dict[int, frozenset[str]] | None = None,
+    *,
+    partner_lines: set[int] | frozenset[int] = frozenset(),
 ) -> Row:
     """Rebuild the columns right of the first from each line's rest, segmented line by line.
 
     ``rests`` are (line number, the line's text right of the first column's cut). A deadline
     column is left out (its tail is taken off the line before the cut); each line's labels
-    carry the cells so far into the next line's segmentation.
+    carry the cells so far into the next line's segmentation. The lines of
+    ``partner_lines`` go to the partners' column whole (``partner_column``).
     """
     from theodoi.ingest.layout.segment import DEADLINE, Carry, column_kind, segment_line, spans
 
@@ -1143,9 +1148,13 @@ def segmented_rest(
     row = Row("row", "", {}, [])
     cells = [Cell("", [], 0.7) for _ in seg_cols]
     carry = Carry()
+    partner = partner_column(seg_cols)
     for number, rest in rests:
         tokens = re.findall(r"\||[^\s|]+", rest)
-        labels = segment_line(tokens, seg_kinds, width=None, carry=carry)
+        if number in partner_lines and partner is not None:
+            labels = [DROP if t == "|" else partner for t in tokens]
+        else:
+            labels = segment_line(tokens, seg_kinds, width=None, carry=carry)
         parts = spans(tokens, labels)
         if debris and debris.get(number):
             parts = _without_output_debris(parts, seg_kinds, debris[number])
@@ -1157,6 +1166,46 @@ def segmented_rest(
         if cell.text:
             row.cells[col.name] = cell
     return row
+
+
+def partner_column(columns: Sequence[ColumnSpec]) -> int | None:
+    """The index of the partners' column: the second of two agency columns, None without two."""
+    agency = [k for k, c in enumerate(columns) if column_kind(c.fits, first=False) == AGENCY]
+    return agency[1] if len(agency) >= 2 else None
+
+
+# How many lines above a row's number a line of agency words alone must stand to open the
+# partners' cell: a cell centred on the number and opening that high spans seven lines or more
+# (measured on 000/002: two lines, a five-line cell, also takes leads that name two agencies).
+_PARTNER_OPENING_LINES = 3
+# Agency words of two letters or less, kept where the stray marks OCR leaves are set aside.
+_SHORT_AGENCY_WORDS = frozenset({"so", "va", "bo", "y", "te"})
+
+
+def _partner_opening(lines: Sequence[Line], i: int, number: int, text: str, opened: bool) -> list[str] | None:
+    """The words of line ``i`` (``text``) when it opens the partners' cell above the row's name.
+
+    Cells are centred in their row's height, so a line of agency words alone standing
+    ``_PARTNER_OPENING_LINES`` lines or more above the row's number (at ``number``) opens a
+    cell of seven lines or more: a list of agencies, which the partners' cell holds far more
+    often than the lead's (one agency most often, one or two lines). Such a line goes to the
+    partners' column; the lead's words come on the lines below. The first such line opens an
+    agency with a capitalised head; the lines after it down to the number's (``opened``)
+    may carry it on. OCR's stray marks (tokens of two letters or less: table rules, floating
+    accents) are set aside but for the short agency words (``_SHORT_AGENCY_WORDS``).
+    """
+    if _nonblank(lines, i, number) < (1 if opened else _PARTNER_OPENING_LINES):
+        return None
+    words = [
+        t
+        for t in text.split()
+        if len(re.sub(r"\W", "", t)) > 2 or fold(t).strip(".,;:") in _SHORT_AGENCY_WORDS
+    ]
+    if not words or len(words) > 6 or not _agency_words_only(words):
+        return None
+    if not opened and agency_line_fragment(" ".join(words)) is None:
+        return None
+    return words
 
 
 def _without_output_debris(
@@ -1186,9 +1235,17 @@ def _inline_row(
     rests: list[tuple[int, str]] | None = None,
     debris: dict[int, frozenset[str]] | None = None,
     spilled: set[int] | frozenset[int] = frozenset(),
+    opening: set[int] | None = None,
 ) -> Row:
-    """Rebuild one interleaved row from lines[lo:hi]; ``spilled`` lines hold other cells only."""
+    """Rebuild one interleaved row from lines[lo:hi]; ``spilled`` lines hold other cells only.
+
+    ``rests`` gathers each line's text right of the first column's cut; ``opening`` the
+    spilled lines whose words go to the partners' column whole (``_partner_opening``): the
+    partners' cell opens there, unless the row has no other agency cell (then the lead's).
+    """
     row = Row("row", start.code, {}, [])
+    partner = partner_column(others)
+    forced: set[int] = set()  # spilled lines that open the partners' cell (``_partner_opening``)
     name = Cell("", [], 0.7)
     deadline = Cell("", [], 0.7)
     takes_deadline = (
@@ -1261,6 +1318,18 @@ def _inline_row(
                     event.add(more, line.number)
         if not text.strip(" |"):
             continue
+        if (
+            partner is not None
+            and i in spilled
+            and (words := _partner_opening(lines, i, start.index, text, bool(forced)))
+        ):
+            text = " ".join(words)
+            streams.setdefault(others[partner].name, Cell("", [], 0.6)).add(text, line.number)
+            row.fragments.append((line.number, [text]))
+            if rests is not None:
+                rests.append((line.number, text))
+            forced.add(line.number)
+            continue
         agency_line = (
             name_done
             and agency_words_line(text, width)
@@ -1327,6 +1396,11 @@ def _inline_row(
         emit(line.number, rest, inside)
     if held is not None:
         emit(*held)
+    if forced and partner is not None and others[partner - 1].name not in streams:
+        streams[others[partner - 1].name] = streams.pop(others[partner].name)  # the row's one agency cell
+        forced.clear()
+    if opening is not None:
+        opening.update(forced)
     if len(name_parts) > 1:
         name = Cell("", [], name.confidence)
         for number, part in drop_bled_line_ends(name_parts):
@@ -2120,6 +2194,8 @@ def _split_by_continuation(
                     continue
                 best = None
                 for k in range(1, len(tokens) + 1):
+                    if _splits_a_name(tokens, k):
+                        continue
                     if col.continues(cell.text, " ".join(tokens[:k])) >= 0.95:
                         best = k
                 if best is not None and (cut is None or best > cut[0]):
@@ -2131,6 +2207,18 @@ def _split_by_continuation(
             out.append(" ".join(tokens[: cut[0]]))
             pending = " ".join(tokens[cut[0] :])
     return out
+
+
+def _splits_a_name(tokens: Sequence[str], k: int) -> bool:
+    """Whether cutting before tokens[k] parts a directory name's capitalised words ("Sở | Nông").
+
+    A cell left open ("Công nghệ; các") reads on with "sở" of "các sở, ban, ngành", but a
+    capitalised word that a directory name puts right after the one before ("Sở Nông
+    nghiệp") opens another agency there: the two stay together.
+    """
+    from theodoi.ingest.layout.segment import _agency_pair
+
+    return 0 < k < len(tokens) and tokens[k][:1].isupper() and _agency_pair(tokens[k - 1], tokens[k])
 
 
 def _assign_fragments(

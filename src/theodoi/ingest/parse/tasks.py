@@ -1012,9 +1012,12 @@ def _lead_from_line_starts(row: Row) -> str | None:
     The lead column is the first right of the task name, so where it has text on a line its
     fragment comes first. From the first line whose first fragment opens an agency, the next
     lines' first fragments are added while they carry the name on; the result counts only if
-    it is a whole directory name.
+    it is a whole directory name. Lines above the name's first line are left out: an agency
+    cell opening there is taller than the name, the partners' list more often than not.
     """
-    firsts = [(number, pieces[0]) for number, pieces in row.fragments if pieces]
+    name = row.cells.get("name")
+    top = min(name.lines) if name is not None and name.lines else 0
+    firsts = [(number, pieces[0]) for number, pieces in row.fragments if pieces and number >= top]
     for k, (_number, first) in enumerate(firsts):
         if agency_score(first) < 0.8:
             continue
