@@ -85,6 +85,26 @@ SPLITS = [
         "space",
     ),
     ("UBND Thành phố Quy Nhơn, UBND thị xã An Nhơn", ["UBND Thành phố Quy Nhơn", "UBND thị xã An Nhơn"], ""),
+    (
+        "Đảng ủy UBND tỉnh, Đảng ủy các cơ quan Đảng tỉnh",
+        ["Đảng ủy UBND tỉnh", "Đảng ủy các cơ quan Đảng tỉnh"],
+        "party committees",
+    ),
+    (
+        "Sở Tư pháp, Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh, Đoàn Thanh niên tỉnh",
+        ["Sở Tư pháp", "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", "Đoàn Thanh niên tỉnh"],
+        "front and youth union",
+    ),
+    (
+        "Các cơ quan, đoàn thể, địa phương",
+        ["Các cơ quan, đoàn thể, địa phương"],
+        "negative: 'đoàn thể' is generic",
+    ),
+    (
+        "UBND các xã, phường, đặc khu",
+        ["UBND các xã, phường, đặc khu"],
+        "the two-tier local level, one collective",
+    ),
 ]
 
 

@@ -30,6 +30,9 @@ fold = lru_cache(maxsize=1 << 16)(_plain_fold)  # folding the same cell texts ag
 # Words that open an agency name (folded, longest first when matching).
 _HEADS = (
     "uy ban nhan dan",
+    "uy ban",  # Ủy ban Mặt trận Tổ quốc, Ủy ban Kiểm tra
+    "dang uy",  # Đảng ủy UBND tỉnh, Đảng ủy các cơ quan Đảng
+    "doan",  # Đoàn Thanh niên, Đoàn đại biểu Quốc hội (a bare "đoàn thể" is generic)
     "ubnd",
     "hdnd",
     "hoi dong nhan dan",
@@ -139,7 +142,7 @@ _GENERIC = frozenset(
 # Heads that are also plain nouns of collective entries ("các sở, ban, ngành"): after a comma
 # they start a new agency only with a proper qualifier ("Sở Tài chính", not "ban").
 _GENERIC_HEADS = frozenset(
-    {"so", "ban", "truong", "hoi", "vien", "to", "bo", "dai", "thue", "quy", "dai hoc"}
+    {"so", "ban", "truong", "hoi", "vien", "to", "bo", "dai", "thue", "quy", "dai hoc", "doan"}
 )
 
 # Names common to provincial plans (as printed in clean documents). Used to repair OCR slips,
