@@ -20,6 +20,7 @@ import re
 import warnings
 from typing import Any
 
+import numpy as np
 import pytesseract
 from PIL import Image, ImageFilter, UnidentifiedImageError
 
@@ -27,6 +28,7 @@ from theodoi.ingest.document import CellRef, SourceDocument, SourceLine, number_
 from theodoi.ingest.errors import DocumentTooLarge, OcrUnavailable, ReadTimeout, UnreadableDocument
 from theodoi.ingest.read.grid import INK, Grid, find_grids
 from theodoi.ingest.read.limits import ReadLimits, vn_int
+from theodoi.ingest.read.signs import first_glyph, sign_of
 
 logger = logging.getLogger(__name__)
 
@@ -80,6 +82,7 @@ def ocr_image(image: Image.Image, *, page: int, dpi: float, timeout: float, name
     data = _tesseract(wiped, psm=3, timeout=timeout, page=page, name=name)
     if grids:
         _read_missed_cells(data, wiped, grids, dpi=dpi or DEFAULT_DPI, timeout=timeout, page=page, name=name)
+    _fix_signs(data, wiped, timeout=timeout, page=page, name=name)
     scale = 72.0 / (dpi or DEFAULT_DPI)
     # words grouped by tesseract's line, cut at cell edges: (table, row, col) or None outside tables
     groups: dict[tuple[tuple[int, int, int, int] | None, int, int, int], list[int]] = {}
@@ -178,32 +181,9 @@ def _read_missed_cells(
             x0, y0 = box[0] + max(0, ink[0] - pad), box[1] + max(0, ink[1] - pad)
             crop = wiped.crop((x0, y0, box[0] + ink[2] + pad, box[1] + ink[3] + pad))
             crops.append((ref, x0, y0, crop))
-    if not crops:
-        return
-    width = max(c.width for *_r, c in crops) + 2 * _STRIP_GAP
-    strip = Image.new("L", (width, sum(c.height + _STRIP_GAP for *_r, c in crops) + _STRIP_GAP), 255)
-    places = []  # (cell, top in the strip, bottom, page x, page y)
-    y = _STRIP_GAP
-    for ref, x0, y0, crop in crops:
-        strip.paste(crop, (_STRIP_GAP, y))
-        places.append((ref, y, y + crop.height, x0, y0))
-        y += crop.height + _STRIP_GAP
-    more = _tesseract(strip, psm=6, timeout=timeout, page=page, name=name, lang=_strip_lang())
-    again: dict[tuple[int, int, int, int], list[dict[str, Any]]] = {}
-    block = max(data["block_num"], default=0) + 1
-    for i, word in enumerate(more["text"]):
-        if not (word and word.strip()):
-            continue
-        middle = more["top"][i] + more["height"][i] / 2
-        place = next((p for p in places if p[1] <= middle < p[2]), None)
-        if place is None:
-            continue
-        ref, top, _bottom, x0, y0 = place
-        values = dict(zip(_DATA_KEYS, (more[k][i] for k in _DATA_KEYS), strict=True))
-        values["left"] += x0 - _STRIP_GAP
-        values["top"] += y0 - top
-        values["block_num"] += block  # lines of the second reading never join the page's own
-        again.setdefault(ref, []).append(values)
+    again = _read_strip(
+        crops, block=max(data["block_num"], default=0) + 1, timeout=timeout, page=page, name=name
+    )
     for ref, found in again.items():
         if ref in words:
             if _confidence([float(v["conf"]) for v in found]) <= _confidence(
@@ -215,6 +195,82 @@ def _read_missed_cells(
         for values in found:
             for key in _DATA_KEYS:
                 data[key].append(values[key])
+
+
+def _read_strip(
+    crops: list[tuple[Any, int, int, Image.Image]], *, block: int, timeout: float, page: int, name: str
+) -> dict[Any, list[dict[str, Any]]]:
+    """Read small crops of the page in one tesseract call; their words by crop key, in page pixels.
+
+    ``crops`` are (key, page x, page y, image). They are stacked in one strip with white
+    between them and read as a block of text (one call per page, not one per crop); each word
+    goes back to its crop's place on the page, its block number from ``block`` on so that
+    lines of this reading never join the page's own.
+    """
+    if not crops:
+        return {}
+    width = max(c.width for *_r, c in crops) + 2 * _STRIP_GAP
+    strip = Image.new("L", (width, sum(c.height + _STRIP_GAP for *_r, c in crops) + _STRIP_GAP), 255)
+    places = []  # (key, top in the strip, bottom, page x, page y)
+    y = _STRIP_GAP
+    for key, x0, y0, crop in crops:
+        strip.paste(crop, (_STRIP_GAP, y))
+        places.append((key, y, y + crop.height, x0, y0))
+        y += crop.height + _STRIP_GAP
+    more = _tesseract(strip, psm=6, timeout=timeout, page=page, name=name, lang=_strip_lang())
+    found: dict[Any, list[dict[str, Any]]] = {}
+    for i, word in enumerate(more["text"]):
+        if not (word and word.strip()):
+            continue
+        middle = more["top"][i] + more["height"][i] / 2
+        place = next((p for p in places if p[1] <= middle < p[2]), None)
+        if place is None:
+            continue
+        key, top, _bottom, x0, y0 = place
+        values = dict(zip(_DATA_KEYS, (more[k][i] for k in _DATA_KEYS), strict=True))
+        values["left"] += x0 - _STRIP_GAP
+        values["top"] += y0 - top
+        values["block_num"] += block
+        found.setdefault(key, []).append(values)
+    return found
+
+
+# a word opening with a comparison sign, maybe after a speck of dust read as a mark ("_<")
+_SIGN_WORD = re.compile(r"[-_.,'`]{0,2}([<>=≤≥])(.*)")
+
+
+def _fix_signs(data: dict[str, list], image: Image.Image, *, timeout: float, page: int, name: str) -> None:
+    """Put the sign the image shows at the head of each word that opens with one (see ``signs``).
+
+    Tesseract reads "≥" as ">" or "=", and may make an extra character of its bar (">950"
+    for "≥ 50"). When the glyph's shape says otherwise, the word becomes the right sign, and
+    what stands right of the glyph is read again (all such words of the page in one strip),
+    so the number after it is read without the sign's remains.
+    """
+    crops: list[tuple[int, int, int, Image.Image]] = []
+    signs: dict[int, str] = {}
+    for i, word in enumerate(data["text"]):
+        found = _SIGN_WORD.fullmatch(word.strip()) if word else None
+        if found is None:
+            continue
+        left, top, width, height = (data[k][i] for k in ("left", "top", "width", "height"))
+        box = (max(0, left - 1), max(0, top - 1), left + width + 1, top + height + 1)
+        ink = np.asarray(image.crop(box)) < INK
+        glyph = first_glyph(ink)
+        sign = sign_of(ink[:, glyph[0] : glyph[1]]) if glyph else None
+        if sign is None or glyph is None or sign == found.group(1):
+            continue
+        signs[i] = sign
+        data["text"][i] = sign
+        if found.group(2).strip():
+            pad = max(2, height // 4)
+            x0, y0 = box[0] + glyph[1], max(0, top - pad)
+            crops.append((i, x0, y0, image.crop((x0, y0, left + width + pad, top + height + pad))))
+    block = max(data["block_num"], default=0) + 1
+    for i, words in _read_strip(crops, block=block, timeout=timeout, page=page, name=name).items():
+        # specks between the sign and the number come back as marks ("_30"): no target opens so
+        rest = " ".join(w["text"].strip() for w in words if w["text"].strip()).lstrip("_.,:;'`~|‘’ ")
+        data["text"][i] = f"{signs[i]} {rest}" if rest else signs[i]
 
 
 @functools.lru_cache(maxsize=1)
