@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 import pytest
@@ -57,6 +58,16 @@ def test_a_ruled_table_is_cut_into_its_cells():
     assert cells == {(r, c) for r in range(3) for c in range(4)}
     cell = grids[0].cell_at(600, 500)
     assert (cell.row, cell.col) == (1, 1)
+
+
+@pytest.mark.parametrize(
+    "grey, rows", [(60, 3), (150, 3), (200, 2)], ids=["dark", "blurred to grey", "negative: too faint"]
+)
+def test_a_rule_a_scanner_blurred_to_grey_is_still_a_rule(grey, rows):
+    page = ruled_page([300, 640, 900])
+    ImageDraw.Draw(page).line([(COLUMNS[0], 420), (COLUMNS[-1], 420)], fill=grey, width=3)
+    grids, _ = find_grids(page, DPI)
+    assert len({c.row for c in grids[0].cells}) == rows
 
 
 def test_a_merged_row_is_one_cell_from_its_left_rule_to_the_table_end():
@@ -143,3 +154,41 @@ def test_ocr_puts_each_word_in_the_cell_it_sits_in(scan_renderer):
     assert got[(1, 2)] == "Sở Nội vụ"
     assert got[(1, 3)].replace(" ", "") == "2025-2026"  # a hyphen is text, not a rule's remains
     assert all("|" not in text for text in got.values())
+
+
+@pytest.mark.parametrize(
+    "word, box, debris",
+    [
+        ("|", (250, 330, 3, 60), True),
+        (".", (251, 421, 2, 2), True),
+        ("-", (1098, 500, 6, 2), True),
+        ("'", (300, 633, 3, 3), True),
+        ("-", (700, 470, 20, 4), False),
+        (".", (900, 500, 5, 5), False),
+        ("I", (252, 330, 3, 60), False),
+    ],
+    ids=[
+        "a bar on the rule",
+        "a dot where two rules crossed",
+        "a dash at the right rule",
+        "a quote on the bottom rule",
+        "negative: a dash inside the cell",
+        "negative: a dot inside the cell",
+        "negative: a letter, whatever its place",
+    ],
+)
+def test_marks_on_a_cells_rules_are_dropped_as_their_remains(word, box, debris):
+    from theodoi.ingest.read.ocr import _RULE_DEBRIS, _at_edge
+
+    grids = _two_row_grids()
+    left, top, width, height = box
+    data = {"text": [word], "left": [left], "top": [top], "width": [width], "height": [height]}
+    ref = next(
+        (0, c.row, c.col, c.span) for c in grids[0].cells if c.holds(left + width / 2, top + height / 2)
+    )
+    assert bool(_RULE_DEBRIS.fullmatch(word) and _at_edge(grids, ref, data, 0, DPI)) == debris
+
+
+@functools.cache
+def _two_row_grids() -> list:
+    return find_grids(ruled_page([300, 420, 640]), DPI)[0]

@@ -8,7 +8,7 @@ here, from the image, and each word tesseract reads is put into the cell its box
 That gives a scan the same ``CellRef`` a Word or PDF table has, and the layout step reads it
 as real cells rather than as interleaved OCR text.
 
-How: ink is the pixels darker than the page's midpoint. A horizontal rule is a run of ink
+How: ink is the pixels darker than ``RULE_INK`` (a light grey). A horizontal rule is a run of ink
 at least ``min_rule`` long along a pixel row (a 1-D erosion done with cumulative sums);
 rows holding such runs are grouped into rules, and so are columns into vertical rules. A
 table is a set of horizontal rules of one width crossed by vertical ones: at least three
@@ -27,6 +27,10 @@ import numpy as np
 from PIL import Image
 
 INK = 128  # grey level below which a pixel is ink
+# a thin rule that a scanner blurred is grey, not black (a half-point rule at 200 dpi with a
+# little blur peaks near mid-grey): rules are looked for up to this lighter level; a run of
+# grey long and straight enough is a rule all the same, and text does not make one
+RULE_INK = 160
 MIN_RULE_INCH = 0.25  # a rule is a straight run of ink at least this long
 MAX_RULE_INCH = 0.03  # and at most this thick (thicker is a filled box or a photo)
 CROSS_SHARE = 0.8  # a vertical rule crosses a band when it covers this share of its height
@@ -95,7 +99,7 @@ def find_grids(image: Image.Image, dpi: float) -> tuple[list[Grid], Image.Image]
     # (a one-pixel rule survives), and the search costs a quarter
     h, w = (gray.shape[0] // 2) * 2, (gray.shape[1] // 2) * 2
     quarters = gray[:h, :w].reshape(h // 2, 2, w // 2, 2)
-    ink = quarters.min(axis=(1, 3)) < INK
+    ink = quarters.min(axis=(1, 3)) < RULE_INK
     half = dpi / 2
     min_rule = max(10, int(MIN_RULE_INCH * half))
     max_thick = max(2, int(MAX_RULE_INCH * half))

@@ -300,8 +300,9 @@ def _confidence(confs: list[float]) -> float:
     return sum(known) / len(known) if known else 0.0
 
 
-# what tesseract makes of a rule's remains inside a cell: bars, long dashes, underscores
-_RULE_DEBRIS = re.compile(r"[|¦_—]+")
+# what tesseract makes of a rule's remains inside a cell: bars, long dashes, underscores, and
+# the dots, dashes and quotes it reads in the grey left where a skewed rule crossed another
+_RULE_DEBRIS = re.compile(r"[|¦_—\-.,:;'`‘’~]+")
 
 
 def _at_edge(
@@ -309,8 +310,8 @@ def _at_edge(
 ) -> bool:
     """Return True when word ``i`` touches its cell's border: a rule's remains, not a letter.
 
-    A roman numeral "I" in a TT cell may be read as "|" too, but it stands off the rules by
-    the cell's padding.
+    A roman numeral "I" in a TT cell may be read as "|" too, and a cell may hold a dash or a
+    dot of its own, but they stand off the rules by the cell's padding.
     """
     near = max(4.0, (dpi or DEFAULT_DPI) * 0.025)
     cell = next(c for c in grids[ref[0]].cells if (c.row, c.col) == ref[1:3])
