@@ -221,12 +221,17 @@ def test_align_skips_missing_columns_in_order():
     assert assignment == [0, 2]
 
 
-def test_real_table_cells_are_read_through_the_header_row():
+@pytest.mark.parametrize(
+    "support_header, support",
+    [("Cơ quan phối hợp", "Sở Tài chính"), ("Cơ quan phốihợp", "Sở Tài chính"), ("Ghi chú", None)],
+    ids=["as printed", "two words a scan glued", "negative: a column of no task field"],
+)
+def test_real_table_cells_are_read_through_the_header_row(support_header, support):
     texts = [
         ((0, 0, 0), "TT"),
         ((0, 0, 1), "Tên nhiệm vụ"),
         ((0, 0, 2), "Cơ quan chủ trì"),
-        ((0, 0, 3), "Cơ quan phối hợp"),
+        ((0, 0, 3), support_header),
         ((0, 0, 4), "Kết quả"),
         ((0, 0, 5), "Thời gian hoàn thành"),
         ((0, 1, 0), "I"),
@@ -234,6 +239,7 @@ def test_real_table_cells_are_read_through_the_header_row():
         ((0, 2, 0), "1"),
         ((0, 2, 1), "Triển khai tuyên truyền"),
         ((0, 2, 2), "Sở Nội vụ"),
+        ((0, 2, 3), "Sở Tài chính"),
         ((0, 2, 4), "Kế hoạch"),
         ((0, 2, 5), "Quý I/2026"),
     ]
@@ -241,7 +247,7 @@ def test_real_table_cells_are_read_through_the_header_row():
     rows = rebuild_rows(make_lines(sources), TASK_COLUMNS)
     assert [(r.kind, r.code) for r in rows] == [("section", "I"), ("row", "1")]
     assert rows[1].text("lead") == "Sở Nội vụ"
-    assert rows[1].text("support") is None
+    assert rows[1].text("support") == support
     assert rows[1].text("deadline") == "Quý I/2026"
 
 

@@ -802,7 +802,7 @@ def _map_header(texts: dict[int, str], columns: Sequence[ColumnSpec]) -> tuple[d
             (
                 c
                 for c, k in sorted(keys.items())
-                if c not in out and c != code_col and any(h in k for h in spec.header)
+                if c not in out and c != code_col and any(names_column(k, h) for h in spec.header)
             ),
             None,
         )
@@ -829,7 +829,7 @@ def _header_second_row(
         key = fold(text)
         if col == code_col or not key:
             continue
-        spec = next((c for c in columns if any(h in key for h in c.header)), None)
+        spec = next((c for c in columns if any(names_column(key, h) for h in c.header)), None)
         if spec is None:
             return False  # a cell no heading names: a task row's text
         found[col] = spec.name
@@ -840,6 +840,15 @@ def _header_second_row(
             del mapping[other]
         mapping[col] = name
     return True
+
+
+def names_column(key: str, term: str) -> bool:
+    """Whether a header cell's folded text ``key`` holds the column's ``term`` ("phoi hop").
+
+    A scan may glue two words of a header ("Cơ quan phốihợp"), so the words are compared
+    without their spaces too; a header cell holds a few words, so no other term is made up.
+    """
+    return term in key or term.replace(" ", "") in key.replace(" ", "")
 
 
 def letters_only(key: str) -> str:

@@ -11,12 +11,13 @@ from theodoi.ingest.parse.indicators.rows import Parts, Row, mark_groups
 from theodoi.ingest.parse.indicators.table import HORIZON, horizon_of
 from theodoi.ingest.text import collapse_spaces, fold
 
+# header words by column role; " ?": a scan may glue two words of a header ("Đơn vịtính")
 _COLUMN_ROLES = (
-    ("code", re.compile(r"^(s?tt|so tt|so thu tu)$")),
-    ("unit", re.compile(r"don vi")),
-    ("lead", re.compile(r"co quan|chu tri|theo doi|phu trach")),
-    ("target", re.compile(r"ket qua|muc tieu|can dat|yeu cau|gia tri")),
-    ("name", re.compile(r"chi tieu|noi dung|ten")),
+    ("code", re.compile(r"^(s?tt|so ?tt|so ?thu ?tu)$")),
+    ("unit", re.compile(r"don ?vi")),
+    ("lead", re.compile(r"co ?quan|chu ?tri|theo ?doi|phu ?trach")),
+    ("target", re.compile(r"ket ?qua|muc ?tieu|can ?dat|yeu ?cau|gia ?tri")),
+    ("name", re.compile(r"chi ?tieu|noi ?dung|ten")),
 )
 
 
