@@ -349,6 +349,11 @@ def _cells_table(codes: list[str]) -> list[Row]:
         (["I", "1", "I", "2", "III", "3"], ["I", "1", "II", "2", "III", "3"]),
         (["39", "39.1", "39.2", "40"], ["39", "39.1", "39.2", "40"]),
         (["7", "", "8"], ["7", "", "8"]),
+        (["39", "391", "392", "40"], ["39", "39.1", "39.2", "40"]),
+        (["39.12", "3913", "40"], ["39.12", "39.13", "40"]),
+        (["39.12", "", "39.14"], ["39.12", "39.13", "39.14"]),
+        (["60.2", "60.3", "", "62"], ["60.2", "60.3", "61", "62"]),
+        (["7.2", "7.3", "9"], ["7.2", "7.3", "9"]),
     ],
     ids=[
         "a misread number",
@@ -361,6 +366,11 @@ def _cells_table(codes: list[str]) -> list[Row]:
         "a section read as the one before",
         "negative: sub-numbers",
         "negative: an unnumbered row between two consecutive numbers",
+        "sub-numbers whose dot a scan lost",
+        "a sub-number whose dot a scan lost before the parent's next",
+        "a sub-number not read",
+        "the parent's next not read",
+        "negative: a number in turn is kept where the row after it is lost",
     ],
 )
 def test_a_real_tables_misread_row_numbers_are_told_from_their_neighbours(printed, read):

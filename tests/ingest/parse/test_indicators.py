@@ -535,6 +535,9 @@ def test_a_real_tables_row_broken_across_pages_is_joined(tail, name, target):
         (["8", "8.l", "8.2"], ["8", "8.1", "8.2"]),
         (["7", "g8", "10"], ["7", "10"]),
         (["5", "6", "8"], ["5", "6", "8"]),
+        (["3.1", "32", "33", "3.4"], ["3.1", "3.2", "3.3", "3.4"]),
+        (["3", "31", "3.2"], ["3", "3.1", "3.2"]),
+        (["3.9", "4", "5"], ["3.9", "4", "5"]),
     ],
     ids=[
         "a garbled number between two",
@@ -543,6 +546,9 @@ def test_a_real_tables_row_broken_across_pages_is_joined(tail, name, target):
         "the first sub-number",
         "negative: neighbours that cannot tell (the row is left out)",
         "negative: numbers as printed are kept",
+        "sub-numbers whose dot a scan lost, two in a row",
+        "a first sub-number whose dot a scan lost",
+        "negative: the parent's next number has no dot to lose",
     ],
 )
 def test_a_real_tables_garbled_indicator_numbers_are_told_from_their_neighbours(codes, expected):

@@ -404,6 +404,45 @@ def _code_readings(code: str) -> list[str]:
     return out
 
 
+def with_lost_dot(code: str, before: str) -> str | None:
+    """The number due after ``before`` that ``code`` is with its dot lost, or None.
+
+    A scan's small, faint dot goes first: "32" after 3.1 is 3.2, "391" after 39 is 39.1.
+    Only a number due next is taken (a successor of ``before``), so a plain row number
+    after a sub-number ("40" after 39.12) stays as it is.
+    """
+    if not code.isdigit() or not re.fullmatch(r"\d+(\.\d+)*", before or ""):
+        return None
+    return next((s for s in next_codes(before) if "." in s and s.replace(".", "") == code), None)
+
+
+def follows(before: str, code: str) -> bool:
+    """Whether ``code`` may come right after ``before`` (next number, first sub-number, parent's next).
+
+    A row numbered in turn keeps its number even where a row after it was lost.
+    """
+    return bool(re.fullmatch(r"\d+(\.\d+)*", before or "")) and code in next_codes(before)
+
+
+def number_between(before: str | None, after: str | None) -> str | None:
+    """The one number a plain sequence prints between ``before`` and ``after``, or None.
+
+    Between 7 and 9 stands 8, between 8.1 and 8.3 stands 8.2, between 8 and 8.2 stands 8.1,
+    between 60.3 and 62 stands 61 (the parent's next). Anything else leaves more than one
+    way (or none), and no number is made up.
+    """
+    if not before or not after or not re.fullmatch(r"\d+(\.\d+)*", f"{before}.{after}"):
+        return None
+    a, b = [int(x) for x in before.split(".")], [int(x) for x in after.split(".")]
+    if len(a) == len(b) and a[:-1] == b[:-1] and b[-1] == a[-1] + 2:
+        return ".".join(map(str, [*a[:-1], a[-1] + 1]))
+    if b == [*a, 2]:
+        return f"{before}.1"
+    if len(a) == 2 and b == [a[0] + 2]:
+        return str(a[0] + 1)
+    return None
+
+
 _LOOKBACK = 20
 _KEEP = 3
 
@@ -733,7 +772,8 @@ def _rows_from_cells(lines: Sequence[Line], columns: Sequence[ColumnSpec]) -> li
                 Row("section", code, {"title": Cell(title, numbers, confidence)}, numbers, confidence)
             )
             continue
-        code = code_text if re.fullmatch(r"\d{1,3}(\.\d{1,3}){0,2}", code_text) else ""
+        # four digits or five may be a sub-number whose dot the scan lost ("3913"): see _repair_codes
+        code = code_text if re.fullmatch(r"\d{1,3}(\.\d{1,3}){0,2}|\d{4,5}", code_text) else ""
         row = Row("row", code, {}, numbers, 0.95 if code else 0.6)
         for col, name in cols.items():
             if texts.get(col):
@@ -746,9 +786,10 @@ def _rows_from_cells(lines: Sequence[Line], columns: Sequence[ColumnSpec]) -> li
 def _repair_codes(rows: list[Row]) -> None:
     """Give a row (or section) whose number is missing or misread the one its neighbours tell.
 
-    A scan's TT cell may come back empty or wrong ("5" for "3", "90" for "50", "S4" for "54");
-    the task numbers run on through the table, so a row between 2 and 4 is 3. The number is
-    marked as inferred (the row's confidence drops to 0.6). Sub-numbers (39.1) are left alone.
+    A scan's TT cell may come back empty or wrong ("5" for "3", "90" for "50", "S4" for "54")
+    or lose its dot ("391" for 39.1, see ``with_lost_dot``); the task numbers run on through
+    the table, so a row between 2 and 4 is 3, between 39.12 and 39.14 is 39.13 (see
+    ``number_between``). The number is marked as inferred (the row's confidence drops to 0.6).
     """
     last_section = 0
     for row in rows:  # sections run I, II, III: one read as the one before ("II" as "I") is the next
@@ -758,12 +799,15 @@ def _repair_codes(rows: list[Row]) -> None:
                 row.code, row.confidence = to_roman(last_section + 1), min(row.confidence, 0.6)
             last_section = roman_value(row.code) or last_section
     numbered = [row for row in rows if row.kind == "row"]
+    for before, row in pairwise([None, *numbered]):
+        dotted = with_lost_dot(row.code, before.code) if before else None
+        if dotted:
+            row.code, row.confidence = dotted, min(row.confidence, 0.6)
+        elif len(row.code) > 3 and row.code.isdigit():  # no row number has four digits
+            row.code, row.confidence = "", min(row.confidence, 0.6)
     for k, row in enumerate(numbered[1:-1], start=1):
-        before, after = numbered[k - 1].code, numbered[k + 1].code
-        if not (before.isdigit() and after.isdigit()) or int(after) != int(before) + 2:
-            continue
-        expected = str(int(before) + 1)
-        if row.code != expected:
+        expected = number_between(numbered[k - 1].code, numbered[k + 1].code)
+        if expected and row.code != expected and not follows(numbered[k - 1].code, row.code):
             row.code = expected
             row.confidence = min(row.confidence, 0.6)
 

@@ -6,7 +6,13 @@ import re
 from collections.abc import Sequence
 
 from theodoi.ingest.layout.lines import Line
-from theodoi.ingest.layout.table import letters_only, row_tail_over_page
+from theodoi.ingest.layout.table import (
+    follows,
+    letters_only,
+    number_between,
+    row_tail_over_page,
+    with_lost_dot,
+)
 from theodoi.ingest.parse.indicators.rows import Parts, Row, mark_groups
 from theodoi.ingest.parse.indicators.table import HORIZON, horizon_of
 from theodoi.ingest.text import collapse_spaces, fold
@@ -104,32 +110,28 @@ _CODE = re.compile(r"\d{1,3}(\.\d{1,2}){0,2}\.?")
 def _number_between(rows: list[Row]) -> list[Row]:
     """Number a row whose printed number the scan garbled from its neighbours; drop it if it has none.
 
-    Between 7 and 9 stands 8, between 8.1 and 8.3 stands 8.2, between 8 and 8.2 stands 8.1. The
+    Between 7 and 9 stands 8, between 8.1 and 8.3 stands 8.2 (``number_between``); "32" after
+    3.1 is 3.2 whose dot the scan lost (``with_lost_dot``); a number in turn is kept. The
     number is marked as inferred (``repaired``).
     """
     kept: list[Row] = []
     for k, row in enumerate(rows):
         before = kept[-1].code if kept else None
+        dotted = with_lost_dot(row.code or "", before or "")
+        if dotted:  # "32" after 3.1: the scan lost the dot of 3.2
+            row.code, row.repaired = dotted, True
+            row.parts[0].code = dotted
         after = rows[k + 1].code if k + 1 < len(rows) else None
-        code = _between(before, after)
+        code = number_between(before, after)
         if code is None and row.code is None:
             continue
-        if code is not None and code != row.code:  # no number, or one read wrong ("222" between 21 and 23)
+        if (
+            code is not None and code != row.code and not follows(before or "", row.code or "")
+        ):  # no number, or one read wrong ("222" between 21 and 23)
             row.code, row.repaired = code, True
             row.parts[0].code = code
         kept.append(row)
     return kept
-
-
-def _between(before: str | None, after: str | None) -> str | None:
-    if not before or not after:
-        return None
-    a, b = [int(x) for x in before.split(".")], [int(x) for x in after.split(".")]
-    if len(a) == len(b) and a[:-1] == b[:-1] and b[-1] == a[-1] + 2:
-        return ".".join(map(str, [*a[:-1], a[-1] + 1]))
-    if b == [*a, 2]:
-        return f"{before}.1"
-    return None
 
 
 def _parts(code: str | None, texts: dict[int, str], roles: dict[int, str]) -> Parts:
