@@ -79,6 +79,56 @@ def test_a_closed_agency_does_not_take_a_lowercase_continuation():
     assert cut("địa phương", carry) == {1: "địa phương"}
 
 
+@pytest.mark.parametrize(
+    ("text", "carry", "expected", "comment"),
+    [
+        (
+            "pháp được đánh giá,",
+            {0: "Sở Khoa học", 2: "Các sản phẩm, giải"},
+            {2: "pháp được đánh giá,"},
+            "no agency name has 'học pháp': the line carries the open output on",
+        ),
+        (
+            "và Công nghệ pháp luật, văn bản",
+            {0: "Sở Khoa học", 2: "Văn bản quy phạm"},
+            {0: "và Công nghệ", 2: "pháp luật, văn bản"},
+            "no agency name has 'nghệ pháp': the output's wrapped words follow the lead's",
+        ),
+    ],
+)
+def test_a_lowercase_word_no_agency_name_follows_with_carries_an_open_output_on(
+    text, carry, expected, comment
+):
+    assert cut(text, Carry(carry)) == expected, comment
+
+
+@pytest.mark.parametrize(
+    ("text", "carry", "expected", "comment"),
+    [
+        (
+            "và báo tạo",
+            {0: "Sở Giáo dục", 2: "Kế hoạch"},
+            {0: "và báo tạo"},
+            "'đào tạo' read with a letter wrong",
+        ),
+        (
+            "Công nghệ thông tin",
+            {0: "Sở Khoa học và", 2: "Kế hoạch"},
+            {0: "Công nghệ thông tin"},
+            "'nghệ thông'",
+        ),
+        (
+            "hành chính công",
+            {0: "Sở Nội vụ, Trung tâm", 2: "Kế hoạch"},
+            {0: "hành chính công"},
+            "'hành chính' goes on in an agency name: the words are judged together",
+        ),
+    ],
+)
+def test_a_lowercase_word_an_agency_name_follows_with_stays_in_the_agency(text, carry, expected, comment):
+    assert cut(text, Carry(carry)) == expected, comment
+
+
 def test_an_output_only_line_stays_in_the_output_column():
     assert cut("Kế hoạch triển khai") == {2: "Kế hoạch triển khai"}
 

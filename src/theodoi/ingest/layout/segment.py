@@ -44,6 +44,7 @@ class Weights:
     position: float = 1.0  # the first column past its width, another column inside it
     drop: float = 0.8  # dropping a word that is no debris
     split: float = 0.6  # cutting between two words an agency name holds in a row ("viễn | thông")
+    unpaired: float = 1.0  # an agency span going on with a lowercase word no name follows its last with
 
 
 DEFAULT_WEIGHTS = Weights()
@@ -225,6 +226,46 @@ def _agency_pair(left: str, right: str) -> bool:
     return (_word(left), _word(right)) in _agency_pairs()
 
 
+def _unpaired(left: str, right: str) -> bool:
+    """Whether ``right`` cannot go on an agency name after ``left`` ("Công nghệ | trúc, đơn").
+
+    An agency cell is a directory name or a list of them: after a word without a comma, a
+    lowercase word carries the name on only when some name holds the two in a row ("Khoa
+    học", "Đào tạo" even when OCR reads "báo tạo"); otherwise it is the next column's
+    wrapped words (an output's, which sits right of the agency cells and wraps over many
+    short lines). Not judged: a generic agency word ("ngành", "phương", "vị": the lists'),
+    a word after "và" (a new name's start OCR lowercased), or after debris. The caller asks
+    only while the row's output cell is open above.
+    """
+    return (
+        right[:1].islower()
+        and not left.endswith((",", ";"))
+        and _is_word(_word(right))
+        and _is_word(_word(left))
+        and _word(left) != "va"
+        and _word(right) not in _generic_agency_words()
+        and not _near_agency_pair(_word(left), _word(right))
+    )
+
+
+@lru_cache(maxsize=1 << 15)
+def _near_agency_pair(left: str, right: str) -> bool:
+    """Whether some agency name holds ``right`` after a word ``left`` spells with at most one
+    letter wrong (OCR reads "Đào tạo" as "báo tạo")."""
+    return any(
+        len(x) == len(left) and sum(a != b for a, b in zip(x, left, strict=True)) <= 1
+        for x in _words_before().get(right, ())
+    )
+
+
+@lru_cache(maxsize=1)
+def _words_before() -> dict[str, frozenset[str]]:
+    before: dict[str, set[str]] = {}
+    for left, right in _agency_pairs():
+        before.setdefault(right, set()).add(left)
+    return {right: frozenset(lefts) for right, lefts in before.items()}
+
+
 @lru_cache(maxsize=1 << 15)
 def _word(token: str) -> str:
     return fold(token).strip(_EDGE)
@@ -335,6 +376,13 @@ def segment_line(
         pos += len(token) + 1
     openers = [{j: opener(tokens, k, kinds[j]) for j in range(m)} for k in range(n)]
     inside_name = [k > 0 and _agency_pair(tokens[k - 1], tokens[k]) for k in range(n)]
+    # once the row's output cell is open, its wrapped words come right of the agency cells
+    wraps_output = any(carry.texts.get(j, "").strip() for j in range(m) if kinds[j] == OUTPUT)
+    # a word an agency name goes on from with the next word ("hành chính") stays judged as one
+    paired_on = [k + 1 < n and _agency_pair(tokens[k], tokens[k + 1]) for k in range(n)]
+    unpaired = [
+        wraps_output and k > 0 and not paired_on[k] and _unpaired(tokens[k - 1], tokens[k]) for k in range(n)
+    ]
     neg = float("-inf")
     # best[c]: best score with the last kept token in column c; c == m: nothing kept yet
     best = [neg] * m + [0.0]
@@ -371,11 +419,16 @@ def segment_line(
             if best[c] != neg:
                 later = max((openers[k][j] for j in range(c + 1, m) if kinds[j] != kind), default=0.0)
                 score = best[c] + emit - (weights.gap if gap_before else 0.0) - weights.opener * later
+                if kind == AGENCY and unpaired[k]:
+                    score -= weights.unpaired
                 if score > new[c]:
                     new[c], choice[c] = score, (c, c)
             # open column c after an earlier one (or at the line start)
             opening = weights.opener * openers[k][c] + (weights.gap if gap_before else 0.0)
-            opening += weights.carry * _continues(kind, carry.texts.get(c, ""), tokens, k)
+            cell = carry.texts.get(c, "")
+            last = cell.split()[-1] if cell.split() else ""
+            if not (kind == AGENCY and wraps_output and last and not paired_on[k] and _unpaired(last, token)):
+                opening += weights.carry * _continues(kind, cell, tokens, k)
             for p in [*range(c), m]:
                 if best[p] == neg:
                     continue
