@@ -24,6 +24,7 @@ from theodoi.ingest.parse.tasks import (
     finish_inner_issuer,
     finish_output_issuer,
     lead_after_listed_partners,
+    lead_of_partners_only,
     lengthen_first_agency,
     listed_collective,
     narrow_ocr_lead,
@@ -1077,3 +1078,21 @@ def test_an_ocr_outputs_garbled_tokens_are_dropped(text, expected, comment) -> N
 )
 def test_an_ocr_outputs_words_stay(text, comment) -> None:
     assert drop_garbled_words(text) == text, comment
+
+
+@pytest.mark.parametrize(
+    ("lead", "support", "expected", "comment"),
+    [
+        (
+            [],
+            ["Các sở, ngành, địa phương"],
+            (["Các sở, ngành, địa phương"], []),
+            "one cell, read as partners'",
+        ),
+        ([], ["Sở Tài chính", "Sở Nội vụ"], (["Sở Tài chính"], ["Sở Nội vụ"]), "the first partner leads"),
+        (["Sở Tài chính"], ["Sở Nội vụ"], (["Sở Tài chính"], ["Sở Nội vụ"]), "a lead read stays"),
+        ([], [], ([], []), "no agency at all"),
+    ],
+)
+def test_an_empty_lead_takes_the_first_partner(lead, support, expected, comment) -> None:
+    assert lead_of_partners_only(lead, support) == expected, comment

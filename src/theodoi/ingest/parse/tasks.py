@@ -262,6 +262,7 @@ def task_from_row(row: Row, section: str | None) -> Task | None:
         lead, support = order_lead_and_partner(lead, support, row.fragments)
         lead, support = lead_after_listed_partners(lead, support, row.fragments)
         support = with_listed_collective(support, lead, row.fragments)
+        lead, support = lead_of_partners_only(lead, support)
     for key, values, conf in (("lead", lead, lead_conf), ("support", support, support_conf)):
         cell = row.cells.get(key)
         confidence[key] = round(min(conf, cell.confidence), 3) if cell else (0.5 if not values else conf)
@@ -732,6 +733,19 @@ def narrow_ocr_lead(
             out = [n for n in out if n not in moved]
             support = [*moved, *(x for x in support if x not in moved)]
     return out, support
+
+
+def lead_of_partners_only(lead: list[str], support: list[str]) -> tuple[list[str], list[str]]:
+    """Give an empty OCR'd lead the first partner's name: a task always has a lead agency.
+
+    The lead column ("Cơ quan chủ trì") is never left blank in a plan's task table, while the
+    partners' one often is; an OCR'd row whose agencies were all read into the partners'
+    column (a single agency cell standing right of where the lead's words usually fall) had
+    its one cell given to the wrong column.
+    """
+    if lead or not support:
+        return lead, support
+    return support[:1], support[1:]
 
 
 def order_lead_and_partner(
