@@ -147,3 +147,28 @@ def test_a_smudged_cell_between_the_bar_closing_the_name_and_the_target_is_not_n
     assert split_scanned(line, line, with_code=True).name.endswith("Sáng chế, giải")
     line = "2.1 |công nghệ, đổi mới sáng tạo,| đảm/Không | Bảo đảm Sở Tài chính"
     assert "đảm/Không" in split_scanned(line, line, with_code=True).name
+
+
+@pytest.mark.parametrize(
+    ("line", "name"),
+    [
+        # a continuation line: the bar closes the name cell, a wrapped unit follows it
+        ("Ban Thường vụ Tỉnh ủy thực| hoàn thành Y", "Ban Thường vụ Tỉnh ủy thực"),
+        (
+            "quan trọng xây dựng, giá trị văn hóa, xã | triển con NP",
+            "quan trọng xây dựng, giá trị văn hóa, xã",
+        ),
+        # a numbered line with no target: the other columns' fragments after the bar
+        ("5.16 [quan đảng và Kế hoạch của| thành/Không thành độ i ở", "[quan đảng và Kế hoạch của"),
+    ],
+)
+def test_a_bar_closing_the_name_cell_ends_the_name_on_a_line_without_a_target(line, name):
+    assert split_scanned(line, line, with_code=line[:1].isdigit()).name == name
+
+
+def test_a_bar_before_the_second_word_or_a_bar_on_a_line_with_a_target_keeps_the_name_whole():
+    # negative cases: one word before the bar is no closed name cell; on a line with a target
+    # the words after the bar are left to the unit rules (a unit wrapped over lines)
+    assert split_scanned("dịch| vụ công trực tuyến", "", with_code=False).name == "dịch vụ công trực tuyến"
+    line = "46 Số lượng sáng chế, giải pháp| Sáng chế, giải -1 Sở Khoa học và"
+    assert split_scanned(line, line, with_code=True).name.endswith("Sáng chế, giải")

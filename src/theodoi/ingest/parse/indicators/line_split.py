@@ -213,9 +213,23 @@ def split_line(text: str, *, with_code: bool) -> Parts:
     parts.target = " ".join(
         t for t in target_tokens if not is_junk(t) or t in ("≥", "≤", ">", "<", "~", "=~", "=", ">~")
     )
-    name_tokens = [t for t in left[:unit_at] if not is_junk(t)]
+    name_tokens = [t for t in left[: _name_cell_end(unit_at, name_end, target_tokens)] if not is_junk(t)]
     parts.name = " ".join(name_tokens) if is_meaningful(name_tokens) else ""
     return parts
+
+
+def _name_cell_end(unit_at: int, name_end: int | None, target_tokens: list[str]) -> int:
+    """Where the name cell ends: at the unit, or at a bar that closes the name before it.
+
+    A bar the scan kept right after a word is the ruling between the name column and the next
+    one ("... Tỉnh ủy thực| hoàn thành"): what follows it on the line is another column's text
+    (a wrapped unit, a text target), never the name's. On a line with a target the words
+    between the bar and the target are left to the unit rules above and the wrap rebuild,
+    which read a unit wrapped over lines from the end of the name part.
+    """
+    if name_end is None or target_tokens or name_end >= unit_at:
+        return unit_at
+    return name_end
 
 
 _RAW_PERCENT = re.compile(r"(?:^|\s)(?:%|/o|%o|%0|Yo|yo|Y0|o|Z|°o)[,.]?\s+[<>≥≤=~]?\s*\d")
