@@ -20,6 +20,7 @@ from theodoi.ingest.parse.tasks import (
     drop_garbled_words,
     drop_open_end,
     drop_tail_after_sentence,
+    end_at_issuer,
     faint_directory_name,
     finish_inner_issuer,
     finish_output_issuer,
@@ -850,6 +851,31 @@ def test_an_ocr_cells_end_loses_the_words_a_phrase_never_ends_with(text, expecte
 )
 def test_an_ocr_cell_ending_with_a_content_word_stays(text, comment) -> None:
     assert drop_open_end(text) == text, comment
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Quyết định của chủ tịch UBND tỉnh bảo thân thiện, dễ hiểu", "Quyết định của chủ tịch UBND tỉnh"),
+        ("Văn bản triển khai của cấp có thẩm quyền số", "Văn bản triển khai của cấp có thẩm quyền"),
+    ],
+)
+def test_an_ocr_output_ends_at_the_issuer_it_names(text, expected) -> None:
+    assert end_at_issuer(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "comment"),
+    [
+        ("Kế hoạch của UBND tỉnh được ban hành, triển khai", "'được' carries the phrase on"),
+        ("Quyết định của chủ tịch UBND tỉnh, Các Báo cáo thực hiện", "a second output after a comma"),
+        ("Nghị quyết của HĐND tỉnh Quyết định", "a capitalised word opens a second output"),
+        ("Hoạt động theo hướng dẫn của Bộ Giáo dục và Đào tạo; yêu cầu", "the issuer ends with a mark"),
+        ("Kế hoạch của chủ tịch", "no whole issuer"),
+    ],
+)
+def test_an_ocr_output_going_on_after_its_issuer_stays(text, comment) -> None:
+    assert end_at_issuer(text) == text, comment
 
 
 @pytest.mark.parametrize(

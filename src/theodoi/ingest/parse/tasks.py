@@ -275,6 +275,7 @@ def task_from_row(row: Row, section: str | None) -> Task | None:
             output, taken = finish_output_issuer(drop_open_end(output), row)
         if not taken:
             output, taken = finish_inner_issuer(output, row)
+        output = end_at_issuer(output)
         lead = [n for n in lead if fold(n) not in taken]
         support = [n for n in support if fold(n) not in taken]
     deadline = clean_text(row.text("deadline")) or None
@@ -635,6 +636,40 @@ def finish_inner_issuer(output: str, row: Row) -> tuple[str, set[str]]:
             cut = j + 1 + n
             return " ".join([*tokens[:cut], *found[0], *tokens[cut:]]), found[1]
     return output, set()
+
+
+# Words an output goes on with after its issuer ("Kế hoạch của UBND tỉnh được ban hành").
+_AFTER_ISSUER = frozenset(
+    {"duoc", "ve", "va", "theo", "tai", "trong", "cho", "nam", "giai", "ban", "phe", "de"}
+)
+
+
+def end_at_issuer(output: str) -> str:
+    """End an OCR'd output cell at the issuer it names when stray words follow it.
+
+    "Quyết định của chủ tịch UBND tỉnh bảo thân thiện, dễ hiểu": an output naming who issues
+    it ("của" and a whole issuer) is done there unless a mark, a capitalised word (a second
+    output: "..., Quyết định") or a word carrying the phrase on ("được ban hành", "về", "và")
+    follows; lowercase words of any other kind are a neighbour's (the name's last line).
+    """
+    tokens = output.split()
+    keys = [fold(t).strip(_WORD_EDGE) for t in tokens]
+    longest = max(map(len, _issuer_names()))
+    for j, key in enumerate(keys):
+        if key != "cua":
+            continue
+        for n in range(min(longest, len(keys) - j - 2), 0, -1):
+            end = j + 1 + n
+            if tuple(keys[j + 1 : end]) not in _issuer_names():
+                continue
+            if (
+                tokens[end - 1][-1:] not in ",;.:"
+                and tokens[end][:1].islower()
+                and keys[end] not in _AFTER_ISSUER
+            ):
+                return " ".join(tokens[:end])
+            break  # the longest issuer said is followed by a mark or the phrase's own words
+    return output
 
 
 @lru_cache(maxsize=1)
