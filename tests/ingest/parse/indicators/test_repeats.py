@@ -165,3 +165,32 @@ def test_an_opening_printed_clean_or_siblings_that_disagree_change_nothing():
         "Chỉ số chuyển đổi số",
     )
     assert rows[1].name == 'Z" ;lồ lộ!}số hóa hồ sơ'
+
+
+def test_copies_garbled_around_the_same_words_repair_each_other_word_by_word():
+    # every copy is damaged in this span, each in its own words: a clean word one copy prints
+    # replaces the damaged word another prints at its place
+    rows = repaired(
+        ind(2025, "Số người làm công tác nglilen hộ(_)’cố., phát triển công nghệ trên 01 vạn dân"),
+        ind(2030, "Số người làm công tác nglilen hộ(_),Cố., đô,hút triển công nghệ trên 01 vạn dân"),
+        ind(2035, "Số người làm công tác nglilen hộ(_)’cố., phát triển công nghệ trên 01 vạn dân"),
+    )
+    assert rows[1].name == "Số người làm công tác nglilen hộ(_),Cố., phát triển công nghệ trên 01 vạn dân"
+    # negative case: a clean word is never replaced, even where the copies differ
+    rows = repaired(
+        ind(2025, "Số người làm công tác nglilen hộ(_)’cố., phát triển công nghệ trên 01 vạn dân"),
+        ind(2030, "Số người làm công tác nglilen hộ(_),Cố., thúc triển công nghệ trên 01 vạn dân"),
+    )
+    assert "thúc triển" in rows[1].name
+
+
+def test_a_repair_most_copies_agree_on_is_finished_by_a_copy_that_repairs_the_whole_span():
+    # three copies repair only "Ilghlip", one the whole "doar,lh Ilghlip": both words are taken
+    rows = repaired(
+        ind(2025, "Tỷ lệ doar,lh Ilghlip vừa và nhỏ có hợp tác nghiên cứu với các viện/trường"),
+        ind(2030, "Tỷ lệ doanh nghiệp vừa và nhỏ có hợp tác nghiên cứu với các viện/trường"),
+        ind(2035, "Tỷ lệ đoàn,lý nghiệp vừa và nhỏ có hợp tác nghiên cứu với các viện/trường"),
+        ind(2040, "Tỷ lệ đoàn,lý nghiệp vừa và nhỏ) có hợp tác nghiên cứu với các viện/trường"),
+        ind(2045, "Tỷ lệ đoàn,lý nghiệp vừa và nhỏ có hợp tác nghiên cứu, với các viện/trường"),
+    )
+    assert rows[0].name.startswith("Tỷ lệ doanh nghiệp vừa")

@@ -83,7 +83,23 @@ def _proposals(mine: list[str], theirs: list[str]) -> list[tuple[int, int, tuple
             and not any(is_damaged(t) for t in yours)
         ):
             out.append((i1, i2, tuple(yours)))
+        elif damaged * 3 >= len(ours) * 2 and len(ours) == len(yours):
+            out += _word_for_word(i1, ours, yours)
     return out
+
+
+def _word_for_word(start: int, ours: list[str], yours: list[str]) -> list[tuple[int, int, tuple[str, ...]]]:
+    """Single-word repairs inside a span both copies print with as many words, where the
+    other copy is damaged too: each damaged word of ours takes the word the other prints at its
+    place when that one is clean. A scan damages each copy in its own places, so two copies
+    garbled around the same words ("hộ(_),Cố., đô,hút" / "hộ(_)'cố., phát") still repair each
+    other word by word; the span as a whole is left alone since neither copy is clean there.
+    """
+    return [
+        (start + k, start + k + 1, (theirs,))
+        for k, (mine, theirs) in enumerate(zip(ours, yours, strict=True))
+        if is_damaged(mine) and not is_damaged(theirs)
+    ]
 
 
 def _letters(text: str) -> str:
@@ -110,17 +126,34 @@ def _repaired(name: str, copies: list[str]) -> str:
         letters = _letters(" ".join(mine[i1:i2]))
         best = max(counts, key=lambda k: (_letters(" ".join(k)) == letters, counts[k]))
         chosen.append((counts[best], i1, i2, options[("__words__", *best)]))  # type: ignore[arg-type]
-    taken: set[int] = set()
+    taken: dict[int, str | None] = {}  # position -> the folded word an edit put there
     edits: list[tuple[int, int, tuple[str, ...]]] = []
     for _n, i1, i2, words in sorted(chosen, key=lambda c: (-c[0], c[1])):
-        span = set(range(i1, i2))
-        if span & taken:
-            continue
-        taken |= span
-        edits.append((i1, i2, words))
+        edits += _fitting_edits(i1, i2, words, taken)
     for i1, i2, words in sorted(edits, reverse=True):
         mine[i1:i2] = list(words)
     return " ".join(mine)
+
+
+def _fitting_edits(
+    i1: int, i2: int, words: tuple[str, ...], taken: dict[int, str | None]
+) -> list[tuple[int, int, tuple[str, ...]]]:
+    """The part of an edit still to make once the edits more copies voted for are taken.
+
+    An edit that overlaps none is made whole. One that overlaps only words it agrees with
+    (a copy repairs "doar,lh Ilghlip" as "doanh nghiệp", three others only "Ilghlip" as
+    "nghiệp") adds its other words; one that disagrees is dropped.
+    """
+    span = range(i1, i2)
+    word_wise = len(words) == len(span)
+    overlap = [p for p in span if p in taken]
+    if overlap and not (word_wise and all(taken[p] == fold(words[p - i1]) for p in overlap)):
+        return []
+    for p in span:
+        taken[p] = fold(words[p - i1]) if word_wise else None
+    if not overlap:
+        return [(i1, i2, words)]
+    return [(p, p + 1, (words[p - i1],)) for p in span if p not in overlap]
 
 
 def _damage(name: str) -> int:
