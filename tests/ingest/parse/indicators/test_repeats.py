@@ -194,3 +194,19 @@ def test_a_repair_most_copies_agree_on_is_finished_by_a_copy_that_repairs_the_wh
         ind(2045, "Tỷ lệ đoàn,lý nghiệp vừa và nhỏ có hợp tác nghiên cứu, với các viện/trường"),
     )
     assert rows[0].name.startswith("Tỷ lệ doanh nghiệp vừa")
+
+
+def test_a_damaged_opening_takes_the_opening_every_other_copy_prints():
+    # the scan read the opening's first words as other words; one of them is damaged
+    copy = "Tỷ lệ doanh nghiệp sử dụng kết quả nghiên cứu từ viện, trường trong sản xuất"
+    rows = repaired(
+        ind(2025, copy),
+        ind(2030, copy),
+        ind(2035, "quyết: định nổ,học‘độ Sử dụng kết quả nghiên cứu từ viện, trường trong sản xuất"),
+    )
+    assert rows[2].name.startswith("Tỷ lệ doanh nghiệp Sử dụng kết quả")
+    # negative cases: an opening of clean words stays; so does one only a single copy prints
+    other = "Số lượng hợp tác xã sử dụng kết quả nghiên cứu từ viện, trường trong sản xuất"
+    assert repaired(ind(2025, copy), ind(2030, copy), ind(2035, other))[2].name == other
+    damaged = "quyết: định nổ,học‘độ Sử dụng kết quả nghiên cứu từ viện, trường trong sản xuất"
+    assert repaired(ind(2025, copy), ind(2035, damaged))[1].name == damaged

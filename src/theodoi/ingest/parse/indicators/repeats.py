@@ -156,6 +156,41 @@ def _fitting_edits(
     return [(p, p + 1, (words[p - i1],)) for p in span if p not in overlap]
 
 
+def _opening(mine: list[str], theirs: list[str]) -> tuple[int, tuple[str, ...]] | None:
+    """The words another copy prints before the first words both copies print, and how many
+    of ours they stand for; None when the copies open alike or the other's opening is damaged."""
+    a = [fold(t).strip(",.;:") for t in mine]
+    b = [fold(t).strip(",.;:") for t in theirs]
+    opcodes = difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
+    if not opcodes:
+        return None
+    op, _i1, i2, j1, j2 = opcodes[0]
+    yours = theirs[j1:j2]
+    if op != "replace" or not yours or any(is_damaged(t) or _NUMBER.fullmatch(t) for t in yours):
+        return None
+    return i2, tuple(yours)
+
+
+def _opening_from_copies(name: str, copies: list[str]) -> str:
+    """``name`` with a damaged opening replaced by the one every other copy prints.
+
+    A scan garbles the first line of a cell worst, where the words around a damaged one read
+    as other words ("quyết: định nổ,học‘độ sử dụng ..." for "Tỷ lệ doanh nghiệp sử dụng ..."):
+    too few of them read as damaged for a span repair. The opening is replaced only when it
+    holds a damaged word, at least two copies print it, all alike, and as many words, give or
+    take one.
+    """
+    mine = name.split()
+    found = [_opening(mine, other.split()) for other in copies]
+    openings = {(end, tuple(fold(w) for w in words)) for end, words in (f for f in found if f)}
+    if len(copies) < 2 or None in found or len(openings) != 1:
+        return name
+    end, words = next(f for f in found if f)
+    if not any(is_damaged(t) for t in mine[:end]) or abs(end - len(words)) > 1:
+        return name
+    return " ".join([*words, *mine[end:]])
+
+
 def _damage(name: str) -> int:
     return sum(is_damaged(t) for t in name.split())
 
@@ -244,6 +279,7 @@ def repair_from_repeats(indicators: list[Indicator]) -> None:
         ]
         copies.sort(key=lambda o: (_damage(o.name), -_similarity(ind.name, o.name)))
         name = _repaired(ind.name, [o.name for o in copies])
+        name = _opening_from_copies(name, [o.name for o in copies])
         if name != ind.name:
             ind.name = name
             ind.provenance.confidence["name"] = min(ind.provenance.confidence.get("name", 0.6), 0.6)
