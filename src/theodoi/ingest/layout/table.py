@@ -791,13 +791,19 @@ def _repair_codes(rows: list[Row]) -> None:
     the table, so a row between 2 and 4 is 3, between 39.12 and 39.14 is 39.13 (see
     ``number_between``). The number is marked as inferred (the row's confidence drops to 0.6).
     """
+    # sections run I, II, III: one read as the one before ("II" as "I") is the next, and so is
+    # one read past the next when a later section reads below it ("X" for V before VI): a
+    # section lost from the table skips a numeral, but the ones after it go on from there
+    sections = [row for row in rows if row.kind == "section"]
     last_section = 0
-    for row in rows:  # sections run I, II, III: one read as the one before ("II" as "I") is the next
-        if row.kind == "section":
-            value = roman_value(row.code) or 0
-            if value <= last_section:
-                row.code, row.confidence = to_roman(last_section + 1), min(row.confidence, 0.6)
-            last_section = roman_value(row.code) or last_section
+    for k, row in enumerate(sections):
+        value = roman_value(row.code) or 0
+        later = [roman_value(r.code) or 0 for r in sections[k + 1 :]]
+        if value <= last_section or (
+            value > last_section + 1 and any(last_section < v < value for v in later)
+        ):
+            row.code, row.confidence = to_roman(last_section + 1), min(row.confidence, 0.6)
+        last_section = roman_value(row.code) or last_section
     numbered = [row for row in rows if row.kind == "row"]
     for before, row in pairwise([None, *numbered]):
         dotted = with_lost_dot(row.code, before.code) if before else None
