@@ -167,3 +167,19 @@ def test_an_agency_names_words_carrying_on_the_cell_above_leave_the_name_whole()
     # cuts no column between them, so "Du" is the agency's, not an output's
     got = recut("Cơ sở dữ liệu thành tích thi đấu Thể thao và Du", carry={1: "Sở Văn hóa,"})
     assert got == ("Cơ sở dữ liệu thành tích thi đấu", "Thể thao và Du")
+
+
+def test_words_that_finish_an_agency_read_above_in_another_column_leave_the_name() -> None:
+    # "Sở Khoa học và" was read on a line above, but the alignment ran a partner's words on
+    # after it in the lead's cell: the line's "Công nghệ" still carries the fragment on
+    head = "Quảng bá thương hiệu của tỉnh về đổi mới sáng tạo Công nghệ"
+    carry = {1: "Sở Khoa học và địa phương; các"}
+    assert recut(head, carry=carry) == (head, "")
+    above = ["Sở Khoa học và", "Các sở, ngành"]
+    moved = recut_name_end(head, "", KINDS, Carry(carry), above)
+    assert moved == ("Quảng bá thương hiệu của tỉnh về đổi mới sáng tạo", "Công nghệ")
+
+
+def test_a_name_whose_last_words_carry_no_fragment_above_on_keeps_them() -> None:
+    head = "Phát triển thị trường khoa học và công nghệ"
+    assert recut_name_end(head, "", KINDS, Carry({}), ["Sở Khoa học và", "Các sở, ngành"]) == (head, "")

@@ -1351,7 +1351,8 @@ def _inline_row(
             if leaked:
                 rest = f"{leaked} {rest}".strip()
         if head:
-            head, moved = recut_name_end(head, rest, recut_kinds, _carry(streams, others))
+            above = [piece for _number, pieces in row.fragments for piece in pieces]
+            head, moved = recut_name_end(head, rest, recut_kinds, _carry(streams, others), above)
             if moved:
                 rest = f"{moved} {rest}".strip()
         if head:
@@ -1532,7 +1533,9 @@ def ends_open_phrase(key: str) -> bool:
     return bool(_ENDS_OPEN.search(key)) and not _DIGITAL_END.search(key)
 
 
-def recut_name_end(head: str, rest: str, kinds: Sequence[str], carry: Carry) -> tuple[str, str]:
+def recut_name_end(
+    head: str, rest: str, kinds: Sequence[str], carry: Carry, above: Sequence[str] = ()
+) -> tuple[str, str]:
     """Give a name line's last words to the other columns when they open or finish an agency.
 
     The first column's cut (``_cut_first_column``) rests on gap marks and the column's usual
@@ -1550,6 +1553,9 @@ def recut_name_end(head: str, rest: str, kinds: Sequence[str], carry: Carry) -> 
     học và" carrying on "Sở" | "của cấp có") move with them: the name ends where the agency
     begins; the output part must hold a word no agency name has ("Thể thao và Du": "Du" is
     the agency's own word read as output, the old rule judges it).
+    The agency begun above is the other columns' cells so far (``carry``) or any fragment
+    read on the row's lines above (``above``): the alignment may have run another column's
+    words on after it in its cell ("Sở Khoa học và" + "địa phương; các" before "Công nghệ").
     Returns (name part, words moved to the rest).
     """
     tokens = head.split()  # "Sở" read as digits is read as "Sở" (``is_so_lookalike``)
@@ -1578,7 +1584,8 @@ def recut_name_end(head: str, rest: str, kinds: Sequence[str], carry: Carry) -> 
     ends_open = ends_open_phrase(kept)
     if ends_open or _GOVERNS.search(kept) or _TAKES_OBJECT.search(kept):
         return head, ""
-    carried = any(_carries_agency(text, " ".join(moved[:2])) for text in carry.texts.values() if text)
+    opened = [*carry.texts.values(), *above]
+    carried = any(_carries_agency(text, " ".join(moved[:2])) for text in opened if text)
     if not (carried or opener(moved, 0, AGENCY) > 0):
         return head, ""
     return " ".join(head.split()[:cut]), " ".join(moved)
