@@ -291,6 +291,16 @@ SENTENCE_TAIL_CASES = [
         "negative: a second sentence of the name",
     ),
     (
+        "Ứng dụng IoT trong các lĩnh vực như sản xuất, giao thông, y tế,... phương nghệ thông tin",
+        "Ứng dụng IoT trong các lĩnh vực như sản xuất, giao thông, y tế,...",
+        "other columns' words after an ellipsis closing the name's list",
+    ),
+    (
+        "Ứng dụng IoT trong các lĩnh vực như sản xuất, giao thông,... trên địa bàn tỉnh, nhằm nâng cao năng lực quản lý",
+        "Ứng dụng IoT trong các lĩnh vực như sản xuất, giao thông,... trên địa bàn tỉnh, nhằm nâng cao năng lực quản lý",
+        "negative: the name goes on after its list's ellipsis",
+    ),
+    (
         "Nâng cấp hệ thống đạt 99.5 phần trăm",
         "Nâng cấp hệ thống đạt 99.5 phần trăm",
         "negative: a decimal point",

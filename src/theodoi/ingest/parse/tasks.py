@@ -306,9 +306,10 @@ def drop_tail_after_sentence(name: str, *, max_words: int = 8) -> str:
     A name printed as a sentence ends with "."; the row's lines below it hold only the other
     columns, whose words an OCR'd row may add to the name ("... các ngành STEM. xã hội
     nghệ, Sở Tài"). A short tail after the last full stop is dropped; a long one is a second
-    sentence of the name ("... của tỉnh. Trong đó bố trí ít nhất 3% ngân sách ...").
+    sentence of the name ("... của tỉnh. Trong đó bố trí ít nhất 3% ngân sách ..."). An
+    ellipsis closing a list ("... giao thông, y tế,... phương nghệ thông tin") ends it too.
     """
-    stops = list(re.finditer(r"(?<![\d.])\.(?=\s)", name))
+    stops = list(re.finditer(r"(?<!\d)\.(?=\s)", name))
     if not stops:
         return name
     tail = name[stops[-1].end() :].split()
