@@ -64,7 +64,14 @@ def test_ocr_gives_the_signs_the_image_shows(scan_renderer):
 
     if ocr._tesseract_problem():
         pytest.skip("tesseract-ocr and tesseract-ocr-vie are not installed")
-    lines = ["Mục tiêu ≥ 50", "Tỷ lệ ≤ 20 Việt Nam", "Chỉ số > 0,75", "Số lượng = 30"]
+    lines = [
+        "Mục tiêu ≥ 50",
+        "Tỷ lệ ≤ 20 Việt Nam",
+        "Chỉ số > 0,75",
+        "Số lượng = 30",
+        "Số dự án ≥ 2",
+        "Số sáng chế ≥ 1",
+    ]
     got = [
         line.text for line in ocr.ocr_image(scan_renderer(lines), page=1, dpi=300, timeout=60, name="x.png")
     ]

@@ -116,12 +116,16 @@ def ocr_image(image: Image.Image, *, page: int, dpi: float, timeout: float, name
 
 
 def _tesseract(
-    image: Image.Image, *, psm: int, timeout: float, page: int, name: str, lang: str = LANG
+    image: Image.Image, *, psm: int, timeout: float, page: int, name: str, lang: str = LANG, only: str = ""
 ) -> dict[str, list]:
-    """Run tesseract (the Vietnamese model) on ``image``: its words with boxes, as a dict of lists."""
+    """Run tesseract (the Vietnamese model) on ``image``: its words with boxes, as a dict of lists.
+
+    ``only``: the characters it may read (none given: any).
+    """
+    config = f"--psm {psm}" + (f" -c tessedit_char_whitelist={only}" if only else "")
     try:
         return pytesseract.image_to_data(
-            image, lang=lang, config=f"--psm {psm}", output_type=pytesseract.Output.DICT, timeout=timeout
+            image, lang=lang, config=config, output_type=pytesseract.Output.DICT, timeout=timeout
         )
     except RuntimeError as e:  # pytesseract kills tesseract at the timeout and raises RuntimeError
         raise ReadTimeout(
@@ -198,7 +202,13 @@ def _read_missed_cells(
 
 
 def _read_strip(
-    crops: list[tuple[Any, int, int, Image.Image]], *, block: int, timeout: float, page: int, name: str
+    crops: list[tuple[Any, int, int, Image.Image]],
+    *,
+    block: int,
+    timeout: float,
+    page: int,
+    name: str,
+    only: str = "",
 ) -> dict[Any, list[dict[str, Any]]]:
     """Read small crops of the page in one tesseract call; their words by crop key, in page pixels.
 
@@ -217,7 +227,7 @@ def _read_strip(
         strip.paste(crop, (_STRIP_GAP, y))
         places.append((key, y, y + crop.height, x0, y0))
         y += crop.height + _STRIP_GAP
-    more = _tesseract(strip, psm=6, timeout=timeout, page=page, name=name, lang=_strip_lang())
+    more = _tesseract(strip, psm=6, timeout=timeout, page=page, name=name, lang=_strip_lang(), only=only)
     found: dict[Any, list[dict[str, Any]]] = {}
     for i, word in enumerate(more["text"]):
         if not (word and word.strip()):
@@ -235,6 +245,7 @@ def _read_strip(
     return found
 
 
+_NUMBER_MARKS = "0123456789,.%"  # what a target's number after its sign is written with
 # a word opening with a comparison sign, maybe after a speck of dust read as a mark ("_<")
 _SIGN_WORD = re.compile(r"[-_.,'`]{0,2}([<>=≤≥])(.*)")
 
@@ -245,9 +256,14 @@ def _fix_signs(data: dict[str, list], image: Image.Image, *, timeout: float, pag
     Tesseract reads "≥" as ">" or "=", and may make an extra character of its bar (">950"
     for "≥ 50"). When the glyph's shape says otherwise, the word becomes the right sign, and
     what stands right of the glyph is read again (all such words of the page in one strip),
-    so the number after it is read without the sign's remains.
+    so the number after it is read without the sign's remains; where tesseract read a number
+    there, only digits and their marks may be read (short numbers alone in a strip otherwise
+    come back as letters: "và" for "2", "Đa" for "3"), and so where it read nothing of the
+    ink inside the word's box right of the sign. If nothing is read again, the word keeps
+    what tesseract read after the sign.
     """
     crops: list[tuple[int, int, int, Image.Image]] = []
+    numbers: list[tuple[int, int, int, Image.Image]] = []
     signs: dict[int, str] = {}
     for i, word in enumerate(data["text"]):
         found = _SIGN_WORD.fullmatch(word.strip()) if word else None
@@ -261,16 +277,21 @@ def _fix_signs(data: dict[str, list], image: Image.Image, *, timeout: float, pag
         if sign is None or glyph is None or sign == found.group(1):
             continue
         signs[i] = sign
-        data["text"][i] = sign
-        if found.group(2).strip():
+        rest = found.group(2).strip()
+        data["text"][i] = f"{sign} {rest}" if rest else sign
+        if rest or ink[:, glyph[1] + 2 :].any():  # ink right of the sign, read or not ("≥ 2" as ">")
             pad = max(2, height // 4)
             x0, y0 = box[0] + glyph[1], max(0, top - pad)
-            crops.append((i, x0, y0, image.crop((x0, y0, left + width + pad, top + height + pad))))
+            crop = (i, x0, y0, image.crop((x0, y0, left + width + pad, top + height + pad)))
+            (crops if rest and not re.search(r"\d", rest) else numbers).append(crop)
     block = max(data["block_num"], default=0) + 1
-    for i, words in _read_strip(crops, block=block, timeout=timeout, page=page, name=name).items():
+    again = _read_strip(crops, block=block, timeout=timeout, page=page, name=name)
+    again.update(_read_strip(numbers, block=block, timeout=timeout, page=page, name=name, only=_NUMBER_MARKS))
+    for i, words in again.items():
         # specks between the sign and the number come back as marks ("_30"): no target opens so
         rest = " ".join(w["text"].strip() for w in words if w["text"].strip()).lstrip("_.,:;'`~|‘’ ")
-        data["text"][i] = f"{signs[i]} {rest}" if rest else signs[i]
+        if rest:
+            data["text"][i] = f"{signs[i]} {rest}"
 
 
 @functools.lru_cache(maxsize=1)
