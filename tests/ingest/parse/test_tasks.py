@@ -1132,3 +1132,26 @@ def test_an_ocr_outputs_words_stay(text, comment) -> None:
 )
 def test_an_empty_lead_takes_the_first_partner(lead, support, expected, comment) -> None:
     assert lead_of_partners_only(lead, support) == expected, comment
+
+
+def test_an_ocr_rows_agencies_are_each_listed_once():
+    # a partners-only row whose repairs name "Sở Tư pháp" twice (read, then found in the fragments)
+    from theodoi.ingest.layout.table import Cell, Row
+    from theodoi.ingest.parse.tasks import task_from_row
+
+    row = Row(
+        "row",
+        "3",
+        {
+            "name": Cell("Tổ chức tập huấn kỹ năng số cho cán bộ", [1], 0.85),
+            "support": Cell("Sở Tư pháp; Sở Nội vụ", [1], 0.85),
+            "output": Cell("Kế hoạch", [1], 0.85),
+        },
+        [1],
+        0.85,
+        "interleaved",
+        [(1, ["Sở Tư pháp; Sở Nội vụ", "Kế hoạch"])],
+    )
+    task = task_from_row(row, "I")
+    for names in (task.lead, task.support):
+        assert len(names) == len({n.casefold() for n in names})

@@ -263,6 +263,7 @@ def task_from_row(row: Row, section: str | None) -> Task | None:
         lead, support = lead_after_listed_partners(lead, support, row.fragments)
         support = with_listed_collective(support, lead, row.fragments)
         lead, support = lead_of_partners_only(lead, support)
+        lead, support = _distinct(lead), _distinct(support)  # the repairs above may name one twice
     for key, values, conf in (("lead", lead, lead_conf), ("support", support, support_conf)):
         cell = row.cells.get(key)
         confidence[key] = round(min(conf, cell.confidence), 3) if cell else (0.5 if not values else conf)
