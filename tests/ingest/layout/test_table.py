@@ -50,6 +50,11 @@ Các sở, ngành có liên quan
 2025"""
 
 
+def cell_sources(texts: list[tuple[tuple[int, int, int], str]]) -> list[SourceLine]:
+    """Source lines of a table read as cells: ((table, row, col), text) in reading order."""
+    return [SourceLine(number=n, text=t, cell=CellRef(*ref)) for n, (ref, t) in enumerate(texts, start=1)]
+
+
 def rows_of(text: str):
     lines = lines_from_text(text)
     region = find_table(lines, header_terms=TASK_HEADER)
@@ -243,7 +248,7 @@ def test_real_table_cells_are_read_through_the_header_row(support_header, suppor
         ((0, 2, 4), "Kế hoạch"),
         ((0, 2, 5), "Quý I/2026"),
     ]
-    sources = [SourceLine(number=n, text=t, cell=CellRef(*ref)) for n, (ref, t) in enumerate(texts, start=1)]
+    sources = cell_sources(texts)
     rows = rebuild_rows(make_lines(sources), TASK_COLUMNS)
     assert [(r.kind, r.code) for r in rows] == [("section", "I"), ("row", "1")]
     assert rows[1].text("lead") == "Sở Nội vụ"
@@ -288,7 +293,7 @@ def test_table_continued_without_header_keeps_the_column_mapping():
         ((1, 0, 1), "Xây dựng chương trình"),
         ((1, 0, 2), "Sở Tài chính"),
     ]
-    sources = [SourceLine(number=n, text=t, cell=CellRef(*ref)) for n, (ref, t) in enumerate(texts, start=1)]
+    sources = cell_sources(texts)
     rows = rebuild_rows(make_lines(sources), TASK_COLUMNS)
     assert [(r.code, r.text("lead")) for r in rows] == [("1", "Sở Nội vụ"), ("2", "Sở Tài chính")]
 
@@ -317,7 +322,7 @@ def test_a_row_broken_across_pages_is_joined_to_its_first_part(tail, name, rows,
         ((1, 1, 0), "2"),
         ((1, 1, 1), "Xây dựng chương trình"),
     ]
-    sources = [SourceLine(number=n, text=t, cell=CellRef(*ref)) for n, (ref, t) in enumerate(texts, start=1)]
+    sources = cell_sources(texts)
     got = rebuild_rows(make_lines(sources), TASK_COLUMNS)
     assert got[0].text("name") == name
     assert len(got) == rows + 1
@@ -332,7 +337,7 @@ def _cells_table(codes: list[str]) -> list[Row]:
         if code:
             texts.append(((0, r, 0), code))
         texts += [((0, r, 1), f"Nhiệm vụ thứ {r}"), ((0, r, 2), "Sở Nội vụ")]
-    sources = [SourceLine(number=n, text=t, cell=CellRef(*ref)) for n, (ref, t) in enumerate(texts, start=1)]
+    sources = cell_sources(texts)
     return rebuild_rows(make_lines(sources), TASK_COLUMNS)
 
 
@@ -404,7 +409,7 @@ def test_the_number_column_is_found_through_a_scans_dust(header, found):
         ((0, 1, 0), "1"),
         ((0, 1, 1), "Xây dựng kế hoạch"),
     ]
-    sources = [SourceLine(number=n, text=t, cell=CellRef(*ref)) for n, (ref, t) in enumerate(texts, start=1)]
+    sources = cell_sources(texts)
     rows = rebuild_rows(make_lines(sources), TASK_COLUMNS)
     assert [r.code for r in rows] == (["1"] if found else [])
 
@@ -439,7 +444,7 @@ def test_a_scanned_section_title_without_its_number_is_the_next_section(title_co
     ]
     if title_code:
         texts.insert(8, ((0, 3, 0, 1), title_code))
-    sources = [SourceLine(number=n, text=t, cell=CellRef(*ref)) for n, (ref, t) in enumerate(texts, start=1)]
+    sources = cell_sources(texts)
     rows = rebuild_rows(make_lines(sources), TASK_COLUMNS)
     assert [(r.kind, r.code) for r in rows] == expected
 
@@ -452,7 +457,7 @@ def test_an_unnumbered_row_inside_a_page_is_not_joined_to_the_row_before():
         ((0, 1, 1), "Triển khai tuyên truyền"),
         ((0, 2, 1), "điện tử"),
     ]
-    sources = [SourceLine(number=n, text=t, cell=CellRef(*ref)) for n, (ref, t) in enumerate(texts, start=1)]
+    sources = cell_sources(texts)
     got = rebuild_rows(make_lines(sources), TASK_COLUMNS)
     assert got[0].text("name") == "Triển khai tuyên truyền"
 
@@ -687,7 +692,7 @@ def _two_row_header_table(second_row: list[tuple[int, str]]) -> list[Row]:
         ((0, 2, 4), "Tin, bài"),
         ((0, 2, 5), "Hằng năm"),
     ]
-    sources = [SourceLine(number=n, text=t, cell=CellRef(*ref)) for n, (ref, t) in enumerate(texts, start=1)]
+    sources = cell_sources(texts)
     return rebuild_rows(make_lines(sources), TASK_COLUMNS)
 
 
@@ -724,7 +729,7 @@ def test_a_task_table_headed_nội_dung_cơ_quan_thực_hiện_tiến_độ_is_f
         ["1", "Xây dựng kế hoạch chuyển đổi số", "Sở Khoa học và Công nghệ", "Quý IV/2025", "Kế hoạch"],
     ]
     texts = [((0, r, c), t) for r, row in enumerate(grid) for c, t in enumerate(row)]
-    sources = [SourceLine(number=n, text=t, cell=CellRef(*ref)) for n, (ref, t) in enumerate(texts, start=1)]
+    sources = cell_sources(texts)
     (task,) = parse_tasks(make_lines(sources)).tasks
     assert (task.code, task.lead, task.support, task.output, task.deadline) == (
         "1",
