@@ -29,6 +29,8 @@ def prose_indicators(lines: Sequence[Line]) -> list[Indicator]:
     group: str | None = None
     bullet: list[Line] = []
     in_block = False
+    gap = False  # a blank line since the bullet's last line
+    margin = _full_line(lines)
 
     def flush() -> None:
         if bullet and horizon:
@@ -47,8 +49,12 @@ def prose_indicators(lines: Sequence[Line]) -> list[Indicator]:
         if not in_block:
             continue
         if not key:
-            flush()
+            gap = True
             continue
+        cut = bool(bullet) and _cut_at_margin(bullet[-1], line, margin)
+        if gap and not cut:
+            flush()
+        gap = False
         sub = _SUBHEADING.match(line.text)
         if sub and len(key) < 80 and not re.search(r"\d", key):
             flush()
@@ -63,6 +69,9 @@ def prose_indicators(lines: Sequence[Line]) -> list[Indicator]:
                 in_block = in_block and not line.text.isupper()
             continue
         if re.match(r"^\s*[-–•+]", line.text) or re.match(r"^\W{0,2}[-–]", line.raw.strip()):
+            if cut:
+                bullet.append(line)  # "kinh tế" / "- xã hội": a hyphen the line break put first
+                continue
             flush()
             bullet.append(line)
             continue
@@ -70,6 +79,26 @@ def prose_indicators(lines: Sequence[Line]) -> list[Indicator]:
             bullet.append(line)
     flush()
     return out
+
+
+def _full_line(lines: Sequence[Line]) -> int:
+    """The length of a full line of the page: the 90th percentile of the line lengths."""
+    sizes = sorted(len(line.text) for line in lines if line.key)
+    return sizes[len(sizes) * 9 // 10] if sizes else 0
+
+
+def _cut_at_margin(last: Line, line: Line, margin: int) -> bool:
+    """Whether ``line`` carries on the sentence ``last`` breaks off at the right margin.
+
+    A sentence a page break splits goes on after a blank line, and one broken inside
+    "kinh tế - xã hội" goes on after a dash that looks like a new bullet. Either way the line
+    before runs to the margin with no closing stop, and the next words start in lower case
+    (a new bullet or paragraph starts with a capital).
+    """
+    if not margin or len(last.text) < 0.85 * margin or last.text.rstrip()[-1:] in ".;:!?":
+        return False
+    first = re.search(r"[^\W\d_]", line.text)
+    return first is not None and first.group().islower()
 
 
 _PROSE_TARGET = re.compile(
