@@ -7,6 +7,7 @@ import pytest
 from theodoi.ingest.layout import lines_from_text
 from theodoi.ingest.layout.table import Cell, Row
 from theodoi.ingest.parse.tasks import (
+    GUESSED_CONFIDENCE,
     _from_output_word,
     _sequence_warnings,
     _with_row_agencies,
@@ -33,6 +34,7 @@ from theodoi.ingest.parse.tasks import (
     parse_tasks,
     repair_ocr_agencies,
     restore_output_head,
+    task_from_row,
     wrapped_collective,
 )
 from theodoi.ingest.plan import Task
@@ -1131,7 +1133,53 @@ def test_an_ocr_outputs_words_stay(text, comment) -> None:
     ],
 )
 def test_an_empty_lead_takes_the_first_partner(lead, support, expected, comment) -> None:
-    assert lead_of_partners_only(lead, support) == expected, comment
+    assert lead_of_partners_only(lead, support)[:2] == expected, comment
+
+
+def test_a_lead_taken_from_the_partners_is_a_guess_below_the_review_line() -> None:
+    assert lead_of_partners_only([], ["Sở Tài chính"], 1.0, 0.7) == (["Sở Tài chính"], [], GUESSED_CONFIDENCE)
+    assert GUESSED_CONFIDENCE < 0.75  # the review screen's line
+
+
+def test_a_lead_read_from_its_own_cell_keeps_its_confidence() -> None:
+    assert lead_of_partners_only(["Sở Nội vụ"], ["Sở Tài chính"], 0.9, 0.7) == (
+        ["Sở Nội vụ"],
+        ["Sở Tài chính"],
+        0.9,
+    )
+
+
+def _ocr_cells_row(cells: dict[str, str]) -> Row:
+    return Row(
+        "row",
+        "3",
+        {key: Cell(text, [1], 0.85) for key, text in cells.items()},
+        [1],
+        0.85,
+        "interleaved",
+        [(1, list(cells.values())[1:])],
+    )
+
+
+def test_an_ocr_rows_lead_found_outside_its_cell_is_flagged_for_review():
+    # the row's one agency cell was read as the partners': the lead is taken from it
+    task = task_from_row(
+        _ocr_cells_row(
+            {"name": "Tổ chức tập huấn kỹ năng số", "support": "Sở Tư pháp", "output": "Kế hoạch"}
+        ),
+        "I",
+    )
+    assert task.lead == ["Sở Tư pháp"]
+    assert task.provenance.confidence["lead"] < 0.75
+
+
+def test_an_ocr_rows_lead_read_from_its_cell_keeps_the_cells_confidence():
+    task = task_from_row(
+        _ocr_cells_row({"name": "Tổ chức tập huấn kỹ năng số", "lead": "Sở Tư pháp", "output": "Kế hoạch"}),
+        "I",
+    )
+    assert task.lead == ["Sở Tư pháp"]
+    assert task.provenance.confidence["lead"] == 0.85
 
 
 def test_an_ocr_rows_agencies_are_each_listed_once():

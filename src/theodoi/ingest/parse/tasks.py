@@ -45,6 +45,10 @@ from theodoi.ingest.text import fold as _plain_fold
 fold = lru_cache(maxsize=1 << 16)(_plain_fold)  # folding the same cell texts again and again
 
 
+# Confidence of an agency field the row's own cell did not give (taken from the other agency
+# cell or found among the row's words): below the review screen's line (0.75), so it is checked.
+GUESSED_CONFIDENCE = 0.4
+
 # Kinds of expected output (kết quả / sản phẩm) that open an output cell.
 OUTPUT_WORDS = (
     "ke hoach",
@@ -262,11 +266,12 @@ def task_from_row(row: Row, section: str | None) -> Task | None:
         lead, support = order_lead_and_partner(lead, support, row.fragments)
         lead, support = lead_after_listed_partners(lead, support, row.fragments)
         support = with_listed_collective(support, lead, row.fragments)
-        lead, support = lead_of_partners_only(lead, support)
+        lead, support, lead_conf = lead_of_partners_only(lead, support, lead_conf, support_conf)
         lead, support = _distinct(lead), _distinct(support)  # the repairs above may name one twice
     for key, values, conf in (("lead", lead, lead_conf), ("support", support, support_conf)):
         cell = row.cells.get(key)
-        confidence[key] = round(min(conf, cell.confidence), 3) if cell else (0.5 if not values else conf)
+        guessed = 0.5 if not values else GUESSED_CONFIDENCE  # no cell: empty, or names found elsewhere
+        confidence[key] = round(min(conf, cell.confidence if cell else guessed), 3)
     output = clean_text(strip_ocr_debris(row.text("output")) if ocr else row.text("output")) or None
     if ocr and output:
         output = accent_output_phrases(_from_output_word(drop_collective_bleed(drop_date_debris(output))))
@@ -772,17 +777,20 @@ def narrow_ocr_lead(
     return out, support
 
 
-def lead_of_partners_only(lead: list[str], support: list[str]) -> tuple[list[str], list[str]]:
+def lead_of_partners_only(
+    lead: list[str], support: list[str], lead_conf: float = 1.0, support_conf: float = 1.0
+) -> tuple[list[str], list[str], float]:
     """Give an empty OCR'd lead the first partner's name: a task always has a lead agency.
 
     The lead column ("Cơ quan chủ trì") is never left blank in a plan's task table, while the
     partners' one often is; an OCR'd row whose agencies were all read into the partners'
     column (a single agency cell standing right of where the lead's words usually fall) had
-    its one cell given to the wrong column.
+    its one cell given to the wrong column. The lead so taken is a guess: its confidence is
+    the partner's at most and never above ``GUESSED_CONFIDENCE``, so the review screen lists it.
     """
     if lead or not support:
-        return lead, support
-    return support[:1], support[1:]
+        return lead, support, lead_conf
+    return support[:1], support[1:], min(support_conf, GUESSED_CONFIDENCE)
 
 
 def order_lead_and_partner(
