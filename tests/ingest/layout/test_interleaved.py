@@ -22,6 +22,7 @@ from theodoi.ingest.layout.interleaved import (
     _partner_opening,
     _split_by_continuation,
     agency_words_line,
+    blank_name_after_code,
     drop_bled_line_ends,
     drop_trailing_letters,
     ends_open_phrase,
@@ -832,3 +833,38 @@ def test_a_partners_cell_is_told_opened_above_the_number(index, opened, expected
 def test_a_cell_left_open_takes_no_head_of_the_next_agency(fragment, expected, comment) -> None:
     streams = {"support": Cell("Sở Khoa học và Công nghệ; các", [1], 0.6)}
     assert _split_by_continuation([fragment], TASK_COLUMNS[1:], streams) == expected, comment
+
+
+BLANK_NAME_ON_NUMBER_LINE = f"""\
+{HEADER}
+Triển khai các nền tảng số quốc gia, nền tảng số dùng chung | Sở Khoa học và | Các sở, ban, | Hoạt động 12/2025
+của ngành, lĩnh vực, vùng theo danh mục đã được Trung | Công nghệ
+1 . Y R £ ngành, địa A A triển khai
+ương ban hành bảo đảm hoạt động thống nhất, liên thông
+của các ngành, lĩnh vực trên môi trường số.
+Tổ chức tập huấn kỹ năng số cho cán bộ, công chức | Sở Tư pháp | Các sở, ngành | Kế hoạch 2026
+2 | cấp xã theo chương trình bồi dưỡng hằng năm của
+tỉnh."""
+
+
+def test_words_after_a_debris_run_on_the_number_line_leave_the_name():
+    first = parse_tasks(lines_from_text(BLANK_NAME_ON_NUMBER_LINE)).tasks[0]
+    assert first.output == "Hoạt động triển khai"
+    assert "địa" not in first.name
+    assert first.name.count("riển khai") == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "comment"),
+    [
+        ("30 . Y R £ PRI ngành, địa A A triển khai", True, "accents and rules read as marks"),
+        ("3 n A X g . ngành, địa | Văn bản hướng dẫn", True, "lone letters"),
+        ("4 | công nghệ, đổi mới sáng tạo, chuyển đổi số", False, "negative: one bar, then the name"),
+        ("5 t anh nhiệm vụ chuyển đổi số của cơ quan", False, "negative: one stray letter"),
+        ("12 . Y R £", False, "negative: nothing after the marks"),
+        ("Sở . Y R £ Công nghệ", False, "negative: no row number"),
+    ],
+)
+def test_a_debris_run_after_the_row_number_blanks_the_name_on_that_line(text, expected, comment):
+    line = lines_from_text(text)[0]
+    assert blank_name_after_code(line) is expected, comment

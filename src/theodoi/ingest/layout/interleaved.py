@@ -213,6 +213,31 @@ def drop_debris_runs(line: Line, *, run: int = 3) -> Line:
     return replace(line, text=new, key=fold(new))
 
 
+# How many stray tokens right after a row number leave the name column blank on its line.
+_BLANK_NAME_RUN = 3
+
+
+def blank_name_after_code(line: Line) -> bool:
+    """Whether a row's number line holds no name text: a debris run follows the number.
+
+    A row's number sits on a middle line of its row; where the name's paragraph has a short
+    line or none at that height, OCR reads the floating accents and the table's rules there
+    as a run of stray tokens ("30 . Y R £ PRI ngành, địa A A triển khai"), and the words
+    after them are the other columns' ("ngành, địa" of a partner, "triển khai" of an
+    output). A name's own text opens right after the number or after one bar ("4 | công
+    nghệ, đổi mới").
+    """
+    raw = line.raw.split()
+    if not raw or not row_code_like(raw[0]):
+        return False
+    run = 0
+    for token in raw[1:]:
+        if not _is_stray(token):
+            break
+        run += 1
+    return run >= _BLANK_NAME_RUN and run < len(raw) - 1
+
+
 def row_code_like(token: str) -> bool:
     return bool(re.fullmatch(r"\d{1,4}(?:[.,]\d{1,2}){0,2}[.)|]?", token))
 
@@ -1335,7 +1360,8 @@ def _inline_row(
             and agency_words_line(text, width)
             and not _carries_agency(name.text, " ".join(text.split()[:2]))  # "... Sở Tài" / "chính"
         )
-        if agency_line or i in spilled or (name_ended and len(text) < _AFTER_END_SHARE * width):
+        blank_name = i == start.index and blank_name_after_code(lines[i])
+        if agency_line or blank_name or i in spilled or (name_ended and len(text) < _AFTER_END_SHARE * width):
             head, rest = "", text
         else:
             head, rest = _cut_first_column(
