@@ -164,3 +164,59 @@ def test_a_plan_replaced_in_the_title_is_not_one_the_plan_carries_out():
     header = parse_header(lines_from_text(text))
     assert header.supersedes == ["12/KH-UBND"]
     assert set(header.implements) == {"03/NQ-CP", "32-CTr/TU"}
+
+
+def header_of(top: str, body: str = "") -> object:
+    """The header of a plan whose first lines are ``top``, under a title naming 57-NQ/TW."""
+    title = "KẾ HOẠCH\nThực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị\n"
+    return parse_header(lines_from_text(top + title + body))
+
+
+def test_a_number_read_after_the_date_column_is_the_plan_number():
+    top = "ỦY BAN NHÂN DÂN\nTỈNH LONG AN\nLong An, ngày 15 tháng 3 năm 2025 Số: 123/KH-UBND\n"
+    assert header_of(top).number == "123/KH-UBND"
+
+
+def test_a_document_cited_in_a_line_is_not_the_plan_number():
+    # Only "Số:" with its colon, above the kind of document, opens the plan's number.
+    top = "ỦY BAN NHÂN DÂN\nTỈNH LONG AN\nLong An, ngày 15 tháng 3 năm 2025 theo Nghị quyết số 12/NQ-CP\n"
+    assert header_of(top).number is None
+
+
+def test_a_title_naming_no_document_leaves_them_to_the_paragraph_under_it():
+    lines = lines_from_text(
+        "ỦY BAN NHÂN DÂN\nTỈNH LONG AN\nSố: 123/KH-UBND\nKẾ HOẠCH\n"
+        "Phát triển khoa học, công nghệ và chuyển đổi số năm 2025\n\n"
+        "Thực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị; Nghị quyết số\n"
+        "03/NQ-CP của Chính phủ; xét Tờ trình số 87/TTr-SKHCN, UBND tỉnh ban hành Kế hoạch:\n"
+        "I. MỤC TIÊU\nTriển khai Quyết định số 5/QĐ-UBND.\n"
+    )
+    header = parse_header(lines)
+    assert header.implements == ["57-NQ/TW", "03/NQ-CP"]
+    assert header.provenance.confidence["implements"] == 0.5
+
+
+def test_a_title_naming_its_documents_is_not_read_past():
+    body = "\nThực hiện Nghị quyết số 03/NQ-CP ngày 09/01/2025 của Chính phủ.\nI. MỤC TIÊU\n"
+    assert header_of("ỦY BAN NHÂN DÂN\nTỈNH LONG AN\nSố: 123/KH-UBND\n", body).implements == ["57-NQ/TW"]
+
+
+def test_a_plan_that_repeals_or_ends_another_supersedes_it():
+    body = (
+        "III. TỔ CHỨC THỰC HIỆN\nKế hoạch này có hiệu lực từ ngày ký và bãi bỏ Kế hoạch số 14/KH-UBND.\n"
+        "Kế hoạch số 12/KH-UBND hết hiệu lực kể từ ngày Kế hoạch này được ban hành.\n"
+    )
+    assert header_of("ỦY BAN NHÂN DÂN\nTỈNH LONG AN\nSố: 123/KH-UBND\n", body).supersedes == [
+        "14/KH-UBND",
+        "12/KH-UBND",
+    ]
+
+
+def test_a_task_that_repeals_a_document_does_not_supersede_it():
+    body = "II. NHIỆM VỤ\n1. Trình bãi bỏ Quyết định số 9/QĐ-UBND về quy chế cũ.\n"
+    assert header_of("ỦY BAN NHÂN DÂN\nTỈNH LONG AN\nSố: 123/KH-UBND\n", body).supersedes == []
+
+
+def test_a_city_party_committee_is_a_thanh_uy():
+    top = "THÀNH ỦY HÀ NỘI ĐẢNG CỘNG SẢN VIỆT NAM\nSố 45-KH/TU Hà Nội, ngày 5 tháng 4 năm 2025\n"
+    assert header_of(top).issuer == "Thành ủy Hà Nội"

@@ -191,6 +191,24 @@ def _number(lines: Sequence[Line]) -> tuple[str | None, int | None]:
             return found[0][0].text, line.number
         tail = re.sub(r"\s", "", m.group(3))
         return f"{m.group(1).replace(' ', '')}{m.group(2)}{tail.upper()}", line.number
+    return _number_inside_a_line(lines)
+
+
+# "Số: 123/KH-UBND" after other words: the scan read the date column before the number.
+_NUMBER_INSIDE = re.compile(r"(?<!\w)[sS]\S{0,2}\s*:\s*(?=\d)")
+
+
+def _number_inside_a_line(lines: Sequence[Line]) -> tuple[str | None, int | None]:
+    """Return the number a header line prints after other words ("..., ngày 15 tháng 3 năm
+    2025 Số: 123/KH-UBND"), read only with its colon and above the kind of document."""
+    for line in lines[:15]:
+        if re.fullmatch(r"\W*k\S{0,2}\s*hoach\W*", line.key):
+            break
+        for text in (line.text, line.raw):
+            m = _NUMBER_INSIDE.search(text)
+            found = find_codes(text[m.end() :]) if m else []
+            if found and found[0][1] == 0:
+                return found[0][0].text, line.number
     return None, None
 
 
@@ -243,7 +261,7 @@ def _issuer(lines: Sequence[Line]) -> tuple[str | None, str | None, list[int]]:
             key = key[m.end() :]  # "ỦY BAN NHÂN DÂN TỈNH QUẢNG TRỊ" on one line (a Word cell)
         m = re.match(r"^\W*t\w{0,2}nh\s+(uy|\S{0,2}y)\s+(.+?)(?:\s+dang cong san|$)", key)
         if m:
-            kind = "Tỉnh ủy"
+            kind = "Thành ủy" if re.match(r"^\W*thanh\b", key) else "Tỉnh ủy"  # a city's committee
             province = match_province(m.group(2)) or province
             used.append(line.number)
             continue
@@ -325,7 +343,42 @@ def _supersedes(joined: _Joined) -> tuple[list[str], list[int]]:
                 out.append(code.text)
                 used += joined.lines_of(m.start(), m.end() + e)
             break
+    for m in re.finditer(r"[^.;]*\b(?:ke hoach|quyet dinh) nay\b[^.;]*", joined.key):
+        if not re.search(r"\b(?:bai bo|het hieu luc)\b", m.group()):
+            continue
+        for code, start, end in find_codes(joined.text[m.start() : m.end()]):
+            if code.text not in out and fold(code.kind) != "nq":
+                out.append(code.text)
+                used += joined.lines_of(m.start() + start, m.start() + end)
     return out, sorted(set(used))
+
+
+_PREAMBLE_LINES = 25
+_NOT_CARRIED_OUT = {"ttr"}  # a proposal (tờ trình) the plan was drafted on
+
+
+def _implements_in_preamble(
+    lines: Sequence[Line], title_end: int, header: DocumentHeader
+) -> tuple[list[str], list[int]]:
+    """Return the documents the opening paragraph cites, for a title that names none.
+
+    A title such as "Phát triển khoa học, công nghệ ... năm 2025" leaves the documents the
+    plan carries out to the paragraph under it ("Thực hiện Nghị quyết số 57-NQ/TW ..."), which
+    ends at the first numbered part ("I. MỤC TIÊU").
+    """
+    after = [line for line in lines if line.number > title_end][:_PREAMBLE_LINES]
+    skip = {fold(c) for c in [header.number or "", *header.supersedes]}
+    out: list[str] = []
+    used: list[int] = []
+    for line in after:
+        if re.match(r"^\W*(?:i|1)\s*[.\-–)]\s*\S", line.key):
+            break
+        for code, _start, _end in find_codes(line.text):
+            if fold(code.kind) in _NOT_CARRIED_OUT or fold(code.text) in skip or code.text in out:
+                continue
+            out.append(code.text)
+            used.append(line.number)
+    return out, used
 
 
 def parse_header(lines: Sequence[Line]) -> DocumentHeader:
@@ -354,7 +407,8 @@ def parse_header(lines: Sequence[Line]) -> DocumentHeader:
     conf["province"] = 0.9 if province else 0.0
     if kind is None and header.number:
         suffix = fold(header.number.rsplit("/", 1)[-1])
-        kind = "UBND" if "ubnd" in suffix else ("Tỉnh ủy" if suffix == "tu" else None)
+        party = "Thành ủy" if province in CITIES else "Tỉnh ủy"
+        kind = "UBND" if "ubnd" in suffix else (party if suffix == "tu" else None)
     if kind and province:
         unit = "thành phố" if province in CITIES else "tỉnh"
         header.issuer = f"UBND {unit} {province}" if kind == "UBND" else f"{kind} {province}"
@@ -362,8 +416,8 @@ def parse_header(lines: Sequence[Line]) -> DocumentHeader:
     else:
         conf["issuer"] = 0.0
 
-    header.title, used = _title(lines)
-    source += used
+    header.title, title_lines = _title(lines)
+    source += title_lines
     conf["title"] = 0.8 if header.title else 0.0
     header.supersedes, used = _supersedes(join_lines(lines))
     source += used
@@ -377,6 +431,10 @@ def parse_header(lines: Sequence[Line]) -> DocumentHeader:
             dict.fromkeys(c for c in codes if c != header.number and fold(c) not in replaced)
         )
     conf["implements"] = 0.8 if header.implements else 0.0
+    if not header.implements and title_lines:
+        header.implements, used = _implements_in_preamble(lines, title_lines[-1], header)
+        source += used
+        conf["implements"] = 0.5 if header.implements else 0.0
 
     header.signer, used = _signer(lines)
     source += used
