@@ -130,7 +130,7 @@ def main(argv: list[str]) -> int:
     for task in result.plan.tasks:
         key = (scorer.code_key(task.section), scorer.code_key(task.code))
         index.setdefault(key, []).append(task)
-    from theodoi.ingest.layout.interleaved import _column_words
+    from theodoi.ingest.layout.interleaved.words import _column_words
 
     directory = _column_words()
     causes: Counter[tuple[str, str]] = Counter()

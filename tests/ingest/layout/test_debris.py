@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from theodoi.ingest.layout.debris import DEBRIS, DOUBT, WORD, debris_mask, token_level
-from theodoi.ingest.layout.interleaved import debris_words, lone_letter_words
+from theodoi.ingest.layout.interleaved.debris import debris_words, lone_letter_words
 from theodoi.ingest.layout.lines import Line
 from theodoi.ingest.text import fold
 

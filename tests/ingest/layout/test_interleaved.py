@@ -12,26 +12,31 @@ import pytest
 from tests.ingest.layout.test_table import rows_of
 
 from theodoi.ingest.layout import lines_from_text
-from theodoi.ingest.layout.interleaved import (
+from theodoi.ingest.layout.interleaved.bled_ends import drop_bled_line_ends
+from theodoi.ingest.layout.interleaved.carries import (
     _carry_deadline_heads,
     _carry_output_heads,
     _carry_output_openings,
-    _column_vocabulary_balance,
-    _cut_first_column,
+)
+from theodoi.ingest.layout.interleaved.deadlines import (
     _join_wrapped_month,
-    _partner_opening,
-    _split_by_continuation,
-    agency_words_line,
-    blank_name_after_code,
-    drop_bled_line_ends,
-    drop_trailing_letters,
-    ends_open_phrase,
-    ends_paragraph,
-    give_conjunction_to_rest,
-    segmented_rest,
     split_deadline_tail,
     split_event_continuation,
 )
+from theodoi.ingest.layout.interleaved.debris import blank_name_after_code
+from theodoi.ingest.layout.interleaved.first_column import (
+    _column_vocabulary_balance,
+    _cut_first_column,
+    agency_words_line,
+    ends_paragraph,
+)
+from theodoi.ingest.layout.interleaved.fragments import _split_by_continuation
+from theodoi.ingest.layout.interleaved.recut import (
+    drop_trailing_letters,
+    ends_open_phrase,
+    give_conjunction_to_rest,
+)
+from theodoi.ingest.layout.interleaved.segmented import _partner_opening, segmented_rest
 from theodoi.ingest.layout.table import Cell, Row
 from theodoi.ingest.parse.tasks import TASK_COLUMNS, parse_tasks
 
@@ -279,7 +284,7 @@ def _continuation_columns():
     ],
 )
 def test_a_fragment_is_cut_only_after_the_words_that_carry_a_cell_on(fragments, expected):
-    from theodoi.ingest.layout.interleaved import _split_by_continuation
+    from theodoi.ingest.layout.interleaved.fragments import _split_by_continuation
     from theodoi.ingest.layout.table import Cell
 
     streams = {"lead": Cell("Sở Văn hóa,", [1])}

@@ -7,7 +7,9 @@ import pytest
 from theodoi.ingest.document import CellRef, SourceLine
 from theodoi.ingest.layout import lines_from_text, make_lines
 from theodoi.ingest.layout.classify import glued_row_code, roman_value, row_code, section_code
-from theodoi.ingest.layout.interleaved import drop_debris_runs, split_agency_tail, split_deadline_continuation
+from theodoi.ingest.layout.interleaved.agency_tails import split_agency_tail
+from theodoi.ingest.layout.interleaved.deadlines import split_deadline_continuation
+from theodoi.ingest.layout.interleaved.debris import drop_debris_runs
 from theodoi.ingest.layout.table import (
     ColumnSpec,
     Row,

@@ -4,7 +4,7 @@
 by the task and indicator parsers: describe the columns with ``ColumnSpec`` (name, how well
 a text fits the column's vocabulary, header words, optionally how a fragment carries on a
 cell), find the table with ``find_table`` and call ``rebuild_rows``; it handles real cells
-(.docx/.xlsx), one cell per line, and OCR'd text whose columns interleave (interleaved.py).
+(.docx/.xlsx), one cell per line, and OCR'd text whose columns interleave (the interleaved package).
 """
 
 from theodoi.ingest.layout.lines import Line, lines_from_text, make_line, make_lines

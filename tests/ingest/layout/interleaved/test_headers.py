@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from theodoi.ingest.layout.interleaved import header_lines, is_header_repeat
+from theodoi.ingest.layout.interleaved.headers import header_lines, is_header_repeat
 from theodoi.ingest.layout.lines import lines_from_text
 from theodoi.ingest.layout.table import find_table
 from theodoi.ingest.parse.tasks import TASK_HEADER

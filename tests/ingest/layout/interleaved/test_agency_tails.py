@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import pytest
 
-from theodoi.ingest.layout.interleaved import give_digit_so_to_rest, split_agency_continuation
+from theodoi.ingest.layout.interleaved.agency_tails import split_agency_continuation
+from theodoi.ingest.layout.interleaved.recut import give_digit_so_to_rest
 
 
 @pytest.mark.parametrize(

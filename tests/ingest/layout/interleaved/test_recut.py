@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from theodoi.ingest.layout.interleaved import recut_name_end, split_directory_tail
+from theodoi.ingest.layout.interleaved.recut import recut_name_end, split_directory_tail
 from theodoi.ingest.layout.segment import AGENCY, OUTPUT, PROSE, Carry
 
 KINDS = [PROSE, AGENCY, AGENCY, OUTPUT]  # name, lead, partners, output (deadline cut off first)

@@ -10,16 +10,14 @@ from __future__ import annotations
 import pytest
 
 from theodoi.ingest.layout import lines_from_text
-from theodoi.ingest.layout.interleaved import (
-    _row_spans,
-    _split_between,
+from theodoi.ingest.layout.interleaved.agency_lines import (
     agency_line_carried_on,
-    header_lines,
-    is_header_repeat,
     opens_agency_carried_on,
     opens_next_rows_cell,
     splice_opened_agency,
 )
+from theodoi.ingest.layout.interleaved.headers import header_lines, is_header_repeat
+from theodoi.ingest.layout.interleaved.spans import _row_spans, _split_between
 from theodoi.ingest.layout.table import find_row_starts
 
 # Row 24 lists two items ('...;' then 'Xây dựng ...'), a page break falls inside the second.

@@ -1,0 +1,164 @@
+"""Agency names at the end of a first-column line: short tails and wrapped continuations.
+
+A short agency name (or a directory name OCR glued together) ending a name line goes to the
+other columns, and so does a wrapped agency cell's lower-case continuation ("ngành, địa")
+found on a name line.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+
+from theodoi.ingest.layout.interleaved.words import _ENDS_OPEN, _GOVERNS, _HEAD_PAIRS, _HEAD_TOKENS, fold
+
+# How many words a wrapped agency cell's continuation on a name line may have ("ngành, địa").
+_CONTINUATION_WORDS = 4
+
+
+def split_agency_continuation(head: str, open_cells: Sequence[str], before: str = "") -> tuple[str, str, str]:
+    """Take a wrapped agency cell's lower-case continuation out of a name line's part.
+
+    An agency cell wraps over the row's lines ("Các sở, ban," / "ngành, địa" / "phương") and,
+    without a gap mark, OCR runs its lower-case lines into the name's ("... đội ngũ lãnh đạo
+    từng ngành, địa", "phương cứu, ứng dụng ..."). A run of at most ``_CONTINUATION_WORDS``
+    lower-case agency words at the part's start or end leaves the name only when an agency
+    cell begun above (``open_cells``, not yet a whole directory name) carried on by it spells
+    a directory name or the start of exactly one ("Các sở, ban," + "ngành, địa"), and the name does
+    itself hold the phrase there (the word before the run repeats its first, "... từng ngành,
+    ngành, địa"; the name so far, ``before``, ends mid-phrase for a run at the start). The
+    longest such run is taken. The moved words must be the directory name's next words, their
+    marks too where they are lower-case ("bàn đồ" is not "ban"; a capitalised word mid-name
+    is an agency's even with a slipped mark: "và Mới trường"). Returns (name part, words
+    moved to the rest, the agency name
+    as carried on by them — an open cell for the next lines).
+    """
+    from theodoi.ingest.normalise.agencies import agency_continuation, complete_agency, known_agency
+
+    starts = [s for cell in open_cells for s in _agency_starts(cell) if known_agency(s) is None]
+    starts.sort(key=len, reverse=True)  # the cell's longest start is what it says so far
+    tokens = head.split()
+    if not starts or not tokens:
+        return head, "", ""
+
+    def carried(words: Sequence[str]) -> str:
+        if not words[0][:1].islower() or tuple(_plain_words(" ".join(words))) not in _directory_runs():
+            return ""
+        text = " ".join(words)
+        for start in starts:
+            joined = f"{start} {text}"
+            if agency_continuation(start, text) < 0.95:
+                continue
+            entry = known_agency(joined) or (complete_agency(joined) or ("",))[0]
+            said, spelt = _plain_words(joined), _plain_words(entry)
+            printed = re.findall(r"\w+", entry)[len(said) - len(words) : len(said)]
+            if not entry or said[-len(words) :] != spelt[len(said) - len(words) : len(said)]:
+                continue
+            if all(
+                m == p or m[:1].isupper() for m, p in zip(re.findall(r"\w+", text), printed, strict=False)
+            ):
+                return joined  # the moved words are the entry's next words, letter for letter
+        return ""
+
+    most = min(_CONTINUATION_WORDS, len(tokens))
+    for k in range(most, 0, -1):  # at the end: "... lãnh đạo từng ngành, địa"
+        words, kept = tokens[len(tokens) - k :], tokens[: len(tokens) - k]
+        repeated = kept and fold(kept[-1]).strip(".,;:") == fold(words[0]).strip(".,;:")
+        if not repeated and (name := carried(words)):
+            return " ".join(kept), " ".join(words), name
+    if _ENDS_OPEN.search(fold(before)):
+        return head, "", ""  # the name above ends mid-phrase: this line's first words carry it on
+    for k in range(most, 0, -1):  # at the start: "ngành, địa của cấp có ..."
+        words, kept = tokens[:k], tokens[k:]
+        if name := carried(words):
+            return " ".join(kept), " ".join(words), name
+    return head, "", ""
+
+
+def _plain_words(text: str) -> list[str]:
+    return re.findall(r"[a-z0-9]+", fold(text))
+
+
+@lru_cache(maxsize=1)
+def _directory_runs() -> frozenset[tuple[str, ...]]:
+    """Every run of up to ``_CONTINUATION_WORDS`` consecutive words of a directory name (folded)."""
+    from theodoi.ingest.normalise.agencies import AGENCY_DIRECTORY
+
+    runs: set[tuple[str, ...]] = set()
+    for entry in AGENCY_DIRECTORY:
+        words = _plain_words(entry)
+        for i in range(len(words)):
+            runs.update(tuple(words[i:j]) for j in range(i + 1, min(len(words), i + _CONTINUATION_WORDS) + 1))
+    return frozenset(runs)
+
+
+@lru_cache(maxsize=1 << 12)
+def _agency_starts(cell: str) -> tuple[str, ...]:
+    """The agency names begun in a cell: from each capitalised agency head, the stretches of two
+    words or more that still spell a directory name's start ("Các sở,", "Các sở, ban,", "Các
+    sở, ban, có" of "Các sở, ban, có chuyên").
+
+    A cell rebuilt from OCR'd lines may hold other columns' words after an agency's start (OCR
+    slips make "có" pass for a start); a continuation is tested against each stretch.
+    """
+    from theodoi.ingest.normalise.agencies import agency_continuation
+
+    tokens = cell.split()
+    out: list[str] = []
+    for j, token in enumerate(tokens):
+        if not (token[:1].isupper() and fold(token).strip(".,;:") in _HEAD_TOKENS):
+            continue
+        m = j + 1
+        while m < len(tokens) and agency_continuation(token, " ".join(tokens[j + 1 : m + 1])) >= 0.95:
+            m += 1
+        out.extend(" ".join(tokens[j:end]) for end in range(j + 2, m + 1))
+    return tuple(out)
+
+
+def split_agency_tail(text: str) -> tuple[str, str]:
+    """Split a short agency fragment off the end of a first-column line: (name, fragment).
+
+    OCR without column gaps runs the lead/partner cell on after the name's last words
+    ("Cơ sở dữ liệu kết cấu hạ tầng đường bộ Sở Xây dựng"). The end of the line is taken as
+    another column's when it opens with a capitalised agency head, is a short agency name
+    (or its start) and the name before it does not end mid-phrase ("... của Sở Tài chính",
+    "... cho các sở, ban, ngành" stay whole).
+    """
+    tokens = text.split()
+    for k in range(4, len(tokens)):
+        token = tokens[k]
+        if not token[:1].isupper():
+            continue
+        tail = " ".join(tokens[k:])
+        if fold(token).strip(".,;:") not in _HEAD_TOKENS or not fold(tail).startswith(_HEAD_PAIRS):
+            continue
+        if len(tokens) - k > 5:
+            return text, ""
+        head = " ".join(tokens[:k])
+        if _ENDS_OPEN.search(fold(head)) or _GOVERNS.search(fold(head)):
+            return text, ""
+        if _agency_score(tail) >= 0.9:
+            return head, tail
+        return text, ""
+    return _split_glued_agency_tail(text)
+
+
+def _split_glued_agency_tail(text: str) -> tuple[str, str]:
+    """Split off a directory name OCR glued together at the end of a line ("... y tế S6Y tế")."""
+    from theodoi.ingest.normalise.agencies import compact_directory_match
+
+    tokens = text.split()
+    for k in range(max(4, len(tokens) - 4), len(tokens)):
+        tail = " ".join(tokens[k:])
+        if not tail[:1].isupper() or _ENDS_OPEN.search(fold(" ".join(tokens[:k]))):
+            continue
+        if compact_directory_match(tail) is not None:
+            return " ".join(tokens[:k]), tail
+    return text, ""
+
+
+def _agency_score(text: str) -> float:
+    from theodoi.ingest.normalise.agencies import agency_score
+
+    return agency_score(text)

@@ -1,0 +1,100 @@
+"""Other columns' words left at a name line's end, dropped where the name reads on without them.
+
+When OCR left no gap mark between the columns, a wrapped agency cell's words run on after the
+name's ("... kế hoạch ngành, địa"). The restorer's word trigram model tells whether the name's
+next line reads on better without them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from functools import lru_cache
+
+from theodoi.ingest.layout.interleaved.words import _column_words, fold
+
+# How many words at a name line's end may be another column's (a wrapped agency's "ngành, địa").
+_BLED_WORDS = 4
+# How much less likely per word (natural log) the name reads across a line break with a line's
+# last words than without them, for them to be another column's: a name's own words cost the
+# language model about 3 to 5 each, other columns' words run into the name about 8 to 10.
+_BLED_COST = 8.0
+# The same for the name's last line, whose last words nothing reads on from: their own cost
+# against the lines above (measured on 000/002: 6 and 6.5 read the same, 7 and 8 lower; 4 and
+# 5 read one row more but take a name's own rarer ending, "... nhỏ và vừa trong tỉnh").
+_BLED_END_COST = 6.5
+
+
+def drop_bled_line_ends(parts: Sequence[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Drop other columns' words left at the end of a name line, where the name reads on without them.
+
+    A wrapped agency cell ("Các sở, ban," / "ngành, địa" / "phương") runs on after a name
+    line's words when OCR left no gap mark between the columns ("... trong chương trình, kế
+    hoạch ngành, địa" / "công tác hằng năm"). The name is a paragraph: its next line carries
+    on its last words. The restorer's word trigram model tells which reads on: the next line's
+    first words after the line's end as read, or after the line without its last few words.
+    Those words go when they are agency or output words (``_column_words``) and the name reads
+    on better without them by more than ``_BLED_COST`` a word ("trên địa" / "bàn tỉnh",
+    "các ngành, địa" / "phương" stay). The name's last line is read against the lines above
+    only: its last words (or all of it) go when they cost more than ``_BLED_END_COST`` a word
+    ("... quản lý nhà nước phương", "internet, công"), unless the line ends a sentence or a
+    bracket ("... (PPP).", "... đổi số."). The model reads each line after the line above.
+    Without the model the parts are kept as they are.
+    """
+    score = _junction_scorer()
+    if score is None:
+        return list(parts)
+    vocabulary = _column_words()
+    out = [list(part) for part in parts]
+    for i in range(len(out)):
+        tokens = out[i][1].split()
+        last = i == len(out) - 1
+        if last and (i == 0 or _SENTENCE_END.search(out[i][1])):
+            break
+        following = "" if last else out[i + 1][1]
+        above = out[i - 1][1] if i else ""
+        best, best_gain = len(tokens), 0.0
+        for k in range(max(0 if last else 1, len(tokens) - _BLED_WORDS), len(tokens)):
+            tail = tokens[k:]
+            if not all(fold(t).strip(".,;:()") in vocabulary for t in tail):
+                continue
+            before = " ".join([above, *tokens[:k]])
+            gain = score(before, following) - score(before, f"{' '.join(tail)} {following}", len(tail))
+            gain -= (_BLED_END_COST if last else _BLED_COST) * len(tail)
+            if gain > best_gain:
+                best, best_gain = k, gain
+        if best < len(tokens):
+            out[i][1] = " ".join(tokens[:best])
+    return [(number, part) for number, part in out if part]
+
+
+_SENTENCE_END = re.compile(r"[.)…]\W*$")
+
+
+@lru_cache(maxsize=1)
+def _junction_scorer() -> Callable[[str, str], float] | None:
+    """Log P(a line's first words | a text's last words), by the restorer's model.
+
+    ``score(text, following, extra)`` scores ``extra`` + 2 of ``following``'s first words.
+    """
+    try:
+        from theodoi.ingest.restore import default_restorer
+        from theodoi.ingest.restore.model import NUM, UNSEEN, WORD
+
+        restorer = default_restorer()
+    except (ImportError, OSError, ValueError):
+        return None
+    vocab, trigram = restorer.model.vocab, restorer._trigram
+
+    def ids(text: str) -> list[int]:
+        return [NUM if core.isdigit() else vocab.get(core.lower(), UNSEEN) for core in WORD.findall(text)]
+
+    def score(text: str, following: str, extra: int = 0) -> float:
+        u, v = ([0, 0, *ids(text)])[-2:]
+        total = 0.0
+        for w in ids(following)[: 2 + extra]:
+            total += trigram(u, v, w)
+            u, v = v, w
+        return total
+
+    return score

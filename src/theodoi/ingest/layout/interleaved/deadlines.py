@@ -1,0 +1,209 @@
+"""The deadline column's words on a row's lines: a trailing deadline, a deadline carried on.
+
+The deadline column is the last one, so its fragments end the lines; its cells wrap over the
+row's line ends ("Năm 2025 và" / "những năm" / "tiếp theo", "Sau khi Bộ" / "ban hành"), and a
+"Tháng" may end the line above its "12/2025". OCR garbles years ("Năm 2~O25") and glues a month
+to its year; those are read back here too.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from itertools import pairwise
+
+from theodoi.ingest.layout.interleaved.words import _DEADLINE_WORDS, fold
+
+_DEADLINE_TAIL = re.compile(
+    r"(?:(?:thang|quy\s+\w+|nam)\s*)?\d{1,2}\s*/\s*20\d\d(?:\s*va\s+thuong\s+xuyen)?\s*$"
+    r"|(?:nam\s+)?20\d\d(?:\s*-\s*20\d\d)?(?:\s*va\s+thuong\s+xuyen)?\s*$"
+    r"|(?:nhiem vu\s+)?thuong\s+xuyen\s*$|hang\s+(?:nam|thang|quy)\s*$"
+)
+
+
+# A deadline fragment at the end of a line (the deadline column is the last one); cells
+# wrap, so "Thường" may end one line and "xuyên" the next.
+_DEADLINE_END = re.compile(
+    r"(?<![\w/])(?:"
+    r"(?:nhiem vu\s+)?thuong?(?:\s+xuye?ng?)?"  # OCR drops or adds a final g: "Thuon", "Xuyéng"
+    r"|xuye?ng?"
+    r"|(?<=\|\s)nhiem vu"  # "| Nhiệm vụ" / "thường" / "xuyên": the cell opens after a gap mark
+    r"|quy\s+(?:iv|i{1,3}|[1-4])\s+hang(?:\s+nam)?"  # "Quý I hằng" / "năm" wrapped below
+    r"|hang\s+(?:nam|thang|quy|tuan)|hang"
+    r"|h[aeiou]n[ge]?\s+nam"  # "Hằng năm" OCR'd "Hine năm", "Hing năm": capitalised only (below)
+    r"|(?:thang\s+|quy\s+[ivx1-4]+\s*/\s*|nam\s+)?\d{1,2}\s*/\s*20\d\d(?:\s+va\s+thuong(?:\s+xuyen)?)?"
+    r"|quy\s+[ivx1-4]+\s*/\s*20\d\d"
+    r"|(?:nam\s+)?20\d\d(?:\s*-\s*20\d\d)?(?:\s+va\s+thuong(?:\s+xuyen)?)?"
+    r"|(?:0[1-9]|1[0-2])20\d\d"  # month and year with the slash lost: "122025"
+    r"|20\d\d20\d\d"  # a period with its dash lost: "20252026"
+    r"|quy"
+    r")(?:\s+va)?\s*[.;,]?$"
+)
+_GLUED_MONTH = re.compile(r"^(0[1-9]|1[0-2])(20\d\d)\b")
+_GLUED_PERIOD = re.compile(r"^(20\d\d)(20\d\d)\b")
+_GARBLED_HANG = re.compile(r"h(?!ang\b)[aeiou]n[ge]?\s+nam\b")
+_NOT_DEADLINE_BEFORE = re.compile(r"(?:cong|so cong|bo cong)\s*$")
+
+
+def split_deadline_tail(text: str) -> tuple[str, str]:
+    """Split a trailing deadline fragment off a line: (rest, deadline fragment).
+
+    A month and year OCR read without their slash ("122025") come back as "12/2025", a
+    period without its dash ("20252026") as "2025-2026".
+    """
+    text = _repair_garbled_year(text)
+    key = fold(text)
+    if len(key) != len(text):
+        return text, ""
+    m = _DEADLINE_END.search(key)
+    if not m:
+        return text, ""
+    if key[m.start() :].rstrip(" .;,") == "quy" and not text[m.start()].isupper():
+        return text, ""  # "... số hóa quy" / "trình": a name's "quy trình", not a cell's "Quý"
+    if _NOT_DEADLINE_BEFORE.search(key[: m.start()]) and key[m.start() :].startswith("thuong"):
+        return text, ""
+    if _GARBLED_HANG.match(key[m.start() :]) and not text[m.start()].isupper():
+        return text, ""  # "... hơn năm" in a name's text, not a deadline cell's opening
+    due = _GLUED_PERIOD.sub(r"\1-\2", _GLUED_MONTH.sub(r"\1/\2", text[m.start() :].strip()))
+    return text[: m.start()].rstrip(" |"), due
+
+
+# "Năm" then a year OCR read with a mark or a letter among its digits ("Năm 2~O25").
+_GARBLED_YEAR = re.compile(r"(?<=\b[Nn]ăm )(2[\W_]?[0Oo][\W_]?[12lI][\W_]?\d)$")
+
+
+def _repair_garbled_year(text: str) -> str:
+    """ "Năm 2~O25" -> "Năm 2025": a line's last token after "năm" read as a year.
+
+    A deadline cell "Năm 2025" ends the row's line; OCR may read a mark between the year's
+    digits and a letter O for its 0 (l or I for a 1). Only such a token, after "năm", at
+    the line's end, is read back, so a number in a name's text stays as it is.
+    """
+    m = _GARBLED_YEAR.search(text)
+    if not m:
+        return text
+    year = re.sub(r"[\W_]", "", m.group(1)).translate(str.maketrans("OolI", "0011"))
+    return text[: m.start()] + year
+
+
+_DEADLINE_OPEN = re.compile(r"(?:\bva|\bnhung(?:\s+nam)?|\bnam\s+tiep|\btiep|\bthuong|\bhang)\s*$")
+
+
+def _deadline_word(token: str) -> str:
+    """The folded word, its vowel OCR doubled read once ("xuyeén" -> "xuyen")."""
+    return re.sub(r"([aeiou])\1", r"\1", fold(token).strip(".,;"))
+
+
+def split_deadline_continuation(text: str, deadline: str) -> tuple[str, str]:
+    """Split off a line's last words when they carry on a deadline cell begun above.
+
+    The deadline column is the last one, so its wrapped lines end the row's lines: "Năm 2025
+    và" is carried on by "những năm", then "tiếp theo". Up to three words of the deadline
+    phrases' vocabulary are taken, when the deadline so far is unfinished or the words open
+    with "và" (a second period joined on).
+    """
+    tokens = text.split()
+    k = len(tokens)
+    while k > 0 and len(tokens) - k < 3 and _deadline_word(tokens[k - 1]) in _DEADLINE_WORDS:
+        k -= 1
+    if k == len(tokens):
+        k = _joined_phrase_start(tokens, deadline)
+        return (" ".join(tokens[:k]), " ".join(tokens[k:])) if k < len(tokens) else (text, "")
+    tail = " ".join(tokens[k:])
+    if not (_DEADLINE_OPEN.search(fold(deadline)) or fold(tail).startswith("va ")):
+        return text, ""
+    return " ".join(tokens[:k]), tail
+
+
+# Longer phrases a dated deadline goes on with after "và", wrapped word by word like the rest.
+_JOINED_PHRASES = (("va", "nang", "cap", "mo", "rong", "thuong", "xuyen"),)
+
+
+def _joined_phrase_start(tokens: Sequence[str], deadline: str) -> int:
+    """Where a line's end carries on a dated deadline's longer joined phrase, len(tokens) if not.
+
+    "2025-2026" / "và nâng" / "cấp, mở" / "rộng" / "thường" / "xuyên": the words are taken
+    only while the deadline's part from its "và" and the line's last words (up to three) are
+    the phrase's opening words, so an output's own "nâng cấp, mở rộng" stays where it is.
+    """
+    if not re.search(r"20\d\d", deadline):
+        return len(tokens)
+    words = re.findall(r"\w+", fold(deadline))
+    opened = words[len(words) - 1 - words[::-1].index("va") :] if "va" in words else []
+    for k in range(max(0, len(tokens) - 3), len(tokens)):
+        taken = [re.findall(r"\w+", fold(t)) for t in tokens[k:]]
+        said = (*opened, *(w for words in taken for w in words))
+        if all(taken) and said[0] == "va" and any(p[: len(said)] == said for p in _JOINED_PHRASES):
+            return k
+    return len(tokens)
+
+
+# An event deadline begun ("Sau khi Bộ", "Ngay khi Bộ Công an ban") and not yet finished.
+_EVENT_OPEN = re.compile(r"^(?:sau khi|ngay khi|ngay sau khi|khi|theo ke hoach|theo chi dao)\b")
+_EVENT_DONE = re.compile(r"(?:ban hanh|phe duyet|thong qua|co hieu luc|[.;])\s*$")
+# The event's last word, after which an agency's name (or "hành" of "ban hành") follows.
+_EVENT_WANTS_NAME = re.compile(r"\b(?:bo|cua|khi|cap|so|chinh phu|trung uong)\s*$")
+
+
+def split_event_continuation(text: str, deadline: str) -> tuple[str, str]:
+    """Split off a line's end that carries on an unfinished event deadline cell.
+
+    An event deadline ("Ngay khi Bộ Công an ban hành") wraps over the row's lines like any
+    cell of the last column, so its pieces end the lines below its first: the words after
+    the line's last gap mark (up to four), or the lone "hành" finishing "ban hành". A piece
+    that opens with an agency's name is taken only where the deadline waits for one ("... Bộ").
+    """
+    key = fold(deadline)
+    tokens = text.split()
+    if key.strip(" .,;") == "dinh ky":
+        return _split_cadence_basis(tokens)
+    if not _EVENT_OPEN.match(key) or _EVENT_DONE.search(key) or len(key.split()) > 12:
+        return text, ""
+    if key.endswith(" ban") and tokens and fold(tokens[-1]).strip(".,;") == "hanh":
+        return " ".join(tokens[:-1]), tokens[-1]
+    if "|" not in text:
+        return text, ""
+    head, _bar, piece = text.rpartition("|")
+    words = piece.split()
+    if not words or len(words) > 4 or not all(re.fullmatch(r"[^\W\d_]+[.,]?", w) for w in words):
+        return text, ""
+    if words[0][:1].isupper() and not _EVENT_WANTS_NAME.search(key):
+        return text, ""
+    return head.rstrip(" |"), " ".join(words)
+
+
+def _split_cadence_basis(tokens: Sequence[str]) -> tuple[str, str]:
+    """Split off a line's last words "theo ..." (two to four words) that a bare "Định kỳ" waits for.
+
+    "Định kỳ" (periodically) is printed with what sets the period: "Định kỳ" / "theo Đề án".
+    The deadline is the last column, so "theo Đề án" ends a line below its first word's.
+    """
+    for k in range(max(0, len(tokens) - 4), len(tokens) - 1):
+        if fold(tokens[k]) == "theo" and all(re.search(r"\w", t) for t in tokens[k + 1 :]):
+            return " ".join(tokens[:k]), " ".join(tokens[k:])
+    return " ".join(tokens), ""
+
+
+_BARE_MONTH = re.compile(r"(?<![\w/])\d{1,2}\s*/\s*20\d\d\s*[.;,]?$")
+_MONTH_WORD = re.compile(r"^th[a-z]{1,2}ng[.,]?$")  # "Tháng" as OCR reads it: "Théang", "Thông"
+
+
+def _join_wrapped_month(texts: dict[int, str]) -> dict[int, str]:
+    """Carry a deadline's "Tháng" that ended the line above down onto its "12/2025".
+
+    The deadline column is narrow: "Tháng 12/2025" often wraps, so "Tháng" ends one line of
+    the row and the month ends the next. A capitalised month word (OCR slips allowed) ending
+    the line right above a line that ends with a bare month/year is moved down to it.
+    """
+    keys = sorted(texts)
+    out = dict(texts)
+    for above, below in pairwise(keys):
+        tokens = out[above].split()
+        if len(tokens) < 2 or not tokens[-1][:1].isupper() or not _MONTH_WORD.match(fold(tokens[-1])):
+            continue
+        m = _BARE_MONTH.search(fold(out[below]))
+        if m is None or len(fold(out[below])) != len(out[below]):
+            continue
+        out[above] = " ".join(tokens[:-1])
+        out[below] = f"{out[below][: m.start()]}Tháng {out[below][m.start() :]}"
+    return out

@@ -1,0 +1,145 @@
+"""Stray OCR tokens on a row's lines: runs of them turned into a gap mark, and the restored
+words that are debris.
+
+A table's rules and floating accents come out of OCR as lone letters, digits and marks. Runs of
+them are replaced by one gap mark "|" before the lines are cut (they fall between columns); the
+restored words whose raw tokens are debris or lone letters are kept aside so that the output
+column's segmentation can drop them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from theodoi.ingest.layout.debris import debris_mask
+from theodoi.ingest.layout.interleaved.words import fold
+from theodoi.ingest.layout.lines import Line
+from theodoi.ingest.text import is_so_lookalike
+
+
+def _is_stray(token: str) -> bool:
+    """A raw OCR token made of a table rule or a lone accent: one letter or digit, or marks."""
+    core = re.sub(r"[\W_]", "", token)
+    if not core:
+        return True
+    if len(core) == 1:
+        return True
+    if len(core) != 2:
+        return False
+    # two letters: marks glued to them, mixed case ("oA") or no vowel ("kh") is no syllable
+    return bool(
+        re.search(r"[^\w.,;:]", token)
+        or (core[0].islower() and core[1].isupper())
+        or not re.search(r"[aeiouy\d]", fold(core))
+    )
+
+
+def drop_debris_runs(line: Line, *, run: int = 3) -> Line:
+    """Replace runs of stray tokens by a column gap mark "|".
+
+    OCR reads the accents floating over a table line, and the rules between columns, as lone
+    letters and marks ("h‘ h h-,\\ h A R A 5"). The restorer, which works line by line
+    before the layout step, turns such letters into words ("hô", "hố"), so the runs are
+    found on the raw line, whose tokens match the restored line's one to one, and the
+    restored tokens at those places are replaced by one bar: the text loses the debris and
+    the layout keeps the gap it marks. The row number opening a line is kept, and so is a
+    lone capital opening a capitalised word ("S Nông nghiệp": a head letter cut off), or
+    "Sở" read with a mark for its vowel ("S& Giáo dục", restored "Sở": an agency's head).
+    """
+    raw, text = line.raw.split(), line.text.split()
+    if len(raw) != len(text) or len(raw) < run:
+        return line
+    stray = [_is_stray(t) for t in raw]
+    if row_code_like(raw[0]):
+        stray[0] = False
+    for i in range(len(raw) - 1):
+        opens_word = raw[i + 1][:1].isupper() and len(re.sub(r"\W", "", raw[i + 1])) >= 3
+        head = (raw[i].isalpha() and raw[i].isupper()) or is_so_lookalike(text[i])
+        if stray[i] and head and opens_word:
+            stray[i] = False
+    out: list[str] = []
+    i = 0
+    changed = False
+    while i < len(raw):
+        j = i
+        while j < len(raw) and stray[j]:
+            j += 1
+        if j - i >= run:
+            out.append("|")
+            changed = True
+            i = j
+            continue
+        out.extend(text[i : max(j, i + 1)])
+        i = max(j, i + 1)
+    if not changed:
+        return line
+    new = " ".join(out)
+    return replace(line, text=new, key=fold(new))
+
+
+# How many stray tokens right after a row number leave the name column blank on its line.
+_BLANK_NAME_RUN = 3
+
+
+def blank_name_after_code(line: Line) -> bool:
+    """Whether a row's number line holds no name text: a debris run follows the number.
+
+    A row's number sits on a middle line of its row; where the name's paragraph has a short
+    line or none at that height, OCR reads the floating accents and the table's rules there
+    as a run of stray tokens ("30 . Y R £ PRI ngành, địa A A triển khai"), and the words
+    after them are the other columns' ("ngành, địa" of a partner, "triển khai" of an
+    output). A name's own text opens right after the number or after one bar ("4 | công
+    nghệ, đổi mới").
+    """
+    raw = line.raw.split()
+    if not raw or not row_code_like(raw[0]):
+        return False
+    run = 0
+    for token in raw[1:]:
+        if not _is_stray(token):
+            break
+        run += 1
+    return run >= _BLANK_NAME_RUN and run < len(raw) - 1
+
+
+def row_code_like(token: str) -> bool:
+    return bool(re.fullmatch(r"\d{1,4}(?:[.,]\d{1,2}){0,2}[.)|]?", token))
+
+
+def debris_words(line: Line) -> frozenset[str]:
+    """The restored words of ``line`` whose raw OCR tokens are debris (``debris.debris_mask``).
+
+    They are dropped from the task name only, after the row is cut: the row and column cuts
+    read the line as before (taking tokens out shifts the character positions they weigh), and
+    the other cells keep them (an agency's garbled word still helps find its directory name).
+    A row number opening the line is kept.
+    """
+    raw, text = line.raw.split(), line.text.split()
+    if len(raw) != len(text) or not raw:
+        return frozenset()
+    mask = debris_mask(raw, text, keep_first=row_code_like(raw[0]))
+    return frozenset(word for word, drop in zip(text, mask, strict=True) if drop)
+
+
+def lone_letter_words(line: Line) -> frozenset[str]:
+    """The restored words of ``line`` that OCR read as one letter ("X" restored "Xồ", "o" "ở").
+
+    A lone letter in a table line is mostly a rule or an accent read as a letter; the
+    restorer makes it a word. They are taken out of the output cell only (an output names a
+    document, never a one-letter word), but "y" before "tế" (health) stays, and so does a
+    word the line also prints from a longer token.
+    """
+    raw, text = line.raw.split(), line.text.split()
+    if len(raw) != len(text):
+        return frozenset()
+    lone = {
+        k
+        for k, token in enumerate(raw)
+        if len(token) == 1
+        and token.isalpha()
+        and not (k + 1 < len(raw) and fold(raw[k + 1]).startswith("te"))
+    }
+    # a word the line also prints whole ("số" of "s6 hóa" beside "s" read "số") stays
+    printed = {word for k, word in enumerate(text) if k not in lone}
+    return frozenset(text[k] for k in lone) - printed

@@ -1,0 +1,256 @@
+"""One interleaved row rebuilt from its lines: the first column's cut, then the rest to the
+other columns.
+
+Walks the row's lines top to bottom, cutting each into the name's part and the rest, applying
+the name-end repairs (recut, tails, continuations, bled ends, deadline continuations) and
+aligning the rest's fragments to the columns.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from theodoi.ingest.layout.interleaved.agency_lines import (
+    _after_first_agency,
+    agency_line_fragment,
+    splice_opened_agency,
+)
+from theodoi.ingest.layout.interleaved.agency_tails import split_agency_continuation, split_agency_tail
+from theodoi.ingest.layout.interleaved.bled_ends import drop_bled_line_ends
+from theodoi.ingest.layout.interleaved.deadlines import (
+    _join_wrapped_month,
+    split_deadline_continuation,
+    split_deadline_tail,
+    split_event_continuation,
+)
+from theodoi.ingest.layout.interleaved.debris import blank_name_after_code
+from theodoi.ingest.layout.interleaved.first_column import (
+    _AFTER_END_SHARE,
+    _PARAGRAPH_END_SHARE,
+    _cut_first_column,
+    agency_words_line,
+    ends_paragraph,
+)
+from theodoi.ingest.layout.interleaved.fragments import _assign_fragments, _fragments
+from theodoi.ingest.layout.interleaved.headers import header_lines
+from theodoi.ingest.layout.interleaved.recut import (
+    drop_trailing_letters,
+    ends_open_phrase,
+    give_conjunction_to_rest,
+    give_digit_so_to_rest,
+    recut_name_end,
+    split_directory_tail,
+)
+from theodoi.ingest.layout.interleaved.row_lines import _text_after_code
+from theodoi.ingest.layout.interleaved.segmented import _partner_opening, partner_column
+from theodoi.ingest.layout.interleaved.words import _carries_agency, fold
+from theodoi.ingest.layout.lines import Line
+from theodoi.ingest.layout.segment import DEADLINE, PROSE, Carry, column_kind
+from theodoi.ingest.layout.table import Cell, ColumnSpec, Row, RowStart
+
+
+def _inline_row(
+    lines: Sequence[Line],
+    start: RowStart,
+    lo: int,
+    hi: int,
+    first: ColumnSpec,
+    others: Sequence[ColumnSpec],
+    width: float,
+    rests: list[tuple[int, str]] | None = None,
+    debris: dict[int, frozenset[str]] | None = None,
+    spilled: set[int] | frozenset[int] = frozenset(),
+    opening: set[int] | None = None,
+) -> Row:
+    """Rebuild one interleaved row from lines[lo:hi]; ``spilled`` lines hold other cells only.
+
+    ``rests`` gathers each line's text right of the first column's cut; ``opening`` the
+    spilled lines whose words go to the partners' column whole (``_partner_opening``): the
+    partners' cell opens there, unless the row has no other agency cell (then the lead's).
+    """
+    row = Row("row", start.code, {}, [])
+    partner = partner_column(others)
+    forced: set[int] = set()  # spilled lines that open the partners' cell (``_partner_opening``)
+    name = Cell("", [], 0.7)
+    deadline = Cell("", [], 0.7)
+    takes_deadline = (
+        bool(others) and others[-1].fits("12/2025") >= 0.5 and others[-1].fits("Thường xuyên") >= 0.5
+    )
+    streams: dict[str, Cell] = {}
+    continued: list[str] = []  # agency names carried on by words taken out of the name
+    name_closed = False
+    last_head = ""  # the name's part of the last line that had one
+    name_ended = False  # the name's last line read was short: its paragraph ended (``ends_paragraph``)
+    name_started = False
+    name_done = False  # the name's words so far, from the row's number line on, end no open phrase
+    name_parts: list[tuple[int, str]] = []  # (line number, the name's part of it)
+
+    def carries_on(words: str) -> bool:
+        for col in others:
+            cell = streams.get(col.name)
+            if col.continues is None or cell is None or not cell.text:
+                continue
+            tokens = words.split()
+            if any(col.continues(cell.text, " ".join(tokens[:k])) >= 0.95 for k in range(1, len(tokens) + 1)):
+                return True
+        return False
+
+    def completes(words: str) -> bool:
+        from theodoi.ingest.normalise.agencies import known_agency
+
+        for col in others:
+            cell = streams.get(col.name)
+            if col.continues is None or cell is None or not cell.text or known_agency(cell.text):
+                continue
+            if col.continues(cell.text, words) >= 0.95:
+                return True
+        return False
+
+    texts = {i: _text_after_code(lines[i], i == start.index) for i in range(lo, hi) if lines[i].key}
+    recut_kinds = _segment_kinds(others)
+    if takes_deadline:
+        texts = _join_wrapped_month(texts)
+    heading = header_lines(lines, lo, hi) - {start.index}
+    name_start = next((i for i in range(lo, hi) if i not in spilled), hi)
+    held: tuple[int, str] | None = None  # a spilled line opening an agency, kept for the line below
+
+    def emit(number: int, rest: str, inside: str = "") -> None:
+        if rest and rests is not None:
+            rests.append((number, rest))
+        rest = f"{inside} {rest}".strip()
+        if rest:
+            pieces = _fragments(rest)
+            row.fragments.append((number, pieces))
+            _assign_fragments(pieces, others, streams, number)
+
+    for i in range(lo, hi):
+        line = lines[i]
+        if not line.key or i in heading:
+            continue
+        row.lines.append(line.number)
+        opens_above = i < name_start and not any(lines[j].key for j in range(i + 1, name_start))
+        text = texts[i]
+        if takes_deadline:
+            text, due = split_deadline_tail(text)
+            if deadline.text:
+                text, more = split_deadline_continuation(f"{text} {due}".strip(), deadline.text)
+                due = more or due
+            if due:
+                deadline.add(due, line.number)
+            elif (event := deadline if deadline.text else streams.get(others[-1].name)) is not None:
+                text, more = split_event_continuation(text, event.text)
+                if more:
+                    event.add(more, line.number)
+        if not text.strip(" |"):
+            continue
+        if (
+            partner is not None
+            and i in spilled
+            and (words := _partner_opening(lines, i, start.index, text, bool(forced)))
+        ):
+            text = " ".join(words)
+            streams.setdefault(others[partner].name, Cell("", [], 0.6)).add(text, line.number)
+            row.fragments.append((line.number, [text]))
+            if rests is not None:
+                rests.append((line.number, text))
+            forced.add(line.number)
+            continue
+        agency_line = (
+            name_done
+            and agency_words_line(text, width)
+            and not _carries_agency(name.text, " ".join(text.split()[:2]))  # "... Sở Tài" / "chính"
+        )
+        blank_name = i == start.index and blank_name_after_code(lines[i])
+        if agency_line or blank_name or i in spilled or (name_ended and len(text) < _AFTER_END_SHARE * width):
+            head, rest = "", text
+        else:
+            head, rest = _cut_first_column(
+                text,
+                width,
+                name_started=name_started,
+                name_closed=name_closed,
+                carries_on=carries_on,
+                completes=completes,
+            )
+        if head:
+            head, leaked = split_agency_tail(head)
+            if leaked:
+                rest = f"{leaked} {rest}".strip()
+        if head:
+            above = [piece for _number, pieces in row.fragments for piece in pieces]
+            head, moved = recut_name_end(head, rest, recut_kinds, _carry(streams, others), above)
+            if moved:
+                rest = f"{moved} {rest}".strip()
+        if head:
+            head, rest = give_digit_so_to_rest(head, rest)
+        if head and rest:
+            head, rest = give_conjunction_to_rest(head, rest, carries_on)
+        if head:
+            head = drop_trailing_letters(head)
+        if head and debris and debris.get(line.number):
+            head = " ".join(w for w in head.split() if w not in debris[line.number])
+        if head:
+            open_cells = [streams[c.name].text for c in others if c.continues and c.name in streams]
+            head, moved, carried = split_agency_continuation(head, [*open_cells, *continued], name.text)
+            if moved:
+                rest = f"{moved} {rest}".strip()
+                continued.append(carried)
+        inside = ""  # a directory name's inside taken off the name: the agency cells' words
+        if head:
+            head, inside = split_directory_tail(head)
+        if head:
+            name.add(head, line.number)
+            name_parts.append((line.number, head))
+            last_head = head
+            name_started = True
+            name_closed = bool(re.search(r"[.;]\s*$", head)) and len(head) < 0.8 * width
+            name_ended = i >= start.index and ends_paragraph(head, width, first=name.text == head)
+            name_done = i >= start.index and not ends_open_phrase(fold(name.text))
+        elif name_started and not agency_line:
+            # a line of the other columns only: the name ends here unless its last line ran
+            # to the column's width (a wrapped paragraph goes on below the other columns')
+            name_closed = len(last_head) < _PARAGRAPH_END_SHARE * width
+            name_done = False
+        if opens_above and rest and not inside and agency_line_fragment(rest) is not None:
+            held = (line.number, rest)  # the row's tall cell opens just above: see the line below
+            continue
+        if held is not None:
+            spliced = splice_opened_agency(held[1], rest) or _after_first_agency(held[1], rest)
+            if spliced is None:
+                emit(*held)
+            rest = spliced or rest
+            held = None
+        emit(line.number, rest, inside)
+    if held is not None:
+        emit(*held)
+    if forced and partner is not None and others[partner - 1].name not in streams:
+        streams[others[partner - 1].name] = streams.pop(others[partner].name)  # the row's one agency cell
+        forced.clear()
+    if opening is not None:
+        opening.update(forced)
+    if len(name_parts) > 1:
+        name = Cell("", [], name.confidence)
+        for number, part in drop_bled_line_ends(name_parts):
+            name.add(part, number)
+    if name.text:
+        row.cells[first.name] = name
+    last = others[-1].name if others else None
+    if deadline.text and last is not None:
+        streams[last] = deadline
+    for col in others:
+        if col.name in streams:
+            row.cells[col.name] = streams[col.name]
+    return row
+
+
+def _segment_kinds(others: Sequence[ColumnSpec]) -> list[str]:
+    """The segmentation's column kinds: the name's prose, then the other columns but a deadline."""
+    kinds = [column_kind(c.fits, first=False) for c in others]
+    return [PROSE, *[k for k in kinds if k != DEADLINE]]
+
+
+def _carry(streams: dict[str, Cell], others: Sequence[ColumnSpec]) -> Carry:
+    """The other columns' cells so far, indexed as ``_segment_kinds`` lists them."""
+    cols = [c for c in others if column_kind(c.fits, first=False) != DEADLINE]
+    return Carry({j + 1: streams[c.name].text for j, c in enumerate(cols) if c.name in streams})
