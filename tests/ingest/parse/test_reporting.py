@@ -161,6 +161,36 @@ OTHER_PHRASINGS = [
         [],
         "negative: no cadence, no ad-hoc word",
     ),
+    (
+        "2. Các sở định kỳ hằng quý, 6 tháng và năm báo cáo kết quả về Sở Khoa học và Công nghệ.",
+        [
+            ("quarterly", None, "Sở Khoa học và Công nghệ"),
+            ("semiannual", None, "Sở Khoa học và Công nghệ"),
+            ("annual", None, "Sở Khoa học và Công nghệ"),
+        ],
+        "the last cadence joined by 'và'",
+    ),
+    (
+        "2. Các sở báo cáo định kỳ 6 tháng đầu năm và cả năm về Sở Khoa học và Công nghệ.",
+        [("semiannual", None, "Sở Khoa học và Công nghệ"), ("annual", None, "Sở Khoa học và Công nghệ")],
+        "'cả năm' is the year's report; 'đầu năm' is no cadence",
+    ),
+    (
+        "2. Các sở báo cáo tình hình, kết quả thực hiện Kế hoạch này hằng quý (trước ngày 20 tháng "
+        "cuối quý) gửi Sở Khoa học và Công nghệ.",
+        [("quarterly", "trước ngày 20 tháng cuối quý", "Sở Khoa học và Công nghệ")],
+        "the cadence some words after the verb",
+    ),
+    (
+        "2. Các sở báo cáo kết quả về Sở Khoa học và Công nghệ khi có yêu cầu.",
+        [("ad_hoc", None, "Sở Khoa học và Công nghệ")],
+        "a report on request is ad hoc, and the recipient ends before 'khi'",
+    ),
+    (
+        "2. Các sở báo cáo kết quả thực hiện năm 2025 về Sở Khoa học và Công nghệ.",
+        [],
+        "negative: a year named is no cadence",
+    ),
 ]
 
 
@@ -169,3 +199,17 @@ OTHER_PHRASINGS = [
 )
 def test_other_phrasings_of_a_reporting_duty(clause, expected, comment):
     assert duties(clause) == expected
+
+
+@pytest.mark.parametrize(
+    "heading",
+    ["PHẦN III. TỔ CHỨC THỰC HIỆN", "IV. TỔ CHỨC THỰC HIỆN VÀ CHẾ ĐỘ BÁO CÁO", "IV. TRIỂN KHAI THỰC HIỆN"],
+)
+def test_the_organisation_part_under_other_capital_headings(heading):
+    assert duties("1. Các sở định kỳ hằng năm báo cáo UBND tỉnh.", heading) == [("annual", None, "UBND tỉnh")]
+
+
+def test_a_lower_case_line_about_carrying_out_is_no_organisation_heading():
+    assert (
+        duties("1. Các sở định kỳ hằng năm báo cáo UBND tỉnh.", "2. Triển khai thực hiện các nhiệm vụ") == []
+    )

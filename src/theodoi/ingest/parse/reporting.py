@@ -30,6 +30,11 @@ from theodoi.ingest.plan import Provenance, ReportingDuty
 from theodoi.ingest.text import collapse_spaces, fold
 
 _HEADING = re.compile(r"^\W*\S{0,5}\s*[-.:)]?\s*to\s*ch\S{0,2}c\s+th\S{0,4}\s+hi\S{0,2}n\W*$")
+# The same part printed in capitals with other words: "PHẦN III. TỔ CHỨC THỰC HIỆN",
+# "V. TỔ CHỨC THỰC HIỆN VÀ CHẾ ĐỘ BÁO CÁO", "IV. TRIỂN KHAI THỰC HIỆN".
+_CAPITAL_HEADING = re.compile(
+    r"^\W*(?:ph\S{0,2}n\s+)?[ivxl1]{1,4}\s*[-.:)]\s*(?:to\s*ch\S{0,2}c|tri\S{0,2}n\s+khai)\s+th\S{0,4}\s+hi\S{0,2}n\b"
+)
 _END = re.compile(r"^\W*(n\S{0,2}i\s+nh\S{0,2}n\b|ph\S{0,2}\s*l\S{0,2}c\s+[ivx1l]+\b|tm\.|kt\.)")
 _VERB = re.compile(r"\bb\S{0,2}o\s+c\S{0,2}o\b|\bgui\b|\bgiri\b|\bgii\b|\bde xuat\b")
 
@@ -37,12 +42,17 @@ _VERB = re.compile(r"\bb\S{0,2}o\s+c\S{0,2}o\b|\bgui\b|\bgiri\b|\bgii\b|\bde xua
 _CADENCE_WORDS = (
     (re.compile(r"\b(?:h\S{1,2}ng|moi)\s+tu\S{0,2}n\b"), "weekly"),
     (re.compile(r"\b(?:h\S{1,2}ng|moi)\s+th\S{1,2}ng\b"), "monthly"),
-    (re.compile(r"\b(?:h\S{1,2}ng|moi)\s+qu\S\b|\b(?:03|3|ba)\s+th\S{1,2}ng\b|(?<=,)\s*qu\S\b"), "quarterly"),
+    (
+        re.compile(
+            r"\b(?:h\S{1,2}ng|moi)\s+qu\S\b|\b(?:03|3|ba)\s+th\S{1,2}ng\b|(?<=,)\s*qu\S\b|\bva\s+qu\S\b"
+        ),
+        "quarterly",
+    ),
     (re.compile(r"\b(?:06|6|sau)\s+th\S{1,2}ng\b|\bnua\s+nam\b"), "semiannual"),
     (
         re.compile(
             r"\b(?:h\S{1,2}ng|moi)\s+n\S{1,2}m\b|\b(?:01|1)\s*n\S{1,2}m\b|(?<=,)\s*n\S{1,2}m\b|\bcuoi\s+nam\b"
-            r"|\b(?:bao\s+cao|tong\s+ket)\s+nam\b"
+            r"|\b(?:bao\s+cao|tong\s+ket)\s+nam\b|\b(?:va|ca)\s+n\S{1,2}m\b(?!\s*\d)"
         ),
         "annual",
     ),
@@ -57,8 +67,12 @@ _RECIPIENT_START = (
 )
 _RECIPIENT = re.compile(
     rf"(?:\b(?:v\S|g\S{{1,3}}i v\S|g\S{{1,3}}i|b\S{{0,2}}o\s+c\S{{0,2}}o(?:\s+v\S)?|ki\S{{1,2}}n\s+ngh\S)\s+)({_RECIPIENT_START}.*?)"
-    r"(?=\s+(?:de|tr\S{1,3}[ce]\s+(?:ng\S{1,2}y|\d)|tai|ve|cac bien|tinh hinh|ket qua|xem xet|va kien|va de|d\S{0,2}nh\s+k\S)\b|\s*[(;:.]|\s*,\s*(?:de|bao cao|truoc)\b|$)"
+    r"(?=\s+(?:de|tr\S{1,3}[ce]\s+(?:ng\S{1,2}y|\d)|tai|ve|cac bien|tinh hinh|ket qua|xem xet|va kien|va de|d\S{0,2}nh\s+k\S|khi)\b|\s*[(;:.]|\s*,\s*(?:de|bao cao|truoc)\b|$)"
 )
+# How far after "báo cáo" a cadence still names that report ("báo cáo tình hình, kết quả thực
+# hiện Kế hoạch này hằng quý"): a report's subject runs to some six words.
+_NAMED_AFTER = 60
+
 _DUE = re.compile(
     r"\btr\S{1,3}[ce]\s+(?:ng\S{1,2}y\s+\d{1,2}|\d{1,2}\s*h\s*\d{0,2}|th\S{0,2}\s+\S+)[^,;.()]*?(?=\s+(?:de|va|bao|g\S{1,3}i|ve)\b|[,;.()]|$)"
 )
@@ -79,6 +93,9 @@ def _section(lines: Sequence[Line]) -> list[Line]:
         if len(line.key) <= 45 and (_HEADING.match(line.key) or _HEADING.match(fold(line.raw))):
             start = i + 1
             break
+        if len(line.key) <= 80 and _capitals(line.raw) and _CAPITAL_HEADING.match(fold(line.raw)):
+            start = i + 1
+            break
     if start is None:
         return []
     out: list[Line] = []
@@ -87,6 +104,12 @@ def _section(lines: Sequence[Line]) -> list[Line]:
             break
         out.append(line)
     return out
+
+
+def _capitals(text: str) -> bool:
+    """Whether ``text`` is printed in capitals (a word such as "Phần" may open it in lower case)."""
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
 
 
 def _clauses(text: str) -> list[tuple[int, int]]:
@@ -132,13 +155,14 @@ def parse_reporting(lines: Sequence[Line]) -> list[ReportingDuty]:
                     {
                         hit
                         for v in _VERB.finditer(clause)
-                        for hit in _cadences(clause[v.start() : v.end() + 30], v.start())
+                        for hit in _cadences(clause[v.start() : v.end() + _NAMED_AFTER], v.start())
                     }
                 )
         if not found:
             # "kịp thời báo cáo", "chủ động đề xuất gửi ...": an ad-hoc duty.
             if re.search(
-                r"\bk\S{1,2}p\s+th\S{1,2}i\b|\bdot\s+xu\S{1,2}t\b|\bch\S{0,2}\s+d\S{1,2}ng\s+de xuat\b",
+                r"\bk\S{1,2}p\s+th\S{1,2}i\b|\bdot\s+xu\S{1,2}t\b|\bch\S{0,2}\s+d\S{1,2}ng\s+de xuat\b"
+                r"|\bkhi\s+(?:c\S|d\S{1,2}c)\s+y\S{1,2}u\s+c\S{1,2}u\b",
                 clause,
             ):
                 found = [(0, "ad_hoc")]
