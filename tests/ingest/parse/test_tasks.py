@@ -267,6 +267,12 @@ def test_a_lengthened_name_must_extend_the_name_read_so_far():
             [],
             id="not-the-partners-own-name",
         ),
+        pytest.param(
+            [(1, ["Các số, ngành", "Quyết định của chủ"]), (2, ["UBND tỉnh địa phương tịch", "UBND tỉnh"])],
+            ["Các sở, ngành, địa phương"],
+            [],
+            id="not-the-start-of-the-partners-longer-name",
+        ),
     ],
 )
 def test_an_empty_ocr_lead_takes_a_row_agency_that_is_no_partner(fragments, support, expected) -> None:

@@ -448,7 +448,8 @@ def _with_row_agencies(
     columns hold are a second reading: a partner name is lengthened to a longer directory
     name found ("Các sở, ban, ngành" to "Các sở, ban, ngành, địa phương" when the wrapped
     words are there), and an empty lead or partner cell takes the names found that the
-    other agency cell does not hold.
+    other agency cell does not hold (nor a shorter reading of one: "Các sở, ngành" found
+    beside the partners' "Các sở, ngành, địa phương" is that cell's own name).
     """
     found = agencies_in_fragments(row.fragments)
     if not found:
@@ -462,8 +463,7 @@ def _with_row_agencies(
     support = [longer(name) for name in support]
     lead = [longer(name) for name in lead]
     if not lead:  # a partner's name is the lead only when the row names no other (``task_from_row``)
-        partners = {fold(x) for x in support}
-        lead = [f for f in found if fold(f) not in partners][:1]
+        lead = [f for f in found if not any(_within(f, x) or _within(x, f) for x in support)][:1]
         lead_conf = 0.4 if lead else lead_conf
     if not support:
         taken = {fold(x) for x in lead}
