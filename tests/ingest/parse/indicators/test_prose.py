@@ -40,6 +40,13 @@ CASES = [
         "no such rate in the vocabulary: the count's unit stays",
     ),
     ("Triển khai giai đoạn 2026 - 2030 các đề án chuyển đổi số.", (None, "text", None, None, None), "years"),
+    ("Tỷ lệ hồ sơ xử lý trực tuyến đạt tối thiểu 80%.", ("≥ 80", ">=", 80, None, "%"), "at least, in words"),
+    ("Kinh tế số chiếm trên 30% GRDP.", ("> 30", ">", 30, None, "% GRDP"), "above, in words"),
+    ("Tỷ lệ đạt từ 70% trở lên.", ("≥ 70", ">=", 70, None, "%"), "from ... upwards"),
+    ("Có 1.500 doanh nghiệp công nghệ số.", ("1.500", "=", 1500, None, "Doanh nghiệp"), "a count of a unit"),
+    ("Điểm đánh giá đạt 0,5 điểm.", ("0,5", "=", 0.5, None, "Điểm"), "a unit closing the sentence"),
+    ("Phủ sóng 5G toàn tỉnh.", (None, "text", None, None, None), "negative: 5G is no count"),
+    ("Có 20 tỉnh tham gia mạng lưới.", ("Có", "text", None, None, None), "negative: no unit named"),
 ]
 
 
@@ -76,3 +83,48 @@ def test_a_short_or_closed_line_ends_its_bullet():
     # bullet after it is an indicator of its own, and a paragraph after a blank line is not one.
     body = f"{FULL}.\n- xã hội số phát triển mạnh.\n\n- Có ≥ 15 doanh nghiệp\n\nghi chú của bảng.\n"
     assert names(body) == [FULL[2:], "xã hội số phát triển mạnh", "Có ≥ 15 doanh nghiệp"]
+
+
+def horizons(text: str) -> list[tuple[int, str]]:
+    return [(ind.horizon, ind.name) for ind in parse_indicators(lines_from_text(text))]
+
+
+@pytest.mark.parametrize(
+    ("heading", "year"),
+    [
+        ("2.1. Đến hết năm 2025", 2025),
+        ("a) Mục tiêu đến năm 2030", 2030),
+        ("b) Mục tiêu cụ thể đến năm 2030", 2030),
+        ("2.2. Đến năm 2030, phấn đấu đạt các chỉ tiêu sau:", 2030),
+        ("Tầm nhìn đến năm 2045", 2045),
+        ("2.1. Giai đoạn 2026 - 2030", 2030),
+    ],
+)
+def test_a_horizon_heading_in_its_phrasings(heading, year):
+    text = f"2. Mục tiêu cụ thể\n{heading}\n- Kinh tế số chiếm 30% GRDP.\n"
+    assert horizons(text) == [(year, "Kinh tế số chiếm 30% GRDP")]
+
+
+def test_a_horizon_sentence_stating_a_target_is_no_heading():
+    # Digits after the year, or words not closed by a colon, make a sentence, not a heading.
+    text = "2. Mục tiêu cụ thể\nĐến năm 2030, kinh tế số chiếm 30% GRDP.\n- Có 20 doanh nghiệp.\n"
+    assert horizons(text) == []
+
+
+def test_the_tasks_part_ends_the_targets():
+    text = (
+        "2.1. Đến năm 2030\n- Kinh tế số chiếm 30% GRDP.\nIV. NHIỆM VỤ VÀ GIẢI PHÁP\n"
+        "1. Giai đoạn 2026 - 2030\n- Triển khai 20 nền tảng số.\n"
+    )
+    assert horizons(text) == [(2030, "Kinh tế số chiếm 30% GRDP")]
+
+
+def test_lettered_items_stating_a_number_are_targets_and_lettered_headings_are_not():
+    text = (
+        "2.1. Đến năm 2030\na) Về hạ tầng số (gồm 2 chỉ tiêu)\n"
+        "a) Tỷ lệ dịch vụ công trực tuyến toàn trình đạt 80%.\nb) Có 20 doanh nghiệp công nghệ số.\n"
+    )
+    assert horizons(text) == [
+        (2030, "Tỷ lệ dịch vụ công trực tuyến toàn trình đạt 80%"),
+        (2030, "Có 20 doanh nghiệp công nghệ số"),
+    ]

@@ -12,9 +12,27 @@ from theodoi.ingest.parse.indicators.units import UNIT_KEYS, unit_match
 from theodoi.ingest.plan import Indicator, Provenance
 from theodoi.ingest.text import collapse_spaces, fold
 
-_PROSE_HORIZON = re.compile(
-    r"^\W*(?:\d+(?:\.\d+)*\.?|[a-zđ]\)|[ivx]+\.)?\s*(?:t\S{0,2}m\s+nh\S{0,2}n\s+)?[dđpbt]\S{0,2}n\s*(?:h\S{0,2}t\s*)?n\S{0,2}m\s*(20\d\d)\W*$"
+# A horizon heading: "2.1. Đến hết năm 2025", "a) Mục tiêu đến năm 2030", "Tầm nhìn đến năm
+# 2045", "Giai đoạn 2026 - 2030" (its last year), "Đến năm 2030, phấn đấu đạt các chỉ tiêu sau:".
+_HEADING_OPEN = (
+    r"^\W*(?:\d+(?:\.\d+)*\.?|[a-zđ]\)|[ivx]+\.)?\s*(?:m\S{0,2}c\s+ti\S{0,2}u\s+(?:c\S\s+th\S\s+)?)?"
 )
+_HEADING_CLOSE = r"(?:\W*$|\s*,[^\d]{0,60}:\W*$)"
+_PROSE_HORIZON = re.compile(
+    _HEADING_OPEN
+    + r"(?:t\S{0,2}m\s+nh\S{0,2}n\s+)?[dđpbt]\S{0,2}n\s*(?:h\S{0,2}t\s*)?n\S{0,2}m\s*(20\d\d)"
+    + _HEADING_CLOSE
+)
+_PROSE_PERIOD = re.compile(_HEADING_OPEN + r"giai\s+do\S{0,2}n\s*20\d\d\s*[-–]\s*(20\d\d)" + _HEADING_CLOSE)
+
+
+def _horizon(key: str) -> int | None:
+    m = _PROSE_HORIZON.match(key) or _PROSE_PERIOD.match(key)
+    return int(m.group(1)) if m else None
+
+
+# The tasks part ("IV. NHIỆM VỤ VÀ GIẢI PHÁP") ends the targets: its periods are no horizons.
+_TASKS_PART = re.compile(r"^\W*[ivx]+\s*[.\-–)]\s*(?:cac\s+)?nhiem\s+vu\b")
 
 
 _SUBHEADING = re.compile(r"^\W*([a-zđ])\)\s*(.+)$")
@@ -41,10 +59,12 @@ def prose_indicators(lines: Sequence[Line]) -> list[Indicator]:
 
     for line in lines:
         key = line.key
-        m = _PROSE_HORIZON.match(key)
-        if m:
+        if _TASKS_PART.match(key):
+            break
+        year = _horizon(key)
+        if year:
             flush()
-            horizon, group, in_block = int(m.group(1)), None, True
+            horizon, group, in_block = year, None, True
             continue
         if not in_block:
             continue
@@ -60,12 +80,15 @@ def prose_indicators(lines: Sequence[Line]) -> list[Indicator]:
             flush()
             group = collapse_spaces(sub.group(2)).strip(" :.")
             continue
+        if sub:  # "a) Tỷ lệ ... đạt 80%": a lettered item stating a number is a target
+            flush()
+            bullet.append(line)
+            continue
         if _MAJOR.match(key) and line.text[:1].isalnum() and (line.text.isupper() or len(key) < 60):
             flush()
             if re.match(r"^\W*[ivx]+\s*[.\-]", key):
                 in_block = False  # the next part of the plan (II. NHIỆM VỤ ...)
-            horizon_kept = _PROSE_HORIZON.match(key)
-            if not horizon_kept:
+            if not _horizon(key):
                 in_block = in_block and not line.text.isupper()
             continue
         if re.match(r"^\s*[-–•+]", line.text) or re.match(r"^\W{0,2}[-–]", line.raw.strip()):
@@ -108,13 +131,15 @@ _PROSE_TARGET = re.compile(
 
 def _prose_indicator(bullet: Sequence[Line], horizon: int, group: str | None) -> Indicator | None:
     text = collapse_spaces(" ".join(line.text for line in bullet))
-    text = re.sub(r"^\W*[-–•+]\s*", "", text)
+    text = re.sub(r"^\W*(?:[-–•+]|[a-zđ]\))\s*", "", text)
     if len(text) < 8:
         return None
     name = text.rstrip(" .;")
     target, unit, (op, value, value_max), end = _prose_target(text, ocr=looks_scanned(bullet))
     if unit is None and end is not None:
         unit = _unit_after(text, end)
+    if target is None and _SUBHEADING.match(bullet[0].text):
+        return None  # "a) Về hạ tầng số (gồm 5 chỉ tiêu)": a lettered heading, not a target
     conf = {
         "name": 0.6,
         "unit": 0.6 if unit else 0.3,
@@ -159,7 +184,9 @@ def _prose_target(
             target = repair_target(f"{sign} {m.group(2)}", ocr=ocr)
             unit = "%" if m.group(3) else None
         else:
-            target = m.group(4)
+            word = _COMPARED.search(fold(text[: m.start()]))
+            sign = _WORD_SIGNS[word.group(1)] if word else ""
+            target = f"{sign} {m.group(4)}".strip()  # "đạt tối thiểu 80%": ≥ 80
             unit = "%"
         if m.group(6) and unit:
             unit = "% GRDP"
@@ -172,9 +199,24 @@ def _prose_target(
             None,
         )
         return f"{sign} {_printed(value)}".strip(), None, (op, value, value_max), end
+    for n in re.finditer(r"(?<![\w.,])\d+(?:[.,]\d+)*(?![\w.,]*\w)", text):
+        # "Có 20 doanh nghiệp công nghệ số": a count the next words name the unit of
+        number = parse_number(n.group())
+        if number is not None and _unit_after(text, n.end()) and not 1900 <= number <= 2100:
+            return n.group(), None, ("=", number, None), n.end()
     if re.match(r"^c\S\s", fold(text)):
         return "Có", None, ("text", None, None), None
     return None, None, ("text", None, None), None
+
+
+# A comparison in words just before a percentage ("đạt tối thiểu 80%", "trên 30%",
+# "từ 70% trở lên"), and the sign it prints as.
+_WORD_SIGNS = {
+    "toi thieu": "≥", "it nhat": "≥", "khong it hon": "≥", "khong duoi": "≥", "tu": "≥",
+    "tren": ">", "hon": ">", "vuot": ">", "toi da": "≤", "khong qua": "≤", "khong vuot qua": "≤",
+    "duoi": "<",
+}  # fmt: skip
+_COMPARED = re.compile(r"\b(" + "|".join(sorted(_WORD_SIGNS, key=len, reverse=True)) + r")\s*$")
 
 
 def _printed(number: float) -> str:
@@ -188,7 +230,11 @@ _PER_CAPITA = re.compile(r"\btren\s+(?:0?1\s+van|1\.?000)\s+dan\b")
 def _unit_after(text: str, end: int) -> str | None:
     """The unit the words after a target's number spell ("≥ 15 doanh nghiệp ..."), made a
     rate where the sentence counts per head ("07 người ... trên 01 vạn dân": Người/vạn dân)."""
-    after = text[end:].split()
+    after: list[str] = []
+    for word in text[end:].split()[:3]:
+        after.append(word.rstrip(".,;:"))
+        if word != after[-1]:
+            break  # "0,5 điểm.": the unit ends with its sentence or clause
     unit = None
     for size in (3, 2, 1):
         found = unit_match(after[:size])
