@@ -20,6 +20,7 @@ from theodoi.ingest.layout.interleaved.carries import (
 )
 from theodoi.ingest.layout.interleaved.deadlines import (
     _join_wrapped_month,
+    opens_next_event,
     split_deadline_tail,
     split_event_continuation,
 )
@@ -105,6 +106,9 @@ TAIL_CASES = [
     ("Kế hoạch triển khai 2~O25", "", "negative: no 'năm' before the garbled year"),
     ("ứng dụng khoa học, đổi mới công nghệ, số hóa quy", "", "negative: a name's 'quy' wrapping"),
     ("Kế hoạch triển khai Quý", "Quý", "a quarter opening, capitalised"),
+    ("Văn bản hướng dẫn Theo kế", "Theo kế", "an event's opening, capitalised"),
+    ("Các sở, ngành, Kế hoạch Sau khi Bộ", "Sau khi Bộ", "an event's opening and its first name word"),
+    ("triển khai các nhiệm vụ theo kế hoạch", "", "negative: a name's lower-case 'theo kế hoạch'"),
 ]
 
 
@@ -157,6 +161,25 @@ EVENT_CASES = [
         "Định kỳ",
         ("triển khai thực hiện các nhiệm vụ theo", ""),
         "negative: 'theo' alone ends a name's line",
+    ),
+    (
+        "Văn bản hướng dẫn hoạch của",
+        "Theo kế",
+        ("Văn bản hướng dẫn", "hoạch của"),
+        "no gap mark: the words carry the event's phrase on",
+    ),
+    (
+        "Quân sự tỉnh địa phương Bộ Quốc",
+        "Theo kế hoạch của",
+        ("Quân sự tỉnh địa phương", "Bộ Quốc"),
+        "no gap mark: a name where the cell waits for one",
+    ),
+    ("phòng", "Theo kế hoạch của Bộ Quốc", ("", "phòng"), "no gap mark: a line of the piece alone"),
+    (
+        "bảo mật thông tin trong lĩnh vực quốc phòng",
+        "Theo kế",
+        ("bảo mật thông tin trong lĩnh vực quốc phòng", ""),
+        "negative: words that carry no event on",
     ),
 ]
 
@@ -873,3 +896,33 @@ def test_words_after_a_debris_run_on_the_number_line_leave_the_name():
 def test_a_debris_run_after_the_row_number_blanks_the_name_on_that_line(text, expected, comment):
     line = lines_from_text(text)[0]
     assert blank_name_after_code(line) is expected, comment
+
+
+EVENT_OPENING_ABOVE = f"""\
+{HEADER}
+Tổ chức tập huấn kỹ năng số cho cán bộ, công chức | Sở Tư pháp | Các sở, ngành | Kế hoạch Thường
+1 | cấp xã theo chương trình bồi dưỡng hằng năm của tỉnh. | xuyên
+Theo kế
+Triển khai các giải pháp mã hóa, bảo mật thông tin, Bộ Chỉ huy Các sở, ngành, Văn bản hướng dẫn hoạch của
+2 | dữ liệu trong lĩnh vực quốc phòng trên địa bàn tỉnh. | Quân sự tỉnh | địa phương | Bộ Quốc
+phòng"""
+
+
+def test_an_event_deadline_opening_above_the_next_rows_name_goes_to_that_row():
+    first, second = parse_tasks(lines_from_text(EVENT_OPENING_ABOVE)).tasks
+    assert first.deadline == "Thường xuyên"
+    assert second.deadline == "Theo kế hoạch của Bộ Quốc phòng"
+    assert second.output == "Văn bản hướng dẫn"
+
+
+@pytest.mark.parametrize(
+    ("piece", "deadline", "expected", "comment"),
+    [
+        ("Theo kế", "Thường xuyên", True, "the row's own cell is finished"),
+        ("Sau khi Bộ", "12/2025", True, "a dated cell is finished"),
+        ("Theo kế", "Sau khi Bộ", False, "negative: the row's own event is still open"),
+        ("12/2025", "Thường xuyên", False, "negative: no event's opening"),
+    ],
+)
+def test_an_event_opening_after_a_finished_deadline_opens_the_next_rows(piece, deadline, expected, comment):
+    assert opens_next_event(piece, deadline) is expected, comment

@@ -65,6 +65,7 @@ def rows_interleaved(
     spans = _row_spans(lines, starts, spilled)
     width = _first_column_width(lines, starts, spans)
     rows: list[Row] = []
+    next_event: list[tuple[str, int]] = []  # an event deadline's opening read on the row above
     for start, (lo, hi) in zip(starts, spans, strict=True):
         if start.kind == "section":
             rows.append(_section(lines, start, lo, hi))
@@ -75,7 +76,9 @@ def rows_interleaved(
         else:
             rests: list[tuple[int, str]] = []
             opening: set[int] = set()
-            row = _inline_row(lines, start, lo, hi, first, others, width, rests, debris, spilled, opening)
+            row = _inline_row(
+                lines, start, lo, hi, first, others, width, rests, debris, spilled, opening, next_event
+            )
             if any(c.name in SEGMENTED_COLUMNS for c in others):
                 segmented = segmented_rest(rests, others, output_debris, partner_lines=opening)
                 _use_segmented_cells(row, segmented, SEGMENTED_COLUMNS)

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 from itertools import pairwise
 
 from theodoi.ingest.layout.interleaved.words import _DEADLINE_WORDS, fold
+from theodoi.ingest.layout.segment import _agency_pairs
 
 _DEADLINE_TAIL = re.compile(
     r"(?:(?:thang|quy\s+\w+|nam)\s*)?\d{1,2}\s*/\s*20\d\d(?:\s*va\s+thuong\s+xuyen)?\s*$"
@@ -39,6 +41,12 @@ _DEADLINE_END = re.compile(
     r"|quy"
     r")(?:\s+va)?\s*[.;,]?$"
 )
+# An event deadline's capitalised opening at a line's end ("... Kế hoạch Theo kế" / "hoạch
+# của"): the deadline column is narrow, so the cell's first words end the line and the rest
+# wrap below (``split_event_continuation``); a name's "theo kế hoạch" is lower-case.
+_EVENT_TAIL = re.compile(
+    r"(?<![\w/])(?:sau khi|ngay (?:sau )?khi|theo (?:ke|chi)(?: (?:hoach|dao))?(?: cua)?)(?: [^\W\d_]+)?\s*$"
+)
 _GLUED_MONTH = re.compile(r"^(0[1-9]|1[0-2])(20\d\d)\b")
 _GLUED_PERIOD = re.compile(r"^(20\d\d)(20\d\d)\b")
 _GARBLED_HANG = re.compile(r"h(?!ang\b)[aeiou]n[ge]?\s+nam\b")
@@ -57,7 +65,10 @@ def split_deadline_tail(text: str) -> tuple[str, str]:
         return text, ""
     m = _DEADLINE_END.search(key)
     if not m:
-        return text, ""
+        m = _EVENT_TAIL.search(key)
+        if m is None or not text[m.start()].isupper():
+            return text, ""
+        return text[: m.start()].rstrip(" |"), text[m.start() :].strip()
     if key[m.start() :].rstrip(" .;,") == "quy" and not text[m.start()].isupper():
         return text, ""  # "... số hóa quy" / "trình": a name's "quy trình", not a cell's "Quý"
     if _NOT_DEADLINE_BEFORE.search(key[: m.start()]) and key[m.start() :].startswith("thuong"):
@@ -139,10 +150,20 @@ def _joined_phrase_start(tokens: Sequence[str], deadline: str) -> int:
 
 
 # An event deadline begun ("Sau khi Bộ", "Ngay khi Bộ Công an ban") and not yet finished.
-_EVENT_OPEN = re.compile(r"^(?:sau khi|ngay khi|ngay sau khi|khi|theo ke hoach|theo chi dao)\b")
+_EVENT_OPEN = re.compile(r"^(?:sau khi|ngay khi|ngay sau khi|khi|theo ke|theo chi)\b")
 _EVENT_DONE = re.compile(r"(?:ban hanh|phe duyet|thong qua|co hieu luc|[.;])\s*$")
 # The event's last word, after which an agency's name (or "hành" of "ban hành") follows.
 _EVENT_WANTS_NAME = re.compile(r"\b(?:bo|cua|khi|cap|so|chinh phu|trung uong)\s*$")
+
+
+def opens_next_event(piece: str, deadline: str) -> bool:
+    """Whether an event deadline's opening read on a row's line belongs to the next row.
+
+    A row holds one deadline: an event's first words ("Theo kế", "Sau khi") after the row's
+    cell is read already, and is no event begun ("Thường xuyên", "12/2025"), open the next
+    row's cell, which is centred on that row's lines and so may begin a line above its name.
+    """
+    return bool(_EVENT_TAIL.fullmatch(fold(piece))) and not _EVENT_OPEN.match(fold(deadline))
 
 
 def split_event_continuation(text: str, deadline: str) -> tuple[str, str]:
@@ -162,7 +183,7 @@ def split_event_continuation(text: str, deadline: str) -> tuple[str, str]:
     if key.endswith(" ban") and tokens and fold(tokens[-1]).strip(".,;") == "hanh":
         return " ".join(tokens[:-1]), tokens[-1]
     if "|" not in text:
-        return text, ""
+        return _split_event_words(tokens, key)
     head, _bar, piece = text.rpartition("|")
     words = piece.split()
     if not words or len(words) > 4 or not all(re.fullmatch(r"[^\W\d_]+[.,]?", w) for w in words):
@@ -170,6 +191,59 @@ def split_event_continuation(text: str, deadline: str) -> tuple[str, str]:
     if words[0][:1].isupper() and not _EVENT_WANTS_NAME.search(key):
         return text, ""
     return head.rstrip(" |"), " ".join(words)
+
+
+# Event deadlines as plans word them: the word pairs an event cell carries on with.
+_EVENT_PHRASES = (
+    "theo ke hoach cua",
+    "theo chi dao cua",
+    "sau khi co quyet dinh",
+    "sau khi de an duoc ban hanh",
+    "sau khi chinh sach duoc ban hanh chinh sach",
+    "duoc phe duyet",
+    "thu tuong chinh phu",
+    "trung uong",
+    # the central bodies an event waits for (the directory holds the province's agencies)
+    "bo quoc phong",
+    "bo cong an",
+    "bo noi vu",
+    "bo tai chinh",
+    "bo tu phap",
+    "bo khoa hoc va cong nghe",
+    "bo giao duc va dao tao",
+    "bo y te",
+)
+# A piece of an event cell wrapped at a line's end: a few short words (the column is narrow).
+_EVENT_PIECE_WORDS = 3
+_EVENT_PIECE_CHARS = 16
+
+
+@lru_cache(maxsize=1)
+def _event_pairs() -> frozenset[tuple[str, str]]:
+    pairs = {pair for phrase in _EVENT_PHRASES for pair in pairwise(phrase.split())}
+    return frozenset(pairs | _agency_pairs())
+
+
+def _split_event_words(tokens: Sequence[str], key: str) -> tuple[str, str]:
+    """Split off a line's last words that carry an unfinished event cell on without a gap mark.
+
+    Without a bar between the columns, the piece is told by its words: the longest run of
+    the line's last words (``_EVENT_PIECE_WORDS``, ``_EVENT_PIECE_CHARS`` at most) whose
+    first word follows the cell's last word in an event phrase or an agency's name ("Theo kế"
+    / "hoạch của" / "Bộ Quốc" / "phòng"), or opens a name where the cell waits for one.
+    """
+    last = key.split()[-1].strip(".,;:") if key.split() else ""
+    wants_name = bool(_EVENT_WANTS_NAME.search(key))
+    for k in range(max(0, len(tokens) - _EVENT_PIECE_WORDS), len(tokens)):
+        words = tokens[k:]
+        if len(" ".join(words)) > _EVENT_PIECE_CHARS:
+            continue
+        if not all(re.fullmatch(r"[^\W\d_]+[.,]?", w) for w in words):
+            continue
+        first = fold(words[0]).strip(".,")
+        if (words[0][:1].isupper() and wants_name) or (last, first) in _event_pairs():
+            return " ".join(tokens[:k]), " ".join(words)
+    return " ".join(tokens), ""
 
 
 def _split_cadence_basis(tokens: Sequence[str]) -> tuple[str, str]:

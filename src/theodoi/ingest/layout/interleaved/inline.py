@@ -20,6 +20,7 @@ from theodoi.ingest.layout.interleaved.agency_tails import split_agency_continua
 from theodoi.ingest.layout.interleaved.bled_ends import drop_bled_line_ends
 from theodoi.ingest.layout.interleaved.deadlines import (
     _join_wrapped_month,
+    opens_next_event,
     split_deadline_continuation,
     split_deadline_tail,
     split_event_continuation,
@@ -62,18 +63,25 @@ def _inline_row(
     debris: dict[int, frozenset[str]] | None = None,
     spilled: set[int] | frozenset[int] = frozenset(),
     opening: set[int] | None = None,
+    next_event: list[tuple[str, int]] | None = None,
 ) -> Row:
     """Rebuild one interleaved row from lines[lo:hi]; ``spilled`` lines hold other cells only.
 
     ``rests`` gathers each line's text right of the first column's cut; ``opening`` the
     spilled lines whose words go to the partners' column whole (``_partner_opening``): the
     partners' cell opens there, unless the row has no other agency cell (then the lead's).
+    ``next_event`` carries an event deadline's opening read on this row's lines after its own
+    deadline is finished (``opens_next_event``) to the next row, whose deadline it opens.
     """
     row = Row("row", start.code, {}, [])
     partner = partner_column(others)
     forced: set[int] = set()  # spilled lines that open the partners' cell (``_partner_opening``)
     name = Cell("", [], 0.7)
     deadline = Cell("", [], 0.7)
+    if next_event:
+        for words, number in next_event:
+            deadline.add(words, number)
+        next_event.clear()
     takes_deadline = (
         bool(others) and others[-1].fits("12/2025") >= 0.5 and others[-1].fits("Thường xuyên") >= 0.5
     )
@@ -133,6 +141,10 @@ def _inline_row(
         text = texts[i]
         if takes_deadline:
             text, due = split_deadline_tail(text)
+            if due and deadline.text and opens_next_event(due, deadline.text):
+                if next_event is not None:
+                    next_event.append((due, line.number))
+                due = ""
             if deadline.text:
                 text, more = split_deadline_continuation(f"{text} {due}".strip(), deadline.text)
                 due = more or due
