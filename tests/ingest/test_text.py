@@ -7,9 +7,18 @@ names, a lower-case first letter, and digits that are no look-alike.
 
 from __future__ import annotations
 
+import difflib
+
 import pytest
 
-from theodoi.ingest.text import digits_as_letters, is_so_lookalike
+from theodoi.ingest.text import (
+    LetterCounts,
+    digits_as_letters,
+    fold,
+    is_so_lookalike,
+    similarity_at_least,
+    strip_marks,
+)
 
 
 @pytest.mark.parametrize(
@@ -45,3 +54,54 @@ def test_digits_read_as_the_letters_they_resemble(word: str, expected: str) -> N
 )
 def test_so_is_read_in_its_digit_spellings_only(token: str, expected: bool) -> None:
     assert is_so_lookalike(token) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Sở Khoa học và Công nghệ", "So Khoa hoc va Cong nghe"),
+        ("Đắk Lắk, Ủy ban", "Dak Lak, Uy ban"),
+        ("plain ascii", "plain ascii"),
+        ("e\u0301 decomposed", "e decomposed"),  # a mark typed apart from its letter
+        ("½ ﬁ ²", "½ ﬁ ²"),  # compatibility forms are no marks: kept as they are
+    ],
+)
+def test_strip_marks_drops_only_the_marks(text: str, expected: str) -> None:
+    assert strip_marks(text) == expected
+
+
+def test_fold_is_the_matching_key() -> None:
+    assert fold("  Sở   KH&CN ") == "so kh&cn"
+    assert fold(None) == ""
+
+
+_PAIRS = [
+    ("so khoa hoc va cong nghe", "so khoa hoc va cong nghe"),
+    ("so khoa hoc va cong ngh", "so khoa hoc va cong nghe"),
+    ("so khoa hoc", "so tai chinh"),
+    ("ubnd cac huyen", "uy ban nhan dan"),
+    ("abc", ""),
+    ("", ""),
+    ("aaab", "abbb"),
+]
+
+
+@pytest.mark.parametrize(("a", "b"), _PAIRS)
+@pytest.mark.parametrize("floor", [0.0, 0.5, 0.82, 0.95])
+def test_similarity_at_least_is_difflibs_ratio_within_its_bounds(a: str, b: str, floor: float) -> None:
+    """The same float as difflib where the bounds let the pair through, 0.0 where they do not."""
+    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    within = matcher.real_quick_ratio() >= floor and matcher.quick_ratio() >= floor
+    assert similarity_at_least(a, b, floor) == (matcher.ratio() if within else 0.0)
+
+
+def test_letter_counts_count_the_letters_a_text_shares_with_a_names_prefix() -> None:
+    names = ["so tai chinh", "so y te"]
+    letters = LetterCounts(names)
+    mask = letters.mask("so tai chin xq")  # "x", "q": in no name, they match nothing
+    for name in names:
+        for length in range(len(name) + 3):  # past the name's end: the whole name
+            prefix = name[:length]
+            expected = sum(min("so tai chin xq".count(ch), prefix.count(ch)) for ch in set(prefix))
+            assert letters.shared(mask, name, length) == expected
+    assert letters.shared(letters.mask(""), "so y te", 7) == 0

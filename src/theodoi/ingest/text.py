@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
+from functools import lru_cache
 
 _SPACES = re.compile(r"\s+")
 
@@ -17,13 +19,28 @@ def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+class _MarkTable(dict):
+    """``str.translate`` table: a combining mark's code point (category Mn) -> None (dropped),
+    any other -> itself; filled as characters are met (the marks are scattered over Unicode)."""
+
+    def __missing__(self, code: int) -> int | None:
+        kept = None if unicodedata.category(chr(code)) == "Mn" else code
+        self[code] = kept
+        return kept
+
+
+_MARKS = _MarkTable()
+
+
 def strip_marks(text: str) -> str:
     """Remove Vietnamese tone and vowel marks, keeping case (đ -> d, Đ -> D)."""
     text = text.replace("đ", "d").replace("Đ", "D")
-    decomposed = unicodedata.normalize("NFD", text)
-    return unicodedata.normalize("NFC", "".join(c for c in decomposed if unicodedata.category(c) != "Mn"))
+    if text.isascii():  # nothing to decompose: most words of an OCR'd or folded text
+        return text
+    return unicodedata.normalize("NFC", unicodedata.normalize("NFD", text).translate(_MARKS))
 
 
+@lru_cache(maxsize=1 << 18)  # every stage folds the same cell and line texts again and again
 def fold(text: str | None) -> str:
     """Return the matching key of ``text``: lower case, no marks, single spaces, trimmed."""
     if not text:
@@ -59,3 +76,66 @@ def is_so_lookalike(token: str) -> bool:
     if len(token) != 2 or token[0].islower() or digits_as_letters(fold(token)) != "so":
         return False
     return token[1] == "ở" or any(ch.isdigit() for ch in token)
+
+
+def similarity_at_least(a: str, b: str, floor: float, *, common: int | None = None) -> float:
+    """Return difflib's similarity ratio of ``a`` and ``b`` (no junk heuristic), or 0.0 as soon
+    as the cheap upper bounds show it is below ``floor``.
+
+    Why: fuzzy matching scans a directory or a table pair by pair, and most pairs are far
+    apart; difflib's own bounds (``real_quick_ratio``: the lengths, ``quick_ratio``: the
+    letters shared) need a ``SequenceMatcher``, whose set-up indexes ``b`` and costs more than
+    the bounds. Here they are computed directly, giving the same floats, and a matcher is built
+    only for a pair within them: the result is that of
+    ``real_quick_ratio() >= floor and quick_ratio() >= floor and ratio()``. ``common``: how
+    many letters the two share (counted with repeats), when the caller has it cheaper.
+    """
+    length = len(a) + len(b)
+    if not length:
+        return 1.0
+    if 2.0 * min(len(a), len(b)) / length < floor:
+        return 0.0
+    if common is None:
+        common = sum(min(a.count(ch), b.count(ch)) for ch in set(a))
+    if 2.0 * common / length < floor:
+        return 0.0
+    import difflib  # only for a near pair: most callers' scans end above
+
+    return difflib.SequenceMatcher(None, a, b, autojunk=False).ratio()
+
+
+class LetterCounts:
+    """Letter counts of a fixed set of strings' prefixes as bit masks, for ``similarity_at_least``.
+
+    Each letter has a slot of ``width`` bits; a string's count ``k`` of it sets the slot's ``k``
+    low bits. Two masks ANDed then hold, per letter, the smaller count: ``shared`` is one
+    popcount instead of a loop over letters. Why: a directory's names are compared with many
+    texts, each against a prefix of every name of the same initial.
+    """
+
+    def __init__(self, names: Iterable[str]) -> None:
+        names = list(names)
+        self.width = max(map(len, names), default=0) + 1
+        self.slots = {ch: i * self.width for i, ch in enumerate(sorted(set("".join(names))))}
+        self.prefixes: dict[str, tuple[int, ...]] = {}
+        for name in names:
+            masks, seen, mask = [0], {}, 0
+            for ch in name:
+                mask |= 1 << (self.slots[ch] + seen.get(ch, 0))
+                seen[ch] = seen.get(ch, 0) + 1
+                masks.append(mask)
+            self.prefixes[name] = tuple(masks)
+
+    def mask(self, text: str) -> int:
+        """The mask of any text (letters no name has are left out: they match nothing)."""
+        mask = 0
+        for ch in set(text):
+            slot = self.slots.get(ch)
+            if slot is not None:
+                mask |= ((1 << min(text.count(ch), self.width)) - 1) << slot
+        return mask
+
+    def shared(self, mask: int, name: str, length: int) -> int:
+        """How many letters a text (its ``mask``) shares with ``name[:length]``."""
+        masks = self.prefixes[name]
+        return (mask & masks[min(length, len(masks) - 1)]).bit_count()

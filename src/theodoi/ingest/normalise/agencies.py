@@ -21,11 +21,7 @@ import difflib
 import re
 from functools import lru_cache
 
-from theodoi.ingest.text import collapse_spaces, digits_as_letters
-from theodoi.ingest.text import fold as _plain_fold
-
-fold = lru_cache(maxsize=1 << 16)(_plain_fold)  # folding the same cell texts again and again
-
+from theodoi.ingest.text import LetterCounts, collapse_spaces, digits_as_letters, fold, similarity_at_least
 
 # Words that open an agency name (folded, longest first when matching).
 _HEADS = (
@@ -235,9 +231,13 @@ def split_agencies(text: str) -> list[str]:
     >>> split_agencies("Sở Nội vụ, Sở Khoa học và Công nghệ; các sở, ban, ngành, địa phương")
     ['Sở Nội vụ', 'Sở Khoa học và Công nghệ', 'các sở, ban, ngành, địa phương']
     """
-    text = collapse_spaces(text or "")
+    return list(_split_agencies(collapse_spaces(text or "")))
+
+
+@lru_cache(maxsize=1 << 15)  # OCR'd rows split the same cell again for every fragment weighed
+def _split_agencies(text: str) -> tuple[str, ...]:
     if not text:
-        return []
+        return ()
     masked, spans = _mask_parentheses(text)
     out: list[str] = []
     for part in re.split(r";|\n", masked):
@@ -247,7 +247,7 @@ def split_agencies(text: str) -> list[str]:
                 name = re.sub(r"\s+([,.;:)])", r"\1", collapse_spaces(name))
                 if name and fold(name):
                     out.append(name)
-    return out
+    return tuple(out)
 
 
 def _mask_parentheses(text: str) -> tuple[str, list[str]]:
@@ -273,6 +273,7 @@ def _unmask(text: str, spans: list[str]) -> str:
     return text
 
 
+@lru_cache(maxsize=1 << 15)
 def _head(key: str) -> str | None:
     for head in _HEADS:
         if key == head or key.startswith(head + " "):
@@ -499,14 +500,33 @@ def _prefix_keys() -> tuple[str, ...]:
     return tuple(sorted(keys))
 
 
+@lru_cache(maxsize=1)
+def _prefix_keys_by_initial() -> dict[str, tuple[str, ...]]:
+    """``_prefix_keys`` filed by their first letter (in their order): a name is only ever
+    compared with keys that open with its own letter."""
+    by_initial: dict[str, list[str]] = {}
+    for key in _prefix_keys():
+        by_initial.setdefault(key[:1], []).append(key)
+    return {initial: tuple(keys) for initial, keys in by_initial.items()}
+
+
+@lru_cache(maxsize=1)
+def _prefix_letters() -> LetterCounts:
+    return LetterCounts(_prefix_keys())
+
+
 @lru_cache(maxsize=1 << 16)  # OCR'd rows ask it over 12,000 times a plan
 def _continues_a_name(joined: str) -> bool:
     """Return True when ``joined`` (folded) nearly equals the start of a directory name."""
-    for key in _prefix_keys():
-        if key[:1] != joined[:1] or len(joined) > len(key) + 2:
+    letters = _prefix_letters()
+    mask = None
+    for key in _prefix_keys_by_initial().get(joined[:1], ()):
+        if len(joined) > len(key) + 2:
             continue
-        matcher = difflib.SequenceMatcher(None, joined, key[: len(joined) + 1], autojunk=False)
-        if matcher.real_quick_ratio() >= 0.82 and matcher.quick_ratio() >= 0.82 and matcher.ratio() >= 0.82:
+        if mask is None:
+            mask = letters.mask(joined)
+        shared = letters.shared(mask, key, len(joined) + 1)
+        if similarity_at_least(joined, key[: len(joined) + 1], 0.82, common=shared) >= 0.82:
             return True
     return False
 
@@ -524,13 +544,13 @@ def carried_on_by(cell_text: str, words: str) -> bool:
     tail = fold(collapse_spaces(words))
     if len(start) < 4 or len(tail) < 3:
         return False
-    for key in _prefix_keys():
-        if len(key) < len(start) + len(tail) or key[:1] != start[:1]:
+    for key in _prefix_keys_by_initial().get(start[:1], ()):
+        if len(key) < len(start) + len(tail):
             continue
-        if difflib.SequenceMatcher(None, start, key[: len(start)], autojunk=False).ratio() < 0.85:
+        if similarity_at_least(start, key[: len(start)], 0.85) < 0.85:
             continue
         after = key[len(start) :].lstrip()[: len(tail)]
-        if difflib.SequenceMatcher(None, tail, after, autojunk=False).ratio() >= 0.8:
+        if similarity_at_least(tail, after, 0.8) >= 0.8:
             return True
     return False
 
@@ -563,10 +583,7 @@ def agency_continuation(cell_text: str, fragment: str) -> float:
 @lru_cache(maxsize=1 << 15)
 def _ratio_at_least(a: str, b: str, floor: float) -> float:
     """Return the similarity of two keys, or 0 as soon as cheap bounds show it is below ``floor``."""
-    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
-    if matcher.real_quick_ratio() < floor or matcher.quick_ratio() < floor:
-        return 0.0
-    return matcher.ratio()
+    return similarity_at_least(a, b, floor)
 
 
 @lru_cache(maxsize=1 << 14)
@@ -580,8 +597,8 @@ def trim_to_known_agency(name: str) -> tuple[str, float] | None:
     best: tuple[int, float] | None = None
     for k in range(1, len(words)):
         head = fold(" ".join(words[:k])).strip(_EDGE)
-        for key in _prefix_keys():
-            if abs(len(key) - len(head)) > 3 or key[:1] != head[:1]:
+        for key in _prefix_keys_by_initial().get(head[:1], ()):
+            if abs(len(key) - len(head)) > 3:
                 continue
             ratio = _ratio_at_least(head, key, 0.88)
             if ratio >= 0.88 and (best is None or ratio >= best[1]):
