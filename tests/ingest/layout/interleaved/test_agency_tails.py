@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import pytest
 
-from theodoi.ingest.layout.interleaved.agency_tails import split_agency_continuation
+from theodoi.ingest.layout.interleaved.agency_tails import is_agency_cells_part, split_agency_continuation
 from theodoi.ingest.layout.interleaved.recut import give_digit_so_to_rest
 
 
@@ -108,3 +108,32 @@ def test_sở_read_as_digits_at_a_name_lines_end_goes_to_the_agency_it_opens(hea
 )
 def test_a_number_at_a_name_lines_end_stays(head, rest, comment) -> None:
     assert give_digit_so_to_rest(head, rest) == (head, rest), comment
+
+
+@pytest.mark.parametrize(
+    ("head", "before"),
+    [
+        pytest.param(
+            "Sở Dân tộc Các số, ngành,",
+            "Triển khai thực hiện Đề án Nâng cao năng lực",
+            id="lead-and-partners-on-a-line-the-name-leaves-blank",
+        ),
+        pytest.param("Các sở, ban, ngành,", "Xây dựng cơ sở dữ liệu dùng chung", id="a-collective-alone"),
+    ],
+)
+def test_a_name_lines_part_of_agency_words_only_is_the_agency_cells(head, before) -> None:
+    assert is_agency_cells_part(head, before)
+
+
+@pytest.mark.parametrize(
+    ("head", "before", "comment"),
+    [
+        ("Sở Tài chính", "Phối hợp với", "the name above ends mid-phrase: the agency is the name's"),
+        ("Các cơ quan nhà nước", "Hoàn thành số hóa hồ sơ.", "a new sentence of the name"),
+        ("Sở Tài chính", "", "the name's first line"),
+        ("Các sở, ngành triển khai nền tảng", "Xây dựng kế hoạch", "prose words besides the agency's"),
+        ("các sở, ngành", "Xây dựng kế hoạch", "lower-case: the name's words"),
+    ],
+)
+def test_a_name_lines_part_stays_the_names(head, before, comment) -> None:
+    assert not is_agency_cells_part(head, before), comment

@@ -11,7 +11,14 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from theodoi.ingest.layout.interleaved.words import _ENDS_OPEN, _GOVERNS, _HEAD_PAIRS, _HEAD_TOKENS, fold
+from theodoi.ingest.layout.interleaved.words import (
+    _ENDS_OPEN,
+    _GOVERNS,
+    _HEAD_PAIRS,
+    _HEAD_TOKENS,
+    _agency_words_only,
+    fold,
+)
 
 # How many words a wrapped agency cell's continuation on a name line may have ("ngành, địa").
 _CONTINUATION_WORDS = 4
@@ -142,6 +149,28 @@ def split_agency_tail(text: str) -> tuple[str, str]:
             return head, tail
         return text, ""
     return _split_glued_agency_tail(text)
+
+
+def is_agency_cells_part(head: str, before: str) -> bool:
+    """Whether a name line's whole part is the agency cells' words ("Sở Dân tộc Các số, ngành,").
+
+    On a line where the name column is blank (the name's paragraph wraps fewer lines than
+    the row's tall agency cells, or stands lower), the line opens with the lead's or the
+    partners' words and the first column's cut, finding no name words, gives them to the
+    name. A part that opens with a capitalised agency head and holds agency words only is
+    the agency cells' when the name above (``before``) is begun and does not end
+    mid-phrase or mid-sentence ("... phối hợp với" / "Sở Tài chính" stays; a new sentence
+    may open with "Các cơ quan").
+    """
+    tokens = head.split()
+    if not tokens or not before or not tokens[0][:1].isupper():
+        return False
+    if fold(tokens[0]).strip(".,;:") not in _HEAD_TOKENS or not fold(head).startswith(_HEAD_PAIRS):
+        return False
+    end = fold(before).rstrip()
+    if _ENDS_OPEN.search(end) or _GOVERNS.search(end) or end.endswith((".", ";", ":")):
+        return False
+    return _agency_words_only(tokens) and _agency_score(head) >= 0.9
 
 
 def _split_glued_agency_tail(text: str) -> tuple[str, str]:

@@ -16,7 +16,11 @@ from theodoi.ingest.layout.interleaved.agency_lines import (
     agency_line_fragment,
     splice_opened_agency,
 )
-from theodoi.ingest.layout.interleaved.agency_tails import split_agency_continuation, split_agency_tail
+from theodoi.ingest.layout.interleaved.agency_tails import (
+    is_agency_cells_part,
+    split_agency_continuation,
+    split_agency_tail,
+)
 from theodoi.ingest.layout.interleaved.bled_ends import drop_bled_line_ends
 from theodoi.ingest.layout.interleaved.deadlines import (
     _join_wrapped_month,
@@ -185,6 +189,8 @@ def _inline_row(
                 carries_on=carries_on,
                 completes=completes,
             )
+        if head and is_agency_cells_part(head, name.text):
+            head, rest = "", f"{head} {rest}".strip()
         if head:
             head, leaked = split_agency_tail(head)
             if leaked:
