@@ -128,3 +128,18 @@ def test_lettered_items_stating_a_number_are_targets_and_lettered_headings_are_n
         (2030, "Tỷ lệ dịch vụ công trực tuyến toàn trình đạt 80%"),
         (2030, "Có 20 doanh nghiệp công nghệ số"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "doubtful"),
+    [
+        ("Có ≥ 15 doanh nghiệp KH&CN trên địa bàn.", False),
+        ("100% người dân có tài khoản “định danh” (VNeID), tốc độ 01Gb/s, phủ sóng 5G.", False),
+        ("8C > 70% giao dịch hành chính thuộc diện phi tiếp xúc.", True),
+        ("Có > 40% kết quả được (’ứng dụng thực tiễn.", True),
+        ("đẩy mạnh ứng dụng thương mại điện tử, đạt 15% GRDP.", True),
+    ],
+)
+def test_a_name_a_scan_damaged_is_flagged_for_review(text, doubtful):
+    # Smudged words or a lost capital lower the name's confidence, so the review screen puts it first.
+    assert (bullet(text).provenance.confidence["name"] < 0.6) is doubtful

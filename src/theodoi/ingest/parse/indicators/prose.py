@@ -141,7 +141,7 @@ def _prose_indicator(bullet: Sequence[Line], horizon: int, group: str | None) ->
     if target is None and _SUBHEADING.match(bullet[0].text):
         return None  # "a) Về hạ tầng số (gồm 5 chỉ tiêu)": a lettered heading, not a target
     conf = {
-        "name": 0.6,
+        "name": 0.4 if _doubtful_name(name) else 0.6,
         "unit": 0.6 if unit else 0.3,
         "target": 0.7 if target else 0.3,
         "horizon": 0.9,
@@ -160,6 +160,22 @@ def _prose_indicator(bullet: Sequence[Line], horizon: int, group: str | None) ->
         lead=[],
         provenance=Provenance(source_lines=[line.number for line in bullet], confidence=conf),
     )
+
+
+# Marks a scan leaves inside a word ("tổ’'ứng", "(*ứng", "&¢ng", "náu®i"): anything but
+# letters, digits and the punctuation of a sentence; and letters glued to digits that spell no
+# code or generation ("8C" for "Có"; not "5G", "57-NQ/TW", "01Gb/s", "KH&CN").
+_SMUDGED = re.compile(r"[^\w.,;:()%/\-–\"“”≥≤<>=+]|_|^\d+[^\W\d_]+$")
+_CODE_LIKE = re.compile(r"^\d[GgBb]$|/|^[A-Z]+&[A-Z]+$")
+
+
+def _doubtful_name(name: str) -> bool:
+    """Whether a scan likely damaged a target's sentence: a smudged word, or a sentence opening
+    in lower case (its capital, or its start, was lost; "100% cán bộ" opens with a number)."""
+    if name[:1].islower():
+        return True
+    words = (w.strip('.,;:()"“”') for w in name.split())
+    return any(_SMUDGED.search(w) and not _CODE_LIKE.search(w) for w in words if w)
 
 
 def _prose_target(
