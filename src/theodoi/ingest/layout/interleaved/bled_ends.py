@@ -1,8 +1,9 @@
-"""Other columns' words left at a name line's end, dropped where the name reads on without them.
+"""Other columns' words left in a name, dropped where the name reads on without them.
 
 When OCR left no gap mark between the columns, a wrapped agency cell's words run on after the
-name's ("... kế hoạch ngành, địa"). The restorer's word trigram model tells whether the name's
-next line reads on better without them.
+name's ("... kế hoạch ngành, địa"), and a line holding only the other columns' words lands
+between the name's lines ("... 10 năm, bảo" / "Sở Khoa học và các sở, ban," / "đảm an toàn").
+The restorer's word trigram model tells whether the name reads on better without them.
 """
 
 from __future__ import annotations
@@ -66,6 +67,53 @@ def drop_bled_line_ends(parts: Sequence[tuple[int, str]]) -> list[tuple[int, str
         if best < len(tokens):
             out[i][1] = " ".join(tokens[:best])
     return [(number, part) for number, part in out if part]
+
+
+# A name's middle line shorter than this share of the first column's width is no wrapped line of
+# the paragraph (each runs to near the column's width: ``first_column.ends_paragraph``).
+_BLED_LINE_SHARE = 0.8
+# How much less likely (natural log, the line's first two words and the next line's after it)
+# the name reads through such a line than straight from the line above to the line below, for
+# the line to be the other columns' ...
+_BLED_LINE_COST = 15.0
+# ... and how likely the straight reading must be: the next line's first two words after the
+# line above cost at most this (a name's own garbled line, "hoàn" / "tổ ảnh nhiệm vụ" /
+# "nước, người", reads straight on no better).
+_READS_ON_COST = 10.0
+
+
+def drop_bled_lines(parts: Sequence[tuple[int, str]], width: float) -> list[tuple[int, str]]:
+    """Drop a name's middle line that holds only the other columns' words.
+
+    A row's other cells wrap on more lines than its name, or at other heights, and OCR reads
+    a line where the name column is blank ("Sở Khoa học và các sở, ban, phát triển hạ",
+    "Lô và Công .", "hành") as the name's: the first column's cut, finding no gap mark,
+    gives it all to the name. The name is a wrapped paragraph whose lines but the last run
+    to near the column's width, so a short line between two of its lines is suspect; it
+    goes when the name reads straight on from the line above to the line below (the
+    restorer's trigram model) and much less likely through it ("bảo" / "Sở Khoa học" ...
+    / "đảm an toàn"). The line above must run to near the width (the name wraps past it
+    only then; below a short line kept, "2 tảng số được", the name's own last line, "CNTT
+    của tỉnh", may read worse than the other columns' "triển khai" below it). The first
+    and last lines are left to the other rules. Without the model the parts are kept as
+    they are.
+    """
+    score = _junction_scorer()
+    out = list(parts)
+    if score is None:
+        return out
+    i = 1
+    while i < len(out) - 1:
+        above, part, below = " ".join(p for _n, p in out[:i]), out[i][1], out[i + 1][1]
+        full_above = len(out[i - 1][1]) >= _BLED_LINE_SHARE * width
+        if full_above and len(part) < _BLED_LINE_SHARE * width:
+            straight = -score(above, below)
+            through = -score(above, part) - score(f"{above} {part}", below)
+            if straight <= _READS_ON_COST and through - straight >= _BLED_LINE_COST:
+                del out[i]
+                continue
+        i += 1
+    return out
 
 
 _SENTENCE_END = re.compile(r"[.)…]\W*$")

@@ -21,7 +21,7 @@ from theodoi.ingest.layout.interleaved.agency_tails import (
     split_agency_continuation,
     split_agency_tail,
 )
-from theodoi.ingest.layout.interleaved.bled_ends import drop_bled_line_ends
+from theodoi.ingest.layout.interleaved.bled_ends import drop_bled_line_ends, drop_bled_lines
 from theodoi.ingest.layout.interleaved.deadlines import (
     _join_wrapped_month,
     opens_next_event,
@@ -249,7 +249,7 @@ def _inline_row(
         opening.update(forced)
     if len(name_parts) > 1:
         name = Cell("", [], name.confidence)
-        for number, part in drop_bled_line_ends(name_parts):
+        for number, part in drop_bled_line_ends(drop_bled_lines(name_parts, width)):
             name.add(part, number)
     if name.text:
         row.cells[first.name] = name

@@ -1,0 +1,54 @@
+"""A line of the other columns' words only, read between a task name's lines, leaves the name.
+
+Corpora: name parts of OCR'd interleaved rows written for these tests, in the shape the samples
+show (a row's agency cells wrap on lines where the name column is blank, and the first column's
+cut gives those lines to the name), with the parts kept expected; negative cases where a short
+middle line is the name's own (it reads on from the line above), or where the line above it is
+short too (no wrapped paragraph vouches for the straight reading).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from theodoi.ingest.layout.interleaved.bled_ends import drop_bled_lines
+
+WIDTH = 56.0  # the first column's usual width, in characters
+
+ABOVE = (1, "Tham mưu quy hoạch, kế hoạch tổng thể đầu tư phát triển hạ tầng số đồng bộ, bảo")
+BELOW = (3, "đảm an toàn, an ninh, có tính dự phòng cho từng thời kỳ")
+
+
+@pytest.mark.parametrize(
+    "bled",
+    [
+        "Sở Khoa học và các sở, ban,",  # the lead's and the partners' wrapped words
+        "Lô và Công .",  # "và Công" of "Sở Khoa học và Công nghệ" after a stray mark
+    ],
+)
+def test_a_short_line_the_name_reads_straight_past_leaves_it(bled):
+    assert drop_bled_lines([ABOVE, (2, bled), BELOW], WIDTH) == [ABOVE, BELOW]
+
+
+@pytest.mark.parametrize(
+    "parts",
+    [
+        # the name's own short middle line: "thời kỳ" / "10 năm" reads on
+        [
+            (1, "Tham mưu quy hoạch, kế hoạch tổng thể đầu tư phát triển hạ tầng số cho từng thời kỳ"),
+            (2, "10 năm, bảo đảm an toàn,"),
+            (3, "an ninh, có tính dự phòng"),
+        ],
+        # the line above is short: the name may end there and go on below another column's line
+        [
+            (1, "Xây dựng Đề án đào tạo chuyên sâu về an toàn thông tin mạng cho cán bộ chuyên trách"),
+            (2, "2 tảng số được"),
+            (3, "CNTT của tỉnh"),
+            (4, "triển khai"),
+        ],
+        # a two-line name has no middle line
+        [ABOVE, (2, "Sở Khoa học và các sở, ban,")],
+    ],
+)
+def test_a_names_own_lines_are_kept(parts):
+    assert drop_bled_lines(parts, WIDTH) == parts
