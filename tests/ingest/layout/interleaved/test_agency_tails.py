@@ -12,7 +12,11 @@ from __future__ import annotations
 
 import pytest
 
-from theodoi.ingest.layout.interleaved.agency_tails import is_agency_cells_part, split_agency_continuation
+from theodoi.ingest.layout.interleaved.agency_tails import (
+    is_agency_cells_part,
+    split_agency_continuation,
+    split_agency_tail,
+)
 from theodoi.ingest.layout.interleaved.recut import give_digit_so_to_rest
 
 
@@ -137,3 +141,49 @@ def test_a_name_lines_part_of_agency_words_only_is_the_agency_cells(head, before
 )
 def test_a_name_lines_part_stays_the_names(head, before, comment) -> None:
     assert not is_agency_cells_part(head, before), comment
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        pytest.param(
+            "Xây dựng, triển khai kế hoạch phát triển chính quyền số Các‘ 59, bơn,",
+            ("Xây dựng, triển khai kế hoạch phát triển chính quyền số", "Các‘ 59, bơn,"),
+            id="a-garbled-list-after-các",
+        ),
+        pytest.param(
+            "Cụ thể hóa nhiệm vụ chuyển đổi số, phát triển khoa học, Các số, bản,",
+            ("Cụ thể hóa nhiệm vụ chuyển đổi số, phát triển khoa học,", "Các số, bản,"),
+            id="after-a-comma-of-the-names-list",
+        ),
+        pytest.param(
+            "phòng, kết nối, an toàn, bền vững, hệ thống truyền dẫn dữ Các doanh",
+            ("phòng, kết nối, an toàn, bền vững, hệ thống truyền dẫn dữ", "Các doanh"),
+            id="a-collective-of-businesses",
+        ),
+        pytest.param(
+            "đãi ngộ và trọng dụng nhân NTA: Các số, ngành, Văn bản của cấp có",
+            ("đãi ngộ và trọng dụng nhân NTA:", "Các số, ngành, Văn bản của cấp có"),
+            id="with-the-output-cells-words-after-it",
+        ),
+    ],
+)
+def test_a_capitalised_collective_opening_leaves_the_name_line(line, expected) -> None:
+    assert split_agency_tail(line) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "comment"),
+    [
+        ("phát triển hạ tầng số, trọng tâm là Các nền tảng số", "no collective's words after it"),
+        (
+            "Hoàn thành số hóa hồ sơ. Các sở, ngành chủ động triển khai thực hiện",
+            "a new sentence of the name",
+        ),
+        ("giao nhiệm vụ cụ thể cho Các sở, ban, ngành", "the name ends mid-phrase before it"),
+        ("hướng dẫn các sở, ban, ngành, địa phương triển khai", "lower-case: the name's words"),
+        ("Các sở, ban, ngành, địa phương triển khai", "the line's first word"),
+    ],
+)
+def test_a_names_own_các_stays(line, comment) -> None:
+    assert split_agency_tail(line) == (line, ""), comment

@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from theodoi.ingest.layout.interleaved.words import (
     _ENDS_OPEN,
+    _ENDS_OPEN_WORD,
     _GOVERNS,
     _HEAD_PAIRS,
     _HEAD_TOKENS,
@@ -130,8 +131,12 @@ def split_agency_tail(text: str) -> tuple[str, str]:
     ("Cơ sở dữ liệu kết cấu hạ tầng đường bộ Sở Xây dựng"). The end of the line is taken as
     another column's when it opens with a capitalised agency head, is a short agency name
     (or its start) and the name before it does not end mid-phrase ("... của Sở Tài chính",
-    "... cho các sở, ban, ngành" stay whole).
+    "... cho các sở, ban, ngành" stay whole). A collective's opening is sought first
+    (``split_collective_opening``).
     """
+    head, tail = split_collective_opening(text)
+    if tail:
+        return head, tail
     tokens = text.split()
     for k in range(4, len(tokens)):
         token = tokens[k]
@@ -149,6 +154,41 @@ def split_agency_tail(text: str) -> tuple[str, str]:
             return head, tail
         return text, ""
     return _split_glued_agency_tail(text)
+
+
+# The words a collective agency name ("Các sở, ban, ngành", "Các doanh nghiệp ...") goes on
+# with after "Các" (folded), from the directory's collectives and their usual variants.
+_COLLECTIVE_WORDS = frozenset({"so", "ban", "nganh", "dia", "doanh", "co", "don"})
+# The most words a collective's opening may carry off a name line (other columns' words after it).
+_COLLECTIVE_TAIL_WORDS = 8
+
+
+def split_collective_opening(text: str) -> tuple[str, str]:
+    """Split a collective agency's opening off a first-column line: (name, the rest).
+
+    A task name says "các" in lower case mid-sentence; a capitalised "Các" after the line's
+    first word, not opening a sentence (after "."), and followed by a collective's words
+    ("Các sở, ban,", "Các doanh") or by a list OCR garbled ("Các‘ 59, bơn,": two words ending
+    with commas) opens the lead's or partners' cell that OCR ran on after the name's words
+    ("... phát triển chính quyền số Các‘ 59, bơn,"). It goes to the other columns with the
+    words after it, unless the name before ends mid-phrase ("... giao cho Các sở").
+    """
+    tokens = text.split()
+    for k in range(1, len(tokens)):
+        token = tokens[k]
+        if not token[:1].isupper() or re.sub(r"[^a-z]", "", fold(token)) != "cac":
+            continue
+        if len(tokens) - k > _COLLECTIVE_TAIL_WORDS or tokens[k - 1].endswith("."):
+            return text, ""
+        after = [fold(t).strip(".,;:") for t in tokens[k + 1 : k + 3]]
+        listed = len(after) == 2 and all(t.endswith(",") for t in tokens[k + 1 : k + 3])
+        if not after or (after[0] not in _COLLECTIVE_WORDS and not listed):
+            continue
+        head = " ".join(tokens[:k])
+        if _ENDS_OPEN_WORD.search(fold(head)) or _GOVERNS.search(fold(head)):
+            return text, ""
+        return head, " ".join(tokens[k:])
+    return text, ""
 
 
 def is_agency_cells_part(head: str, before: str) -> bool:

@@ -107,10 +107,13 @@ TASK_VERBS = (
     "he thong",
     "nen tang",
 )
-# A line ending mid-phrase (a preposition, a conjunction, a comma): the text carries on.
-_ENDS_OPEN = re.compile(
-    r"(?:\b(?:cua|va|cac|ve|cho|trong|voi|de|tu|theo|tren|nhung|so|tai|la|duoc|hoac)|,)\s*$"
-)
+# Words a phrase goes on after (folded): prepositions, conjunctions, "các".
+_OPEN_WORDS = "cua|va|cac|ve|cho|trong|voi|de|tu|theo|tren|nhung|tai|la|duoc|hoac"
+# A line ending mid-phrase (an open word, "số"/"sở", a comma): the text carries on.
+_ENDS_OPEN = re.compile(rf"(?:\b(?:{_OPEN_WORDS}|so)|,)\s*$")
+# A text ending with an open word only: a comma also ends an item of a list, and "số" a
+# noun phrase ("chính quyền số").
+_ENDS_OPEN_WORD = re.compile(rf"\b(?:{_OPEN_WORDS})\s*$")
 
 
 def _agency_words_only(tokens: Sequence[str]) -> bool:
