@@ -9,6 +9,7 @@ from theodoi.ingest.normalise.agencies import (
     agency_score,
     compact_directory_match,
     complete_agency,
+    may_name_collective,
     resolve_agency,
     split_agencies,
     trim_to_known_agency,
@@ -184,3 +185,11 @@ COMPACT_CASES = [
 @pytest.mark.parametrize(("text", "name", "comment"), COMPACT_CASES, ids=lambda v: str(v)[:30])
 def test_glued_ocr_agency_name_matches_its_directory_entry(text, name, comment):
     assert compact_directory_match(text) == name, comment
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [("so", True), ("doanh", True), ("dia", True), ("quy", False), ("bai", False)],
+)
+def test_a_word_after_cac_may_open_an_agency_collective_only_when_one_starts_with_it(word, expected):
+    assert may_name_collective(word) is expected

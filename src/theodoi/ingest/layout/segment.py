@@ -311,10 +311,25 @@ def opener(tokens: Sequence[str], k: int, kind: str) -> float:
             return 1.0
         return 1.0 if token[:1].isupper() and key.startswith(_AGENCY_OPENERS) else 0.0
     if kind == OUTPUT:
-        return 1.0 if token[:1].isupper() and key.startswith((*_OUTPUT_OPENERS, *_RESULT_OPENERS)) else 0.0
+        if not token[:1].isupper():
+            return 0.0
+        kind_opens = key.startswith((*_OUTPUT_OPENERS, *_RESULT_OPENERS))
+        return 1.0 if kind_opens or _opens_listed_output(tokens, k, key) else 0.0
     if kind == DEADLINE:
         return 1.0 if key.startswith(_DEADLINE_OPENERS) or _DEADLINE_TOKEN.match(fold(token)) else 0.0
     return 0.0
+
+
+def _opens_listed_output(tokens: Sequence[str], k: int, key: str) -> bool:
+    """Whether a folded "các ..." lists outputs ("Các quy trình nội bộ", "Các bài toán"):
+    "các" before a noun no agency collective has ("các sở, ngành" is the partners')."""
+    from theodoi.ingest.normalise.agencies import may_name_collective
+
+    if len(tokens) < k + 2 or not tokens[k + 1][:1].islower():
+        return False
+    head, _, rest = key.partition(" ")
+    noun = _word(rest.split(" ", 1)[0])
+    return head == "cac" and _is_word(noun) and not may_name_collective(noun)
 
 
 def _continues(kind: str, cell: str, tokens: Sequence[str], k: int) -> float:
@@ -376,6 +391,12 @@ def segment_line(
         pos += len(token) + 1
     openers = [{j: opener(tokens, k, kinds[j]) for j in range(m)} for k in range(n)]
     inside_name = [k > 0 and _agency_pair(tokens[k - 1], tokens[k]) for k in range(n)]
+    # a capitalised output kind ("Văn bản", "Các quy trình") is no agency's word unless an
+    # agency name goes on with it ("Sở | Kế hoạch và Đầu tư")
+    opens_output = [
+        0.0 if inside_name[k] else max((openers[k][j] for j in range(m) if kinds[j] == OUTPUT), default=0.0)
+        for k in range(n)
+    ]
     # once the row's output cell is open, its wrapped words come right of the agency cells
     wraps_output = any(carry.texts.get(j, "").strip() for j in range(m) if kinds[j] == OUTPUT)
     # a word an agency name goes on from with the next word ("hành chính") stays judged as one
@@ -415,6 +436,8 @@ def segment_line(
                 emit -= weights.position * max(0.0, (0.9 * width - offsets[k]) / (0.1 * width))
             if c == 0 and carry.name_closed:
                 emit -= 0.5 * weights.position
+            if kind == AGENCY:
+                emit -= weights.opener * opens_output[k]
             # stay in column c: against a gap mark, or an opener of a column to the right
             if best[c] != neg:
                 later = max((openers[k][j] for j in range(c + 1, m) if kinds[j] != kind), default=0.0)

@@ -433,6 +433,15 @@ _COLLECTIVE_NOUNS = (
 )
 
 
+def may_name_collective(word: str) -> bool:
+    """Whether a folded word after "các" can open a collective of agencies ("doanh" of
+    "doanh nghiệp" when the name wraps after it)."""
+    return word in _COLLECTIVE_HEADS
+
+
+_COLLECTIVE_HEADS = frozenset(noun.split()[0] for noun in _COLLECTIVE_NOUNS)
+
+
 @lru_cache(maxsize=1)
 def agency_vocabulary() -> frozenset[str]:
     """The folded words of the generic agency grammar: heads, collective nouns, generic words."""
