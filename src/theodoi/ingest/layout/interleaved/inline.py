@@ -39,6 +39,7 @@ from theodoi.ingest.layout.interleaved.first_column import (
 )
 from theodoi.ingest.layout.interleaved.fragments import _assign_fragments, _fragments
 from theodoi.ingest.layout.interleaved.headers import header_lines
+from theodoi.ingest.layout.interleaved.openings import drop_lines_above_opening
 from theodoi.ingest.layout.interleaved.recut import (
     drop_trailing_letters,
     ends_open_phrase,
@@ -249,6 +250,7 @@ def _inline_row(
         opening.update(forced)
     if len(name_parts) > 1:
         name = Cell("", [], name.confidence)
+        name_parts = drop_lines_above_opening(name_parts, lines[start.index].number, width)
         for number, part in drop_bled_line_ends(drop_bled_lines(name_parts, width)):
             name.add(part, number)
     if name.text:

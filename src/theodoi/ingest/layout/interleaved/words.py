@@ -76,6 +76,7 @@ TASK_VERBS = (
     "ho tro",
     "ung dung",
     "tang cuong",
+    "tap trung",
     "thuc hien",
     "nghien cuu",
     "bo tri",
