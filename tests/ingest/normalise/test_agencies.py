@@ -10,6 +10,7 @@ from theodoi.ingest.normalise.agencies import (
     compact_directory_match,
     complete_agency,
     may_name_collective,
+    names_a_collective,
     resolve_agency,
     split_agencies,
     trim_to_known_agency,
@@ -193,3 +194,29 @@ def test_glued_ocr_agency_name_matches_its_directory_entry(text, name, comment):
 )
 def test_a_word_after_cac_may_open_an_agency_collective_only_when_one_starts_with_it(word, expected):
     assert may_name_collective(word) is expected
+
+
+@pytest.mark.parametrize(
+    "cell",
+    [
+        pytest.param("Các‘ 59, bơn, Công nghệ hoạt động phương", id="a-garbled-collective"),
+        pytest.param("xã hội Các số, bản, phương", id="after-the-names-bled-words"),
+    ],
+)
+def test_an_agency_cell_reading_a_capitalised_các_names_a_collective(cell):
+    assert names_a_collective(cell)
+
+
+@pytest.mark.parametrize(
+    ("cell", "comment"),
+    [
+        (
+            "Sở Khoa học và Công nghệ; các sở, ban, ngành",
+            "lower-case: a list's collective after a named agency",
+        ),
+        ("Sở Tài chính", "no collective"),
+        (None, "no cell"),
+    ],
+)
+def test_a_cell_without_a_capitalised_các_names_no_collective(cell, comment):
+    assert not names_a_collective(cell), comment

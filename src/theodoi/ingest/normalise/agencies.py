@@ -671,3 +671,33 @@ def compact_directory_match(text: str, *, floor: float = 0.85) -> str | None:
         if ratio >= floor and (best is None or ratio > best[0]):
             best = (ratio, entry)
     return best[1] if best else None
+
+
+def names_a_collective(cell: str | None) -> bool:
+    """Whether an OCR'd agency cell holds a collective's capitalised head ("Các‘ 59, bơn,").
+
+    In an agency cell a capitalised "Các" opens a collective name ("Các sở, ban, ngành, địa
+    phương") however OCR garbled the words after it; when no directory name was read from
+    the cell, the collective's other words are what to seek in the row for it.
+    """
+    return any(t[:1] == "C" and re.sub(r"[^a-z]", "", fold(t)) == "cac" for t in (cell or "").split())
+
+
+def names_within(short: str, long: str) -> bool:
+    """Whether ``short``'s words are ``long``'s, in order, some left out ("Các sở, ngành" in
+    "Các sở, ban, ngành")."""
+    words = iter(re.findall(r"\w+", fold(long)))
+    return all(w in words for w in re.findall(r"\w+", fold(short)))
+
+
+def one_collective_reading(names: list[str]) -> list[str]:
+    """Keep one reading of a wrapped collective cell: "Các sở, ngành, địa phương" is dropped
+    beside "Các sở, ban, ngành, địa phương" (its words, one left out), read twice from the
+    same OCR'd cell."""
+    collective = [n for n in names if fold(n).startswith("cac ")]
+    return [
+        n
+        for n in names
+        if n not in collective
+        or not any(m != n and len(m) > len(n) and names_within(n, m) for m in collective)
+    ]

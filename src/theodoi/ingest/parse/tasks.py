@@ -27,6 +27,9 @@ from theodoi.ingest.normalise.agencies import (
     compact_directory_match,
     complete_agency,
     known_agency,
+    names_a_collective,
+    names_within,
+    one_collective_reading,
     resolve_agency,
     split_agencies,
     trim_to_known_agency,
@@ -253,7 +256,10 @@ def task_from_row(row: Row, section: str | None) -> Task | None:
         lead, support, lead_conf, support_conf = _with_row_agencies(
             row, lead, support, lead_conf, support_conf
         )
-        if not lead and (faint := faint_directory_name(row.fragments, exclude=support)) is not None:
+        collective = names_a_collective(row.text("lead"))  # the lead cell read "Các" but no name
+        if not lead and (
+            faint := faint_directory_name(row.fragments, exclude=support, collectives=collective)
+        ):
             lead, lead_conf = [faint], 0.3
         if not lead and (found := agencies_in_fragments(row.fragments)):
             lead, lead_conf = found[:1], 0.3  # the row names no other agency than its partners
@@ -262,7 +268,7 @@ def task_from_row(row: Row, section: str | None) -> Task | None:
         if not support and (faint := faint_directory_name(row.fragments, exclude=lead, collectives=True)):
             support, support_conf = [faint], 0.3
         lead, support = narrow_ocr_lead(lead, support, row.fragments)
-        support = _one_collective_reading(support)
+        support = one_collective_reading(support)
         lead, support = order_lead_and_partner(lead, support, row.fragments)
         lead, support = lead_after_listed_partners(lead, support, row.fragments)
         support = with_listed_collective(support, lead, row.fragments)
@@ -463,7 +469,7 @@ def _with_row_agencies(
     support = [longer(name) for name in support]
     lead = [longer(name) for name in lead]
     if not lead:  # a partner's name is the lead only when the row names no other (``task_from_row``)
-        lead = [f for f in found if not any(_within(f, x) or _within(x, f) for x in support)][:1]
+        lead = [f for f in found if not any(names_within(f, x) or names_within(x, f) for x in support)][:1]
         lead_conf = 0.4 if lead else lead_conf
     if not support:
         taken = {fold(x) for x in lead}
@@ -519,13 +525,6 @@ def _stands_left_of(left: str, right: str, lines: Sequence[Sequence[str]]) -> bo
     return any(la == lb and ta < tb for la, ta in a for lb, tb in b)
 
 
-def _within(short: str, long: str) -> bool:
-    """Whether ``short``'s words are ``long``'s, in order, some left out ("Các sở, ngành" in
-    "Các sở, ban, ngành")."""
-    words = iter(re.findall(r"\w+", fold(long)))
-    return all(w in words for w in re.findall(r"\w+", fold(short)))
-
-
 # How many other tokens may stand between two words of a faintly read directory name.
 _FAINT_GAP = 8
 
@@ -556,7 +555,7 @@ def faint_directory_name(
     best: list[tuple[float, int, str]] = []
     for key, entry in _directory_entries():
         if ("cac" in key.split()) != collectives or any(
-            _within(x, entry) or _within(entry, x) for x in exclude
+            names_within(x, entry) or names_within(entry, x) for x in exclude
         ):
             continue
         wanted = [w for w in key.split()[1:] if len(w) >= 3 and w not in ("tinh", "cac")]
@@ -735,18 +734,6 @@ def _issuer_words(key: tuple[str, ...]) -> list[str]:
     return re.findall(r"\w+", name)
 
 
-def _one_collective_reading(names: list[str]) -> list[str]:
-    """Keep one reading of a wrapped collective cell: "Các sở, ngành, địa phương" is dropped
-    beside "Các sở, ban, ngành, địa phương" (its words, one left out), read twice from the
-    same OCR'd cell."""
-    collective = [n for n in names if fold(n).startswith("cac ")]
-    return [
-        n
-        for n in names
-        if n not in collective or not any(m != n and len(m) > len(n) and _within(n, m) for m in collective)
-    ]
-
-
 def narrow_ocr_lead(
     lead: list[str], support: list[str], fragments: Sequence[tuple[int, list[str]]]
 ) -> tuple[list[str], list[str]]:
@@ -765,7 +752,7 @@ def narrow_ocr_lead(
     if len(out) > 1:
         partners = {fold(n) for n in support}
         out = [n for n in out if fold(n) not in partners] or out[:1]
-    out = [n for n in out if not any(m != n and len(m) > len(n) and _within(n, m) for m in out)]
+    out = [n for n in out if not any(m != n and len(m) > len(n) and names_within(n, m) for m in out)]
     if len(out) > 1 and fragments:
         lines = _fragment_words(fragments)
         moved = [
@@ -913,7 +900,7 @@ def with_listed_collective(
     for k, name in enumerate(support):
         collective = listed_collective(name, fragments)
         if collective is None or any(
-            _within(collective, x) or _within(x, collective) for x in (*support, *lead)
+            names_within(collective, x) or names_within(x, collective) for x in (*support, *lead)
         ):
             continue
         return [*support[: k + 1], collective, *support[k + 1 :]]
