@@ -156,9 +156,6 @@ def split_agency_tail(text: str) -> tuple[str, str]:
     return _split_glued_agency_tail(text)
 
 
-# The words a collective agency name ("Các sở, ban, ngành", "Các doanh nghiệp ...") goes on
-# with after "Các" (folded), from the directory's collectives and their usual variants.
-_COLLECTIVE_WORDS = frozenset({"so", "ban", "nganh", "dia", "doanh", "co", "don"})
 # The most words a collective's opening may carry off a name line (other columns' words after it).
 _COLLECTIVE_TAIL_WORDS = 8
 
@@ -173,6 +170,8 @@ def split_collective_opening(text: str) -> tuple[str, str]:
     ("... phát triển chính quyền số Các‘ 59, bơn,"). It goes to the other columns with the
     words after it, unless the name before ends mid-phrase ("... giao cho Các sở").
     """
+    from theodoi.ingest.normalise.agencies import may_name_collective
+
     tokens = text.split()
     for k in range(1, len(tokens)):
         token = tokens[k]
@@ -182,7 +181,7 @@ def split_collective_opening(text: str) -> tuple[str, str]:
             return text, ""
         after = [fold(t).strip(".,;:") for t in tokens[k + 1 : k + 3]]
         listed = len(after) == 2 and all(t.endswith(",") for t in tokens[k + 1 : k + 3])
-        if not after or (after[0] not in _COLLECTIVE_WORDS and not listed):
+        if not after or (not may_name_collective(after[0]) and not listed):
             continue
         head = " ".join(tokens[:k])
         if _ENDS_OPEN_WORD.search(fold(head)) or _GOVERNS.search(fold(head)):
