@@ -175,6 +175,18 @@ def test_an_agency_name_holding_an_output_kind_keeps_it():
     assert cut("Sở Kế hoạch và Đầu tư") == {0: "Sở Kế hoạch và Đầu tư"}
 
 
+@pytest.mark.parametrize(
+    ("text", "expected", "comment"),
+    [
+        ("Sở Nội vụ Có tỷ lệ phù", {0: "Sở Nội vụ", 2: "Có tỷ lệ phù"}, "a result stated as having"),
+        ("Sở Tài chính Có ít nhất 03", {0: "Sở Tài chính", 2: "Có ít nhất 03"}, "a count to reach"),
+        ("UBND tỉnh Có", {0: "UBND tỉnh Có"}, "negative: 'Có' alone at the line's end opens nothing"),
+    ],
+)
+def test_a_result_opening_with_co_opens_the_output_column(text, expected, comment):
+    assert cut(text) == expected, comment
+
+
 def test_a_results_everyday_word_inside_an_agency_stays_the_agencys():
     assert cut("Đài Phát thanh và Truyền hình Kế hoạch") == {
         0: "Đài Phát thanh và Truyền hình",

@@ -314,7 +314,7 @@ def opener(tokens: Sequence[str], k: int, kind: str) -> float:
         if not token[:1].isupper():
             return 0.0
         kind_opens = key.startswith((*_OUTPUT_OPENERS, *_RESULT_OPENERS))
-        return 1.0 if kind_opens or _opens_listed_output(tokens, k, key) else 0.0
+        return 1.0 if kind_opens or _opens_listed_output(tokens, k, key) or _states_having(tokens, k) else 0.0
     if kind == DEADLINE:
         return 1.0 if key.startswith(_DEADLINE_OPENERS) or _DEADLINE_TOKEN.match(fold(token)) else 0.0
     return 0.0
@@ -330,6 +330,13 @@ def _opens_listed_output(tokens: Sequence[str], k: int, key: str) -> bool:
     head, _, rest = key.partition(" ")
     noun = _word(rest.split(" ", 1)[0])
     return head == "cac" and _is_word(noun) and not may_name_collective(noun)
+
+
+def _states_having(tokens: Sequence[str], k: int) -> bool:
+    """Whether tokens[k] opens a result stated as having ("Có tỷ lệ ...", "Có ít nhất 03 ...").
+
+    Matched on the accented word: folded, "có" is also "cơ" of "Cơ quan" (an agency)."""
+    return tokens[k].strip(_EDGE) == "Có" and k + 1 < len(tokens) and tokens[k + 1][:1].islower()
 
 
 def _continues(kind: str, cell: str, tokens: Sequence[str], k: int) -> float:
