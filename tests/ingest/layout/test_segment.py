@@ -161,6 +161,13 @@ def test_an_output_only_line_stays_in_the_output_column():
         ("Sở Nội vụ Hoạt động thực hiện", {0: "Sở Nội vụ", 2: "Hoạt động thực hiện"}, "after the lead"),
         ("Sở Nội vụ Hoàn thành kết nối", {0: "Sở Nội vụ", 2: "Hoàn thành kết nối"}, "a result opens it"),
         ("Sở Nội vụ Thỏa thuận hợp tác", {0: "Sở Nội vụ", 2: "Thỏa thuận hợp tác"}, "a document kind"),
+        ("Sở Xây dựng Triển khai thu phí", {0: "Sở Xây dựng", 2: "Triển khai thu phí"}, "a result as a verb"),
+        ("Sở Y tế Đánh giá, công bố", {0: "Sở Y tế", 2: "Đánh giá, công bố"}, "another verb"),
+        (
+            "Sở Nông nghiệp và Phát triển nông thôn",
+            {0: "Sở Nông nghiệp và Phát triển nông thôn"},
+            "negative: an agency name going on with the verb keeps it",
+        ),
     ],
 )
 def test_an_activity_output_opens_the_output_column(text, expected, comment):

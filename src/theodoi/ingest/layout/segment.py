@@ -80,9 +80,11 @@ _OUTPUT_OPENERS = (
     "du an",
     "hoat dong",
 )
-# Outputs stated as a result ("Hoàn thành kết nối") and further document kinds: they open an
-# output span, but their words are everyday ones ("thành" of "thành phố", "Phát thanh") and
-# weigh for no column; "hoàn" alone is the output's.
+# Outputs stated as a result ("Hoàn thành kết nối", "Triển khai thu phí ...") and further
+# document kinds: they open an output span, but their words are everyday ones ("thành" of
+# "thành phố", "Phát thanh") and weigh for no column; "hoàn" alone is the output's. Right of
+# the name a capitalised task verb opens an output: agency names do not open with one, and
+# one going on with it ("Sở Nông nghiệp và Phát triển nông thôn") keeps it by its word pairs.
 _RESULT_OPENERS = (
     "hoan thanh",
     "thoa thuan",
@@ -97,6 +99,11 @@ _RESULT_OPENERS = (
     "danh sach",
     "hoi thao",
     "mo hinh",
+    "trien khai",
+    "phat trien",
+    "hinh thanh",
+    "danh gia",
+    "phat hien",
 )
 _OUTPUT_WORDS = frozenset(
     [
