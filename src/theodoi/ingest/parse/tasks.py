@@ -9,7 +9,6 @@ in prose instead of a table are read by ``parse_prose_tasks``.
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -40,9 +39,10 @@ from theodoi.ingest.normalise.deadlines import (
     repair_past_years,
     tidy_deadline,
 )
+from theodoi.ingest.parse.faint_words import word_like, words_found, words_in_order
 from theodoi.ingest.parse.sections import recover_sections, sections_from_rows
 from theodoi.ingest.plan import Provenance, Section, Task
-from theodoi.ingest.text import collapse_spaces, digits_as_letters
+from theodoi.ingest.text import collapse_spaces
 from theodoi.ingest.text import fold as _plain_fold
 
 fold = lru_cache(maxsize=1 << 16)(_plain_fold)  # folding the same cell texts again and again
@@ -440,7 +440,7 @@ def _opening_words(name: str, tokens: Sequence[str]) -> int:
     """
     words = re.findall(r"\w+", fold(name))
     k = 0
-    while k < min(len(words), len(tokens)) and _word_like(fold(tokens[k]).strip(_WORD_EDGE), words[k]):
+    while k < min(len(words), len(tokens)) and word_like(fold(tokens[k]).strip(_WORD_EDGE), words[k]):
         k += 1
     return max(k, 1)
 
@@ -506,7 +506,7 @@ def _word_places(name: str, lines: Sequence[Sequence[str]]) -> list[tuple[int, i
     k = 0
     for li, tokens in enumerate(lines):
         for ti, token in enumerate(tokens):
-            if k < len(words) and _word_like(token, words[k]):
+            if k < len(words) and word_like(token, words[k]):
                 places.append((li, ti, words[k]))
                 k += 1
     return places if places and places[0][2] == words[0] else []
@@ -525,10 +525,6 @@ def _stands_left_of(left: str, right: str, lines: Sequence[Sequence[str]]) -> bo
     return any(la == lb and ta < tb for la, ta in a for lb, tb in b)
 
 
-# How many other tokens may stand between two words of a faintly read directory name.
-_FAINT_GAP = 8
-
-
 def faint_directory_name(
     fragments: Sequence[tuple[int, list[str]]], *, exclude: Sequence[str] = (), collectives: bool = False
 ) -> str | None:
@@ -537,7 +533,7 @@ def faint_directory_name(
     When OCR has garbled an agency's head ("Sở" read as ">0", "59") no name opens with it
     and the lead is left empty, though words of the name survive on the row's lines
     ("noã học" / "nghệ"). The words of three letters or more after the head, "tỉnh" aside,
-    are sought in order in the fragments (``_FAINT_GAP`` tokens apart at most); a name
+    are sought in order in the fragments (``words_found``); a name
     counts when it has two such words or more and half of them are found, and when no other
     name is found as well. ``collectives``: seek only collectives ("Các ...", "UBND các xã,
     phường"; an empty partners' cell: three words found at least, "các" aside, so that
@@ -545,11 +541,8 @@ def faint_directory_name(
     collectives are the partners' cells more often than not). A name that is, or holds, or
     is held by, a name of ``exclude`` (the other agency cell) is not sought.
     """
-    tokens = [
-        w
-        for w in (fold(t).strip(_WORD_EDGE) for _n, pieces in fragments for t in " ".join(pieces).split())
-        if w
-    ]
+    placed = [(li, w) for li, words in enumerate(_fragment_words(fragments)) for w in words if w]
+    tokens, lines = [w for _li, w in placed], [li for li, _w in placed]
     if not tokens:
         return None
     best: list[tuple[float, int, str]] = []
@@ -561,12 +554,7 @@ def faint_directory_name(
         wanted = [w for w in key.split()[1:] if len(w) >= 3 and w not in ("tinh", "cac")]
         if len(wanted) < 2:
             continue
-        found, at = 0, -1
-        for word in wanted:
-            stop = len(tokens) if at < 0 else min(len(tokens), at + 1 + _FAINT_GAP)
-            nxt = next((i for i in range(at + 1, stop) if _word_like(tokens[i], word)), None)
-            if nxt is not None:
-                found, at = found + 1, nxt
+        found = words_found(tokens, wanted, lines)
         if found >= (3 if collectives else 2) and found / len(wanted) >= 0.5:
             best.append((found / len(wanted), found, entry))
     best.sort(reverse=True)
@@ -877,16 +865,9 @@ def listed_collective(name: str, fragments: Sequence[tuple[int, list[str]]]) -> 
         wanted = key.split()
         if wanted[0] != "cac" or len(wanted) < 3:
             continue
-        found, at, missed = 0, -1, False
-        for word in wanted[1:]:
-            stop = len(tokens) if at < 0 else min(len(tokens), at + 1 + _FAINT_GAP)
-            nxt = next((i for i in range(at + 1, stop) if _word_like(tokens[i], word)), None)
-            if nxt is None:
-                missed = missed or len(word) >= 3
-                continue
-            found, at = found + 1, nxt
-        if not missed:
-            best.append((found, entry))
+        hits = words_in_order(tokens, wanted[1:])
+        if all(hit is not None or len(word) < 3 for hit, word in zip(hits, wanted[1:], strict=True)):
+            best.append((sum(hit is not None for hit in hits), entry))
     best.sort(reverse=True)
     if not best or (len(best) > 1 and best[1][0] == best[0][0]):
         return None
@@ -976,18 +957,6 @@ def wrapped_collective(name: str, fragments: Sequence[tuple[int, list[str]]], ta
     return best
 
 
-@lru_cache(maxsize=1 << 16)  # directory names are matched word by word, the same pairs again and again
-def _word_like(a: str, b: str) -> bool:
-    """Two folded words that OCR may have made of one another ("nghe"/"nghs", "khoa"/"kh0a")."""
-    a, b = digits_as_letters(a), digits_as_letters(b)
-    if a == b:
-        return True
-    if len(a) <= 2 or len(b) <= 2:
-        return False
-    ratio = difflib.SequenceMatcher(None, a, b, autojunk=False).ratio()
-    return ratio >= 0.85 or (ratio >= 0.75 and a[0] == b[0])
-
-
 @lru_cache(maxsize=1 << 14)
 def directory_name_in(text: str, *, opening: int = 1, gap: int = 4) -> str | None:
     """Return the directory name an OCR'd agency cell opens with, or None.
@@ -1007,17 +976,17 @@ def directory_name_in(text: str, *, opening: int = 1, gap: int = 4) -> str | Non
     openers: dict[int, list[str]] = {}
     for key, entry in _directory_entries():
         target = key.split()
-        if len(target) < 2 or not _word_like(words[0], target[0]):
+        if len(target) < 2 or not word_like(words[0], target[0]):
             continue
         found, j = 1, 1
         for word in target[1:]:
-            at = next((i for i in range(j, min(len(words), j + gap)) if _word_like(words[i], word)), None)
+            at = next((i for i in range(j, min(len(words), j + gap)) if word_like(words[i], word)), None)
             if at is None:
                 continue
             found += 1
             j = at + 1
         prefix = next(
-            (k for k in range(min(len(target), len(words))) if not _word_like(words[k], target[k])),
+            (k for k in range(min(len(target), len(words))) if not word_like(words[k], target[k])),
             min(len(target), len(words)),
         )
         if prefix < opening:

@@ -1,0 +1,70 @@
+"""A directory name's words sought in order among an OCR'd row's words, other columns' between.
+
+OCR garbles an agency's head ("Sở" read as "56") or its cell is spread over the row's lines
+among the other columns' words; the name's telling words can still be found in order, each
+near the one before. The search is shared by the faint readings of a row's agencies
+(``parse.tasks.faint_directory_name``, ``parse.tasks.listed_collective``).
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Sequence
+from functools import lru_cache
+
+from theodoi.ingest.text import digits_as_letters
+
+# How many other tokens may stand between two words of a faintly read directory name.
+FAINT_GAP = 8
+# How many words a name read across its cell's lines must have found (``words_found``).
+WRAPPED_WORDS = 3
+
+
+@lru_cache(maxsize=1 << 16)  # directory names are matched word by word, the same pairs again and again
+def word_like(a: str, b: str) -> bool:
+    """Two folded words that OCR may have made of one another ("nghe"/"nghs", "khoa"/"kh0a")."""
+    a, b = digits_as_letters(a), digits_as_letters(b)
+    if a == b:
+        return True
+    if len(a) <= 2 or len(b) <= 2:
+        return False
+    ratio = difflib.SequenceMatcher(None, a, b, autojunk=False).ratio()
+    return ratio >= 0.85 or (ratio >= 0.75 and a[0] == b[0])
+
+
+def words_in_order(
+    tokens: Sequence[str], wanted: Sequence[str], lines: Sequence[int] | None = None
+) -> list[int | None]:
+    """Where each of ``wanted`` stands in ``tokens`` (None where not found), read in order.
+
+    The first word found opens the search; each next one is the first token like it at most
+    ``FAINT_GAP`` tokens further on. With ``lines`` (each token's fragment line) the next word
+    may also stand anywhere on the line below the word before: a cell wraps there, and a
+    wide neighbour's words can fill the gap between its lines.
+    """
+    out: list[int | None] = []
+    at = -1
+    for word in wanted:
+        stop = len(tokens) if at < 0 else min(len(tokens), at + 1 + FAINT_GAP)
+        if at >= 0 and lines is not None:
+            stop = max(
+                stop, next((i for i in range(at + 1, len(lines)) if lines[i] > lines[at] + 1), len(lines))
+            )
+        nxt = next((i for i in range(at + 1, stop) if word_like(tokens[i], word)), None)
+        out.append(nxt)
+        if nxt is not None:
+            at = nxt
+    return out
+
+
+def words_found(tokens: Sequence[str], wanted: Sequence[str], lines: Sequence[int]) -> int:
+    """How many of ``wanted`` a row's tokens hold in order (``words_in_order``).
+
+    Read across the cell's lines (``lines``: each token's fragment line) a name counts only
+    with ``WRAPPED_WORDS`` words found or more: two common words on two lines ("học" / "tới
+    nghệ") are no cell of theirs; else the words must stand ``FAINT_GAP`` tokens apart.
+    """
+    wrapped = sum(hit is not None for hit in words_in_order(tokens, wanted, lines))
+    if wrapped >= WRAPPED_WORDS:
+        return wrapped
+    return sum(hit is not None for hit in words_in_order(tokens, wanted))

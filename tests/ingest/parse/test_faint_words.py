@@ -1,0 +1,57 @@
+"""A directory name's words sought in order among an OCR'd row's words.
+
+Corpora: folded token streams in the shape OCR'd interleaved rows give (a lead cell
+"Sở Khoa học và" / "Công nghệ" spread over lines, other columns' words between its lines),
+with where each wanted word was found; negative cases where the words stand too far apart.
+"""
+
+from __future__ import annotations
+
+from theodoi.ingest.parse.faint_words import word_like, words_found, words_in_order
+
+# "56 ~10d học" / "Các sở, ngành, Kế hoạch được ban" / "và Công địa phương hành" / "nghệ"
+TOKENS = [
+    "56",
+    "10d",
+    "hoc",
+    "cac",
+    "so",
+    "nganh",
+    "ke",
+    "hoach",
+    "duoc",
+    "ban",
+    "va",
+    "cong",
+    "dia",
+    "phuong",
+]
+TOKENS += ["hanh", "nghe"]
+LINES = [0] * 10 + [1] * 5 + [2]
+
+
+def test_a_wrapped_cells_next_word_is_found_on_the_line_below_past_the_token_gap() -> None:
+    assert words_in_order(TOKENS, ["hoc", "cong", "nghe"], LINES) == [2, 11, 15]
+
+
+def test_without_the_lines_the_next_word_must_stand_within_the_token_gap() -> None:
+    assert words_in_order(TOKENS, ["hoc", "cong", "nghe"]) == [2, None, None]
+
+
+def test_a_word_two_lines_below_is_too_far_for_a_wrapped_cell() -> None:
+    tokens, lines = ["hoc", *["x"] * 9, "cong"], [0] * 10 + [2]
+    assert words_in_order(tokens, ["hoc", "cong"], lines) == [0, None]
+
+
+def test_ocr_slips_keep_a_word_like_itself() -> None:
+    assert word_like("kh0a", "khoa")
+    assert not word_like("so", "sa"), "two letters: too short to tell"
+
+
+def test_a_name_read_across_its_cells_lines_counts_with_three_words_found() -> None:
+    assert words_found(TOKENS, ["khoa", "hoc", "cong", "nghe"], LINES) == 3
+
+
+def test_two_words_on_two_lines_count_only_within_the_token_gap() -> None:
+    tokens, lines = ["hoc", *["x"] * 9, "nghe"], [0] * 10 + [1]
+    assert words_found(tokens, ["khoa", "hoc", "cong", "nghe"], lines) == 1
