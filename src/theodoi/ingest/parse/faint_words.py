@@ -9,10 +9,12 @@ near the one before. The search is shared by the faint readings of a row's agenc
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from theodoi.ingest.text import digits_as_letters
+from theodoi.ingest.normalise.agencies import AGENCY_DIRECTORY
+from theodoi.ingest.text import digits_as_letters, fold
 
 # How many other tokens may stand between two words of a faintly read directory name.
 FAINT_GAP = 8
@@ -68,3 +70,9 @@ def words_found(tokens: Sequence[str], wanted: Sequence[str], lines: Sequence[in
     if wrapped >= WRAPPED_WORDS:
         return wrapped
     return sum(hit is not None for hit in words_in_order(tokens, wanted))
+
+
+@lru_cache(maxsize=1)
+def directory_entries() -> tuple[tuple[str, str], ...]:
+    """The directory's names with their folded words ("so khoa hoc va cong nghe"), to seek."""
+    return tuple((" ".join(re.findall(r"[\w-]+", fold(name))), name) for name in AGENCY_DIRECTORY)

@@ -39,8 +39,9 @@ from theodoi.ingest.normalise.deadlines import (
     repair_past_years,
     tidy_deadline,
 )
-from theodoi.ingest.parse.faint_words import word_like, words_found, words_in_order
+from theodoi.ingest.parse.faint_words import directory_entries, word_like, words_found, words_in_order
 from theodoi.ingest.parse.sections import recover_sections, sections_from_rows
+from theodoi.ingest.parse.wrapped_heads import with_wrapped_head_names
 from theodoi.ingest.plan import Provenance, Section, Task
 from theodoi.ingest.text import collapse_spaces
 from theodoi.ingest.text import fold as _plain_fold
@@ -273,6 +274,7 @@ def task_from_row(row: Row, section: str | None) -> Task | None:
         lead, support = lead_after_listed_partners(lead, support, row.fragments)
         support = with_listed_collective(support, lead, row.fragments)
         lead, support, lead_conf = lead_of_partners_only(lead, support, lead_conf, support_conf)
+        lead, support = with_wrapped_head_names(lead, support, row.fragments)
         lead, support = _distinct(lead), _distinct(support)  # the repairs above may name one twice
     for key, values, conf in (("lead", lead, lead_conf), ("support", support, support_conf)):
         cell = row.cells.get(key)
@@ -546,7 +548,7 @@ def faint_directory_name(
     if not tokens:
         return None
     best: list[tuple[float, int, str]] = []
-    for key, entry in _directory_entries():
+    for key, entry in directory_entries():
         if ("cac" in key.split()) != collectives or any(
             names_within(x, entry) or names_within(entry, x) for x in exclude
         ):
@@ -861,7 +863,7 @@ def listed_collective(name: str, fragments: Sequence[tuple[int, list[str]]]) -> 
         t for line in lines[li + 1 : li + 1 + _LISTED_COLLECTIVE_LINES] for t in line
     ]
     best: list[tuple[int, str]] = []
-    for key, entry in _directory_entries():
+    for key, entry in directory_entries():
         wanted = key.split()
         if wanted[0] != "cac" or len(wanted) < 3:
             continue
@@ -931,7 +933,7 @@ def wrapped_collective(name: str, fragments: Sequence[tuple[int, list[str]]], ta
     words = re.findall(r"\w+", key)
     longer = [
         (entry_key.split()[len(words) :], entry)
-        for entry_key, entry in _directory_entries()
+        for entry_key, entry in directory_entries()
         if entry_key.split()[: len(words)] == words and len(entry_key.split()) > len(words)
     ]
     if not longer:
@@ -974,7 +976,7 @@ def directory_name_in(text: str, *, opening: int = 1, gap: int = 4) -> str | Non
         return None
     scored: list[tuple[float, int, str]] = []
     openers: dict[int, list[str]] = {}
-    for key, entry in _directory_entries():
+    for key, entry in directory_entries():
         target = key.split()
         if len(target) < 2 or not word_like(words[0], target[0]):
             continue
@@ -1008,13 +1010,6 @@ def directory_name_in(text: str, *, opening: int = 1, gap: int = 4) -> str | Non
         if share >= 0.75 or (share >= 0.6 and (len(scored) == 1 or scored[1][:2] < (share, found))):
             return entry
     return None
-
-
-@lru_cache(maxsize=1)
-def _directory_entries() -> tuple[tuple[str, str], ...]:
-    from theodoi.ingest.normalise.agencies import AGENCY_DIRECTORY
-
-    return tuple((" ".join(re.findall(r"[\w-]+", fold(name))), name) for name in AGENCY_DIRECTORY)
 
 
 _DEBRIS_CHARS = re.compile(r"[{}\[\]~\\£«»¢|_<>^@%$#*=+]")
