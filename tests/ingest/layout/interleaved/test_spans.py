@@ -18,7 +18,7 @@ from theodoi.ingest.layout.interleaved.agency_lines import (
 )
 from theodoi.ingest.layout.interleaved.headers import header_lines, is_header_repeat
 from theodoi.ingest.layout.interleaved.spans import _row_spans, _split_between
-from theodoi.ingest.layout.table import find_row_starts
+from theodoi.ingest.layout.table import RowStart, find_row_starts
 
 # Row 24 lists two items ('...;' then 'Xây dựng ...'), a page break falls inside the second.
 LISTED_ITEMS = """\
@@ -315,3 +315,42 @@ def test_a_line_is_told_to_open_a_cell_left_unfinished(line, expected, comment) 
 )
 def test_an_agency_opened_above_goes_before_the_words_carrying_it_on(opened, rest, expected) -> None:
     assert splice_opened_agency(opened, rest) == expected
+
+
+# Group V's title ends a page; the next page opens with row 60's cells above its name (its
+# lead and partners, its output's first words), the heading read again left out.
+GROUP_THEN_PAGE = """\
+Đẩy mạnh chuyển đổi số, ứng dụng khoa học, công nghệ trong hoạt động của các cơ quan
+V | trong hệ thống chính trị; nâng cao hiệu quả quản trị quốc gia, bảo đảm quốc
+phòng và an ninh
+Cơ quan Cơ quan Thời gian
+TT Tên nhiệm vụ chủ trì phối hợp Kết quả hoàn thành
+Sở Khoa học
+Các sở, ngành, Quyết định của chủ
+60 | Xây dựng Kế hoạch chuyển đổi số tỉnh địa phương tịch UBND tỉnh Hằng năm"""
+
+
+def group_spans(text: str) -> tuple[list[tuple[int, int]], set[int]]:
+    """Spans as the table region hands the lines over: the heading's lines left out."""
+    lines = [line for line in lines_from_text(text) if not is_header_repeat(line.key)]
+    starts = [
+        RowStart(1, "section", "V", "trong hệ thống chính trị"),
+        RowStart(len(lines) - 1, "row", "60", "Xây dựng Kế hoạch"),
+    ]
+    spilled: set[int] = set()
+    return _row_spans(lines, starts, spilled), spilled
+
+
+def test_a_groups_title_ends_at_a_page_break_and_the_row_below_takes_the_next_pages_lines() -> None:
+    spans, spilled = group_spans(GROUP_THEN_PAGE)
+    assert spans[0] == (0, 3)  # the title: its three lines before the page break
+    assert spans[1] == (3, 6)  # row 60 from the next page's first line
+    assert spilled == {3, 4}  # its cells above the name
+
+
+def test_a_groups_title_on_one_page_keeps_its_lines() -> None:
+    text = GROUP_THEN_PAGE.replace(
+        "Cơ quan Cơ quan Thời gian\nTT Tên nhiệm vụ chủ trì phối hợp Kết quả hoàn thành\n", ""
+    )
+    spans, _ = group_spans(text)
+    assert spans[1][0] == 5  # no page break: row 60 opens at its name's line

@@ -3,7 +3,8 @@
 The row number sits on a middle line of an interleaved row, so the cut between two numbers
 is searched where a new task name starts (a capitalised line after a finished one, balanced
 around the numbers), moved up for a tall cell opening above, kept after a page's repeated
-heading, and kept off agency lines that carry on across it. Block rows whose number OCR lost
+heading, and kept off agency lines that carry on across it. A group's title ends at a page
+break: the next page's lines above the first row's name are that row's cells. Block rows whose number OCR lost
 are added where the numbering skips exactly one row.
 """
 
@@ -65,6 +66,12 @@ def _row_spans(
         before = _nonblank(lines, cuts[-1], prev.index, heading)
         name_start = _split_between(lines, prev.index, cur.index, before, heading)
         cuts.append(_tall_cell_start(lines, prev.index, name_start, heading))
+        if prev.kind == "section":
+            page = _page_break(lines, prev.index, name_start)
+            if page is not None and page < cuts[-1]:
+                # a group heading's title never runs on past a page's repeated table heading:
+                # the lines after it are this row's cells opening above its name
+                cuts[-1] = page
         if spilled is not None:
             spilled.update(range(cuts[-1], name_start))
     spans = []
