@@ -13,6 +13,7 @@ from __future__ import annotations
 import pytest
 
 from theodoi.ingest.layout.interleaved.agency_tails import (
+    give_collective_head_to_rest,
     is_agency_cells_part,
     split_agency_continuation,
     split_agency_tail,
@@ -187,3 +188,23 @@ def test_a_capitalised_collective_opening_leaves_the_name_line(line, expected) -
 )
 def test_a_names_own_các_stays(line, comment) -> None:
     assert split_agency_tail(line) == (line, ""), comment
+
+
+def test_a_capitalised_các_ending_a_name_line_goes_to_the_collective_it_opens() -> None:
+    head, rest = "để trở thành phong trào học tập số thường Các", "Sở Sở Khoa học và"
+    assert give_collective_head_to_rest(head, rest) == (
+        "để trở thành phong trào học tập số thường",
+        "Các Sở Sở Khoa học và",
+    )
+
+
+@pytest.mark.parametrize(
+    ("head", "rest", "comment"),
+    [
+        ("nền tảng số, trọng tâm là Các", "nền tảng số dùng chung", "no collective's word follows"),
+        ("phát triển các", "sở, ngành", "lower-case: the name's word"),
+        ("Hoàn thành. Các", "Sở Tài chính", "a new sentence of the name"),
+    ],
+)
+def test_a_names_last_các_stays(head, rest, comment) -> None:
+    assert give_collective_head_to_rest(head, rest) == (head, rest), comment

@@ -190,6 +190,23 @@ def split_collective_opening(text: str) -> tuple[str, str]:
     return text, ""
 
 
+def give_collective_head_to_rest(head: str, rest: str) -> tuple[str, str]:
+    """Move a name part's last word, a capitalised "Các", to the rest when the rest opens with
+    a collective's word ("... phong trào học tập số thường Các" | "Sở Sở Khoa học và").
+
+    The lead's collective ("Các Sở, ngành, địa phương") opened right after the name's words on
+    the line and the column cut fell after its "Các"; a name says "các" in lower case.
+    """
+    from theodoi.ingest.normalise.agencies import may_name_collective
+
+    tokens, words = head.split(), rest.split()
+    if len(tokens) < 2 or not words or tokens[-1] != "Các" or tokens[-2].endswith("."):
+        return head, rest
+    if not may_name_collective(fold(words[0]).strip(".,;:")):
+        return head, rest
+    return " ".join(tokens[:-1]), f"Các {rest}"
+
+
 def is_agency_cells_part(head: str, before: str) -> bool:
     """Whether a name line's whole part is the agency cells' words ("Sở Dân tộc Các số, ngành,").
 

@@ -33,7 +33,13 @@ def _fragments(rest: str) -> list[str]:
                 # opens the next column unless it carries on a known agency name
                 opens = not _carries_agency(" ".join(current), token)
             bare_prev = not re.search(r"[,;]$", current[-1]) if current else True
-            if opens and current and not (prev in ("cac", "cua") or (prev in ("ban", "so") and bare_prev)):
+            # a head printed twice ("Sở Sở Khoa học") is two cells' heads side by side
+            twice = bool(current) and current[-1][:1].isupper() and prev == fold(token).strip(".,;:")
+            if (
+                opens
+                and current
+                and (twice or not (prev in ("cac", "cua") or (prev in ("ban", "so") and bare_prev)))
+            ):
                 out.append(" ".join(current))
                 current = []
             current.append(token)

@@ -17,6 +17,7 @@ from theodoi.ingest.layout.interleaved.agency_lines import (
     splice_opened_agency,
 )
 from theodoi.ingest.layout.interleaved.agency_tails import (
+    give_collective_head_to_rest,
     is_agency_cells_part,
     split_agency_continuation,
     split_agency_tail,
@@ -203,6 +204,7 @@ def _inline_row(
                 rest = f"{moved} {rest}".strip()
         if head:
             head, rest = give_digit_so_to_rest(head, rest)
+            head, rest = give_collective_head_to_rest(head, rest)
         if head and rest:
             head, rest = give_conjunction_to_rest(head, rest, carries_on)
         if head:
