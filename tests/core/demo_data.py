@@ -26,6 +26,7 @@ from theodoi.ingest import plan as fmt
 from theodoi.plans.models import AgencyRole, PlanStatus
 from theodoi.plans.services import plan_import
 from theodoi.tracking import calendar as cal, rules, services
+from theodoi.tracking.services.report_scope import _report_scope
 
 document = fmt.Plan.from_dict(json.loads(open({str(GOLD)!r}, encoding="utf-8").read()))
 plan = plan_import(plan=document, status=PlanStatus.ACTIVE)
@@ -35,7 +36,7 @@ Profile.objects.create(user=user, role=Role.REPORTER, agency=lead)
 cadence = "quarterly"
 period = rules.period_containing(cadence, timezone.localdate())[0]
 report = services.report_get_or_create_draft(actor=user, agency=lead, plan=plan, cadence=cadence, period=period)
-tasks, _ = services._report_scope(report)
+tasks, _ = _report_scope(report)
 rows = {{pk: {{"status": "in_progress", "work_done": "Đã triển khai <b>bước 1</b>"}} for pk in tasks}}
 report = services.report_save_draft(report=report, actor=user, version=report.version, data={{"summary": "Tóm tắt quý", "tasks": rows}})
 report.refresh_from_db()

@@ -29,6 +29,7 @@ from tests.core.test_backup import PG, _pg_ready, _psql
 from theodoi.plans.models import DraftStatus, Plan, PlanDraft
 from theodoi.tracking import services
 from theodoi.tracking.models import ProgressReport, ReportStatus
+from theodoi.tracking.services import report_scope, submissions
 
 DRAFT = f"""
 import json
@@ -52,6 +53,7 @@ from django.contrib.auth import get_user_model
 from theodoi.plans.drafts import publish as drafts
 from theodoi.plans.models import PlanDraft
 from theodoi.tracking import services
+from theodoi.tracking.services import submissions
 from theodoi.tracking.models import ProgressReport
 
 def hang(original):
@@ -63,7 +65,7 @@ def hang(original):
         return row
     return audit
 
-services.audit_record = hang(services.audit_record)
+submissions.audit_record = hang(submissions.audit_record)
 drafts.audit_record = hang(drafts.audit_record)
 if os.environ["FAULT_OPERATION"] == "submit":
     report = ProgressReport.objects.get()
@@ -203,13 +205,13 @@ def test_a_crash_at_the_last_write_of_a_submission_keeps_the_draft(
             "summary": "Tóm tắt",
             "tasks": {
                 t: {"status": "in_progress", "work_done": "Đã làm"}
-                for t in services._report_scope(report_a)[0]
+                for t in report_scope._report_scope(report_a)[0]
             },
         },
     )
     report_a.refresh_from_db()
     version = report_a.version
-    monkeypatch.setattr(services, "audit_record", _crash_on("report.submit"))
+    monkeypatch.setattr(submissions, "audit_record", _crash_on("report.submit"))
 
     with pytest.raises(Crash):
         services.report_submit(report=report_a, actor=reporter_a, version=version)

@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils.html import escape
 
 from theodoi.tracking import services
+from theodoi.tracking.services import report_scope
 
 PAYLOAD = '<script>alert(1)</script>"><img src=x onerror=alert(1)>'
 RAW = ("<script>alert(1)", "<img src=x onerror")
@@ -25,7 +26,7 @@ def hostile(objects_a: dict[str, Any], reporter_a: Any, coordinator_a: Any) -> d
     plan.tasks.update(name=f"Nhiệm vụ {PAYLOAD}", output=f"Sản phẩm {PAYLOAD}")
     plan.indicators.update(name=f"Chỉ tiêu {PAYLOAD}")
     task.refresh_from_db()
-    tasks, _ = services._report_scope(report)
+    tasks, _ = report_scope._report_scope(report)
     services.report_save_draft(
         report=report,
         actor=reporter_a,

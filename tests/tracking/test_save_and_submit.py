@@ -28,7 +28,8 @@ from theodoi.tracking.models import (
     TaskProgress,
     TaskUpdate,
 )
-from theodoi.tracking.services import InvalidTransition, ReportConflict
+from theodoi.tracking.services import report_scope
+from theodoi.tracking.services.errors import InvalidTransition, ReportConflict
 from theodoi.tracking.tasks import report_submitted
 
 pytestmark = pytest.mark.django_db
@@ -292,11 +293,11 @@ def test_the_tasks_to_report_are_those_the_agency_leads_with_whether_reported(
     q3_report: ProgressReport, reporter_a: Any, task_1: Task
 ) -> None:
     other = q3_report.plan.tasks.exclude(pk=task_1.pk).get()
-    assert services._led_tasks_reported(q3_report) == {task_1.pk: (task_1.pk, task_1.code, False)}
-    assert set(services._led_tasks(q3_report).values_list("pk", flat=True)) == {task_1.pk} != {other.pk}
+    assert report_scope._led_tasks_reported(q3_report) == {task_1.pk: (task_1.pk, task_1.code, False)}
+    assert set(report_scope._led_tasks(q3_report).values_list("pk", flat=True)) == {task_1.pk} != {other.pk}
 
     services.report_save_draft(
         report=q3_report, actor=reporter_a, version=1, data={"tasks": {task_1.pk: REPORTED_ROW}}
     )
 
-    assert services._led_tasks_reported(q3_report) == {task_1.pk: (task_1.pk, task_1.code, True)}
+    assert report_scope._led_tasks_reported(q3_report) == {task_1.pk: (task_1.pk, task_1.code, True)}

@@ -28,7 +28,7 @@ from theodoi.tracking.models import (
     TaskUpdate,
 )
 from theodoi.tracking.selectors import report_get_for_user, task_history
-from theodoi.tracking.services import InvalidTransition, ReportConflict, TrackingError
+from theodoi.tracking.services.errors import InvalidTransition, ReportConflict, TrackingError
 
 pytestmark = pytest.mark.django_db
 

@@ -18,7 +18,7 @@ from rest_framework import exceptions, status
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
-from theodoi.tracking.services import InvalidTransition, ReportConflict, TrackingError
+from theodoi.tracking.services.errors import InvalidTransition, ReportConflict, TrackingError
 
 # Stable codes and the message a person reads, by DRF exception class.
 MESSAGES: dict[type[exceptions.APIException], tuple[str, str]] = {

@@ -57,7 +57,7 @@ from theodoi.tracking.models import (
 )
 from theodoi.tracking.progress import COUNTED
 from theodoi.tracking.rules import TaskStatus
-from theodoi.tracking.services import indicator_target
+from theodoi.tracking.services.values import indicator_target
 from theodoi.tracking.standings import (
     STANDING_LABELS,
     STANDING_SLUGS,

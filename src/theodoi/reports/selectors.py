@@ -41,7 +41,7 @@ from theodoi.tracking.selectors import (
     COUNTED,
     task_deadline,
 )
-from theodoi.tracking.services import indicator_target
+from theodoi.tracking.services.values import indicator_target
 
 LatestUpdate = TaskUpdate
 

@@ -288,7 +288,8 @@ def report_form(*, report: ProgressReport, user: Any, on: dt.date | None = None)
         .order_by("report__period_end", "id")
     ):
         values[v.indicator_id].append(v)
-    from theodoi.tracking.services import indicator_expects, indicator_target  # rules live with the writes
+    # rules live with the writes
+    from theodoi.tracking.services.values import indicator_expects, indicator_target
 
     indicator_rows = []
     for ind in indicators:
@@ -467,7 +468,7 @@ def indicator_progress_for_plan(*, plan: Plan, on: dt.date) -> list[IndicatorPro
     name and unit are one indicator, values reported against any of them count, and the
     target judged is that of the first horizon not yet past on ``on`` (the last one after that).
     """
-    from theodoi.tracking.services import indicator_target
+    from theodoi.tracking.services.values import indicator_target
 
     groups: dict[tuple[str, str], list[Indicator]] = defaultdict(list)
     for ind in Indicator.objects.filter(plan=plan).order_by("horizon", "position", "id"):

@@ -45,7 +45,7 @@ from theodoi.plans.models import Indicator, IndicatorAgency, Plan
 from theodoi.tracking import rules
 from theodoi.tracking.models import IndicatorProgress, IndicatorValue
 from theodoi.tracking.progress import COUNTED
-from theodoi.tracking.services import indicator_target
+from theodoi.tracking.services.values import indicator_target
 
 logger = logging.getLogger(__name__)
 

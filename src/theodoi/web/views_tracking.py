@@ -47,7 +47,7 @@ from theodoi.tracking.models import (
     ReportStatus,
 )
 from theodoi.tracking.permissions import can_coordinate, can_write_report, is_admin
-from theodoi.tracking.services import ReportConflict, TrackingError
+from theodoi.tracking.services.errors import ReportConflict, TrackingError
 from theodoi.web import forms_tracking as ft
 from theodoi.web.views import _is_htmx, _render
 
