@@ -9,10 +9,11 @@ import pytest
 from tests.evaluation.known import AT
 
 from theodoi.evaluation import selectors as ev
-from theodoi.evaluation.selectors import Compliance, Standing
+from theodoi.evaluation.selectors import Compliance
 from theodoi.plans.models import Plan
 from theodoi.tracking.rules import TaskStatus
 from theodoi.tracking.selectors import task_statuses
+from theodoi.tracking.standings import Standing
 
 pytestmark = pytest.mark.django_db
 

@@ -33,6 +33,9 @@ from theodoi.evaluation import selectors as ev
 from theodoi.evaluation.exports import Table, to_csv, to_xlsx
 from theodoi.ingest.text import fold
 from theodoi.plans.models import Plan, PlanStatus, Section
+from theodoi.tracking.rules import TaskStatus
+from theodoi.tracking.services.values import indicator_target
+from theodoi.tracking.standings import IndicatorStanding, Standing
 from theodoi.web.views import _render
 
 TASKS_PER_PAGE = 50
@@ -176,7 +179,7 @@ def _task_table(
     )
 
 
-def _indicator_table(rows: list[ev.IndicatorStanding], plans: dict[int, Plan]) -> Table:
+def _indicator_table(rows: list[IndicatorStanding], plans: dict[int, Plan]) -> Table:
     return Table(
         "Chỉ tiêu",
         [
@@ -211,12 +214,12 @@ def _brief(rows: list[ev.JudgedTask], agencies: dict[int, Agency]) -> list[tuple
     ]
 
 
-def _line_chart(i: ev.IndicatorStanding) -> dict[str, Any]:
+def _line_chart(i: IndicatorStanding) -> dict[str, Any]:
     return {
         "type": "line",
         "labels": [q for q, _ in i.series],
         "values": [v for _, v in i.series],
-        "target": ev.indicator_target(i.indicator)[1],
+        "target": indicator_target(i.indicator)[1],
         "unit": i.indicator.unit,
     }
 
@@ -249,7 +252,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     everything = request.GET.getlist("tat-ca")
     sections = d.by_section
     if "nhom" not in everything and len(sections) > DASHBOARD_ROWS:
-        overdue = ev.TaskStatus.IN_PROGRESS_OVERDUE
+        overdue = TaskStatus.IN_PROGRESS_OVERDUE
         shown = set(map(id, sorted(sections, key=lambda b: -b.counts[overdue])[:DASHBOARD_ROWS]))
         sections = [b for b in sections if id(b) in shown]  # the most overdue, in plan order
     indicators = d.indicators if "chi-tieu" in everything else d.indicators[:DASHBOARD_ROWS]
@@ -611,9 +614,9 @@ def national(request: HttpRequest) -> HttpResponse:
                     p.compliance[ev.Compliance.LATE],
                     p.compliance[ev.Compliance.MISSING],
                     p.compliance_rate,
-                    p.indicators[ev.Standing.MET],
-                    p.indicators[ev.Standing.ON_TRACK],
-                    p.indicators[ev.Standing.BEHIND],
+                    p.indicators[Standing.MET],
+                    p.indicators[Standing.ON_TRACK],
+                    p.indicators[Standing.BEHIND],
                 ]
                 for p in overview.provinces
             ],
