@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from theodoi.ingest.layout.interleaved.bled_ends import drop_bled_lines
+from theodoi.ingest.layout.interleaved.bled_ends import drop_bled_last_line, drop_bled_lines
 
 WIDTH = 56.0  # the first column's usual width, in characters
 
@@ -52,3 +52,36 @@ def test_a_short_line_the_name_reads_straight_past_leaves_it(bled):
 )
 def test_a_names_own_lines_are_kept(parts):
     assert drop_bled_lines(parts, WIDTH) == parts
+
+
+NAME = (1, "Cơ sở dữ liệu kinh tế công nghiệp và thương mại của tỉnh, cụm công nghiệp")
+
+
+@pytest.mark.parametrize(
+    ("last", "kept", "taken"),
+    [
+        ("Saulkhi có", None, "Saulkhi có"),  # a deadline's "Sau khi có" OCR garbled, the whole line
+        ("internet, công hoàn thành", None, "internet, công hoàn thành"),  # a partner's and an output's
+        ("tư (PPP). phương", "tư (PPP).", "phương"),  # the name's sentence ends inside the line
+    ],
+)
+def test_the_other_columns_words_on_a_names_short_last_line_leave_it(last, kept, taken):
+    parts, bled = drop_bled_last_line([NAME, (2, last)], WIDTH)
+    assert parts == ([NAME, (2, kept)] if kept else [NAME])
+    assert bled == (2, taken)
+
+
+@pytest.mark.parametrize(
+    "last",
+    [
+        "trên địa bàn tỉnh",  # the name's own ending, the model reads it on
+        "và thương mại điện tử.",  # a line ending a sentence is the name's end
+        "hợp tác xã, hộ kinh doanh và các doanh nghiệp nhỏ và vừa",  # as long as a wrapped line
+    ],
+)
+def test_a_names_own_last_line_stays(last):
+    assert drop_bled_last_line([NAME, (2, last)], WIDTH) == ([NAME, (2, last)], None)
+
+
+def test_a_one_line_name_has_no_last_line_to_judge():
+    assert drop_bled_last_line([(1, "Saulkhi có")], WIDTH) == ([(1, "Saulkhi có")], None)

@@ -116,6 +116,79 @@ def drop_bled_lines(parts: Sequence[tuple[int, str]], width: float) -> list[tupl
     return out
 
 
+# A name's last line shorter than this share of the first column's width may end in (or be)
+# the other columns' words: a wrapped cell's last words below the name's end ...
+_LAST_LINE_SHARE = 0.6
+# ... which go when they cost the restorer's model more than this a word (natural log) after
+# the name above (measured on 000/002: 4.5 and 5 read the same on 000, 4.5 one row more on 002;
+# the name's own short endings cost 0 to 3.5 a word, "sinh sản" after a garbled "36" 6.4) ...
+_LAST_LINE_COST = 4.5
+# ... and at least this share of them reads as no prose word (``_foreign``: 0.5 reads lower).
+_FOREIGN_SHARE = 0.67
+
+
+def drop_bled_last_line(
+    parts: Sequence[tuple[int, str]], width: float
+) -> tuple[list[tuple[int, str]], tuple[int, str] | None]:
+    """Take the other columns' words off the end of a name's short last line.
+
+    Below the name's end the row's other cells wrap on ("... thương mại" / "Saulkhi có" of
+    a deadline "Sau khi có", "... thông minh" / "internet, công hoàn thành"), and a short
+    line there reads as the name's last line. Its last words (or all of it) go when they read
+    as no prose of the name (most are agency, output or deadline words, garble the model has
+    never seen, digits or marks) and cost the restorer's model more than ``_LAST_LINE_COST``
+    a word after the name above, unlike a name's own ending ("... công dân" / "số", "... an
+    ninh" / "mạng"). A line ending a sentence or a bracket is the name's, and so are the words
+    before a sentence's end inside the line ("tư (PPP). phương" keeps "tư (PPP)."). Each tail is
+    weighed as in ``drop_bled_line_ends``. Returns the parts and the line's words
+    taken off (its number and words), None when nothing was.
+    """
+    score = _junction_scorer()
+    out = list(parts)
+    if score is None or len(out) < 2:
+        return out, None
+    number, text = out[-1]
+    if len(text) >= _LAST_LINE_SHARE * width or _SENTENCE_END.search(text):
+        return out, None
+    above = " ".join(p for _n, p in out[:-1])
+    tokens = text.split()
+    best, best_gain = len(tokens), 0.0
+    for k in range(len(tokens)):
+        tail = tokens[k:]
+        if sum(_foreign(t) for t in tail) < _FOREIGN_SHARE * len(tail):
+            continue
+        if any(_WORD_ENDS_SENTENCE.search(t) for t in tail[:-1]):
+            continue  # the name's sentence ends inside the tail
+        before = " ".join([above, *tokens[:k]])
+        gain = -score(before, " ".join(tail), max(0, len(tail) - 2)) - _LAST_LINE_COST * len(tail)
+        if gain > best_gain:
+            best, best_gain = k, gain
+    if best == len(tokens):
+        return out, None
+    kept = [*out[:-1], (number, " ".join(tokens[:best]))] if best else out[:-1]
+    return kept, (number, " ".join(tokens[best:]))
+
+
+# A word closing a sentence or a bracket ("(PPP).", "số."); a mark standing alone is debris.
+_WORD_ENDS_SENTENCE = re.compile(r"\w[.)…]+\W*$")
+
+
+def _foreign(token: str) -> bool:
+    """Whether a token reads as no prose word of a name: an agency, output or deadline word,
+    a word the restorer's model has never seen (OCR garble), digits or marks."""
+    word = fold(token).strip(".,;:()'\"")
+    if not word.isalpha():
+        return True
+    return word in _column_words() or word not in _model_words()
+
+
+@lru_cache(maxsize=1)
+def _model_words() -> frozenset[str]:
+    from theodoi.ingest.restore import default_restorer
+
+    return frozenset(fold(w) for w in default_restorer().model.vocab)
+
+
 _SENTENCE_END = re.compile(r"[.)…]\W*$")
 
 

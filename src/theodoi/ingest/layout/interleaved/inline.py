@@ -22,7 +22,11 @@ from theodoi.ingest.layout.interleaved.agency_tails import (
     split_agency_continuation,
     split_agency_tail,
 )
-from theodoi.ingest.layout.interleaved.bled_ends import drop_bled_line_ends, drop_bled_lines
+from theodoi.ingest.layout.interleaved.bled_ends import (
+    drop_bled_last_line,
+    drop_bled_line_ends,
+    drop_bled_lines,
+)
 from theodoi.ingest.layout.interleaved.deadlines import (
     _join_wrapped_month,
     opens_next_event,
@@ -253,8 +257,11 @@ def _inline_row(
     if len(name_parts) > 1:
         name = Cell("", [], name.confidence)
         name_parts = drop_lines_above_opening(name_parts, lines[start.index].number, width)
-        for number, part in drop_bled_line_ends(drop_bled_lines(name_parts, width)):
+        name_parts, bled = drop_bled_last_line(drop_bled_line_ends(drop_bled_lines(name_parts, width)), width)
+        for number, part in name_parts:
             name.add(part, number)
+        if bled is not None:
+            _give_to_fragments(row, *bled)
     if name.text:
         row.cells[first.name] = name
     last = others[-1].name if others else None
@@ -264,6 +271,19 @@ def _inline_row(
         if col.name in streams:
             row.cells[col.name] = streams[col.name]
     return row
+
+
+def _give_to_fragments(row: Row, number: int, words: str) -> None:
+    """Put words taken off the name's end on their line's fragments, left of the line's rest.
+
+    They are the other columns' words; the parse step's repairs read the fragments (an output
+    "Quyết định của chủ" finished by "tịch UBND tỉnh" below, "tịch" read at a name's end).
+    """
+    for k, (line, pieces) in enumerate(row.fragments):
+        if line == number:
+            row.fragments[k] = (line, [words, *pieces])
+            return
+    row.fragments.append((number, [words]))
 
 
 def _segment_kinds(others: Sequence[ColumnSpec]) -> list[str]:
