@@ -348,9 +348,18 @@ def test_a_groups_title_ends_at_a_page_break_and_the_row_below_takes_the_next_pa
     assert spilled == {3, 4}  # its cells above the name
 
 
-def test_a_groups_title_on_one_page_keeps_its_lines() -> None:
-    text = GROUP_THEN_PAGE.replace(
-        "Cơ quan Cơ quan Thời gian\nTT Tên nhiệm vụ chủ trì phối hợp Kết quả hoàn thành\n", ""
-    )
-    spans, _ = group_spans(text)
-    assert spans[1][0] == 5  # no page break: row 60 opens at its name's line
+# The same rows on one page: a line of partners' and output words below the title.
+ONE_PAGE = GROUP_THEN_PAGE.replace(
+    "Cơ quan Cơ quan Thời gian\nTT Tên nhiệm vụ chủ trì phối hợp Kết quả hoàn thành\nSở Khoa học\n", ""
+).replace("Các sở, ngành, Quyết định của chủ", "L aAe A Các sở, ban, ngành; | Kế hoạch")
+
+
+def test_a_groups_title_ends_before_a_line_of_the_rows_cells() -> None:
+    spans, spilled = group_spans(ONE_PAGE)
+    assert spans[1][0] == 3
+    assert spilled == {3}
+
+
+def test_a_groups_title_line_after_an_open_end_stays_the_titles() -> None:
+    spans, _ = group_spans(ONE_PAGE.replace("phòng và an ninh", "phòng và an ninh của"))
+    assert spans[1][0] == 4  # the line after 'của' carries the title on: the cut is left to the split

@@ -28,7 +28,13 @@ from theodoi.ingest.layout.interleaved.row_lines import (
     _previous_nonblank,
     _text_after_code,
 )
-from theodoi.ingest.layout.interleaved.words import _ENDS_OPEN, TASK_VERBS, _is_other_column, fold
+from theodoi.ingest.layout.interleaved.words import (
+    _ENDS_OPEN,
+    TASK_VERBS,
+    _agency_words_only,
+    _is_other_column,
+    fold,
+)
 from theodoi.ingest.layout.lines import Line
 from theodoi.ingest.layout.table import RowStart, next_codes
 
@@ -67,11 +73,7 @@ def _row_spans(
         name_start = _split_between(lines, prev.index, cur.index, before, heading)
         cuts.append(_tall_cell_start(lines, prev.index, name_start, heading))
         if prev.kind == "section":
-            page = _page_break(lines, prev.index, name_start)
-            if page is not None and page < cuts[-1]:
-                # a group heading's title never runs on past a page's repeated table heading:
-                # the lines after it are this row's cells opening above its name
-                cuts[-1] = page
+            cuts[-1] = min(cuts[-1], _group_title_end(lines, prev.index, name_start))
         if spilled is not None:
             spilled.update(range(cuts[-1], name_start))
     spans = []
@@ -80,6 +82,40 @@ def _row_spans(
         hi = cuts[k + 1] if k + 1 < n else _tail_end(lines, starts[k].index, len(lines))
         spans.append((min(lo, starts[k].index), max(hi, starts[k].index + 1)))
     return spans
+
+
+def _group_title_end(lines: Sequence[Line], a: int, b: int) -> int:
+    """The line after a group's title (numbered at ``a``) above the next row's name at ``b``.
+
+    The title spans the table's width and holds no cells, so it ends at a page break (a
+    group heading never runs on past the page's repeated table heading) or before a line of
+    other columns' words after its finished last line ("... quốc phòng và an ninh" /
+    "Các Sở, ban, ngành; | Kế hoạch"): the lines from there are the row's cells opening
+    above its name.
+    """
+    page = _page_break(lines, a, b)
+    end = b if page is None else page
+    for i in range(a + 1, end):
+        prev = _previous_nonblank(lines, a, i)
+        if prev is not None and not _ENDS_OPEN.search(fold(lines[prev].text)) and _cells_only(lines[i].text):
+            return i
+    return end
+
+
+def _cells_only(text: str) -> bool:
+    """Whether a line holds other columns' words only, opened by a capitalised agency head or
+    output kind, after at most a few stray marks ("L aAe A Các Sở, ban, ngành; | Kế hoạch")."""
+    tokens = text.replace("|", " ").split()
+    k = next(
+        (k for k, t in enumerate(tokens) if t[:1].isupper() and _is_other_column(" ".join(tokens[k:]))), None
+    )
+    return (
+        k is not None and all(len(t) <= _STRAY_LENGTH for t in tokens[:k]) and _agency_words_only(tokens[k:])
+    )
+
+
+# Tokens this short before a line's cells are stray marks OCR left ("L", "aAe", "A").
+_STRAY_LENGTH = 3
 
 
 def with_unnumbered_block_rows(lines: Sequence[Line], starts: list[RowStart]) -> list[RowStart]:
