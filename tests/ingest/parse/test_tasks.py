@@ -34,6 +34,7 @@ from theodoi.ingest.parse.tasks import (
     parse_tasks,
     repair_ocr_agencies,
     restore_output_head,
+    support_after_issuer,
     task_from_row,
     wrapped_collective,
 )
@@ -1209,3 +1210,25 @@ def test_an_ocr_rows_agencies_are_each_listed_once():
     task = task_from_row(row, "I")
     for names in (task.lead, task.support):
         assert len(names) == len({n.casefold() for n in names})
+
+
+# "Các số, ngành," / "địa phương" printed beside "Quyết định của chủ" / "tịch UBND tỉnh"
+ISSUER_ROW = Row(
+    "row",
+    "60",
+    fragments=[
+        (1215, ["Sở Khoa học"]),
+        (1216, ["Các số, ngành,", "Quyết định của chủ"]),
+        (1217, ["địa phương tịch", "UBND tỉnh"]),
+    ],
+)
+
+
+def test_partners_whose_one_name_the_output_took_as_its_issuer_take_the_collective_read_in_the_row():
+    assert support_after_issuer(["UBND tỉnh"], ["Sở Khoa học và Công nghệ"], ISSUER_ROW) == [
+        "Các sở, ngành, địa phương"
+    ]
+
+
+def test_an_empty_partners_cell_stays_empty_after_the_issuer():
+    assert support_after_issuer([], ["Sở Khoa học và Công nghệ"], ISSUER_ROW) == []

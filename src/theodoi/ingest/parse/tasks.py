@@ -291,7 +291,7 @@ def task_from_row(row: Row, section: str | None) -> Task | None:
             output, taken = finish_inner_issuer(output, row)
         output = end_at_issuer(output)
         lead = [n for n in lead if fold(n) not in taken]
-        support = [n for n in support if fold(n) not in taken]
+        support = [n for n in support if fold(n) not in taken] or support_after_issuer(support, lead, row)
     deadline = clean_text(row.text("deadline")) or None
     if ocr and deadline:
         deadline = tidy_deadline(deadline)
@@ -525,6 +525,14 @@ def _stands_left_of(left: str, right: str, lines: Sequence[Sequence[str]]) -> bo
     a = [(li, ti) for li, ti, w in a if len(w) >= 3 and w not in shared]
     b = [(li, ti) for li, ti, w in b if len(w) >= 3 and w not in shared]
     return any(la == lb and ta < tb for la, ta in a for lb, tb in b)
+
+
+def support_after_issuer(support: list[str], lead: list[str], row: Row) -> list[str]:
+    """The partners left when the output took their one name as its issuer ("UBND tỉnh" of
+    "Quyết định của chủ tịch UBND tỉnh"): the collective faintly read in the row, as for an
+    empty partners' cell (``faint_directory_name``), else none."""
+    faint = faint_directory_name(row.fragments, exclude=lead, collectives=True) if support else None
+    return [faint] if faint else []
 
 
 def faint_directory_name(
