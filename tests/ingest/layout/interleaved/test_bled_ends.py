@@ -71,6 +71,28 @@ def test_the_other_columns_words_on_a_names_short_last_line_leave_it(last, kept,
     assert bled == (2, taken)
 
 
+LONG_ABOVE = (1, "Triển khai bộ tiêu chí đánh giá mức độ chuyển đổi số cho các")
+
+
+def test_an_agencys_words_run_on_after_a_long_last_lines_end_leave_it():
+    last = (2, "doanh nghiệp nhỏ và vừa, Sở Tài địa phương Bà tiêu chí")
+    assert drop_bled_last_line([LONG_ABOVE, last], WIDTH) == (
+        [LONG_ABOVE, (2, "doanh nghiệp nhỏ và vừa,")],
+        (2, "Sở Tài địa phương Bà tiêu chí"),
+    )
+
+
+@pytest.mark.parametrize(
+    "last",
+    [
+        "doanh nghiệp và cơ quan nhà nước theo hướng dẫn của Sở Tài chính",  # the name's object
+        "doanh nghiệp, hợp tác xã trên địa bàn tỉnh và Ban Quản lý khu kinh tế",
+    ],
+)
+def test_an_agency_the_name_names_on_its_long_last_line_stays(last):
+    assert drop_bled_last_line([LONG_ABOVE, (2, last)], WIDTH) == ([LONG_ABOVE, (2, last)], None)
+
+
 @pytest.mark.parametrize(
     "last",
     [

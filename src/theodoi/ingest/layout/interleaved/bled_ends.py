@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 
-from theodoi.ingest.layout.interleaved.words import _column_words, fold
+from theodoi.ingest.layout.interleaved.words import _HEAD_TOKENS, _column_words, fold
 
 # How many words at a name line's end may be another column's (a wrapped agency's "ngành, địa").
 _BLED_WORDS = 4
@@ -117,7 +117,8 @@ def drop_bled_lines(parts: Sequence[tuple[int, str]], width: float) -> list[tupl
 
 
 # A name's last line shorter than this share of the first column's width may end in (or be)
-# the other columns' words: a wrapped cell's last words below the name's end ...
+# the other columns' words: a wrapped cell's last words below the name's end (a longer one
+# only in an agency's, opening with its head; 0.6 to 0.8 read the same) ...
 _LAST_LINE_SHARE = 0.6
 # ... which go when they cost the restorer's model more than this a word (natural log) after
 # the name above (measured on 000/002: 4.5 and 5 read the same on 000, 4.5 one row more on 002;
@@ -138,7 +139,10 @@ def drop_bled_last_line(
     as no prose of the name (most are agency, output or deadline words, garble the model has
     never seen, digits or marks) and cost the restorer's model more than ``_LAST_LINE_COST``
     a word after the name above, unlike a name's own ending ("... công dân" / "số", "... an
-    ninh" / "mạng"). A line ending a sentence or a bracket is the name's, and so are the words
+    ninh" / "mạng"). A longer line is a wrapped line of the name's own; only an agency's words
+    OCR ran on after its end may go there, opening with a capitalised head ("... số doanh
+    nghiệp nghệ, Sở Tài địa phương Bà tiêu chí", the name keeping two words at least).
+    A line ending a sentence or a bracket is the name's, and so are the words
     before a sentence's end inside the line ("tư (PPP). phương" keeps "tư (PPP)."). Each tail is
     weighed as in ``drop_bled_line_ends``. Returns the parts and the line's words
     taken off (its number and words), None when nothing was.
@@ -148,13 +152,16 @@ def drop_bled_last_line(
     if score is None or len(out) < 2:
         return out, None
     number, text = out[-1]
-    if len(text) >= _LAST_LINE_SHARE * width or _SENTENCE_END.search(text):
+    if _SENTENCE_END.search(text):
         return out, None
+    long = len(text) >= _LAST_LINE_SHARE * width
     above = " ".join(p for _n, p in out[:-1])
     tokens = text.split()
     best, best_gain = len(tokens), 0.0
     for k in range(len(tokens)):
         tail = tokens[k:]
+        if long and (k < 2 or not tail[0][:1].isupper() or fold(tail[0]).strip(".,;:") not in _HEAD_TOKENS):
+            continue
         if sum(_foreign(t) for t in tail) < _FOREIGN_SHARE * len(tail):
             continue
         if any(_WORD_ENDS_SENTENCE.search(t) for t in tail[:-1]):
