@@ -1,25 +1,34 @@
-"""Words taken off a task name's end go back to their line's fragments (OCR'd interleaved rows).
-
-The output cell's repairs read the row's fragments ("Quyết định của chủ" finished by "tịch
-UBND tỉnh" on the line below), so words the name gives back must sit there, left of the
-line's other fragments, as printed.
-"""
+"""The name's lines and words that are the other columns' go back to the rests the per-line
+segmentation reads (the partners' and output cells), in line order."""
 
 from __future__ import annotations
 
-from theodoi.ingest.layout.interleaved.inline import _give_to_fragments
-from theodoi.ingest.layout.table import Row
+from theodoi.ingest.layout.interleaved.inline import _give_to_rests
 
 
-def test_words_taken_off_the_name_open_their_lines_fragments():
-    row = Row(
-        "row", "22", {}, [], fragments=[(10, ["Các Sở, ngành,", "Quyết định của chủ"]), (11, ["UBND tỉnh"])]
-    )
-    _give_to_fragments(row, 11, "địa phương tịch")
-    assert row.fragments[1] == (11, ["địa phương tịch", "UBND tỉnh"])
+def test_a_line_taken_off_the_name_joins_the_rests_in_line_order() -> None:
+    rests = [(1425, "Công nghệ; các của Thủ"), (1429, "địa phương phủ")]
+    _give_to_rests(rests, [(1427, "số, ban, ngành, | tướng Chính")])
+    assert rests == [
+        (1425, "Công nghệ; các của Thủ"),
+        (1427, "số, ban, ngành, | tướng Chính"),
+        (1429, "địa phương phủ"),
+    ]
 
 
-def test_words_of_a_line_without_fragments_make_its_own():
-    row = Row("row", "22", {}, [], fragments=[(10, ["Các Sở, ngành,"])])
-    _give_to_fragments(row, 12, "Saulkhi có")
-    assert row.fragments == [(10, ["Các Sở, ngành,"]), (12, ["Saulkhi có"])]
+def test_words_taken_off_a_lines_name_part_go_left_of_its_rest() -> None:
+    rests = [(12, "Sở Tài chính")]
+    _give_to_rests(rests, [(12, "Kế hoạch")])
+    assert rests == [(12, "Kế hoạch Sở Tài chính")]
+
+
+def test_a_line_below_every_rest_goes_last() -> None:
+    rests = [(3, "Sở Nội vụ")]
+    _give_to_rests(rests, [(7, "được ban hành")])
+    assert rests == [(3, "Sở Nội vụ"), (7, "được ban hành")]
+
+
+def test_nothing_taken_off_leaves_the_rests_as_they_are() -> None:
+    rests = [(3, "Sở Nội vụ")]
+    _give_to_rests(rests, [])
+    assert rests == [(3, "Sở Nội vụ")]

@@ -257,11 +257,16 @@ def _inline_row(
     if len(name_parts) > 1:
         name = Cell("", [], name.confidence)
         name_parts = drop_lines_above_opening(name_parts, lines[start.index].number, width)
-        name_parts, bled = drop_bled_last_line(drop_bled_line_ends(drop_bled_lines(name_parts, width)), width)
+        kept = drop_bled_lines(name_parts, width)
+        left = [part for part in name_parts if part not in kept]
+        name_parts, bled = drop_bled_last_line(drop_bled_line_ends(kept), width)
         for number, part in name_parts:
             name.add(part, number)
         if bled is not None:
             _give_to_fragments(row, *bled)
+            left.append(bled)
+        if rests is not None:
+            _give_to_rests(rests, left)
     if name.text:
         row.cells[first.name] = name
     last = others[-1].name if others else None
@@ -284,6 +289,18 @@ def _give_to_fragments(row: Row, number: int, words: str) -> None:
             row.fragments[k] = (line, [words, *pieces])
             return
     row.fragments.append((number, [words]))
+
+
+def _give_to_rests(rests: list[tuple[int, str]], parts: Sequence[tuple[int, str]]) -> None:
+    """Put the other columns' lines and words taken off the name on the rests the per-line
+    segmentation reads, left of their line's rest: an output's or partners' wrapped line
+    the first column's cut gave the name ("sở, ban, ngành, | tướng Chính") stays in its cell."""
+    for number, words in parts:
+        k = next((k for k, (n, _rest) in enumerate(rests) if n >= number), len(rests))
+        if k < len(rests) and rests[k][0] == number:
+            rests[k] = (number, f"{words} {rests[k][1]}")
+        else:
+            rests.insert(k, (number, words))
 
 
 def _segment_kinds(others: Sequence[ColumnSpec]) -> list[str]:
