@@ -11,7 +11,11 @@ from __future__ import annotations
 
 import pytest
 
-from theodoi.ingest.layout.interleaved.bled_ends import drop_bled_last_line, drop_bled_lines
+from theodoi.ingest.layout.interleaved.bled_ends import (
+    drop_bled_last_line,
+    drop_bled_lines,
+    drop_detached_stops,
+)
 
 WIDTH = 56.0  # the first column's usual width, in characters
 
@@ -107,3 +111,19 @@ def test_a_names_own_last_line_stays(last):
 
 def test_a_one_line_name_has_no_last_line_to_judge():
     assert drop_bled_last_line([(1, "Saulkhi có")], WIDTH) == ([(1, "Saulkhi có")], None)
+
+
+def test_a_full_stop_standing_alone_where_the_name_goes_on_is_dropped():
+    parts = [(1, "đảm bảo đủ về số lượng, chất lượng, phù ."), (2, "hợp theo đặc thù lĩnh vực, vùng, miền")]
+    assert drop_detached_stops(parts) == [(1, "đảm bảo đủ về số lượng, chất lượng, phù"), parts[1]]
+
+
+@pytest.mark.parametrize(
+    "parts",
+    [
+        [(1, "phát triển kinh tế - xã hội."), (2, "Trong đó ưu tiên các dự án")],  # glued: a sentence's end
+        [(1, "phát triển kinh tế - xã hội"), (2, "của tỉnh .")],  # the name's last line keeps it
+    ],
+)
+def test_a_names_own_full_stops_stay(parts):
+    assert drop_detached_stops(parts) == parts

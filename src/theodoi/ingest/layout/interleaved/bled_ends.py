@@ -176,6 +176,23 @@ def drop_bled_last_line(
     return kept, (number, " ".join(tokens[best:]))
 
 
+def drop_detached_stops(parts: Sequence[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Drop a full stop standing alone at the end of a name line the name goes on past.
+
+    OCR reads a floating mark at the name column's edge as a lone "." ("... chất lượng,
+    phù ." / "hợp theo đặc thù lĩnh vực"); joined to the name it ends a sentence there, and
+    the words after it read as another column's tail (``parse.tasks.drop_tail_after_sentence``).
+    A stop the printed name ends a line with is glued to its word ("... xã hội.").
+    """
+    last = len(parts) - 1
+    return [
+        (number, _DETACHED_STOP.sub("", part) if j < last else part) for j, (number, part) in enumerate(parts)
+    ]
+
+
+_DETACHED_STOP = re.compile(r"\s+\.$")
+
+
 # A word closing a sentence or a bracket ("(PPP).", "số."); a mark standing alone is debris.
 _WORD_ENDS_SENTENCE = re.compile(r"\w[.)…]+\W*$")
 

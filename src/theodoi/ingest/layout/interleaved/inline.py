@@ -26,6 +26,7 @@ from theodoi.ingest.layout.interleaved.bled_ends import (
     drop_bled_last_line,
     drop_bled_line_ends,
     drop_bled_lines,
+    drop_detached_stops,
 )
 from theodoi.ingest.layout.interleaved.deadlines import (
     _join_wrapped_month,
@@ -260,7 +261,7 @@ def _inline_row(
         kept = drop_bled_lines(name_parts, width)
         left = [part for part in name_parts if part not in kept]
         name_parts, bled = drop_bled_last_line(drop_bled_line_ends(kept), width)
-        for number, part in name_parts:
+        for number, part in drop_detached_stops(name_parts):
             name.add(part, number)
         if bled is not None:
             _give_to_fragments(row, *bled)
