@@ -127,3 +127,19 @@ def test_a_full_stop_standing_alone_where_the_name_goes_on_is_dropped():
 )
 def test_a_names_own_full_stops_stay(parts):
     assert drop_detached_stops(parts) == parts
+
+
+def test_a_line_of_agency_words_doubling_the_names_last_word_leaves_it():
+    above = (1, "Tiếp nhận, đánh giá các giải pháp chuyển đổi số để đưa vào ứng dụng và")
+    below = (3, "công bố trên cổng thông tin điện tử của tỉnh những sáng kiến")
+    assert drop_bled_lines([above, (2, "và Công địa phương liên"), below], WIDTH) == [above, below]
+
+
+def test_a_line_of_prose_after_the_same_word_stays():
+    # "và và" with prose after it is the name's own line (an OCR slip doubled the word)
+    parts = [
+        (1, "Tiếp nhận, đánh giá các giải pháp chuyển đổi số để đưa vào ứng dụng và"),
+        (2, "và nhân rộng các mô hình"),
+        (3, "hiệu quả trên địa bàn tỉnh"),
+    ]
+    assert drop_bled_lines(parts, WIDTH) == parts

@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 
-from theodoi.ingest.layout.interleaved.words import _HEAD_TOKENS, _column_words, fold
+from theodoi.ingest.layout.interleaved.words import _HEAD_TOKENS, _agency_words_only, _column_words, fold
 
 # How many words at a name line's end may be another column's (a wrapped agency's "ngành, địa").
 _BLED_WORDS = 4
@@ -107,6 +107,9 @@ def drop_bled_lines(parts: Sequence[tuple[int, str]], width: float) -> list[tupl
         above, part, below = " ".join(p for _n, p in out[:i]), out[i][1], out[i + 1][1]
         full_above = len(out[i - 1][1]) >= _BLED_LINE_SHARE * width
         if full_above and len(part) < _BLED_LINE_SHARE * width:
+            if _doubles_the_junction(above, part):
+                del out[i]
+                continue
             straight = -score(above, below)
             through = -score(above, part) - score(f"{above} {part}", below)
             if straight <= _READS_ON_COST and through - straight >= _BLED_LINE_COST:
@@ -191,6 +194,16 @@ def drop_detached_stops(parts: Sequence[tuple[int, str]]) -> list[tuple[int, str
 
 
 _DETACHED_STOP = re.compile(r"\s+\.$")
+
+
+def _doubles_the_junction(above: str, part: str) -> bool:
+    """Whether a line of agency words opens with the word the name above ends with ("... ứng
+    dụng và" / "và Công địa phương liên"): an agency's wrapped words ("Sở Khoa học" / "và
+    Công" / "nghệ"), not the name's, which never repeats its last word across a line break."""
+    words, ends = part.split(), above.split()
+    if not words or not ends or fold(words[0]).strip(".,;:") != fold(ends[-1]).strip(".,;:"):
+        return False
+    return _agency_words_only(words)
 
 
 # A word closing a sentence or a bracket ("(PPP).", "số."); a mark standing alone is debris.
