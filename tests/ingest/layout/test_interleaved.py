@@ -380,6 +380,16 @@ def test_a_segmented_row_without_debris_keeps_every_output_word():
     assert row.text("output") == "Văn bản ở hướng dẫn"
 
 
+def test_figures_alone_make_no_output_cell():
+    rests = [(10, "Sở Khoa học và Công nghệ"), (14, "29")]  # a page number below the row
+    assert "output" not in segmented_rest(rests, TASK_COLUMNS[1:]).cells
+
+
+def test_an_output_with_figures_and_words_is_kept():
+    rests = [(10, "Sở Nội vụ Các sở, ngành, Có ít nhất 03")]
+    assert segmented_rest(rests, TASK_COLUMNS[1:]).text("output") == "Có ít nhất 03"
+
+
 def _outputs(*texts: str) -> list[Row]:
     return [Row("row", str(k), {"output": Cell(t, [k])}) for k, t in enumerate(texts, start=1)]
 

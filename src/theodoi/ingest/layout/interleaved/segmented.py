@@ -69,8 +69,10 @@ def segmented_rest(
             cells[c].add(part, number)
         row.fragments.append((number, [parts[c] for c in sorted(parts)]))
         carry = Carry({c: cells[c].text for c in range(len(seg_cols))})
-    for col, cell in zip(seg_cols, cells, strict=True):
-        if cell.text:
+    for col, kind, cell in zip(seg_cols, seg_kinds, cells, strict=True):
+        if cell.text and (kind != OUTPUT or any(ch.isalpha() for ch in cell.text)):
+            # an output names a document or a result in words: figures alone are a page
+            # number or a stray mark OCR read below the cell ("29")
             row.cells[col.name] = cell
     return row
 
