@@ -390,6 +390,16 @@ def test_an_output_with_figures_and_words_is_kept():
     assert segmented_rest(rests, TASK_COLUMNS[1:]).text("output") == "Có ít nhất 03"
 
 
+def test_a_lone_digit_leaves_the_output_cell():
+    rests = [(10, "Sở Khoa học và Công nghệ Kết nối 1 mạng lưới")]
+    assert segmented_rest(rests, TASK_COLUMNS[1:]).text("output") == "Kết nối mạng lưới"
+
+
+def test_a_count_of_two_digits_stays_in_the_output_cell():
+    rests = [(10, "Sở Khoa học và Công nghệ Có ít nhất 03 dự án")]
+    assert segmented_rest(rests, TASK_COLUMNS[1:]).text("output") == "Có ít nhất 03 dự án"
+
+
 def _outputs(*texts: str) -> list[Row]:
     return [Row("row", str(k), {"output": Cell(t, [k])}) for k, t in enumerate(texts, start=1)]
 

@@ -63,8 +63,9 @@ def segmented_rest(
         else:
             labels = segment_line(tokens, seg_kinds, width=None, carry=carry)
         parts = spans(tokens, labels)
-        if debris and debris.get(number):
-            parts = _without_output_debris(parts, seg_kinds, debris[number])
+        parts = _without_output_debris(
+            parts, seg_kinds, debris.get(number, frozenset()) if debris else frozenset()
+        )
         for c, part in sorted(parts.items()):
             cells[c].add(part, number)
         row.fragments.append((number, [parts[c] for c in sorted(parts)]))
@@ -117,17 +118,26 @@ def _partner_opening(lines: Sequence[Line], i: int, number: int, text: str, open
     return words
 
 
+_LONE_DIGIT = re.compile(r"\d[.,;:]?")
+
+
 def _without_output_debris(
     parts: dict[int, str], kinds: Sequence[str], debris: frozenset[str]
 ) -> dict[int, str]:
     """Take a line's debris words out of its output span (see ``debris_words``).
 
     The output cell has no directory to be read against, so a lone letter the restorer made
-    a word of ("ở", "Xồ") would only stay as noise in it; the agency spans keep theirs.
+    a word of ("ở", "Xồ") would only stay as noise in it; the agency spans keep theirs. A
+    lone digit goes too ("Kết nối 1 mạng lưới"): outputs print counts with two digits or
+    more ("02 tổ chức", "100% công dân"), OCR reads table rules and marks as "1", "2", "7".
     """
     out = {}
     for c, part in parts.items():
-        kept = " ".join(w for w in part.split() if w not in debris) if kinds[c] == OUTPUT else part
+        kept = (
+            " ".join(w for w in part.split() if w not in debris and not _LONE_DIGIT.fullmatch(w))
+            if kinds[c] == OUTPUT
+            else part
+        )
         if kept:
             out[c] = kept
     return out
