@@ -40,7 +40,7 @@ from theodoi.ingest.normalise.deadlines import (
     tidy_deadline,
 )
 from theodoi.ingest.parse.faint_words import directory_entries, word_like, words_found, words_in_order
-from theodoi.ingest.parse.left_lead import lead_left_of_found
+from theodoi.ingest.parse.left_lead import place_found_names
 from theodoi.ingest.parse.sections import recover_sections, sections_from_rows
 from theodoi.ingest.parse.wrapped_heads import with_wrapped_head_names
 from theodoi.ingest.plan import Provenance, Section, Task
@@ -273,7 +273,7 @@ def task_from_row(row: Row, section: str | None) -> Task | None:
         support = one_collective_reading(support)
         lead, support = order_lead_and_partner(lead, support, row.fragments)
         found, lines = agencies_in_fragments(row.fragments), _fragment_words(row.fragments)
-        lead, support = lead_left_of_found(lead, support, found, lines, _word_places, _stands_left_of)
+        lead, support = place_found_names(lead, support, found, lines, _word_places, _stands_left_of)
         lead, support = lead_after_listed_partners(lead, support, row.fragments)
         support = with_listed_collective(support, lead, row.fragments)
         lead, support, lead_conf = lead_of_partners_only(lead, support, lead_conf, support_conf)
