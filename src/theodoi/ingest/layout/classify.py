@@ -112,3 +112,31 @@ def _rest_of(text: str, key_offset: int) -> str:
 def is_noise(line: Line) -> bool:
     """Return True for page furniture: page numbers, signature stamps, lone punctuation."""
     return bool(_NOISE.match(line.key))
+
+
+# A section numeral OCR read in lower case on the raw line ("v Phat trien" for "IV Phát
+# triển"), then a capitalised word.
+_DAMAGED_ROMAN = re.compile(r"^([ivx1l]{1,4})[.\-:)|]?\s+[|]?\s*(?=[A-ZĐ])(.*)$")
+
+
+def damaged_section_code(line: Line) -> tuple[int, str] | None:
+    """Return (value, rest) when the raw line opens with a lower-case roman numeral.
+
+    OCR reads a heading's "IV" as "v" or "iv" and the restorer then makes a word of it
+    ("vô Phát triển"), so ``section_code`` misses it and the heading is glued to a task's
+    name. Only the raw line shows the numeral; ``rest`` is taken from the restored line,
+    whose tokens match the raw ones one to one, to keep the diacritics. A lone letter opens
+    cell debris just as often, so the caller takes this only as a heading where a title
+    follows and the next section is due.
+    """
+    m = _DAMAGED_ROMAN.match(line.raw.strip().lstrip(" |"))
+    if not m or not re.search(r"[ivx]", m.group(1)):
+        return None
+    value = roman_value(m.group(1))
+    if value is None:
+        return None
+    raw_tokens, text_tokens = line.raw.split(), line.text.split()
+    rest = m.group(2).strip()
+    if len(raw_tokens) == len(text_tokens):
+        rest = " ".join(text_tokens[len(raw_tokens) - len(rest.split()) :])
+    return value, rest

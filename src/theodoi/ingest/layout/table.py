@@ -43,6 +43,7 @@ from functools import lru_cache, reduce
 from itertools import pairwise
 
 from theodoi.ingest.layout.classify import (
+    damaged_section_code,
     glued_row_code,
     is_noise,
     roman_value,
@@ -348,6 +349,10 @@ def find_row_starts(
         if sec is not None and (inline or not sec[1]):
             candidates.append(RowStart(i, "section", to_roman(sec[0]), sec[1]))
             continue
+        damaged = damaged_section_code(line) if inline else None
+        if damaged is not None and _heading_text(damaged[1]):
+            candidates.append(RowStart(i, "section", to_roman(damaged[0]), damaged[1], repaired=True))
+            continue
         code = row_code(line)
         if code is not None and (inline or not code[1]):
             for alternative in _code_readings(code[0]):
@@ -508,6 +513,11 @@ def _transitions(
 ) -> list[tuple[tuple[int, str | None, bool], float, bool]]:
     section, last_row, after_section = state
     out: list[tuple[tuple[int, str | None, bool], float, bool]] = []
+    if cand.kind == "section" and cand.repaired:  # a lower-case numeral (damaged_section_code)
+        due = to_roman(section + 1)
+        if last_row is not None and cand.code in (due, due.removeprefix("I")) and cand.code != "I":
+            out.append(((section + 1, last_row, True), 1.0 if cand.code == due else 0.5, True))
+        return out
     if cand.kind == "section":
         value = roman_value(cand.code) or 0
         if value == section + 1:

@@ -14,6 +14,7 @@ import re
 from collections.abc import Sequence
 from itertools import pairwise
 
+from theodoi.ingest.layout.classify import damaged_section_code
 from theodoi.ingest.layout.interleaved.agency_lines import (
     agency_line_carried_on,
     opens_agency_carried_on,
@@ -63,6 +64,11 @@ def _row_spans(
             # a row whose number stands alone has its cells below it: the group heading
             # after it begins no higher than its title's first line above the numeral
             cuts.append(_head_start(lines, prev.index, cur.index))
+            continue
+        if cur.kind == "section" and damaged_section_code(lines[cur.index]) is not None:
+            # a heading whose numeral OCR damaged was found at its line's start (the numeral
+            # opens the line): no line above it is part of its title
+            cuts.append(cur.index)
             continue
         if _is_block_row(lines, prev, cur.index):
             # a block row's cells hang below its number; the next row opens after them
