@@ -264,3 +264,31 @@ def test_segmentation_never_loses_nor_duplicates_a_token(tokens, above):
     words = [t for t, label in zip(tokens, labels, strict=True) if label != DROP]
     joined = " ".join(spans(tokens, labels)[c] for c in sorted(set(kept)))
     assert joined.split() == words
+
+
+@pytest.mark.parametrize(
+    ("text", "carry", "expected", "comment"),
+    [
+        ("UBND tỉnh Bình Định Kế hoạch", None, {0: "UBND tỉnh Bình Định", 2: "Kế hoạch"}, "after 'tỉnh'"),
+        (
+            "Sở Nội vụ Báo Bình Định Văn bản",
+            None,
+            {0: "Sở Nội vụ", 1: "Báo Bình Định", 2: "Văn bản"},
+            "a newspaper",
+        ),
+        (
+            "Bình Định",
+            Carry({1: "Đài Phát thanh; Báo", 2: "Văn bản tuyên"}),
+            {0: "Bình Định"},
+            "ends a cell above",
+        ),
+        (
+            "Sở Nội vụ Văn bản tại Bình Định",
+            None,
+            {0: "Sở Nội vụ", 2: "Văn bản tại Bình Định"},
+            "negative: after prose a province stays in its column",
+        ),
+    ],
+)
+def test_a_province_name_after_an_agency_word_is_not_cut_from_it(text, carry, expected, comment):
+    assert cut(text, carry) == expected, comment

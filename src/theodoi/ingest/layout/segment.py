@@ -229,6 +229,20 @@ def _agency_pairs() -> frozenset[tuple[str, str]]:
     return frozenset(pairs)
 
 
+_PROVINCE_EMISSION = 1.0  # a province name after an agency word fits it as a generic agency word does
+
+
+def _named_province(tokens: Sequence[str], above: Sequence[str] = ()) -> list[bool]:
+    """Mark the words of a province name that goes on an agency name ("Báo | Bình Định").
+
+    A province is no directory word, so without this the cut falls inside "UBND tỉnh Bình
+    Định" or "Báo Bình Định": the name must follow an agency word ("tỉnh", "Báo"), on the
+    line or, at its start, ending an agency cell above (``above``: those cells' last words)."""
+    from theodoi.ingest.normalise.provinces import province_after_agency
+
+    return province_after_agency([_word(t) for t in tokens], _agency_words(), above)
+
+
 def _agency_pair(left: str, right: str) -> bool:
     return (_word(left), _word(right)) in _agency_pairs()
 
@@ -404,7 +418,9 @@ def segment_line(
         offsets.append(pos)
         pos += len(token) + 1
     openers = [{j: opener(tokens, k, kinds[j]) for j in range(m)} for k in range(n)]
-    inside_name = [k > 0 and _agency_pair(tokens[k - 1], tokens[k]) for k in range(n)]
+    lasts = [carry.texts.get(j, "").split()[-1:] for j in range(m) if kinds[j] == AGENCY]
+    named = _named_province(tokens, [_word(w) for last in lasts for w in last])
+    inside_name = [k > 0 and (named[k] or _agency_pair(tokens[k - 1], tokens[k])) for k in range(n)]
     # a capitalised output kind ("Văn bản", "Các quy trình") is no agency's word unless an
     # agency name goes on with it ("Sở | Kế hoạch và Đầu tư")
     opens_output = [
@@ -414,7 +430,7 @@ def segment_line(
     # once the row's output cell is open, its wrapped words come right of the agency cells
     wraps_output = any(carry.texts.get(j, "").strip() for j in range(m) if kinds[j] == OUTPUT)
     # a word an agency name goes on from with the next word ("hành chính") stays judged as one
-    paired_on = [k + 1 < n and _agency_pair(tokens[k], tokens[k + 1]) for k in range(n)]
+    paired_on = [k + 1 < n and (named[k + 1] or _agency_pair(tokens[k], tokens[k + 1])) for k in range(n)]
     unpaired = [
         wraps_output and k > 0 and not paired_on[k] and _unpaired(tokens[k - 1], tokens[k]) for k in range(n)
     ]
@@ -439,7 +455,9 @@ def segment_line(
                 new[c], choice[c] = best[c] + drop_score, (c, DROP)
         for c in range(m):
             kind = kinds[c]
-            emit = weights.vocabulary * _emission(token, kind)
+            emit = weights.vocabulary * (
+                _PROVINCE_EMISSION if kind == AGENCY and named[k] else _emission(token, kind)
+            )
             if stray:
                 emit -= 0.5
             if width is None:

@@ -23,24 +23,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from theodoi.ingest.layout.lines import Line
+from theodoi.ingest.normalise.provinces import CITIES, PROVINCES
 from theodoi.ingest.plan import DocumentHeader, Provenance
 from theodoi.ingest.text import collapse_spaces, fold
 
 logger = logging.getLogger(__name__)
 
-# Provinces and centrally-run cities, before and after the 2025 mergers (tỉnh, thành phố).
-PROVINCES = (
-    "An Giang", "Bà Rịa - Vũng Tàu", "Bạc Liêu", "Bắc Giang", "Bắc Kạn", "Bắc Ninh", "Bến Tre",
-    "Bình Dương", "Bình Định", "Bình Phước", "Bình Thuận", "Cà Mau", "Cao Bằng", "Cần Thơ",
-    "Đà Nẵng", "Đắk Lắk", "Đắk Nông", "Điện Biên", "Đồng Nai", "Đồng Tháp", "Gia Lai", "Hà Giang",
-    "Hà Nam", "Hà Nội", "Hà Tĩnh", "Hải Dương", "Hải Phòng", "Hậu Giang", "Hòa Bình", "Hưng Yên",
-    "Khánh Hòa", "Kiên Giang", "Kon Tum", "Lai Châu", "Lâm Đồng", "Lạng Sơn", "Lào Cai", "Long An",
-    "Nam Định", "Nghệ An", "Ninh Bình", "Ninh Thuận", "Phú Thọ", "Phú Yên", "Quảng Bình",
-    "Quảng Nam", "Quảng Ngãi", "Quảng Ninh", "Quảng Trị", "Sóc Trăng", "Sơn La", "Tây Ninh",
-    "Thái Bình", "Thái Nguyên", "Thanh Hóa", "Thừa Thiên Huế", "Huế", "Tiền Giang", "Trà Vinh",
-    "Tuyên Quang", "Vĩnh Long", "Vĩnh Phúc", "Yên Bái", "Hồ Chí Minh",
-)  # fmt: skip
-CITIES = {"Hà Nội", "Hồ Chí Minh", "Hải Phòng", "Đà Nẵng", "Cần Thơ", "Huế"}
 _PROVINCE_KEYS = {fold(p): p for p in PROVINCES}
 
 # Document-type and issuer abbreviations in their printed case ("32-CTR/TU" -> "32-CTr/TU").

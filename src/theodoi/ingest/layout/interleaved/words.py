@@ -118,11 +118,17 @@ _ENDS_OPEN_WORD = re.compile(rf"\b(?:{_OPEN_WORDS})\s*$")
 
 
 def _agency_words_only(tokens: Sequence[str]) -> bool:
-    """Whether every word is an agency name's word (the directory's and the generic grammar's)."""
+    """Whether every word is an agency name's word (the directory's and the generic grammar's).
+
+    A province's name counts after an agency word ("Báo Bình Định", "UBND tỉnh Quảng Trị"):
+    no directory lists it, yet it ends the agency's name."""
+    from theodoi.ingest.normalise.provinces import province_after_agency
+
     vocabulary = _column_words()
     words = [fold(t).strip(".,;:()") for t in tokens]
     words = [w for w in words if w.isalpha()]
-    return bool(words) and all(w in vocabulary for w in words)
+    named = province_after_agency(words, vocabulary)
+    return bool(words) and all(w in vocabulary or named[k] for k, w in enumerate(words))
 
 
 @lru_cache(maxsize=1)
