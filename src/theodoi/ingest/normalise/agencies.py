@@ -442,6 +442,14 @@ def may_name_collective(word: str) -> bool:
 _COLLECTIVE_HEADS = frozenset(noun.split()[0] for noun in _COLLECTIVE_NOUNS)
 
 
+def collective_noun_words() -> frozenset[str]:
+    """The folded words of the nouns a collective lists after "các" ("sở", "ngành", "địa", "phương")."""
+    return _COLLECTIVE_WORDS
+
+
+_COLLECTIVE_WORDS = frozenset(" ".join(_COLLECTIVE_NOUNS).split())
+
+
 @lru_cache(maxsize=1)
 def agency_vocabulary() -> frozenset[str]:
     """The folded words of the generic agency grammar: heads, collective nouns, generic words."""

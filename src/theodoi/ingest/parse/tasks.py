@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import lru_cache, partial
 from itertools import pairwise
 
 from theodoi.ingest.layout.classify import roman_value
@@ -39,6 +39,7 @@ from theodoi.ingest.normalise.deadlines import (
     repair_past_years,
     tidy_deadline,
 )
+from theodoi.ingest.parse.collective_lead import collective_lead
 from theodoi.ingest.parse.faint_words import directory_entries, word_like, words_found, words_in_order
 from theodoi.ingest.parse.left_lead import place_found_names
 from theodoi.ingest.parse.sections import recover_sections, sections_from_rows
@@ -278,6 +279,8 @@ def task_from_row(row: Row, section: str | None) -> Task | None:
         support = with_listed_collective(support, lead, row.fragments)
         lead, support, lead_conf = lead_of_partners_only(lead, support, lead_conf, support_conf)
         lead, support = with_wrapped_head_names(lead, support, row.fragments)
+        faint = partial(faint_directory_name, row.fragments, exclude=lead, collectives=True)
+        lead, support = collective_lead(lead, support, row.fragments, faint)
         lead, support = _distinct(lead), _distinct(support)  # the repairs above may name one twice
     for key, values, conf in (("lead", lead, lead_conf), ("support", support, support_conf)):
         cell = row.cells.get(key)
