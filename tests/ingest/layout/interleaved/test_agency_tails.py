@@ -167,9 +167,24 @@ def test_a_name_lines_part_stays_the_names(head, before, comment) -> None:
             ("đãi ngộ và trọng dụng nhân NTA:", "Các số, ngành, Văn bản của cấp có"),
             id="with-the-output-cells-words-after-it",
         ),
+        pytest.param(
+            "giai đoạn 2026 - 2030 và những năm tiếp theo sở, ban, ngành,",
+            ("giai đoạn 2026 - 2030 và những năm tiếp theo", "sở, ban, ngành,"),
+            id="the-collectives-body-at-the-line-end",
+        ),
+        pytest.param(
+            "nghệ sinh học phục vụ nông nghiệp Sở, ngành, địa định của",
+            ("nghệ sinh học phục vụ nông nghiệp", "Sở, ngành, địa định của"),
+            id="a-capitalised-body-with-the-output-cells-words",
+        ),
+        pytest.param(
+            "an toàn thông tin theo hướng dẫn của Bộ số, ban, ngành, phối hợp",
+            ("an toàn thông tin theo hướng dẫn của Bộ", "số, ban, ngành, phối hợp"),
+            id="sở-restored-as-số-before-ban-ngành",
+        ),
     ],
 )
-def test_a_capitalised_collective_opening_leaves_the_name_line(line, expected) -> None:
+def test_a_collectives_opening_or_body_leaves_the_name_line(line, expected) -> None:
     assert split_agency_tail(line) == expected
 
 
@@ -184,9 +199,13 @@ def test_a_capitalised_collective_opening_leaves_the_name_line(line, expected) -
         ("giao nhiệm vụ cụ thể cho Các sở, ban, ngành", "the name ends mid-phrase before it"),
         ("hướng dẫn các sở, ban, ngành, địa phương triển khai", "lower-case: the name's words"),
         ("Các sở, ban, ngành, địa phương triển khai", "the line's first word"),
+        ("kết nối dữ liệu của các sở, ban, ngành, địa phương", "the name says it after các"),
+        ("báo cáo định kỳ của thủ trưởng sở, ban, ngành", "after a word governing it"),
+        ("phát triển kinh tế số, ngành công nghiệp chế biến", "số of a noun phrase, no ban"),
+        ("sở, ban, ngành, địa phương triển khai thực hiện", "the line's first words"),
     ],
 )
-def test_a_names_own_các_stays(line, comment) -> None:
+def test_a_names_own_collective_stays(line, comment) -> None:
     assert split_agency_tail(line) == (line, ""), comment
 
 

@@ -132,9 +132,12 @@ def split_agency_tail(text: str) -> tuple[str, str]:
     another column's when it opens with a capitalised agency head, is a short agency name
     (or its start) and the name before it does not end mid-phrase ("... của Sở Tài chính",
     "... cho các sở, ban, ngành" stay whole). A collective's opening is sought first
-    (``split_collective_opening``).
+    (``split_collective_opening``), then its body without the opening
+    (``split_bare_collective``).
     """
     head, tail = split_collective_opening(text)
+    if not tail:
+        head, tail = split_bare_collective(text)
     if tail:
         return head, tail
     tokens = text.split()
@@ -187,6 +190,37 @@ def split_collective_opening(text: str) -> tuple[str, str]:
         if _ENDS_OPEN_WORD.search(fold(head)) or _GOVERNS.search(fold(head)):
             return text, ""
         return head, " ".join(tokens[k:])
+    return text, ""
+
+
+# Words a name may say a bare collective after ("các sở, ngành", "của sở, ngành", "thủ
+# trưởng sở, ban, ngành"); after any other word the collective is another column's (folded).
+_BARE_COLLECTIVE_AFTER = frozenset({"cac", "nhung", "moi", "cua", "voi", "cho", "giao", "truong", "dao"})
+
+
+def split_bare_collective(text: str) -> tuple[str, str]:
+    """Split a collective's body whose "Các" OCR left on the line above off a name line.
+
+    A lead's or partners' collective wraps as "...; các" / "sở, ban, ngành," / "địa phương",
+    and OCR runs its middle line on after the name's words with no gap mark ("... giai đoạn
+    tiếp theo sở, ban, ngành,"). A task name says the collective after "các" (or a word
+    governing it: "của", "với", "thủ trưởng"), so a "sở, ngành" or "sở, ban, ngành" after
+    any other word, with the name's words before it on the line, opens the other columns'
+    words: it goes to the rest with the words after it. The restorer may read "sở" as "số"
+    ("chuyển đổi số, ngành ..." is prose), so a "số" counts only before "ban, ngành".
+    """
+    tokens = text.split()
+    words = [fold(t).strip(".,;:") for t in tokens]
+    for k in range(1, len(tokens) - 1):
+        if words[k] != "so" or not tokens[k].endswith(","):
+            continue
+        sure = tokens[k].lower().startswith("sở")
+        body = words[k + 1 : k + 3]
+        if not (body[:2] == ["ban", "nganh"] or (sure and body[:1] == ["nganh"])):
+            continue
+        if len(tokens) - k > _COLLECTIVE_TAIL_WORDS or words[k - 1] in _BARE_COLLECTIVE_AFTER:
+            return text, ""
+        return " ".join(tokens[:k]), " ".join(tokens[k:])
     return text, ""
 
 
