@@ -28,7 +28,6 @@ from theodoi.ingest.parse.tasks import (
     lead_after_listed_partners,
     lead_of_partners_only,
     lengthen_first_agency,
-    listed_collective,
     narrow_ocr_lead,
     order_lead_and_partner,
     parse_tasks,
@@ -543,53 +542,6 @@ def test_a_lead_whose_name_opens_a_list_gives_its_place_to_a_partner(
 )
 def test_a_lead_stays_without_a_partner_that_lists_nothing(lead, support, fragments) -> None:
     assert lead_after_listed_partners(lead, support, fragments) == (lead, support)
-
-
-@pytest.mark.parametrize(
-    ("fragments", "expected"),
-    [
-        pytest.param(
-            [
-                (10, ["Sở Khoa học và"]),
-                (11, ["Công nghệ; các", "Văn bản"]),
-                (12, ["sở, ban, ngành,"]),
-                (13, ["địa phương"]),
-            ],
-            "các sở, ban, ngành, địa phương",
-            id="wrapped-over-the-lines-below",
-        ),
-        pytest.param(
-            [(10, ["Sở Khoa học và"]), (11, ["Công nghệ: các", "Kế hoạch"]), (12, ["sở, ngani, địa phương"])],
-            "các sở, ngành, địa phương",
-            id="a-word-misread",
-        ),
-        pytest.param(
-            [(10, ["Sở Khoa học và"]), (11, ["Công nghệ; các"]), (12, ["địa phương", "Văn bản"])],
-            "các địa phương",
-            id="the-shortest-collective",
-        ),
-    ],
-)
-def test_a_name_followed_by_cac_lists_the_collective_whose_words_follow(fragments, expected) -> None:
-    assert listed_collective("Sở Khoa học và Công nghệ", fragments) == expected
-
-
-@pytest.mark.parametrize(
-    ("fragments", "comment"),
-    [
-        (
-            [(10, ["Sở Khoa học và"]), (11, ["Công nghệ", "Văn bản các"]), (12, ["sở, ngành, địa phương"])],
-            "no 'các' right after the name",
-        ),
-        (
-            [(10, ["Sở Khoa học và"]), (11, ["Công nghệ; các", "Văn bản"]), (12, ["hướng dẫn"])],
-            "no words follow",
-        ),
-        ([(10, ["Sở Khoa học và"]), (11, ["Văn bản; các sở, ngành"])], "the name is not all there"),
-    ],
-)
-def test_a_name_lists_no_collective_without_its_words(fragments, comment) -> None:
-    assert listed_collective("Sở Khoa học và Công nghệ", fragments) is None, comment
 
 
 @pytest.mark.parametrize(

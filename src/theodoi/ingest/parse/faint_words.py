@@ -16,6 +16,8 @@ from functools import lru_cache
 from theodoi.ingest.normalise.agencies import AGENCY_DIRECTORY
 from theodoi.ingest.text import digits_as_letters, fold
 
+# Marks OCR leaves on a word's edges ("Công nghệ;" "(nếu"), stripped before words are compared.
+WORD_EDGE = ".,;:()'\"“”‘’"
 # How many other tokens may stand between two words of a faintly read directory name.
 FAINT_GAP = 8
 # How many words a name read across its cell's lines must have found (``words_found``).
@@ -76,3 +78,26 @@ def words_found(tokens: Sequence[str], wanted: Sequence[str], lines: Sequence[in
 def directory_entries() -> tuple[tuple[str, str], ...]:
     """The directory's names with their folded words ("so khoa hoc va cong nghe"), to seek."""
     return tuple((" ".join(re.findall(r"[\w-]+", fold(name))), name) for name in AGENCY_DIRECTORY)
+
+
+def fragment_words(fragments: Sequence[tuple[int, list[str]]]) -> list[list[str]]:
+    """A row's fragment lines as lists of folded words, edge marks stripped."""
+    return [[fold(t).strip(WORD_EDGE) for t in " ".join(pieces).split()] for _n, pieces in fragments]
+
+
+def word_places(name: str, lines: Sequence[Sequence[str]]) -> list[tuple[int, int, str]]:
+    """Where an agency name's words stand in a row's fragment lines, read in order.
+
+    The name's first word opens the search (the first token like it); each next word is the
+    first token like it further on, other columns' words between them allowed. Returns
+    (line index, token index, the name's word) per word found.
+    """
+    words = re.findall(r"\w+", fold(name))
+    places: list[tuple[int, int, str]] = []
+    k = 0
+    for li, tokens in enumerate(lines):
+        for ti, token in enumerate(tokens):
+            if k < len(words) and word_like(token, words[k]):
+                places.append((li, ti, words[k]))
+                k += 1
+    return places if places and places[0][2] == words[0] else []

@@ -40,8 +40,12 @@ from theodoi.ingest.normalise.deadlines import (
     tidy_deadline,
 )
 from theodoi.ingest.parse.collective_lead import collective_lead
-from theodoi.ingest.parse.faint_words import directory_entries, word_like, words_found, words_in_order
+from theodoi.ingest.parse.faint_words import WORD_EDGE as _WORD_EDGE
+from theodoi.ingest.parse.faint_words import directory_entries, word_like, words_found
+from theodoi.ingest.parse.faint_words import fragment_words as _fragment_words
+from theodoi.ingest.parse.faint_words import word_places as _word_places
 from theodoi.ingest.parse.left_lead import place_found_names
+from theodoi.ingest.parse.listed_collectives import with_listed_collective
 from theodoi.ingest.parse.sections import recover_sections, sections_from_rows
 from theodoi.ingest.parse.wrapped_heads import with_wrapped_head_names
 from theodoi.ingest.plan import Provenance, Section, Task
@@ -488,36 +492,10 @@ def _with_row_agencies(
     return lead, support, lead_conf, support_conf
 
 
-_WORD_EDGE = ".,;:()'\"“”‘’"
-
-
-def _fragment_words(fragments: Sequence[tuple[int, list[str]]]) -> list[list[str]]:
-    """A row's fragment lines as lists of folded words, edge marks stripped."""
-    return [[fold(t).strip(_WORD_EDGE) for t in " ".join(pieces).split()] for _n, pieces in fragments]
-
-
 def _distinct(names: list[str]) -> list[str]:
     """The names in order, each once (two cut names may be lengthened to the same one)."""
     seen: set[str] = set()
     return [n for n in names if not (fold(n) in seen or seen.add(fold(n)))]
-
-
-def _word_places(name: str, lines: Sequence[Sequence[str]]) -> list[tuple[int, int, str]]:
-    """Where an agency name's words stand in a row's fragment lines, read in order.
-
-    The name's first word opens the search (the first token like it); each next word is the
-    first token like it further on, other columns' words between them allowed. Returns
-    (line index, token index, the name's word) per word found.
-    """
-    words = re.findall(r"\w+", fold(name))
-    places: list[tuple[int, int, str]] = []
-    k = 0
-    for li, tokens in enumerate(lines):
-        for ti, token in enumerate(tokens):
-            if k < len(words) and word_like(token, words[k]):
-                places.append((li, ti, words[k]))
-                k += 1
-    return places if places and places[0][2] == words[0] else []
 
 
 def _stands_left_of(left: str, right: str, lines: Sequence[Sequence[str]]) -> bool:
@@ -848,60 +826,6 @@ def lead_after_listed_partners(
         ):
             return [partner], [lead[0], *(x for x in support if x != partner)]
     return lead, support
-
-
-# How many fragment lines below the one a listing name ends on may hold the collective it lists.
-_LISTED_COLLECTIVE_LINES = 4
-
-
-def listed_collective(name: str, fragments: Sequence[tuple[int, list[str]]]) -> str | None:
-    """The collective an OCR'd agency name lists after it ("Công nghệ; các" / "sở, ban, ngành").
-
-    A partners' cell often ends with a lower-case collective after a named agency ("Sở Khoa
-    học và Công nghệ; các sở, ban, ngành, địa phương"); having no capital, it opens no name
-    the directory search sees. When the name's last word is followed by "các", the
-    collectives' words after "các" are sought in order in the rest of that line and the
-    next ``_LISTED_COLLECTIVE_LINES`` lines (other columns' words between them): the one with
-    every word of three letters or more found and the most words found is printed there;
-    None on a tie or when none is.
-    """
-    words = re.findall(r"\w+", fold(name))
-    lines = _fragment_words(fragments)
-    places = _word_places(name, lines)
-    if len(places) < len(words):
-        return None
-    li, ti, _word = places[-1]
-    if lines[li][ti + 1 : ti + 2] != ["cac"]:
-        return None
-    tokens = lines[li][ti + 2 :] + [
-        t for line in lines[li + 1 : li + 1 + _LISTED_COLLECTIVE_LINES] for t in line
-    ]
-    best: list[tuple[int, str]] = []
-    for key, entry in directory_entries():
-        wanted = key.split()
-        if wanted[0] != "cac" or len(wanted) < 3:
-            continue
-        hits = words_in_order(tokens, wanted[1:])
-        if all(hit is not None or len(word) < 3 for hit, word in zip(hits, wanted[1:], strict=True)):
-            best.append((sum(hit is not None for hit in hits), entry))
-    best.sort(reverse=True)
-    if not best or (len(best) > 1 and best[1][0] == best[0][0]):
-        return None
-    return best[0][1][:1].lower() + best[0][1][1:]
-
-
-def with_listed_collective(
-    support: list[str], lead: list[str], fragments: Sequence[tuple[int, list[str]]]
-) -> list[str]:
-    """Add to the partners the collective a partner's name lists after it (``listed_collective``)."""
-    for k, name in enumerate(support):
-        collective = listed_collective(name, fragments)
-        if collective is None or any(
-            names_within(collective, x) or names_within(x, collective) for x in (*support, *lead)
-        ):
-            continue
-        return [*support[: k + 1], collective, *support[k + 1 :]]
-    return support
 
 
 # How many of a row's fragment lines after the one a collective name ends on may hold its rest.

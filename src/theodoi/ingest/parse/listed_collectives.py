@@ -1,0 +1,76 @@
+"""The collective an OCR'd partners' cell lists after a named agency ("...; các sở, ban, ngành").
+
+A partners' cell often names one or two agencies and closes on a lower-case collective
+("Sở Khoa học và Công nghệ; các doanh nghiệp viễn thông, internet, công nghệ thông tin").
+OCR interleaves the collective's wrapped lines with the other columns' words, and the
+collective's capital-less opening escapes the directory search for agency heads; this module
+reads it back from the words that follow the name's "các".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from theodoi.ingest.normalise.agencies import names_within
+from theodoi.ingest.parse.faint_words import directory_entries, fragment_words, word_places, words_in_order
+from theodoi.ingest.text import fold
+
+# How many fragment lines below the one a listing name ends on may hold the collective it lists.
+_LISTED_COLLECTIVE_LINES = 5
+_LISTED_SHARE = 0.75  # of a long collective's words, its last ones may be lost to a neighbour
+
+
+def listed_collective(name: str, fragments: Sequence[tuple[int, list[str]]]) -> str | None:
+    """The collective an OCR'd agency name lists after it ("Công nghệ; các" / "sở, ban, ngành").
+
+    A partners' cell often ends with a lower-case collective after a named agency ("Sở Khoa
+    học và Công nghệ; các sở, ban, ngành, địa phương"); having no capital, it opens no name
+    the directory search sees. When the name's last word is followed by "các", the
+    collectives' words after "các" are sought in order in the rest of that line and the
+    next ``_LISTED_COLLECTIVE_LINES`` lines (other columns' words between them, or anywhere
+    on the next line): of those with every word of three letters or more found, or with their
+    first word and ``_LISTED_SHARE`` of their words found (a long collective's last line runs
+    into the task's name), the one with the most words found, the shortest on a tie, is
+    printed there; None on a full tie or when none is.
+    """
+    words = re.findall(r"\w+", fold(name))
+    lines = fragment_words(fragments)
+    places = word_places(name, lines)
+    if len(places) < len(words):
+        return None
+    li, ti, _word = places[-1]
+    if lines[li][ti + 1 : ti + 2] != ["cac"]:
+        return None
+    below = lines[li + 1 : li + 1 + _LISTED_COLLECTIVE_LINES]
+    tokens = lines[li][ti + 2 :] + [t for line in below for t in line]
+    token_lines = [0] * len(lines[li][ti + 2 :]) + [k + 1 for k, line in enumerate(below) for _t in line]
+    best: list[tuple[int, int, str]] = []
+    for key, entry in directory_entries():
+        wanted = key.split()
+        if wanted[0] != "cac" or len(wanted) < 3:
+            continue
+        hits = words_in_order(tokens, wanted[1:], token_lines)
+        found = sum(hit is not None for hit in hits)
+        if all(hit is not None or len(word) < 3 for hit, word in zip(hits, wanted[1:], strict=True)) or (
+            hits[0] is not None and found >= _LISTED_SHARE * len(hits)
+        ):
+            best.append((found, -len(wanted), entry))
+    best.sort(reverse=True)
+    if not best or (len(best) > 1 and best[1][:2] == best[0][:2]):
+        return None
+    return best[0][2][:1].lower() + best[0][2][1:]
+
+
+def with_listed_collective(
+    support: list[str], lead: list[str], fragments: Sequence[tuple[int, list[str]]]
+) -> list[str]:
+    """Add to the partners the collective a partner's name lists after it (``listed_collective``)."""
+    for k, name in enumerate(support):
+        collective = listed_collective(name, fragments)
+        if collective is None or any(
+            names_within(collective, x) or names_within(x, collective) for x in (*support, *lead)
+        ):
+            continue
+        return [*support[: k + 1], collective, *support[k + 1 :]]
+    return support

@@ -1,0 +1,75 @@
+"""Collectives an OCR'd partners' cell lists after a named agency (parse.listed_collectives)."""
+
+from __future__ import annotations
+
+import pytest
+
+from theodoi.ingest.parse.listed_collectives import listed_collective
+
+
+@pytest.mark.parametrize(
+    ("fragments", "expected"),
+    [
+        pytest.param(
+            [
+                (10, ["Sở Khoa học và"]),
+                (11, ["Công nghệ; các", "Văn bản"]),
+                (12, ["sở, ban, ngành,"]),
+                (13, ["địa phương"]),
+            ],
+            "các sở, ban, ngành, địa phương",
+            id="wrapped-over-the-lines-below",
+        ),
+        pytest.param(
+            [(10, ["Sở Khoa học và"]), (11, ["Công nghệ: các", "Kế hoạch"]), (12, ["sở, ngani, địa phương"])],
+            "các sở, ngành, địa phương",
+            id="a-word-misread",
+        ),
+        pytest.param(
+            [(10, ["Sở Khoa học và"]), (11, ["Công nghệ; các"]), (12, ["địa phương", "Văn bản"])],
+            "các địa phương",
+            id="the-shortest-collective",
+        ),
+        pytest.param(
+            [
+                (10, ["Sở Khoa học và"]),
+                (11, ["Công nghệ; các", "Kế hoạch"]),
+                (12, ["doanh nghiệp", "của UBND"]),
+                (13, ["viễn thông, tỉnh được ban"]),
+                (14, ["Công nghệ"]),
+                (15, ["công hành"]),
+            ],
+            "các doanh nghiệp viễn thông, công nghệ thông tin",
+            id="a-long-collective-its-last-words-lost",
+        ),
+    ],
+)
+def test_a_name_followed_by_cac_lists_the_collective_whose_words_follow(fragments, expected) -> None:
+    assert listed_collective("Sở Khoa học và Công nghệ", fragments) == expected
+
+
+@pytest.mark.parametrize(
+    ("fragments", "comment"),
+    [
+        (
+            [(10, ["Sở Khoa học và"]), (11, ["Công nghệ", "Văn bản các"]), (12, ["sở, ngành, địa phương"])],
+            "no 'các' right after the name",
+        ),
+        (
+            [(10, ["Sở Khoa học và"]), (11, ["Công nghệ; các", "Văn bản"]), (12, ["hướng dẫn"])],
+            "no words follow",
+        ),
+        ([(10, ["Sở Khoa học và"]), (11, ["Văn bản; các sở, ngành"])], "the name is not all there"),
+        (
+            [
+                (10, ["Sở Khoa học và"]),
+                (11, ["Công nghệ; các"]),
+                (12, ["doanh nghiệp", "Kế hoạch"]),
+                (13, ["tỉnh"]),
+            ],
+            "a long collective's opening words only, no entry spelt whole",
+        ),
+    ],
+)
+def test_a_name_lists_no_collective_without_its_words(fragments, comment) -> None:
+    assert listed_collective("Sở Khoa học và Công nghệ", fragments) is None, comment
