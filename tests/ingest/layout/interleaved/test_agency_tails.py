@@ -17,6 +17,7 @@ from theodoi.ingest.layout.interleaved.agency_tails import (
     is_agency_cells_part,
     split_agency_continuation,
     split_agency_tail,
+    split_conjoined_agency,
 )
 from theodoi.ingest.layout.interleaved.recut import give_digit_so_to_rest
 
@@ -227,3 +228,50 @@ def test_a_capitalised_các_ending_a_name_line_goes_to_the_collective_it_opens()
 )
 def test_a_names_last_các_stays(head, rest, comment) -> None:
     assert give_collective_head_to_rest(head, rest) == (head, rest), comment
+
+
+@pytest.mark.parametrize(
+    ("head", "rest", "before", "expected"),
+    [
+        pytest.param(
+            "trong các khu công nghiệp và Công Kinh tế;",
+            "Năm 2026",
+            "Triển khai hạ tầng số",
+            ("trong các khu công nghiệp", "và Công Kinh tế; Năm 2026"),
+            id="run-into-the-names-words",
+        ),
+        pytest.param(
+            "Phát triển thương mại điện tử trên các lĩnh vực và",
+            "Cổng > ngành,",
+            "",
+            ("Phát triển thương mại điện tử trên các lĩnh vực", "và Cổng > ngành,"),
+            id="và-left-at-the-names-end",
+        ),
+        pytest.param(
+            "và Tôn giáo địa phương",
+            "",
+            "cho người dân vùng đồng bào dân tộc thiểu số và",
+            ("", "và Tôn giáo địa phương"),
+            id="opening-the-line",
+        ),
+    ],
+)
+def test_a_departments_second_half_leaves_the_name_line(head, rest, before, expected) -> None:
+    assert split_conjoined_agency(head, rest, before) == expected
+
+
+@pytest.mark.parametrize(
+    ("head", "before", "comment"),
+    [
+        ("công bố trên cổng thông tin của Sở Khoa học và Công nghệ", "", "the name names the department"),
+        (
+            "và Công nghệ những sáng kiến",
+            "trên cổng thông tin Sở Khoa học nghệ quan",
+            "its first half stands above",
+        ),
+        ("phát triển khoa học và công nghệ của tỉnh", "", "lower case: the name's words"),
+        ("liên kết giữa nhà trường và Doanh nghiệp", "", "no directory name goes on so"),
+    ],
+)
+def test_a_names_own_và_stays(head, before, comment) -> None:
+    assert split_conjoined_agency(head, "", before) == (head, ""), comment

@@ -224,6 +224,61 @@ def split_bare_collective(text: str) -> tuple[str, str]:
     return text, ""
 
 
+def split_conjoined_agency(head: str, rest: str, before: str = "") -> tuple[str, str]:
+    """Move a directory name's "và"-joined second half off a name line's part to the rest.
+
+    A department named with "và" ("Sở Khoa học và Công nghệ", "Sở Dân tộc và Tôn giáo")
+    wraps in its narrow column as "Sở Khoa học" / "và Công" / "nghệ", and without a gap mark
+    OCR runs "và Công" into the name's words ("... khu công nghiệp và Công Kinh tế;"), or the
+    cut leaves "và" at the name's end and "Công" in the rest. A name says these words in lower
+    case unless it names the department itself: then the word before "và" is the
+    department's ("... với Sở Khoa học và Công nghệ"), or its first half stands among the
+    name's last words (other columns' words OCR ran in may sit between). So a "và" followed
+    by a capitalised word that follows "và" in a directory name, in any other place, goes to
+    the rest with the words after it. ``before`` is the name so far.
+    """
+    tokens = head.split()
+    words = rest.split()
+    halves = _conjoined_halves()
+    for k, token in enumerate(tokens):
+        after = tokens[k + 1] if k + 1 < len(tokens) else (words[0] if words else "")
+        if fold(token) != "va" or not after[:1].isupper():
+            continue
+        firsts = halves.get(fold(after).strip(".,;:"))
+        if not firsts:
+            continue
+        said = _plain_words(f"{before} {' '.join(tokens[:k])}")[-_NAMED_WITHIN:]
+        if said and any(said[-1] == first[-1] or _holds(said, first) for first in firsts):
+            continue
+        return " ".join(tokens[:k]), " ".join([*tokens[k:], *words])
+    return head, rest
+
+
+# How many of the name's last words may hold a department's first half it names whole.
+_NAMED_WITHIN = 8
+
+
+@lru_cache(maxsize=1)
+def _conjoined_halves() -> dict[str, frozenset[tuple[str, ...]]]:
+    """The directory's first words after "và" (folded), each with the first halves before it
+    ("cong": "so khoa hoc" of "Sở Khoa học và Công nghệ")."""
+    from theodoi.ingest.normalise.agencies import AGENCY_DIRECTORY
+
+    halves: dict[str, set[tuple[str, ...]]] = {}
+    for entry in AGENCY_DIRECTORY:
+        words = _plain_words(entry)
+        for j in range(1, len(words) - 1):
+            if words[j] == "va":
+                halves.setdefault(words[j + 1], set()).add(tuple(words[:j]))
+    return {second: frozenset(firsts) for second, firsts in halves.items()}
+
+
+def _holds(words: Sequence[str], run: Sequence[str]) -> bool:
+    """Whether ``run`` stands in ``words`` as consecutive words."""
+    n = len(run)
+    return any(tuple(words[i : i + n]) == tuple(run) for i in range(len(words) - n + 1))
+
+
 def give_collective_head_to_rest(head: str, rest: str) -> tuple[str, str]:
     """Move a name part's last word, a capitalised "Các", to the rest when the rest opens with
     a collective's word ("... phong trào học tập số thường Các" | "Sở Sở Khoa học và").

@@ -21,6 +21,7 @@ from theodoi.ingest.layout.interleaved.agency_tails import (
     is_agency_cells_part,
     split_agency_continuation,
     split_agency_tail,
+    split_conjoined_agency,
 )
 from theodoi.ingest.layout.interleaved.bled_ends import (
     drop_bled_last_line,
@@ -212,6 +213,8 @@ def _inline_row(
             head, rest = give_collective_head_to_rest(head, rest)
         if head and rest:
             head, rest = give_conjunction_to_rest(head, rest, carries_on)
+        if head:
+            head, rest = split_conjoined_agency(head, rest, name.text)
         if head:
             head = drop_trailing_letters(head)
         if head and debris and debris.get(line.number):
