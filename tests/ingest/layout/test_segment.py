@@ -146,6 +146,56 @@ def test_a_lowercase_word_an_agency_name_follows_with_stays_in_the_agency(text, 
     assert cut(text, Carry(carry)) == expected, comment
 
 
+@pytest.mark.parametrize(
+    ("text", "carry", "expected", "comment"),
+    [
+        (
+            "ngành, địa Sở, ngành, địa",
+            {0: "Các Sở,", 2: "Kế hoạch của các"},
+            {0: "ngành, địa", 2: "Sở, ngành, địa"},
+            "the lead's collective and the output's, wrapped side by side",
+        ),
+        (
+            "phương phương",
+            {0: "Các Sở, ngành, địa", 2: "Kế hoạch của các Sở, ngành, địa"},
+            {0: "phương", 2: "phương"},
+            "both cells end 'địa': one word each",
+        ),
+        (
+            "UBND tỉnh",
+            {1: "Sở Khoa học và Công nghệ;", 2: "Chương trình, kế hoạch của"},
+            {2: "UBND tỉnh"},
+            "'của' | 'UBND tỉnh': whose plan it is",
+        ),
+    ],
+)
+def test_an_output_naming_agencies_takes_the_list_words_that_carry_it_on(text, carry, expected, comment):
+    assert cut(text, Carry(carry)) == expected, comment
+
+
+@pytest.mark.parametrize(
+    ("text", "carry", "expected", "comment"),
+    [
+        (
+            "ngành, địa Sở, ngành, địa",
+            {0: "Các Sở,", 2: "Văn bản,"},
+            {0: "ngành, địa Sở, ngành, địa"},
+            "an output that names no agencies leaves them to the agency column",
+        ),
+        (
+            "Công nghệ",
+            {0: "Sở Khoa học và", 2: "Quyết định của cấp có thẩm quyền"},
+            {0: "Công nghệ"},
+            "an authority's name is finished: the lead's wrapped name stays the lead's",
+        ),
+    ],
+)
+def test_agency_words_stay_in_the_agency_columns_when_the_output_names_no_list(
+    text, carry, expected, comment
+):
+    assert cut(text, Carry(carry)) == expected, comment
+
+
 def test_an_output_only_line_stays_in_the_output_column():
     assert cut("Kế hoạch triển khai") == {2: "Kế hoạch triển khai"}
 

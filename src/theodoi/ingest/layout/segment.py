@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import pairwise
 
+from theodoi.ingest.layout.output_lists import LIST_WORDS, carries_list, names_agencies
 from theodoi.ingest.text import fold as _plain_fold
 
 fold = lru_cache(maxsize=1 << 16)(_plain_fold)
@@ -379,6 +380,8 @@ def _continues(kind: str, cell: str, tokens: Sequence[str], k: int) -> float:
         return 0.0
     if re.search(r"[;.]\s*$", cell):
         return 0.0
+    if kind == OUTPUT and _word(token) in LIST_WORDS and carries_list(cell, token, _agency_pairs()):
+        return 1.0  # "Kế hoạch của các" | "Sở, ngành, địa phương"
     return 0.6 if token[:1].islower() or ends_open else 0.0
 
 
@@ -427,6 +430,8 @@ def segment_line(
         0.0 if inside_name[k] else max((openers[k][j] for j in range(m) if kinds[j] == OUTPUT), default=0.0)
         for k in range(n)
     ]
+    # an output naming agencies ("Kế hoạch của các") goes on with them as an agency cell would
+    listing = [kinds[j] == OUTPUT and names_agencies(carry.texts.get(j, "")) for j in range(m)]
     # once the row's output cell is open, its wrapped words come right of the agency cells
     wraps_output = any(carry.texts.get(j, "").strip() for j in range(m) if kinds[j] == OUTPUT)
     # a word an agency name goes on from with the next word ("hành chính") stays judged as one
@@ -458,6 +463,8 @@ def segment_line(
             emit = weights.vocabulary * (
                 _PROVINCE_EMISSION if kind == AGENCY and named[k] else _emission(token, kind)
             )
+            if listing[c] and _word(token) in LIST_WORDS:
+                emit = weights.vocabulary * _emission(token, AGENCY)
             if stray:
                 emit -= 0.5
             if width is None:
