@@ -331,7 +331,7 @@ def test_agency_words_wrapped_below_a_finished_name_leave_it():
     first = parse_tasks(lines_from_text(AGENCY_TAIL_LINES)).tasks[0]
     assert first.name == "Cơ sở dữ liệu về phòng cháy chữa cháy và cứu nạn, cứu hộ"
     assert first.lead == ["Công an tỉnh"]
-    assert first.support == ["Các sở, ban, ngành, địa phương"]
+    assert first.support == ["Các sở, ban, ngành, địa phương, đơn vị có liên quan"]
 
 
 @pytest.mark.xfail(
