@@ -274,7 +274,8 @@ def _unmask(text: str, spans: list[str]) -> str:
 
 
 @lru_cache(maxsize=1 << 15)
-def _head(key: str) -> str | None:
+def head_of(key: str) -> str | None:
+    """The words that open the folded agency name ``key`` ("van phong", "so"), or None."""
     for head in _HEADS:
         if key == head or key.startswith(head + " "):
             return head
@@ -291,7 +292,7 @@ def _starts_agency(segment: str) -> bool:
     key = fold(seg)
     if key.startswith(("cac ", "nhung ")):
         return True
-    head = _head(key)
+    head = head_of(key)
     if head is None or head in {"cac", "co quan", "doanh nghiep", "to chuc", "don vi"}:
         return False
     if head not in _GENERIC_HEADS:
@@ -303,7 +304,7 @@ def _starts_agency(segment: str) -> bool:
 def _is_complete(segment: str) -> bool:
     """Return True when ``segment`` is an agency with a qualifier (not a bare head word)."""
     key = fold(segment.strip(_EDGE))
-    head = _head(key)
+    head = head_of(key)
     if head is None:
         return False
     return len(key.split()) > len(head.split())
@@ -330,11 +331,11 @@ def _split_and(piece: str) -> list[str]:
             continue
         right_key = fold(right)
         strong_right = right_key.startswith("cac ") or (
-            _head(right_key)
+            head_of(right_key)
             not in (None, "cac", "co quan", "doanh nghiep", "to chuc", "don vi", "to", "cong")
             and _starts_agency(right)
         )
-        if strong_right and _is_complete(left) and _head(fold(left)) not in (None, "cac"):
+        if strong_right and _is_complete(left) and head_of(fold(left)) not in (None, "cac"):
             return [left, *_split_and(right)]
     return [piece]
 
@@ -346,7 +347,7 @@ def is_agency_text(text: str) -> bool:
         return False
     if _ABBREV.match(text.strip(_EDGE)) and len(text.split()) <= 4:
         return True
-    head = _head(key)
+    head = head_of(key)
     return head is not None
 
 
@@ -470,7 +471,7 @@ def agency_score(text: str) -> float:
         return 1.0
     if _ABBREV.match(raw) and len(raw.split()) <= 3:
         return 0.8
-    head = _head(key)
+    head = head_of(key)
     if head is None:
         return 0.05
     if head in ("cac", "nhung"):

@@ -44,6 +44,7 @@ from theodoi.ingest.parse.faint_words import WORD_EDGE as _WORD_EDGE
 from theodoi.ingest.parse.faint_words import directory_entries, word_like, words_found
 from theodoi.ingest.parse.faint_words import fragment_words as _fragment_words
 from theodoi.ingest.parse.faint_words import word_places as _word_places
+from theodoi.ingest.parse.garbled_names import with_told_names
 from theodoi.ingest.parse.left_lead import place_found_names
 from theodoi.ingest.parse.listed_collectives import with_listed_collective
 from theodoi.ingest.parse.related_tails import related_tail
@@ -286,6 +287,7 @@ def task_from_row(row: Row, section: str | None) -> Task | None:
         lead, support = with_wrapped_head_names(lead, support, row.fragments)
         faint = partial(faint_directory_name, row.fragments, exclude=lead, collectives=True)
         lead, support = collective_lead(lead, support, row.fragments, faint)
+        lead = with_told_names(lead)
         lead, support = _distinct(lead), _distinct(support)  # the repairs above may name one twice
         support = [related_tail(n, row.fragments, row.text("support")) for n in support]
     for key, values, conf in (("lead", lead, lead_conf), ("support", support, support_conf)):
