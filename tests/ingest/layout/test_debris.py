@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from theodoi.ingest.layout.debris import DEBRIS, DOUBT, WORD, debris_mask, token_level
-from theodoi.ingest.layout.interleaved.debris import debris_words, lone_letter_words
+from theodoi.ingest.layout.interleaved.debris import cut_at_lone_letter, debris_words, lone_letter_words
 from theodoi.ingest.layout.lines import Line
 from theodoi.ingest.text import fold
 
@@ -112,3 +112,23 @@ def test_lone_letter_words_are_the_restored_words_of_one_letter_tokens() -> None
 )
 def test_lone_letter_words_leave_out_real_words(raw: str, text: str, comment: str) -> None:
     assert lone_letter_words(line(raw, text)) == frozenset(), comment
+
+
+def test_a_lone_capital_near_a_name_parts_end_ends_it() -> None:
+    head = "phát triển bền vững các vùng A nghiệp"
+    lone = lone_letter_words(line("phat trien ben vung cac vung A nghiep", head))
+    assert cut_at_lone_letter(head, "Năm 2026", lone) == ("phát triển bền vững các vùng", "nghiệp Năm 2026")
+
+
+@pytest.mark.parametrize(
+    ("raw", "head", "comment"),
+    [
+        ("Du an nhom A ve ha tang so", "Dự án nhóm A về hạ tầng số", "more words after it: the name's own"),
+        ("phuong . A hanh", "phương . A hành", "after a mark: debris around a stop"),
+        ("A phuong lien quan", "A phương liên quan", "opening the part"),
+        ("Bo Y te chu tri", "Bộ Y tế chủ trì", "'Y' before 'tế' is a word"),
+    ],
+)
+def test_a_lone_capital_left_in_the_name(raw: str, head: str, comment: str) -> None:
+    lone = lone_letter_words(line(raw, head))
+    assert cut_at_lone_letter(head, "", lone) == (head, ""), comment

@@ -56,7 +56,8 @@ def rows_interleaved(
     if not starts:
         return []
     debris = {line.number: debris_words(line) for line in lines}
-    output_debris = {line.number: debris[line.number] | lone_letter_words(line) for line in lines}
+    lone = {line.number: lone_letter_words(line) for line in lines}
+    output_debris = {line.number: debris[line.number] | lone[line.number] for line in lines}
     lines = [drop_debris_runs(line) for line in lines]
     first = next((c for c in columns if c.first), columns[0])
     others = [c for c in columns if c is not first]
@@ -77,7 +78,7 @@ def rows_interleaved(
             rests: list[tuple[int, str]] = []
             opening: set[int] = set()
             row = _inline_row(
-                lines, start, lo, hi, first, others, width, rests, debris, spilled, opening, next_event
+                lines, start, lo, hi, first, others, width, rests, debris, spilled, opening, next_event, lone
             )
             if any(c.name in SEGMENTED_COLUMNS for c in others):
                 segmented = segmented_rest(rests, others, output_debris, partner_lines=opening)

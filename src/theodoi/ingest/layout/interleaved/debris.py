@@ -143,3 +143,35 @@ def lone_letter_words(line: Line) -> frozenset[str]:
     # a word the line also prints whole ("số" of "s6 hóa" beside "s" read "số") stays
     printed = {word for k, word in enumerate(text) if k not in lone}
     return frozenset(text[k] for k in lone) - printed
+
+
+# The most words a lone letter near a name line's part's end may carry off after it: a wrapped
+# cell's last words ("A nghiệp"); with more after it the letter is mostly an accent floating
+# inside the name's own line (measured on 000/002: 2 reads one row more on 002, 4 and more
+# take a partner's words the parse step finds in the name to a cell that loses them).
+_AFTER_LONE_LETTER = 2
+
+
+def cut_at_lone_letter(head: str, rest: str, lone: frozenset[str]) -> tuple[str, str]:
+    """End a name line's part at a lone capital letter near its end: a column gap OCR read
+    as a letter.
+
+    Where the name column ends without a bar, OCR often reads the table's rule floating over
+    the gap as one capital letter ("... bền vững các địa phương A nghiệp"); the words after
+    it are another column's wrapped words. ``lone`` holds the line's words OCR read as one
+    letter (``lone_letter_words``). Such a letter the restorer left a letter, after a word
+    (not a mark: "phương . A" is debris around a stop), with at most ``_AFTER_LONE_LETTER``
+    words after it, ends the name's part: the letter is dropped and the words after it go
+    to the rest. A letter opening the part is left to the other rules.
+    """
+    tokens = head.split()
+    for k in range(1, len(tokens)):
+        if (
+            tokens[k] in lone
+            and len(tokens[k]) == 1
+            and tokens[k].isupper()
+            and tokens[k - 1][-1:].isalpha()
+            and len(tokens) - k - 1 <= _AFTER_LONE_LETTER
+        ):
+            return " ".join(tokens[:k]), " ".join([*tokens[k + 1 :], rest]).strip()
+    return head, rest

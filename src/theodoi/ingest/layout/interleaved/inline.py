@@ -36,7 +36,7 @@ from theodoi.ingest.layout.interleaved.deadlines import (
     split_deadline_tail,
     split_event_continuation,
 )
-from theodoi.ingest.layout.interleaved.debris import blank_name_after_code
+from theodoi.ingest.layout.interleaved.debris import blank_name_after_code, cut_at_lone_letter
 from theodoi.ingest.layout.interleaved.first_column import (
     _AFTER_END_SHARE,
     _PARAGRAPH_END_SHARE,
@@ -76,6 +76,7 @@ def _inline_row(
     spilled: set[int] | frozenset[int] = frozenset(),
     opening: set[int] | None = None,
     next_event: list[tuple[str, int]] | None = None,
+    lone: dict[int, frozenset[str]] | None = None,
 ) -> Row:
     """Rebuild one interleaved row from lines[lo:hi]; ``spilled`` lines hold other cells only.
 
@@ -197,6 +198,8 @@ def _inline_row(
                 carries_on=carries_on,
                 completes=completes,
             )
+        if head and lone and lone.get(line.number) and i >= start.index:
+            head, rest = cut_at_lone_letter(head, rest, lone[line.number])
         if head and is_agency_cells_part(head, name.text):
             head, rest = "", f"{head} {rest}".strip()
         if head:
