@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from theodoi.ingest.parse.listed_collectives import listed_collective
+from theodoi.ingest.parse.listed_collectives import listed_collective, with_listed_collective
 
 
 @pytest.mark.parametrize(
@@ -42,6 +42,16 @@ from theodoi.ingest.parse.listed_collectives import listed_collective
             "các doanh nghiệp viễn thông, công nghệ thông tin",
             id="a-long-collective-its-last-words-lost",
         ),
+        pytest.param(
+            [
+                (10, ["Sở Khoa học và"]),
+                (11, ["Công nghệ và các", "Báo cáo"]),
+                (12, ["sở, ngành, địa"]),
+                (13, ["phương"]),
+            ],
+            "các sở, ngành, địa phương",
+            id="va-cac",
+        ),
     ],
 )
 def test_a_name_followed_by_cac_lists_the_collective_whose_words_follow(fragments, expected) -> None:
@@ -61,6 +71,10 @@ def test_a_name_followed_by_cac_lists_the_collective_whose_words_follow(fragment
         ),
         ([(10, ["Sở Khoa học và"]), (11, ["Văn bản; các sở, ngành"])], "the name is not all there"),
         (
+            [(10, ["Sở Khoa học và"]), (11, ["Công nghệ và", "Báo cáo"]), (12, ["sở, ngành, địa phương"])],
+            "'và' with no 'các' after it",
+        ),
+        (
             [
                 (10, ["Sở Khoa học và"]),
                 (11, ["Công nghệ; các"]),
@@ -73,3 +87,21 @@ def test_a_name_followed_by_cac_lists_the_collective_whose_words_follow(fragment
 )
 def test_a_name_lists_no_collective_without_its_words(fragments, comment) -> None:
     assert listed_collective("Sở Khoa học và Công nghệ", fragments) is None, comment
+
+
+# "Sở Nội vụ, các" / "sở, ngành, địa" / "phương": the partners' cell read in part as "Các địa phương".
+LISTED_AFTER_A_PARTIAL_READING = [
+    (10, ["Sở Khoa học", "Sở Nội vụ, các Văn bản"]),
+    (11, ["và Công sở, ngành, địa", "và báo cáo"]),
+    (12, ["nghệ phương"]),
+]
+
+
+def test_a_partner_collective_ending_the_listed_one_gives_its_place_to_it() -> None:
+    support = with_listed_collective(["Sở Nội vụ", "Các địa phương"], [], LISTED_AFTER_A_PARTIAL_READING)
+    assert support == ["Sở Nội vụ", "các sở, ngành, địa phương"]
+
+
+def test_a_partner_collective_missing_an_inner_word_keeps_the_listed_one_out() -> None:
+    support = with_listed_collective(["Sở Nội vụ", "Các sở, ngành"], [], LISTED_AFTER_A_PARTIAL_READING)
+    assert support == ["Sở Nội vụ", "Các sở, ngành"]

@@ -19,6 +19,8 @@ from theodoi.ingest.text import fold
 # How many fragment lines below the one a listing name ends on may hold the collective it lists.
 _LISTED_COLLECTIVE_LINES = 5
 _LISTED_SHARE = 0.75  # of a long collective's words, its last ones may be lost to a neighbour
+# The words that open a listed collective after a name ("...; các sở", "... và các sở").
+_OPENERS = (["cac"], ["va", "cac"])
 
 
 def listed_collective(name: str, fragments: Sequence[tuple[int, list[str]]]) -> str | None:
@@ -26,7 +28,7 @@ def listed_collective(name: str, fragments: Sequence[tuple[int, list[str]]]) -> 
 
     A partners' cell often ends with a lower-case collective after a named agency ("Sở Khoa
     học và Công nghệ; các sở, ban, ngành, địa phương"); having no capital, it opens no name
-    the directory search sees. When the name's last word is followed by "các", the
+    the directory search sees. When the name's last word is followed by "các" (or "và các"), the
     collectives' words after "các" are sought in order in the rest of that line and the
     next ``_LISTED_COLLECTIVE_LINES`` lines (other columns' words between them, or anywhere
     on the next line): of those with every word of three letters or more found, or with their
@@ -40,11 +42,13 @@ def listed_collective(name: str, fragments: Sequence[tuple[int, list[str]]]) -> 
     if len(places) < len(words):
         return None
     li, ti, _word = places[-1]
-    if lines[li][ti + 1 : ti + 2] != ["cac"]:
+    opener = next((len(o) for o in _OPENERS if lines[li][ti + 1 : ti + 1 + len(o)] == o), None)
+    if opener is None:
         return None
+    rest = lines[li][ti + 1 + opener :]
     below = lines[li + 1 : li + 1 + _LISTED_COLLECTIVE_LINES]
-    tokens = lines[li][ti + 2 :] + [t for line in below for t in line]
-    token_lines = [0] * len(lines[li][ti + 2 :]) + [k + 1 for k, line in enumerate(below) for _t in line]
+    tokens = rest + [t for line in below for t in line]
+    token_lines = [0] * len(rest) + [k + 1 for k, line in enumerate(below) for _t in line]
     best: list[tuple[int, int, str]] = []
     for key, entry in directory_entries():
         wanted = key.split()
@@ -65,12 +69,34 @@ def listed_collective(name: str, fragments: Sequence[tuple[int, list[str]]]) -> 
 def with_listed_collective(
     support: list[str], lead: list[str], fragments: Sequence[tuple[int, list[str]]]
 ) -> list[str]:
-    """Add to the partners the collective a partner's name lists after it (``listed_collective``)."""
-    for k, name in enumerate(support):
+    """Add to the partners the collective a partner's name lists after it (``listed_collective``).
+
+    A shorter partner collective that ends the listed one ("Các địa phương" of "các sở, ngành,
+    địa phương") is the same cell read in part (its opening words lost to a neighbour) and
+    gives its place to it; any other reading of it, in either cell, keeps it out.
+    """
+    for name in support:
         collective = listed_collective(name, fragments)
-        if collective is None or any(
-            names_within(collective, x) or names_within(x, collective) for x in (*support, *lead)
+        if collective is None:
+            continue
+        cut = [x for x in support if x != name and _ending_of(x, collective)]
+        if any(
+            names_within(collective, x) or names_within(x, collective)
+            for x in (*support, *lead)
+            if x not in cut
         ):
             continue
-        return [*support[: k + 1], collective, *support[k + 1 :]]
+        kept = [x for x in support if x not in cut]
+        return [*kept[: kept.index(name) + 1], collective, *kept[kept.index(name) + 1 :]]
     return support
+
+
+def _ending_of(short: str, long: str) -> bool:
+    """Whether collective ``short``'s words after "các" end ``long`` ("Các địa phương", "các sở,
+    ngành, địa phương"): ``long`` read with its opening words lost."""
+    words, longer = re.findall(r"\w+", fold(short)), re.findall(r"\w+", fold(long))
+    return (
+        words[:1] == ["cac"]
+        and len(words) < len(longer)
+        and longer[len(longer) - len(words) + 1 :] == words[1:]
+    )
