@@ -25,7 +25,6 @@ from theodoi.ingest.parse.tasks import (
     faint_directory_name,
     finish_inner_issuer,
     finish_output_issuer,
-    lead_after_listed_partners,
     lead_of_partners_only,
     lengthen_first_agency,
     narrow_ocr_lead,
@@ -469,79 +468,6 @@ def test_a_partner_printed_left_of_the_lead_on_a_line_becomes_the_lead(
     lead, support, fragments, expected
 ) -> None:
     assert order_lead_and_partner(lead, support, fragments) == expected
-
-
-# The partners' cell lists several names and opens on the row's first line; the short lead
-# cell stands half-way down (OCR'd 002-style rows: "Sở Khoa học và" / "Công nghệ; các" / ...).
-LISTED_PARTNERS = [
-    (10, ["Sở Khoa học và"]),
-    (11, ["Công nghệ; các", "Văn bản"]),
-    (12, ["Sở Tài chính", "sở, ban"]),
-]
-
-
-@pytest.mark.parametrize(
-    ("lead", "support", "fragments", "expected"),
-    [
-        pytest.param(
-            ["Sở Khoa học và Công nghệ"],
-            ["Sở Tài chính"],
-            LISTED_PARTNERS,
-            (["Sở Tài chính"], ["Sở Khoa học và Công nghệ"]),
-            id="semicolon-then-cac",
-        ),
-        pytest.param(
-            ["Sở Khoa học và Công nghệ"],
-            ["Công an tỉnh"],
-            [(10, ["Sở Khoa học và", "Quyết định"]), (11, ["Công nghệ: các"]), (12, ["Công an tỉnh"])],
-            (["Công an tỉnh"], ["Sở Khoa học và Công nghệ"]),
-            id="colon",
-        ),
-        pytest.param(
-            ["Các địa phương"],
-            ["Sở Khoa học và Công nghệ"],
-            [
-                (10, ["Các địa pthcng;", "Phần mềm"]),
-                (11, ["Công an tỉnh;"]),
-                (12, ["Sở Khoa học và"]),
-                (13, ["Công nghệ"]),
-            ],
-            (["Sở Khoa học và Công nghệ"], ["Các địa phương"]),
-            id="its-last-word-garbled",
-        ),
-    ],
-)
-def test_a_lead_whose_name_opens_a_list_gives_its_place_to_a_partner(
-    lead, support, fragments, expected
-) -> None:
-    assert lead_after_listed_partners(lead, support, fragments) == expected
-
-
-@pytest.mark.parametrize(
-    ("lead", "support", "fragments"),
-    [
-        pytest.param(
-            ["Sở Khoa học và Công nghệ"],
-            ["Sở Tài chính"],
-            [(10, ["Sở Khoa học và"]), (11, ["Công nghệ", "Văn bản"]), (12, ["Sở Tài chính"])],
-            id="the-lead-lists-nothing",
-        ),
-        pytest.param(
-            ["Sở Khoa học và Công nghệ"],
-            ["Các sở, ngành, địa phương"],
-            [(10, ["Sở Khoa học và"]), (11, ["Công nghệ; các"]), (12, ["Các sở, ngành, địa phương"])],
-            id="a-collective-partner-stays-a-partner",
-        ),
-        pytest.param(
-            ["Sở Khoa học và Công nghệ"],
-            ["Sở Tài chính"],
-            [(10, ["Sở Khoa học và"]), (11, ["Công nghệ; các"]), (12, ["Sở Tài chính;"])],
-            id="the-partner-lists-too",
-        ),
-    ],
-)
-def test_a_lead_stays_without_a_partner_that_lists_nothing(lead, support, fragments) -> None:
-    assert lead_after_listed_partners(lead, support, fragments) == (lead, support)
 
 
 @pytest.mark.parametrize(

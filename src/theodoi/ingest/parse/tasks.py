@@ -47,6 +47,7 @@ from theodoi.ingest.parse.faint_words import word_places as _word_places
 from theodoi.ingest.parse.garbled_names import with_told_names
 from theodoi.ingest.parse.left_lead import place_found_names
 from theodoi.ingest.parse.listed_collectives import with_listed_collective
+from theodoi.ingest.parse.listed_lead import lead_after_listed_partners
 from theodoi.ingest.parse.related_tails import related_tail
 from theodoi.ingest.parse.sections import recover_sections, sections_from_rows
 from theodoi.ingest.parse.wrapped_heads import with_wrapped_head_names
@@ -281,7 +282,7 @@ def task_from_row(row: Row, section: str | None) -> Task | None:
         lead, support = order_lead_and_partner(lead, support, row.fragments)
         found, lines = agencies_in_fragments(row.fragments), _fragment_words(row.fragments)
         lead, support = place_found_names(lead, support, found, lines, _word_places, _stands_left_of)
-        lead, support = lead_after_listed_partners(lead, support, row.fragments)
+        lead, support = lead_after_listed_partners(lead, support, row.fragments, found)
         support = with_listed_collective(support, lead, row.fragments)
         lead, support, lead_conf = lead_of_partners_only(lead, support, lead_conf, support_conf)
         lead, support = with_wrapped_head_names(lead, support, row.fragments)
@@ -783,51 +784,6 @@ def order_lead_and_partner(
     lines = _fragment_words(fragments)
     for partner in support:
         if _stands_left_of(partner, lead[0], lines) and not _stands_left_of(lead[0], partner, lines):
-            return [partner], [lead[0], *(x for x in support if x != partner)]
-    return lead, support
-
-
-def _opens_a_list(name: str, fragments: Sequence[tuple[int, list[str]]]) -> bool:
-    """Whether an agency name's last word, in the row's fragments, goes on to a further name.
-
-    "Sở Khoa học và" / "Công nghệ; các" / "sở, ban, ngành": the cell lists several agencies,
-    the name's last word ends with ";" or ":" or is followed by a lower-case "các". A last
-    word OCR garbled ("Các địa pthcng;") is the token right after the other words found.
-    """
-    words = re.findall(r"\w+", fold(name))
-    places = _word_places(name, _fragment_words(fragments))
-    if len(places) < len(words) - 1 or len(places) < 2:
-        return False
-    li, ti, _word = places[-1]
-    tokens = " ".join(fragments[li][1]).split()
-    if len(places) < len(words):  # the last word garbled: the token after the one before it
-        ti += 1
-        if ti >= len(tokens):
-            return False
-    after = fold(tokens[ti + 1]).strip(_WORD_EDGE) if ti + 1 < len(tokens) else ""
-    return bool(re.search(r"[;:]$", tokens[ti]) or (re.search(r"[;:,-]$", tokens[ti]) and after == "cac"))
-
-
-def lead_after_listed_partners(
-    lead: list[str], support: list[str], fragments: Sequence[tuple[int, list[str]]]
-) -> tuple[list[str], list[str]]:
-    """Give the lead's place to a partner when the lead's name opens a list of agencies.
-
-    A lead cell names one agency most often; the partners' cell lists several ("Sở Khoa
-    học và Công nghệ; các sở, ban, ngành, địa phương") and opens on the row's first line,
-    while a short lead cell stands half-way down. When the one lead name read goes on to a
-    further name in its cell (``_opens_a_list``) and a partner's name does not, the two
-    change places; only a directory name that is no collective ("Các ...", a partners' cell
-    more often than not) takes the lead's place.
-    """
-    if len(lead) != 1 or not support or not fragments or not _opens_a_list(lead[0], fragments):
-        return lead, support
-    for partner in support:
-        if (
-            known_agency(partner)
-            and not fold(partner).startswith("cac ")
-            and not _opens_a_list(partner, fragments)
-        ):
             return [partner], [lead[0], *(x for x in support if x != partner)]
     return lead, support
 

@@ -1,0 +1,84 @@
+"""The lead told from the partners by which agency name opens a list in the row's cells.
+
+A lead cell names one agency most often; the partners' cell lists several ("Sở Tài chính;
+các sở, ban, ngành, địa phương") and, the taller cell, opens on the row's first line, while a
+short lead cell stands half-way down. The first name read is then the partners' list's
+opening name: when it goes on to a further name (";", or a lower-case "các" after it) and
+another named agency of the row does not, the other is the lead.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from theodoi.ingest.normalise.agencies import known_agency, names_within
+from theodoi.ingest.parse.faint_words import WORD_EDGE, fragment_words, word_like
+from theodoi.ingest.text import fold
+
+
+def _opens_a_list(name: str, fragments: Sequence[tuple[int, list[str]]]) -> bool:
+    """Whether an agency name's last word, in the row's fragments, goes on to a further name.
+
+    "Sở Khoa học và" / "Công nghệ; các" / "sở, ban, ngành": the cell lists several agencies,
+    the name's last word ends with ";" or ":" or is followed by a lower-case "các". The
+    name's words are sought in order, each the first token like it after the one before; one
+    of them may be garbled ("Sở
+    Khoa hộ'.)cố và"): a last word OCR garbled ("Các địa pthcng;") is the token right after
+    the word before it.
+    """
+    words = re.findall(r"\w+", fold(name))
+    lines = fragment_words(fragments)
+    raw = [(li, t) for li, (_n, pieces) in enumerate(fragments) for t in " ".join(pieces).split()]
+    if len(raw) != sum(map(len, lines)):
+        return False
+    hits = _in_order([w for ws in lines for w in ws], words)
+    found = [h for h in hits if h is not None]
+    if hits[0] is None or len(found) < max(2, len(words) - 1):
+        return False
+    at = hits[-1] if hits[-1] is not None else hits[-2] + 1  # the last word garbled: the token after
+    if at >= len(raw) or (hits[-1] is None and raw[at][0] != raw[at - 1][0]):
+        return False
+    token = raw[at][1]
+    after = (
+        fold(raw[at + 1][1]).strip(WORD_EDGE) if at + 1 < len(raw) and raw[at + 1][0] == raw[at][0] else ""
+    )
+    return bool(re.search(r"[;:]$", token) or (re.search(r"[;:,-]$", token) and after == "cac"))
+
+
+def _in_order(tokens: Sequence[str], words: Sequence[str]) -> list[int | None]:
+    """Where each of ``words`` stands in ``tokens``: the first token like it after the word
+    found before (None where not found; the search goes on after the word found before)."""
+    out: list[int | None] = []
+    at = -1
+    for word in words:
+        hit = next((i for i in range(at + 1, len(tokens)) if word_like(tokens[i], word)), None)
+        out.append(hit)
+        at = at if hit is None else hit
+    return out
+
+
+def lead_after_listed_partners(
+    lead: list[str],
+    support: list[str],
+    fragments: Sequence[tuple[int, list[str]]],
+    found: Sequence[str] = (),
+) -> tuple[list[str], list[str]]:
+    """Give the lead's place to another agency of the row when the lead's name opens a list.
+
+    When the one lead name read goes on to a further name in its cell (``_opens_a_list``)
+    and a partner's name does not, the two change places; failing a partner, a name
+    ``found`` among the row's words that neither cell holds (its cell's words ran into
+    another column's) takes the lead's place, the lead's name opening the partners' list.
+    Only a directory name that is no collective ("Các ...", a partners' cell more often
+    than not) takes the lead's place.
+    """
+    if len(lead) != 1 or not fragments or not _opens_a_list(lead[0], fragments):
+        return lead, support
+    unheld = [
+        f for f in found if not any(names_within(f, x) or names_within(x, f) for x in (*lead, *support))
+    ]
+    for other in (*support, *unheld):
+        if known_agency(other) and not fold(other).startswith("cac ") and not _opens_a_list(other, fragments):
+            return [other], [lead[0], *(x for x in support if x != other)]
+    return lead, support
