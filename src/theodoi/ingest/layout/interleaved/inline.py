@@ -57,6 +57,7 @@ from theodoi.ingest.layout.interleaved.recut import (
 )
 from theodoi.ingest.layout.interleaved.row_lines import _text_after_code
 from theodoi.ingest.layout.interleaved.segmented import _partner_opening, partner_column
+from theodoi.ingest.layout.interleaved.stray_nghe import split_stray_nghe
 from theodoi.ingest.layout.interleaved.words import _carries_agency, fold
 from theodoi.ingest.layout.lines import Line
 from theodoi.ingest.layout.segment import DEADLINE, PROSE, Carry, column_kind
@@ -200,6 +201,8 @@ def _inline_row(
             )
         if head and lone and lone.get(line.number) and i >= start.index:
             head, rest = cut_at_lone_letter(head, rest, lone[line.number])
+        if head:
+            head, rest = split_stray_nghe(head, rest, name.text)
         if head and is_agency_cells_part(head, name.text):
             head, rest = "", f"{head} {rest}".strip()
         if head:
