@@ -7,7 +7,7 @@ with where each wanted word was found; negative cases where the words stand too 
 
 from __future__ import annotations
 
-from theodoi.ingest.parse.faint_words import word_like, words_found, words_in_order
+from theodoi.ingest.parse.faint_words import word_like, word_places, words_found, words_in_order
 
 # "56 ~10d học" / "Các sở, ngành, Kế hoạch được ban" / "và Công địa phương hành" / "nghệ"
 TOKENS = [
@@ -55,3 +55,19 @@ def test_a_name_read_across_its_cells_lines_counts_with_three_words_found() -> N
 def test_two_words_on_two_lines_count_only_within_the_token_gap() -> None:
     tokens, lines = ["hoc", *["x"] * 9, "nghe"], [0] * 10 + [1]
     assert words_found(tokens, ["khoa", "hoc", "cong", "nghe"], lines) == 1
+
+
+def test_a_garbled_middle_word_is_passed_over_and_the_words_after_it_still_placed() -> None:
+    # "Sở Khoa hộ'.)cố và" / "Công nghệ; các": "học" is lost, "và Công nghệ" still stand after "Khoa"
+    lines = [["so", "khoa", "ho'.)co", "va", "do%nho"], ["cong", "nghe", "cac"], ["so", "tai", "chinh"]]
+    assert word_places("Sở Khoa học và Công nghệ", lines) == [
+        (0, 0, "so"),
+        (0, 1, "khoa"),
+        (0, 3, "va"),
+        (1, 0, "cong"),
+        (1, 1, "nghe"),
+    ]
+
+
+def test_a_name_whose_first_word_is_not_found_has_no_places() -> None:
+    assert word_places("Sở Khoa học và Công nghệ", [["khoa", "hoc", "va", "cong", "nghe"]]) == []

@@ -89,15 +89,29 @@ def word_places(name: str, lines: Sequence[Sequence[str]]) -> list[tuple[int, in
     """Where an agency name's words stand in a row's fragment lines, read in order.
 
     The name's first word opens the search (the first token like it); each next word is the
-    first token like it further on, other columns' words between them allowed. Returns
-    (line index, token index, the name's word) per word found.
+    first token like it further on, other columns' words between them allowed. A word no
+    token further on is like (OCR garbled it: "Sở Khoa hộ'.)cố và" / "Công nghệ; các") is
+    passed over and the words after it are still sought, so a name's last word is placed
+    though a middle one is lost. Returns (line index, token index, the name's word) per word
+    found; none when the first word is not found.
     """
     words = re.findall(r"\w+", fold(name))
     places: list[tuple[int, int, str]] = []
-    k = 0
-    for li, tokens in enumerate(lines):
-        for ti, token in enumerate(tokens):
-            if k < len(words) and word_like(token, words[k]):
-                places.append((li, ti, words[k]))
-                k += 1
-    return places if places and places[0][2] == words[0] else []
+    at = (0, 0)
+    for k, word in enumerate(words):
+        hit = next(
+            (
+                (li, ti)
+                for li in range(at[0], len(lines))
+                for ti in range(at[1] if li == at[0] else 0, len(lines[li]))
+                if word_like(lines[li][ti], word)
+            ),
+            None,
+        )
+        if hit is None:
+            if k == 0:
+                return []
+            continue
+        places.append((hit[0], hit[1], word))
+        at = (hit[0], hit[1] + 1)
+    return places
