@@ -53,13 +53,15 @@ _GARBLED_HANG = re.compile(r"h(?!ang\b)[aeiou]n[ge]?\s+nam\b")
 _NOT_DEADLINE_BEFORE = re.compile(r"(?:cong|so cong|bo cong)\s*$")
 
 
-def split_deadline_tail(text: str) -> tuple[str, str]:
+def split_deadline_tail(text: str, above: str = "") -> tuple[str, str]:
     """Split a trailing deadline fragment off a line: (rest, deadline fragment).
 
     A month and year OCR read without their slash ("122025") come back as "12/2025", a
-    period without its dash ("20252026") as "2025-2026".
+    period without its dash ("20252026") as "2025-2026". A lone "Thương" (no "xuyên")
+    ending a line whose line ``above`` ends with "Công" is "Sở Công" / "Thương" wrapped, an
+    agency's name, not a deadline's "Thường" (as after "Công" on its own line).
     """
-    text = _repair_garbled_year(text)
+    text = _repair_garbled_period(_repair_garbled_year(text))
     key = fold(text)
     if len(key) != len(text):
         return text, ""
@@ -71,7 +73,10 @@ def split_deadline_tail(text: str) -> tuple[str, str]:
         return text[: m.start()].rstrip(" |"), text[m.start() :].strip()
     if key[m.start() :].rstrip(" .;,") == "quy" and not text[m.start()].isupper():
         return text, ""  # "... số hóa quy" / "trình": a name's "quy trình", not a cell's "Quý"
-    if _NOT_DEADLINE_BEFORE.search(key[: m.start()]) and key[m.start() :].startswith("thuong"):
+    if key[m.start() :].startswith("thuong") and (
+        _NOT_DEADLINE_BEFORE.search(key[: m.start()])
+        or (_NOT_DEADLINE_BEFORE.search(fold(above)) and key[m.start() :].rstrip(" .;,") == "thuong")
+    ):
         return text, ""
     if _GARBLED_HANG.match(key[m.start() :]) and not text[m.start()].isupper():
         return text, ""  # "... hơn năm" in a name's text, not a deadline cell's opening
@@ -95,6 +100,29 @@ def _repair_garbled_year(text: str) -> str:
         return text
     year = re.sub(r"[\W_]", "", m.group(1)).translate(str.maketrans("OolI", "0011"))
     return text[: m.start()] + year
+
+
+# A period ending a line, one year's decade digit OCR read as a mark ("20%5_2027"), its dash
+# maybe read as "_" or "~"; the other year is whole.
+_GARBLED_PERIOD = re.compile(r"(?<!\S)(20[^\w\s]\d|20\d\d)\s*[-_~–]\s*(20[^\w\s]\d|20\d\d)$")
+
+
+def _repair_garbled_period(text: str) -> str:
+    """ "20%5_2027" -> "2025-2027": a line's last token read as a period, one decade digit lost.
+
+    A period's two years share their decade in the plans' tables ("2025-2027"); OCR may read
+    one year's third digit as a mark. Only one garbled year is read back, with the other's
+    decade digit, so two garbled years or a number in a name's text stay as they are.
+    """
+    m = _GARBLED_PERIOD.search(text)
+    if not m:
+        return text
+    first, last = m.group(1), m.group(2)
+    if first.isdigit() == last.isdigit():
+        return text
+    first = first if first.isdigit() else first[:2] + last[2] + first[3]
+    last = last if last.isdigit() else last[:2] + first[2] + last[3]
+    return f"{text[: m.start()]}{first}-{last}"
 
 
 _DEADLINE_OPEN = re.compile(r"(?:\bva|\bnhung(?:\s+nam)?|\bnam\s+tiep|\btiep|\bthuong|\bhang)\s*$")
@@ -172,7 +200,8 @@ def split_event_continuation(text: str, deadline: str) -> tuple[str, str]:
     An event deadline ("Ngay khi Bộ Công an ban hành") wraps over the row's lines like any
     cell of the last column, so its pieces end the lines below its first: the words after
     the line's last gap mark (up to four), or the lone "hành" finishing "ban hành". A piece
-    that opens with an agency's name is taken only where the deadline waits for one ("... Bộ").
+    that opens with an agency's name is taken only where the deadline waits for one ("... Bộ"),
+    and a piece's first word that does not carry the event on, where the next word does, stays.
     """
     key = fold(deadline)
     tokens = text.split()
@@ -190,6 +219,12 @@ def split_event_continuation(text: str, deadline: str) -> tuple[str, str]:
         return text, ""
     if words[0][:1].isupper() and not _EVENT_WANTS_NAME.search(key):
         return text, ""
+    last = key.split()[-1].strip(".,;:")
+    pairs = _event_pairs()
+    if len(words) > 1 and (last, fold(words[0])) not in pairs and (last, fold(words[1])) in pairs:
+        # the piece's first word ends another column's cell wrapped to the gap ("thẩm" /
+        # "quyền"); the event goes on with the word after it ("chính sách" | "được ban")
+        return f"{head.rstrip(' |')} {words[0]}", " ".join(words[1:])
     return head.rstrip(" |"), " ".join(words)
 
 

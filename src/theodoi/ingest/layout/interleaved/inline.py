@@ -136,6 +136,7 @@ def _inline_row(
     heading = header_lines(lines, lo, hi) - {start.index}
     name_start = next((i for i in range(lo, hi) if i not in spilled), hi)
     held: tuple[int, str] | None = None  # a spilled line opening an agency, kept for the line below
+    above_line = -1  # the row's line read last, for the deadline cut (its text in ``texts``)
 
     def emit(number: int, rest: str, inside: str = "") -> None:
         if rest and rests is not None:
@@ -151,10 +152,11 @@ def _inline_row(
         if not line.key or i in heading:
             continue
         row.lines.append(line.number)
+        previous, above_line = above_line, i
         opens_above = i < name_start and not any(lines[j].key for j in range(i + 1, name_start))
         text = texts[i]
         if takes_deadline:
-            text, due = split_deadline_tail(text)
+            text, due = split_deadline_tail(text, texts.get(previous, ""))
             if due and deadline.text and opens_next_event(due, deadline.text):
                 if next_event is not None:
                     next_event.append((due, line.number))

@@ -1,0 +1,53 @@
+"""The deadline column's words at a row's line ends: a period with a garbled year, a lone
+"Thương" finishing an agency's "Công" above, an event's piece opening with another column's
+last word."""
+
+from __future__ import annotations
+
+import pytest
+
+from theodoi.ingest.layout.interleaved.deadlines import split_deadline_tail, split_event_continuation
+
+
+@pytest.mark.parametrize(
+    ("line", "deadline"),
+    [
+        ("Sở Khoa học Và Hệ ong 20%5_2027", "2025-2027"),  # decade digit read as a mark
+        ("các thiết bị 2025~20#7", "2025-2027"),
+        ("các thiết bị 2025-2027", "2025-2027"),
+    ],
+)
+def test_a_period_with_one_garbled_year_is_read_back(line: str, deadline: str) -> None:
+    assert split_deadline_tail(line)[1] == deadline
+
+
+@pytest.mark.parametrize("line", ["các thiết bị 20%5_20#7", "mã số 20%5 của tỉnh"])
+def test_two_garbled_years_or_a_garbled_number_inside_a_line_stay(line: str) -> None:
+    assert split_deadline_tail(line) == (line, "")
+
+
+def test_a_lone_thuong_below_cong_is_an_agency_not_a_deadline() -> None:
+    line = "Cơ sở dữ liệu kinh tế công nghiệp và thương mại Thường"
+    assert split_deadline_tail(line, "A LÁ | Sở Công") == (line, "")
+
+
+@pytest.mark.parametrize(
+    ("line", "above"),
+    [
+        ("Cơ sở dữ liệu kinh tế công nghiệp và thương mại Thường", "Các sở, ban, ngành"),
+        ("Cơ sở dữ liệu kinh tế công nghiệp và thương mại Thường xuyên", "A LÁ | Sở Công"),
+    ],
+)
+def test_thuong_stays_a_deadline_without_cong_above_or_with_xuyen(line: str, above: str) -> None:
+    assert split_deadline_tail(line, above)[1].lower().startswith("thường")
+
+
+def test_an_event_piece_leaves_its_first_word_when_the_next_carries_the_event_on() -> None:
+    text = "đối với học sinh, sinh viên học các ngành STEM. | quyền được ban"
+    head, piece = split_event_continuation(text, "Sau khi chính sách")
+    assert (head, piece) == ("đối với học sinh, sinh viên học các ngành STEM. quyền", "được ban")
+
+
+def test_an_event_piece_carrying_the_event_on_is_taken_whole() -> None:
+    text = "đối với học sinh, sinh viên | được ban"
+    assert split_event_continuation(text, "Sau khi chính sách")[1] == "được ban"
