@@ -64,10 +64,16 @@ def _pair_like(left: str, right: str, pair: tuple[str, str]) -> bool:
     return word_like(left, pair[0]) and word_like(right, pair[1])
 
 
-def collective_stands_left(name: str, fragments: Sequence[tuple[int, list[str]]]) -> bool:
-    """Whether a collective's words open a stretch left of ``name``'s on some line, never right."""
+def collective_sides(name: str, fragments: Sequence[tuple[int, list[str]]]) -> tuple[bool, bool, int, int]:
+    """Where a collective's words stand beside ``name``'s on the row's lines.
+
+    Returns (whether a collective opens a stretch left of the name's on some line, whether
+    right of it on some line, the first line a collective opens on, the first line holding
+    two of the name's words side by side; a line not found is ``len(fragments)``).
+    """
     left = right = False
-    for _number, pieces in fragments:
+    first_open = first_named = len(fragments)
+    for li, (_number, pieces) in enumerate(fragments):
         tokens: list[str] = []
         starts: set[int] = set()
         for piece in pieces:
@@ -75,10 +81,18 @@ def collective_stands_left(name: str, fragments: Sequence[tuple[int, list[str]]]
             tokens.extend(piece.split())
         opens = [t for t in range(len(tokens)) if _opens_collective(tokens, t, t in starts)]
         named = _name_stretches(name, [_word(t) for t in tokens])
+        first_open = li if opens and first_open > li else first_open
+        first_named = li if named and first_named > li else first_named
         if not opens or not named:
             continue
         left |= opens[0] < named[-1]
         right |= named[0] < opens[-1]
+    return left, right, first_open, first_named
+
+
+def collective_stands_left(name: str, fragments: Sequence[tuple[int, list[str]]]) -> bool:
+    """Whether a collective's words open a stretch left of ``name``'s on some line, never right."""
+    left, right, _first_open, _first_named = collective_sides(name, fragments)
     return left and not right
 
 
