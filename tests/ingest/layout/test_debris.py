@@ -5,7 +5,12 @@ from __future__ import annotations
 import pytest
 
 from theodoi.ingest.layout.debris import DEBRIS, DOUBT, WORD, debris_mask, token_level
-from theodoi.ingest.layout.interleaved.debris import cut_at_lone_letter, debris_words, lone_letter_words
+from theodoi.ingest.layout.interleaved.debris import (
+    cut_at_lone_letter,
+    debris_words,
+    lone_letter_words,
+    whole_words,
+)
 from theodoi.ingest.layout.lines import Line
 from theodoi.ingest.text import fold
 
@@ -132,3 +137,22 @@ def test_a_lone_capital_near_a_name_parts_end_ends_it() -> None:
 def test_a_lone_capital_left_in_the_name(raw: str, head: str, comment: str) -> None:
     lone = lone_letter_words(line(raw, head))
     assert cut_at_lone_letter(head, "", lone) == (head, ""), comment
+
+
+def test_whole_words_are_the_words_ocr_read_letter_for_letter() -> None:
+    got = whole_words(line("kien toan to Cong nghe truc, don", "kiện toàn tổ Công nghệ trúc, đơn"))
+    assert got == frozenset({"kiện", "toàn", "Công", "nghệ", "trúc,", "đơn"})
+
+
+@pytest.mark.parametrize(
+    ("raw", "text", "comment"),
+    [
+        ("X N o", "Xồ Nổ ở", "lone letters the restorer made words of"),
+        ("Lo ok", "Lồ ô", "two-letter tokens: accents or rules read as letters"),
+        ("NEANA cecgs", "NEANA cécgs", "letters read whole but no syllable"),
+        ("Vrfm bar;", "Văn bản;", "letters the restorer changed: OCR misread the word"),
+        ("kien toan", "kiện", "tokens that do not line up"),
+    ],
+)
+def test_whole_words_leave_out_debris_and_misread_words(raw: str, text: str, comment: str) -> None:
+    assert whole_words(line(raw, text)) == frozenset(), comment

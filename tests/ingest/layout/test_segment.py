@@ -91,6 +91,36 @@ def test_an_open_output_above_still_takes_its_lowercase_words_after_an_agency():
     assert cut("địa phương hoạt động", carry) == {1: "địa phương", 2: "hoạt động"}
 
 
+def whole_cut(text: str, carry: Carry, whole: list[bool] | None = None) -> dict[int, str]:
+    tokens = text.split()
+    labels = segment_line(tokens, OTHERS, width=None, carry=carry, whole=whole or [True] * len(tokens))
+    return spans(tokens, labels)
+
+
+# A partners' collective left open above ("địa" | "phương" comes lines below) and an open output.
+OPEN_CELLS = {
+    0: "Các sở, ban, ngành, địa",
+    1: "Sở Nội vụ, Sở",
+    2: "Quyết định, văn bản của cấp có thẩm quyền về sắp xếp,",
+}
+
+
+def test_words_read_whole_are_not_dropped_once_the_output_is_open():
+    carry = Carry(OPEN_CELLS)
+    assert cut("kiện toàn tổ", carry) == {0: "tổ"}, "at the plain cost both words drop for the agency's 'tổ'"
+    assert whole_cut("kiện toàn tổ", carry) == {2: "kiện toàn tổ"}
+
+
+def test_words_not_read_whole_still_drop_at_the_plain_cost():
+    carry = Carry(OPEN_CELLS)
+    assert whole_cut("kiện toàn tổ", carry, [False, False, False]) == {0: "tổ"}
+
+
+def test_words_read_whole_drop_at_the_plain_cost_before_the_output_opens():
+    carry = Carry({k: v for k, v in OPEN_CELLS.items() if k != 2})
+    assert whole_cut("kiện toàn tổ", carry) == cut("kiện toàn tổ", carry)
+
+
 def test_a_closed_agency_does_not_take_a_lowercase_continuation():
     carry = Carry({0: "Sở Y tế;", 1: "Các sở, ngành,"})
     assert cut("địa phương", carry) == {1: "địa phương"}

@@ -46,6 +46,7 @@ class Weights:
     drop: float = 0.8  # dropping a word that is no debris
     split: float = 0.6  # cutting between two words an agency name holds in a row ("viễn | thông")
     unpaired: float = 1.0  # an agency span going on with a lowercase word no name follows its last with
+    whole: float = 2.0  # dropping a word OCR read whole once the row's output cell is open (flat 1.6..3)
 
 
 DEFAULT_WEIGHTS = Weights()
@@ -404,13 +405,21 @@ def segment_line(
     carry: Carry,
     debris: Sequence[bool] | None = None,
     weights: Weights = DEFAULT_WEIGHTS,
+    whole: Sequence[bool] | None = None,
 ) -> list[int]:
     """Label each token with a column index (non-decreasing) or ``DROP``.
 
     ``tokens`` are the line's words ("|" for a gap mark); ``kinds`` the column kinds left to
     right, the first being the task name's prose; ``debris`` marks tokens the raw OCR shows
-    as stray marks. Gap marks are always dropped; every other token lands in exactly one
-    column or is dropped, so the spans never lose nor duplicate a word.
+    as stray marks; ``whole`` the words OCR read whole (``interleaved.debris.whole_words``).
+    Gap marks are always dropped; every other token lands in exactly one column or is
+    dropped, so the spans never lose nor duplicate a word.
+
+    Once the row's output cell is open, dropping a word read whole costs ``weights.whole``:
+    such a word is no debris but some cell's, most often the output's wrapped words, which
+    run over many short lines right of the agency cells. At the plain drop cost, the pass
+    would drop one to reach a column that fits the next word better ("kiện toàn | tổ",
+    "cán | bộ": a generic agency word carrying on the partners' open cell).
     """
     n, m = len(tokens), len(kinds)
     if n == 0:
@@ -453,6 +462,8 @@ def segment_line(
             continue
         stray = bool(debris and debris[k])
         drop_score = 0.3 if stray else -weights.drop
+        if whole and whole[k] and wraps_output and not stray:
+            drop_score = -weights.whole
         for c in range(m + 1):
             if best[c] == neg:
                 continue

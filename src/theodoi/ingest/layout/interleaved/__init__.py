@@ -35,7 +35,12 @@ from theodoi.ingest.layout.interleaved.carries import (
     _carry_output_heads,
     _carry_output_openings,
 )
-from theodoi.ingest.layout.interleaved.debris import debris_words, drop_debris_runs, lone_letter_words
+from theodoi.ingest.layout.interleaved.debris import (
+    debris_words,
+    drop_debris_runs,
+    lone_letter_words,
+    whole_words,
+)
 from theodoi.ingest.layout.interleaved.first_column import _first_column_width
 from theodoi.ingest.layout.interleaved.inline import _inline_row
 from theodoi.ingest.layout.interleaved.segmented import (
@@ -58,6 +63,7 @@ def rows_interleaved(
     debris = {line.number: debris_words(line) for line in lines}
     lone = {line.number: lone_letter_words(line) for line in lines}
     output_debris = {line.number: debris[line.number] | lone[line.number] for line in lines}
+    whole = {line.number: whole_words(line) for line in lines}
     lines = [drop_debris_runs(line) for line in lines]
     first = next((c for c in columns if c.first), columns[0])
     others = [c for c in columns if c is not first]
@@ -81,7 +87,7 @@ def rows_interleaved(
                 lines, start, lo, hi, first, others, width, rests, debris, spilled, opening, next_event, lone
             )
             if any(c.name in SEGMENTED_COLUMNS for c in others):
-                segmented = segmented_rest(rests, others, output_debris, partner_lines=opening)
+                segmented = segmented_rest(rests, others, output_debris, partner_lines=opening, whole=whole)
                 _use_segmented_cells(row, segmented, SEGMENTED_COLUMNS)
         row.confidence = conf
         for cell in row.cells.values():

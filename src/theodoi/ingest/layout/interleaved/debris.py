@@ -4,15 +4,16 @@ words that are debris.
 A table's rules and floating accents come out of OCR as lone letters, digits and marks. Runs of
 them are replaced by one gap mark "|" before the lines are cut (they fall between columns); the
 restored words whose raw tokens are debris or lone letters are kept aside so that the output
-column's segmentation can drop them.
+column's segmentation can drop them, and the words OCR read whole so that it keeps them.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import lru_cache
 
-from theodoi.ingest.layout.debris import debris_mask
+from theodoi.ingest.layout.debris import debris_mask, is_syllable
 from theodoi.ingest.layout.interleaved.words import fold
 from theodoi.ingest.layout.lines import Line
 from theodoi.ingest.text import is_so_lookalike
@@ -175,3 +176,27 @@ def cut_at_lone_letter(head: str, rest: str, lone: frozenset[str]) -> tuple[str,
         ):
             return " ".join(tokens[:k]), " ".join([*tokens[k + 1 :], rest]).strip()
     return head, rest
+
+
+# Edge marks a word may carry on either side ("trúc,", "(cung").
+_WORD_EDGE = ".,;:()\"'“”‘’"
+
+
+def whole_words(line: Line) -> frozenset[str]:
+    """The restored words of ``line`` that OCR read whole: no debris, some cell's words.
+
+    The raw token spells the restored word's letters (the restorer only put its accents
+    back: "truc," -> "trúc,") and the word is a Vietnamese syllable of three letters or more.
+    Debris fails one of these: the restorer makes words of lone letters ("X" -> "Xồ") and of
+    marks, and two-letter tokens are often accents or rules read as letters ("Lo" -> "Lồ").
+    """
+    raw, text = line.raw.split(), line.text.split()
+    if len(raw) != len(text):
+        return frozenset()
+    return frozenset(word for token, word in zip(raw, text, strict=True) if _read_whole(token, word))
+
+
+@lru_cache(maxsize=1 << 15)
+def _read_whole(token: str, word: str) -> bool:
+    bare = word.strip(_WORD_EDGE)
+    return len(bare) >= 3 and fold(token).strip(_WORD_EDGE) == fold(bare) and is_syllable(bare)

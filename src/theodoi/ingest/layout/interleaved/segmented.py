@@ -39,13 +39,15 @@ def segmented_rest(
     debris: dict[int, frozenset[str]] | None = None,
     *,
     partner_lines: set[int] | frozenset[int] = frozenset(),
+    whole: dict[int, frozenset[str]] | None = None,
 ) -> Row:
     """Rebuild the columns right of the first from each line's rest, segmented line by line.
 
     ``rests`` are (line number, the line's text right of the first column's cut). A deadline
     column is left out (its tail is taken off the line before the cut); each line's labels
     carry the cells so far into the next line's segmentation. The lines of
-    ``partner_lines`` go to the partners' column whole (``partner_column``).
+    ``partner_lines`` go to the partners' column whole (``partner_column``). ``whole`` holds
+    per line the words OCR read whole (``debris.whole_words``), costly to drop.
     """
     from theodoi.ingest.layout.segment import DEADLINE, Carry, column_kind, segment_line, spans
 
@@ -61,7 +63,10 @@ def segmented_rest(
         if number in partner_lines and partner is not None:
             labels = [DROP if t == "|" else partner for t in tokens]
         else:
-            labels = segment_line(tokens, seg_kinds, width=None, carry=carry)
+            read = whole.get(number, frozenset()) if whole else frozenset()
+            labels = segment_line(
+                tokens, seg_kinds, width=None, carry=carry, whole=[t in read for t in tokens]
+            )
         parts = spans(tokens, labels)
         parts = _without_output_debris(
             parts, seg_kinds, debris.get(number, frozenset()) if debris else frozenset()
