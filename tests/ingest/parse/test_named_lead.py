@@ -1,6 +1,6 @@
 """Tests for parse/named_lead: a collective read as the lead and the one named partner."""
 
-from theodoi.ingest.parse.named_lead import named_lead
+from theodoi.ingest.parse.named_lead import lead_left_of_collective, named_lead
 
 COLLECTIVE = "Các sở, ngành, địa phương"
 SKHCN = "Sở Khoa học và Công nghệ"
@@ -30,3 +30,37 @@ def test_the_collective_stays_the_lead_when_a_line_prints_it_first_or_above() ->
     # two partners, or a named lead: not this rule's
     assert named_lead([COLLECTIVE], [SKHCN, "Sở Tài chính"], above) == ([COLLECTIVE], [SKHCN, "Sở Tài chính"])
     assert named_lead([SKHCN], [COLLECTIVE], above) == ([SKHCN], [COLLECTIVE])
+
+
+# The lead "Sở Khoa học / và Công / nghệ, Sở Tài / chính" beside the partners' collective.
+BESIDE = [
+    (10, ["Sở Khoa học"]),
+    (11, ["và Công", "Các sở, ngành,", "Kế hoạch triển khai"]),
+    (12, ["Sở Tài địa phương Bà tiêu chí"]),
+    (13, ["chính"]),
+]
+
+
+def test_a_partner_left_of_the_collective_below_its_top_joins_the_lead() -> None:
+    assert lead_left_of_collective([SKHCN], [COLLECTIVE, "Sở Tài chính"], BESIDE) == (
+        [SKHCN, "Sở Tài chính"],
+        [COLLECTIVE],
+    )
+
+
+def test_a_partner_listed_before_the_collective_stays_a_partner() -> None:
+    listed = [
+        (10, ["Sở Khoa học và"]),
+        (11, ["Công nghệ", "Sở Tài chính; các sở,"]),
+        (12, ["ngành, địa phương"]),
+    ]
+    assert lead_left_of_collective([SKHCN], ["Sở Tài chính", COLLECTIVE], listed) == (
+        [SKHCN],
+        ["Sở Tài chính", COLLECTIVE],
+    )
+    # printed right of the collective's words on a line: a partner
+    right = [(10, ["Các sở, ngành,"]), (11, ["địa phương Sở Tài"]), (12, ["chính"])]
+    assert lead_left_of_collective([SKHCN], [COLLECTIVE, "Sở Tài chính"], right) == (
+        [SKHCN],
+        [COLLECTIVE, "Sở Tài chính"],
+    )

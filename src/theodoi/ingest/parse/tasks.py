@@ -48,7 +48,7 @@ from theodoi.ingest.parse.garbled_names import with_told_names
 from theodoi.ingest.parse.left_lead import place_found_names
 from theodoi.ingest.parse.listed_collectives import with_listed_collective
 from theodoi.ingest.parse.listed_lead import lead_after_listed_partners
-from theodoi.ingest.parse.named_lead import named_lead
+from theodoi.ingest.parse.named_lead import lead_left_of_collective, named_lead
 from theodoi.ingest.parse.related_tails import related_tail
 from theodoi.ingest.parse.sections import recover_sections, sections_from_rows
 from theodoi.ingest.parse.wrapped_heads import with_wrapped_head_names
@@ -291,6 +291,7 @@ def task_from_row(row: Row, section: str | None) -> Task | None:
         lead, support = collective_lead(lead, support, row.fragments, faint)
         lead = with_told_names(lead)
         lead, support = named_lead(lead, support, row.fragments)
+        lead, support = lead_left_of_collective(lead, support, row.fragments)
         lead, support = _distinct(lead), _distinct(support)  # the repairs above may name one twice
         support = [related_tail(n, row.fragments, row.text("support")) for n in support]
     for key, values, conf in (("lead", lead, lead_conf), ("support", support, support_conf)):
