@@ -47,6 +47,9 @@ _NUMBER_LINE = re.compile(
 )
 _DATE = re.compile(r"ngay\s*(\d{1,2})\s*th\w{0,4}\s*(\d{1,2})\s*n\w{0,3}m?\s*(\d{4})")
 _NUMERIC_DATE = re.compile(r"ngay\s*(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})")
+_CLAUSE = re.compile(r"[^.;]+")
+_THIS_PLAN = re.compile(r"\b(?:ke hoach|quyet dinh) nay\b")
+_REPEALED = re.compile(r"\b(?:bai bo|het hieu luc)\b")
 
 
 @dataclass(frozen=True)
@@ -331,8 +334,10 @@ def _supersedes(joined: _Joined) -> tuple[list[str], list[int]]:
                 out.append(code.text)
                 used += joined.lines_of(m.start(), m.end() + e)
             break
-    for m in re.finditer(r"[^.;]*\b(?:ke hoach|quyet dinh) nay\b[^.;]*", joined.key):
-        if not re.search(r"\b(?:bai bo|het hieu luc)\b", m.group()):
+    # Each stretch between "." and ";" is searched once: a pattern reaching across the stretch
+    # ("[^.;]*...[^.;]*") is retried at every letter and takes a fifth of a second per plan.
+    for m in _CLAUSE.finditer(joined.key):
+        if not _THIS_PLAN.search(m.group()) or not _REPEALED.search(m.group()):
             continue
         for code, start, end in find_codes(joined.text[m.start() : m.end()]):
             if code.text not in out and fold(code.kind) != "nq":
