@@ -125,6 +125,12 @@ def test_a_lone_capital_near_a_name_parts_end_ends_it() -> None:
     assert cut_at_lone_letter(head, "Năm 2026", lone) == ("phát triển bền vững các vùng", "nghiệp Năm 2026")
 
 
+def test_a_lone_capital_after_a_lines_first_word_ends_its_short_part() -> None:
+    head = "phủ A số viễn thông, hiệu quả"
+    lone = lone_letter_words(line("phu A s vien thong, hieu qua", head))
+    assert cut_at_lone_letter(head, "", lone) == ("phủ", "số viễn thông, hiệu quả")
+
+
 @pytest.mark.parametrize(
     ("raw", "head", "comment"),
     [
@@ -132,6 +138,7 @@ def test_a_lone_capital_near_a_name_parts_end_ends_it() -> None:
         ("phuong . A hanh", "phương . A hành", "after a mark: debris around a stop"),
         ("A phuong lien quan", "A phương liên quan", "opening the part"),
         ("Bo Y te chu tri", "Bộ Y tế chủ trì", "'Y' before 'tế' is a word"),
+        ("nhom A ve ha tang so", "nhóm A về hạ tầng số", "a class named by its letter"),
     ],
 )
 def test_a_lone_capital_left_in_the_name(raw: str, head: str, comment: str) -> None:

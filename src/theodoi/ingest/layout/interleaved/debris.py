@@ -151,6 +151,11 @@ def lone_letter_words(line: Line) -> frozenset[str]:
 # inside the name's own line (measured on 000/002: 2 reads one row more on 002, 4 and more
 # take a partner's words the parse step finds in the name to a cell that loses them).
 _AFTER_LONE_LETTER = 2
+# A letter right after a line's first word ends the name's short last line whatever follows:
+# "phủ A số viễn thông, hiệu quả" ("Chính" / "phủ", then a partner's and an output's words);
+# not after a word naming a class by its letter ("nhóm A", "loại B").
+_SHORT_END = 1
+_LETTER_CLASSES = frozenset({"nhóm", "loại", "hạng", "khối", "khu", "mức", "cấp"})
 
 
 def cut_at_lone_letter(head: str, rest: str, lone: frozenset[str]) -> tuple[str, str]:
@@ -162,7 +167,7 @@ def cut_at_lone_letter(head: str, rest: str, lone: frozenset[str]) -> tuple[str,
     it are another column's wrapped words. ``lone`` holds the line's words OCR read as one
     letter (``lone_letter_words``). Such a letter the restorer left a letter, after a word
     (not a mark: "phương . A" is debris around a stop), with at most ``_AFTER_LONE_LETTER``
-    words after it, ends the name's part: the letter is dropped and the words after it go
+    words after it or right after the line's first word (``_SHORT_END``), ends the name's part: the letter is dropped and the words after it go
     to the rest. A letter opening the part is left to the other rules.
     """
     tokens = head.split()
@@ -172,7 +177,10 @@ def cut_at_lone_letter(head: str, rest: str, lone: frozenset[str]) -> tuple[str,
             and len(tokens[k]) == 1
             and tokens[k].isupper()
             and tokens[k - 1][-1:].isalpha()
-            and len(tokens) - k - 1 <= _AFTER_LONE_LETTER
+            and (
+                len(tokens) - k - 1 <= _AFTER_LONE_LETTER
+                or (k <= _SHORT_END and tokens[k - 1].lower() not in _LETTER_CLASSES)
+            )
         ):
             return " ".join(tokens[:k]), " ".join([*tokens[k + 1 :], rest]).strip()
     return head, rest
