@@ -270,6 +270,20 @@ def test_a_tall_cell_opening_above_the_rows_name_goes_with_that_row() -> None:
     assert spilled == {4, 5}  # lines of the cell only, no name text
 
 
+def test_a_tall_cells_line_holding_the_outputs_opening_past_a_gap_goes_with_that_row() -> None:
+    text = TALL_CELL_ABOVE.replace("Công nghệ; các\n", "7 . ở Công nghệ; các | Đề án, dự án\n")
+    spans, spilled = spans_and_spilled(text)
+    assert spans[1][0] == 4, "the output's words past the gap are no words of the agency's line"
+    assert spilled == {4, 5}
+
+
+def test_a_tall_cells_line_with_more_words_past_a_gap_than_an_output_opening_ends_the_search() -> None:
+    text = TALL_CELL_ABOVE.replace("Công nghệ; các\n", "7 . ở Công nghệ; các | dự án được xây dựng\n")
+    spans, spilled = spans_and_spilled(text)
+    assert spans[1][0] == 6, "no output opens past the gap: the line counts whole, too many words"
+    assert not spilled
+
+
 @pytest.mark.parametrize(
     ("old", "new", "comment"),
     [

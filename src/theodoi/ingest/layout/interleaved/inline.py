@@ -47,6 +47,7 @@ from theodoi.ingest.layout.interleaved.first_column import (
 from theodoi.ingest.layout.interleaved.fragments import _assign_fragments, _fragments
 from theodoi.ingest.layout.interleaved.headers import header_lines
 from theodoi.ingest.layout.interleaved.openings import drop_lines_above_opening
+from theodoi.ingest.layout.interleaved.output_gaps import output_after_gap
 from theodoi.ingest.layout.interleaved.recut import (
     drop_trailing_letters,
     ends_open_phrase,
@@ -172,16 +173,17 @@ def _inline_row(
                     event.add(more, line.number)
         if not text.strip(" |"):
             continue
+        cell, output = output_after_gap(text) if partner is not None and i in spilled else (text, "")
         if (
             partner is not None
             and i in spilled
-            and (words := _partner_opening(lines, i, start.index, text, bool(forced)))
+            and (words := _partner_opening(lines, i, start.index, cell, bool(forced)))
         ):
             text = " ".join(words)
             streams.setdefault(others[partner].name, Cell("", [], 0.6)).add(text, line.number)
-            row.fragments.append((line.number, [text]))
+            row.fragments.append((line.number, [text, output] if output else [text]))
             if rests is not None:
-                rests.append((line.number, text))
+                rests.append((line.number, f"{text} | {output}" if output else text))
             forced.add(line.number)
             continue
         agency_line = (

@@ -61,7 +61,10 @@ def segmented_rest(
     for number, rest in rests:
         tokens = re.findall(r"\||[^\s|]+", rest)
         if number in partner_lines and partner is not None:
-            labels = [DROP if t == "|" else partner for t in tokens]
+            # the partners' opening words, then an output's opening past a gap mark (output_gaps)
+            cut = tokens.index("|") if "|" in tokens and OUTPUT in seg_kinds else len(tokens)
+            labels = [partner] * cut + [DROP] + [seg_kinds.index(OUTPUT)] * (len(tokens) - cut - 1)
+            labels = labels[: len(tokens)]
         else:
             read = whole.get(number, frozenset()) if whole else frozenset()
             labels = segment_line(

@@ -22,6 +22,7 @@ from theodoi.ingest.layout.interleaved.agency_lines import (
 )
 from theodoi.ingest.layout.interleaved.blocks import _blocks, _is_block_row
 from theodoi.ingest.layout.interleaved.headers import header_lines
+from theodoi.ingest.layout.interleaved.output_gaps import output_after_gap
 from theodoi.ingest.layout.interleaved.row_lines import (
     _is_alone,
     _name_like_start,
@@ -278,7 +279,8 @@ def _tall_cell_start(
         if lines[i + 1].number - lines[i].number >= 3:
             break
         text = lines[i].text
-        if _name_like_start(text) or len(re.findall(r"\w{2,}", text)) > _FEW_WORDS:
+        cell = output_after_gap(text)[0]  # an output opening past a gap is another cell's
+        if _name_like_start(text) or len(re.findall(r"\w{2,}", cell)) > _FEW_WORDS:
             break
         if opens_next_rows_cell(text):
             above = _previous_nonblank(lines, max(a, 0), i, heading)
