@@ -8,6 +8,7 @@ from theodoi.ingest.layout.debris import DEBRIS, DOUBT, WORD, debris_mask, token
 from theodoi.ingest.layout.interleaved.debris import (
     cut_at_lone_letter,
     debris_words,
+    drop_lone_consonants,
     lone_letter_words,
     whole_words,
 )
@@ -163,3 +164,24 @@ def test_whole_words_are_the_words_ocr_read_letter_for_letter() -> None:
 )
 def test_whole_words_leave_out_debris_and_misread_words(raw: str, text: str, comment: str) -> None:
     assert whole_words(line(raw, text)) == frozenset(), comment
+
+
+def test_a_lone_consonants_word_the_name_reads_on_without_is_dropped() -> None:
+    head = "tổ chức nghiên cứu mạnh trên địa bàn tỉnh nổ Quy Nhơn"
+    lone = lone_letter_words(line("to chuc nghien cuu manh tren dia ban tinh n Quy Nhon", head))
+    assert drop_lone_consonants(head, lone, "Tập trung đầu tư") == (
+        "tổ chức nghiên cứu mạnh trên địa bàn tỉnh Quy Nhơn"
+    )
+
+
+@pytest.mark.parametrize(
+    ("raw", "head", "comment"),
+    [
+        ("can b cong chuc", "cán bộ công chức", "a word cut short that the name reads with"),
+        ("dia ban tinh n", "địa bàn tỉnh nổ", "last on the line: nothing after it to weigh"),
+        ("dia ban tinh N Quy Nhon", "địa bàn tỉnh Nổ Quy Nhơn", "a capital: the other rules' letter"),
+    ],
+)
+def test_a_lone_consonants_word_the_name_reads_with_stays(raw: str, head: str, comment: str) -> None:
+    lone = lone_letter_words(line(raw, head))
+    assert drop_lone_consonants(head, lone, "Tập trung đầu tư") == head, comment

@@ -208,3 +208,47 @@ def whole_words(line: Line) -> frozenset[str]:
 def _read_whole(token: str, word: str) -> bool:
     bare = word.strip(_WORD_EDGE)
     return len(bare) >= 3 and fold(token).strip(_WORD_EDGE) == fold(bare) and is_syllable(bare)
+
+
+# Consonants no Vietnamese word is alone ("s" may be "số", "y" is a word; vowels are words
+# or accents): OCR's lone lower-case one of them is a table's rule or a word cut short.
+_LONE_CONSONANTS = frozenset("bcdghklmnpqrtvx")
+# A word the restorer made of such a letter goes when the name reads on this much better
+# (natural log, the restorer's trigram model) without it: "tỉnh nổ Quy Nhơn" against "cán bộ".
+_LONE_WORD_COST = 8.0
+
+
+def drop_lone_consonants(head: str, lone: frozenset[str], name: str) -> str:
+    """Drop from a name line's part the words the restorer made of a lone lower-case consonant
+    that the name reads on without.
+
+    OCR reads a table's rule as a lone letter ("tỉnh n Quy Nhơn", "n địa phương tịch"), and
+    also a word cut short ("cán b" for "cán bộ"); the restorer makes both words. A rule's
+    word ("nổ") fits neither the words before nor after it: it goes when the restorer's model
+    reads the name on ``_LONE_WORD_COST`` better without it. Left in, it hides the other
+    columns' words after it from the rules that give them back (an agency's wrapped "địa
+    phương" must open the line). ``lone`` holds the line's words OCR read as one letter;
+    ``name`` is the name's text above the line.
+    """
+    from theodoi.ingest.layout.interleaved.bled_ends import _junction_scorer
+
+    tokens = head.split()
+    score = _junction_scorer()
+    if score is None:
+        return head
+    kept: list[str] = []
+    for k, token in enumerate(tokens):
+        if (
+            token in lone
+            and token[:1].islower()
+            and fold(token)[:1] in _LONE_CONSONANTS
+            and k + 1 < len(tokens)
+        ):
+            before = " ".join([name, *kept])
+            after = " ".join(tokens[k + 1 : k + 2])
+            through = score(before, f"{token} {after}")
+            skipped = score(before, after, -1)
+            if skipped - through >= _LONE_WORD_COST:
+                continue
+        kept.append(token)
+    return head if len(kept) == len(tokens) else " ".join(kept)

@@ -36,7 +36,11 @@ from theodoi.ingest.layout.interleaved.deadlines import (
     split_deadline_tail,
     split_event_continuation,
 )
-from theodoi.ingest.layout.interleaved.debris import blank_name_after_code, cut_at_lone_letter
+from theodoi.ingest.layout.interleaved.debris import (
+    blank_name_after_code,
+    cut_at_lone_letter,
+    drop_lone_consonants,
+)
 from theodoi.ingest.layout.interleaved.first_column import (
     _AFTER_END_SHARE,
     _PARAGRAPH_END_SHARE,
@@ -203,6 +207,8 @@ def _inline_row(
                 carries_on=carries_on,
                 completes=completes,
             )
+        if head and lone and lone.get(line.number):
+            head = drop_lone_consonants(head, lone[line.number], name.text)
         if head and lone and lone.get(line.number) and i >= start.index:
             head, rest = cut_at_lone_letter(head, rest, lone[line.number])
         if head:
