@@ -48,6 +48,7 @@ from theodoi.ingest.parse.garbled_names import with_told_names
 from theodoi.ingest.parse.left_lead import place_found_names
 from theodoi.ingest.parse.listed_collectives import with_listed_collective
 from theodoi.ingest.parse.listed_lead import lead_after_listed_partners
+from theodoi.ingest.parse.lost_collective import with_lost_collectives
 from theodoi.ingest.parse.named_lead import lead_left_of_collective, named_lead
 from theodoi.ingest.parse.related_tails import related_tail
 from theodoi.ingest.parse.sections import recover_sections, sections_from_rows
@@ -224,6 +225,7 @@ def parse_tasks(lines: Sequence[Line]) -> TaskTable:
         )
     result.sections = sections_from_rows(rows)
     section: str | None = None
+    lead_cells: list[str | None] = []
     for row in rows:
         if row.kind == "section":
             section = row.code
@@ -231,8 +233,10 @@ def parse_tasks(lines: Sequence[Line]) -> TaskTable:
         task = task_from_row(row, section)
         if task is not None:
             result.tasks.append(task)
+            lead_cells.append(row.text("lead"))
     if result.layout == "interleaved":
         _repair_deadline_years(result.tasks)
+        with_lost_collectives(result.tasks, lead_cells)
     if not result.tasks:
         result.warnings.append("Đã thấy bảng nhiệm vụ nhưng không đọc được dòng nhiệm vụ nào; cần nhập tay.")
     result.warnings.extend(_sequence_warnings(result.tasks))
