@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from theodoi.ingest.layout.interleaved.words import _agency_words_only
+import pytest
+
+from theodoi.ingest.layout.interleaved.words import _agency_words_only, _is_other_column
 
 
 def test_a_province_after_an_agency_word_is_an_agency_names_word():
@@ -13,3 +15,22 @@ def test_a_province_after_an_agency_word_is_an_agency_names_word():
 def test_a_province_alone_or_after_prose_is_no_agency_names_word():
     assert not _agency_words_only(["Kon", "Tum"])
     assert not _agency_words_only(["thu", "hút", "Quảng", "Trị"])
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Bảo hiểm xã hội tỉnh", "các sở, ban, ngành", "Thường xuyên"],
+)
+def test_other_columns_lines(text: str) -> None:
+    assert _is_other_column(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "comment"),
+    [
+        ("bảo thân thiện, dễ hiểu, dễ làm", "a lower-case head word opens the name's prose ('đảm' / 'bảo')"),
+        ("ban hành các văn bản hướng dẫn", "'ban' of 'ban hành', not 'Ban'"),
+    ],
+)
+def test_a_lower_case_agency_head_opens_prose(text: str, comment: str) -> None:
+    assert not _is_other_column(text), comment

@@ -155,8 +155,10 @@ def _is_other_column(text: str) -> bool:
     from theodoi.ingest.normalise.deadlines import is_deadline_text
 
     key = fold(text)
+    # an agency's own head opens it capitalised ("Bảo hiểm", "Ban"): a lower-case one opens prose
+    # ("bảo thân thiện, dễ hiểu"); a collective's wrapped "các sở" / "sở, ban" stays an agency's
     return (
-        agency_score(text) >= 0.8
+        agency_score(text) >= (0.8 if text[:1].isupper() else 0.95)
         or is_deadline_text(text)
         or (text[:1].isupper() and key.startswith(_OPENERS))
     )
