@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 
 from theodoi.ingest.normalise.agencies import known_agency, names_within
-from theodoi.ingest.parse.faint_words import WORD_EDGE, fragment_words, word_like
+from theodoi.ingest.parse.faint_words import WORD_EDGE, fragment_words, word_places
 from theodoi.ingest.text import fold
 
 
@@ -22,40 +22,27 @@ def _opens_a_list(name: str, fragments: Sequence[tuple[int, list[str]]]) -> bool
 
     "Sở Khoa học và" / "Công nghệ; các" / "sở, ban, ngành": the cell lists several agencies,
     the name's last word ends with ";" or ":" or is followed by a lower-case "các". The
-    name's words are sought in order, each the first token like it after the one before; one
-    of them may be garbled ("Sở
-    Khoa hộ'.)cố và"): a last word OCR garbled ("Các địa pthcng;") is the token right after
-    the word before it.
+    name's words are placed in order (``word_places``), one of them may be garbled ("Sở Khoa
+    hộ'.)cố và"): a last word OCR garbled ("Các địa pthcng;") is the token right after the
+    word before it, on its line.
     """
     words = re.findall(r"\w+", fold(name))
     lines = fragment_words(fragments)
-    raw = [(li, t) for li, (_n, pieces) in enumerate(fragments) for t in " ".join(pieces).split()]
-    if len(raw) != sum(map(len, lines)):
+    tokens = [" ".join(pieces).split() for _n, pieces in fragments]
+    if [len(t) for t in tokens] != [len(w) for w in lines]:
         return False
-    hits = _in_order([w for ws in lines for w in ws], words)
-    found = [h for h in hits if h is not None]
-    if hits[0] is None or len(found) < max(2, len(words) - 1):
+    places = word_places(name, lines)
+    if len(places) < max(2, len(words) - 1):
         return False
-    at = hits[-1] if hits[-1] is not None else hits[-2] + 1  # the last word garbled: the token after
-    if at >= len(raw) or (hits[-1] is None and raw[at][0] != raw[at - 1][0]):
+    li, ti, word = places[-1]
+    if word != words[-1]:  # the last word garbled: the token after the word before it
+        ti += 1
+    if ti >= len(tokens[li]):
         return False
-    token = raw[at][1]
-    after = (
-        fold(raw[at + 1][1]).strip(WORD_EDGE) if at + 1 < len(raw) and raw[at + 1][0] == raw[at][0] else ""
+    after = fold(tokens[li][ti + 1]).strip(WORD_EDGE) if ti + 1 < len(tokens[li]) else ""
+    return bool(
+        re.search(r"[;:]$", tokens[li][ti]) or (re.search(r"[;:,-]$", tokens[li][ti]) and after == "cac")
     )
-    return bool(re.search(r"[;:]$", token) or (re.search(r"[;:,-]$", token) and after == "cac"))
-
-
-def _in_order(tokens: Sequence[str], words: Sequence[str]) -> list[int | None]:
-    """Where each of ``words`` stands in ``tokens``: the first token like it after the word
-    found before (None where not found; the search goes on after the word found before)."""
-    out: list[int | None] = []
-    at = -1
-    for word in words:
-        hit = next((i for i in range(at + 1, len(tokens)) if word_like(tokens[i], word)), None)
-        out.append(hit)
-        at = at if hit is None else hit
-    return out
 
 
 def lead_after_listed_partners(
