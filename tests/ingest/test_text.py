@@ -8,6 +8,7 @@ names, a lower-case first letter, and digits that are no look-alike.
 from __future__ import annotations
 
 import difflib
+import random
 
 import pytest
 
@@ -16,6 +17,7 @@ from theodoi.ingest.text import (
     digits_as_letters,
     fold,
     is_so_lookalike,
+    ratio,
     similarity_at_least,
     strip_marks,
 )
@@ -93,6 +95,29 @@ def test_similarity_at_least_is_difflibs_ratio_within_its_bounds(a: str, b: str,
     matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
     within = matcher.real_quick_ratio() >= floor and matcher.quick_ratio() >= floor
     assert similarity_at_least(a, b, floor) == (matcher.ratio() if within else 0.0)
+
+
+@pytest.mark.parametrize(("a", "b"), _PAIRS)
+def test_ratio_is_difflibs_ratio(a: str, b: str) -> None:
+    assert ratio(a, b) == difflib.SequenceMatcher(None, a, b, autojunk=False).ratio()
+    assert ratio(b, a) == difflib.SequenceMatcher(None, b, a, autojunk=False).ratio()
+
+
+def test_ratio_is_difflibs_ratio_on_random_strings_where_ties_decide_the_blocks() -> None:
+    # Few letters, many repeats: the longest match is often tied, and difflib's choice (the
+    # earliest in the first string, then in the second) decides the blocks found after it.
+    rng = random.Random(57)
+    for _ in range(3000):
+        letters = "ab c"[: rng.randint(1, 4)] if rng.random() < 0.5 else "aeinohtcg uđ"
+        a = "".join(rng.choice(letters) for _ in range(rng.randint(0, 25)))
+        b = "".join(rng.choice(letters) for _ in range(rng.randint(0, 25)))
+        assert ratio(a, b) == difflib.SequenceMatcher(None, a, b, autojunk=False).ratio(), (a, b)
+
+
+def test_ratio_tells_near_strings_from_far_ones() -> None:
+    assert ratio("so khoa hoc", "so khoa hoc") == 1.0
+    assert ratio("nghe", "nghs") == 0.75
+    assert ratio("abc", "xyz") == 0.0
 
 
 def test_letter_counts_count_the_letters_a_text_shares_with_a_names_prefix() -> None:

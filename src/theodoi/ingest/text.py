@@ -99,9 +99,58 @@ def similarity_at_least(a: str, b: str, floor: float, *, common: int | None = No
         common = sum(min(a.count(ch), b.count(ch)) for ch in set(a))
     if 2.0 * common / length < floor:
         return 0.0
-    import difflib  # only for a near pair: most callers' scans end above
+    return ratio(a, b)
 
-    return difflib.SequenceMatcher(None, a, b, autojunk=False).ratio()
+
+def ratio(a: str, b: str) -> float:
+    """Return ``difflib.SequenceMatcher(None, a, b, autojunk=False).ratio()``, the same float.
+
+    Why: fuzzy matching asks it tens of thousands of times a plan, mostly of short words and
+    directory names. difflib's matcher indexes ``b`` anew for every pair and walks its
+    matching blocks through objects; here the index of ``b`` is cached (the same names and
+    words come back) and the blocks' sizes are only added up. The blocks are difflib's: the
+    longest match of each range, earliest in ``a`` then in ``b`` on ties, with no junk (with
+    nothing junk, difflib's extension of a match over junk never applies).
+    """
+    length = len(a) + len(b)
+    if not length:
+        return 1.0
+    positions = _positions(b)
+    nothing: tuple[int, ...] = ()
+    matched = 0
+    ranges = [(0, len(a), 0, len(b))]
+    while ranges:
+        alo, ahi, blo, bhi = ranges.pop()
+        best_i = best_j = size = 0
+        run_at: dict[int, int] = {}  # j -> length of the match ending at a[i - 1], b[j]
+        for i in range(alo, ahi):
+            run_get = run_at.get
+            runs: dict[int, int] = {}
+            for j in positions.get(a[i], nothing):
+                if j < blo:
+                    continue
+                if j >= bhi:
+                    break
+                k = runs[j] = run_get(j - 1, 0) + 1
+                if k > size:
+                    best_i, best_j, size = i - k + 1, j - k + 1, k
+            run_at = runs
+        if size:
+            matched += size
+            if alo < best_i and blo < best_j:
+                ranges.append((alo, best_i, blo, best_j))
+            if best_i + size < ahi and best_j + size < bhi:
+                ranges.append((best_i + size, ahi, best_j + size, bhi))
+    return 2.0 * matched / length
+
+
+@lru_cache(maxsize=1 << 14)  # the second strings are directory names and words, met again and again
+def _positions(b: str) -> dict[str, list[int]]:
+    """Where each character stands in ``b``, in order (difflib's ``b2j`` without junk)."""
+    positions: dict[str, list[int]] = {}
+    for j, ch in enumerate(b):
+        positions.setdefault(ch, []).append(j)
+    return positions
 
 
 class LetterCounts:

@@ -8,13 +8,12 @@ near the one before. The search is shared by the faint readings of a row's agenc
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Sequence
 from functools import lru_cache
 
 from theodoi.ingest.normalise.agencies import AGENCY_DIRECTORY
-from theodoi.ingest.text import digits_as_letters, fold
+from theodoi.ingest.text import digits_as_letters, fold, ratio
 
 # Marks OCR leaves on a word's edges ("Công nghệ;" "(nếu"), stripped before words are compared.
 WORD_EDGE = ".,;:()'\"“”‘’"
@@ -32,8 +31,8 @@ def word_like(a: str, b: str) -> bool:
         return True
     if len(a) <= 2 or len(b) <= 2:
         return False
-    ratio = difflib.SequenceMatcher(None, a, b, autojunk=False).ratio()
-    return ratio >= 0.85 or (ratio >= 0.75 and a[0] == b[0])
+    alike = ratio(a, b)
+    return alike >= 0.85 or (alike >= 0.75 and a[0] == b[0])
 
 
 def words_in_order(
@@ -78,6 +77,13 @@ def words_found(tokens: Sequence[str], wanted: Sequence[str], lines: Sequence[in
 def directory_entries() -> tuple[tuple[str, str], ...]:
     """The directory's names with their folded words ("so khoa hoc va cong nghe"), to seek."""
     return tuple((" ".join(re.findall(r"[\w-]+", fold(name))), name) for name in AGENCY_DIRECTORY)
+
+
+@lru_cache(maxsize=1)
+def directory_words() -> tuple[tuple[tuple[str, ...], str], ...]:
+    """``directory_entries`` with each key split into its words (a row's cell is sought among
+    all of them, word by word)."""
+    return tuple((tuple(key.split()), name) for key, name in directory_entries())
 
 
 def fragment_words(fragments: Sequence[tuple[int, list[str]]]) -> list[list[str]]:

@@ -7,7 +7,6 @@ over lines.
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Sequence
 
@@ -15,7 +14,8 @@ from theodoi.ingest.layout.classify import roman_value, to_roman
 from theodoi.ingest.layout.lines import Line
 from theodoi.ingest.layout.table import Cell, Row
 from theodoi.ingest.plan import Section
-from theodoi.ingest.text import collapse_spaces, fold
+from theodoi.ingest.text import collapse_spaces, fold, similarity_at_least
+from theodoi.ingest.text import ratio as text_ratio
 
 
 def sections_from_rows(rows: Sequence[Row]) -> list[Section]:
@@ -116,7 +116,7 @@ def _drop_title_from_name(row: Row, title: str) -> None:
     folded = [fold(w) for w in words]
     best, best_ratio = 0, 0.0
     for k in range(max(1, len(want) // 2), min(len(words) - 1, len(want) + 3) + 1):
-        ratio = difflib.SequenceMatcher(None, " ".join(want), " ".join(folded[:k]), autojunk=False).ratio()
+        ratio = text_ratio(" ".join(want), " ".join(folded[:k]))
         if ratio > best_ratio:
             best, best_ratio = k, ratio
     if best_ratio >= 0.8:
@@ -126,10 +126,7 @@ def _drop_title_from_name(row: Row, title: str) -> None:
 def _opening_similarity(key: str, line_key: str) -> float:
     """How much a table line opens like a heading (numeral and bars dropped), 0..1."""
     probe = re.sub(r"^[ivxl1|.\s]{1,6}(?=\S)", "", line_key)[: len(key)]
-    matcher = difflib.SequenceMatcher(None, key, probe, autojunk=False)
-    if matcher.real_quick_ratio() < 0.7 or matcher.quick_ratio() < 0.7:
-        return 0.0
-    return matcher.ratio()
+    return similarity_at_least(key, probe, 0.7)
 
 
 def _section_window(rows: Sequence[Row], value: int) -> tuple[int, int]:

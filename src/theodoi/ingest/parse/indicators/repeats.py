@@ -19,7 +19,7 @@ from functools import lru_cache
 from theodoi.ingest.normalise.agencies import AGENCY_DIRECTORY
 from theodoi.ingest.parse.indicators.scan import is_damaged
 from theodoi.ingest.plan import Indicator
-from theodoi.ingest.text import fold
+from theodoi.ingest.text import fold, ratio, similarity_at_least
 
 # Copies of one indicator read alike even when damaged; two indicators of a block rarely do.
 _SAME_INDICATOR = 0.7
@@ -43,14 +43,11 @@ def _alike(a: str, b: str, cutoff: float) -> bool:
     (key_a, words_a), (key_b, words_b) = _folded(a), _folded(b)
     if len(words_a & words_b) < 0.3 * min(len(words_a), len(words_b)):
         return False
-    matcher = difflib.SequenceMatcher(None, key_a, key_b, autojunk=False)
-    return (
-        matcher.real_quick_ratio() >= cutoff and matcher.quick_ratio() >= cutoff and matcher.ratio() >= cutoff
-    )
+    return similarity_at_least(key_a, key_b, cutoff) >= cutoff
 
 
 def _similarity(a: str, b: str) -> float:
-    return difflib.SequenceMatcher(None, _folded(a)[0], _folded(b)[0], autojunk=False).ratio()
+    return ratio(_folded(a)[0], _folded(b)[0])
 
 
 _NUMBER = re.compile(r"\W*\d+(?:[.,]\d+)*\W*")
