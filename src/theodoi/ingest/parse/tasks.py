@@ -41,7 +41,7 @@ from theodoi.ingest.normalise.deadlines import (
 )
 from theodoi.ingest.parse.collective_lead import collective_lead
 from theodoi.ingest.parse.faint_words import WORD_EDGE as _WORD_EDGE
-from theodoi.ingest.parse.faint_words import directory_entries, word_like, words_found
+from theodoi.ingest.parse.faint_words import directory_entries, directory_words, word_like, words_found
 from theodoi.ingest.parse.faint_words import fragment_words as _fragment_words
 from theodoi.ingest.parse.faint_words import word_places as _word_places
 from theodoi.ingest.parse.garbled_names import with_told_names
@@ -881,9 +881,13 @@ def directory_name_in(text: str, *, opening: int = 1, gap: int = 4) -> str | Non
         return None
     scored: list[tuple[float, int, str]] = []
     openers: dict[int, list[str]] = {}
-    for key, entry in directory_entries():
-        target = key.split()
-        if len(target) < 2 or not word_like(words[0], target[0]):
+    opens: dict[str, bool] = {}  # a directory name's first word -> whether words[0] is like it
+    for target, entry in directory_words():
+        if len(target) < 2:
+            continue
+        if target[0] not in opens:
+            opens[target[0]] = word_like(words[0], target[0])
+        if not opens[target[0]]:
             continue
         found, j = 1, 1
         for word in target[1:]:

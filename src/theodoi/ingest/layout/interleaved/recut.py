@@ -183,8 +183,9 @@ def split_directory_tail(head: str) -> tuple[str, str]:
         kept = fold(" ".join(tokens[:k]))
         if _ENDS_OPEN.search(kept) or _GOVERNS.search(kept) or _TAKES_OBJECT.search(kept):
             continue  # the name's own object: "... từ các sở, ngành, địa phương"
-        for entry in _directory_tokens():
-            plain = [fold(t).strip(".,;:") for t in entry]
+        for entry, plain in _directory_tokens():
+            if words[0] not in plain:
+                continue  # (the run's first word is none of the name's: the common case)
             for at in range(1, len(plain) - len(words) + 1):
                 if plain[at : at + len(words)] != words:
                     continue
@@ -199,7 +200,9 @@ def split_directory_tail(head: str) -> tuple[str, str]:
 
 
 @lru_cache(maxsize=1)
-def _directory_tokens() -> tuple[tuple[str, ...], ...]:
+def _directory_tokens() -> tuple[tuple[tuple[str, ...], list[str]], ...]:
+    """Each directory name's words as printed, with their folded forms (edge marks off)."""
     from theodoi.ingest.normalise.agencies import AGENCY_DIRECTORY
 
-    return tuple(tuple(name.split()) for name in AGENCY_DIRECTORY)
+    entries = [tuple(name.split()) for name in AGENCY_DIRECTORY]
+    return tuple((entry, [fold(t).strip(".,;:") for t in entry]) for entry in entries)
