@@ -43,6 +43,7 @@ from theodoi.ingest.layout.interleaved.debris import (
 )
 from theodoi.ingest.layout.interleaved.first_column import _first_column_width
 from theodoi.ingest.layout.interleaved.inline import _inline_row
+from theodoi.ingest.layout.interleaved.result_tails import give_result_tails
 from theodoi.ingest.layout.interleaved.segmented import (
     SEGMENTED_COLUMNS,
     _use_segmented_cells,
@@ -96,6 +97,8 @@ def rows_interleaved(
     outputs = [c.name for c in others if column_kind(c.fits, first=False) == OUTPUT]
     _carry_output_heads(rows, outputs)
     _carry_output_openings(rows, outputs)
+    if outputs:
+        give_result_tails(rows, first.name, outputs[0])
     numbered = frozenset(lines[start.index].number for start in starts)
     _carry_deadline_heads(
         rows, [c.name for c in others if column_kind(c.fits, first=False) == DEADLINE], numbered
