@@ -23,6 +23,7 @@ from typing import Any
 from theodoi.ingest.document import SourceDocument, SourceLine
 from theodoi.ingest.errors import NotAPlan
 from theodoi.ingest.layout.lines import Line, make_lines
+from theodoi.ingest.normalise.glued_names import unglue_names
 from theodoi.ingest.parse.tasks import parse_tasks
 from theodoi.ingest.plan import DocumentHeader, Indicator, Plan, ReportingDuty
 
@@ -100,7 +101,8 @@ def extract_document(doc: SourceDocument, *, config: ExtractConfig | None = None
             f"Văn bản dài {len(sources)} dòng, vượt giới hạn {config.max_lines}; chỉ đọc {config.max_lines} dòng đầu."
         )
         sources = sources[: config.max_lines]
-    lines = make_lines(sources, _restore([s.text for s in sources], config))
+    # OCR ran some agency names' words together ("Congantinh"): split them before restoring
+    lines = make_lines(sources, _restore([unglue_names(s.text) for s in sources], config))
     table = parse_tasks(lines)
     if not _looks_like_plan(lines) and not (table.layout == "cells" and table.tasks):
         # a bare task list (.xlsx/.docx table) is a plan too, though it says little else

@@ -51,3 +51,23 @@ def test_no_collective_reading_leaves_the_lead_unchanged() -> None:
     fragments = [(1, ["Các‘ 59, bơn,", "Sở Khoa học và"])]
     got = collective_lead([SCIENCE], [], fragments, lambda: None)
     assert got == ([SCIENCE], [])
+
+
+def test_a_collective_printed_left_of_a_named_partner_is_the_lead_over_a_named_lead_beside_none() -> None:
+    # "Công an tỉnh" taken for the lead from the row's names; the collective's opener garbled
+    fragments = [
+        (1, ["Công an tỉnh"]),
+        (2, ["Các số, bản,", "UBND tỉnh, của sở, ban,"]),
+        (3, ["ngành, địa", "Sở Khoa học và phương"]),
+    ]
+    got = collective_lead(["Công an tỉnh"], [SCIENCE], fragments, lambda: COLLECTIVE)
+    assert got == ([COLLECTIVE], ["Công an tỉnh", SCIENCE])
+
+
+def test_a_named_lead_printed_left_of_the_collective_stays_the_lead_whatever_the_partners() -> None:
+    fragments = [
+        (1, ["Công an tỉnh", "Các sở, ban,"]),
+        (2, ["ngành, địa", "Sở Khoa học và"]),
+    ]
+    got = collective_lead(["Công an tỉnh"], [SCIENCE], fragments, lambda: COLLECTIVE)
+    assert got == (["Công an tỉnh"], [SCIENCE])

@@ -6,7 +6,11 @@ ngành, địa phương") is often read as no name at all: OCR garbles its opene
 and its other words are generic ones that open no directory name, so the one named partner
 on its lines is taken for the lead. When a collective's words open a stretch of a line that
 two words of the named lead come after, and no line prints the lead's words before a
-collective's, the collective is the lead and the named agency a partner.
+collective's, the collective is the lead and the named agency a partner. The same holds when
+the collective stands so left of a named partner's words and never right of them, and no
+line prints the named lead's words before a collective's: the named lead was taken from
+the row's names ("Công an tỉnh" found beside a collective whose opener OCR garbled) and is
+a partner as well.
 """
 
 from __future__ import annotations
@@ -96,18 +100,29 @@ def collective_stands_left(name: str, fragments: Sequence[tuple[int, list[str]]]
     return left and not right
 
 
+def _collective_stands_right(name: str, fragments: Sequence[tuple[int, list[str]]]) -> bool:
+    """Whether some line prints ``name``'s words before a collective's."""
+    return collective_sides(name, fragments)[1]
+
+
 def collective_lead(
     lead: list[str],
     support: list[str],
     fragments: Sequence[tuple[int, list[str]]],
     faint: Callable[[], str | None],
 ) -> tuple[list[str], list[str]]:
-    """Make a collective the lead when its words stand left of the one named lead's.
+    """Make a collective the lead when its words stand left of the one named lead's, or of a
+    named partner's while never right of the lead's (see the module's docstring).
 
     The collective is the partners' one, else ``faint()`` (the collective faintly read among
     the row's words, sought only then); the named lead becomes the first partner.
     """
-    if len(lead) != 1 or fold(lead[0]).startswith("cac ") or not collective_stands_left(lead[0], fragments):
+    if len(lead) != 1 or fold(lead[0]).startswith("cac "):
+        return lead, support
+    if not collective_stands_left(lead[0], fragments) and not (
+        not _collective_stands_right(lead[0], fragments)
+        and any(not fold(p).startswith("cac ") and collective_stands_left(p, fragments) for p in support)
+    ):
         return lead, support
     collective = next((x for x in support if fold(x).startswith("cac ")), None) or faint()
     if collective is None:
