@@ -141,6 +141,7 @@ def test_other_cells_are_not_deadlines(text):
         ("2025-2026 và nâng cấp, mở rộng thường xuyên", "2025-2026 và nâng cấp, mở rộng thường xuyên"),
         ("2025-2026 và nâng cấp, mở rộng thuong xuyên", "2025-2026 và nâng cấp, mở rộng thường xuyên"),
         ("2025-2026 và nâng cấp", "2025-2026"),
+        ("2025-2026 VÀ nạn cấp, mở", "2025-2026 và nâng cấp, mở rộng thường xuyên"),  # told by its opening
         # "thường" read into a neighbour column, "xuyên" with its e doubled
         ("12/2025 và xuyeén", "12/2025 và thường xuyên"),
     ],

@@ -167,7 +167,7 @@ def _joined_period(tail: str) -> str:
         return " và thường xuyên"  # "thường" lost to a neighbour column: "12/2025 và" / "xuyeén"
     if "nhung" in words[:3] or " ".join(words[:3]).endswith("tiep theo"):
         return " và những năm tiếp theo"
-    if re.match(r"va nang cap\W* mo rong thuong", " ".join(words)):
+    if re.match(r"va nang? cap\W* mo\b", " ".join(words)):  # the phrase told by its opening
         return " và nâng cấp, mở rộng thường xuyên"
     return ""
 

@@ -6,7 +6,11 @@ from __future__ import annotations
 
 import pytest
 
-from theodoi.ingest.layout.interleaved.deadlines import split_deadline_tail, split_event_continuation
+from theodoi.ingest.layout.interleaved.deadlines import (
+    split_deadline_continuation,
+    split_deadline_tail,
+    split_event_continuation,
+)
 
 
 @pytest.mark.parametrize(
@@ -51,3 +55,13 @@ def test_an_event_piece_leaves_its_first_word_when_the_next_carries_the_event_on
 def test_an_event_piece_carrying_the_event_on_is_taken_whole() -> None:
     text = "đối với học sinh, sinh viên | được ban"
     assert split_event_continuation(text, "Sau khi chính sách")[1] == "được ban"
+
+
+def test_a_joined_phrase_word_ocr_cut_short_carries_the_deadline_on() -> None:
+    line = "Xây dựng, triển khai Nền tảng quản lý thiết bị hạ tầng kết VÀ nạn"
+    assert split_deadline_continuation(line, "2025-2026")[1] == "VÀ nạn"
+
+
+def test_an_outputs_own_upgrade_words_stay() -> None:
+    line = "Hệ thống được nâng cấp, mở"
+    assert split_deadline_continuation(line, "2025-2026") == (line, "")

@@ -158,6 +158,13 @@ def split_deadline_continuation(text: str, deadline: str) -> tuple[str, str]:
 _JOINED_PHRASES = (("va", "nang", "cap", "mo", "rong", "thuong", "xuyen"),)
 
 
+def _opens_phrase(said: Sequence[str], phrase: Sequence[str]) -> bool:
+    """Whether ``said`` opens ``phrase``, a word OCR cut short allowed ("nan" for "nâng")."""
+    return len(said) <= len(phrase) and all(
+        w == p or (len(w) >= 3 and p.startswith(w)) for w, p in zip(said, phrase, strict=False)
+    )
+
+
 def _joined_phrase_start(tokens: Sequence[str], deadline: str) -> int:
     """Where a line's end carries on a dated deadline's longer joined phrase, len(tokens) if not.
 
@@ -172,7 +179,7 @@ def _joined_phrase_start(tokens: Sequence[str], deadline: str) -> int:
     for k in range(max(0, len(tokens) - 3), len(tokens)):
         taken = [re.findall(r"\w+", fold(t)) for t in tokens[k:]]
         said = (*opened, *(w for words in taken for w in words))
-        if all(taken) and said[0] == "va" and any(p[: len(said)] == said for p in _JOINED_PHRASES):
+        if all(taken) and said[0] == "va" and any(_opens_phrase(said, p) for p in _JOINED_PHRASES):
             return k
     return len(tokens)
 
