@@ -2,7 +2,7 @@
 
 import pytest
 
-from theodoi.ingest.parse.listed_lead import lead_after_listed_partners
+from theodoi.ingest.parse.listed_lead import lead_after_listed_partners, listed_after
 
 # The partners' cell lists several names and opens on the row's first line; the short lead
 # cell stands half-way down (OCR'd 002-style rows: "Sở Khoa học và" / "Công nghệ; các" / ...).
@@ -119,3 +119,15 @@ def test_a_lead_opens_a_list_with_a_middle_word_garbled() -> None:
         ["Sở Khoa học và Công nghệ"],
         ["Sở Tài chính"],
     )
+
+
+def test_a_name_listed_after_another_in_its_cell() -> None:
+    # "Sở Tài chính, các địa phương": one cell's list, the line wrapping among other columns
+    fragments = [(10, ["Sở Tài doanh nghiệp"]), (11, ["chính, các địa viễn thông, nối"]), (12, ["phương"])]
+    assert listed_after("Sở Tài chính", "Các địa phương", fragments)
+    # no list mark after the name: the next words are another column's
+    fragments = [(10, ["Sở Tài doanh nghiệp"]), (11, ["chính các địa viễn thông"]), (12, ["phương"])]
+    assert not listed_after("Sở Tài chính", "Các địa phương", fragments)
+    # a list goes on to another name
+    fragments = [(10, ["Sở Tài chính; các sở, ngành"])]
+    assert not listed_after("Sở Tài chính", "Các địa phương", fragments)

@@ -532,6 +532,18 @@ def test_lead_and_partner_stay_without_a_line_printing_the_partner_first(
             [(10, ["Các sở, ban, ngành, Sở Khoa học"]), (11, ["địa phương và Công nghệ"])],
             (["Các sở, ban, ngành, địa phương"], ["Sở Khoa học và Công nghệ", "Văn phòng Tỉnh ủy"]),
         ),
+        (
+            ["Sở Tài chính", "Các địa phương"],
+            ["Các doanh nghiệp viễn thông"],
+            [(10, ["Sở Tài doanh nghiệp"]), (11, ["chính, các địa viễn thông,"]), (12, ["phương"])],
+            (["Sở Tài chính", "Các địa phương"], ["Các doanh nghiệp viễn thông"]),
+        ),
+        (
+            ["Sở Tài chính", "Các địa phương"],
+            ["Các doanh nghiệp viễn thông"],
+            [(10, ["Sở Tài doanh nghiệp"]), (11, ["chính các địa viễn thông,"]), (12, ["phương"])],
+            (["Sở Tài chính"], ["Các địa phương", "Các doanh nghiệp viễn thông"]),
+        ),
     ],
 )
 def test_an_ocr_lead_of_several_names_keeps_the_lead_cells_own(lead, support, fragments, expected) -> None:

@@ -13,36 +13,61 @@ import re
 from collections.abc import Sequence
 
 from theodoi.ingest.normalise.agencies import known_agency, names_within
-from theodoi.ingest.parse.faint_words import WORD_EDGE, fragment_words, word_places
+from theodoi.ingest.parse.faint_words import fragment_words, word_like, word_places
 from theodoi.ingest.text import fold
+
+
+def _name_end(name: str, fragments: Sequence[tuple[int, list[str]]]) -> tuple[str, list[str]] | None:
+    """The token an agency name ends on in the row's fragments, with the folded words after it
+    on its line (None when the name is not placed).
+
+    The name's words are placed in order (``word_places``), one of them may be garbled ("Sở
+    Khoa hộ'.)cố và"): a last word OCR garbled ("Các địa pthcng;") is the token right after
+    the word before it, on its line.
+    """
+    words = re.findall(r"\w+", fold(name))
+    lines = fragment_words(fragments)
+    tokens = [" ".join(pieces).split() for _n, pieces in fragments]
+    if [len(t) for t in tokens] != [len(w) for w in lines]:
+        return None
+    places = word_places(name, lines)
+    if len(places) < max(2, len(words) - 1):
+        return None
+    li, ti, word = places[-1]
+    if word != words[-1]:  # the last word garbled: the token after the word before it
+        ti += 1
+    if ti >= len(tokens[li]):
+        return None
+    return tokens[li][ti], lines[li][ti + 1 :]
 
 
 def _opens_a_list(name: str, fragments: Sequence[tuple[int, list[str]]]) -> bool:
     """Whether an agency name's last word, in the row's fragments, goes on to a further name.
 
     "Sở Khoa học và" / "Công nghệ; các" / "sở, ban, ngành": the cell lists several agencies,
-    the name's last word ends with ";" or ":" or is followed by a lower-case "các". The
-    name's words are placed in order (``word_places``), one of them may be garbled ("Sở Khoa
-    hộ'.)cố và"): a last word OCR garbled ("Các địa pthcng;") is the token right after the
-    word before it, on its line.
+    the name's last word ends with ";" or ":" or is followed by a lower-case "các".
     """
-    words = re.findall(r"\w+", fold(name))
-    lines = fragment_words(fragments)
-    tokens = [" ".join(pieces).split() for _n, pieces in fragments]
-    if [len(t) for t in tokens] != [len(w) for w in lines]:
+    end = _name_end(name, fragments)
+    if end is None:
         return False
-    places = word_places(name, lines)
-    if len(places) < max(2, len(words) - 1):
+    last, after = end
+    return bool(re.search(r"[;:]$", last) or (re.search(r"[;:,-]$", last) and after[:1] == ["cac"]))
+
+
+def listed_after(name: str, other: str, fragments: Sequence[tuple[int, list[str]]]) -> bool:
+    """Whether ``other`` is the next name of ``name``'s list, in one cell ("Sở Tài chính, các
+    địa phương"): right after the name's last word and its list mark (",", ";") on its line
+    stand the other's first two words (its first word alone when the line ends there).
+
+    Two cells side by side on a line are cut by no list mark, so such a pair is no lead and
+    partner printed in a row.
+    """
+    end = _name_end(name, fragments)
+    if end is None or not re.search(r"[;,]$", end[0]):
         return False
-    li, ti, word = places[-1]
-    if word != words[-1]:  # the last word garbled: the token after the word before it
-        ti += 1
-    if ti >= len(tokens[li]):
-        return False
-    after = fold(tokens[li][ti + 1]).strip(WORD_EDGE) if ti + 1 < len(tokens[li]) else ""
-    return bool(
-        re.search(r"[;:]$", tokens[li][ti]) or (re.search(r"[;:,-]$", tokens[li][ti]) and after == "cac")
-    )
+    words = re.findall(r"\w+", fold(other))
+    after = end[1][:2]
+    return bool(words and after) and all(word_like(a, w) for a, w in zip(after, words, strict=False))
 
 
 def lead_after_listed_partners(

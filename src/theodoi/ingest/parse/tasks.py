@@ -47,7 +47,7 @@ from theodoi.ingest.parse.faint_words import word_places as _word_places
 from theodoi.ingest.parse.garbled_names import with_told_names
 from theodoi.ingest.parse.left_lead import place_found_names
 from theodoi.ingest.parse.listed_collectives import with_listed_collective
-from theodoi.ingest.parse.listed_lead import lead_after_listed_partners
+from theodoi.ingest.parse.listed_lead import lead_after_listed_partners, listed_after
 from theodoi.ingest.parse.lost_collective import with_lost_collectives
 from theodoi.ingest.parse.named_lead import lead_left_of_collective, named_lead
 from theodoi.ingest.parse.related_tails import related_tail
@@ -737,7 +737,8 @@ def narrow_ocr_lead(
     words besides. Of a lead of several names: a name that is no directory name when
     another is (words of other columns), a name that is also a partner, and a name whose
     words are another lead name's (a second reading of the same wrapped cell) are dropped;
-    a name the first lead name stands left of on a line (and never right of) is a partner.
+    a name the first lead name stands left of on a line (and never right of) is a partner,
+    unless it is the next name of the first one's list (``listed_after``).
     """
     if len(lead) < 2:
         return lead, support
@@ -750,7 +751,11 @@ def narrow_ocr_lead(
     if len(out) > 1 and fragments:
         lines = _fragment_words(fragments)
         moved = [
-            n for n in out[1:] if _stands_left_of(out[0], n, lines) and not _stands_left_of(n, out[0], lines)
+            n
+            for n in out[1:]
+            if _stands_left_of(out[0], n, lines)
+            and not _stands_left_of(n, out[0], lines)
+            and not listed_after(out[0], n, fragments)
         ]
         if moved:
             out = [n for n in out if n not in moved]
