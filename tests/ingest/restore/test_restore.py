@@ -435,3 +435,15 @@ def test_a_word_the_context_settles_is_surer_than_one_it_leaves_open(restorer):
 
     assert settled["quyet"] > 5
     assert open_["tien"] < settled["quyet"]
+
+
+def test_a_line_printed_again_restores_as_it_does_alone(restorer):
+    # Each distinct line is decoded once per pass (a page's running head, a repeated table
+    # header): the copies come back as the line does, and the other lines are untouched.
+    head = "Co quan chu tri Thoi gian hoan thanh"
+    lines = [head, "Trien khai nen tang so dung chung cua tinh", head, "", head]
+    restored = restorer.restore_lines(lines)
+    alone = restorer.restore_lines([lines[1]])[0]
+    assert restored[0] == restored[2] == restored[4] != head
+    assert restored[3] == ""
+    assert restored[1] == alone

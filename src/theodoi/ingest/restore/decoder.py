@@ -209,7 +209,15 @@ class Restorer:
 
     def _restore_window(self, window: list[str]) -> list[str]:
         config = self.config
-        first = [self._decode(line, margins=config.cache_sure) for line in window]
+        # A line printed again (a page's running head, a table's repeated header) decodes the
+        # same: each distinct line is decoded once per pass.
+        once: dict[str, Decoded] = {}
+        first = [
+            once[line]
+            if line in once
+            else once.setdefault(line, self._decode(line, margins=config.cache_sure))
+            for line in window
+        ]
         spell = self._spell
         cache = DocumentCache.build(
             (decoded.words for decoded in first),
@@ -219,12 +227,12 @@ class Restorer:
         if not cache:
             return [decoded.text for decoded in first]
         sure = config.cache_sure
-        return [
-            self._decode(line, cache=cache, first=decoded).text
-            if any(margin < sure for _, margin in decoded.words)
-            else decoded.text
-            for line, decoded in zip(window, first, strict=True)
-        ]
+        second: dict[str, str] = {}
+        for line, decoded in zip(window, first, strict=True):
+            if line not in second:
+                unsure = any(margin < sure for _, margin in decoded.words)
+                second[line] = self._decode(line, cache=cache, first=decoded).text if unsure else decoded.text
+        return [second[line] for line in window]
 
     def explain_line(self, text: str) -> list[Change]:
         """Return the spans ``restore_line`` changes, with before, after and why."""
