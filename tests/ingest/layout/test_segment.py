@@ -372,3 +372,12 @@ def test_segmentation_never_loses_nor_duplicates_a_token(tokens, above):
 )
 def test_a_province_name_after_an_agency_word_is_not_cut_from_it(text, carry, expected, comment):
     assert cut(text, carry) == expected, comment
+
+
+def test_a_cell_ending_open_or_closed_is_read_from_its_last_marks():
+    from theodoi.ingest.layout.segment import _cell_end
+
+    assert _cell_end("Sở Khoa học và") == (True, False)
+    assert _cell_end("Sở Tài chính, ") == (True, False)
+    assert _cell_end("Báo cáo kết quả;") == (False, True)
+    assert _cell_end("Sở Tài chính") == (False, False)  # a name ending without a mark: neither

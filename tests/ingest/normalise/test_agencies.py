@@ -220,3 +220,13 @@ def test_an_agency_cell_reading_a_capitalised_các_names_a_collective(cell):
 )
 def test_a_cell_without_a_capitalised_các_names_no_collective(cell, comment):
     assert not names_a_collective(cell), comment
+
+
+def test_a_cells_end_is_read_once_whatever_the_fragment():
+    # What the cell so far says (its last name, complete or not, ending with "và" or a comma)
+    # does not depend on the fragment weighed: a cell ending open takes a lower-case word on
+    # as it did, a complete name followed by a capitalised non-agency word does not.
+    assert agency_continuation("Sở Tài chính,", "Sở Nội vụ") == 0.85
+    assert agency_continuation("Sở Khoa học và", "Công nghệ") == 0.95
+    assert agency_continuation("Sở Tài chính", "Kế hoạch") == 0.2
+    assert agency_continuation("Sở Tài chính và", "quy") == 0.5

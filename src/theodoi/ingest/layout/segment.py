@@ -367,23 +367,34 @@ def _continues(kind: str, cell: str, tokens: Sequence[str], k: int) -> float:
     if not cell:
         return 0.0
     token = tokens[k]
-    ends_open = bool(re.search(r"(?:,|\bvà|\bva|\bcủa|-|—)\s*$", cell))
+    ends_open, closed = _cell_end(cell)
     if kind == AGENCY:
         from theodoi.ingest.normalise.agencies import agency_continuation
 
         score = agency_continuation(cell, " ".join(tokens[k : k + 2]))
         if score >= 0.9:
             return 1.0
-        if re.search(r"[;.]\s*$", cell):
+        if closed:
             return 0.0
         return 0.5 if ends_open or token[:1].islower() else 0.0
     if kind == PROSE:
         return 0.0
-    if re.search(r"[;.]\s*$", cell):
+    if closed:
         return 0.0
     if kind == OUTPUT and _word(token) in LIST_WORDS and carries_list(cell, token, _agency_pairs()):
         return 1.0  # "Kế hoạch của các" | "Sở, ngành, địa phương"
     return 0.6 if token[:1].islower() or ends_open else 0.0
+
+
+_ENDS_OPEN = re.compile(r"(?:,|\bvà|\bva|\bcủa|-|—)\s*$")
+_ENDS_CLOSED = re.compile(r"[;.]\s*$")
+
+
+@lru_cache(maxsize=1 << 12)  # ``segment_line`` asks for every token of a line and every column
+def _cell_end(cell: str) -> tuple[bool, bool]:
+    """Whether a cell so far ends open (a comma, "và", "của", a dash) and whether it ends
+    closed (";" or ".")."""
+    return bool(_ENDS_OPEN.search(cell)), bool(_ENDS_CLOSED.search(cell))
 
 
 def column_kind(fits, *, first: bool) -> str:
@@ -448,6 +459,10 @@ def segment_line(
     unpaired = [
         wraps_output and k > 0 and not paired_on[k] and _unpaired(tokens[k - 1], tokens[k]) for k in range(n)
     ]
+    cells = [
+        (cell, cell.split()[-1] if cell.split() else "")
+        for cell in (carry.texts.get(c, "") for c in range(m))
+    ]
     neg = float("-inf")
     # best[c]: best score with the last kept token in column c; c == m: nothing kept yet
     best = [neg] * m + [0.0]
@@ -498,8 +513,7 @@ def segment_line(
                     new[c], choice[c] = score, (c, c)
             # open column c after an earlier one (or at the line start)
             opening = weights.opener * openers[k][c] + (weights.gap if gap_before else 0.0)
-            cell = carry.texts.get(c, "")
-            last = cell.split()[-1] if cell.split() else ""
+            cell, last = cells[c]
             if not (kind == AGENCY and wraps_output and last and not paired_on[k] and _unpaired(last, token)):
                 opening += weights.carry * _continues(kind, cell, tokens, k)
             for p in [*range(c), m]:

@@ -584,18 +584,31 @@ def agency_continuation(cell_text: str, fragment: str) -> float:
     frag = collapse_spaces(fragment)
     if not frag:
         return 0.0
-    names = split_agencies(cell_text)
-    last = fold(names[-1]) if names else ""
+    last_name, last, complete, ends_joining = _cell_end(cell_text)
     starts_new = frag[:1].isupper() and _starts_agency(frag)
-    complete = last in _directory_keys() or bool(re.search(r"[;,]\s*$", cell_text))
     if starts_new:
         return 0.85 if complete or not last else 0.35
-    joined = fold(f"{names[-1] if names else ''} {frag}")
+    joined = fold(f"{last_name} {frag}")
     if len(joined) >= 6 and _continues_a_name(joined):
         return 0.95
     if complete and not frag[:1].islower():
         return 0.2
-    return 0.5 if frag[:1].islower() or re.search(r"(?:\bva|,)\s*$", cell_text) else 0.25
+    return 0.5 if frag[:1].islower() or ends_joining else 0.25
+
+
+_ENDS_LIST = re.compile(r"[;,]\s*$")
+_ENDS_JOINING = re.compile(r"(?:\bva|,)\s*$")
+
+
+@lru_cache(maxsize=1 << 13)  # a cell is weighed against every fragment and prefix of its row
+def _cell_end(cell_text: str) -> tuple[str, str, bool, bool]:
+    """What ``agency_continuation`` reads of a cell so far, whatever the fragment: its last
+    name, that name folded, whether the cell is complete (a directory name or a list's
+    separator last) and whether it ends with "va" or a comma."""
+    names = split_agencies(cell_text)
+    last = fold(names[-1]) if names else ""
+    complete = last in _directory_keys() or bool(_ENDS_LIST.search(cell_text))
+    return (names[-1] if names else ""), last, complete, bool(_ENDS_JOINING.search(cell_text))
 
 
 @lru_cache(maxsize=1 << 15)
