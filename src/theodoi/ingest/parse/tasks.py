@@ -45,6 +45,7 @@ from theodoi.ingest.parse.faint_words import directory_entries, directory_words,
 from theodoi.ingest.parse.faint_words import fragment_words as _fragment_words
 from theodoi.ingest.parse.faint_words import word_places as _word_places
 from theodoi.ingest.parse.garbled_names import with_told_names
+from theodoi.ingest.parse.heads_above import with_heads_above
 from theodoi.ingest.parse.left_lead import place_found_names
 from theodoi.ingest.parse.listed_collectives import with_listed_collective
 from theodoi.ingest.parse.listed_lead import lead_after_listed_partners, listed_after
@@ -296,6 +297,7 @@ def task_from_row(row: Row, section: str | None) -> Task | None:
         lead = with_told_names(lead)
         lead, support = named_lead(lead, support, row.fragments)
         lead, support = lead_left_of_collective(lead, support, row.fragments)
+        lead, support = with_heads_above(lead, support, row.fragments)
         lead, support = _distinct(lead), _distinct(support)  # the repairs above may name one twice
         support = [related_tail(n, row.fragments, row.text("support")) for n in support]
     for key, values, conf in (("lead", lead, lead_conf), ("support", support, support_conf)):
