@@ -34,3 +34,17 @@ def test_other_columns_lines(text: str) -> None:
 )
 def test_a_lower_case_agency_head_opens_prose(text: str, comment: str) -> None:
     assert not _is_other_column(text), comment
+
+
+@pytest.mark.parametrize(
+    "text", ["Thường xuyên", "Hằng năm", "Nhiệm vụ thường xuyên", "Thường xuyên, hằng năm"]
+)
+def test_a_deadline_word_alone_is_the_deadline_cell(text: str) -> None:
+    assert _is_other_column(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["Thường xuyên rà soát, xây dựng danh mục dự án", "Hằng năm tổ chức đánh giá, xếp hạng"]
+)
+def test_a_deadline_word_opening_a_clause_opens_the_name(text: str) -> None:
+    assert not _is_other_column(text)

@@ -160,8 +160,21 @@ def _is_other_column(text: str) -> bool:
     return (
         agency_score(text) >= (0.8 if text[:1].isupper() else 0.95)
         or is_deadline_text(text)
-        or (text[:1].isupper() and key.startswith(_OPENERS))
+        or (text[:1].isupper() and key.startswith(_OPENERS) and not _deadline_word_opens_prose(key))
     )
+
+
+# Deadline words among the openers: a deadline cell is the narrowest column, so "Thường
+# xuyên" / "Hằng năm" with a clause after them ("Thường xuyên rà soát, xây dựng danh mục")
+# open a task name, as they often do ("Hằng năm tổ chức ..."), not the deadline cell.
+_DEADLINE_OPENING = re.compile(r"(?:thuong xuyen|hang nam|hang thang|nhiem vu thuong)\b")
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _deadline_word_opens_prose(key: str) -> bool:
+    """Whether a folded line opening with a deadline word goes on with three words or more."""
+    found = _DEADLINE_OPENING.match(key)
+    return found is not None and len(_WORD.findall(key, found.end())) >= 3
 
 
 _HEAD_TOKENS = {
