@@ -41,7 +41,7 @@ def _name_end(name: str, fragments: Sequence[tuple[int, list[str]]]) -> tuple[st
     return tokens[li][ti], lines[li][ti + 1 :]
 
 
-def _opens_a_list(name: str, fragments: Sequence[tuple[int, list[str]]]) -> bool:
+def opens_a_list(name: str, fragments: Sequence[tuple[int, list[str]]]) -> bool:
     """Whether an agency name's last word, in the row's fragments, goes on to a further name.
 
     "Sở Khoa học và" / "Công nghệ; các" / "sở, ban, ngành": the cell lists several agencies,
@@ -78,19 +78,19 @@ def lead_after_listed_partners(
 ) -> tuple[list[str], list[str]]:
     """Give the lead's place to another agency of the row when the lead's name opens a list.
 
-    When the one lead name read goes on to a further name in its cell (``_opens_a_list``)
+    When the one lead name read goes on to a further name in its cell (``opens_a_list``)
     and a partner's name does not, the two change places; failing a partner, a name
     ``found`` among the row's words that neither cell holds (its cell's words ran into
     another column's) takes the lead's place, the lead's name opening the partners' list.
     Only a directory name that is no collective ("Các ...", a partners' cell more often
     than not) takes the lead's place.
     """
-    if len(lead) != 1 or not fragments or not _opens_a_list(lead[0], fragments):
+    if len(lead) != 1 or not fragments or not opens_a_list(lead[0], fragments):
         return lead, support
     unheld = [
         f for f in found if not any(names_within(f, x) or names_within(x, f) for x in (*lead, *support))
     ]
     for other in (*support, *unheld):
-        if known_agency(other) and not fold(other).startswith("cac ") and not _opens_a_list(other, fragments):
+        if known_agency(other) and not fold(other).startswith("cac ") and not opens_a_list(other, fragments):
             return [other], [lead[0], *(x for x in support if x != other)]
     return lead, support

@@ -50,6 +50,7 @@ from theodoi.ingest.parse.left_lead import place_found_names
 from theodoi.ingest.parse.listed_collectives import with_listed_collective
 from theodoi.ingest.parse.listed_lead import lead_after_listed_partners, listed_after
 from theodoi.ingest.parse.lost_collective import with_lost_collectives
+from theodoi.ingest.parse.name_lead_tail import lead_tail_in_name
 from theodoi.ingest.parse.named_lead import lead_left_of_collective, named_lead
 from theodoi.ingest.parse.related_tails import related_tail
 from theodoi.ingest.parse.sections import recover_sections, sections_from_rows
@@ -299,6 +300,7 @@ def task_from_row(row: Row, section: str | None) -> Task | None:
         lead, support = lead_left_of_collective(lead, support, row.fragments)
         lead, support = with_heads_above(lead, support, row.fragments)
         lead, support = _distinct(lead), _distinct(support)  # the repairs above may name one twice
+        name, lead = lead_tail_in_name(name, lead, support, row.text("lead") or "", row.fragments)
         support = [related_tail(n, row.fragments, row.text("support")) for n in support]
     for key, values, conf in (("lead", lead, lead_conf), ("support", support, support_conf)):
         cell = row.cells.get(key)
