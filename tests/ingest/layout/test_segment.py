@@ -18,6 +18,7 @@ from theodoi.ingest.layout.segment import (
     OUTPUT,
     PROSE,
     Carry,
+    _continues,
     column_kind,
     segment_line,
     spans,
@@ -381,3 +382,18 @@ def test_a_cell_ending_open_or_closed_is_read_from_its_last_marks():
     assert _cell_end("Sở Tài chính, ") == (True, False)
     assert _cell_end("Báo cáo kết quả;") == (False, True)
     assert _cell_end("Sở Tài chính") == (False, False)  # a name ending without a mark: neither
+
+
+@pytest.mark.parametrize(
+    ("cell", "carried"),
+    [
+        ("Nhiệm vụ tích hợp trong Kế hoạch", True),  # "Chuyển đổi số": the plan's title
+        ("Tổ chức triển khai, bảo đảm kết nối Đề án", True),
+        ("Văn bản hướng dẫn", False),  # a finished output: a capitalised word opens another cell
+        ("Kế hoạch được ban hành", False),
+    ],
+)
+def test_a_capitalised_title_carries_on_an_output_ending_with_a_document_kind(
+    cell: str, carried: bool
+) -> None:
+    assert (_continues(OUTPUT, cell, ["Chuyển", "đổi", "số"], 0) > 0) is carried

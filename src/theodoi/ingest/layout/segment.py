@@ -383,7 +383,19 @@ def _continues(kind: str, cell: str, tokens: Sequence[str], k: int) -> float:
         return 0.0
     if kind == OUTPUT and _word(token) in LIST_WORDS and carries_list(cell, token, _agency_pairs()):
         return 1.0  # "Kế hoạch của các" | "Sở, ngành, địa phương"
+    if kind == OUTPUT and _ends_document_kind(cell):
+        return 0.6  # "... trong Kế hoạch" | "Chuyển đổi số": the document's own name
     return 0.6 if token[:1].islower() or ends_open else 0.0
+
+
+# A document kind that a plan names by its title ("Kế hoạch Chuyển đổi số", "Chương trình
+# Mục tiêu quốc gia"): an output cell ending with one is carried on by the capitalised title.
+_ENDS_DOCUMENT_KIND = re.compile(r"\b(?:ke hoach|chuong trinh|de an|du an|nghi quyet|chi thi)\s*$")
+
+
+@lru_cache(maxsize=1 << 12)
+def _ends_document_kind(cell: str) -> bool:
+    return bool(_ENDS_DOCUMENT_KIND.search(fold(cell)))
 
 
 _ENDS_OPEN = re.compile(r"(?:,|\bvà|\bva|\bcủa|-|—)\s*$")
