@@ -101,8 +101,9 @@ def extract_document(doc: SourceDocument, *, config: ExtractConfig | None = None
             f"Văn bản dài {len(sources)} dòng, vượt giới hạn {config.max_lines}; chỉ đọc {config.max_lines} dòng đầu."
         )
         sources = sources[: config.max_lines]
-    # OCR ran some agency names' words together ("Congantinh"): split them before restoring
-    lines = make_lines(sources, _restore([unglue_names(s.text) for s in sources], config))
+    # OCR ran some agency names' words together ("Congantinh"): split them in the restored text
+    restored = _restore([s.text for s in sources], config)
+    lines = make_lines(sources, [unglue_names(t) for t in restored] if restored is not None else None)
     table = parse_tasks(lines)
     if not _looks_like_plan(lines) and not (table.layout == "cells" and table.tasks):
         # a bare task list (.xlsx/.docx table) is a plan too, though it says little else

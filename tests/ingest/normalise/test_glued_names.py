@@ -1,8 +1,9 @@
 """Directory names whose words OCR ran together, split back into words.
 
 Corpora: OCR'd agency cells with a name's words glued in one token ("Congantinh,",
-"SoTaichinh;") or across two ("Các diaphuong", "So Taichinh"); negative cases: names already
-split, glued words that spell no directory name, and a short run of letters.
+"SoTaichinh;") or across two ("Các diaphuong", "So Taichinh"), or its opening words glued
+("So Khoahocva"); negative cases: names already split, glued words that spell no directory
+name or only its middle, and a short run of letters.
 """
 
 from __future__ import annotations
@@ -21,6 +22,8 @@ from theodoi.ingest.normalise.glued_names import unglue_names
         ("Xồ Các diaphuong không", "Xồ Các dia phuong không"),
         ("So Taichinh", "So Tai chinh"),
         ("Congan tinh", "Cong an tinh"),
+        ("| SoDantdcva | So Khoahocva | Péanduge", "| SoDantdcva | So Khoa hoc va | Péanduge"),
+        ("Banquanly Khu", "Ban quan ly Khu"),
     ],
 )
 def test_a_directory_names_glued_words_are_split(text, expected) -> None:
@@ -33,7 +36,8 @@ def test_a_directory_names_glued_words_are_split(text, expected) -> None:
         "Công an tỉnh, Sở Tài chính",  # already split
         "Tỉnh đoàn",  # a two-word name split right
         "Hoatdong Sở Khoa học và",  # glued words of no directory name
-        "Sở Khoahocva",  # part of a name only
+        "Khoahocva",  # a name's middle words, not its opening ones
+        "Sở Khoa",  # opening words too short to tell
         "",
     ],
 )

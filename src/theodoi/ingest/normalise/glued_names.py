@@ -4,11 +4,14 @@ A narrow table cell printed in a small font loses the gaps between words when sc
 OCR returns one token for two or three words of an agency's name. No word of such a token is
 like a directory name's word, so neither the cell reading nor the faint searches of a row's
 words find the agency ("Congantinh," for "Công an tỉnh", "Các diaphuong" for "Các địa
-phương"). The gaps are put back before the line is restored and parsed: a token, or two
-tokens side by side, whose letters are a directory name's words of two or more, run
-together, and which are not already split at those words, are split where the name's words
-end. Only a whole name of eight letters or more is split (a short run of letters is a word
-of its own more often than a glued name), and the token's edge marks stay where they stood.
+phương", "So Khoahocva" for "Sở Khoa học và" / "Công nghệ"). The gaps are put back in the
+restored line before it is parsed (restoring the raw line as read keeps the restorer's
+reading of the rest of it): a token, or two tokens side by side, whose letters are a
+directory name's words of two or more run together, or its opening words (the rest wrapped
+onto the next line), and which are not already split at those words, are split where the
+name's words end. Only a run of eight letters or more is split (a short run of letters is a
+word of its own more often than a glued name), and the token's edge marks stay where they
+stood.
 """
 
 from __future__ import annotations
@@ -29,17 +32,19 @@ _GAPS = re.compile(r"(\s+)")
 
 @lru_cache(maxsize=1)
 def _glued() -> dict[str, tuple[int, ...]]:
-    """Each directory name of two words or more, run together, with where its words end."""
+    """Each directory name of two words or more, and its opening words of two or more, run
+    together, with where its words end."""
     out: dict[str, tuple[int, ...]] = {}
     for name in AGENCY_DIRECTORY:
         words = re.findall(r"\w+", fold(name))
-        joined = "".join(words)
-        if len(words) >= 2 and len(joined) >= _MIN_LETTERS and joined.isalpha():
-            ends, at = [], 0
-            for word in words[:-1]:
-                at += len(word)
-                ends.append(at)
-            out.setdefault(joined, tuple(ends))
+        for n in range(len(words), 1, -1):  # the whole name, then its opening words
+            joined = "".join(words[:n])
+            if len(joined) >= _MIN_LETTERS and joined.isalpha():
+                ends, at = [], 0
+                for word in words[: n - 1]:
+                    at += len(word)
+                    ends.append(at)
+                out.setdefault(joined, tuple(ends))
     return out
 
 
