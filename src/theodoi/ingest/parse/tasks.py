@@ -45,6 +45,7 @@ from theodoi.ingest.parse.faint_words import directory_entries, directory_words,
 from theodoi.ingest.parse.faint_words import fragment_words as _fragment_words
 from theodoi.ingest.parse.faint_words import word_places as _word_places
 from theodoi.ingest.parse.garbled_names import with_told_names
+from theodoi.ingest.parse.headless_name import headless_name
 from theodoi.ingest.parse.heads_above import with_heads_above
 from theodoi.ingest.parse.left_lead import place_found_names
 from theodoi.ingest.parse.listed_collectives import with_listed_collective
@@ -280,6 +281,8 @@ def task_from_row(row: Row, section: str | None) -> Task | None:
             lead, lead_conf = [faint], 0.3
         if not lead and (found := agencies_in_fragments(row.fragments)):
             lead, lead_conf = found[:1], 0.3  # the row names no other agency than its partners
+        if not lead and not support and (headless := headless_name(row.fragments)):
+            lead, lead_conf = [headless], 0.3
         lead = _distinct([wrapped_collective(n, row.fragments, name) for n in lead])
         support = _distinct([wrapped_collective(n, row.fragments, name) for n in support])
         if not support and (faint := faint_directory_name(row.fragments, exclude=lead, collectives=True)):
