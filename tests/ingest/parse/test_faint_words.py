@@ -71,3 +71,12 @@ def test_a_garbled_middle_word_is_passed_over_and_the_words_after_it_still_place
 
 def test_a_name_whose_first_word_is_not_found_has_no_places() -> None:
     assert word_places("Sở Khoa học và Công nghệ", [["khoa", "hoc", "va", "cong", "nghe"]]) == []
+
+
+def test_words_too_far_apart_for_a_match_are_told_without_weighing_their_letters() -> None:
+    # The bounds (lengths, letters shared) settle most pairs; near them the ratio decides, with
+    # the first letter for a ratio from 0.75 to 0.85.
+    assert word_like("nghe", "nghs")  # 0.75, same first letter
+    assert not word_like("nghe", "sghe")  # 0.75, another first letter
+    assert not word_like("khoa", "khoang cach")  # lengths alone rule it out
+    assert not word_like("khoa", "tinh")  # no letter shared

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from theodoi.ingest.normalise.agencies import AGENCY_DIRECTORY
-from theodoi.ingest.text import digits_as_letters, fold, ratio
+from theodoi.ingest.text import digits_as_letters, fold, similarity_at_least
 
 # Marks OCR leaves on a word's edges ("Công nghệ;" "(nếu"), stripped before words are compared.
 WORD_EDGE = ".,;:()'\"“”‘’"
@@ -31,7 +31,7 @@ def word_like(a: str, b: str) -> bool:
         return True
     if len(a) <= 2 or len(b) <= 2:
         return False
-    alike = ratio(a, b)
+    alike = similarity_at_least(a, b, 0.75)  # (0.0 below 0.75: neither test below passes)
     return alike >= 0.85 or (alike >= 0.75 and a[0] == b[0])
 
 
