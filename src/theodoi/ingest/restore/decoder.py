@@ -159,7 +159,9 @@ class Restorer:
         # only for the settings they were computed with.
         self._stored: dict[str, bytes] = model.candidates if self.config == RestoreConfig() else {}
         self._unigram_key = model.uni.get
-        self._rows: dict[tuple[int, tuple[int, ...]], list[float]] = {}
+        # Tuples, not lists: a tuple of floats leaves the garbage collector's watch after its
+        # first pass, where 100,000 lists of the cache were walked by every full collection.
+        self._rows: dict[tuple[int, tuple[int, ...]], tuple[float, ...]] = {}
         self._trigram = _trigram_scorer(model)
         self._spelling: dict[int, tuple[str, str]] = {}  # word id -> (syllable, unmarked), when first needed
         self._words: dict[int, str] | None = None  # word id -> syllable, when first needed
@@ -710,16 +712,16 @@ class Restorer:
                     following_v = bi_get(v, EMPTY).get
                     # The bigram, else the back-off weight plus the unigram (``map``: the loop
                     # runs in C, the search's busiest line with the one below).
-                    row = list(map(following_v, ids, map(add, repeat(bo2), unis)))
+                    row = tuple(map(following_v, ids, map(add, repeat(bo2), unis)))
                     if reference:
-                        row = [
+                        row = tuple(
                             lp
                             + (
                                 (bonus if (vs | w) in reference else 0.0)
                                 + (word_bonus if w in reference_words else 0.0)
                             )
                             for w, lp in zip(ids, row, strict=True)
-                        ]
+                        )
                     if len(rows) < 200_000:
                         rows[(v, ids)] = row
                 totals = list(map(sub, map(add, repeat(base), row), costs))  # base + lp - cost
