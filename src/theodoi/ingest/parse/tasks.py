@@ -45,6 +45,7 @@ from theodoi.ingest.parse.faint_words import directory_entries, directory_words,
 from theodoi.ingest.parse.faint_words import fragment_words as _fragment_words
 from theodoi.ingest.parse.faint_words import word_places as _word_places
 from theodoi.ingest.parse.garbled_names import with_told_names
+from theodoi.ingest.parse.head_rest_below import lead_with_rest_below
 from theodoi.ingest.parse.headless_name import headless_name
 from theodoi.ingest.parse.heads_above import with_heads_above
 from theodoi.ingest.parse.left_lead import place_found_names
@@ -298,7 +299,7 @@ def task_from_row(row: Row, section: str | None) -> Task | None:
         lead, support = with_wrapped_head_names(lead, support, row.fragments)
         faint = partial(faint_directory_name, row.fragments, exclude=lead, collectives=True)
         lead, support = collective_lead(lead, support, row.fragments, faint)
-        lead = with_told_names(lead)
+        lead = with_told_names(lead_with_rest_below(lead, row.fragments))
         lead, support = named_lead(lead, support, row.fragments)
         lead, support = lead_left_of_collective(lead, support, row.fragments)
         lead, support = with_heads_above(lead, support, row.fragments)
