@@ -975,11 +975,12 @@ class Restorer:
 
 def _deletions(word: str, depth: int) -> dict[str, int]:
     """Return ``word`` and every string made by deleting up to ``depth`` of its letters, with the
-    fewest letters deleted to make it."""
+    fewest letters deleted to make it, in the order the deletions are made (left to right: a
+    dict, not a set, whose order would follow the process's string hash seed)."""
     out = {word: 0}
-    frontier = {word}
+    frontier: dict[str, None] = {word: None}
     for dropped in range(1, depth + 1):
-        frontier = {w[:i] + w[i + 1 :] for w in frontier for i in range(len(w))}
+        frontier = dict.fromkeys([w[:i] + w[i + 1 :] for w in frontier for i in range(len(w))])
         for variant in frontier:
             out.setdefault(variant, dropped)
     return out

@@ -210,3 +210,16 @@ def test_a_damaged_opening_takes_the_opening_every_other_copy_prints():
     assert repaired(ind(2025, copy), ind(2030, copy), ind(2035, other))[2].name == other
     damaged = "quyết: định nổ,học‘độ Sử dụng kết quả nghiên cứu từ viện, trường trong sản xuất"
     assert repaired(ind(2025, copy), ind(2035, damaged))[1].name == damaged
+
+
+@pytest.mark.parametrize("units", [("Hộ", "Xã"), ("Xã", "Hộ")])
+def test_two_units_of_one_length_the_copies_disagree_on_are_not_guessed_in_either_order(units):
+    """A tie on the longest unit is no agreement, whichever copy the document prints first."""
+    name = "Số đơn vị được hỗ trợ chuyển đổi số"
+    rows = repaired(
+        ind(2025, name, unit=None), ind(2030, name, unit=units[0]), ind(2035, name, unit=units[1])
+    )
+    assert rows[0].unit is None
+    # negative case: copies agreeing on one unit give it
+    rows = repaired(ind(2025, name, unit=None), ind(2030, name, unit="Hộ"), ind(2035, name, unit="Hộ"))
+    assert rows[0].unit == "Hộ"

@@ -283,11 +283,11 @@ def repair_from_repeats(indicators: list[Indicator]) -> None:
     for ind in indicators:
         _lead_from_copies(ind, indicators)
     for ind in indicators:
-        units = {
+        units = dict.fromkeys(  # in the document's order: the first longest unit, whatever the hash seed
             other.unit
             for other in indicators
             if other.horizon != ind.horizon and other.unit and _alike(ind.name, other.name, _SAME_NAME)
-        }
+        )
         unit = max(units, key=len, default="")
         if not unit or any(u != unit and not fold(unit).endswith(" " + fold(u)) for u in units):
             continue  # the copies disagree (other than one reading only the unit's end)
