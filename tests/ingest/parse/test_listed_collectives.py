@@ -52,6 +52,26 @@ from theodoi.ingest.parse.listed_collectives import listed_collective, with_list
             "các sở, ngành, địa phương",
             id="va-cac",
         ),
+        pytest.param(
+            [
+                (10, ["Sở Khoa học và"]),
+                (11, ["Các sở, ban, Công nghệ;'(A:ác Hoạt động"]),
+                (12, ["doanh nghiệp ."]),
+                (13, ["ngành, địa ứng dụng"]),
+                (14, ["viễn thông,"]),
+                (15, ["trên lĩnh vực"]),
+                (16, ["hiệu quả"]),
+                (17, ["internet, công"]),
+                (18, ["nghệ thông tin"]),
+            ],
+            "các doanh nghiệp viễn thông, internet, công nghệ thông tin",
+            id="cac-garbled-after-the-list-mark-and-the-collective-wrapped-to-the-row-end",
+        ),
+        pytest.param(
+            [(10, ["Sở Khoa học và"]), (11, ["Công nghệ;gác", "Văn bản"]), (12, ["sở, ngành, địa phương"])],
+            "các sở, ngành, địa phương",
+            id="cac-garbled-glued-to-the-list-mark",
+        ),
     ],
 )
 def test_a_name_followed_by_cac_lists_the_collective_whose_words_follow(fragments, expected) -> None:
@@ -82,6 +102,16 @@ def test_a_name_followed_by_cac_lists_the_collective_whose_words_follow(fragment
                 (13, ["tỉnh"]),
             ],
             "a long collective's opening words only, no entry spelt whole",
+        ),
+        (
+            [(10, ["Sở Khoa học và"]), (11, ["Công nghệ; tác", "Văn bản"]), (12, ["sở, ngành, địa phương"])],
+            "a real word ending in 'ac' after the list mark and a space is another column's",
+        ),
+        (
+            [(10, ["Sở Khoa học và"]), (11, ["Công nghệ; các", "Văn bản"])]
+            + [(12 + k, ["hướng dẫn"]) for k in range(6)]
+            + [(18, ["sở, ngành, địa phương"])],
+            "the collective's words open too far below the name",
         ),
     ],
 )

@@ -13,14 +13,22 @@ import re
 from collections.abc import Sequence
 
 from theodoi.ingest.normalise.agencies import names_within
-from theodoi.ingest.parse.faint_words import directory_entries, fragment_words, word_places, words_in_order
+from theodoi.ingest.parse.faint_words import WORD_EDGE, directory_entries, word_places, words_in_order
 from theodoi.ingest.text import fold
 
-# How many fragment lines below the one a listing name ends on may hold the collective it lists.
+# How many fragment lines below the one a listing name ends on may open the collective it lists
+# (its later words are sought to the row's end: a long collective wraps over many lines).
 _LISTED_COLLECTIVE_LINES = 5
 _LISTED_SHARE = 0.75  # of a long collective's words, its last ones may be lost to a neighbour
 # The words that open a listed collective after a name ("...; các sở", "... và các sở").
 _OPENERS = (["cac"], ["va", "cac"])
+# A list mark glued to the word after it ("nghệ;gác"): split there, the word after marked glued.
+_GLUED_MARK = re.compile(r";(?=\S)")
+_GLUED = "\u2063"  # an invisible separator, stripped from the folded words
+# A garbled "các" after a list mark: OCR's marks among its letters ("'(A:ác") or, glued to the
+# mark, at most two letters before its "ac" ("nghệ;gác").
+_GARBLED_CAC = re.compile(r"\W*\w*\W\w*ac")
+_GLUED_CAC = re.compile(_GLUED + r"\W*\w{0,2}ac")
 
 
 def listed_collective(name: str, fragments: Sequence[tuple[int, list[str]]]) -> str | None:
@@ -28,25 +36,29 @@ def listed_collective(name: str, fragments: Sequence[tuple[int, list[str]]]) -> 
 
     A partners' cell often ends with a lower-case collective after a named agency ("Sở Khoa
     học và Công nghệ; các sở, ban, ngành, địa phương"); having no capital, it opens no name
-    the directory search sees. When the name's last word is followed by "các" (or "và các"), the
-    collectives' words after "các" are sought in order in the rest of that line and the
-    next ``_LISTED_COLLECTIVE_LINES`` lines (other columns' words between them, or anywhere
-    on the next line): of those with every word of three letters or more found, or with their
+    the directory search sees. When the name's last word is followed by "các" (or "và các", or
+    after a ";" a garbled "các": ``_garbled_cac``), the collectives' words after "các" are
+    sought in order in the rest of the row, the first found within the rest of that line and
+    the next ``_LISTED_COLLECTIVE_LINES`` lines (other columns' words between them, or
+    anywhere on the next line): of those with every word of three letters or more found, or with their
     first word and ``_LISTED_SHARE`` of their words found (a long collective's last line runs
     into the task's name), the one with the most words found, the shortest on a tie, is
     printed there; None on a full tie or when none is.
     """
     words = re.findall(r"\w+", fold(name))
-    lines = fragment_words(fragments)
+    raw = [_GLUED_MARK.sub("; " + _GLUED, " ".join(pieces)).split() for _n, pieces in fragments]
+    lines = [[fold(t).strip(WORD_EDGE + _GLUED) for t in line] for line in raw]
     places = word_places(name, lines)
     if len(places) < len(words):
         return None
     li, ti, _word = places[-1]
     opener = next((len(o) for o in _OPENERS if lines[li][ti + 1 : ti + 1 + len(o)] == o), None)
+    if opener is None and _garbled_cac(raw[li], lines[li], ti):
+        opener = 1
     if opener is None:
         return None
     rest = lines[li][ti + 1 + opener :]
-    below = lines[li + 1 : li + 1 + _LISTED_COLLECTIVE_LINES]
+    below = lines[li + 1 :]
     tokens = rest + [t for line in below for t in line]
     token_lines = [0] * len(rest) + [k + 1 for k, line in enumerate(below) for _t in line]
     best: list[tuple[int, int, str]] = []
@@ -55,6 +67,9 @@ def listed_collective(name: str, fragments: Sequence[tuple[int, list[str]]]) -> 
         if wanted[0] != "cac" or len(wanted) < 3:
             continue
         hits = words_in_order(tokens, wanted[1:], token_lines)
+        first = next((hit for hit in hits if hit is not None), None)
+        if first is None or token_lines[first] > _LISTED_COLLECTIVE_LINES:
+            continue
         found = sum(hit is not None for hit in hits)
         if all(hit is not None or len(word) < 3 for hit, word in zip(hits, wanted[1:], strict=True)) or (
             hits[0] is not None and found >= _LISTED_SHARE * len(hits)
@@ -64,6 +79,20 @@ def listed_collective(name: str, fragments: Sequence[tuple[int, list[str]]]) -> 
     if not best or (len(best) > 1 and best[1][:2] == best[0][:2]):
         return None
     return best[0][2][:1].lower() + best[0][2][1:]
+
+
+def _garbled_cac(raw: Sequence[str], folded: Sequence[str], at: int) -> bool:
+    """Whether the token after a name's last word (``at``) is a garbled "các" after a list mark.
+
+    The name's word must end on ";" ("Công nghệ;'(A:ác", "nghệ;gác"): the list mark says a
+    next partner follows, and the token after it ends in "ac" as "các" does, with OCR's marks
+    among its letters ("'(A:ác") or glued to the mark ("nghệ;gác"). A real word after the
+    mark and a space ("Công nghệ; tác động") is another column's.
+    """
+    if at + 1 >= len(folded) or not raw[at].endswith(";"):
+        return False
+    token = fold(raw[at + 1])
+    return any(p.fullmatch(token) for p in (_GARBLED_CAC, _GLUED_CAC))
 
 
 def with_listed_collective(
