@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from theodoi.ingest.normalise.agencies import AGENCY_DIRECTORY
+from theodoi.ingest.normalise.agencies import AGENCY_DIRECTORY, known_agency
 from theodoi.ingest.text import fold
 
 
@@ -36,3 +36,26 @@ def headless_name(fragments: Sequence[tuple[int, list[str]]]) -> str | None:
             if name is not None:
                 return name
     return None
+
+
+def with_listed_tails(lead: list[str], support: list[str], cell: str | None) -> list[str]:
+    """The lead with the names its cell lists by their words after the head alone.
+
+    A lead cell listing several agencies with one head ("Sở Công Thương, Xây dựng") or whose
+    later heads OCR cut into another column's piece reads a later name as its tail only: an
+    item of the cell's list (after its first, cut at "," and ";") that is exactly the words
+    after the head of one directory name is that name, when the list opens with a directory
+    name (a task name's words run into the cell list fields: "lĩnh vực tư pháp, y tế").
+    """
+    items = re.split(r"[,;]", cell or "")
+    if not lead or not known_agency(items[0].strip()):
+        return lead
+    tails = _by_tail()
+    held = {fold(n) for n in (*lead, *support)}
+    out = list(lead)
+    for item in items[1:]:
+        name = tails.get(tuple(re.findall(r"\w+", fold(item))))
+        if name is not None and fold(name) not in held:
+            out.append(name)
+            held.add(fold(name))
+    return out

@@ -46,7 +46,7 @@ from theodoi.ingest.parse.faint_words import fragment_words as _fragment_words
 from theodoi.ingest.parse.faint_words import word_places as _word_places
 from theodoi.ingest.parse.garbled_names import with_told_names
 from theodoi.ingest.parse.head_rest_below import lead_with_rest_below
-from theodoi.ingest.parse.headless_name import headless_name
+from theodoi.ingest.parse.headless_name import headless_name, with_listed_tails
 from theodoi.ingest.parse.heads_above import with_heads_above
 from theodoi.ingest.parse.left_lead import place_found_names
 from theodoi.ingest.parse.listed_collectives import with_listed_collective
@@ -303,6 +303,7 @@ def task_from_row(row: Row, section: str | None) -> Task | None:
         lead, support = named_lead(lead, support, row.fragments)
         lead, support = lead_left_of_collective(lead, support, row.fragments)
         lead, support = with_heads_above(lead, support, row.fragments)
+        lead = with_listed_tails(lead, support, row.text("lead"))
         lead, support = _distinct(lead), _distinct(support)  # the repairs above may name one twice
         name, lead = lead_tail_in_name(name, lead, support, row.text("lead") or "", row.fragments)
         support = [related_tail(n, row.fragments, row.text("support")) for n in support]
