@@ -56,6 +56,7 @@ from theodoi.ingest.parse.name_lead_tail import lead_tail_in_name
 from theodoi.ingest.parse.named_lead import lead_left_of_collective, named_lead
 from theodoi.ingest.parse.related_tails import related_tail
 from theodoi.ingest.parse.sections import recover_sections, sections_from_rows
+from theodoi.ingest.parse.university_names import mend_university
 from theodoi.ingest.parse.wrapped_heads import with_wrapped_head_names
 from theodoi.ingest.plan import Provenance, Section, Task
 from theodoi.ingest.text import collapse_spaces
@@ -303,7 +304,7 @@ def task_from_row(row: Row, section: str | None) -> Task | None:
         lead, support = named_lead(lead, support, row.fragments)
         lead, support = lead_left_of_collective(lead, support, row.fragments)
         lead, support = with_heads_above(lead, support, row.fragments)
-        lead = with_listed_tails(lead, support, row.text("lead"))
+        lead = [mend_university(n, row.fragments) for n in with_listed_tails(lead, support, row.text("lead"))]
         lead, support = _distinct(lead), _distinct(support)  # the repairs above may name one twice
         name, lead = lead_tail_in_name(name, lead, support, row.text("lead") or "", row.fragments)
         support = [related_tail(n, row.fragments, row.text("support")) for n in support]
