@@ -48,6 +48,7 @@ from theodoi.ingest.parse.garbled_names import with_told_names
 from theodoi.ingest.parse.head_rest_below import lead_with_rest_below
 from theodoi.ingest.parse.headless_name import headless_name, with_listed_tails
 from theodoi.ingest.parse.heads_above import with_heads_above
+from theodoi.ingest.parse.lead_habit import lead_by_habit
 from theodoi.ingest.parse.left_lead import place_found_names
 from theodoi.ingest.parse.listed_collectives import with_listed_collective
 from theodoi.ingest.parse.listed_lead import lead_after_listed_partners, listed_after
@@ -230,7 +231,7 @@ def parse_tasks(lines: Sequence[Line]) -> TaskTable:
         )
     result.sections = sections_from_rows(rows)
     section: str | None = None
-    lead_cells: list[str | None] = []
+    task_rows: list[Row] = []
     for row in rows:
         if row.kind == "section":
             section = row.code
@@ -238,10 +239,11 @@ def parse_tasks(lines: Sequence[Line]) -> TaskTable:
         task = task_from_row(row, section)
         if task is not None:
             result.tasks.append(task)
-            lead_cells.append(row.text("lead"))
+            task_rows.append(row)
     if result.layout == "interleaved":
         _repair_deadline_years(result.tasks)
-        with_lost_collectives(result.tasks, lead_cells)
+        with_lost_collectives(result.tasks, [r.text("lead") for r in task_rows])
+        lead_by_habit(result.tasks, [r.fragments for r in task_rows])
     if not result.tasks:
         result.warnings.append("Đã thấy bảng nhiệm vụ nhưng không đọc được dòng nhiệm vụ nào; cần nhập tay.")
     result.warnings.extend(_sequence_warnings(result.tasks))
