@@ -41,6 +41,7 @@ from theodoi.ingest.layout.interleaved.debris import (
     cut_at_lone_letter,
     drop_lone_consonants,
 )
+from theodoi.ingest.layout.interleaved.directory_ends import finishes_directory_name
 from theodoi.ingest.layout.interleaved.first_column import (
     _AFTER_END_SHARE,
     _PARAGRAPH_END_SHARE,
@@ -196,6 +197,8 @@ def _inline_row(
             and not _carries_agency(name.text, " ".join(text.split()[:2]))  # "... Sở Tài" / "chính"
         )
         blank_name = i == start.index and blank_name_after_code(lines[i])
+        if name_started and _finishes_name_above(row, lines, previous, text, name.text):
+            agency_line = True  # a wrapped directory name's last line: no name words
         if agency_line or blank_name or i in spilled or (name_ended and len(text) < _AFTER_END_SHARE * width):
             head, rest = "", text
         else:
@@ -296,6 +299,16 @@ def _inline_row(
         if col.name in streams:
             row.cells[col.name] = streams[col.name]
     return row
+
+
+def _finishes_name_above(row: Row, lines: Sequence[Line], previous: int, text: str, name: str) -> bool:
+    """Whether ``text`` ends a directory name the row's line above (``previous``) began in
+    its other columns (``finishes_directory_name``)."""
+    if previous < 0 or not row.fragments or row.fragments[-1][0] != lines[previous].number:
+        return False
+    if not row.fragments[-1][1]:
+        return False
+    return finishes_directory_name(row.fragments[-1][1][-1], text, name)
 
 
 def _give_to_fragments(row: Row, number: int, words: str) -> None:
