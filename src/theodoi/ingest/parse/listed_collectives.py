@@ -46,12 +46,26 @@ def listed_collective(name: str, fragments: Sequence[tuple[int, list[str]]]) -> 
     printed there; None on a full tie or when none is.
     """
     words = re.findall(r"\w+", fold(name))
-    raw = [_GLUED_MARK.sub("; " + _GLUED, " ".join(pieces)).split() for _n, pieces in fragments]
-    lines = [[fold(t).strip(WORD_EDGE + _GLUED) for t in line] for line in raw]
+    raw, lines = listing_tokens(fragments)
     places = word_places(name, lines)
     if len(places) < len(words):
         return None
     li, ti, _word = places[-1]
+    return collective_after(raw, lines, li, ti)
+
+
+def listing_tokens(fragments: Sequence[tuple[int, list[str]]]) -> tuple[list[list[str]], list[list[str]]]:
+    """A row's fragment lines as raw tokens (a list mark glued to the next word split off) and
+    as folded words, edge marks stripped: the places ``collective_after`` reads."""
+    raw = [_GLUED_MARK.sub("; " + _GLUED, " ".join(pieces)).split() for _n, pieces in fragments]
+    return raw, [[fold(t).strip(WORD_EDGE + _GLUED) for t in line] for line in raw]
+
+
+def collective_after(
+    raw: Sequence[Sequence[str]], lines: Sequence[Sequence[str]], li: int, ti: int
+) -> str | None:
+    """The collective listed after a name whose last word is token ``ti`` of line ``li``
+    (see ``listed_collective``); None when no "các" follows it or no collective is read."""
     opener = next((len(o) for o in _OPENERS if lines[li][ti + 1 : ti + 1 + len(o)] == o), None)
     if opener is None and _garbled_cac(raw[li], lines[li], ti):
         opener = 1
@@ -108,16 +122,21 @@ def with_listed_collective(
         collective = listed_collective(name, fragments)
         if collective is None:
             continue
-        cut = [x for x in support if x != name and _ending_of(x, collective)]
-        if any(
-            names_within(collective, x) or names_within(x, collective)
-            for x in (*support, *lead)
-            if x not in cut
-        ):
-            continue
-        kept = [x for x in support if x not in cut]
-        return [*kept[: kept.index(name) + 1], collective, *kept[kept.index(name) + 1 :]]
+        if (listed := with_collective(support, lead, name, collective)) is not None:
+            return listed
     return support
+
+
+def with_collective(support: list[str], lead: list[str], name: str, collective: str) -> list[str] | None:
+    """``support`` with ``collective`` right after its partner ``name`` (see
+    ``with_listed_collective``); None when either cell already reads it."""
+    cut = [x for x in support if x != name and _ending_of(x, collective)]
+    if any(
+        names_within(collective, x) or names_within(x, collective) for x in (*support, *lead) if x not in cut
+    ):
+        return None
+    kept = [x for x in support if x not in cut]
+    return [*kept[: kept.index(name) + 1], collective, *kept[kept.index(name) + 1 :]]
 
 
 def _ending_of(short: str, long: str) -> bool:

@@ -57,6 +57,7 @@ from theodoi.ingest.parse.name_lead_tail import lead_tail_in_name
 from theodoi.ingest.parse.named_lead import lead_left_of_collective, named_lead
 from theodoi.ingest.parse.related_tails import related_tail
 from theodoi.ingest.parse.sections import recover_sections, sections_from_rows
+from theodoi.ingest.parse.tail_partners import with_tail_partner
 from theodoi.ingest.parse.university_names import mend_university
 from theodoi.ingest.parse.wrapped_heads import with_wrapped_head_names
 from theodoi.ingest.plan import Provenance, Section, Task
@@ -297,7 +298,7 @@ def task_from_row(row: Row, section: str | None) -> Task | None:
         found, lines = agencies_in_fragments(row.fragments), _fragment_words(row.fragments)
         lead, support = place_found_names(lead, support, found, lines, _word_places, _stands_left_of)
         lead, support = lead_after_listed_partners(lead, support, row.fragments, found)
-        support = with_listed_collective(support, lead, row.fragments)
+        support = with_tail_partner(with_listed_collective(support, lead, row.fragments), lead, row.fragments)
         lead, support, lead_conf = lead_of_partners_only(lead, support, lead_conf, support_conf)
         lead, support = with_wrapped_head_names(lead, support, row.fragments)
         faint = partial(faint_directory_name, row.fragments, exclude=lead, collectives=True)
