@@ -173,3 +173,17 @@ def test_later_years_and_tables_without_a_clear_decade_stay_as_printed():
         "2026",
         "2027",
     ]
+
+
+def test_a_year_read_without_its_decade_digit_takes_the_tables_decade() -> None:
+    """ "205 và" / "thuỗn": the year's third digit lost; the table's years give it back."""
+    short = tidy_deadline("205 và thuỗn")
+    assert short == "205 và thường xuyên"
+    table = ["12/2025", "Năm 2026", "2025-2027", short]
+    assert repair_past_years(table)[-1] == "2025 và thường xuyên"
+
+
+def test_a_short_number_stays_without_the_tables_years_or_a_va() -> None:
+    assert repair_past_years(["205 và thường xuyên", "12/2025"]) == ["205 và thường xuyên", "12/2025"]
+    assert repair_past_years(["Trong 200 ngày", "12/2025", "06/2025", "2026"])[0] == "Trong 200 ngày"
+    assert tidy_deadline("205 ngày thuỗn") == "Thường xuyên"

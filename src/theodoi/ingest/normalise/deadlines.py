@@ -172,6 +172,11 @@ def _joined_period(tail: str) -> str:
     return ""
 
 
+# A year OCR read without its decade digit ("205 và thường xuyên" for "2025 và ..."): three
+# digits opening with "20", read as a year only where they open the deadline before "và".
+_SHORT_YEAR = re.compile(r"^(20)(\d)(?=\s+(?:và|va)\b)", re.IGNORECASE)
+
+
 def tidy_deadline(text: str | None) -> str | None:
     """Return the deadline an OCR'd cell most likely printed, taken out of surrounding debris.
 
@@ -206,6 +211,8 @@ def tidy_deadline(text: str | None) -> str | None:
     words = set(re.findall(r"[a-z]+", key))
     # "Năm 2025 Thương": a lone "Thương" after the date ends an agency's name ("Sở Công Thương")
     lone = year is not None and not words & {"va", "xuyen", "xuyeng"} and not re.match(r"\W*thuo", key)
+    if (short := _SHORT_YEAR.match(key)) and words & {"thuong", "thuon", "xuyen"}:
+        return short.group() + " và thường xuyên"  # its decade digit from the table's years (below)
     if words & {"thuong", "xuyen", "thuon", "xuyeng"} and not words & {"cong"} and not lone:  # OCR: "Thuon"
         return "Nhiệm vụ thường xuyên" if "nhiem" in words else "Thường xuyên"
     if re.fullmatch(r"h[aeiou]n[ge]?\s+nam\W*", key) and printed[:1] == "H":
@@ -247,4 +254,7 @@ def repair_past_years(deadlines: list[str | None]) -> list[str | None]:
         year = int(m.group(1))
         return str(decade * 10 + year % 10) if year // 10 < decade else m.group(1)
 
-    return [_TABLE_YEAR.sub(repaired, text) if text else text for text in deadlines]
+    def filled(m: re.Match[str]) -> str:
+        return str(decade * 10 + int(m.group(2)))
+
+    return [_SHORT_YEAR.sub(filled, _TABLE_YEAR.sub(repaired, text)) if text else text for text in deadlines]

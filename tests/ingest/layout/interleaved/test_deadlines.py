@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from theodoi.ingest.layout.interleaved.deadlines import (
+    second_deadline_tail,
     split_deadline_continuation,
     split_deadline_tail,
     split_event_continuation,
@@ -65,3 +66,20 @@ def test_a_joined_phrase_word_ocr_cut_short_carries_the_deadline_on() -> None:
 def test_an_outputs_own_upgrade_words_stay() -> None:
     line = "Hệ thống được nâng cấp, mở"
     assert split_deadline_continuation(line, "2025-2026") == (line, "")
+
+
+def test_a_year_lost_its_decade_digit_before_va_ends_a_line() -> None:
+    assert split_deadline_tail("bảo đảm 80, ban, ngành, | Văn bản ban 205 và") == (
+        "bảo đảm 80, ban, ngành, | Văn bản ban",
+        "205 và",
+    )
+    assert split_deadline_tail("theo Quyết định 205 của tỉnh")[1] == ""
+
+
+def test_a_second_deadline_piece_stays_out_of_the_line_unless_it_is_the_names_year() -> None:
+    # "thuỗn" (OCR's "thường") after the row's "205 và": the deadline's, not the output's
+    assert second_deadline_tail("các hành, triển", "thuỗn", "205 và") == ("các hành, triển", "thuỗn")
+    # "Năm 2025 và" / "những năm": carried on by split_deadline_continuation
+    assert second_deadline_tail("các sở những", "năm", "Năm 2025 và") == ("các sở", "những năm")
+    # "tầm nhìn đến 2050": the name's year
+    assert second_deadline_tail("tầm nhìn đến", "2050", "Thường xuyên") == ("tầm nhìn đến 2050", "")

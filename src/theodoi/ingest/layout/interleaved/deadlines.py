@@ -36,6 +36,7 @@ _DEADLINE_END = re.compile(
     r"|(?:thang\s+|quy\s+[ivx1-4]+\s*/\s*|nam\s+)?\d{1,2}\s*/\s*20\d\d(?:\s+va\s+thuong(?:\s+xuyen)?)?"
     r"|quy\s+[ivx1-4]+\s*/\s*20\d\d"
     r"|(?:nam\s+)?20\d\d(?:\s*-\s*20\d\d)?(?:\s+va\s+thuong(?:\s+xuyen)?)?"
+    r"|20\d\s+va(?:\s+thuong(?:\s+xuyen)?)?"  # a year its decade digit lost: "205 và" (repair_past_years)
     r"|(?:0[1-9]|1[0-2])20\d\d"  # month and year with the slash lost: "122025"
     r"|20\d\d20\d\d"  # a period with its dash lost: "20252026"
     r"|quy"
@@ -152,6 +153,23 @@ def split_deadline_continuation(text: str, deadline: str) -> tuple[str, str]:
     if not (_DEADLINE_OPEN.search(fold(deadline)) or fold(tail).startswith("va ")):
         return text, ""
     return " ".join(tokens[:k]), tail
+
+
+_NAMES_YEAR = re.compile(r"(?:^|\s)den$")  # "tầm nhìn đến" / "2050": the name's year, not a deadline
+
+
+def second_deadline_tail(text: str, due: str, deadline: str) -> tuple[str, str]:
+    """(text, deadline piece) for a line whose end ``due`` was split off after the row's deadline was read.
+
+    The line's end may carry the deadline on ("Năm 2025 và" / "những năm"): the carried words
+    are taken by ``split_deadline_continuation``. Otherwise the piece stays the deadline's,
+    out of the line's text (a wrapped "Thường" / "xuyên" read again into an output is debris),
+    except a bare year after "đến" ("tầm nhìn đến 2050"), which is the name's.
+    """
+    if due and re.fullmatch(r"20\d\d", due) and _NAMES_YEAR.search(fold(text)):
+        return f"{text} {due}", ""
+    joined, more = split_deadline_continuation(f"{text} {due}".strip(), deadline)
+    return (joined, more) if more else (text, due)
 
 
 # Longer phrases a dated deadline goes on with after "và", wrapped word by word like the rest.

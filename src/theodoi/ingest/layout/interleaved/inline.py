@@ -32,7 +32,7 @@ from theodoi.ingest.layout.interleaved.bled_ends import (
 from theodoi.ingest.layout.interleaved.deadlines import (
     _join_wrapped_month,
     opens_next_event,
-    split_deadline_continuation,
+    second_deadline_tail,
     split_deadline_tail,
     split_event_continuation,
 )
@@ -168,8 +168,7 @@ def _inline_row(
                     next_event.append((due, line.number))
                 due = ""
             if deadline.text:
-                text, more = split_deadline_continuation(f"{text} {due}".strip(), deadline.text)
-                due = more or due
+                text, due = second_deadline_tail(text, due, deadline.text)
             if due:
                 deadline.add(due, line.number)
             elif (event := deadline if deadline.text else streams.get(others[-1].name)) is not None:
