@@ -946,3 +946,15 @@ def test_an_event_deadline_opening_above_the_next_rows_name_goes_to_that_row():
 )
 def test_an_event_opening_after_a_finished_deadline_opens_the_next_rows(piece, deadline, expected, comment):
     assert opens_next_event(piece, deadline) is expected, comment
+
+
+@pytest.mark.parametrize(
+    ("head", "after_open", "expected", "comment"),
+    [
+        ("ban hành,", True, False, "a comma-ended part after an open name ('... phù hợp với') ends nothing"),
+        ("ban hành,", False, True, "negative: after a finished name the short part ends it"),
+        ("điều kiện của tỉnh", True, True, "negative: no comma, the open name's last words end it"),
+    ],
+)
+def test_a_comma_ended_part_after_an_open_name_does_not_end_it(head, after_open, expected, comment):
+    assert ends_paragraph(head, 56.0, first=False, after_open=after_open) is expected, comment

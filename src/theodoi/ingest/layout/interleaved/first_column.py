@@ -119,7 +119,7 @@ _AFTER_END_SHARE = 0.9
 _PROSE_WORD = re.compile(r"[^\W\d_]{2,}[.,;:]?")
 
 
-def ends_paragraph(head: str, width: float, *, first: bool) -> bool:
+def ends_paragraph(head: str, width: float, *, first: bool, after_open: bool = False) -> bool:
     """Whether a name line's part is short enough to be the name's last line.
 
     The first column is a wrapped paragraph: each line but the last runs to near the
@@ -131,8 +131,12 @@ def ends_paragraph(head: str, width: float, *, first: bool) -> bool:
     may a word in capitals, "kinh tế; các địa XÃ được ban"), and lower-case, carrying the
     name on, unless it is the name's first line (a capitalised line mid-name, "Công nghệ
     tác được ký kết", is another column's). A wrong end costs the name its short lines
-    below; a line as wide as the column is still read (``_AFTER_END_SHARE``).
+    below; a line as wide as the column is still read (``_AFTER_END_SHARE``). A part ending
+    with a comma read right after a name left open ("... phù hợp với" / "ban hành,") ends
+    nothing: it is another column's words, and the name's last words come below.
     """
+    if after_open and head.rstrip().endswith(","):
+        return False
     return (
         len(head) < _PARAGRAPH_END_SHARE * width
         and (first or head[:1].islower())

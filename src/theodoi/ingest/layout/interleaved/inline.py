@@ -247,12 +247,18 @@ def _inline_row(
         if head:
             head, inside = split_directory_tail(head)
         if head:
+            # the name so far ends on an open word ("... phù hợp với"), not on a comma
+            was_open = (
+                name_started and not name.text.rstrip().endswith(",") and ends_open_phrase(fold(name.text))
+            )
             name.add(head, line.number)
             name_parts.append((line.number, head))
             last_head = head
             name_started = True
             name_closed = bool(re.search(r"[.;]\s*$", head)) and len(head) < 0.8 * width
-            name_ended = i >= start.index and ends_paragraph(head, width, first=name.text == head)
+            name_ended = i >= start.index and ends_paragraph(
+                head, width, first=name.text == head, after_open=was_open
+            )
             name_done = i >= start.index and not ends_open_phrase(fold(name.text))
         elif name_started and not agency_line:
             # a line of the other columns only: the name ends here unless its last line ran
