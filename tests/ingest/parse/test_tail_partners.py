@@ -50,3 +50,25 @@ def test_a_name_either_cell_reads_is_not_added_twice():
     fragments = [(1, ["Sở Khoa học và"]), (2, ["Công nghệ; các", "Kế hoạch"]), (3, ["sở, ngành"])]
     assert with_tail_partner([], ["Sở Khoa học và Công nghệ"], fragments) == []
     assert with_tail_partner(["Sở Khoa học và Công nghệ"], [], fragments) == ["Sở Khoa học và Công nghệ"]
+
+
+def test_an_abbreviation_glued_to_its_head_before_a_collective():
+    fragments = [
+        (1241, ["Văn phòng SOWKHC‘N và các Đưa Hệ thống đi"]),
+        (1242, ["ngành, địa Số"]),
+        (1244, ["UBND tỉnh phương vào sử dụng"]),
+    ]
+    assert tail_partner(fragments) == ("Sở KHCN", "các địa phương")
+    support = with_tail_partner(["Các sở, ngành, địa phương"], ["Văn phòng UBND tỉnh"], fragments)
+    assert support == ["Sở KHCN", "Các sở, ngành, địa phương"]
+    # the long name read already: no second reading of it
+    assert with_tail_partner([], ["Sở Khoa học và Công nghệ"], fragments) == []
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Văn phòng SOWKHC‘N Đưa Hệ thống", "Văn phòng SOWXKHCN và các", "Văn phòng SoKhcn và các"],
+    ids=["no-collective-after-it", "two-stray-letters", "not-capitals"],
+)
+def test_no_glued_abbreviation(line):
+    assert tail_partner([(1, [line]), (2, ["sở, ngành, địa phương"])]) is None
