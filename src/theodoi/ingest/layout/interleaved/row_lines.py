@@ -41,10 +41,16 @@ def _text_after_code(line: Line, is_code: bool) -> str:
     )
 
 
+# A line opening with one capitalised word then a dash ("Vân - Quy Nhơn"): the second half of a
+# place name joined by "-" ("Khu đô thị Long" / "Vân - Quy Nhơn"), carried on from the line above;
+# a task name opens with a verb or a noun phrase, not with half of such a pair.
+_PAIR_HALF = re.compile(r"^[^\W\d_]+\s+[-–]\s+[A-ZÀ-ỸĐ]")
+
+
 def _name_like_start(text: str) -> bool:
     """A line that can open a task name: capitalised, long enough, not an agency or output."""
     text = text.strip(" |")
-    if len(text) < 18 or not text[:1].isupper():
+    if len(text) < 18 or not text[:1].isupper() or _PAIR_HALF.match(text):
         return False
     key = fold(text)
     if key.startswith(_OPENERS) and len(text) < 35:
