@@ -277,6 +277,13 @@ def test_a_tall_cells_line_holding_the_outputs_opening_past_a_gap_goes_with_that
     assert spilled == {4, 5}
 
 
+def test_a_tall_cells_opening_line_is_told_without_the_outputs_words_past_its_gap() -> None:
+    text = TALL_CELL_ABOVE.replace("Sở Khoa học và\n", "Sở Khoa học và | Văn bản ban hành\n")
+    spans, spilled = spans_and_spilled(text)
+    assert spans[1][0] == 4, "the output's words past the gap make the agency's line no longer"
+    assert spilled == {4, 5}
+
+
 def test_a_tall_cells_line_with_more_words_past_a_gap_than_an_output_opening_ends_the_search() -> None:
     text = TALL_CELL_ABOVE.replace("Công nghệ; các\n", "7 . ở Công nghệ; các | dự án được xây dựng\n")
     spans, spilled = spans_and_spilled(text)
@@ -325,6 +332,12 @@ def test_a_line_is_told_to_open_a_cell_left_unfinished(line, expected, comment) 
         ("Ban Tuyên giáo", "và Dân vận", "Ban Tuyên giáo và Dân vận"),
         ("Các sở, ban,", "Công an tỉnh", None),  # "Công an" opens a name of its own
         ("Sở Khoa học và", "Sở Văn hóa, Hoạt động", None),  # nothing carries it on
+        (
+            "Sở Khoa học và | Văn bản ban",
+            "Công an tỉnh Công nghệ; các hành,",
+            "Công an tỉnh Sở Khoa học và Công nghệ; các hành, | Văn bản ban",
+        ),  # the output opened past the gap stays a cell of its own
+        ("Sở Khoa học và | Văn bản ban", "Sở Văn hóa, Hoạt động", None),
     ],
 )
 def test_an_agency_opened_above_goes_before_the_words_carrying_it_on(opened, rest, expected) -> None:

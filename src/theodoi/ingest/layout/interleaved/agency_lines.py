@@ -11,6 +11,7 @@ import re
 from collections.abc import Sequence
 
 from theodoi.ingest.layout.interleaved.fragments import _fragments
+from theodoi.ingest.layout.interleaved.output_gaps import output_after_gap
 from theodoi.ingest.layout.interleaved.words import _HEAD_PAIRS, _HEAD_TOKENS, _opens_agency, fold
 
 
@@ -76,11 +77,14 @@ def splice_opened_agency(opened: str, rest: str) -> str | None:
     A tall cell opens above its row's name ("Sở Khoa học và" over "Tuyên truyền ... | Sở Văn
     hóa, Công nghệ; các Hoạt động"): read as a line of its own it would be taken for the
     first agency column, but the words that finish it stand where its column is on the line
-    below, after the cells left of it. None when no words of ``rest`` carry it on.
+    below, after the cells left of it. None when no words of ``rest`` carry it on. An
+    output's opening past a gap on the opened line ("Sở Khoa học và | Văn bản ban") is its
+    own cell: it is left out of the agency and put after ``rest`` past a gap mark.
     """
     from theodoi.ingest.normalise.agencies import carried_on_by
 
-    fragment = agency_line_fragment(opened)
+    cell, output = output_after_gap(opened)  # an output opening past a gap is its own cell
+    fragment = agency_line_fragment(cell)
     if fragment is None:
         return None
     tokens = rest.split()
@@ -89,7 +93,7 @@ def splice_opened_agency(opened: str, rest: str) -> str | None:
             continue
         words = [t for t in tokens[p : p + 3] if t != "|"]
         if any(carried_on_by(fragment, " ".join(words[:k])) for k in range(1, len(words) + 1)):
-            return " ".join([*tokens[:p], fragment, *tokens[p:]])
+            return " ".join([*tokens[:p], fragment, *tokens[p:], *(["|", output] if output else [])])
     return None
 
 

@@ -279,10 +279,11 @@ def _tall_cell_start(
         if lines[i + 1].number - lines[i].number >= 3:
             break
         text = lines[i].text
-        cell = output_after_gap(text)[0]  # an output opening past a gap is another cell's
+        cell = output_after_gap(text)[0]  # an output opening past a gap is another cell's: left
+        # out of both the word count and the agency's opening
         if _name_like_start(text) or len(re.findall(r"\w{2,}", cell)) > _FEW_WORDS:
             break
-        if opens_next_rows_cell(text):
+        if opens_next_rows_cell(cell):
             above = _previous_nonblank(lines, max(a, 0), i, heading)
             if above is None or not re.search(r"[,;]\s*$", lines[above].text):
                 cut = i
