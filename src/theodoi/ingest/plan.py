@@ -35,6 +35,12 @@ class PlanFormatError(ValueError):
         self.message = message
 
 
+# Confidence of a field the row's own cell did not give (taken from another cell, found among
+# the row's words, or moved there by a repair or by the plan's habit): below the review screen's
+# line (0.75), so it is checked first.
+GUESSED_CONFIDENCE = 0.4
+
+
 @dataclass
 class Provenance:
     """Where an extracted row came from and how sure extraction is of each field.

@@ -1,7 +1,7 @@
 """Tests for parse/lead_habit: unplaced collective leads read by the plan's clear rows."""
 
 from theodoi.ingest.parse.lead_habit import clear_lead, lead_by_habit
-from theodoi.ingest.plan import Task
+from theodoi.ingest.plan import GUESSED_CONFIDENCE, Provenance, Task
 
 COLLECTIVE = "Các sở, ngành, địa phương"
 SKHCN = "Sở Khoa học và Công nghệ"
@@ -16,7 +16,15 @@ UNPLACED = [(10, ["Các sở, ngành,"]), (11, ["Sở Nội vụ"]), (12, ["đ�
 
 
 def _task(lead: list[str], support: list[str]) -> Task:
-    return Task(section="I", code="1", name="Nhiệm vụ", lead=lead, support=support)
+    confidence = {"lead": 0.7, "support": 0.7}
+    return Task(
+        section="I",
+        code="1",
+        name="Nhiệm vụ",
+        lead=lead,
+        support=support,
+        provenance=Provenance(confidence=confidence),
+    )
 
 
 def test_clear_lead_reads_the_side_a_line_prints_first() -> None:
@@ -30,6 +38,8 @@ def test_an_unplaced_collective_lead_follows_a_named_lead_habit() -> None:
     tasks = [_task([SKHCN], [COLLECTIVE]) for _ in range(6)] + [_task([COLLECTIVE], [SNV])]
     lead_by_habit(tasks, [NAMED_FIRST] * 6 + [UNPLACED])
     assert (tasks[-1].lead, tasks[-1].support) == ([SNV], [COLLECTIVE])
+    assert tasks[-1].provenance.confidence["lead"] == GUESSED_CONFIDENCE  # a vote: the review queue shows it
+    assert tasks[0].provenance.confidence["lead"] == 0.7  # the rows the vote leaves keep theirs
 
 
 def test_a_mixed_or_thin_habit_or_a_placed_row_keeps_the_collective_lead() -> None:
@@ -40,6 +50,7 @@ def test_a_mixed_or_thin_habit_or_a_placed_row_keeps_the_collective_lead() -> No
     tasks.append(_task([COLLECTIVE], [SNV]))
     lead_by_habit(tasks, [NAMED_FIRST] * 6 + [COLLECTIVE_FIRST] * 3 + [UNPLACED])
     assert (tasks[-1].lead, tasks[-1].support) == ([COLLECTIVE], [SNV])
+    assert tasks[-1].provenance.confidence["lead"] == 0.7
     # thin: too few clear rows
     tasks = [_task([SKHCN], [COLLECTIVE]) for _ in range(5)] + [_task([COLLECTIVE], [SNV])]
     lead_by_habit(tasks, [NAMED_FIRST] * 5 + [UNPLACED])

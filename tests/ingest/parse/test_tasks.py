@@ -1122,3 +1122,31 @@ def test_partners_whose_one_name_the_output_took_as_its_issuer_take_the_collecti
 
 def test_an_empty_partners_cell_stays_empty_after_the_issuer():
     assert support_after_issuer([], ["Sở Khoa học và Công nghệ"], ISSUER_ROW) == []
+
+
+def _ocr_agencies_row(lead: str, support: str, fragments: list[tuple[int, list[str]]]) -> Row:
+    cells = {"name": "Tổ chức tập huấn kỹ năng số", "lead": lead, "support": support, "output": "Kế hoạch"}
+    return Row(
+        "row",
+        "4",
+        {key: Cell(text, [1, 2], 0.85) for key, text in cells.items()},
+        [1, 2],
+        0.85,
+        "interleaved",
+        fragments,
+    )
+
+
+def test_an_ocr_rows_lead_the_repairs_moved_is_flagged_for_review():
+    # the partner's words open a line left of the collective's: the repairs swap the two cells
+    fragments = [(1, ["Sở Nội vụ", "Các sở, ngành,"]), (2, ["địa phương", "Kế hoạch"])]
+    task = task_from_row(_ocr_agencies_row("Các sở, ngành, địa phương", "Sở Nội vụ", fragments), "I")
+    assert task.lead == ["Sở Nội vụ"]
+    assert task.provenance.confidence["lead"] == GUESSED_CONFIDENCE
+
+
+def test_an_ocr_rows_lead_the_repairs_kept_keeps_the_cells_confidence():
+    fragments = [(1, ["Sở Nội vụ", "Các sở, ngành,"]), (2, ["địa phương", "Kế hoạch"])]
+    task = task_from_row(_ocr_agencies_row("Sở Nội vụ", "Các sở, ngành, địa phương", fragments), "I")
+    assert task.lead == ["Sở Nội vụ"]
+    assert task.provenance.confidence["lead"] == 0.85

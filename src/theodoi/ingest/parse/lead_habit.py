@@ -21,7 +21,7 @@ from collections.abc import Sequence
 
 from theodoi.ingest.normalise.agencies import known_agency
 from theodoi.ingest.parse.collective_lead import collective_sides
-from theodoi.ingest.plan import Task
+from theodoi.ingest.plan import GUESSED_CONFIDENCE, Task
 from theodoi.ingest.text import fold
 
 Fragments = Sequence[tuple[int, list[str]]]
@@ -71,3 +71,5 @@ def lead_by_habit(tasks: Sequence[Task], fragments: Sequence[Fragments]) -> None
         if len(partners) != 1 or any(_sides(partners, rows_fragments)):
             continue
         task.lead, task.support = partners, [task.lead[0], *(n for n in task.support if n != partners[0])]
+        confidence = task.provenance.confidence
+        confidence["lead"] = min(confidence.get("lead", 1.0), GUESSED_CONFIDENCE)  # a vote, not a reading

@@ -60,16 +60,12 @@ from theodoi.ingest.parse.sections import recover_sections, sections_from_rows
 from theodoi.ingest.parse.tail_partners import with_tail_partner
 from theodoi.ingest.parse.university_names import mend_university
 from theodoi.ingest.parse.wrapped_heads import with_wrapped_head_names
-from theodoi.ingest.plan import Provenance, Section, Task
+from theodoi.ingest.plan import GUESSED_CONFIDENCE, Provenance, Section, Task
 from theodoi.ingest.text import collapse_spaces
 from theodoi.ingest.text import fold as _plain_fold
 
 fold = lru_cache(maxsize=1 << 16)(_plain_fold)  # folding the same cell texts again and again
 
-
-# Confidence of an agency field the row's own cell did not give (taken from the other agency
-# cell or found among the row's words): below the review screen's line (0.75), so it is checked.
-GUESSED_CONFIDENCE = 0.4
 
 # Kinds of expected output (kết quả / sản phẩm) that open an output cell.
 OUTPUT_WORDS = (
@@ -274,6 +270,7 @@ def task_from_row(row: Row, section: str | None) -> Task | None:
     if ocr:
         lead, lead_conf = repair_ocr_agencies(lead, lead_conf)
         support, support_conf = repair_ocr_agencies(support, support_conf)
+        lead_as_read = {fold(n) for n in lead}
         lead = lengthen_first_agency(lead, row.text("lead"))
         support = lengthen_first_agency(support, row.text("support"))
         lead, support, lead_conf, support_conf = _with_row_agencies(
@@ -311,6 +308,8 @@ def task_from_row(row: Row, section: str | None) -> Task | None:
         lead, support = _distinct(lead), _distinct(support)  # the repairs above may name one twice
         name, lead = lead_tail_in_name(name, lead, support, row.text("lead") or "", row.fragments)
         support = [related_tail(n, row.fragments, row.text("support")) for n in support]
+        if lead and {fold(n) for n in lead} != lead_as_read:  # moved in by the repairs: a guess
+            lead_conf = min(lead_conf, GUESSED_CONFIDENCE)
     for key, values, conf in (("lead", lead, lead_conf), ("support", support, support_conf)):
         cell = row.cells.get(key)
         guessed = 0.5 if not values else GUESSED_CONFIDENCE  # no cell: empty, or names found elsewhere
