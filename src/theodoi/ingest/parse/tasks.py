@@ -55,6 +55,7 @@ from theodoi.ingest.parse.listed_lead import lead_after_listed_partners, listed_
 from theodoi.ingest.parse.lost_collective import with_lost_collectives
 from theodoi.ingest.parse.name_lead_tail import lead_tail_in_name
 from theodoi.ingest.parse.named_lead import lead_left_of_collective, named_lead
+from theodoi.ingest.parse.parallel_items import stop_between_items
 from theodoi.ingest.parse.related_tails import related_tail
 from theodoi.ingest.parse.sections import recover_sections, sections_from_rows
 from theodoi.ingest.parse.tail_partners import with_tail_partner
@@ -259,7 +260,7 @@ def task_from_row(row: Row, section: str | None) -> Task | None:
     ocr = row.layout == "interleaved"
     name = clean_text(strip_ocr_debris(row.text("name")) if ocr else row.text("name"))
     if ocr:
-        name = drop_tail_after_sentence(name)
+        name = drop_tail_after_sentence(stop_between_items(name))
     if not name:
         return None
     confidence: dict[str, float] = {"name": row.cells["name"].confidence}
