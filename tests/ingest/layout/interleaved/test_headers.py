@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
-from theodoi.ingest.layout.interleaved.headers import header_lines, is_header_repeat
+from theodoi.ingest.layout.interleaved.headers import header_lines, is_header_repeat, page_notes
 from theodoi.ingest.layout.lines import lines_from_text
 from theodoi.ingest.layout.table import find_table
 from theodoi.ingest.parse.tasks import TASK_HEADER
@@ -75,3 +77,35 @@ def test_a_headings_wrapped_end_with_a_smudged_word_is_part_of_the_heading() -> 
     # a line of Vietnamese (or known foreign) words stays a row's, heading word or not
     assert "internet, công thành" not in texts
     assert not any(t.startswith(("Đảng", "2 ", "3 ")) for t in texts)
+
+
+NOTE = "I Theo phân công chi tiết trong chương trình hành động thực hiện Đề án 06"
+ROW = "80 vụ thương mại điện tử để nghiên cứu sử dụng định Công an tỉnh địa phương triển khai Năm 2025"
+
+
+def _page(below_jump: int, note: str = NOTE, blank: bool = True):
+    """A row's line, a blank, a line, then the next page's first line ``below_jump`` lines on."""
+    lines = lines_from_text("\n".join([ROW, "" if blank else "thêm", note, "x"]))
+    below = lines[3]
+    lines[3] = dataclasses.replace(below, number=below.number + below_jump - 1)
+    return lines
+
+
+def test_a_note_across_the_page_foot_is_no_cell():
+    assert page_notes(_page(3), 0, 4, 47.0) == {2}
+
+
+@pytest.mark.parametrize(
+    ("lines", "comment"),
+    [
+        (_page(1), "negative: no page break below"),
+        (_page(3, blank=False), "negative: no blank line above, the row's lines go on"),
+        (_page(3, note="hành chính liên quan đến doanh nghiệp"), "negative: a name's short line"),
+        (
+            _page(3, note="Theo phân công chi tiết | trong chương trình hành động thực hiện"),
+            "negative: gap mark",
+        ),
+    ],
+)
+def test_a_page_foot_line_of_a_cell_stays(lines, comment):
+    assert page_notes(lines, 0, 4, 47.0) == set(), comment

@@ -62,3 +62,28 @@ def header_lines(lines: Sequence[Line], lo: int, hi: int) -> set[int]:
             out.update(run)
         run = []
     return out
+
+
+def page_notes(lines: Sequence[Line], lo: int, hi: int, width: float) -> set[int]:
+    """The indexes in lines[lo:hi] of a note printed across the page's foot.
+
+    "Theo phân công chi tiết trong chương trình hành động thực hiện Đề án 06": after a blank
+    line and right before a page break (the next page's heading is left out of the table's
+    lines, so the line numbers jump), a line with no gap mark and longer than the first
+    column is wide spans the table: it is no row's cell.
+    """
+    out: set[int] = set()
+    for i in range(max(lo, 1), hi - 1):
+        text = lines[i].text
+        if not lines[i].key or lines[i - 1].key or "|" in text or len(text.strip()) < _NOTE_SHARE * width:
+            continue
+        below = next((j for j in range(i + 1, hi) if lines[j].key), None)
+        if below is not None and lines[below].number - lines[i].number >= _PAGE_JUMP:
+            out.add(i)
+    return out
+
+
+# A line this many times the first column's width spans the table (a note, not a cell).
+_NOTE_SHARE = 1.2
+# Source lines skipped between two table lines at a page break (the heading read again).
+_PAGE_JUMP = 3

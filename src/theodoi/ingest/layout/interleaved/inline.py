@@ -50,7 +50,7 @@ from theodoi.ingest.layout.interleaved.first_column import (
     ends_paragraph,
 )
 from theodoi.ingest.layout.interleaved.fragments import _assign_fragments, _fragments
-from theodoi.ingest.layout.interleaved.headers import header_lines
+from theodoi.ingest.layout.interleaved.headers import header_lines, page_notes
 from theodoi.ingest.layout.interleaved.openings import drop_lines_above_opening
 from theodoi.ingest.layout.interleaved.output_gaps import output_after_gap
 from theodoi.ingest.layout.interleaved.recut import (
@@ -140,6 +140,7 @@ def _inline_row(
     if takes_deadline:
         texts = _join_wrapped_month(texts)
     heading = header_lines(lines, lo, hi) - {start.index}
+    heading |= page_notes(lines, lo, hi, width) - {start.index}
     name_start = next((i for i in range(lo, hi) if i not in spilled), hi)
     held: tuple[int, str] | None = None  # a spilled line opening an agency, kept for the line below
     above_line = -1  # the row's line read last, for the deadline cut (its text in ``texts``)
