@@ -95,15 +95,6 @@ def test_a_name_followed_by_cac_lists_the_collective_whose_words_follow(fragment
             "'và' with no 'các' after it",
         ),
         (
-            [
-                (10, ["Sở Khoa học và"]),
-                (11, ["Công nghệ; các"]),
-                (12, ["doanh nghiệp", "Kế hoạch"]),
-                (13, ["tỉnh"]),
-            ],
-            "a long collective's opening words only, no entry spelt whole",
-        ),
-        (
             [(10, ["Sở Khoa học và"]), (11, ["Công nghệ; tác", "Văn bản"]), (12, ["sở, ngành, địa phương"])],
             "a real word ending in 'ac' after the list mark and a space is another column's",
         ),

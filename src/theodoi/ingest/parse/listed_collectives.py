@@ -14,6 +14,7 @@ from collections.abc import Sequence
 
 from theodoi.ingest.normalise.agencies import names_within
 from theodoi.ingest.parse.faint_words import WORD_EDGE, directory_entries, word_places, words_in_order
+from theodoi.ingest.parse.short_collectives import short_opening
 from theodoi.ingest.text import fold
 
 # How many fragment lines below the one a listing name ends on may open the collective it lists
@@ -43,7 +44,9 @@ def listed_collective(name: str, fragments: Sequence[tuple[int, list[str]]]) -> 
     anywhere on the next line): of those with every word of three letters or more found, or with their
     first word and ``_LISTED_SHARE`` of their words found (a long collective's last line runs
     into the task's name), the one with the most words found, the shortest on a tie, is
-    printed there; None on a full tie or when none is.
+    printed there; None on a full tie or when none is. When none is but the row prints a
+    collective's opening words side by side ("các doanh nghiệp": ``short_opening``), that
+    opening is the collective printed.
     """
     words = re.findall(r"\w+", fold(name))
     raw, lines = listing_tokens(fragments)
@@ -76,6 +79,7 @@ def collective_after(
     tokens = rest + [t for line in below for t in line]
     token_lines = [0] * len(rest) + [k + 1 for k, line in enumerate(below) for _t in line]
     best: list[tuple[int, int, str]] = []
+    short: set[str] = set()
     for key, entry in directory_entries():
         wanted = key.split()
         if wanted[0] != "cac" or len(wanted) < 3:
@@ -89,6 +93,10 @@ def collective_after(
             hits[0] is not None and found >= _LISTED_SHARE * len(hits)
         ):
             best.append((found, -len(wanted), entry))
+        elif (opening := short_opening(entry, hits)) is not None:
+            short.add(opening)
+    if not best and len(short) == 1:
+        return short.pop()
     best.sort(reverse=True)
     if not best or (len(best) > 1 and best[1][:2] == best[0][:2]):
         return None

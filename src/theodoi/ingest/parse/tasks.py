@@ -58,6 +58,7 @@ from theodoi.ingest.parse.named_lead import lead_left_of_collective, named_lead
 from theodoi.ingest.parse.parallel_items import stop_between_items
 from theodoi.ingest.parse.related_tails import related_tail
 from theodoi.ingest.parse.sections import recover_sections, sections_from_rows
+from theodoi.ingest.parse.short_collectives import short_collective
 from theodoi.ingest.parse.tail_partners import with_tail_partner
 from theodoi.ingest.parse.university_names import mend_university
 from theodoi.ingest.parse.wrapped_heads import with_wrapped_head_names
@@ -269,8 +270,8 @@ def task_from_row(row: Row, section: str | None) -> Task | None:
         lead, lead_conf = [rebuilt], 0.5
     support, support_conf = agencies(row.text("support"), trim=ocr)
     if ocr:
-        lead, lead_conf = repair_ocr_agencies(lead, lead_conf)
-        support, support_conf = repair_ocr_agencies(support, support_conf)
+        lead, lead_conf = repair_ocr_agencies(lead, lead_conf, row.fragments)
+        support, support_conf = repair_ocr_agencies(support, support_conf, row.fragments)
         lead_as_read = {fold(n) for n in lead}
         lead = lengthen_first_agency(lead, row.text("lead"))
         support = lengthen_first_agency(support, row.text("support"))
@@ -393,19 +394,23 @@ def agencies(text: str | None, *, trim: bool = False) -> tuple[list[str], float]
     return names, round(worst, 3)
 
 
-def repair_ocr_agencies(names: list[str], confidence: float) -> tuple[list[str], float]:
+def repair_ocr_agencies(
+    names: list[str], confidence: float, fragments: Sequence[tuple[int, list[str]]] = ()
+) -> tuple[list[str], float]:
     """Repair the agency names of an OCR'd cell against the directory, drop debris.
 
     A name that is not in the directory is replaced by the directory name it opens with
     (``directory_name_in``: neighbouring columns' words interleave with it, its end may be
     lost); a leftover that does not read as an agency at all is debris from another column
-    and is dropped.
+    and is dropped. A collective the row prints short stays short (``short_collective``).
     """
     out: list[str] = []
     worst = confidence
     for name in names:
         if known_agency(name):
             found: str | None = name
+        elif (found := short_collective(name, fragments)) is not None:
+            pass
         elif (found := directory_name_in(name) or compact_directory_match(name)) is not None:
             worst = min(worst, 0.5)
         elif agency_score(name) >= 0.8 and name[:1].isupper():
@@ -851,7 +856,7 @@ def wrapped_collective(name: str, fragments: Sequence[tuple[int, list[str]]], ta
     ("... các địa phương", "của địa phương", "tại địa phương" are the name's own).
     """
     key = fold(name)
-    if not key.startswith("cac ") or not fragments:
+    if not key.startswith("cac ") or not fragments or short_collective(name, fragments):
         return name
     words = re.findall(r"\w+", key)
     longer = [
