@@ -24,3 +24,16 @@ def test_the_second_half_of_a_dashed_place_name_opens_no_name(line: str) -> None
 )
 def test_a_name_with_a_dash_later_on_still_opens(line: str) -> None:
     assert _name_like_start(line)
+
+
+@pytest.mark.parametrize("line", ["| AR A Lô, doanh nghiệp, Chương", "TK Ô Xây dựng cơ sở dữ liệu"])
+def test_capitals_then_a_lone_letter_open_no_name(line: str) -> None:
+    assert not _name_like_start(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["UBND tỉnh ban hành kế hoạch chuyển đổi số", "AI và dữ liệu lớn trong y tế, giáo dục"],
+)
+def test_an_abbreviation_then_a_word_still_opens(line: str) -> None:
+    assert _name_like_start(line)

@@ -146,3 +146,33 @@ def opens_agency_carried_on(line: str, below: str) -> bool:
         words[-k][:1].isupper() and agency_continuation(fragment, " ".join(words[-k:])) >= 0.95
         for k in range(1, min(5, len(words)) + 1)
     )
+
+
+_NON_WORD = re.compile(r"\W")
+_ENDS_VA = re.compile(r"\bvà$")
+
+
+def finishes_agency_above(above: str, line: str) -> bool:
+    """Whether a line's first words, after stray marks, finish an agency a line above left open.
+
+    "2. | Sở Khoa học và | Thường" over "Nô Công nghệ ; xồ xuyên": the lower line's
+    "Công nghệ" is that agency cell's second line, so the line opens no task name, though
+    OCR's stray mark before it ("Nô") reads as a capitalised word. The line above's pieces
+    (split at gap marks) are tried as the open agency; a whole directory name is not open.
+    A line opening with its own word (no stray mark) may be a name that carries an agency's
+    words only after it, and is left alone.
+    """
+    from theodoi.ingest.normalise.agencies import agency_continuation, agency_score, known_agency
+
+    tokens = line.replace("|", " ").split()
+    k = next((j for j, t in enumerate(tokens) if len(_NON_WORD.sub("", t)) > 2), None)
+    if not k or len(tokens) < k + 2 or not tokens[k][:1].isupper():
+        return False
+    words = " ".join(tokens[k : k + 2]).rstrip(" ,;")
+    for piece in above.split("|"):
+        piece = piece.strip()
+        if not _ENDS_VA.search(piece) or agency_score(piece) < 0.8 or known_agency(piece):
+            continue
+        if agency_continuation(piece, words) >= 0.95:
+            return True
+    return False

@@ -46,11 +46,16 @@ def _text_after_code(line: Line, is_code: bool) -> str:
 # a task name opens with a verb or a noun phrase, not with half of such a pair.
 _PAIR_HALF = re.compile(r"^[^\W\d_]+\s+[-–]\s+[A-ZÀ-ỸĐ]")
 
+# A line opening with a word of capitals then a lone letter ("AR A Lô, doanh nghiệp"): OCR's
+# reading of a stamp or a cell border's smudge, not words; no task name opens with an
+# abbreviation followed by a one-letter word.
+_CAPS_DEBRIS = re.compile(r"^[A-ZÀ-ỸĐ]{2,}\s+[^\W\d_]\b")
+
 
 def _name_like_start(text: str) -> bool:
     """A line that can open a task name: capitalised, long enough, not an agency or output."""
     text = text.strip(" |")
-    if len(text) < 18 or not text[:1].isupper() or _PAIR_HALF.match(text):
+    if len(text) < 18 or not text[:1].isupper() or _PAIR_HALF.match(text) or _CAPS_DEBRIS.match(text):
         return False
     key = fold(text)
     if key.startswith(_OPENERS) and len(text) < 35:

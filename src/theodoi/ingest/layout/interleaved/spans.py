@@ -17,6 +17,7 @@ from itertools import pairwise
 from theodoi.ingest.layout.classify import damaged_section_code
 from theodoi.ingest.layout.interleaved.agency_lines import (
     agency_line_carried_on,
+    finishes_agency_above,
     opens_agency_carried_on,
     opens_next_rows_cell,
 )
@@ -220,7 +221,10 @@ def _split_between(
     candidates = [
         i
         for i in range(a + 1, b + 1)
-        if lines[i].key and i not in heading and _name_like_start(_text_after_code(lines[i], i == b))
+        if lines[i].key
+        and i not in heading
+        and _name_like_start(_text_after_code(lines[i], i == b))
+        and not _finishes_agency_above(lines, a, i, heading)
     ]
     gap = [i for i in range(a + 1, b) if lines[i].key and i not in heading]
     if candidates in ([], [b]) and gap and opens_agency_carried_on(lines[gap[-1]].text, lines[b].text):
@@ -256,6 +260,21 @@ def _split_between(
     if prev is not None and prev > a and agency_line_carried_on(lines[prev].text, lines[best].text):
         return prev  # the row's agency cell opens a line above its name
     return best
+
+
+def _finishes_agency_above(lines: Sequence[Line], a: int, i: int, heading: set[int] | frozenset[int]) -> bool:
+    """Whether line ``i`` carries on an agency one of the two lines above it left open (no name).
+
+    The agency's first line may stand above the row number's line, which holds other cells.
+    """
+    above = i
+    for _ in range(2):
+        above = _previous_nonblank(lines, max(a - 2, 0), above, heading)
+        if above is None:
+            return False
+        if finishes_agency_above(lines[above].text, lines[i].text):
+            return True
+    return False
 
 
 # A line holding a few words of other columns only: a narrow cell's line, no name text.
