@@ -59,3 +59,16 @@ def test_a_mixed_or_thin_habit_or_a_placed_row_keeps_the_collective_lead() -> No
     tasks = [_task([SKHCN], [COLLECTIVE]) for _ in range(6)] + [_task([COLLECTIVE], [SKHCN])]
     lead_by_habit(tasks, [NAMED_FIRST] * 6 + [COLLECTIVE_FIRST])
     assert tasks[-1].lead == [COLLECTIVE]
+
+
+GARBLED_BEFORE = [(10, ["theo 56 ~10d học", "Các số, ngành,"]), (11, ["và Công địa phương"]), (12, ["nghệ"])]
+
+
+def test_a_garbled_name_before_the_collective_leads_only_in_a_named_lead_habit() -> None:
+    tasks = [_task([SKHCN], [COLLECTIVE]) for _ in range(6)] + [_task([COLLECTIVE], [])]
+    lead_by_habit(tasks, [NAMED_FIRST] * 6 + [GARBLED_BEFORE])
+    assert (tasks[-1].lead, tasks[-1].support) == ([SKHCN], [COLLECTIVE])
+    assert tasks[-1].provenance.confidence["lead"] == GUESSED_CONFIDENCE
+    tasks = [_task([COLLECTIVE], [SKHCN]) for _ in range(6)] + [_task([COLLECTIVE], [])]
+    lead_by_habit(tasks, [COLLECTIVE_FIRST] * 6 + [GARBLED_BEFORE])
+    assert (tasks[-1].lead, tasks[-1].support) == ([COLLECTIVE], [])

@@ -21,6 +21,7 @@ from collections.abc import Sequence
 
 from theodoi.ingest.normalise.agencies import known_agency
 from theodoi.ingest.parse.collective_lead import collective_sides
+from theodoi.ingest.parse.lead_before_collective import lead_before_collective
 from theodoi.ingest.plan import GUESSED_CONFIDENCE, Task
 from theodoi.ingest.text import fold
 
@@ -68,8 +69,21 @@ def lead_by_habit(tasks: Sequence[Task], fragments: Sequence[Fragments]) -> None
         if len(task.lead) != 1 or not _collective(task.lead[0]):
             continue
         partners = [n for n in task.support if not _collective(n) and known_agency(n)]
+        if not partners:
+            _garbled_lead(task, rows_fragments)
+            continue
         if len(partners) != 1 or any(_sides(partners, rows_fragments)):
             continue
         task.lead, task.support = partners, [task.lead[0], *(n for n in task.support if n != partners[0])]
         confidence = task.provenance.confidence
         confidence["lead"] = min(confidence.get("lead", 1.0), GUESSED_CONFIDENCE)  # a vote, not a reading
+
+
+def _garbled_lead(task: Task, fragments: Fragments) -> None:
+    """Make a garbled name standing before the collective the lead (``lead_before_collective``)."""
+    name = lead_before_collective(fragments)
+    if name is None:
+        return
+    task.lead, task.support = [name], [task.lead[0], *(n for n in task.support if n != task.lead[0])]
+    confidence = task.provenance.confidence
+    confidence["lead"] = min(confidence.get("lead", 1.0), GUESSED_CONFIDENCE)  # a faint reading
