@@ -695,6 +695,12 @@ def compact_directory_match(text: str, *, floor: float = 0.85) -> str | None:
     return best[1] if best else None
 
 
+def is_collective(name: str) -> bool:
+    """Whether a read agency name is a collective ("Các sở, ban, ngành", "UBND các xã") rather
+    than one named agency: the lead-or-partner rules weigh the two kinds against each other."""
+    return fold(name).startswith(("cac ", "ubnd cac "))
+
+
 def names_a_collective(cell: str | None) -> bool:
     """Whether an OCR'd agency cell holds a collective's capitalised head ("Các‘ 59, bơn,").
 

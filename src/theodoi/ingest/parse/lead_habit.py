@@ -19,20 +19,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from theodoi.ingest.normalise.agencies import known_agency
+from theodoi.ingest.normalise.agencies import is_collective, known_agency
 from theodoi.ingest.parse.collective_lead import collective_sides
 from theodoi.ingest.parse.lead_before_collective import lead_before_collective
 from theodoi.ingest.plan import GUESSED_CONFIDENCE, Task
-from theodoi.ingest.text import fold
 
 Fragments = Sequence[tuple[int, list[str]]]
 
 RATIO = 3
 MIN_CLEAR = 6
-
-
-def _collective(name: str) -> bool:
-    return fold(name).startswith(("cac ", "ubnd cac "))
 
 
 def _sides(names: Sequence[str], fragments: Fragments) -> tuple[bool, bool]:
@@ -49,7 +44,7 @@ def clear_lead(task: Task, fragments: Fragments) -> str | None:
     if len(task.lead) != 1:
         return None
     names = (*task.lead, *task.support)
-    named = [n for n in names if not _collective(n)]
+    named = [n for n in names if not is_collective(n)]
     if not named or len(named) == len(names):
         return None
     left, right = _sides(named, fragments)
@@ -66,9 +61,9 @@ def lead_by_habit(tasks: Sequence[Task], fragments: Sequence[Fragments]) -> None
     if named < MIN_CLEAR or named < RATIO * max(collective, 1):
         return
     for task, rows_fragments in zip(tasks, fragments, strict=True):
-        if len(task.lead) != 1 or not _collective(task.lead[0]):
+        if len(task.lead) != 1 or not is_collective(task.lead[0]):
             continue
-        partners = [n for n in task.support if not _collective(n) and known_agency(n)]
+        partners = [n for n in task.support if not is_collective(n) and known_agency(n)]
         if not partners:
             _garbled_lead(task, rows_fragments)
             continue

@@ -16,14 +16,10 @@ from collections import Counter
 from collections.abc import Sequence
 from itertools import pairwise
 
-from theodoi.ingest.normalise.agencies import collective_noun_words, names_a_collective
+from theodoi.ingest.normalise.agencies import collective_noun_words, is_collective, names_a_collective
 from theodoi.ingest.parse.faint_words import WORD_EDGE, word_like
 from theodoi.ingest.plan import Task
 from theodoi.ingest.text import fold
-
-
-def _is_collective(name: str) -> bool:
-    return fold(name).startswith("cac ")
 
 
 def opens_collective(cell: str | None) -> bool:
@@ -47,12 +43,10 @@ def _opens_in(name: str, words: Sequence[str]) -> bool:
 def with_lost_collectives(tasks: Sequence[Task], lead_cells: Sequence[str | None]) -> None:
     """Give each task whose one lead is also its partner, its lead cell opening a collective,
     the document's collective its lead cell holds most words of (``lead_cells``: per task)."""
-    printed = Counter(fold(n) for t in tasks for n in (*t.lead, *t.support) if _is_collective(n))
+    printed = Counter(fold(n) for t in tasks for n in (*t.lead, *t.support) if is_collective(n))
     if not printed:
         return
-    spelt = {
-        fold(n): n[:1].upper() + n[1:] for t in tasks for n in (*t.lead, *t.support) if _is_collective(n)
-    }
+    spelt = {fold(n): n[:1].upper() + n[1:] for t in tasks for n in (*t.lead, *t.support) if is_collective(n)}
     for task, cell in zip(tasks, lead_cells, strict=True):
         if len(task.lead) != 1 or fold(task.lead[0]) not in {fold(n) for n in task.support}:
             continue

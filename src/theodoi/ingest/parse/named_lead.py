@@ -16,24 +16,20 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from theodoi.ingest.normalise.agencies import known_agency
+from theodoi.ingest.normalise.agencies import is_collective, known_agency
 from theodoi.ingest.parse.collective_lead import collective_sides
 from theodoi.ingest.parse.faint_words import fragment_words, word_places
 from theodoi.ingest.text import fold
-
-
-def _collective(name: str) -> bool:
-    return fold(name).startswith(("cac ", "ubnd cac "))
 
 
 def named_lead(
     lead: list[str], support: list[str], fragments: Sequence[tuple[int, list[str]]]
 ) -> tuple[list[str], list[str]]:
     """Swap a collective lead with the one named partner printed left of it or above it."""
-    if len(lead) != 1 or len(support) != 1 or not _collective(lead[0]):
+    if len(lead) != 1 or len(support) != 1 or not is_collective(lead[0]):
         return lead, support
     named = support[0]
-    if _collective(named) or not known_agency(named):
+    if is_collective(named) or not known_agency(named):
         return lead, support
     left, right, first_open, first_named = collective_sides(named, fragments)
     if left or not (right or first_named < first_open):
@@ -66,7 +62,7 @@ def lead_left_of_collective(
     collective's ("Các sở, ngành," / ... / "Sở Tài địa phương"), the named agency stands in
     the column left of the partners': the lead's, which lists it after its first name.
     """
-    collective = next((x for x in support if _collective(x)), None)
+    collective = next((x for x in support if is_collective(x)), None)
     if not lead or collective is None:
         return lead, support
     lines = fragment_words(fragments)
@@ -76,7 +72,7 @@ def lead_left_of_collective(
     top = min(li for li, _ti in ours)
     moved = []
     for named in support:
-        if named is collective or _collective(named) or not known_agency(named):
+        if named is collective or is_collective(named) or not known_agency(named):
             continue
         first = _first_on_line(_telling_places(named, collective, lines))
         theirs = _first_on_line(_telling_places(collective, named, lines))
