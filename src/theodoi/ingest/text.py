@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
 _SPACES = re.compile(r"\s+")
@@ -56,6 +56,12 @@ def collapse_spaces(text: str) -> str:
 # Digits (and the "&" for a marked "ở") OCR reads for the letters they resemble, one table for
 # every stage that matches words through them: "S6", "50", "86", "S&" for "Sở", "kh0a" for "khoa".
 _DIGIT_LETTERS = str.maketrans("01568&", "oisoso")
+
+
+def holds_run(words: Sequence[str], run: Sequence[str]) -> bool:
+    """Whether ``run`` stands in ``words`` as consecutive words."""
+    n = len(run)
+    return any(tuple(words[i : i + n]) == tuple(run) for i in range(len(words) - n + 1))
 
 
 def digits_as_letters(word: str) -> str:

@@ -64,7 +64,7 @@ from theodoi.ingest.parse.tail_partners import with_tail_partner
 from theodoi.ingest.parse.university_names import mend_university
 from theodoi.ingest.parse.wrapped_heads import with_wrapped_head_names
 from theodoi.ingest.plan import GUESSED_CONFIDENCE, Provenance, Section, Task
-from theodoi.ingest.text import collapse_spaces
+from theodoi.ingest.text import collapse_spaces, holds_run
 from theodoi.ingest.text import fold as _plain_fold
 
 fold = lru_cache(maxsize=1 << 16)(_plain_fold)  # folding the same cell texts again and again
@@ -652,7 +652,9 @@ def finish_inner_issuer(output: str, row: Row) -> tuple[str, set[str]]:
         said = tuple(keys[j + 1 : j + 1 + n])
         if not n or j + 1 + n == len(keys) or said in _issuer_names():
             continue  # no issuer, one at the cell's end (``finish_output_issuer``), or one printed whole
-        line = next((number for number, words in _fragment_lines(row) if _holds(words, ("cua", *said))), None)
+        line = next(
+            (number for number, words in _fragment_lines(row) if holds_run(words, ("cua", *said))), None
+        )
         found = _issuer_rest(said, row, line) if line is not None else None
         if found is not None:
             cut = j + 1 + n
@@ -709,10 +711,6 @@ def _fragment_lines(row: Row) -> list[tuple[int, list[str]]]:
         (number, words)
         for (number, _p), words in zip(row.fragments, _fragment_words(row.fragments), strict=True)
     ]
-
-
-def _holds(words: Sequence[str], run: Sequence[str]) -> bool:
-    return any(tuple(words[i : i + len(run)]) == tuple(run) for i in range(len(words) - len(run) + 1))
 
 
 def _issuer_wanted(said: tuple[str, ...]) -> list[tuple[str, ...]]:

@@ -20,6 +20,7 @@ from theodoi.ingest.layout.interleaved.words import (
     _agency_words_only,
     fold,
 )
+from theodoi.ingest.text import holds_run
 
 # How many words a wrapped agency cell's continuation on a name line may have ("ngành, địa").
 _CONTINUATION_WORDS = 4
@@ -248,7 +249,7 @@ def split_conjoined_agency(head: str, rest: str, before: str = "") -> tuple[str,
         if not firsts:
             continue
         said = _plain_words(f"{before} {' '.join(tokens[:k])}")[-_NAMED_WITHIN:]
-        if said and any(said[-1] == first[-1] or _holds(said, first) for first in firsts):
+        if said and any(said[-1] == first[-1] or holds_run(said, first) for first in firsts):
             continue
         return " ".join(tokens[:k]), " ".join([*tokens[k:], *words])
     return head, rest
@@ -271,12 +272,6 @@ def _conjoined_halves() -> dict[str, frozenset[tuple[str, ...]]]:
             if words[j] == "va":
                 halves.setdefault(words[j + 1], set()).add(tuple(words[:j]))
     return {second: frozenset(firsts) for second, firsts in halves.items()}
-
-
-def _holds(words: Sequence[str], run: Sequence[str]) -> bool:
-    """Whether ``run`` stands in ``words`` as consecutive words."""
-    n = len(run)
-    return any(tuple(words[i : i + n]) == tuple(run) for i in range(len(words) - n + 1))
 
 
 def give_collective_head_to_rest(head: str, rest: str) -> tuple[str, str]:
