@@ -8,7 +8,11 @@ partners' and output cells), so the name's bled lines join them in line order.
 
 from __future__ import annotations
 
-from theodoi.ingest.layout.interleaved.inline import _give_to_fragments, _give_to_rests
+from theodoi.ingest.layout.interleaved.inline import (
+    _give_lines_to_fragments,
+    _give_to_fragments,
+    _give_to_rests,
+)
 from theodoi.ingest.layout.table import Row
 
 
@@ -52,3 +56,27 @@ def test_nothing_taken_off_leaves_the_rests_as_they_are() -> None:
     rests = [(3, "Sở Nội vụ")]
     _give_to_rests(rests, [])
     assert rests == [(3, "Sở Nội vụ")]
+
+
+def test_a_line_taken_off_the_name_joins_the_fragments_in_line_order() -> None:
+    row = Row(
+        "row", "76", {}, [], fragments=[(1425, ["Công nghệ; các của Thủ )"]), (1429, ["địa phương phủ"])]
+    )
+    _give_lines_to_fragments(row, [(1427, "số, ban, ngành, | tướng Chính")])
+    assert row.fragments == [
+        (1425, ["Công nghệ; các của Thủ )"]),
+        (1427, ["số, ban, ngành,", "tướng Chính"]),
+        (1429, ["địa phương phủ"]),
+    ]
+
+
+def test_a_taken_off_line_of_a_line_with_fragments_goes_left_of_them() -> None:
+    row = Row("row", "27", {}, [], fragments=[(765, ["trình đầu tư"])])
+    _give_lines_to_fragments(row, [(765, "Công nghệ; các")])
+    assert row.fragments == [(765, ["Công nghệ; các", "trình đầu tư"])]
+
+
+def test_a_taken_off_line_of_debris_only_adds_no_fragment() -> None:
+    row = Row("row", "27", {}, [], fragments=[(765, ["trình đầu tư"])])
+    _give_lines_to_fragments(row, [(766, "\\ . e")])
+    assert row.fragments == [(765, ["trình đầu tư"])]

@@ -294,6 +294,7 @@ def _inline_row(
         if bled is not None:
             _give_to_fragments(row, *bled)
             left.append(bled)
+        _give_lines_to_fragments(row, [part for part in left if part != bled])
         if rests is not None:
             _give_to_rests(rests, left)
     if name.text:
@@ -328,6 +329,26 @@ def _give_to_fragments(row: Row, number: int, words: str) -> None:
             row.fragments[k] = (line, [words, *pieces])
             return
     row.fragments.append((number, [words]))
+
+
+def _give_lines_to_fragments(row: Row, parts: Sequence[tuple[int, str]]) -> None:
+    """Put the other columns' lines taken off the name on the row's fragments, in line order.
+
+    A line the first column's cut gave the name whole ("Công nghệ; các | trình đầu tư",
+    "sở, ban, ngành, | tướng Chính") and the name's repairs took off again holds only the
+    other columns' words: the parse step's agency repairs read the fragments line by line
+    (a partner's listed collective, "Công nghệ; các" / "sở, ban, ngành," / "địa phương"),
+    so the line takes its place among them, cut at its gap marks.
+    """
+    for number, words in parts:
+        pieces = _fragments(words)
+        if not pieces:
+            continue
+        k = next((k for k, (n, _p) in enumerate(row.fragments) if n >= number), len(row.fragments))
+        if k < len(row.fragments) and row.fragments[k][0] == number:
+            row.fragments[k] = (number, [*pieces, *row.fragments[k][1]])
+        else:
+            row.fragments.insert(k, (number, pieces))
 
 
 def _give_to_rests(rests: list[tuple[int, str]], parts: Sequence[tuple[int, str]]) -> None:
