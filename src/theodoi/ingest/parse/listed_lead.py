@@ -66,7 +66,7 @@ def listed_after(name: str, other: str, fragments: Sequence[tuple[int, list[str]
     if end is None or not re.search(r"[;,]$", end[0]):
         return False
     words = re.findall(r"\w+", fold(other))
-    after = end[1][:2]
+    after = [a for a in end[1] if a][:2]  # a stray mark ("Số .") reads as no word
     return bool(words and after) and all(word_like(a, w) for a, w in zip(after, words, strict=False))
 
 

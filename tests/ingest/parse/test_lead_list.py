@@ -1,0 +1,82 @@
+"""Tests for parse/lead_list: a lead cell's list marks carry it on to its next names."""
+
+import pytest
+
+from theodoi.ingest.parse.lead_list import with_listed_leads
+from theodoi.ingest.parse.listed_lead import listed_after
+
+# "Sở Khoa học," / "Công nghệ, Sở" / "Tài chính": the lead cell lists two departments; the OCR
+# cut "Số ." off into a fragment of its own, read into the partners' cell.
+WRAPPED_LIST = [(10, ["Sở Khoa học,"]), (11, ["Kết nối"]), (12, ["Công nghệ,", "Số ."]), (14, ["Tài chính"])]
+
+
+@pytest.mark.parametrize(
+    ("lead", "support", "fragments", "found", "expected"),
+    [
+        pytest.param(
+            ["Sở Khoa học và Công nghệ"],
+            ["Sở Tài chính"],
+            WRAPPED_LIST,
+            (),
+            (["Sở Khoa học và Công nghệ", "Sở Tài chính"], []),
+            id="comma-then-name-below",
+        ),
+        pytest.param(
+            ["Công an tỉnh", "Chi cục Thuế tỉnh"],
+            ["Sở Tài chính"],
+            [(10, ["Công an"]), (11, ["tỉnh,", "Sở Tài"]), (12, ["Chính"]), (13, ["Chi cục Thuế tỉnh"])],
+            (),
+            (["Công an tỉnh", "Sở Tài chính", "Chi cục Thuế tỉnh"], []),
+            id="chain-from-first-name",
+        ),
+        pytest.param(
+            ["Công an tỉnh"],
+            [],
+            [
+                (10, ["Công an"]),
+                (11, ["tỉnh,", "Sở Nội"]),
+                (12, ["vụ,", "Sở Nông"]),
+                (13, ["nghiệp và Môi trường"]),
+            ],
+            ("Công an tỉnh", "Sở Nội vụ", "Sở Nông nghiệp và Môi trường"),
+            (["Công an tỉnh", "Sở Nội vụ", "Sở Nông nghiệp và Môi trường"], []),
+            id="unheld-found-names-chain",
+        ),
+        pytest.param(
+            ["Sở Khoa học và Công nghệ"],
+            ["Sở Tài chính"],
+            [(10, ["Sở Khoa học và"]), (11, ["Công nghệ", "Sở Tài chính"])],
+            (),
+            (["Sở Khoa học và Công nghệ"], ["Sở Tài chính"]),
+            id="no-list-mark-two-cells",
+        ),
+        pytest.param(
+            ["Sở Khoa học và Công nghệ"],
+            ["Các sở, ngành, địa phương"],
+            [(10, ["Sở Khoa học và"]), (11, ["Công nghệ;", "Các sở, ngành,"]), (12, ["địa phương"])],
+            (),
+            (["Sở Khoa học và Công nghệ"], ["Các sở, ngành, địa phương"]),
+            id="collective-stays-partner",
+        ),
+        pytest.param(
+            ["Số LÀ của cấp có thẩm quyền xã hội nghệ"],
+            ["Sở Tài chính"],
+            [
+                (10, ["Số LÀ của cấp có thẩm"]),
+                (11, ["quyền"]),
+                (12, ["xã hội nghệ,", "Sở Tài"]),
+                (13, ["chính"]),
+            ],
+            (),
+            (["Số LÀ của cấp có thẩm quyền xã hội nghệ"], ["Sở Tài chính"]),
+            id="debris-lead-lists-nothing",
+        ),
+    ],
+)
+def test_with_listed_leads(lead, support, fragments, found, expected):
+    assert with_listed_leads(lead, support, fragments, found) == expected
+
+
+def test_listed_after_passes_over_a_stray_mark():
+    assert listed_after("Sở Khoa học và Công nghệ", "Sở Tài chính", WRAPPED_LIST)
+    assert not listed_after("Sở Khoa học và Công nghệ", "Công an tỉnh", WRAPPED_LIST)
