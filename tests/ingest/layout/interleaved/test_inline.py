@@ -80,3 +80,9 @@ def test_a_taken_off_line_of_debris_only_adds_no_fragment() -> None:
     row = Row("row", "27", {}, [], fragments=[(765, ["trình đầu tư"])])
     _give_lines_to_fragments(row, [(766, "\\ . e")])
     assert row.fragments == [(765, ["trình đầu tư"])]
+
+
+def test_words_taken_off_the_name_of_a_line_above_others_go_in_line_order() -> None:
+    row = Row("row", "58", {}, [], fragments=[(1181, ["phương viễn thông,"]), (1183, ["nghệ thông tin"])])
+    _give_to_fragments(row, 1182, "internet, công")
+    assert [n for n, _p in row.fragments] == [1181, 1182, 1183]

@@ -324,11 +324,7 @@ def _give_to_fragments(row: Row, number: int, words: str) -> None:
     They are the other columns' words; the parse step's repairs read the fragments (an output
     "Quyết định của chủ" finished by "tịch UBND tỉnh" below, "tịch" read at a name's end).
     """
-    for k, (line, pieces) in enumerate(row.fragments):
-        if line == number:
-            row.fragments[k] = (line, [words, *pieces])
-            return
-    row.fragments.append((number, [words]))
+    _place_fragments(row, number, [words])
 
 
 def _give_lines_to_fragments(row: Row, parts: Sequence[tuple[int, str]]) -> None:
@@ -341,14 +337,19 @@ def _give_lines_to_fragments(row: Row, parts: Sequence[tuple[int, str]]) -> None
     so the line takes its place among them, cut at its gap marks.
     """
     for number, words in parts:
-        pieces = _fragments(words)
-        if not pieces:
-            continue
-        k = next((k for k, (n, _p) in enumerate(row.fragments) if n >= number), len(row.fragments))
-        if k < len(row.fragments) and row.fragments[k][0] == number:
-            row.fragments[k] = (number, [*pieces, *row.fragments[k][1]])
-        else:
-            row.fragments.insert(k, (number, pieces))
+        if pieces := _fragments(words):
+            _place_fragments(row, number, pieces)
+
+
+def _place_fragments(row: Row, number: int, pieces: list[str]) -> None:
+    """Put ``pieces`` left of line ``number``'s fragments, or as that line's own among the
+    row's in line order: the repairs read a cell's wrapped words line after line (a name's
+    bled last line "internet, công" goes above the "nghệ thông tin" below it, not after)."""
+    k = next((k for k, (n, _p) in enumerate(row.fragments) if n >= number), len(row.fragments))
+    if k < len(row.fragments) and row.fragments[k][0] == number:
+        row.fragments[k] = (number, [*pieces, *row.fragments[k][1]])
+    else:
+        row.fragments.insert(k, (number, pieces))
 
 
 def _give_to_rests(rests: list[tuple[int, str]], parts: Sequence[tuple[int, str]]) -> None:
