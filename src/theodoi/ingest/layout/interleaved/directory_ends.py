@@ -46,3 +46,15 @@ def finishes_directory_name(above_rest: str, line: str, name: str) -> bool:
         return False
     ends = _name_ends()
     return any(" ".join([*above[k:], *words]) in ends for k in range(len(above)))
+
+
+def runs_into_directory_name(name: str, line: str) -> bool:
+    """Whether the name's last words (``name``: so far) and ``line``'s words make a directory
+    name's end ("... internet, công" + "nghệ thông tin"): the name has taken an agency's
+    wrapped words and the line finishes them, whatever the name's own words before."""
+    words = _WORD.findall(fold(line))
+    if not words or len(words) > _MAX_WORDS:
+        return False
+    named = _WORD.findall(fold(name))[-_ABOVE:]
+    ends = _name_ends()
+    return any(" ".join([*named[k:], *words]) in ends for k in range(len(named)))

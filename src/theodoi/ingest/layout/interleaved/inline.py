@@ -53,6 +53,7 @@ from theodoi.ingest.layout.interleaved.fragments import _assign_fragments, _frag
 from theodoi.ingest.layout.interleaved.headers import header_lines, page_notes
 from theodoi.ingest.layout.interleaved.openings import drop_lines_above_opening
 from theodoi.ingest.layout.interleaved.output_gaps import output_after_gap
+from theodoi.ingest.layout.interleaved.reading_on import name_words_read_on
 from theodoi.ingest.layout.interleaved.recut import (
     drop_trailing_letters,
     ends_open_phrase,
@@ -196,10 +197,17 @@ def _inline_row(
             and agency_words_line(text, width)
             and not _carries_agency(name.text, " ".join(text.split()[:2]))  # "... Sở Tài" / "chính"
         )
+        # a name cut inside a word pair read on by the line ("... địa giới hành" / "chính")
+        read_on = name_words_read_on(name.text, text, carries_on) if agency_line else 0
         blank_name = i == start.index and blank_name_after_code(lines[i])
         if name_started and _finishes_name_above(row, lines, previous, text, name.text):
-            agency_line = True  # a wrapped directory name's last line: no name words
-        if agency_line or blank_name or i in spilled or (name_ended and len(text) < _AFTER_END_SHARE * width):
+            agency_line, read_on = True, 0  # a wrapped directory name's last line: no name words
+        if read_on:
+            words = text.split()
+            head, rest = " ".join(words[:read_on]), " ".join(words[read_on:])
+        elif (
+            agency_line or blank_name or i in spilled or (name_ended and len(text) < _AFTER_END_SHARE * width)
+        ):
             head, rest = "", text
         else:
             head, rest = _cut_first_column(
