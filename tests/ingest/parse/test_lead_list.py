@@ -2,7 +2,7 @@
 
 import pytest
 
-from theodoi.ingest.parse.lead_list import with_listed_leads
+from theodoi.ingest.parse.lead_list import listed_below, with_listed_leads
 from theodoi.ingest.parse.listed_lead import listed_after
 
 # "Sở Khoa học," / "Công nghệ, Sở" / "Tài chính": the lead cell lists two departments; the OCR
@@ -80,3 +80,49 @@ def test_with_listed_leads(lead, support, fragments, found, expected):
 def test_listed_after_passes_over_a_stray_mark():
     assert listed_after("Sở Khoa học và Công nghệ", "Sở Tài chính", WRAPPED_LIST)
     assert not listed_after("Sở Khoa học và Công nghệ", "Công an tỉnh", WRAPPED_LIST)
+
+
+# "Sở Nội vụ;" / "Sở Giáo dục" / "và Đào tạo": the lead cell's first name was read into the
+# partners' cell, the partners' own "Các sở, ngành" line between the two.
+LISTED_BELOW = [
+    (10, ["Sở Nội vụ; e", "Văn bản triển khai"]),
+    (11, ["Các số, ngành của cấp có thẩm"]),
+    (12, ["Sở Giáo dục"]),
+    (13, ["và Đào tạo"]),
+]
+# "Sở Tài chính;" / "các sở, ban," read into one fragment with the lead's "Sở Khoa học và".
+PARTNERS_LIST = [
+    (10, ["Sở Tài chính; -"]),
+    (11, ["3R re", "Văn bản"]),
+    (12, ["Số Khoa học và các số, bản,"]),
+    (13, ["Công nghệ ngành, địa"]),
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "other", "fragments", "expected"),
+    [
+        pytest.param("Sở Nội vụ", "Sở Giáo dục và Đào tạo", LISTED_BELOW, True, id="mark-ends-fragment"),
+        pytest.param("Sở Giáo dục và Đào tạo", "Sở Nội vụ", LISTED_BELOW, False, id="no-mark"),
+        pytest.param("Sở Tài chính", "Sở Khoa học và Công nghệ", PARTNERS_LIST, False, id="goes-on-to-cac"),
+        pytest.param(
+            "Sở Nội vụ",
+            "Sở Giáo dục và Đào tạo",
+            [(10, ["Sở Nội vụ;", "Văn bản"]), (14, ["Sở Giáo dục"])],
+            False,
+            id="too-far-below",
+        ),
+    ],
+)
+def test_listed_below(name, other, fragments, expected):
+    assert listed_below(name, other, fragments) is expected
+
+
+def test_partner_listing_the_lead_joins_it_first():
+    got = with_listed_leads(["Sở Giáo dục và Đào tạo"], ["Sở Nội vụ", "Các sở, ngành"], LISTED_BELOW)
+    assert got == (["Sở Nội vụ", "Sở Giáo dục và Đào tạo"], ["Các sở, ngành"])
+
+
+def test_partners_list_stays_with_partners():
+    got = with_listed_leads(["Sở Khoa học và Công nghệ"], ["Sở Tài chính"], PARTNERS_LIST)
+    assert got == (["Sở Khoa học và Công nghệ"], ["Sở Tài chính"])

@@ -5,20 +5,70 @@ the other, each but the last closed by a list mark ("Sở Khoa học và Công n
 chính"; "Công an tỉnh, Sở Tài chính, ..."). The OCR'd row gives its fragments to the columns
 by their order on the line, so a listed name that wraps onto a line of its own, or stands
 after the lead's name on the line, is often read into the partners' cell. Two cells side by
-side on a line are cut by no list mark, so when the lead's last name is followed, in its
-cell, by "," or ";" and the opening words of another agency of the row (``listed_after``),
-that agency is the lead's next name, not a partner. The chain is followed name by name,
-from any of the lead's directory names (the list's last name may have been read first); a
-lead read from debris is no name whose end can be placed.
+side on a line are cut by no list mark, so when the lead's name is followed, in its cell, by
+"," or ";" and the opening words of another agency of the row (``listed_after``), or its
+list mark ends its fragment and the other opens the first fragment of a line just below
+(``listed_below``: the first fragment of a line is the lead column's), that agency is the
+lead's next name, not a partner. The chain is followed name by name, from any of the lead's
+directory names (the list's last name may have been read first); a lead read from debris
+is no name whose end can be placed. A partner whose list mark goes on to a lead name, the
+list's earlier name, joins the lead before it. A lower-case "các" on the lines between says
+the list goes on to a collective ("Sở Tài chính;" / "các sở, ban, ngành"), the partners'
+habit: no lead list then.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from theodoi.ingest.normalise.agencies import is_collective, known_agency, names_within
+from theodoi.ingest.parse.faint_words import WORD_EDGE, fragment_words, word_like, word_places
 from theodoi.ingest.parse.listed_lead import listed_after
 from theodoi.ingest.text import fold
+
+# How many source lines below a listed name's end the list's next name may open.
+_LIST_LINES = 2
+
+
+def _words(piece: str) -> list[str]:
+    return [fold(t).strip(WORD_EDGE) for t in piece.split()]
+
+
+def listed_below(name: str, other: str, fragments: Sequence[tuple[int, list[str]]]) -> bool:
+    """Whether ``name``'s last word closes its fragment with "," or ";" (a one-letter speck
+    after it aside) and ``other``'s first two words open the first fragment of one of the
+    ``_LIST_LINES`` lines below."""
+    words = re.findall(r"\w+", fold(name))
+    places = word_places(name, fragment_words(fragments))
+    if len(places) < max(2, len(words) - 1) or places[-1][2] != words[-1]:
+        return False
+    li, ti, _word = places[-1]
+    for piece in fragments[li][1]:
+        tokens = piece.split()
+        if ti < len(tokens):
+            break
+        ti -= len(tokens)
+    else:
+        return False
+    if not re.search(r"[;,]$", tokens[ti]) or any(len(w) > 1 for w in _words(" ".join(tokens[ti + 1 :]))):
+        return False
+    opening = re.findall(r"\w+", fold(other))[:2]
+    for number, pieces in fragments[li + 1 :]:
+        if number - fragments[li][0] > _LIST_LINES:
+            break
+        if any(token == "các" for piece in pieces for token in piece.split()):
+            return False  # the list goes on to a collective ("Sở Tài chính;" / "các sở, ban"): partners
+        first = _words(pieces[0]) if pieces else []
+        if len(first) >= len(opening) and all(word_like(a, w) for a, w in zip(first, opening, strict=False)):
+            return True
+    return False
+
+
+def _lists(name: str, other: str, fragments: Sequence[tuple[int, list[str]]]) -> bool:
+    return bool(known_agency(name)) and (
+        listed_after(name, other, fragments) or listed_below(name, other, fragments)
+    )
 
 
 def with_listed_leads(
@@ -27,28 +77,38 @@ def with_listed_leads(
     fragments: Sequence[tuple[int, list[str]]],
     found: Sequence[str] = (),
 ) -> tuple[list[str], list[str]]:
-    """Move to the lead the partners (or unheld ``found`` names) its last name lists next."""
+    """Move to the lead the partners (or unheld ``found`` names) its names list, or that list
+    one of its names next."""
     if not lead or not fragments:
         return lead, support
     lead, support = list(lead), list(support)
     while True:
         held = (*lead, *support)
         unheld = [f for f in found if not any(names_within(f, x) or names_within(x, f) for x in held)]
-        nxt = next(
+        taken = {fold(x) for x in lead}
+        pair = next(
             (
-                other
+                (k, other)
                 for other in (*support, *unheld)
-                if known_agency(other)
-                and not is_collective(other)
-                and fold(other) not in {fold(x) for x in lead}
-                and any(known_agency(name) and listed_after(name, other, fragments) for name in lead)
+                if known_agency(other) and not is_collective(other) and fold(other) not in taken
+                for k, name in enumerate(lead)
+                if _lists(name, other, fragments)
             ),
             None,
         )
-        if nxt is None:
+        if pair is None:
+            pair = next(
+                (
+                    (k - 1, other)
+                    for other in (*support, *unheld)
+                    if known_agency(other) and not is_collective(other) and fold(other) not in taken
+                    for k, name in enumerate(lead)
+                    if _lists(other, name, fragments)
+                ),
+                None,
+            )
+        if pair is None:
             return lead, support
-        at = next(
-            k for k, name in enumerate(lead) if known_agency(name) and listed_after(name, nxt, fragments)
-        )
-        lead.insert(at + 1, nxt)
-        support = [x for x in support if x != nxt]
+        at, other = pair
+        lead.insert(at + 1, other)
+        support = [x for x in support if x != other]
