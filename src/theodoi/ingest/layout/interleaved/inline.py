@@ -51,6 +51,7 @@ from theodoi.ingest.layout.interleaved.first_column import (
 )
 from theodoi.ingest.layout.interleaved.fragments import _assign_fragments, _fragments
 from theodoi.ingest.layout.interleaved.headers import header_lines, page_notes
+from theodoi.ingest.layout.interleaved.item_lists import continues_item_list
 from theodoi.ingest.layout.interleaved.openings import drop_lines_above_opening
 from theodoi.ingest.layout.interleaved.output_gaps import output_after_gap
 from theodoi.ingest.layout.interleaved.reading_on import name_words_read_on
@@ -202,11 +203,15 @@ def _inline_row(
         blank_name = i == start.index and blank_name_after_code(lines[i])
         if name_started and _finishes_name_above(row, lines, previous, text, name.text):
             agency_line, read_on = True, 0  # a wrapped directory name's last line: no name words
+        next_item = continues_item_list(name.text, text)  # "(1) ...;" / "(2) ..." of the name's list
         if read_on:
             words = text.split()
             head, rest = " ".join(words[:read_on]), " ".join(words[read_on:])
         elif (
-            agency_line or blank_name or i in spilled or (name_ended and len(text) < _AFTER_END_SHARE * width)
+            agency_line
+            or blank_name
+            or i in spilled
+            or (name_ended and not next_item and len(text) < _AFTER_END_SHARE * width)
         ):
             head, rest = "", text
         else:
@@ -214,7 +219,7 @@ def _inline_row(
                 text,
                 width,
                 name_started=name_started,
-                name_closed=name_closed,
+                name_closed=name_closed and not next_item,
                 carries_on=carries_on,
                 completes=completes,
             )
