@@ -12,6 +12,7 @@ from theodoi.ingest.layout.interleaved.inline import (
     _give_lines_to_fragments,
     _give_to_fragments,
     _give_to_rests,
+    _taken_ends,
 )
 from theodoi.ingest.layout.table import Row
 
@@ -86,3 +87,18 @@ def test_words_taken_off_the_name_of_a_line_above_others_go_in_line_order() -> N
     row = Row("row", "58", {}, [], fragments=[(1181, ["phương viễn thông,"]), (1183, ["nghệ thông tin"])])
     _give_to_fragments(row, 1182, "internet, công")
     assert [n for n, _p in row.fragments] == [1181, 1182, 1183]
+
+
+def test_words_taken_off_a_name_lines_end_are_kept_for_the_other_columns() -> None:
+    parts = [
+        (1416, "Hướng dẫn, đôn đốc"),
+        (1417, "phương xác định cấp độ bảo đảm 80, ban, ngành,"),
+        (1418, "ATTT"),
+    ]
+    kept = [(1416, "Hướng dẫn, đôn đốc"), (1417, "phương xác định cấp độ bảo đảm"), (1418, "ATTT")]
+    assert _taken_ends(parts, kept) == [(1417, "80, ban, ngành,")]
+
+
+def test_a_name_line_kept_whole_gives_nothing_away() -> None:
+    parts = [(5, "Xây dựng kế hoạch"), (6, "chuyển đổi số")]
+    assert _taken_ends(parts, parts) == []

@@ -301,13 +301,18 @@ def _inline_row(
         name_parts = drop_lines_above_opening(name_parts, lines[start.index].number, width)
         kept = drop_bled_lines(name_parts, width)
         left = [part for part in name_parts if part not in kept]
-        name_parts, bled = drop_bled_last_line(drop_bled_line_ends(kept), width)
+        ended = drop_bled_line_ends(kept)
+        taken = _taken_ends(kept, ended)
+        name_parts, bled = drop_bled_last_line(ended, width)
         for number, part in drop_detached_stops(name_parts):
             name.add(part, number)
         if bled is not None:
             _give_to_fragments(row, *bled)
             left.append(bled)
         _give_lines_to_fragments(row, [part for part in left if part != bled])
+        for number, words in taken:
+            _give_to_fragments(row, number, words)
+        left.extend(taken)
         if rests is not None:
             _give_to_rests(rests, left)
     if name.text:
@@ -329,6 +334,19 @@ def _finishes_name_above(row: Row, lines: Sequence[Line], previous: int, text: s
     if not row.fragments[-1][1]:
         return False
     return finishes_directory_name(row.fragments[-1][1][-1], text, name)
+
+
+def _taken_ends(parts: Sequence[tuple[int, str]], kept: Sequence[tuple[int, str]]) -> list[tuple[int, str]]:
+    """The words ``drop_bled_line_ends`` took off the end of each name line (``parts`` before,
+    ``kept`` after): a wrapped agency cell's words OCR ran on after the name's ("... bảo đảm
+    sở, ban, ngành,"), which belong to the row's other columns, not to nothing."""
+    after = dict(kept)
+    out = []
+    for number, part in parts:
+        tokens, left = part.split(), after.get(number, "").split()
+        if len(left) < len(tokens):
+            out.append((number, " ".join(tokens[len(left) :])))
+    return out
 
 
 def _give_to_fragments(row: Row, number: int, words: str) -> None:
