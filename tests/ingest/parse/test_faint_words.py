@@ -7,7 +7,7 @@ with where each wanted word was found; negative cases where the words stand too 
 
 from __future__ import annotations
 
-from theodoi.ingest.parse.faint_words import word_like, word_places, words_found, words_in_order
+from theodoi.ingest.parse.faint_words import another_word, word_like, word_places, words_found, words_in_order
 
 # "56 ~10d học" / "Các sở, ngành, Kế hoạch được ban" / "và Công địa phương hành" / "nghệ"
 TOKENS = [
@@ -80,3 +80,10 @@ def test_words_too_far_apart_for_a_match_are_told_without_weighing_their_letters
     assert not word_like("nghe", "sghe")  # 0.75, another first letter
     assert not word_like("khoa", "khoang cach")  # lengths alone rule it out
     assert not word_like("khoa", "tinh")  # no letter shared
+
+
+def test_a_token_spelling_another_directory_word_is_that_word() -> None:
+    assert word_like("truong", "thuong")  # alike letters...
+    assert another_word("truong", "thuong")  # ...but "trường" is a word of the directory itself
+    assert not another_word("thuong", "thuong")
+    assert not another_word("thuonq", "thuong")  # OCR damage spells no word

@@ -207,6 +207,8 @@ DIRECTORY_CASES = [
     ("Các sở, ban, ngành", "Các sở, ban, ngành", "negative: a shorter collective is not lengthened"),
     ("Sở Tuyên truyền", None, "negative: no directory name opens like this"),
     ("Kế hoạch của UBND tỉnh", None, "negative: an output, not an agency"),
+    ("Số) Môi trường khai", None, "negative: 'trường' spelt in full is no misread 'Thương'"),
+    ("Sở Công Thuong", "Sở Công Thương", "a misread that spells no directory word still reads"),
 ]
 
 

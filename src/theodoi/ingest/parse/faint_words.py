@@ -86,6 +86,21 @@ def directory_words() -> tuple[tuple[tuple[str, ...], str], ...]:
     return tuple((tuple(key.split()), name) for key, name in directory_entries())
 
 
+@lru_cache(maxsize=1)
+def _directory_vocabulary() -> frozenset[str]:
+    return frozenset(word for key, _name in directory_words() for word in key)
+
+
+def another_word(token: str, word: str) -> bool:
+    """Whether a folded ``token`` that is not ``word`` spells another word of the directory.
+
+    OCR damage makes non-words ("nghs", "kh0a"); a token spelling a directory word in full
+    ("truong" for "trường") is that word, not a garbled reading of a like one ("thuong"):
+    "Sở ... Môi trường" does not read as "Sở Công Thương".
+    """
+    return token != word and token in _directory_vocabulary()
+
+
 def fragment_words(fragments: Sequence[tuple[int, list[str]]]) -> list[list[str]]:
     """A row's fragment lines as lists of folded words, edge marks stripped."""
     return [[fold(t).strip(WORD_EDGE) for t in " ".join(pieces).split()] for _n, pieces in fragments]

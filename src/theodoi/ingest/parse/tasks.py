@@ -41,7 +41,13 @@ from theodoi.ingest.normalise.deadlines import (
 )
 from theodoi.ingest.parse.collective_lead import collective_lead
 from theodoi.ingest.parse.faint_words import WORD_EDGE as _WORD_EDGE
-from theodoi.ingest.parse.faint_words import directory_entries, directory_words, word_like, words_found
+from theodoi.ingest.parse.faint_words import (
+    another_word,
+    directory_entries,
+    directory_words,
+    word_like,
+    words_found,
+)
 from theodoi.ingest.parse.faint_words import fragment_words as _fragment_words
 from theodoi.ingest.parse.faint_words import word_places as _word_places
 from theodoi.ingest.parse.fuller_readings import fuller_reading
@@ -918,7 +924,14 @@ def directory_name_in(text: str, *, opening: int = 1, gap: int = 4) -> str | Non
             continue
         found, j = 1, 1
         for word in target[1:]:
-            at = next((i for i in range(j, min(len(words), j + gap)) if word_like(words[i], word)), None)
+            at = next(
+                (
+                    i
+                    for i in range(j, min(len(words), j + gap))
+                    if word_like(words[i], word) and not another_word(words[i], word)
+                ),
+                None,
+            )
             if at is None:
                 continue
             found += 1
