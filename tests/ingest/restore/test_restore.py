@@ -338,6 +338,29 @@ def test_a_word_damaged_past_the_channel_is_read_as_a_syllable_a_letter_or_two_o
 
 
 @pytest.mark.parametrize(
+    ("scanned", "expected"),
+    [
+        ("Trien lfhal De an chuyen doi so", "Triển khai Đề án chuyển đổi số"),  # "lf" for "k", "l" for "i"
+        ("thiet bi clien tu", "thiết bị điện tử"),  # "cl" for "d"
+        ("- M0i ndin c6 > 80 nhiem vu", "- Mỗi năm có > 80 nhiệm vụ"),  # "in" for "m", "d" for "a"
+    ],
+)
+def test_a_word_whose_letters_the_scan_split_is_read_past_the_near_search(restorer, scanned, expected):
+    assert restorer.restore_line(scanned) == expected
+    unshaped = Restorer(restorer.model, RestoreConfig(near_shape_candidates=0))
+    assert unshaped.restore_line(scanned) != expected  # the plain near search alone misses it
+
+
+def test_a_shape_rewrite_does_not_outbid_a_plain_edit_the_context_prefers(restorer):
+    """Negative case: "liien" is "liên" one letter off and "hiện" one rewrite ("li" for "h") off;
+    the rewrite costs what the edit does, and "liên kết" wins. Foreign words stay as they are."""
+    assert restorer.restore_line("tang cuong liien ket vung") == "tăng cường liên kết vùng"
+    assert restorer.restore_line("ung dung internet va camera trong cac linh vuc kinh te") == (
+        "ứng dụng internet và camera trong các lĩnh vực kinh tế"
+    )
+
+
+@pytest.mark.parametrize(
     "line",
     [
         "hop luc 8:30, 20h, 3km, ty le 1:3, ma 2x4",  # numbers, times, ratios and units

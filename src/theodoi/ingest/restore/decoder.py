@@ -36,6 +36,7 @@ from theodoi.ingest.restore.model import (
     rough_key,
     sentence_start,
 )
+from theodoi.ingest.restore.shapes import variants
 from theodoi.ingest.restore.syllables import fold_word, marks, syllables
 
 
@@ -45,6 +46,7 @@ def _inventory() -> frozenset[str]:
 
 
 EMPTY: dict[int, float] = {}
+SHAPE_LETTERS = 4  # shorter words: one rewrite is a third of the word or more
 RIVALS = 3  # a word's margin is weighed against the first candidates of its token
 MAX_LINE = 100_000  # longer lines are not text a scan produced: returned unchanged
 CODE = re.compile(
@@ -121,6 +123,9 @@ _SETTINGS = (  # (name, default): the defaults are what the benchmark measured b
     ("near_cost", 6.0),  # ... it may be any syllable one or two letters off, at this cost ...
     ("near_edit_cost", 2.5),  # ... plus this per letter (see ``Restorer._near``)
     ("near_candidates", 8),  # ... the likeliest few: more only slow the search (flat from 5 to 8)
+    ("near_shape_cost", 1.0),  # ... where letters a scan split or merged ("lf" for "k"), two
+    # edits, count as this many once rewritten (``shapes``), in words of ``SHAPE_LETTERS`` or more
+    ("near_shape_candidates", 4),  # ... for this many more syllables
 )
 
 
@@ -388,7 +393,8 @@ class Restorer:
         The learnt confusions read a scan letter by letter; a word with a letter dropped or added,
         or two odd letters together ("québc", "gisi", "nhimng", "15i"), falls outside them. Its
         letters are matched (digits and symbols read as the letters they look like) against every
-        spelling of the syllable inventory; one letter for words of three letters or fewer.
+        spelling of the syllable inventory; one letter for words of three letters or fewer. Letters
+        the scan split or merged by their shapes ("lf" for "k") are read back too (``shapes``).
         """
         key = rough_key(low)
         # Two letters at least, and a digit the letters do not explain only inside the word
@@ -396,6 +402,53 @@ class Restorer:
         if len(key) < 2 or not key[0].isalpha() or sum(not ch.isalpha() for ch in key) > 1:
             return []
         limit = 1 if len(key) <= 3 else 2
+        found = self._near_spellings(key, limit)
+        config = self.config
+        ranked = self._near_ranked(found, tone_cost, config.near_candidates)
+        if len(key) >= SHAPE_LETTERS:
+            # Letters a scan split or merged by their shapes ("lf" for "k", "li" for "h"): one slip
+            # each, which the plain search counts as two edits. Each rewrite back costs
+            # ``near_shape_cost`` and the rewritten word is searched as the scanned one is (see
+            # ``shapes``), rewrites and edits together within the plain limit. The spellings it
+            # brings nearer are offered beside the plain search's (which keep their places).
+            weight = config.near_shape_cost
+            shaped: dict[str, float] = {}
+            for variant, made in variants(key).items():
+                if not made:
+                    continue
+                for folded, distance in self._near_spellings(variant, limit - made).items():
+                    total = distance + weight * made
+                    if total < min(found.get(folded, 9), shaped.get(folded, 9)):
+                        shaped[folded] = total
+            if shaped:
+                ranked += self._near_ranked(shaped, tone_cost, config.near_shape_candidates)
+        # The nearest spellings first, then the likeliest words among them.
+        return [(syllable, cost) for _, _, syllable, cost in ranked]
+
+    def _near_ranked(
+        self, found: dict[str, float], tone_cost: list[float], wanted: int
+    ) -> list[tuple[float, float, str, float]]:
+        """Return the ``wanted`` nearest and likeliest syllables of the spellings ``found`` (spelling
+        -> edits apart) as (edits, cost less unigram log p, syllable, channel cost)."""
+        config = self.config
+        by_folded = self._by_folded
+        by_distance: dict[float, list[str]] = {}
+        for folded, distance in found.items():
+            by_distance.setdefault(distance, []).append(folded)
+        ranked = []
+        for distance in sorted(by_distance):
+            if len(ranked) >= wanted:
+                break  # the nearest spellings already fill the list: farther ones rank after them
+            cost = config.near_cost + config.near_edit_cost * distance
+            for folded in by_distance[distance]:
+                ranked.extend(
+                    (distance, cost + tone_cost[tone] - logp, syllable, cost + tone_cost[tone])
+                    for syllable, tone, logp in by_folded[folded]
+                )
+        return heapq.nsmallest(wanted, ranked)
+
+    def _near_spellings(self, key: str, limit: int) -> dict[str, int]:
+        """Return the unmarked spellings ``limit`` letters or fewer from ``key``, with how many."""
         near = self._near_index()
         found: dict[str, int] = {}  # spelling -> letters apart
         shared: dict[str, int] = {}  # spelling -> fewest letters both lost to share a string
@@ -428,23 +481,7 @@ class Restorer:
                     distance = distances[(key, folded)] = edits(key, folded, limit)
             if distance <= limit:
                 found[folded] = distance
-        config = self.config
-        by_folded = self._by_folded
-        by_distance: dict[int, list[str]] = {}
-        for folded, distance in found.items():
-            by_distance.setdefault(distance, []).append(folded)
-        ranked = []
-        for distance in sorted(by_distance):
-            if len(ranked) >= config.near_candidates:
-                break  # the nearest spellings already fill the list: farther ones rank after them
-            cost = config.near_cost + config.near_edit_cost * distance
-            for folded in by_distance[distance]:
-                ranked.extend(
-                    (distance, cost + tone_cost[tone] - logp, syllable, cost + tone_cost[tone])
-                    for syllable, tone, logp in by_folded[folded]
-                )
-        # The nearest spellings first, then the likeliest words among them.
-        return [(syllable, cost) for _, _, syllable, cost in heapq.nsmallest(config.near_candidates, ranked)]
+        return found
 
     def _near_index(self) -> dict[str, list[tuple[str, int]]]:
         """Return every deletion (up to two letters) of every unmarked spelling -> (the spelling,
