@@ -109,6 +109,14 @@ def test_a_names_own_last_line_stays(last):
     assert drop_bled_last_line([NAME, (2, last)], WIDTH) == ([NAME, (2, last)], None)
 
 
+def test_a_word_read_with_a_bracket_for_its_edge_letter_is_judged_by_its_letters():
+    above = (1, "Xây dựng, triển khai ứng dụng Nền tảng quản lý thiết bị")
+    last = (2, "camera, [oT của tỉnh")  # "IoT" with its "I" read as "["
+    assert drop_bled_last_line([above, last], WIDTH) == ([above, last], None)
+    bled = (2, "camera, [UBND] Sở Nội")  # marks around an agency's words: still the other columns'
+    assert drop_bled_last_line([above, bled], WIDTH)[1] is not None
+
+
 def test_a_one_line_name_has_no_last_line_to_judge():
     assert drop_bled_last_line([(1, "Saulkhi có")], WIDTH) == ([(1, "Saulkhi có")], None)
 

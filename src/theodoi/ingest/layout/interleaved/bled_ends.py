@@ -212,8 +212,12 @@ _WORD_ENDS_SENTENCE = re.compile(r"\w[.)…]+\W*$")
 
 def _foreign(token: str) -> bool:
     """Whether a token reads as no prose word of a name: an agency, output or deadline word,
-    a word the restorer's model has never seen (OCR garble), digits or marks."""
-    word = fold(token).strip(".,;:()'\"")
+    a word the restorer's model has never seen (OCR garble), digits or marks.
+
+    Marks at the token's edges are left out, square brackets as round ones: OCR reads a
+    word's edge letter "I" or "l" as "[" ("[oT" for "IoT", "[UU" for "IUU"), and the word is
+    judged by its letters, not taken for marks."""
+    word = fold(token).strip(".,;:()[]'\"")
     if not word.isalpha():
         return True
     return word in _column_words() or word not in _model_words()
