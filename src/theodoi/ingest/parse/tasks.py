@@ -67,6 +67,7 @@ from theodoi.ingest.parse.parallel_items import stop_between_items
 from theodoi.ingest.parse.related_tails import related_tail
 from theodoi.ingest.parse.sections import recover_sections, sections_from_rows
 from theodoi.ingest.parse.short_collectives import short_collective
+from theodoi.ingest.parse.tail_collectives import with_tail_collective
 from theodoi.ingest.parse.tail_partners import with_tail_partner
 from theodoi.ingest.parse.university_names import mend_university
 from theodoi.ingest.parse.wrapped_heads import with_wrapped_head_names
@@ -306,6 +307,7 @@ def task_from_row(row: Row, section: str | None) -> Task | None:
         lead, support = place_found_names(lead, support, found, lines, _word_places, _stands_left_of)
         lead, support = lead_after_listed_partners(lead, support, row.fragments, found)
         support = with_tail_partner(with_listed_collective(support, lead, row.fragments), lead, row.fragments)
+        support = with_tail_collective(support, lead, row.fragments)
         lead, support, lead_conf = lead_of_partners_only(lead, support, lead_conf, support_conf)
         lead, support = with_wrapped_head_names(lead, support, row.fragments)
         faint = partial(faint_directory_name, row.fragments, exclude=lead, collectives=True)
