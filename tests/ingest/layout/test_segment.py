@@ -122,6 +122,53 @@ def test_words_read_whole_drop_at_the_plain_cost_before_the_output_opens():
     assert whole_cut("kiện toàn tổ", carry) == cut("kiện toàn tổ", carry)
 
 
+@pytest.mark.parametrize(
+    ("text", "carry", "expected", "comment"),
+    [
+        (
+            "ban hành",
+            {1: "Các sở, ban,", 2: "Chương trình được"},
+            {2: "ban hành"},
+            "'được' / 'ban hành': 'ban' is an agency word, but completes the output's 'được ban'",
+        ),
+        (
+            "cứu khoa học",
+            {0: "Sở Giáo dục và", 2: "Các hoạt động nghiên"},
+            {2: "cứu khoa học"},
+            "'nghiên' / 'cứu': the output's word wrapped inside, its line goes on in the output",
+        ),
+    ],
+)
+def test_a_word_completing_the_outputs_last_word_above_opens_its_span(text, carry, expected, comment):
+    tokens = text.split()
+    labels = segment_line(tokens, OTHERS, width=None, carry=Carry(carry), fluent=True)
+    assert spans(tokens, labels) == expected, comment
+    assert cut(text, Carry(carry)) != expected, "without the model's reading the line goes elsewhere"
+
+
+@pytest.mark.parametrize(
+    ("text", "carry", "expected", "comment"),
+    [
+        (
+            "phương",
+            {1: "Các sở, ngành, địa", 2: "Kế hoạch"},
+            {1: "phương"},
+            "negative: 'Kế hoạch' / 'phương' reads on but completes no word: the partners' 'địa phương'",
+        ),
+        (
+            "Công nghệ",
+            {0: "Sở Khoa học và", 2: "Kế hoạch"},
+            {0: "Công nghệ"},
+            "negative: the lead's name goes on",
+        ),
+    ],
+)
+def test_a_word_completing_no_output_is_placed_as_before(text, carry, expected, comment):
+    tokens = text.split()
+    labels = segment_line(tokens, OTHERS, width=None, carry=Carry(carry), fluent=True)
+    assert spans(tokens, labels) == expected == cut(text, Carry(carry)), comment
+
+
 def test_a_closed_agency_does_not_take_a_lowercase_continuation():
     carry = Carry({0: "Sở Y tế;", 1: "Các sở, ngành,"})
     assert cut("địa phương", carry) == {1: "địa phương"}
@@ -397,3 +444,13 @@ def test_a_capitalised_title_carries_on_an_output_ending_with_a_document_kind(
     cell: str, carried: bool
 ) -> None:
     assert (_continues(OUTPUT, cell, ["Chuyển", "đổi", "số"], 0) > 0) is carried
+
+
+def test_only_the_output_column_takes_the_completion_bonus():
+    from theodoi.ingest.layout.segment import _completions
+
+    kinds = [AGENCY, AGENCY, OUTPUT]
+    output = _completions(["ban"], ["", "Các sở, ban,", "Chương trình được"], kinds, 2.0)
+    partners = _completions(["phương"], ["", "Các sở, ngành, địa", "Kế hoạch"], kinds, 2.0)
+    assert output == [[0.0, 0.0, 2.0]]
+    assert partners == [[0.0, 0.0, 0.0]], "negative: an agency's next word is the directory's to carry on"

@@ -68,7 +68,7 @@ def segmented_rest(
         else:
             read = whole.get(number, frozenset()) if whole else frozenset()
             labels = segment_line(
-                tokens, seg_kinds, width=None, carry=carry, whole=[t in read for t in tokens]
+                tokens, seg_kinds, width=None, carry=carry, whole=[t in read for t in tokens], fluent=True
             )
         parts = spans(tokens, labels)
         parts = _without_output_debris(
