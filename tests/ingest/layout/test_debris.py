@@ -8,6 +8,7 @@ from theodoi.ingest.layout.debris import DEBRIS, DOUBT, WORD, debris_mask, token
 from theodoi.ingest.layout.interleaved.debris import (
     cut_at_lone_letter,
     debris_words,
+    drop_debris_words,
     drop_lone_consonants,
     lone_letter_words,
     whole_words,
@@ -59,6 +60,16 @@ def test_a_run_of_debris_goes_whole_numbers_and_all() -> None:
 
 def test_capitals_that_spell_nothing_go_with_their_run() -> None:
     assert mask("nhiem vu, LA LT re LR NP du an") == ["LA", "LT", "re", "LR", "NP"]
+
+
+def test_capitals_no_text_holds_go_amid_debris() -> None:
+    assert mask("nang luc 5O e TNAL A C . Sau khi") == ["5O", "e", "TNAL", "A", "C"]
+
+
+def test_capitals_beside_a_word_and_capitals_that_spell_a_syllable_stay() -> None:
+    assert mask("trien khai TNAL cho nguoi dan") == []
+    assert mask("trinh 5O e UBND tinh") == ["5O", "e"]  # a word on one side
+    assert "NAM" not in mask("VIET . e NAM A C")  # a syllable in capitals
 
 
 def test_a_lone_mixed_token_between_words_goes() -> None:
@@ -185,3 +196,15 @@ def test_a_lone_consonants_word_the_name_reads_on_without_is_dropped() -> None:
 def test_a_lone_consonants_word_the_name_reads_with_stays(raw: str, head: str, comment: str) -> None:
     lone = lone_letter_words(line(raw, head))
     assert drop_lone_consonants(head, lone, "Tập trung đầu tư") == head, comment
+
+
+def test_debris_before_a_gap_mark_leaves_the_name_blank_on_its_line() -> None:
+    assert drop_debris_words("NN EUNRY | đề án được", "ban", frozenset({"NN", "EUNRY"})) == (
+        "",
+        "đề án được ban",
+    )
+
+
+def test_debris_dropped_inside_the_names_part_keeps_the_rest() -> None:
+    head, rest = drop_debris_words("năng lực 5O e TNAL", "| Sau khi", frozenset({"5O", "e", "TNAL"}))
+    assert (head, rest) == ("năng lực", "| Sau khi")

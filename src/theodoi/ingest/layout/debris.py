@@ -99,7 +99,10 @@ def debris_mask(
 
     A run is a stretch of DOUBT/DEBRIS tokens (one short syllable between two capitals-only or
     DEBRIS tokens, "re" in "LT re LR", joins it); a run with a DEBRIS token, or of three tokens
-    two of which are no numbers, is debris as a whole. A capital letter
+    two of which are no numbers, is debris as a whole. Capitals that spell no syllable
+    between two tokens that are no words ("5O e TNAL A C") are DOUBT too: OCR reads accents
+    and rules as capitals, and an abbreviation stands among words ("trình UBND tỉnh"; one
+    amid debris on both sides goes with it). A capital letter
     alone before a capitalised word is kept (a head letter OCR cut off: "S Nông nghiệp").
     ``restored`` (same length) is the restored line's tokens; ``keep_first`` keeps the first
     token (the row number that opens a line).
@@ -115,6 +118,9 @@ def debris_mask(
     for k in range(1, n - 1):
         short = levels[k] == WORD and len(tokens[k].strip(_EDGE)) <= 2 and tokens[k].islower()
         if short and _junk_like(tokens[k - 1], levels[k - 1]) and _junk_like(tokens[k + 1], levels[k + 1]):
+            levels[k] = DOUBT
+    for k in range(1, n - 1):
+        if _stray_capitals(tokens[k], levels[k]) and levels[k - 1] != WORD and levels[k + 1] != WORD:
             levels[k] = DOUBT
     mask = [False] * n
     k = 0
@@ -133,6 +139,12 @@ def debris_mask(
     if keep_first and mask:
         mask[0] = False
     return mask
+
+
+def _stray_capitals(token: str, level: int) -> bool:
+    """Capitals read as an abbreviation that spell no syllable ("TNAL", "EUNRY")."""
+    bare = token.strip(_EDGE)
+    return level == WORD and len(bare) >= 3 and bare.isalpha() and bare.isupper() and not is_syllable(bare)
 
 
 def _junk_like(token: str, level: int) -> bool:

@@ -60,6 +60,7 @@ from theodoi.ingest.parse.lead_list import with_listed_leads
 from theodoi.ingest.parse.left_lead import place_found_names
 from theodoi.ingest.parse.listed_collectives import with_listed_collective
 from theodoi.ingest.parse.listed_lead import lead_after_listed_partners, listed_after
+from theodoi.ingest.parse.listed_tail_lead import lead_of_listed_tail
 from theodoi.ingest.parse.lost_collective import with_lost_collectives
 from theodoi.ingest.parse.name_lead_tail import lead_tail_in_name
 from theodoi.ingest.parse.named_lead import lead_left_of_collective, named_lead
@@ -317,6 +318,7 @@ def task_from_row(row: Row, section: str | None) -> Task | None:
         lead, support = lead_left_of_collective(lead, support, row.fragments)
         lead, support = with_heads_above(lead, support, row.fragments)
         lead, support = with_listed_leads(lead, support, row.fragments, found)
+        lead, support = lead_of_listed_tail(lead, support, row.fragments, found)
         lead = [mend_university(n, row.fragments) for n in with_listed_tails(lead, support, row.text("lead"))]
         lead, support = _distinct(lead), _distinct(support)  # the repairs above may name one twice
         name, lead = lead_tail_in_name(name, lead, support, row.text("lead") or "", row.fragments)

@@ -123,6 +123,19 @@ def debris_words(line: Line) -> frozenset[str]:
     return frozenset(word for word, drop in zip(text, mask, strict=True) if drop)
 
 
+def drop_debris_words(head: str, rest: str, debris: frozenset[str]) -> tuple[str, str]:
+    """Drop a line's debris words (``debris_words``) from the name's part of it.
+
+    Where only debris stood before a column gap mark ("NN EUNRY | đề án được"), the name
+    column is blank on the line, as when the line opens with the mark (``_cut_first_column``):
+    the words after the mark are the other columns' and go to the rest.
+    """
+    head = " ".join(w for w in head.split() if w not in debris)
+    if head.startswith("|"):
+        return "", f"{head.lstrip('| ')} {rest}".strip()
+    return head, rest
+
+
 def lone_letter_words(line: Line) -> frozenset[str]:
     """The restored words of ``line`` that OCR read as one letter ("X" restored "Xồ", "o" "ở").
 

@@ -39,6 +39,7 @@ from theodoi.ingest.layout.interleaved.deadlines import (
 from theodoi.ingest.layout.interleaved.debris import (
     blank_name_after_code,
     cut_at_lone_letter,
+    drop_debris_words,
     drop_lone_consonants,
 )
 from theodoi.ingest.layout.interleaved.directory_ends import finishes_directory_name
@@ -250,7 +251,7 @@ def _inline_row(
         if head:
             head = drop_trailing_letters(head)
         if head and debris and debris.get(line.number):
-            head = " ".join(w for w in head.split() if w not in debris[line.number])
+            head, rest = drop_debris_words(head, rest, debris[line.number])
         if head:
             open_cells = [streams[c.name].text for c in others if c.continues and c.name in streams]
             head, moved, carried = split_agency_continuation(head, [*open_cells, *continued], name.text)
