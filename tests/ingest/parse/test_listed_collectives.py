@@ -126,3 +126,31 @@ def test_a_partner_collective_ending_the_listed_one_gives_its_place_to_it() -> N
 def test_a_partner_collective_missing_an_inner_word_keeps_the_listed_one_out() -> None:
     support = with_listed_collective(["Sở Nội vụ", "Các sở, ngành"], [], LISTED_AFTER_A_PARTIAL_READING)
     assert support == ["Sở Nội vụ", "Các sở, ngành"]
+
+
+BELOW = [
+    (1486, ["So Tai chinh;", "Văn bản, ‘"]),
+    (1487, ["21 án", "Sở Khoa học và các số, ban, ."]),
+    (1488, ["hoạt động ở"]),
+    (1489, ["ngành, địa Xồ ;"]),
+    (1491, ["phương"]),
+]
+
+
+def test_a_name_closing_its_fragment_on_a_list_mark_lists_the_collective_below() -> None:
+    assert listed_collective("Sở Tài chính", BELOW) == "các sở, ban, ngành, địa phương"
+
+
+def test_a_name_without_a_list_mark_lists_nothing_below() -> None:
+    fragments = [(1486, ["So Tai chinh", "Văn bản, ‘"]), *BELOW[1:]]
+    assert listed_collective("Sở Tài chính", fragments) is None
+
+
+def test_a_list_mark_inside_a_fragment_lists_nothing_below() -> None:
+    fragments = [(1486, ["So Tai chinh; Văn bản, ‘"]), *BELOW[1:]]
+    assert listed_collective("Sở Tài chính", fragments) is None
+
+
+def test_a_capitalised_cac_below_is_a_cells_own_collective() -> None:
+    fragments = [BELOW[0], (1487, ["21 án", "Sở Khoa học và Các số, ban, ."]), *BELOW[2:]]
+    assert listed_collective("Sở Tài chính", fragments) is None

@@ -54,7 +54,50 @@ def listed_collective(name: str, fragments: Sequence[tuple[int, list[str]]]) -> 
     if len(places) < len(words):
         return None
     li, ti, _word = places[-1]
-    return collective_after(raw, lines, li, ti)
+    return collective_after(raw, lines, li, ti) or _listed_below(raw, lines, fragments, li, ti)
+
+
+# How many source lines below a partner's name closing its fragment on a list mark the
+# collective it lists may open ("Sở Tài chính;" / "... các sở, ban,").
+_BELOW_LINES = 2
+
+
+def _listed_below(
+    raw: Sequence[Sequence[str]],
+    lines: Sequence[Sequence[str]],
+    fragments: Sequence[tuple[int, list[str]]],
+    li: int,
+    ti: int,
+) -> str | None:
+    """The collective a partner's name lists on a line below, its list mark closing its fragment.
+
+    A name ending its cell's line with ";" or "," ("Sở Tài chính;") says the list goes on,
+    and a narrow cell goes on below it, often after a neighbour's words on that line ("Sở
+    Khoa học và các sở, ban,": the lead's name, then the partners' "các"). A lower-case
+    "các" (a collective is listed lower-case; a cell's own collective opens with "Các") on
+    one of the ``_BELOW_LINES`` source lines below opens the collective listed, read there
+    as after a name (``collective_after``). None when the name does not close its fragment
+    on a list mark or no such "các" opens a collective.
+    """
+    if not raw[li][ti].endswith((";", ",")) or not _closes_fragment(fragments[li][1], ti):
+        return None
+    for lj in range(li + 1, len(raw)):
+        if fragments[lj][0] - fragments[li][0] > _BELOW_LINES:
+            break
+        for tj, token in enumerate(raw[lj]):
+            if token == "các" and (found := collective_after(raw, lines, lj, tj - 1)) is not None:
+                return found
+    return None
+
+
+def _closes_fragment(pieces: Sequence[str], at: int) -> bool:
+    """Whether token ``at`` of a fragment line (its pieces joined) is its piece's last."""
+    for piece in pieces:
+        count = len(piece.split())
+        if at < count:
+            return at == count - 1
+        at -= count
+    return False
 
 
 def listing_tokens(fragments: Sequence[tuple[int, list[str]]]) -> tuple[list[list[str]], list[list[str]]]:
