@@ -26,6 +26,9 @@ from theodoi.ingest.text import fold
         ("aRT", "aRT", DOUBT),  # odd case: debris only with neighbours
         ("£", "£", DEBRIS),  # a clump of marks
         ("lf.hal", "lf.hậu", DEBRIS),  # a mark inside a word
+        ("nu’oc", "nữ’óc", WORD),  # a stray accent inside a word whose letters spell a syllable
+        ("dO’I", "dO’I", DOUBT),  # ... in odd case
+        ("kh’q", "kh’q", DOUBT),  # ... spelling none
         ("LR", "LR", DOUBT),  # two capitals may spell nothing
         ("N", "Nổ", DOUBT),  # a lone letter the restorer made a word of
         ("nganh,", "ngành,", WORD),
@@ -70,6 +73,13 @@ def test_capitals_beside_a_word_and_capitals_that_spell_a_syllable_stay() -> Non
     assert mask("trien khai TNAL cho nguoi dan") == []
     assert mask("trinh 5O e UBND tinh") == ["5O", "e"]  # a word on one side
     assert "NAM" not in mask("VIET . e NAM A C")  # a syllable in capitals
+
+
+def test_a_lone_ampersand_read_as_o_between_words_stays() -> None:
+    assert mask("Dinh & ngoai tinh va", "Định ở ngoài tỉnh và") == []
+    assert mask("P & P & Y", "P ở P ở Y") == ["P", "&", "P", "&", "Y"]  # debris around it
+    assert "&" in mask("tin dung & S LA cua", "tín dụng ở S LÀ của")  # a lone letter after it
+    assert "&" in mask("Dinh & ngoai tinh", "Định & ngoài tỉnh")  # the restorer did not read it
 
 
 def test_a_lone_mixed_token_between_words_goes() -> None:

@@ -9,7 +9,8 @@ the raw token, which lines up one to one with the restored line's tokens.
 
 Each token gets a level: ``WORD`` (a Vietnamese syllable — checked against the restorer's
 syllable inventory, folded —, a number, a date, a code such as "57-NQ/TW" or "5G", or
-punctuation), ``DOUBT`` (an abbreviation "UBND", "GRDP", a short number "06", a vowel alone, an
+punctuation, a word with a stray accent inside whose letters spell a syllable, "nu’oc"),
+``DOUBT`` (an abbreviation "UBND", "GRDP", a short number "06", a vowel alone, an
 unknown lower-case word "eform") and ``DEBRIS`` (the shapes above). ``debris_mask`` marks what
 to drop: a DEBRIS token, and a run of DOUBT tokens holding DEBRIS ones (abbreviations and
 numbers among words stay). A doubtful token never goes alone, so "IoT", "KH&CN", "UBND" and
@@ -66,7 +67,9 @@ def token_level(token: str, restored: str = "") -> int:
         return WORD
     if not _ALLOWED.fullmatch(bare) or re.search(r"[^\W\d_]\.[^\W\d_]", bare):
         if re.fullmatch(r"[^\W\d_]+[’‘'][^\W\d_]+", bare):
-            return DOUBT  # a word with a stray accent read inside it ("dO’I")
+            # a word with a stray accent read inside it: its letters spell a syllable ("nu’oc")
+            spelt = re.sub(r"[’‘']", "", bare)
+            return WORD if spelt.islower() and is_syllable(spelt) else DOUBT  # "dO’I" is odd case
         return DEBRIS  # marks inside a word ("lf.hal", "t}en")
     if re.search(r"\d", bare):
         return DEBRIS  # letters and digits mixed, not a code: "S10a", "KI0d", "2As"
@@ -120,6 +123,9 @@ def debris_mask(
         if short and _junk_like(tokens[k - 1], levels[k - 1]) and _junk_like(tokens[k + 1], levels[k + 1]):
             levels[k] = DOUBT
     for k in range(1, n - 1):
+        if _read_as_o(tokens, restored, levels, k):
+            levels[k] = WORD
+    for k in range(1, n - 1):
         if _stray_capitals(tokens[k], levels[k]) and levels[k - 1] != WORD and levels[k + 1] != WORD:
             levels[k] = DOUBT
     mask = [False] * n
@@ -139,6 +145,18 @@ def debris_mask(
     if keep_first and mask:
         mask[0] = False
     return mask
+
+
+def _read_as_o(tokens: Sequence[str], restored: Sequence[str], levels: Sequence[int], k: int) -> bool:
+    """Whether a lone "&" is the word "ở" (at, in): OCR reads its hooked "ơ" as "&" ("S&"
+    for "Sở"), and the restorer read it so between two words ("Định & ngoài tỉnh")."""
+    return (
+        tokens[k] == "&"
+        and restored[k] == "ở"
+        and levels[k - 1] == WORD
+        and levels[k + 1] == WORD
+        and tokens[k + 1][:1].islower()
+    )
 
 
 def _stray_capitals(token: str, level: int) -> bool:
