@@ -62,6 +62,14 @@ def test_a_wrapped_agency_cells_words_leave_the_name(head, cells, expected) -> N
     assert (name, moved) == expected
 
 
+def test_a_run_opening_the_line_carries_on_the_cell_when_the_name_ends_otherwise() -> None:
+    head = "nghệ, đổi mới sáng tạo và chuyển đổi số"
+    assert split_agency_continuation(head, ["Sở Khoa học và Công"], "phục vụ phát triển khoa học")[:2] == (
+        "đổi mới sáng tạo và chuyển đổi số",
+        "nghệ,",
+    )
+
+
 def test_the_agency_carried_on_is_returned_for_the_next_lines() -> None:
     _name, _moved, carried = split_agency_continuation("nâng cao năng lực số ngành, địa", ["Các sở, ban,"])
     assert carried == "Các sở, ban, ngành, địa"
@@ -82,6 +90,12 @@ def test_the_agency_carried_on_is_returned_for_the_next_lines() -> None:
         ("cơ quan, đơn vị nhà nước", ["Các sở, ban,"], "", "another collective than the one begun"),
         ("kỹ năng số cơ bản", ["Sở Khoa học và"], "", "a lower-case run finishing nothing"),
         ("chuyển đổi số trên địa bàn", ["Các sở,"], "", "'bàn' folds like 'ban' but is not it"),
+        (
+            "nghệ, đổi mới sáng tạo và chuyển đổi số",
+            ["Sở Khoa học và Công"],
+            "phục vụ phát triển khoa học, công",
+            "the name ends with the cell's last word: 'nghệ' finishes the name's pair",
+        ),
     ],
 )
 def test_the_same_words_stay_in_the_name(head, cells, before, comment) -> None:

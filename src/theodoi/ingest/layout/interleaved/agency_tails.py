@@ -36,7 +36,9 @@ def split_agency_continuation(head: str, open_cells: Sequence[str], before: str 
     cell begun above (``open_cells``, not yet a whole directory name) carried on by it spells
     a directory name or the start of exactly one ("Các sở, ban," + "ngành, địa"), and the name does
     itself hold the phrase there (the word before the run repeats its first, "... từng ngành,
-    ngành, địa"; the name so far, ``before``, ends mid-phrase for a run at the start). The
+    ngành, địa"; the name so far, ``before``, ends mid-phrase for a run at the start, or
+    ends with the word the cell ends with: "... khoa học, công" / "nghệ, đổi mới" beside an
+    open "Sở Khoa học và Công" finishes the name's own pair, the cell wraps on elsewhere). The
     longest such run is taken. The moved words must be the directory name's next words, their
     marks too where they are lower-case ("bàn đồ" is not "ban"; a capitalised word mid-name
     is an agency's even with a slipped mark: "và Mới trường"). Returns (name part, words
@@ -51,11 +53,13 @@ def split_agency_continuation(head: str, open_cells: Sequence[str], before: str 
     if not starts or not tokens:
         return head, "", ""
 
-    def carried(words: Sequence[str]) -> str:
+    def carried(words: Sequence[str], pair_end: str = "") -> str:
         if not words[0][:1].islower() or tuple(_plain_words(" ".join(words))) not in _directory_runs():
             return ""
         text = " ".join(words)
         for start in starts:
+            if pair_end and _plain_words(start)[-1:] == [pair_end]:
+                continue  # the name ends with the cell's last word: the run finishes the name's pair
             joined = f"{start} {text}"
             if agency_continuation(start, text) < 0.95:
                 continue
@@ -78,9 +82,10 @@ def split_agency_continuation(head: str, open_cells: Sequence[str], before: str 
             return " ".join(kept), " ".join(words), name
     if _ENDS_OPEN.search(fold(before)):
         return head, "", ""  # the name above ends mid-phrase: this line's first words carry it on
+    pair_end = (_plain_words(before) or [""])[-1]
     for k in range(most, 0, -1):  # at the start: "ngành, địa của cấp có ..."
         words, kept = tokens[:k], tokens[k:]
-        if name := carried(words):
+        if name := carried(words, pair_end):
             return " ".join(kept), " ".join(words), name
     return head, "", ""
 
