@@ -5,8 +5,8 @@ wrapped over many short lines, and Vietnamese writes a word as several syllables
 often falls inside a word: "Các bài toán được công" / "bố trên", "Chương trình được" / "ban
 hành", "Các hoạt động nghiên" / "cứu". The column vocabularies cannot place such a syllable
 ("bố", "ban", "công" are agency words too); the language model the restorer decodes with can:
-the syllable is all but certain after one cell's last words and unlikely after the others'.
-``layout.segment`` lets that cell's span open with it.
+the syllable is likely after one cell's last words and unlikely after the others'.
+``layout.segment`` lets the output's span open with it.
 """
 
 from __future__ import annotations
@@ -14,14 +14,15 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 
-# How likely (0..1, see ``reads_on``) a word must read after a cell's last words to complete
-# them: 0.85 is a cost of 1.2 nats (a chance of about one in three), where a compound's second
+# How likely (0..1, see ``_reading``) a word must read after a cell's last words to complete
+# them: 0.8 is a cost of 1.6 nats (a chance of about one in five), where a compound's second
 # syllable lies ("được công" / "bố" 1.4, "Chương trình được" / "ban" 0.1, "nghiên" / "cứu" 0.0);
-# a phrase's next word costs 2 to 6, another column's 8 to 15 (measured on the dev plans: at 0.6
-# and 0.75 words that merely read on open cells too, and 000 loses outputs).
-COMPLETES = 0.85
+# a phrase's next word costs 2 to 6, another column's 8 to 15 (measured on the dev plans: at 0.7
+# and 0.75 words that merely read on open the output too, and 000 loses outputs; 0.85 misses
+# "được công" / "bố", "xử" / "lý", "quy" / "trình").
+COMPLETES = 0.8
 # By how much the word must read better after that cell than after any other: two cells it
-# completes alike leave it undecided (flat 0.2..0.5 on the dev plans).
+# completes alike leave it undecided (flat 0.2..0.3 on the dev plans; 0.5 loses a partner).
 MARGIN = 0.3
 # A word costing this (natural log) or more after its context reads on from it no better than
 # a word picked at random (the model's unseen words).
