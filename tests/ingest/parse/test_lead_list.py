@@ -2,7 +2,7 @@
 
 import pytest
 
-from theodoi.ingest.parse.lead_list import listed_below, with_listed_leads
+from theodoi.ingest.parse.lead_list import listed_below, with_listed_head, with_listed_leads
 from theodoi.ingest.parse.listed_lead import listed_after
 
 # "Sở Khoa học," / "Công nghệ, Sở" / "Tài chính": the lead cell lists two departments; the OCR
@@ -126,3 +126,31 @@ def test_partner_listing_the_lead_joins_it_first():
 def test_partners_list_stays_with_partners():
     got = with_listed_leads(["Sở Khoa học và Công nghệ"], ["Sở Tài chính"], PARTNERS_LIST)
     assert got == (["Sở Khoa học và Công nghệ"], ["Sở Tài chính"])
+
+
+# "Sở Khoa học" / "và Công" / "nghệ, Văn" / ("phòng" lost to the name) / "UBND tỉnh"
+LISTED_HEAD = [
+    (10, ["Sở Khoa học"]),
+    (11, ["và Công Hoàn thành kết nối"]),
+    (12, ["nghệ,", "Văn", "Các sở, ngành"]),
+    (14, ["UBND tỉnh"]),
+]
+
+
+def test_a_head_after_the_list_mark_with_its_rest_below_is_the_next_lead_name():
+    got = with_listed_head(["Sở Khoa học và Công nghệ"], LISTED_HEAD)
+    assert got == ["Sở Khoa học và Công nghệ", "Văn phòng UBND tỉnh"]
+
+
+@pytest.mark.parametrize(
+    "fragments",
+    [
+        pytest.param(
+            [*LISTED_HEAD[:2], (12, ["nghệ", "Văn", "Các sở, ngành"]), LISTED_HEAD[3]], id="no-mark"
+        ),
+        pytest.param([*LISTED_HEAD[:3], (18, ["UBND tỉnh"])], id="rest-too-far-below"),
+        pytest.param([*LISTED_HEAD[:3], (14, ["Kế hoạch"])], id="no-rest"),
+    ],
+)
+def test_no_listed_head_without_its_mark_and_rest(fragments):
+    assert with_listed_head(["Sở Khoa học và Công nghệ"], fragments) == ["Sở Khoa học và Công nghệ"]

@@ -20,11 +20,11 @@ from theodoi.ingest.parse.faint_words import WORD_EDGE, directory_entries, word_
 from theodoi.ingest.text import fold
 
 # How many fragment lines below the head the rest of the name may open a piece on.
-_REST_LINES = 3
+REST_LINES = 3
 
 
 @lru_cache(maxsize=1)
-def _headed_names() -> tuple[tuple[tuple[str, ...], tuple[str, ...], str], ...]:
+def headed_names() -> tuple[tuple[tuple[str, ...], tuple[str, ...], str], ...]:
     """(head, rest, name) of each directory name whose rest, two words or more, opens with a
     capital after its head ("Văn phòng" / "UBND tỉnh", "Chi cục" / "Thuế tỉnh")."""
     out = []
@@ -37,7 +37,7 @@ def _headed_names() -> tuple[tuple[tuple[str, ...], tuple[str, ...], str], ...]:
     return tuple(out)
 
 
-def _is_run(tokens: Sequence[str], words: Sequence[str]) -> bool:
+def is_run(tokens: Sequence[str], words: Sequence[str]) -> bool:
     return len(tokens) >= len(words) and all(word_like(t, w) for t, w in zip(tokens, words, strict=False))
 
 
@@ -49,15 +49,15 @@ def lead_with_rest_below(lead: list[str], fragments: Sequence[tuple[int, list[st
     pieces = [
         [[w for w in (fold(t).strip(WORD_EDGE) for t in p.split()) if w] for p in ps] for _n, ps in fragments
     ]
-    for head, rest, name in _headed_names():
-        if tuple(said[: len(head)]) != head or len(said) == len(head) or _is_run(said[len(head) :], rest):
+    for head, rest, name in headed_names():
+        if tuple(said[: len(head)]) != head or len(said) == len(head) or is_run(said[len(head) :], rest):
             continue
         at = next(
             (i for i, line in enumerate(pieces) if any(p[: len(head)] == list(head) for p in line)), None
         )
         if at is None:
             continue
-        below = pieces[at + 1 : at + 1 + _REST_LINES]
-        if any(_is_run(piece[: len(rest)], rest) for line in below for piece in line):
+        below = pieces[at + 1 : at + 1 + REST_LINES]
+        if any(is_run(piece[: len(rest)], rest) for line in below for piece in line):
             return [name]
     return lead

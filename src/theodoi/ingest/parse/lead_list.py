@@ -14,7 +14,8 @@ directory names (the list's last name may have been read first); a lead read fro
 is no name whose end can be placed. A partner whose list mark goes on to a lead name, the
 list's earlier name, joins the lead before it. A lower-case "các" on the lines between says
 the list goes on to a collective ("Sở Tài chính;" / "các sở, ban, ngành"), the partners'
-habit: no lead list then.
+habit: no lead list then. A listed name whose head's first word follows the mark and whose
+capitalised rest opens a line below ("Văn" / "UBND tỉnh") is added too (``with_listed_head``).
 """
 
 from __future__ import annotations
@@ -24,7 +25,8 @@ from collections.abc import Sequence
 
 from theodoi.ingest.normalise.agencies import is_collective, known_agency, names_within
 from theodoi.ingest.parse.faint_words import WORD_EDGE, fragment_words, word_like, word_places
-from theodoi.ingest.parse.listed_lead import listed_after
+from theodoi.ingest.parse.head_rest_below import REST_LINES, headed_names, is_run
+from theodoi.ingest.parse.listed_lead import listed_after, name_end
 from theodoi.ingest.text import fold
 
 # How many source lines below a listed name's end the list's next name may open.
@@ -112,3 +114,43 @@ def with_listed_leads(
         at, other = pair
         lead.insert(at + 1, other)
         support = [x for x in support if x != other]
+
+
+def with_listed_head(lead: list[str], fragments: Sequence[tuple[int, list[str]]]) -> list[str]:
+    """Add to the lead the headed directory name its last name's list mark goes on to, its
+    head's first word after the mark and its rest opening a piece just below.
+
+    "Sở Khoa học và" / "Công nghệ, Văn" / ... / "UBND tỉnh": the lead cell lists a second
+    name whose head ("Văn phòng") begins after the first name's list mark and whose rest
+    ("UBND tỉnh", capitalised) opens a line of its own; the head's other words went to
+    another column. One headed name only must fit (``headed_names``).
+    """
+    if not lead or not fragments or not known_agency(lead[-1]):
+        return lead
+    end = name_end(lead[-1], fragments)
+    if end is None or not re.search(r"[;,]$", end[0]):
+        return lead
+    after = [a for a in end[1] if a][:1]
+    at = _end_line(lead[-1], fragments)
+    if not after or at is None:
+        return lead
+    below = [
+        [_words(piece) for piece in pieces]
+        for number, pieces in fragments
+        if 0 < number - fragments[at][0] <= REST_LINES
+    ]
+    taken = {fold(x) for x in lead}
+    fits = [
+        name
+        for head, rest, name in headed_names()
+        if fold(name) not in taken
+        and word_like(after[0], head[0])
+        and any(is_run(piece[: len(rest)], rest) for line in below for piece in line)
+    ]
+    return [*lead, fits[0]] if len(fits) == 1 else lead
+
+
+def _end_line(name: str, fragments: Sequence[tuple[int, list[str]]]) -> int | None:
+    """Index of the fragment line ``name``'s last placed word stands on."""
+    places = word_places(name, fragment_words(fragments))
+    return places[-1][0] if places else None

@@ -17,7 +17,7 @@ from theodoi.ingest.parse.faint_words import fragment_words, word_like, word_pla
 from theodoi.ingest.text import fold
 
 
-def _name_end(name: str, fragments: Sequence[tuple[int, list[str]]]) -> tuple[str, list[str]] | None:
+def name_end(name: str, fragments: Sequence[tuple[int, list[str]]]) -> tuple[str, list[str]] | None:
     """The token an agency name ends on in the row's fragments, with the folded words after it
     on its line (None when the name is not placed).
 
@@ -47,7 +47,7 @@ def opens_a_list(name: str, fragments: Sequence[tuple[int, list[str]]]) -> bool:
     "Sở Khoa học và" / "Công nghệ; các" / "sở, ban, ngành": the cell lists several agencies,
     the name's last word ends with ";" or ":" or is followed by a lower-case "các".
     """
-    end = _name_end(name, fragments)
+    end = name_end(name, fragments)
     if end is None:
         return False
     last, after = end
@@ -62,7 +62,7 @@ def listed_after(name: str, other: str, fragments: Sequence[tuple[int, list[str]
     Two cells side by side on a line are cut by no list mark, so such a pair is no lead and
     partner printed in a row.
     """
-    end = _name_end(name, fragments)
+    end = name_end(name, fragments)
     if end is None or not re.search(r"[;,]$", end[0]):
         return False
     words = re.findall(r"\w+", fold(other))

@@ -56,7 +56,7 @@ from theodoi.ingest.parse.head_rest_below import lead_with_rest_below
 from theodoi.ingest.parse.headless_name import headless_name, with_listed_tails
 from theodoi.ingest.parse.heads_above import with_heads_above
 from theodoi.ingest.parse.lead_habit import lead_by_habit
-from theodoi.ingest.parse.lead_list import with_listed_leads
+from theodoi.ingest.parse.lead_list import with_listed_head, with_listed_leads
 from theodoi.ingest.parse.left_lead import place_found_names
 from theodoi.ingest.parse.listed_collectives import with_listed_collective
 from theodoi.ingest.parse.listed_lead import lead_after_listed_partners, listed_after
@@ -318,6 +318,7 @@ def task_from_row(row: Row, section: str | None) -> Task | None:
         lead, support = lead_left_of_collective(lead, support, row.fragments)
         lead, support = with_heads_above(lead, support, row.fragments)
         lead, support = with_listed_leads(lead, support, row.fragments, found)
+        lead = with_listed_head(lead, row.fragments)
         lead, support = lead_of_listed_tail(lead, support, row.fragments, found)
         lead = [mend_university(n, row.fragments) for n in with_listed_tails(lead, support, row.text("lead"))]
         lead, support = _distinct(lead), _distinct(support)  # the repairs above may name one twice
