@@ -50,6 +50,7 @@ from theodoi.ingest.parse.faint_words import (
 )
 from theodoi.ingest.parse.faint_words import fragment_words as _fragment_words
 from theodoi.ingest.parse.faint_words import word_places as _word_places
+from theodoi.ingest.parse.fuller_matches import fuller_first
 from theodoi.ingest.parse.fuller_readings import fuller_reading
 from theodoi.ingest.parse.garbled_names import with_told_names
 from theodoi.ingest.parse.head_rest_below import lead_with_rest_below
@@ -919,6 +920,7 @@ def directory_name_in(text: str, *, opening: int = 1, gap: int = 4) -> str | Non
         return None
     scored: list[tuple[float, int, str]] = []
     openers: dict[int, list[str]] = {}
+    hits: dict[str, list[str]] = {}  # a name the text opens with -> its words found, in order
     opens: dict[str, bool] = {}  # a directory name's first word -> whether words[0] is like it
     for target, entry in directory_words():
         if len(target) < 2:
@@ -927,7 +929,7 @@ def directory_name_in(text: str, *, opening: int = 1, gap: int = 4) -> str | Non
             opens[target[0]] = word_like(words[0], target[0])
         if not opens[target[0]]:
             continue
-        found, j = 1, 1
+        found, j, hit = 1, 1, [target[0]]
         for word in target[1:]:
             at = next(
                 (
@@ -940,6 +942,7 @@ def directory_name_in(text: str, *, opening: int = 1, gap: int = 4) -> str | Non
             if at is None:
                 continue
             found += 1
+            hit.append(word)
             j = at + 1
         prefix = next(
             (k for k in range(min(len(target), len(words))) if not word_like(words[k], target[k])),
@@ -948,6 +951,7 @@ def directory_name_in(text: str, *, opening: int = 1, gap: int = 4) -> str | Non
         if prefix < opening:
             continue
         openers.setdefault(prefix, []).append(entry)
+        hits[entry] = hit
         if found >= 2 and (prefix >= 2 or found / len(target) >= 0.6):
             scored.append((found / len(target), found, entry))
     longest = max(openers, default=0)
@@ -959,6 +963,7 @@ def directory_name_in(text: str, *, opening: int = 1, gap: int = 4) -> str | Non
             whole = [e for share, _n, e in scored if share == 1.0 and fold(e).startswith(shortest)]
             return max(whole, key=len) if whole else sizes[0][1]
     scored.sort(reverse=True)
+    scored = fuller_first(scored, hits, {e: len(t) for t, e in directory_words() if e in hits})
     if scored:
         share, found, entry = scored[0]
         if share >= 0.75 or (share >= 0.6 and (len(scored) == 1 or scored[1][:2] < (share, found))):
