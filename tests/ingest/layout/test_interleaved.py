@@ -453,6 +453,11 @@ def test_an_output_ending_without_a_kinds_first_word_stays(texts, comment):
             ["Kế hoạch được ban hành", "Báo cáo kết quả"],
             "the next row printed no output of its own",
         ),
+        (
+            ("Các ứng dụng được triển Khai Hoạt động thúc đẩy, hỗ", ""),
+            ["Các ứng dụng được triển Khai", "Hoạt động thúc đẩy, hỗ"],
+            "a passive 'được triển khai' takes no object: the kind after it is the next row's",
+        ),
     ],
 )
 def test_an_output_opening_inside_a_rows_output_moves_to_the_next_row(texts, expected, comment):
@@ -467,6 +472,10 @@ def test_an_output_opening_inside_a_rows_output_moves_to_the_next_row(texts, exp
         (
             ("Kế hoạch triển khai Đề án được ban hành", "thực hiện"),
             "'triển khai' takes the kind as its object",
+        ),
+        (
+            ("Hoạt động được giao triển khai Đề án", "thực hiện"),
+            "negative: 'được' two words back is no passive of 'triển khai'",
         ),
         (("Nhiệm vụ tích hợp trong Kế hoạch", "chuyển đổi số"), "'trong' takes the kind as its object"),
         (("Kế hoạch, Đề án, dự án", "được triển khai"), "a list of kinds goes on after a comma"),

@@ -168,8 +168,21 @@ def _opens_output(tokens: Sequence[str], k: int) -> bool:
 def _next_opening(tokens: Sequence[str], k: int) -> bool:
     """Whether tokens[k] opens another output kind than the cell's, not its object or list."""
     before = tokens[k - 1]
-    return (
-        _opens_output(tokens, k)
-        and not before.endswith((",", ";"))
-        and fold(before).strip(_EDGE_MARKS) not in _TAKES_KIND
-    )
+    word = fold(before).strip(_EDGE_MARKS)
+    takes = word in _TAKES_KIND and not (word in _VERBS_TAKING_KIND and _passive(tokens, k - 1))
+    return _opens_output(tokens, k) and not before.endswith((",", ";")) and not takes
+
+
+# The words of ``_TAKES_KIND`` that end a verb ("triển khai", "thực hiện", "phê duyệt"), as
+# against the prepositions and conjunctions, which take a kind whatever stands before them.
+_VERBS_TAKING_KIND = frozenset({"khai", "hien", "duyet"})
+
+
+def _passive(tokens: Sequence[str], k: int) -> bool:
+    """Whether the verb ending at tokens[k] is passive ("được triển khai", "được phê duyệt").
+
+    A passive verb's object is the subject before it (an output stated as a result: "Các ứng
+    dụng ... được triển khai"), so a capitalised output kind after it takes no object's place:
+    it opens the next row's output ("... được triển Khai | Hoạt động thúc đẩy, hỗ").
+    """
+    return any(fold(t).strip(_EDGE_MARKS) == "duoc" for t in tokens[max(0, k - 2) : k])
