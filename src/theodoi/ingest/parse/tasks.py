@@ -39,6 +39,7 @@ from theodoi.ingest.normalise.deadlines import (
     repair_past_years,
     tidy_deadline,
 )
+from theodoi.ingest.parse.beside_collective_lead import partners_beside_collective
 from theodoi.ingest.parse.collective_lead import collective_lead
 from theodoi.ingest.parse.faint_words import WORD_EDGE as _WORD_EDGE
 from theodoi.ingest.parse.faint_words import (
@@ -322,6 +323,7 @@ def task_from_row(row: Row, section: str | None) -> Task | None:
         lead = with_listed_head(lead, row.fragments)
         lead, support = lead_of_listed_tail(lead, support, row.fragments, found)
         lead = [mend_university(n, row.fragments) for n in with_listed_tails(lead, support, row.text("lead"))]
+        support = partners_beside_collective(lead, support, found, row.fragments)
         lead, support = _distinct(lead), _distinct(support)  # the repairs above may name one twice
         name, lead = lead_tail_in_name(name, lead, support, row.text("lead") or "", row.fragments)
         support = [
