@@ -47,7 +47,9 @@ class Weights:
     split: float = 0.6  # cutting between two words an agency name holds in a row ("viễn | thông")
     unpaired: float = 1.0  # an agency span going on with a lowercase word no name follows its last with
     whole: float = 2.0  # dropping a word OCR read whole once the row's output cell is open (flat 1.6..3)
-    fluent: float = 2.0  # a line's word completing the output's last word above (flat 1.5..2; 3 worse)
+    fluent: float = (
+        2.5  # a line's word completing the output's last word above (flat 2.5..3 on 002; 2 one row less)
+    )
 
 
 DEFAULT_WEIGHTS = Weights()
