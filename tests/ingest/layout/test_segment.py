@@ -454,3 +454,20 @@ def test_only_the_output_column_takes_the_completion_bonus():
     partners = _completions(["phương"], ["", "Các sở, ngành, địa", "Kế hoạch"], kinds, 2.0)
     assert output == [[0.0, 0.0, 2.0]]
     assert partners == [[0.0, 0.0, 0.0]], "negative: an agency's next word is the directory's to carry on"
+
+
+# An output kind's word ("bản" of "Văn bản") folds like a collective's ("ban" of "sở, ban,"):
+# in a comma list and out of its kind's phrase it weighs as the output's plain words.
+LISTED_BELOW_KIND = [
+    # the partners' 'sở, ban,' read 'số, bản,' below an open 'Văn bản': a list, no output kind
+    ("Số Khoa học và các số, bản, Nổ", "Văn bản", {0: "Số Khoa học và", 1: "các số, bản,", 2: "Nổ"}),
+    # negative: 'Văn' / 'bản,': the kind's phrase wrapped, its word stays the output's
+    ("bản, hoạt động", "Văn", {2: "bản, hoạt động"}),
+    # negative: 'bản,' ends the kind's phrase on its line
+    ("Sở Nội vụ Văn bản, hướng dẫn", "", {0: "Sở Nội vụ", 2: "Văn bản, hướng dẫn"}),
+]
+
+
+@pytest.mark.parametrize(("text", "output", "expected"), LISTED_BELOW_KIND)
+def test_a_collective_list_below_an_open_output_kind_stays_the_partners(text, output, expected):
+    assert whole_cut(text, Carry({0: "Sở Tài chính;", 2: output} if output else {})) == expected

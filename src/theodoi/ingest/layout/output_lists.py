@@ -24,6 +24,12 @@ LIST_WORDS = frozenset(
     {"cac", "so", "ban", "nganh", "bo", "dia", "phuong", "co", "quan", "don", "vi"}
     | {"ubnd", "hdnd", "tinh", "xa", "huyen"}
 )
+# The words of the collective partner cell ("Các sở, ban, ngành, địa phương"), folded, as OCR
+# and the restorer leave them ("Sở," read "số,"): each stands alone between the list's commas.
+COLLECTIVE_WORDS = frozenset({"so", "ban", "nganh", "dia", "phuong"})
+# Words that take a collective as their object inside an output ("Kế hoạch của sở, ban, ngành",
+# "dữ liệu (từ các sở, ban, ngành)"), folded.
+TAKES_COLLECTIVE = frozenset({"cua", "cac", "tu", "cho", "voi", "tai", "trong", "cap", "moi", "tung"})
 # How many words after "của" an output's list may run before the line ends.
 _LIST_RUN = 6
 _EDGE = ".,;:()\"'“”‘’-–—"

@@ -23,7 +23,14 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import pairwise
 
-from theodoi.ingest.layout.output_lists import LIST_WORDS, carries_list, names_agencies
+from theodoi.ingest.layout.kind_phrases import listed_outside_kind_phrase
+from theodoi.ingest.layout.output_lists import (
+    COLLECTIVE_WORDS,
+    LIST_WORDS,
+    TAKES_COLLECTIVE,
+    carries_list,
+    names_agencies,
+)
 from theodoi.ingest.text import fold as _plain_fold
 
 fold = lru_cache(maxsize=1 << 16)(_plain_fold)
@@ -200,9 +207,19 @@ _AGENCY_OPENERS = (
 )
 _DEADLINE_OPENERS = ("thang", "quy", "nam 20", "hang", "thuong xuyen", "nhiem vu thuong", "20")
 _EDGE = ".,;:()\"'“”‘’-–—"
+_KIND_SPAN = max(len(p.split()) for p in _OUTPUT_OPENERS) - 1  # words above a phrase may open with
 
 
 _OUTPUT_KIND_WORDS = frozenset(" ".join(_OUTPUT_OPENERS).split()) | {"hoan"}
+_KIND_PHRASES = tuple(tuple(p.split()) for p in _OUTPUT_OPENERS)
+
+
+@lru_cache(maxsize=1)
+def _shared_kind_words() -> frozenset[str]:
+    """The output kinds' words a collective's list prints alone between commas ("ban", "so"; not
+    "co", whose "cơ" lists only as "cơ quan" and which folds like the verb "có"): see
+    ``kind_phrases``."""
+    return _OUTPUT_KIND_WORDS & COLLECTIVE_WORDS
 
 
 @lru_cache(maxsize=1)
@@ -324,6 +341,11 @@ def _emission(token: str, kind: str) -> float:
         return 0.4 if word in _OUTPUT_WORDS else -0.3
     # prose: open vocabulary; a word only the other columns use leans away from it
     return 0.5 if not agency and word not in _OUTPUT_WORDS else 0.0
+
+
+def _plain_output_emission(token: str) -> float:
+    """An output's weight for a word outside its kind phrase (``kind_phrases``)."""
+    return 0.4 if _word(token) in _OUTPUT_WORDS else -0.3
 
 
 def opener(tokens: Sequence[str], k: int, kind: str) -> float:
@@ -493,6 +515,12 @@ def segment_line(
         if fluent
         else [[0.0] * m] * n
     )
+    above = [
+        _word(w) for j in range(m) if kinds[j] == OUTPUT for w in carry.texts.get(j, "").split()[-_KIND_SPAN:]
+    ]
+    loose = listed_outside_kind_phrase(
+        tokens, [_word(t) for t in tokens], above, _KIND_PHRASES, _shared_kind_words(), TAKES_COLLECTIVE
+    )
     neg = float("-inf")
     # best[c]: best score with the last kept token in column c; c == m: nothing kept yet
     best = [neg] * m + [0.0]
@@ -519,6 +547,8 @@ def segment_line(
             emit = weights.vocabulary * (
                 _PROVINCE_EMISSION if kind == AGENCY and named[k] else _emission(token, kind)
             )
+            if kind == OUTPUT and loose[k]:
+                emit = weights.vocabulary * _plain_output_emission(token)
             if listing[c] and _word(token) in LIST_WORDS:
                 emit = weights.vocabulary * _emission(token, AGENCY)
             if stray:

@@ -18,6 +18,7 @@ from itertools import pairwise
 from theodoi.ingest.layout.classify import roman_value
 from theodoi.ingest.layout.debris import is_syllable
 from theodoi.ingest.layout.lines import Line
+from theodoi.ingest.layout.output_lists import COLLECTIVE_WORDS, TAKES_COLLECTIVE
 from theodoi.ingest.layout.table import ColumnSpec, Row, find_table, rebuild_rows
 from theodoi.ingest.normalise.agencies import (
     AGENCY_DIRECTORY,
@@ -1040,13 +1041,6 @@ def drop_date_debris(text: str) -> str:
     return " ".join(tokens[:k])
 
 
-# The words of the collective partner cell ("Các sở, ban, ngành, địa phương"), folded, as OCR
-# and the restorer leave them ("Sở," read "số,").
-_COLLECTIVE_WORDS = frozenset({"so", "ban", "nganh", "dia", "phuong"})
-# Words that take a collective as their object inside an output ("Kế hoạch của sở, ban, ngành").
-_TAKES_COLLECTIVE = frozenset({"cua", "cac", "tu", "cho", "voi", "tai", "trong", "cap", "moi", "tung"})
-
-
 def drop_collective_bleed(text: str) -> str:
     """Drop a partner cell's list words run into an OCR'd output ("Văn bản, số, ban, hoạt động").
 
@@ -1061,7 +1055,7 @@ def drop_collective_bleed(text: str) -> str:
     i = 0
     while i < len(tokens):
         j = i
-        while j < len(tokens) and keys[j] in _COLLECTIVE_WORDS and (j == i or _listed_on(tokens, keys, j)):
+        while j < len(tokens) and keys[j] in COLLECTIVE_WORDS and (j == i or _listed_on(tokens, keys, j)):
             j += 1
         before = keys[i - 1] if i else ""
         after = keys[j] if j < len(keys) else ""
@@ -1069,7 +1063,7 @@ def drop_collective_bleed(text: str) -> str:
             out.append(tokens[i])
             i += 1
             continue
-        if j - i < 2 or before in _TAKES_COLLECTIVE or f"{keys[j - 1]} {after}" in _PHRASE_ACCENTS:
+        if j - i < 2 or before in TAKES_COLLECTIVE or f"{keys[j - 1]} {after}" in _PHRASE_ACCENTS:
             out.extend(tokens[i : max(j, i + 1)])  # no run, the list named, or "sở, ban hành"
         i = max(j, i + 1)
     return " ".join(out)
