@@ -30,6 +30,7 @@ from theodoi.ingest.restore import (
     train_with_corpus,
 )
 from theodoi.ingest.restore.decoder import CLEAN_MARKS, CODE
+from theodoi.ingest.restore.glued import MIN_LETTERS
 from theodoi.ingest.restore.model import toneless
 from theodoi.ingest.restore.syllables import fold_word, syllables
 
@@ -185,10 +186,12 @@ def test_keeps_numbers_codes_and_punctuation(restorer, text):
 
 @FAST
 @given(text=ocr_text)
-def test_changes_only_letters_never_the_word_count(restorer, text):
+def test_changes_only_letters_and_splits_only_long_words(restorer, text):
     out = restorer.restore_line(text)
 
-    assert len(out.split()) == len(text.split())
+    # a token of two syllables run together ("trienkhai") comes back as two words (``glued``)
+    long_words = sum(len(re.sub(r"\W", "", t)) >= MIN_LETTERS for t in text.split())
+    assert len(text.split()) <= len(out.split()) <= len(text.split()) + long_words
 
 
 @FAST

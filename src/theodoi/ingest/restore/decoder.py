@@ -5,6 +5,8 @@ search over the line picks the sequence that maximises language-model log probab
 channel cost. Numbers, document codes (57-NQ/TW, 22/12/2024), abbreviations (UBND), list
 markers ("a)"), Roman numerals and words that are not Vietnamese stay as they are. A line that
 already reads as proper Vietnamese, or that is not Vietnamese at all, comes back unchanged.
+A token no syllable is near that holds two syllables the language model has seen together
+("trienkhai") is split in two first (``glued``): the only change to a line's word count.
 
 A whole document (``restore_lines``, ``restore_stream``) is decoded twice: the words the first
 pass was sure of teach the second pass what the unsure damaged words between the same
@@ -24,6 +26,7 @@ from itertools import repeat
 from operator import add, sub
 
 from theodoi.ingest.restore.cache import DocumentCache, edits
+from theodoi.ingest.restore.glued import MIN_LETTERS, split_point
 from theodoi.ingest.restore.model import (
     JUNK,
     NUM,
@@ -173,6 +176,7 @@ class Restorer:
         self._distances: dict[tuple[str, str], int] = {}  # (scanned, unmarked) -> edit distance
         self._near_keys: dict[str, list[tuple[str, int]]] | None = None  # see ``_near_index``
         self._by_folded: dict[str, list[tuple[str, int, float]]] = {}  # unmarked -> (syllable, tone, log p)
+        self._glued: dict[str, int] = {}  # token -> where it splits in two syllables (0: it does not)
 
     # --- public interface ------------------------------------------------------------------
     def restore_line(self, text: str) -> str:
@@ -277,6 +281,7 @@ class Restorer:
         twin._cache = {k: v for k, v in self._cache.items() if fold_word(k) not in folded}
         twin._stored = {k: v for k, v in self._stored.items() if fold_word(k) not in folded}
         twin._prepared = {}
+        twin._glued = {}  # the reference added word pairs
         twin._rows = {}
         twin._spelling = {}  # the reference added words
         twin._words = None
@@ -585,6 +590,37 @@ class Restorer:
             out.append((start, core))
         return out
 
+    def _split_glued(self, pieces: list[tuple[int, str]]) -> list[tuple[int, str]]:
+        """Return ``pieces`` with each token that is two syllables run together (``glued``) split
+        in two; the second half starts where the first ends (the output puts a space there)."""
+        out = []
+        for start, core in pieces:
+            at = self._glued.get(core)
+            if at is None:
+                at = self._glued_at(core)
+                if len(self._glued) < 500_000:
+                    self._glued[core] = at
+            if at:
+                out.append((start, core[:at]))
+                out.append((start + at, core[at:]))
+            else:
+                out.append((start, core))
+        return out
+
+    def _glued_at(self, core: str) -> int:
+        low = core.lower()
+        if len(low) < MIN_LETTERS or (core[1:] != low[1:]) or fold_word(low) in self._folded:
+            return 0  # short, capitals inside (an abbreviation, a brand) or a syllable
+        keep = self.config.keep_cost
+        if any(w != OTHER and c < keep for _, w, c in self._candidates(core)):
+            return 0  # it reads as one word, a letter or two off at most ("Thudong": "Thường")
+        bi = self.model.bi
+
+        def pair_logp(v: int, w: int) -> float | None:
+            return bi.get(v, EMPTY).get(w) if v > UNSEEN and w > UNSEEN else None
+
+        return split_point(rough_key(low), self._candidates, pair_logp)
+
     def _decode(
         self,
         line: str,
@@ -614,7 +650,7 @@ class Restorer:
         vietnamese = alpha = foreign = 0
         valid = 0
         marked = 0
-        for start, core in self._pieces(line):
+        for start, core in self._split_glued(self._pieces(line)):
             shape = self._shape(core)
             fixed = self._fixed(shape, core, start, line, protected, upper_line)
             tokens.append((start, core, fixed))
@@ -813,9 +849,15 @@ class Restorer:
         pieces = []
         changes = []
         last = 0
+        end = -1  # where the token before ended
         for (start, core, fixed), options, choice, margin in zip(
             tokens, options_per_token, choices, sure, strict=True
         ):
+            if start == end:  # the second half of a glued token (``_split_glued``): a space before it
+                pieces.append(line[last:start])
+                pieces.append(" ")
+                last = start
+            end = start + len(core)
             if fixed is not None:
                 marker = MARKER_SHAPES.get(core)
                 if marker is None or line[start + 1 : start + 2] != ")" or line[:start].strip():

@@ -1,0 +1,77 @@
+"""Two syllables a scan ran together ("trienkhai"): split where the LM has seen the pair."""
+
+from __future__ import annotations
+
+import pytest
+
+from theodoi.ingest.restore import SHIPPED_MODEL_DIR, load_restorer
+from theodoi.ingest.restore.glued import split_point
+
+# A toy channel: each part reads as the syllable of the same letters at cost 1, word ids below.
+WORDS = {"trien": 1, "khai": 2, "van": 3, "ban": 4, "nan": 5, "cam": 6, "era": 7}
+PAIRS = {(1, 2): -1.0, (3, 4): -0.5}  # "triển khai", "văn bản"; "nan"/"cam"+"era" never seen
+
+
+def readings(part: str) -> tuple[tuple[str, int, float], ...]:
+    return ((part, WORDS[part], 1.0),) if part in WORDS else ()
+
+
+def pair_logp(v: int, w: int) -> float | None:
+    return PAIRS.get((v, w))
+
+
+@pytest.mark.parametrize(
+    ("key", "expected"),
+    [
+        ("trienkhai", 5),
+        ("vanban", 3),
+        ("camera", 0),  # negative: both halves read as syllables, but never as a pair
+        ("nano", 0),  # negative: too short to hold two syllables of three letters
+        ("van2ban", 0),  # negative: not letters alone
+    ],
+)
+def test_split_point_needs_two_readable_halves_the_model_saw_together(key, expected):
+    assert split_point(key, readings, pair_logp) == expected
+
+
+@pytest.fixture(scope="module")
+def restorer():
+    return load_restorer(SHIPPED_MODEL_DIR)
+
+
+@pytest.mark.parametrize(
+    ("scanned", "expected"),
+    [
+        ("trienkhai", "triển khai"),
+        ("Hoatdong", "Hoạt động"),
+        ("Vanban,", "Văn bản,"),
+        ("vienthong", "viễn thông"),
+        ("Kétqua", "Kết quả"),
+        ("Taichinh", "Tài chính"),
+        ("diaphuong", "địa phương"),
+    ],
+)
+def test_a_glued_pair_of_syllables_is_split(restorer, scanned, expected):
+    assert restorer.restore_line(scanned) == expected
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Lắp đặt camera giám sát",  # a foreign word whose halves read as syllables
+        "Scopus",  # a proper noun
+        "Viettel",  # a brand
+        "Microsoft",
+        "VNPT",  # an abbreviation
+        "UBND",
+        "eGov",  # capitals inside
+        "VNeID",
+    ],
+)
+def test_foreign_words_names_and_abbreviations_are_kept_whole(restorer, line):
+    assert restorer.restore_line(line) == line
+
+
+def test_a_word_the_channel_reads_as_one_syllable_is_not_split(restorer):
+    # "nano" is read as one word (rightly or not): the split never makes two of it
+    assert len(restorer.restore_line("nano").split()) == 1
