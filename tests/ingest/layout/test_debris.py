@@ -26,6 +26,8 @@ from theodoi.ingest.text import fold
         ("aRT", "aRT", DOUBT),  # odd case: debris only with neighbours
         ("£", "£", DEBRIS),  # a clump of marks
         ("lf.hal", "lf.hậu", DEBRIS),  # a mark inside a word
+        ("~ban", "~ban", WORD),  # a tone mark read apart at the word's edge
+        ("~10d", "~10d", DEBRIS),
         ("nu’oc", "nữ’óc", WORD),  # a stray accent inside a word whose letters spell a syllable
         ("dO’I", "dO’I", DOUBT),  # ... in odd case
         ("kh’q", "kh’q", DOUBT),  # ... spelling none
@@ -218,3 +220,15 @@ def test_debris_before_a_gap_mark_leaves_the_name_blank_on_its_line() -> None:
 def test_debris_dropped_inside_the_names_part_keeps_the_rest() -> None:
     head, rest = drop_debris_words("năng lực 5O e TNAL", "| Sau khi", frozenset({"5O", "e", "TNAL"}))
     assert (head, rest) == ("năng lực", "| Sau khi")
+
+
+def test_debris_words_hold_syllables_the_restorer_made_up() -> None:
+    got = debris_words(line("ky nang huon Cone nghe", "kỹ năng huỗn Công nghệ"))
+    assert got == frozenset({"huỗn"})
+    assert debris_words(line("ky nang so", "kỹ năng số")) == frozenset()
+
+
+def test_drop_debris_words_keeps_a_word_without_its_edge_tilde() -> None:
+    assert drop_debris_words("Xây ~ban hành", "Các sở", frozenset()) == ("Xây ban hành", "Các sở")
+    # no syllable after the tilde: left as it is
+    assert drop_debris_words("Xây ~10d hành", "Các sở", frozenset()) == ("Xây ~10d hành", "Các sở")

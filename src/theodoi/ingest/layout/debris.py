@@ -25,7 +25,7 @@ from functools import lru_cache
 
 WORD, DOUBT, DEBRIS = 0, 1, 2
 
-_EDGE = ".,;:()[]\"'“”‘’!?|"
+_EDGE = ".,;:()[]\"'“”‘’!?|~"
 _PUNCT_WORD = re.compile(r"[.,;:\-–—()…\"'“”‘’/]+")
 _NUMBER = re.compile(r"\d+(?:[.,/\-–]\d+)*%?")
 # codes: resolution/document numbers ("57-NQ/TW", "1552/BTTTT-TTH", "71/NQ-CP"), generations

@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from theodoi.ingest.layout.debris import debris_mask, is_syllable
 from theodoi.ingest.layout.interleaved.words import fold
+from theodoi.ingest.layout.invented_words import invented_words
 from theodoi.ingest.layout.lines import Line
 from theodoi.ingest.text import is_so_lookalike
 
@@ -114,13 +115,15 @@ def debris_words(line: Line) -> frozenset[str]:
     They are dropped from the task name only, after the row is cut: the row and column cuts
     read the line as before (taking tokens out shifts the character positions they weigh), and
     the other cells keep them (an agency's garbled word still helps find its directory name).
-    A row number opening the line is kept.
+    A row number opening the line is kept. A syllable the restorer made up of an unmarked token
+    (``invented_words``: "huon" read "huỗn") is debris too.
     """
     raw, text = line.raw.split(), line.text.split()
     if len(raw) != len(text) or not raw:
         return frozenset()
     mask = debris_mask(raw, text, keep_first=row_code_like(raw[0]))
-    return frozenset(word for word, drop in zip(text, mask, strict=True) if drop)
+    dropped = frozenset(word for word, drop in zip(text, mask, strict=True) if drop)
+    return dropped | invented_words(raw, text)
 
 
 def drop_debris_words(head: str, rest: str, debris: frozenset[str]) -> tuple[str, str]:
@@ -130,10 +133,23 @@ def drop_debris_words(head: str, rest: str, debris: frozenset[str]) -> tuple[str
     column is blank on the line, as when the line opens with the mark (``_cut_first_column``):
     the words after the mark are the other columns' and go to the rest.
     """
-    head = " ".join(w for w in head.split() if w not in debris)
+    head = " ".join(_without_tilde(w) for w in head.split() if w not in debris)
     if head.startswith("|"):
         return "", f"{head.lstrip('| ')} {rest}".strip()
     return head, rest
+
+
+def _without_tilde(word: str) -> str:
+    """A word with a tilde at its edge ("~ban"): a tone mark OCR read apart from the letters.
+
+    The debris test reads past the tilde (``debris._EDGE``), but the name's later clean-up drops
+    any token holding one; the word is kept without it when the rest spells a syllable ("~ban"
+    -> "ban"), and left to that clean-up otherwise ("~10d").
+    """
+    bare = word.strip("~")
+    if bare == word or not bare or not is_syllable(bare.strip(".,;:")):
+        return word
+    return bare
 
 
 def lone_letter_words(line: Line) -> frozenset[str]:
