@@ -55,6 +55,7 @@ from theodoi.ingest.parse.faint_words import word_places as _word_places
 from theodoi.ingest.parse.fuller_matches import fuller_first
 from theodoi.ingest.parse.fuller_readings import fuller_reading
 from theodoi.ingest.parse.garbled_names import with_told_names
+from theodoi.ingest.parse.head_debris import without_head_debris
 from theodoi.ingest.parse.head_rest_below import lead_with_rest_below
 from theodoi.ingest.parse.headless_name import headless_name, with_listed_tails
 from theodoi.ingest.parse.heads_above import with_heads_above
@@ -327,10 +328,12 @@ def task_from_row(row: Row, section: str | None) -> Task | None:
         support = partners_beside_collective(lead, support, found, row.fragments)
         lead, support = _distinct(lead), _distinct(support)  # the repairs above may name one twice
         name, lead = lead_tail_in_name(name, lead, support, row.text("lead") or "", row.fragments)
-        support = [
-            fuller_reading(related_tail(n, row.fragments, row.text("support")), row.fragments)
-            for n in support
-        ]
+        support = without_head_debris(
+            [
+                fuller_reading(related_tail(n, row.fragments, row.text("support")), row.fragments)
+                for n in support
+            ]
+        )
         if lead and {fold(n) for n in lead} != lead_as_read:  # moved in by the repairs: a guess
             lead_conf = min(lead_conf, GUESSED_CONFIDENCE)
     for key, values, conf in (("lead", lead, lead_conf), ("support", support, support_conf)):
