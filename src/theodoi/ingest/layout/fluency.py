@@ -102,3 +102,8 @@ def completing_cells(
             )
         )
     return out
+
+
+def reading_after(texts: Sequence[str], word: str) -> list[float]:
+    """How well (0..1, see ``_reading``) ``word`` reads on after each of ``texts``' last words."""
+    return [_reading(context, word) for context in _contexts(texts)]

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from theodoi.ingest.layout.interleaved.output_ends import give_completing_end
 from theodoi.ingest.layout.table import Row
 
 _RESULT_TAIL = re.compile(
@@ -25,14 +26,16 @@ def give_result_tail(name: str, output: str) -> tuple[str, str]:
     """Move a result phrase ending ``name`` ("được triển khai", "ban hành") to ``output``'s end.
 
     Only when the row has an output (the words carry it on) and the name keeps words before
-    them; "đã"/"sẽ" before the phrase make it the name's own ("kế hoạch đã ban hành").
+    them; "đã"/"sẽ" before the phrase make it the name's own ("kế hoạch đã ban hành"). The
+    output's other last words the name kept go before it (``output_ends.give_completing_end``).
     """
     found = _RESULT_TAIL.search(name)
     if not output or not found or found.group(0).split()[0].lower() in ("đã", "sẽ"):
-        return name, output
+        return give_completing_end(name, output)
     head = name[: found.start()].rstrip(" ,;:")
     if len(head.split()) < 3:
         return name, output
+    head, output = give_completing_end(head, output)
     return head, f"{output.rstrip(' ,;:')} {found.group(0).strip(' .;,')}"
 
 
