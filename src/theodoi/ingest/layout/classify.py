@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from theodoi.ingest.layout.lines import Line
+from theodoi.ingest.token_pairs import paired_tokens
 
 # A row number (TT) at the start of a line: "1", "1.", "39.1", "39.12", "8 .1", "1 |".
 ROW_CODE = re.compile(r"^(\d{1,4}(?:\s?[.,]\s?\d{1,2}){0,2})\s*[.),]?(?=\s|$|[|\]}])[\s|\]}]*(.*)$")
@@ -135,7 +136,7 @@ def damaged_section_code(line: Line) -> tuple[int, str] | None:
     value = roman_value(m.group(1))
     if value is None:
         return None
-    raw_tokens, text_tokens = line.raw.split(), line.text.split()
+    raw_tokens, text_tokens = paired_tokens(line.raw, line.text)
     rest = m.group(2).strip()
     if len(raw_tokens) == len(text_tokens):
         rest = " ".join(text_tokens[len(raw_tokens) - len(rest.split()) :])

@@ -18,6 +18,7 @@ from theodoi.ingest.layout.interleaved.words import fold
 from theodoi.ingest.layout.invented_words import invented_words
 from theodoi.ingest.layout.lines import Line
 from theodoi.ingest.text import is_so_lookalike
+from theodoi.ingest.token_pairs import paired_tokens
 
 
 def _is_stray(token: str) -> bool:
@@ -43,13 +44,13 @@ def drop_debris_runs(line: Line, *, run: int = 3) -> Line:
     OCR reads the accents floating over a table line, and the rules between columns, as lone
     letters and marks ("h‘ h h-,\\ h A R A 5"). The restorer, which works line by line
     before the layout step, turns such letters into words ("hô", "hố"), so the runs are
-    found on the raw line, whose tokens match the restored line's one to one, and the
+    found on the raw line, whose tokens match the restored line's one to one (``paired_tokens``), and the
     restored tokens at those places are replaced by one bar: the text loses the debris and
     the layout keeps the gap it marks. The row number opening a line is kept, and so is a
     lone capital opening a capitalised word ("S Nông nghiệp": a head letter cut off), or
     "Sở" read with a mark for its vowel ("S& Giáo dục", restored "Sở": an agency's head).
     """
-    raw, text = line.raw.split(), line.text.split()
+    raw, text = paired_tokens(line.raw, line.text)
     if len(raw) != len(text) or len(raw) < run:
         return line
     stray = [_is_stray(t) for t in raw]
@@ -118,7 +119,7 @@ def debris_words(line: Line) -> frozenset[str]:
     A row number opening the line is kept. A syllable the restorer made up of an unmarked token
     (``invented_words``: "huon" read "huỗn") is debris too.
     """
-    raw, text = line.raw.split(), line.text.split()
+    raw, text = paired_tokens(line.raw, line.text)
     if len(raw) != len(text) or not raw:
         return frozenset()
     mask = debris_mask(raw, text, keep_first=row_code_like(raw[0]))
@@ -160,7 +161,7 @@ def lone_letter_words(line: Line) -> frozenset[str]:
     document, never a one-letter word), but "y" before "tế" (health) stays, and so does a
     word the line also prints from a longer token.
     """
-    raw, text = line.raw.split(), line.text.split()
+    raw, text = paired_tokens(line.raw, line.text)
     if len(raw) != len(text):
         return frozenset()
     lone = {
@@ -227,7 +228,7 @@ def whole_words(line: Line) -> frozenset[str]:
     Debris fails one of these: the restorer makes words of lone letters ("X" -> "Xồ") and of
     marks, and two-letter tokens are often accents or rules read as letters ("Lo" -> "Lồ").
     """
-    raw, text = line.raw.split(), line.text.split()
+    raw, text = paired_tokens(line.raw, line.text)
     if len(raw) != len(text):
         return frozenset()
     return frozenset(word for token, word in zip(raw, text, strict=True) if _read_whole(token, word))

@@ -16,6 +16,7 @@ from theodoi.ingest.parse.indicators.scan import is_garbage, is_junk, is_meaning
 from theodoi.ingest.parse.indicators.target_cell import WORD_TARGETS
 from theodoi.ingest.parse.indicators.units import squeezed_unit, unit_match
 from theodoi.ingest.text import collapse_spaces, fold
+from theodoi.ingest.token_pairs import paired_tokens
 
 # Capitalised words that sit inside indicator names (so they do not open a text target).
 _NAME_CAPITALS = {
@@ -277,7 +278,7 @@ def _cells_from_raw_tail(parts: Parts, text: str, raw: str, *, with_code: bool) 
     with its restored words up to the raw agency head and the raw tokens from there; it is
     taken only when that gives a target and an agency cell after a meaningful name.
     """
-    tokens, raw_tokens = text.split(), raw.split()
+    raw_tokens, tokens = paired_tokens(raw, text)
     if len(tokens) != len(raw_tokens) or len(tokens) < 4:
         return parts
     keys = [fold(t) for t in raw_tokens]
@@ -338,7 +339,7 @@ def drop_raw_debris(text: str, raw: str) -> tuple[str, str]:
     ("ở nghệ", "ứng nhu"), so the judgement is on the raw line, token for token; a line whose
     restored form has another number of tokens is left alone.
     """
-    raw_tokens, tokens = raw.split(), text.split()
+    raw_tokens, tokens = paired_tokens(raw, text)
     if len(raw_tokens) < 3 or len(raw_tokens) != len(tokens):
         return text, raw
     speck, last = raw_tokens[-2], raw_tokens[-1]
@@ -355,7 +356,7 @@ def keep_raw_specks(text: str, raw: str) -> str:
     restoration reads as a word ("Xô"); as printed, the speck is dropped from the name and
     does not open a sentence. Only a line restored token for token is touched.
     """
-    raw_tokens, tokens = raw.split(), text.split()
+    raw_tokens, tokens = paired_tokens(raw, text)
     if len(raw_tokens) != len(tokens):
         return text
     kept = [
