@@ -72,6 +72,7 @@ from theodoi.ingest.parse.parallel_items import stop_between_items
 from theodoi.ingest.parse.related_tails import related_tail
 from theodoi.ingest.parse.sections import recover_sections, sections_from_rows
 from theodoi.ingest.parse.short_collectives import short_collective
+from theodoi.ingest.parse.sibling_names import with_plan_siblings
 from theodoi.ingest.parse.tail_collectives import with_tail_collective
 from theodoi.ingest.parse.tail_partners import with_tail_partner
 from theodoi.ingest.parse.university_names import mend_university
@@ -258,6 +259,7 @@ def parse_tasks(lines: Sequence[Line]) -> TaskTable:
         _repair_deadline_years(result.tasks)
         with_lost_collectives(result.tasks, [r.text("lead") for r in task_rows])
         lead_by_habit(result.tasks, [r.fragments for r in task_rows])
+        with_plan_siblings(result.tasks, [r.fragments for r in task_rows])
         finish_university_places(result.tasks, task_rows)
     if not result.tasks:
         result.warnings.append("Đã thấy bảng nhiệm vụ nhưng không đọc được dòng nhiệm vụ nào; cần nhập tay.")
