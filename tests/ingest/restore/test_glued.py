@@ -49,6 +49,10 @@ def restorer():
         ("Kétqua", "Kết quả"),
         ("Taichinh", "Tài chính"),
         ("diaphuong", "địa phương"),
+        # in a line that reads clean: the halves ("Van", "ban") are syllables, and without the
+        # split the line looked clean and came back as it was
+        ("Sở Tài chính; Vanban, hoạt động", "Sở Tài chính; Văn bản, hoạt động"),
+        ("Các sở, ban, ngành; Kétqua thực hiện", "Các sở, ban, ngành; Kết quả thực hiện"),
     ],
 )
 def test_a_glued_pair_of_syllables_is_split(restorer, scanned, expected):
@@ -66,6 +70,8 @@ def test_a_glued_pair_of_syllables_is_split(restorer, scanned, expected):
         "UBND",
         "eGov",  # capitals inside
         "VNeID",
+        "Sở Tài chính; Văn bản, hoạt động",  # a clean line, nothing glued
+        "Lắp đặt camera giám sát tại các điểm công cộng",
     ],
 )
 def test_foreign_words_names_and_abbreviations_are_kept_whole(restorer, line):

@@ -650,7 +650,9 @@ class Restorer:
         vietnamese = alpha = foreign = 0
         valid = 0
         marked = 0
-        for start, core in self._split_glued(self._pieces(line)):
+        pieces = self._pieces(line)
+        split = self._split_glued(pieces)
+        for start, core in split:
             shape = self._shape(core)
             fixed = self._fixed(shape, core, start, line, protected, upper_line)
             tokens.append((start, core, fixed))
@@ -672,9 +674,15 @@ class Restorer:
         if vietnamese < self.config.vietnamese_share * alpha or foreign > self.config.foreign_share * alpha:
             return Decoded(line, [], ())
         # Already proper Vietnamese: every word a syllable and enough of them marked, or nearly
-        # every word and most of them marked (a foreign word or a typo in clean text).
-        if marked and (
-            (valid == alpha and marked >= 0.3 * alpha) or (valid >= 0.9 * alpha and marked >= 0.5 * alpha)
+        # every word and most of them marked (a foreign word or a typo in clean text). A line
+        # holding a glued token is decoded all the same: its halves read as syllables ("Vanban"
+        # -> "Van" "ban") and would make the line look clean, but they lack their gap and marks.
+        if (
+            marked
+            and len(split) == len(pieces)
+            and (
+                (valid == alpha and marked >= 0.3 * alpha) or (valid >= 0.9 * alpha and marked >= 0.5 * alpha)
+            )
         ):
             vocab = self._vocab
             words = tuple(
