@@ -42,6 +42,7 @@ from theodoi.ingest.layout.interleaved.debris import (
     drop_debris_words,
     drop_lone_consonants,
 )
+from theodoi.ingest.layout.interleaved.directory_chains import cut_directory_chains, directory_chain_cuts
 from theodoi.ingest.layout.interleaved.directory_ends import finishes_directory_name
 from theodoi.ingest.layout.interleaved.first_column import (
     _AFTER_END_SHARE,
@@ -299,12 +300,14 @@ def _inline_row(
         opening.update(forced)
     if len(name_parts) > 1:
         name = Cell("", [], name.confidence)
+        cuts = directory_chain_cuts(name_parts, row.fragments)
         name_parts = drop_lines_above_opening(name_parts, lines[start.index].number, width)
         kept = drop_bled_lines(name_parts, width)
         left = [part for part in name_parts if part not in kept]
         ended = drop_bled_line_ends(kept)
         taken = _taken_ends(kept, ended)
         name_parts, bled = drop_bled_last_line(ended, width)
+        name_parts, chained = cut_directory_chains(name_parts, cuts)
         for number, part in drop_detached_stops(name_parts):
             name.add(part, number)
         if bled is not None:
@@ -314,6 +317,9 @@ def _inline_row(
         for number, words in taken:
             _give_to_fragments(row, number, words)
         left.extend(taken)
+        for number, pieces in chained:
+            _place_fragments(row, number, pieces)
+            left.append((number, " | ".join(pieces)))
         if rests is not None:
             _give_to_rests(rests, left)
     if name.text:
