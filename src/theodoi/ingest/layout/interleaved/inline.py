@@ -54,6 +54,7 @@ from theodoi.ingest.layout.interleaved.first_column import (
 from theodoi.ingest.layout.interleaved.fragments import _assign_fragments, _fragments
 from theodoi.ingest.layout.interleaved.headers import header_lines, page_notes
 from theodoi.ingest.layout.interleaved.item_lists import continues_item_list
+from theodoi.ingest.layout.interleaved.list_item_ends import take_listed_item_line
 from theodoi.ingest.layout.interleaved.openings import drop_lines_above_opening
 from theodoi.ingest.layout.interleaved.output_gaps import output_after_gap
 from theodoi.ingest.layout.interleaved.reading_on import name_words_read_on
@@ -306,6 +307,8 @@ def _inline_row(
         left = [part for part in name_parts if part not in kept]
         ended = drop_bled_line_ends(kept)
         taken = _taken_ends(kept, ended)
+        list_above = " ".join(p for n, pieces in row.fragments if ended and n < ended[-1][0] for p in pieces)
+        ended, listed = take_listed_item_line(ended, list_above, width)
         name_parts, bled = drop_bled_last_line(ended, width)
         name_parts, chained = cut_directory_chains(name_parts, cuts)
         for number, part in drop_detached_stops(name_parts):
@@ -320,6 +323,11 @@ def _inline_row(
         for number, pieces in chained:
             _place_fragments(row, number, pieces)
             left.append((number, " | ".join(pieces)))
+        if listed is not None:  # the item given last: it goes left of the line's other words
+            number, pieces = listed
+            for words in reversed(pieces):
+                _give_to_fragments(row, number, words)
+                left.append((number, words))
         if rests is not None:
             _give_to_rests(rests, left)
     if name.text:
