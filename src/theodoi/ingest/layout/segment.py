@@ -485,6 +485,7 @@ def segment_line(
     lasts = [carry.texts.get(j, "").split()[-1:] for j in range(m) if kinds[j] == AGENCY]
     named = _named_province(tokens, [_word(w) for last in lasts for w in last])
     inside_name = [k > 0 and (named[k] or _agency_pair(tokens[k - 1], tokens[k])) for k in range(n)]
+    _open_titles(tokens, kinds, carry, openers, inside_name)
     # a capitalised output kind ("Văn bản", "Các quy trình") is no agency's word unless an
     # agency name goes on with it ("Sở | Kế hoạch và Đầu tư")
     opens_output = [
@@ -595,6 +596,36 @@ def segment_line(
         labels[k] = label
         c = prev
     return labels
+
+
+def _open_titles(
+    tokens: Sequence[str],
+    kinds: Sequence[str],
+    carry: Carry,
+    openers: list[dict[int, float]],
+    inside_name: Sequence[bool],
+) -> None:
+    """Make a document's title open the output span whose cell above ends with its kind
+    ("... trong Kế hoạch" / "Chuyển đổi số"; see ``document_titles``), in place."""
+    from theodoi.ingest.layout.document_titles import title_opens
+
+    agency_cells = [carry.texts.get(j, "") for j in range(len(kinds)) if kinds[j] == AGENCY]
+    for j, kind in enumerate(kinds):
+        if kind != OUTPUT or not _ends_document_kind(carry.texts.get(j, "")):
+            continue
+        opens = title_opens(
+            tokens,
+            True,
+            agency_cells,
+            opens_agency=lambda k: opener(tokens, k, AGENCY) > 0,
+            inner=[
+                inside or bool(_words_before().get(_word(t)))
+                for t, inside in zip(tokens, inside_name, strict=True)
+            ],
+        )
+        for k, title in enumerate(opens):
+            if title:
+                openers[k][j] = 1.0
 
 
 def _completions(

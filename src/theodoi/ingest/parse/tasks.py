@@ -59,6 +59,7 @@ from theodoi.ingest.parse.head_debris import without_head_debris
 from theodoi.ingest.parse.head_rest_below import lead_with_rest_below
 from theodoi.ingest.parse.headless_name import headless_name, with_listed_tails
 from theodoi.ingest.parse.heads_above import with_heads_above
+from theodoi.ingest.parse.kind_objects import kind_is_object
 from theodoi.ingest.parse.lead_habit import lead_by_habit
 from theodoi.ingest.parse.lead_list import with_listed_head, with_listed_leads
 from theodoi.ingest.parse.left_lead import place_found_names
@@ -1097,7 +1098,7 @@ def _from_output_word(text: str) -> str:
     for k in range(1, min(8, len(tokens))):
         rest = " ".join(tokens[k:])
         if rest[:1].isupper() and fold(rest).startswith(OUTPUT_WORDS):
-            if fold(" ".join(tokens[:k])).startswith(OUTPUT_WORDS):
+            if fold(" ".join(tokens[:k])).startswith(OUTPUT_WORDS) or kind_is_object(tokens[:k]):
                 return text
             return rest
     return text
