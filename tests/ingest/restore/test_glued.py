@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from theodoi.ingest.restore import SHIPPED_MODEL_DIR, load_restorer
+from theodoi.ingest.restore import SHIPPED_MODEL_DIR, load_restorer, train
 from theodoi.ingest.restore.glued import split_point
 
 # A toy channel: each part reads as the syllable of the same letters at cost 1, word ids below.
@@ -53,6 +53,11 @@ def restorer():
         # split the line looked clean and came back as it was
         ("Sở Tài chính; Vanban, hoạt động", "Sở Tài chính; Văn bản, hoạt động"),
         ("Các sở, ban, ngành; Kétqua thực hiện", "Các sở, ban, ngành; Kết quả thực hiện"),
+        # a place name the corpus writes with two capitals takes the second one back ...
+        ("UBND tinh Quangninh", "UBND tỉnh Quảng Ninh"),
+        ("Binhdinh", "Bình Định"),
+        # ... not a pair written with one ("Tài chính") nor a name scanned in lower case
+        ("tinh quangninh", "tỉnh quảng ninh"),
     ],
 )
 def test_a_glued_pair_of_syllables_is_split(restorer, scanned, expected):
@@ -81,3 +86,19 @@ def test_foreign_words_names_and_abbreviations_are_kept_whole(restorer, line):
 def test_a_word_the_channel_reads_as_one_syllable_is_not_split(restorer):
     # "nano" is read as one word (rightly or not): the split never makes two of it
     assert len(restorer.restore_line("nano").split()) == 1
+
+
+def test_training_keeps_the_pairs_written_as_a_name():
+    model = train(
+        [
+            "Triển khai tại tỉnh Quảng Ninh và tỉnh Quảng Ninh.",
+            "Bảo đảm an ninh mạng cùng Sở Tài chính và các sở, ngành.",
+            "Quảng Ninh đứng đầu; bảo đảm an ninh và tài chính.",
+        ]
+    )
+    named = {(v, w) for v, ws in model.titled_pairs.items() for w in ws}
+    ids = model.vocab
+    assert (ids["quảng"], ids["ninh"]) in named
+    assert (ids["sở"], ids["tài"]) in named
+    assert (ids["an"], ids["ninh"]) not in named  # negative: written in lower case
+    assert (ids["tài"], ids["chính"]) not in named  # negative: one capital ("Sở Tài chính")

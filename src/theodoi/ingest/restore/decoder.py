@@ -858,14 +858,24 @@ class Restorer:
         changes = []
         last = 0
         end = -1  # where the token before ended
+        titled_pairs = self.model.titled_pairs
+        before = (OTHER, "")  # the token before: word id, as scanned
         for (start, core, fixed), options, choice, margin in zip(
             tokens, options_per_token, choices, sure, strict=True
         ):
+            like = core
             if start == end:  # the second half of a glued token (``_split_glued``): a space before it
                 pieces.append(line[last:start])
                 pieces.append(" ")
                 last = start
+                if (
+                    fixed is None
+                    and before[1][:1].isupper()
+                    and options[choice][1] in titled_pairs.get(before[0], ())
+                ):
+                    like = core[:1].upper() + core[1:]  # a name's second word ("Quangninh": "Quảng Ninh")
             end = start + len(core)
+            before = (options[choice][1] if fixed is None else OTHER, core)
             if fixed is not None:
                 marker = MARKER_SHAPES.get(core)
                 if marker is None or line[start + 1 : start + 2] != ")" or line[:start].strip():
@@ -875,7 +885,7 @@ class Restorer:
                 word, w, _ = options[choice]
                 if w == OTHER:
                     continue  # kept as it is (the cached option may carry another token's case)
-            after = _cased(word, core)
+            after = _cased(word, like)
             if after == core:
                 continue
             pieces.append(line[last:start])

@@ -7,7 +7,10 @@ It is split where both halves read as syllables within the channel, and the two 
 pair the language model has seen (a word pair of clean administrative text: the evidence that
 the token is two words rather than a foreign word or a name, "camera", "Scopus", whose halves
 read as syllables but never follow one another). Each half has three letters at least, so a
-short token ("nano") is never split.
+short token ("nano") is never split. The second half keeps the case it was scanned in, but
+takes a capital after a capitalised first half when the corpus writes the pair as a name,
+both words capitalised inside a sentence (the model's ``titled_pairs``: "Quangninh" ->
+"Quảng Ninh", while "Taichinh" -> "Tài chính").
 """
 
 from __future__ import annotations

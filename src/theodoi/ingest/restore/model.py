@@ -83,6 +83,10 @@ FIELDS = {
     "tones": dict,  # syllable -> tone (0 ngang .. 5 nặng)
     "abbreviations": list,
     "capital": dict,  # word id -> -log P(capital | inside a sentence)
+    # word id -> the word ids that follow it in a name written with two capitals ("Quảng
+    # Ninh") most times the pair stands inside a sentence; a file written before it loads
+    # without it, and no glued name's second half then takes a capital
+    "titled_pairs": dict,
     "candidates": dict,  # frequent OCR token -> marshalled candidates
     # The near-syllable index, marshalled (``decoder.near_index``); a file written before it
     # was stored loads without it, and the decoder builds it when first needed.

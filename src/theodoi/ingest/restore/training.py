@@ -285,11 +285,14 @@ def train(texts: Iterable[str], pairs: Iterable[tuple[str, str]] = (), lexicon: 
     caps: Counter[str] = Counter()
     seen_inside: Counter[str] = Counter()  # a syllable inside a sentence ...
     titled: Counter[str] = Counter()  # ... and written with a capital there (a name: "Nam", "Tây")
+    pairs_inside: Counter[tuple[str, str]] = Counter()  # two words inside a sentence ...
+    titled_pairs: Counter[tuple[str, str]] = Counter()  # ... both with a capital ("Quảng Ninh")
     for text in [*texts, *(clean for _, clean in pairs)]:
         for line in text.splitlines():
             words = lm_tokens(line, inventory)
             if words:
                 sentences.append((words, 1.0))
+            before = None  # the word before, inside a sentence, one space back: (word, end)
             for match in WORD.finditer(line):
                 core = match.group()
                 abbreviation = core.isupper() or any(ch.isupper() for ch in core[1:])  # UBND, IoT, CTr
@@ -299,12 +302,24 @@ def train(texts: Iterable[str], pairs: Iterable[tuple[str, str]] = (), lexicon: 
                     low = core.lower()
                     seen_inside[low] += 1
                     titled[low] += core[0].isupper()
+                    if before is not None and line[before[1] : match.start()] == " ":
+                        pair = (before[0].lower(), low)
+                        pairs_inside[pair] += 1
+                        titled_pairs[pair] += before[0][0].isupper() and core[0].isupper()
+                    before = (core, match.end())
+                else:
+                    before = None
     _lm(sentences, model)
     model.capital = {
         model.vocab[w]: round(-math.log((titled[w] + 0.2) / (n + 1.0)), 3)
         for w, n in seen_inside.items()
         if w in model.vocab
     }
+    named: dict[int, list[int]] = defaultdict(list)
+    for (v, w), n in sorted(titled_pairs.items()):
+        if 2 * n > pairs_inside[v, w] and v in model.vocab and w in model.vocab:
+            named[model.vocab[v]].append(model.vocab[w])
+    model.titled_pairs = dict(named)
     _channel(pairs, inventory, model)
     seen = {w for w in model.vocab if not w.startswith("<")}
     index: dict[str, list[str]] = defaultdict(list)
