@@ -78,6 +78,7 @@ from theodoi.ingest.parse.tail_collectives import with_tail_collective
 from theodoi.ingest.parse.tail_partners import with_tail_partner
 from theodoi.ingest.parse.university_names import mend_university
 from theodoi.ingest.parse.university_places import finish_university_places
+from theodoi.ingest.parse.usual_lead import with_usual_lead
 from theodoi.ingest.parse.wrapped_heads import with_wrapped_head_names
 from theodoi.ingest.plan import GUESSED_CONFIDENCE, Provenance, Section, Task
 from theodoi.ingest.text import collapse_spaces, holds_run
@@ -261,6 +262,7 @@ def parse_tasks(lines: Sequence[Line]) -> TaskTable:
         with_lost_collectives(result.tasks, [r.text("lead") for r in task_rows])
         lead_by_habit(result.tasks, [r.fragments for r in task_rows])
         with_plan_siblings(result.tasks, [r.fragments for r in task_rows])
+        with_usual_lead(result.tasks, [r.fragments for r in task_rows])
         finish_university_places(result.tasks, task_rows)
     if not result.tasks:
         result.warnings.append("Đã thấy bảng nhiệm vụ nhưng không đọc được dòng nhiệm vụ nào; cần nhập tay.")
