@@ -48,3 +48,31 @@ def test_a_cell_reading_it_already_keeps_the_partners() -> None:
     )
     support = ["Các doanh nghiệp viễn thông, internet, công nghệ thông tin"]
     assert with_tail_collective(support, [], WRAPPED) == support
+
+
+# a collective's opening lines read clean, its closing lines lost to the name column; the lead
+# cell's "Sở Khoa học và" stands between its wrapped lines
+HEAD_WRAPPED = [
+    (1244, ["Các địa phương;", "Pharg mệnh"]),
+    (1245, ["Công an tỉnh; hạ tầng kết"]),
+    (1247, ["các doanh nội dung"]),
+    (1248, ["Sở Khoa học và"]),
+    (1249, ["nghiệp viện chung của"]),
+    (1250, ["Công nghệ Nổ ,"]),
+    (1251, ["thông, internet, tỉnh được ."]),
+]
+
+
+def test_a_collectives_first_words_wrapped_over_lines_name_it() -> None:
+    assert tail_collective(HEAD_WRAPPED) == LONG
+
+
+def test_an_agency_lines_words_between_are_not_skipped_unless_it_opens_a_name() -> None:
+    fragments = [*HEAD_WRAPPED]
+    fragments[3] = (1248, ["hạ tầng số và dữ liệu"])  # the name column's prose: no other cell's line
+    assert tail_collective(fragments) is None
+
+
+def test_a_collectives_first_words_on_one_line_name_nothing() -> None:
+    fragments = [(10, ["Sở Khoa học và"]), (11, ["các doanh nghiệp viễn thông, internet, và"])]
+    assert tail_collective(fragments) is None

@@ -10,6 +10,12 @@ found in order in the row's fragments and wrapped over more than one line (a nar
 lines, not another column's prose on one line), names that collective: of those whose last
 words stand so, the one with the longest run of its last words found in order ("viễn thông,
 internet, công nghệ thông tin" over "viễn thông, công nghệ thông tin"), the shorter on a tie.
+
+The other way round too: the opening lines read clean ("các doanh" / "nghiệp viễn" / "thông,
+internet,") while the closing ones went to the name column, so a run of its first words found
+the same way names it as well. A piece opening a named agency ("Sở Khoa học và") is the lead
+cell's line set between the collective's wrapped lines: its words are left out of the search,
+not counted as the gap between two of the collective's words.
 """
 
 from __future__ import annotations
@@ -38,23 +44,50 @@ def _long_collectives() -> tuple[tuple[tuple[str, ...], str], ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=1)
+def _name_openings() -> frozenset[str]:
+    """The folded openings of the directory's names that are no collective ("so khoa hoc va")."""
+    out = set()
+    for key, _name in directory_entries():
+        words = key.split()
+        if words[0] != "cac":
+            out.update(" ".join(words[:k]) for k in range(2, len(words)))
+    return frozenset(out)
+
+
+def _opens_other_name(piece: str) -> bool:
+    """A piece that is the opening of a named agency ("Sở Khoa học và"), its head capitalised:
+    another agency cell's line, set between the collective's wrapped lines."""
+    words = [fold(t).strip(WORD_EDGE) for t in piece.split()]
+    return piece[:1].isupper() and " ".join(w for w in words if w) in _name_openings()
+
+
+def _run(tokens: list[str], token_lines: list[int], words: tuple[str, ...], head: bool) -> int:
+    """How many of a collective's last words (its first with ``head``) stand in order in a row's
+    tokens; 0 unless ``_TAIL_WORDS`` do, wrapped over more than one line."""
+    ends = (lambda k: words[:k]) if head else (lambda k: words[-k:])
+    hits = words_in_order(tokens, ends(_TAIL_WORDS), token_lines)
+    if any(hit is None for hit in hits) or token_lines[hits[0]] == token_lines[hits[-1]]:
+        return 0
+    return max(
+        k
+        for k in range(_TAIL_WORDS, len(words) + 1)
+        if None not in words_in_order(tokens, ends(k), token_lines)
+    )
+
+
 def tail_collective(fragments: Sequence[tuple[int, list[str]]]) -> str | None:
-    """The long collective whose last words a row's fragments hold wrapped (see the module);
-    None when none does."""
-    lines = [[fold(t).strip(WORD_EDGE) for t in " ".join(pieces).split()] for _n, pieces in fragments]
+    """The long collective whose last (or first) words a row's fragments hold wrapped (see the
+    module); None when none does."""
+    kept = [[p for p in pieces if not _opens_other_name(p)] for _n, pieces in fragments]
+    lines = [[fold(t).strip(WORD_EDGE) for t in " ".join(pieces).split()] for pieces in kept]
     tokens = [t for line in lines for t in line]
     token_lines = [k for k, line in enumerate(lines) for _t in line]
     best: list[tuple[int, int, str]] = []
     for words, name in _long_collectives():
-        tail = words_in_order(tokens, words[-_TAIL_WORDS:], token_lines)
-        if any(hit is None for hit in tail) or token_lines[tail[0]] == token_lines[tail[-1]]:
-            continue
-        run = max(
-            k
-            for k in range(_TAIL_WORDS, len(words) + 1)
-            if None not in words_in_order(tokens, words[-k:], token_lines)
-        )
-        best.append((run, -len(words), name))
+        run = max(_run(tokens, token_lines, words, head) for head in (False, True))
+        if run:
+            best.append((run, -len(words), name))
     return max(best)[2] if best else None
 
 
