@@ -32,3 +32,30 @@ def test_a_cell_spelling_the_longer_name_reads_it() -> None:
 def test_a_cell_spelling_the_short_name_keeps_it() -> None:
     assert directory_name_in("Sở Công Thương") == "Sở Công Thương"
     assert directory_name_in("Số tế") == "Sở Y tế"
+
+
+def test_a_longer_name_read_further_on_goes_first_when_none_holds_more_nearby() -> None:
+    hits = {"Sở Công Thương": ["so", "cong"], "Sở Khoa học và Công nghệ": ["so", "cong"]}
+    far = {"Sở Công Thương": ["so", "cong"], "Sở Khoa học và Công nghệ": ["so", "cong", "nghe"]}
+    assert fuller_first([SHORT], hits, SIZES, far.__getitem__)[0] == (2 / 3, 3, "Sở Khoa học và Công nghệ")
+
+
+def test_a_longer_name_read_further_on_stays_behind_without_the_best_ones_words() -> None:
+    hits = {"Sở Công Thương": ["so", "cong"], "Sở Khoa học và Công nghệ": ["so", "cong"]}
+    far = {"Sở Công Thương": ["so", "cong"], "Sở Khoa học và Công nghệ": ["so", "khoa", "nghe"]}
+    assert fuller_first([SHORT], hits, SIZES, far.__getitem__) == [SHORT]
+
+
+def test_a_whole_best_name_is_not_read_again_further_on() -> None:
+    whole = (1.0, 3, "Sở Công Thương")
+    hits = {"Sở Công Thương": ["so", "cong", "thuong"], "Sở Khoa học và Công nghệ": ["so", "cong"]}
+    far = {
+        "Sở Công Thương": ["so", "cong", "thuong"],
+        "Sở Khoa học và Công nghệ": ["so", "cong", "thuong", "x"],
+    }
+    assert fuller_first([whole], hits, SIZES, far.__getitem__) == [whole]
+
+
+def test_a_garbled_cell_with_the_last_word_far_down_reads_the_longer_name() -> None:
+    assert directory_name_in("Số K10 càng © SỞ, địa phương LÀ nghệ Xô") == "Sở Khoa học và Công nghệ"
+    assert directory_name_in("Số K10 càng © SỞ, địa phương LÀ thương Xô") == "Sở Công Thương"

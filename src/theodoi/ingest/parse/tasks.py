@@ -52,7 +52,7 @@ from theodoi.ingest.parse.faint_words import (
 )
 from theodoi.ingest.parse.faint_words import fragment_words as _fragment_words
 from theodoi.ingest.parse.faint_words import word_places as _word_places
-from theodoi.ingest.parse.fuller_matches import fuller_first
+from theodoi.ingest.parse.fuller_matches import fuller_read
 from theodoi.ingest.parse.fuller_readings import fuller_reading
 from theodoi.ingest.parse.garbled_names import with_told_names
 from theodoi.ingest.parse.head_debris import without_head_debris
@@ -976,7 +976,7 @@ def directory_name_in(text: str, *, opening: int = 1, gap: int = 4) -> str | Non
             whole = [e for share, _n, e in scored if share == 1.0 and fold(e).startswith(shortest)]
             return max(whole, key=len) if whole else sizes[0][1]
     scored.sort(reverse=True)
-    scored = fuller_first(scored, hits, {e: len(t) for t, e in directory_words() if e in hits})
+    scored = fuller_read(scored, hits, words)
     if scored:
         share, found, entry = scored[0]
         if share >= 0.75 or (share >= 0.6 and (len(scored) == 1 or scored[1][:2] < (share, found))):
