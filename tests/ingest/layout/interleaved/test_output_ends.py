@@ -41,3 +41,23 @@ def test_no_output_or_a_short_name_keeps_everything():
         "Xây dựng hệ thống lấn chiếm rừng dịch vụ",
         "",
     )
+
+
+def test_a_phrases_next_word_moves_where_the_name_breaks_before_it():
+    # "triển khai" / "định mức" reads on as a phrase (0.38), "lĩnh vực" / "định" does not
+    head = "Xây dựng cơ sở dữ liệu dùng chung, chuyên ngành, lĩnh vực"
+    output, run = "Văn bản ban hành hoặc hướng dẫn triển khai", "định mức, đơn giá"
+    assert give_completing_end(f"{head} {run}", output) == (head, f"{output} {run}")
+
+
+def test_a_phrases_next_word_stays_where_the_name_may_end_with_it():
+    # the name reads on into "Công" (0.30): a phrase's next word, not a break
+    name = "Xây dựng Kế hoạch triển khai Chương trình của Ban Thường vụ Tỉnh ủy Công nghệ"
+    assert give_completing_end(name, "Kế hoạch") == (name, "Kế hoạch")
+    # a sentence mark closes the name ("." ends a third of names, hardly any output)
+    name = "Thúc đẩy thị trường văn hóa trên môi trường số)."
+    assert give_completing_end(name, "Văn bản thực hiện") == (name, "Văn bản thực hiện")
+    # the output's "pháp" completes the name's "giải": the name runs on into the output
+    name = "Khai thác giá trị sáng chế, giải hữu ích"
+    output = "Kế hoạch triển khai đề án được ban hành pháp"
+    assert give_completing_end(name, output) == (name, output)
