@@ -73,6 +73,22 @@ def _lists(name: str, other: str, fragments: Sequence[tuple[int, list[str]]]) ->
     )
 
 
+def _listing_pair(
+    lead: Sequence[str], others: Sequence[str], fragments: Sequence[tuple[int, list[str]]], *, listed: bool
+) -> tuple[int, str] | None:
+    """The first (index after which to insert, other) where a lead name lists ``other``
+    (``listed``) or ``other`` lists a lead name (inserted before it), else None."""
+    return next(
+        (
+            (k if listed else k - 1, other)
+            for other in others
+            for k, name in enumerate(lead)
+            if (_lists(name, other, fragments) if listed else _lists(other, name, fragments))
+        ),
+        None,
+    )
+
+
 def with_listed_leads(
     lead: list[str],
     support: list[str],
@@ -88,27 +104,15 @@ def with_listed_leads(
         held = (*lead, *support)
         unheld = [f for f in found if not any(names_within(f, x) or names_within(x, f) for x in held)]
         taken = {fold(x) for x in lead}
-        pair = next(
-            (
-                (k, other)
-                for other in (*support, *unheld)
-                if known_agency(other) and not is_collective(other) and fold(other) not in taken
-                for k, name in enumerate(lead)
-                if _lists(name, other, fragments)
-            ),
-            None,
+        others = [
+            other
+            for other in (*support, *unheld)
+            if known_agency(other) and not is_collective(other) and fold(other) not in taken
+        ]
+        # a lead name listing another goes before it; one another lists, after it
+        pair = _listing_pair(lead, others, fragments, listed=True) or _listing_pair(
+            lead, others, fragments, listed=False
         )
-        if pair is None:
-            pair = next(
-                (
-                    (k - 1, other)
-                    for other in (*support, *unheld)
-                    if known_agency(other) and not is_collective(other) and fold(other) not in taken
-                    for k, name in enumerate(lead)
-                    if _lists(other, name, fragments)
-                ),
-                None,
-            )
         if pair is None:
             return lead, support
         at, other = pair
