@@ -76,6 +76,7 @@ from theodoi.ingest.parse.short_collectives import short_collective
 from theodoi.ingest.parse.sibling_names import with_plan_siblings
 from theodoi.ingest.parse.tail_collectives import with_tail_collective
 from theodoi.ingest.parse.tail_partners import with_tail_partner
+from theodoi.ingest.parse.twin_lead import lead_beside_twin
 from theodoi.ingest.parse.university_names import mend_university
 from theodoi.ingest.parse.university_places import finish_university_places
 from theodoi.ingest.parse.usual_lead import with_usual_lead
@@ -334,6 +335,7 @@ def task_from_row(row: Row, section: str | None) -> Task | None:
         lead = [mend_university(n, row.fragments) for n in with_listed_tails(lead, support, row.text("lead"))]
         support = partners_beside_collective(lead, support, found, row.fragments)
         lead, support = _distinct(lead), _distinct(support)  # the repairs above may name one twice
+        lead, support = lead_beside_twin(lead, support, row.text("lead"))
         name, lead = lead_tail_in_name(name, lead, support, row.text("lead") or "", row.fragments)
         support = without_head_debris(
             [
