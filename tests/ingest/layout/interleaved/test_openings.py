@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from theodoi.ingest.layout.interleaved.openings import drop_lines_above_opening
+from theodoi.ingest.layout.interleaved.openings import drop_lines_above_opening, opening_cell_lines
 
 WIDTH = 50.0  # the first column's usual width, in characters
 
@@ -50,3 +50,16 @@ def test_a_lone_mark_above_a_database_name_leaves_it():
 )
 def test_a_names_own_capitalised_lines_stay(parts):
     assert drop_lines_above_opening(parts, 13, WIDTH) == parts
+
+
+def test_a_narrow_cells_lines_above_the_opening_go_back_to_the_cells():
+    dropped = [(10, "Có ít nhất 03 dự án,"), (11, ", chương trình trong")]
+    assert opening_cell_lines(dropped, WIDTH) == dropped
+
+
+def test_a_wide_title_above_the_opening_is_no_cells():
+    dropped = [
+        (10, "Đẩy mạnh chuyển đổi số, ứng dụng khoa học, công nghệ,"),
+        (11, "vực, bảo đảm quốc phòng và an ninh"),
+    ]
+    assert opening_cell_lines(dropped, WIDTH) == []

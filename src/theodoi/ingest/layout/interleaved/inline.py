@@ -55,7 +55,7 @@ from theodoi.ingest.layout.interleaved.fragments import _assign_fragments, _frag
 from theodoi.ingest.layout.interleaved.headers import header_lines, page_notes
 from theodoi.ingest.layout.interleaved.item_lists import continues_item_list
 from theodoi.ingest.layout.interleaved.list_item_ends import take_listed_item_line
-from theodoi.ingest.layout.interleaved.openings import drop_lines_above_opening
+from theodoi.ingest.layout.interleaved.openings import drop_lines_above_opening, opening_cell_lines
 from theodoi.ingest.layout.interleaved.output_gaps import output_after_gap
 from theodoi.ingest.layout.interleaved.reading_on import name_words_read_on
 from theodoi.ingest.layout.interleaved.recut import (
@@ -302,9 +302,11 @@ def _inline_row(
     if len(name_parts) > 1:
         name = Cell("", [], name.confidence)
         cuts = directory_chain_cuts(name_parts, row.fragments)
-        name_parts = drop_lines_above_opening(name_parts, lines[start.index].number, width)
+        opened = drop_lines_above_opening(name_parts, lines[start.index].number, width)
+        above_opening = opening_cell_lines(name_parts[: len(name_parts) - len(opened)], width)
+        name_parts = opened
         kept = drop_bled_lines(name_parts, width)
-        left = [part for part in name_parts if part not in kept]
+        left = [*above_opening, *(part for part in name_parts if part not in kept)]
         ended = drop_bled_line_ends(kept)
         taken = _taken_ends(kept, ended)
         list_above = " ".join(p for n, pieces in row.fragments if ended and n < ended[-1][0] for p in pieces)

@@ -36,3 +36,17 @@ def drop_lines_above_opening(
         if len(out[j - 1][1]) < _PARAGRAPH_END_SHARE * width:
             return out[j:]
     return out
+
+
+def opening_cell_lines(dropped: Sequence[tuple[int, str]], width: float) -> list[tuple[int, str]]:
+    """The lines ``drop_lines_above_opening`` took off that are another column's cell.
+
+    A taller cell standing above the name is a narrow column's: each of its lines is short
+    of the first column's width ("Có ít nhất 03 dự án," / ", chương trình trong"), and its
+    words go back to the row's other columns. A line as wide as the first column belongs to
+    text spanning the table above the row (a group's unnumbered title: "Đẩy mạnh chuyển đổi
+    số, ứng dụng khoa học, công" / ...): then none of the lines is a cell's.
+    """
+    if any(len(text) >= _PARAGRAPH_END_SHARE * width for _number, text in dropped):
+        return []
+    return list(dropped)
