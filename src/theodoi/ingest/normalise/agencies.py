@@ -451,6 +451,11 @@ def collective_noun_words() -> frozenset[str]:
 _COLLECTIVE_WORDS = frozenset(" ".join(_COLLECTIVE_NOUNS).split())
 
 
+def collective_nouns() -> tuple[str, ...]:
+    """The folded nouns a collective lists after "các" ("sở", "ngành", "địa phương")."""
+    return _COLLECTIVE_NOUNS
+
+
 @lru_cache(maxsize=1)
 def agency_vocabulary() -> frozenset[str]:
     """The folded words of the generic agency grammar: heads, collective nouns, generic words."""

@@ -40,13 +40,19 @@ def _opens_in(name: str, words: Sequence[str]) -> bool:
     return any(word_like(a, first[0]) and word_like(b, first[-1]) for a, b in pairwise(words))
 
 
+def plan_collectives(tasks: Sequence[Task]) -> tuple[Counter[str], dict[str, str]]:
+    """The plan's collectives read on its rows: how often each (folded) is printed, and each
+    one as printed, capitalised."""
+    names = [n for t in tasks for n in (*t.lead, *t.support) if is_collective(n)]
+    return Counter(fold(n) for n in names), {fold(n): n[:1].upper() + n[1:] for n in names}
+
+
 def with_lost_collectives(tasks: Sequence[Task], lead_cells: Sequence[str | None]) -> None:
     """Give each task whose one lead is also its partner, its lead cell opening a collective,
     the document's collective its lead cell holds most words of (``lead_cells``: per task)."""
-    printed = Counter(fold(n) for t in tasks for n in (*t.lead, *t.support) if is_collective(n))
+    printed, spelt = plan_collectives(tasks)
     if not printed:
         return
-    spelt = {fold(n): n[:1].upper() + n[1:] for t in tasks for n in (*t.lead, *t.support) if is_collective(n)}
     for task, cell in zip(tasks, lead_cells, strict=True):
         if len(task.lead) != 1 or fold(task.lead[0]) not in {fold(n) for n in task.support}:
             continue
