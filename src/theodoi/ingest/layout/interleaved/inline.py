@@ -29,6 +29,7 @@ from theodoi.ingest.layout.interleaved.bled_ends import (
     drop_bled_lines,
     drop_detached_stops,
 )
+from theodoi.ingest.layout.interleaved.closed_sentences import split_after_closing_stop
 from theodoi.ingest.layout.interleaved.deadlines import (
     _join_wrapped_month,
     opens_next_event,
@@ -260,6 +261,9 @@ def _inline_row(
             if moved:
                 rest = f"{moved} {rest}".strip()
                 continued.append(carried)
+            else:
+                head, moved = split_after_closing_stop(head, [*open_cells, *continued])
+                rest = f"{moved} {rest}".strip()
         inside = ""  # a directory name's inside taken off the name: the agency cells' words
         if head:
             head, inside = split_directory_tail(head)
