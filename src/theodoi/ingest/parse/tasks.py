@@ -63,6 +63,7 @@ from theodoi.ingest.parse.kind_objects import kind_is_object
 from theodoi.ingest.parse.lead_habit import lead_by_habit
 from theodoi.ingest.parse.lead_list import with_listed_head, with_listed_leads
 from theodoi.ingest.parse.left_lead import place_found_names
+from theodoi.ingest.parse.list_head_partner import lead_heading_partners
 from theodoi.ingest.parse.listed_collectives import with_listed_collective
 from theodoi.ingest.parse.listed_lead import lead_after_listed_partners, listed_after
 from theodoi.ingest.parse.listed_tail_lead import lead_of_listed_tail
@@ -338,6 +339,7 @@ def task_from_row(row: Row, section: str | None) -> Task | None:
         support = partners_beside_collective(lead, support, found, row.fragments)
         lead, support = _distinct(lead), _distinct(support)  # the repairs above may name one twice
         lead, support = lead_beside_twin(lead, support, row.text("lead"))
+        lead, support = lead_heading_partners(lead, support, row.fragments)
         name, lead = lead_tail_in_name(name, lead, support, row.text("lead") or "", row.fragments)
         support = without_head_debris(
             [
