@@ -81,6 +81,7 @@ from theodoi.ingest.parse.twin_lead import lead_beside_twin
 from theodoi.ingest.parse.university_names import mend_university
 from theodoi.ingest.parse.university_places import finish_university_places
 from theodoi.ingest.parse.unread_collectives import with_unread_collectives
+from theodoi.ingest.parse.unread_partner import with_unread_partner
 from theodoi.ingest.parse.usual_lead import with_usual_lead
 from theodoi.ingest.parse.wrapped_heads import with_wrapped_head_names
 from theodoi.ingest.plan import GUESSED_CONFIDENCE, Provenance, Section, Task
@@ -264,6 +265,7 @@ def parse_tasks(lines: Sequence[Line]) -> TaskTable:
         _repair_deadline_years(result.tasks)
         with_lost_collectives(result.tasks, [r.text("lead") for r in task_rows])
         with_unread_collectives(result.tasks, [r.fragments for r in task_rows])
+        with_unread_partner(result.tasks, [r.fragments for r in task_rows])
         lead_by_habit(result.tasks, [r.fragments for r in task_rows])
         with_plan_siblings(result.tasks, [r.fragments for r in task_rows])
         with_usual_lead(result.tasks, [r.fragments for r in task_rows])
