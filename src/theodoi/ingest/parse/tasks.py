@@ -60,6 +60,7 @@ from theodoi.ingest.parse.head_rest_below import lead_with_rest_below
 from theodoi.ingest.parse.headless_name import headless_name, with_listed_tails
 from theodoi.ingest.parse.heads_above import with_heads_above
 from theodoi.ingest.parse.kind_objects import kind_is_object
+from theodoi.ingest.parse.lead_end_above import lead_from_end_above
 from theodoi.ingest.parse.lead_habit import lead_by_habit
 from theodoi.ingest.parse.lead_list import with_listed_head, with_listed_leads
 from theodoi.ingest.parse.left_lead import place_found_names
@@ -342,6 +343,7 @@ def task_from_row(row: Row, section: str | None) -> Task | None:
         lead, support = _distinct(lead), _distinct(support)  # the repairs above may name one twice
         lead, support = lead_beside_twin(lead, support, row.text("lead"))
         lead, support = lead_heading_partners(lead, support, row.fragments)
+        lead = lead_from_end_above(lead, row.fragments)
         name, lead = lead_tail_in_name(name, lead, support, row.text("lead") or "", row.fragments)
         support = without_head_debris(
             [
