@@ -12,6 +12,7 @@ import re
 from collections.abc import Sequence
 
 from theodoi.ingest.layout.interleaved.agency_lines import agency_line_fragment
+from theodoi.ingest.layout.interleaved.compound_debris import compound_heads
 from theodoi.ingest.layout.interleaved.row_lines import _nonblank
 from theodoi.ingest.layout.interleaved.words import _agency_words_only, fold
 from theodoi.ingest.layout.lines import Line
@@ -141,8 +142,14 @@ def _without_output_debris(
     """
     out = {}
     for c, part in parts.items():
+        words = part.split()
+        compound = compound_heads(words, debris) if kinds[c] == OUTPUT and debris else set()
         kept = (
-            " ".join(w for w in part.split() if w not in debris and not _LONE_DIGIT.fullmatch(w))
+            " ".join(
+                w
+                for k, w in enumerate(words)
+                if (w not in debris or k in compound) and not _LONE_DIGIT.fullmatch(w)
+            )
             if kinds[c] == OUTPUT
             else part
         )
