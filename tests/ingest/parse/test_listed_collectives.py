@@ -72,6 +72,17 @@ from theodoi.ingest.parse.listed_collectives import listed_collective, with_list
             "các sở, ngành, địa phương",
             id="cac-garbled-glued-to-the-list-mark",
         ),
+        pytest.param(
+            [
+                (10, ["Sở Khoa hộ'.)cố và Độ%nhô"]),
+                (11, ["Công nghệ; các Y né 1 công bố,"]),
+                (12, ["Sở Tài chính"]),
+                (13, ["án tế số số, ban, ngành, hoạt động"]),
+                (15, ["địa phương", "triển khai"]),
+            ],
+            "các sở, ban, ngành, địa phương",
+            id="a-middle-word-of-the-name-garbled",
+        ),
     ],
 )
 def test_a_name_followed_by_cac_lists_the_collective_whose_words_follow(fragments, expected) -> None:
@@ -90,6 +101,10 @@ def test_a_name_followed_by_cac_lists_the_collective_whose_words_follow(fragment
             "no words follow",
         ),
         ([(10, ["Sở Khoa học và"]), (11, ["Văn bản; các sở, ngành"])], "the name is not all there"),
+        (
+            [(10, ["Sở Khoa học và"]), (11, ["Công %#@; các", "Văn bản"]), (12, ["sở, ngành, địa phương"])],
+            "the name's last word garbled: where it ends is not known",
+        ),
         (
             [(10, ["Sở Khoa học và"]), (11, ["Công nghệ và", "Báo cáo"]), (12, ["sở, ngành, địa phương"])],
             "'và' with no 'các' after it",

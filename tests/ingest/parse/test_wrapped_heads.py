@@ -49,3 +49,36 @@ def test_a_head_after_no_agency_opens_nothing() -> None:
 def test_a_head_whose_names_words_are_not_below_opens_nothing() -> None:
     fragments = [(1, ["Sở Nội vụ, Sở"]), (2, ["Hoạt động"]), (3, ["thực hiện"])]
     assert wrapped_head_names(fragments) == []
+
+
+# The name before the head wraps from the lines above ("Sở Khoa học và" / "Công nghệ, Văn"):
+# no directory name closes on the head's line alone, but a name the cells read does.
+WRAPPED_FROM_ABOVE = [
+    (1516, ["Các sở, ban,", "Sở Khoa học và Chương"]),
+    (1520, ["đổi ngành, địa Công nghệ,", "Văn trình, kế"]),
+    (1521, ["phương phòng", "UBND hoạch, hoạt"]),
+    (1522, ["tỉnh đồng"]),
+]
+
+
+def test_a_head_after_a_read_name_wrapped_from_above_opens_the_name_below() -> None:
+    named = ["Sở Khoa học và Công nghệ", "Các sở, ban, ngành, địa phương"]
+    assert wrapped_head_names(WRAPPED_FROM_ABOVE, named) == [
+        ("Sở Khoa học và Công nghệ", "Văn phòng UBND tỉnh")
+    ]
+    _lead, support = with_wrapped_head_names(
+        ["Các sở, ban, ngành, địa phương"], ["Sở Khoa học và Công nghệ"], WRAPPED_FROM_ABOVE
+    )
+    assert support == ["Sở Khoa học và Công nghệ", "Văn phòng UBND tỉnh"]
+
+
+def test_a_head_after_a_read_name_closing_elsewhere_opens_nothing() -> None:
+    # the read name's last word is not the token right before the head
+    fragments = [
+        (1, ["Sở Khoa học và"]),
+        (2, ["Công nghệ thực hiện, Văn"]),
+        (3, ["phòng"]),
+        (4, ["UBND tỉnh"]),
+    ]
+    assert wrapped_head_names(fragments, ["Sở Khoa học và Công nghệ"]) == []
+    assert wrapped_head_names(WRAPPED_FROM_ABOVE) == []

@@ -37,7 +37,9 @@ def listed_collective(name: str, fragments: Sequence[tuple[int, list[str]]]) -> 
 
     A partners' cell often ends with a lower-case collective after a named agency ("Sở Khoa
     học và Công nghệ; các sở, ban, ngành, địa phương"); having no capital, it opens no name
-    the directory search sees. When the name's last word is followed by "các" (or "và các", or
+    the directory search sees. The name's words are placed in the row's fragments, one middle
+    word allowed lost to OCR ("Sở Khoa hộ'.)cố và"), its last one not (it says where the name
+    ends). When the name's last word is followed by "các" (or "và các", or
     after a ";" a garbled "các": ``_garbled_cac``), the collectives' words after "các" are
     sought in order in the rest of the row, the first found within the rest of that line and
     the next ``_LISTED_COLLECTIVE_LINES`` lines (other columns' words between them, or
@@ -51,8 +53,8 @@ def listed_collective(name: str, fragments: Sequence[tuple[int, list[str]]]) -> 
     words = re.findall(r"\w+", fold(name))
     raw, lines = listing_tokens(fragments)
     places = word_places(name, lines)
-    if len(places) < len(words):
-        return None
+    if len(places) < max(2, len(words) - 1) or places[-1][2] != words[-1]:
+        return None  # one middle word may be garbled ("Sở Khoa hộ'.)cố và"), not the last
     li, ti, _word = places[-1]
     return collective_after(raw, lines, li, ti) or _listed_below(raw, lines, fragments, li, ti)
 

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from theodoi.ingest.normalise.agencies import AGENCY_DIRECTORY, known_agency
-from theodoi.ingest.parse.faint_words import words_in_order
+from theodoi.ingest.parse.faint_words import word_places, words_in_order
 from theodoi.ingest.text import fold
 
 _EDGE = ".,;:()'\"“”‘’"
@@ -33,12 +33,16 @@ def _named_by_head() -> dict[str, tuple[tuple[str, tuple[str, ...]], ...]]:
     return {head: tuple(names) for head, names in out.items()}
 
 
-def wrapped_head_names(fragments: Sequence[tuple[int, list[str]]]) -> list[tuple[str, str]]:
+def wrapped_head_names(
+    fragments: Sequence[tuple[int, list[str]]], named: Sequence[str] = ()
+) -> list[tuple[str, str]]:
     """The names whose head ends a listed agency's line, their other words on the lines below.
 
     Returns (the agency listed before the head, the wrapped name) pairs: the wrapped name
     belongs to that agency's cell. On a fragment line, a capitalised head word ("Sở") right
-    after a directory name closed by a mark ("Sở Nội vụ, Sở") that does not go on to one of
+    after a directory name closed by a mark ("Sở Nội vụ, Sở"), or after the last word of a
+    ``named`` one (read in the row's cells) wrapped from the lines above ("Sở Khoa học và" /
+    "Công nghệ, Văn": ``_ends_at``), that does not go on to one of
     its names on that line opens a name wrapped onto the next ``_WRAP_LINES`` lines; its
     words are sought there in order (``words_in_order``, the cell's lines one after
     another). The name with every word of three letters or more found, two words at least
@@ -55,7 +59,7 @@ def wrapped_head_names(fragments: Sequence[tuple[int, list[str]]]) -> list[tuple
             before = next(
                 (n for k in range(j - 1, -1, -1) if (n := known_agency(" ".join(tokens[k:j]).strip(_EDGE)))),
                 None,
-            )
+            ) or next((n for n in named if _ends_at(n, lines, li, j - 1)), None)
             same_line = lines[li][j + 1 :]
             if before is None or any(same_line[: len(wanted)] == list(wanted) for _e, wanted in names):
                 continue
@@ -75,11 +79,19 @@ def wrapped_head_names(fragments: Sequence[tuple[int, list[str]]]) -> list[tuple
     return out
 
 
+def _ends_at(name: str, lines: Sequence[Sequence[str]], li: int, ti: int) -> bool:
+    """Whether every word of a name the row's cells read is placed in its fragment lines
+    (``word_places``), its last one token ``ti`` of line ``li``: a name wrapped from the lines
+    above ("Sở Khoa học và" / "Công nghệ, Văn") that closes before a head on that line."""
+    places = word_places(name, lines)
+    return len(places) == len(re.findall(r"\w+", fold(name))) and places[-1][:2] == (li, ti)
+
+
 def with_wrapped_head_names(
     lead: list[str], support: list[str], fragments: Sequence[tuple[int, list[str]]]
 ) -> tuple[list[str], list[str]]:
     """Add each wrapped name (``wrapped_head_names``) to the cell that lists the agency before it."""
-    for before, name in wrapped_head_names(fragments):
+    for before, name in wrapped_head_names(fragments, (*support, *lead)):
         named = {fold(n) for n in (*lead, *support)}
         if fold(name) in named:
             continue
