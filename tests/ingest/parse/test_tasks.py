@@ -404,6 +404,15 @@ def test_an_ocr_cells_first_agency_stays_without_the_longer_names_words(names, c
             [(20, ["Các sở, ban, ngành,"]), (21, ["Sở Nội vụ", "ohuon"]), (22, ["phương", "12/2025"])],
             "Các sở, ban, ngành, địa phương",
         ),
+        (  # the output's "ngành" later on the line is not where the lead's words go on
+            "Các sở, ban, ngành",
+            [
+                (20, ["Các sở, ban, doanh"]),
+                (21, ["nghiệp ương"]),
+                (22, ["Ban ngành, địa Xồ thọ ngành, lĩnh"]),
+            ],
+            "Các sở, ban, ngành, địa phương",
+        ),
         (
             "Các cơ quan, đơn vị",
             [(30, ["Các cơ quan, đơn vị,", "Kế hoạch"]), (31, ["địa phương liên quan"])],

@@ -886,7 +886,7 @@ def wrapped_collective(name: str, fragments: Sequence[tuple[int, list[str]]], ta
     ("địa I,luận Chiến lược"), so the cell reads as the shorter directory name it opens
     ("Các sở, ngành"). When one of a longer directory name's further words (three letters or
     more: "địa", "phương", "liên", "quan") stands as a word of the row's other-column
-    fragments after the name's last word, on its line or the next
+    fragments after the name's last word (its first on the line), on its line or the next
     ``_COLLECTIVE_WRAP_LINES`` lines, the longer name is the one printed: the one with the
     most such words found, the shortest on a tie. Names other than collectives ("Các ...")
     and names with no longer entry are returned unchanged. OCR without gap marks also runs
@@ -909,7 +909,7 @@ def wrapped_collective(name: str, fragments: Sequence[tuple[int, list[str]]], ta
     after: list[str] = []
     for k, tokens in enumerate(lines):
         if words[-1] in tokens:
-            at = len(tokens) - 1 - tokens[::-1].index(words[-1])
+            at = tokens.index(words[-1])
             after = tokens[at + 1 :] + [
                 t for line in lines[k + 1 : k + 1 + _COLLECTIVE_WRAP_LINES] for t in line
             ]
