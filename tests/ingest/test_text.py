@@ -14,6 +14,7 @@ import pytest
 
 from theodoi.ingest.text import (
     LetterCounts,
+    close_matches,
     digits_as_letters,
     fold,
     is_so_lookalike,
@@ -112,6 +113,27 @@ def test_ratio_is_difflibs_ratio_on_random_strings_where_ties_decide_the_blocks(
         a = "".join(rng.choice(letters) for _ in range(rng.randint(0, 25)))
         b = "".join(rng.choice(letters) for _ in range(rng.randint(0, 25)))
         assert ratio(a, b) == difflib.SequenceMatcher(None, a, b, autojunk=False).ratio(), (a, b)
+
+
+def test_close_matches_is_difflibs_get_close_matches() -> None:
+    # Short keys as the directory and unit tables hold, ties of ratio included (ranked by the
+    # possibility then), and a word long enough for difflib's autojunk rule.
+    rng = random.Random(57)
+    for _ in range(400):
+        letters = "ab c" if rng.random() < 0.5 else "aeinohtcg uđ"
+        word = "".join(rng.choice(letters) for _ in range(rng.randint(0, 20)))
+        table = ["".join(rng.choice(letters) for _ in range(rng.randint(0, 20))) for _ in range(30)]
+        for n, cutoff in ((1, 0.8), (3, 0.6), (5, 0.0)):
+            assert close_matches(word, table, n, cutoff) == difflib.get_close_matches(word, table, n, cutoff)
+    long_word = "so khoa hoc va cong nghe " * 10
+    table = [long_word[:-3], long_word.replace("o", "0"), "so tai chinh"]
+    assert close_matches(long_word, table, 3, 0.5) == difflib.get_close_matches(long_word, table, 3, 0.5)
+
+
+def test_close_matches_finds_the_near_key_and_no_far_one() -> None:
+    keys = ["so khoa hoc va cong nghe", "so tai chinh", "so noi vu"]
+    assert close_matches("so khoa hoc va cong ngh", keys, n=1, cutoff=0.8) == ["so khoa hoc va cong nghe"]
+    assert close_matches("uy ban nhan dan", keys, n=1, cutoff=0.8) == []
 
 
 def test_ratio_tells_near_strings_from_far_ones() -> None:

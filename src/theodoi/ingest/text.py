@@ -6,6 +6,7 @@ compare equal); it must stay one function so that search, alias lookup and parsi
 
 from __future__ import annotations
 
+import heapq
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
@@ -106,6 +107,28 @@ def similarity_at_least(a: str, b: str, floor: float, *, common: int | None = No
     if 2.0 * common / length < floor:
         return 0.0
     return ratio(a, b)
+
+
+def close_matches(word: str, possibilities: Iterable[str], n: int = 3, cutoff: float = 0.6) -> list[str]:
+    """Return ``difflib.get_close_matches(word, possibilities, n, cutoff)``, the same list.
+
+    Why: difflib sets its matcher up again for every possibility and bounds the pair through
+    it; a directory's or a unit table's keys are searched so for many cells a plan. Here the
+    pairs go through ``similarity_at_least`` (difflib's bounds and ratio, the same floats),
+    ranked as difflib ranks them (the best ``n`` (ratio, possibility), highest first). A word
+    of 200 characters or more goes to difflib, whose "popular character" junk rule (autojunk)
+    then applies.
+    """
+    if len(word) >= 200 or n <= 0 or not 0.0 <= cutoff <= 1.0:
+        import difflib  # only here: rare, and difflib raises the errors of a bad n or cutoff
+
+        return difflib.get_close_matches(word, possibilities, n, cutoff)
+    scored = []
+    for possibility in possibilities:
+        score = similarity_at_least(possibility, word, cutoff)
+        if score >= cutoff:
+            scored.append((score, possibility))
+    return [possibility for _, possibility in heapq.nlargest(n, scored)]
 
 
 def ratio(a: str, b: str) -> float:

@@ -350,8 +350,14 @@ def _plain_output_emission(token: str) -> float:
 
 def opener(tokens: Sequence[str], k: int, kind: str) -> float:
     """Whether tokens[k] opens a span of the given kind (0..1)."""
-    token = tokens[k]
-    key = fold(" ".join(tokens[k : k + 3]))
+    return _opener(tuple(tokens[k : k + 3]), kind)
+
+
+@lru_cache(maxsize=1 << 15)  # ``segment_line`` asks for every token and column of every line
+def _opener(tokens: tuple[str, ...], kind: str) -> float:
+    """``opener`` of the first of (at most) three tokens: it looks no further."""
+    token = tokens[0]
+    key = fold(" ".join(tokens))
     if kind == AGENCY:
         if key.startswith(_OUTPUT_OPENERS):  # "Báo cáo" is an output, "Báo Bình Định" an agency
             return 0.0
@@ -362,7 +368,7 @@ def opener(tokens: Sequence[str], k: int, kind: str) -> float:
         if not token[:1].isupper():
             return 0.0
         kind_opens = key.startswith((*_OUTPUT_OPENERS, *_RESULT_OPENERS))
-        return 1.0 if kind_opens or _opens_listed_output(tokens, k, key) or _states_having(tokens, k) else 0.0
+        return 1.0 if kind_opens or _opens_listed_output(tokens, 0, key) or _states_having(tokens, 0) else 0.0
     if kind == DEADLINE:
         return 1.0 if key.startswith(_DEADLINE_OPENERS) or _DEADLINE_TOKEN.match(fold(token)) else 0.0
     return 0.0

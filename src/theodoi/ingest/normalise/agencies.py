@@ -21,7 +21,14 @@ import difflib
 import re
 from functools import lru_cache
 
-from theodoi.ingest.text import LetterCounts, collapse_spaces, digits_as_letters, fold, similarity_at_least
+from theodoi.ingest.text import (
+    LetterCounts,
+    close_matches,
+    collapse_spaces,
+    digits_as_letters,
+    fold,
+    similarity_at_least,
+)
 
 # Words that open an agency name (folded, longest first when matching).
 _HEADS = (
@@ -358,7 +365,7 @@ def _directory_keys() -> dict[str, str]:
 
 @lru_cache(maxsize=8192)
 def _closest_directory_key(key: str, cutoff: float) -> list[str]:
-    return difflib.get_close_matches(key, list(_directory_keys()), n=1, cutoff=cutoff)
+    return close_matches(key, list(_directory_keys()), n=1, cutoff=cutoff)
 
 
 def _letter_slips_only(printed: str, entry: str) -> bool:
@@ -541,17 +548,31 @@ def _prefix_letters() -> LetterCounts:
 @lru_cache(maxsize=1 << 16)  # OCR'd rows ask it over 12,000 times a plan
 def _continues_a_name(joined: str) -> bool:
     """Return True when ``joined`` (folded) nearly equals the start of a directory name."""
-    letters = _prefix_letters()
-    mask = None
-    for key in _prefix_keys_by_initial().get(joined[:1], ()):
-        if len(joined) > len(key) + 2:
-            continue
-        if mask is None:
-            mask = letters.mask(joined)
-        shared = letters.shared(mask, key, len(joined) + 1)
-        if similarity_at_least(joined, key[: len(joined) + 1], 0.82, common=shared) >= 0.82:
+    starts = _name_starts(joined[:1], len(joined))
+    if not starts:
+        return False
+    mask = _prefix_letters().mask(joined)
+    for start, start_mask in starts:
+        common = (mask & start_mask).bit_count()
+        if 2.0 * common / (len(joined) + len(start)) < 0.82:
+            continue  # ``similarity_at_least``'s own bound, before the call: most names fail it
+        if similarity_at_least(joined, start, 0.82, common=common) >= 0.82:
             return True
     return False
+
+
+@lru_cache(maxsize=1 << 10)
+def _name_starts(initial: str, length: int) -> tuple[tuple[str, int], ...]:
+    """The starts ``_continues_a_name`` compares a text of ``length`` letters with: each
+    directory name's first ``length`` + 1 letters, for the names of that initial no more than
+    two letters shorter, once each (the "sở ..." and "các sở, ..." names share their starts),
+    with their letter masks (``LetterCounts``). Why: asked for every fragment of a row."""
+    letters = _prefix_letters()
+    starts: dict[str, int] = {}
+    for key in _prefix_keys_by_initial().get(initial, ()):
+        if length <= len(key) + 2:
+            starts.setdefault(key[: length + 1], letters.prefixes[key][min(length + 1, len(key))])
+    return tuple(starts.items())
 
 
 @lru_cache(maxsize=1 << 14)
@@ -589,11 +610,13 @@ def agency_continuation(cell_text: str, fragment: str) -> float:
     frag = collapse_spaces(fragment)
     if not frag:
         return 0.0
-    last_name, last, complete, ends_joining = _cell_end(cell_text)
+    _, last, complete, ends_joining = _cell_end(cell_text)
     starts_new = frag[:1].isupper() and _starts_agency(frag)
     if starts_new:
         return 0.85 if complete or not last else 0.35
-    joined = fold(f"{last_name} {frag}")
+    # The last name and the fragment folded as one, from their folds (each met again and
+    # again, the pair seldom): folding works letter by letter and gathers spaces.
+    joined = f"{last} {fold(frag)}".strip()
     if len(joined) >= 6 and _continues_a_name(joined):
         return 0.95
     if complete and not frag[:1].islower():

@@ -12,7 +12,7 @@ from __future__ import annotations
 import pytest
 
 from theodoi.ingest.layout.interleaved.recut import recut_name_end, split_directory_tail
-from theodoi.ingest.layout.segment import AGENCY, OUTPUT, PROSE, Carry
+from theodoi.ingest.layout.segment import AGENCY, OUTPUT, PROSE, Carry, segment_line
 
 KINDS = [PROSE, AGENCY, AGENCY, OUTPUT]  # name, lead, partners, output (deadline cut off first)
 
@@ -183,3 +183,25 @@ def test_words_that_finish_an_agency_read_above_in_another_column_leave_the_name
 def test_a_name_whose_last_words_carry_no_fragment_above_on_keeps_them() -> None:
     head = "Phát triển thị trường khoa học và công nghệ"
     assert recut_name_end(head, "", KINDS, Carry({}), ["Sở Khoa học và", "Các sở, ngành"]) == (head, "")
+
+
+def test_the_segmentation_runs_only_where_a_capitalised_word_may_move(monkeypatch) -> None:
+    # The segmentation is the recut's costly part: a name line whose window has no capitalised
+    # word that may open or carry on an agency returns before it, as it would after it.
+    from theodoi.ingest.layout.interleaved import recut as module
+
+    calls = []
+
+    def counted(*args, **kwargs):
+        calls.append(args[0])
+        return segment_line(*args, **kwargs)
+
+    monkeypatch.setattr(module, "segment_line", counted)
+    lower = "Xây dựng cơ sở dữ liệu về quy hoạch đô thị và nông thôn"
+    assert recut(lower, carry={1: "Sở"}) == (lower, "")
+    governed = "Phối hợp với Sở Y tế"
+    assert recut(governed) == (governed, "")
+    assert calls == []
+    head = "Hệ thống thông tin quản lý cảng cá Sở Công Thương"
+    assert recut(head) == ("Hệ thống thông tin quản lý cảng cá", "Sở Công Thương")
+    assert len(calls) == 1

@@ -56,20 +56,24 @@ def directory_chain_cuts(
     named = {number: _keys(text) for number, text in parts}
     pieces = {number: [_keys(piece) for piece in row] for number, row in fragments}
     lines = sorted(set(named) | set(pieces))
+    # each piece's words (marks standing alone left out), read once for all the names
+    found_at = [
+        (at, tuple(k for k in keys if k))
+        for at, number in enumerate(lines)
+        for keys in pieces.get(number, [])
+    ]
     cuts: dict[int, tuple[int, int]] = {}
     for words in _directory_words():
-        for at, number in enumerate(lines):
-            for keys in pieces.get(number, []):
-                found = [k for k in keys if k]
-                for j in range(1, len(words) - 1):
-                    if found[: len(words) - j] != list(words[j:]):
-                        continue
-                    chain = _chain_up(words, j, at, lines, named, pieces)
-                    if chain is None or len(chain) + 1 < _MIN_LINES:
-                        continue
-                    for line, span in chain.items():
-                        if span is not None:
-                            cuts[line] = min(cuts.get(line, span), span)
+        for at, found in found_at:
+            for j in range(1, len(words) - 1):
+                if found[: len(words) - j] != words[j:]:
+                    continue
+                chain = _chain_up(words, j, at, lines, named, pieces)
+                if chain is None or len(chain) + 1 < _MIN_LINES:
+                    continue
+                for line, span in chain.items():
+                    if span is not None:
+                        cuts[line] = min(cuts.get(line, span), span)
     return cuts
 
 

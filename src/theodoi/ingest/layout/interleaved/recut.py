@@ -70,6 +70,22 @@ def recut_name_end(
         if is_so_lookalike(tokens[k]) and tokens[k + 1][:1].isupper() and fold(tokens[k + 1]) != "so":
             tokens[k] = "Sở"
     lo = max(1, len(tokens) - _RECUT_WINDOW)
+    opened = [*carry.texts.values(), *above]
+
+    def may_move(cut: int) -> bool:
+        """The tests of a cut the segmentation's labels play no part in."""
+        moved, kept = tokens[cut:], fold(" ".join(tokens[:cut]))
+        if opener(moved, 0, OUTPUT) > 0:
+            return False
+        if ends_open_phrase(kept) or _GOVERNS.search(kept) or _TAKES_OBJECT.search(kept):
+            return False
+        carried = any(_carries_agency(text, " ".join(moved[:2])) for text in opened if text)
+        return carried or opener(moved, 0, AGENCY) > 0
+
+    # The cut lands on a capitalised word of the window: with none that may move, the
+    # segmentation (the costly part, asked for every name line) cannot move any.
+    if not any(tokens[k][:1].isupper() and may_move(k) for k in range(lo, len(tokens))):
+        return head, ""
     rtokens = re.findall(r"\||[^\s|]+", rest)
     window = [*tokens[lo:], "|", *rtokens] if rtokens else tokens[lo:]
     if not window:
@@ -79,21 +95,14 @@ def recut_name_end(
     cut = next((k for k in range(cut, len(tokens)) if tokens[k][:1].isupper()), len(tokens))
     if cut == len(tokens):
         return head, ""
-    moved, kept = tokens[cut:], fold(" ".join(tokens[:cut]))
+    moved = tokens[cut:]
     kinds_moved = [kinds[label] if label != DROP else AGENCY for label in labels[cut : len(tokens)]]
     n_agency = next((k for k, kind in enumerate(kinds_moved) if kind != AGENCY), len(kinds_moved))
     if n_agency == 0 or any(kind not in (AGENCY, OUTPUT) for kind in kinds_moved[n_agency:]):
         return head, ""
     if n_agency < len(moved) and _agency_words_only(moved[n_agency:]):
         return head, ""
-    if not _agency_words_only(moved[:n_agency]) or opener(moved, 0, OUTPUT) > 0:
-        return head, ""
-    ends_open = ends_open_phrase(kept)
-    if ends_open or _GOVERNS.search(kept) or _TAKES_OBJECT.search(kept):
-        return head, ""
-    opened = [*carry.texts.values(), *above]
-    carried = any(_carries_agency(text, " ".join(moved[:2])) for text in opened if text)
-    if not (carried or opener(moved, 0, AGENCY) > 0):
+    if not _agency_words_only(moved[:n_agency]) or not may_move(cut):
         return head, ""
     return " ".join(head.split()[:cut]), " ".join(moved)
 

@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from theodoi.ingest.normalise.agencies import AGENCY_DIRECTORY, resolve_agency, split_agencies
 from theodoi.ingest.parse.indicators.scan import is_junk
-from theodoi.ingest.text import fold
+from theodoi.ingest.text import close_matches, fold
 
 _DEPT_WORDS = {
     "khoa", "tai", "noi", "y", "xay", "giao", "cong", "nong", "van", "tu", "ngoai", "dan", "lao",
@@ -168,7 +168,7 @@ def _loose_agency(name: str) -> tuple[str, float] | None:
     if len(key) < 5:
         return None
     table = _directory_squeezed()
-    best = difflib.get_close_matches(key, list(table), n=1, cutoff=0.75 if len(key) >= 16 else 0.8)
+    best = close_matches(key, list(table), n=1, cutoff=0.75 if len(key) >= 16 else 0.8)
     if not best or (len(key) < 10 and best[0][:3] != key[:3]):
         return None
     ratio = difflib.SequenceMatcher(None, key, best[0]).ratio()

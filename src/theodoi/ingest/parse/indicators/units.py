@@ -11,7 +11,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from theodoi.ingest.text import fold
+from theodoi.ingest.text import close_matches, fold
 
 # Units plans print (đơn vị tính), canonical spelling; OCR'd units are matched fuzzily on fold.
 UNITS = (
@@ -81,7 +81,7 @@ def _unit_of(text: str, count: int) -> tuple[str, float] | None:
         return None  # no word of any unit: not worth a fuzzy search
     if len(key) >= 5:
         cutoff = 0.85 if len(key) >= 6 else 0.8
-        best = difflib.get_close_matches(key, [k for k in UNIT_KEYS if len(k) >= 5], n=1, cutoff=cutoff)
+        best = close_matches(key, [k for k in UNIT_KEYS if len(k) >= 5], n=1, cutoff=cutoff)
         if best:
             last, unit_last = key.split()[-1], best[0].split()[-1]
             if count > 1 and difflib.SequenceMatcher(None, last, unit_last).ratio() < 0.75:
@@ -105,7 +105,7 @@ def squeezed_unit(text: str) -> tuple[str, float] | None:
     if len(key) < 6:
         return None
     table = _units_squeezed()
-    best = difflib.get_close_matches(key, list(table), n=1, cutoff=0.8)
+    best = close_matches(key, list(table), n=1, cutoff=0.8)
     if not best:
         return None
     # units that differ only in punctuation ("khung 1,0" / "khung 1.0"): the printed one
