@@ -71,6 +71,7 @@ from theodoi.ingest.parse.listed_tail_lead import lead_of_listed_tail
 from theodoi.ingest.parse.lost_collective import with_lost_collectives
 from theodoi.ingest.parse.name_lead_tail import lead_tail_in_name
 from theodoi.ingest.parse.named_lead import lead_left_of_collective, named_lead
+from theodoi.ingest.parse.open_collectives import with_open_collectives
 from theodoi.ingest.parse.parallel_items import stop_between_items
 from theodoi.ingest.parse.related_tails import related_tail
 from theodoi.ingest.parse.sections import recover_sections, sections_from_rows
@@ -326,7 +327,9 @@ def task_from_row(row: Row, section: str | None) -> Task | None:
         lead, support = place_found_names(lead, support, found, lines, _word_places, _stands_left_of)
         lead, support = lead_after_listed_partners(lead, support, row.fragments, found)
         support = with_tail_partner(with_listed_collective(support, lead, row.fragments), lead, row.fragments)
-        support = with_tail_collective(support, lead, row.fragments)
+        support = with_open_collectives(
+            with_tail_collective(support, lead, row.fragments), lead, row.fragments
+        )
         lead, support, lead_conf = lead_of_partners_only(lead, support, lead_conf, support_conf)
         lead, support = with_wrapped_head_names(lead, support, row.fragments)
         faint = partial(faint_directory_name, row.fragments, exclude=lead, collectives=True)
