@@ -79,6 +79,7 @@ from theodoi.ingest.parse.short_collectives import short_collective
 from theodoi.ingest.parse.sibling_names import with_plan_siblings
 from theodoi.ingest.parse.tail_collectives import with_tail_collective
 from theodoi.ingest.parse.tail_partners import with_tail_partner
+from theodoi.ingest.parse.twin_collectives import with_twin_collectives
 from theodoi.ingest.parse.twin_lead import lead_beside_twin
 from theodoi.ingest.parse.university_names import mend_university
 from theodoi.ingest.parse.university_places import finish_university_places
@@ -268,6 +269,7 @@ def parse_tasks(lines: Sequence[Line]) -> TaskTable:
         with_lost_collectives(result.tasks, [r.text("lead") for r in task_rows])
         with_unread_collectives(result.tasks, [r.fragments for r in task_rows])
         with_unread_partner(result.tasks, [r.fragments for r in task_rows])
+        with_twin_collectives(result.tasks, [r.fragments for r in task_rows])
         lead_by_habit(result.tasks, [r.fragments for r in task_rows])
         with_plan_siblings(result.tasks, [r.fragments for r in task_rows])
         with_usual_lead(result.tasks, [r.fragments for r in task_rows])
