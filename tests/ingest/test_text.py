@@ -19,6 +19,7 @@ from theodoi.ingest.text import (
     fold,
     is_so_lookalike,
     ratio,
+    shared_letters,
     similarity_at_least,
     strip_marks,
 )
@@ -128,6 +129,16 @@ def test_close_matches_is_difflibs_get_close_matches() -> None:
     long_word = "so khoa hoc va cong nghe " * 10
     table = [long_word[:-3], long_word.replace("o", "0"), "so tai chinh"]
     assert close_matches(long_word, table, 3, 0.5) == difflib.get_close_matches(long_word, table, 3, 0.5)
+
+
+def test_shared_letters_counts_common_letters_with_repeats() -> None:
+    rng = random.Random(57)
+    for _ in range(500):
+        a = "".join(rng.choice("aeinohtcg uđ") for _ in range(rng.randint(0, 20)))
+        b = "".join(rng.choice("aeinohtcg uđ") for _ in range(rng.randint(0, 20)))
+        assert shared_letters(a, b) == sum(min(a.count(ch), b.count(ch)) for ch in set(a)), (a, b)
+    assert shared_letters("aaab", "abbb") == 2
+    assert shared_letters("abc", "xyz") == 0
 
 
 def test_close_matches_finds_the_near_key_and_no_far_one() -> None:

@@ -9,8 +9,10 @@ from __future__ import annotations
 import heapq
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
+from itertools import repeat
 
 _SPACES = re.compile(r"\s+")
 
@@ -49,6 +51,7 @@ def fold(text: str | None) -> str:
     return _SPACES.sub(" ", strip_marks(text).lower()).strip()
 
 
+@lru_cache(maxsize=1 << 16)  # cells and fragments are joined and weighed again and again
 def collapse_spaces(text: str) -> str:
     """Join a field's lines the way the format wants: single spaces, trimmed."""
     return _SPACES.sub(" ", text).strip()
@@ -129,6 +132,20 @@ def close_matches(word: str, possibilities: Iterable[str], n: int = 3, cutoff: f
         if score >= cutoff:
             scored.append((score, possibility))
     return [possibility for _, possibility in heapq.nlargest(n, scored)]
+
+
+def shared_letters(a: str, b: str) -> int:
+    """How many letters ``a`` and ``b`` share, counted with repeats (``similarity_at_least``'s
+    ``common``), from their letter counts, cached: for strings met again and again (a
+    document's indicator names, compared pairwise), a pair's bound then costs no pass over
+    them. (Not for strings mostly seen once: building the counts costs more than the pass.)"""
+    counts_a, counts_b = _letter_counts(a), _letter_counts(b)
+    return sum(map(min, counts_a.values(), map(counts_b.get, counts_a, repeat(0))))
+
+
+@lru_cache(maxsize=1 << 12)
+def _letter_counts(text: str) -> Counter[str]:
+    return Counter(text)
 
 
 def ratio(a: str, b: str) -> float:

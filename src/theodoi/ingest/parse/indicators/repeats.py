@@ -19,7 +19,7 @@ from functools import lru_cache
 from theodoi.ingest.normalise.agencies import AGENCY_DIRECTORY
 from theodoi.ingest.parse.indicators.scan import is_damaged
 from theodoi.ingest.plan import Indicator
-from theodoi.ingest.text import fold, ratio, similarity_at_least
+from theodoi.ingest.text import fold, ratio, shared_letters, similarity_at_least
 
 # Copies of one indicator read alike even when damaged; two indicators of a block rarely do.
 _SAME_INDICATOR = 0.7
@@ -43,7 +43,7 @@ def _alike(a: str, b: str, cutoff: float) -> bool:
     (key_a, words_a), (key_b, words_b) = _folded(a), _folded(b)
     if len(words_a & words_b) < 0.3 * min(len(words_a), len(words_b)):
         return False
-    return similarity_at_least(key_a, key_b, cutoff) >= cutoff
+    return similarity_at_least(key_a, key_b, cutoff, common=shared_letters(key_a, key_b)) >= cutoff
 
 
 def _similarity(a: str, b: str) -> float:
