@@ -169,6 +169,47 @@ def test_a_word_completing_no_output_is_placed_as_before(text, carry, expected, 
     assert spans(tokens, labels) == expected == cut(text, Carry(carry)), comment
 
 
+_READ_ON = {
+    0: "Sở Khoa học và Công",
+    1: "Các sở, ngành, địa phương liên",
+    2: "Các sản phẩm, giải pháp được đánh giá,",
+}
+
+
+def test_a_word_reading_the_open_outputs_phrase_on_opens_its_span():
+    # "được đánh giá," / "lựa chọn, công bố": the output's list of verbs goes on below the
+    # partners' "liên" / "quan"; no compound, so only the looser reading places it
+    tokens = ["quan", "lựa", "chọn,", "công", "bố"]
+    labels = segment_line(tokens, OTHERS, width=None, carry=Carry(_READ_ON), fluent=True)
+    assert spans(tokens, labels) == {1: "quan", 2: "lựa chọn, công bố"}
+    assert cut("quan lựa chọn, công bố", Carry(_READ_ON)) == {1: "quan công bố"}, "without the model"
+
+
+@pytest.mark.parametrize(
+    ("carry", "comment"),
+    [
+        (
+            {**_READ_ON, 2: "Các sản phẩm, giải pháp được đánh giá."},
+            "negative: a closed output is read on by none",
+        ),
+        ({**_READ_ON, 2: ""}, "negative: no output cell open"),
+    ],
+)
+def test_a_word_reading_on_no_open_output_is_placed_as_before(carry, comment):
+    tokens = ["quan", "lựa", "chọn,", "công", "bố"]
+    labels = segment_line(tokens, OTHERS, width=None, carry=Carry(carry), fluent=True)
+    assert spans(tokens, labels) == cut("quan lựa chọn, công bố", Carry(carry)), comment
+
+
+def test_an_agency_word_reading_on_the_output_stays_placed_as_before():
+    # negative: "thực hiện" / "phương" reads on ("phương án"), but "phương" is an agency word
+    # (the partners' "địa" / "phương", a name after it on the line above): the looser reading
+    # leaves agency words to the columns' vocabularies
+    carry = Carry({1: "Các sở, ngành, địa Sở Tư", 2: "Kế hoạch thực hiện"})
+    tokens = ["phương"]
+    assert spans(tokens, segment_line(tokens, OTHERS, width=None, carry=carry, fluent=True)) == {1: "phương"}
+
+
 def test_a_closed_agency_does_not_take_a_lowercase_continuation():
     carry = Carry({0: "Sở Y tế;", 1: "Các sở, ngành,"})
     assert cut("địa phương", carry) == {1: "địa phương"}
@@ -447,11 +488,12 @@ def test_a_capitalised_title_carries_on_an_output_ending_with_a_document_kind(
 
 
 def test_only_the_output_column_takes_the_completion_bonus():
-    from theodoi.ingest.layout.segment import _completions
+    from theodoi.ingest.layout.segment import Weights, _completions
 
     kinds = [AGENCY, AGENCY, OUTPUT]
-    output = _completions(["ban"], ["", "Các sở, ban,", "Chương trình được"], kinds, 2.0)
-    partners = _completions(["phương"], ["", "Các sở, ngành, địa", "Kế hoạch"], kinds, 2.0)
+    weights = Weights(fluent=2.0)
+    output = _completions(["ban"], ["", "Các sở, ban,", "Chương trình được"], kinds, weights)
+    partners = _completions(["phương"], ["", "Các sở, ngành, địa", "Kế hoạch"], kinds, weights)
     assert output == [[0.0, 0.0, 2.0]]
     assert partners == [[0.0, 0.0, 0.0]], "negative: an agency's next word is the directory's to carry on"
 

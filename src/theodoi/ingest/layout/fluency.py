@@ -107,3 +107,35 @@ def completing_cells(
 def reading_after(texts: Sequence[str], word: str) -> list[float]:
     """How well (0..1, see ``_reading``) ``word`` reads on after each of ``texts``' last words."""
     return [_reading(context, word) for context in _contexts(texts)]
+
+
+# How well (0..1) a word must read after a cell's last words to read the cell's phrase on when
+# it completes no compound: a phrase's next word costs 2 to 6 nats, 0.3 is 5.6 ("được đánh
+# giá," / "lựa" 0.56, "chính sách" / "ưu" 0.63, "triển khai" / "định" 0.38 on the dev plans).
+READS_ON = 0.3
+# ... and at most this well after every other cell's last words and the line's words before it
+# (0.2 is 6.4 nats, more than any phrase's next word costs): the word breaks from all of them.
+BREAKS = 0.2
+
+
+def reading_on_cells(cells: Sequence[str], words: Sequence[str], before: Sequence[str]) -> list[int | None]:
+    """Per word, the index of the one cell (texts so far, "" for none) whose phrase it reads on
+    as a next word (at least ``READS_ON``) while breaking from every other cell's last words
+    and from the line's words before it (``before``, as in ``completing_cells``: at most
+    ``BREAKS``); None when no cell or more than one reads on to it.
+
+    A cell's wrapped phrase goes on across its wrap with its next word ("Các sản phẩm, giải
+    pháp được đánh giá," / "lựa chọn, công bố"), where the other cells' words stand apart from
+    it ("địa phương liên" / "lựa").
+    """
+    contexts = _contexts(cells)
+    if not any(contexts):
+        return [None] * len(words)
+    lines = _contexts(before)
+    out: list[int | None] = []
+    for word, line in zip(words, lines, strict=True):
+        reading = [_reading(context, word) for context in contexts]
+        on = [c for c, r in enumerate(reading) if r >= READS_ON]
+        rivals = [r for c, r in enumerate(reading) if c not in on] + [_reading(line, word)]
+        out.append(on[0] if len(on) == 1 and all(r <= BREAKS for r in rivals) else None)
+    return out

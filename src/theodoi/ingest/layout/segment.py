@@ -57,6 +57,9 @@ class Weights:
     fluent: float = (
         2.5  # a line's word completing the output's last word above (flat 2.5..3 on 002; 2 one row less)
     )
+    reads_on: float = (
+        1.0  # a word reading the open output's phrase on, apart (flat 0.6..1.5; 2 loses 002 a row)
+    )
 
 
 DEFAULT_WEIGHTS = Weights()
@@ -517,7 +520,7 @@ def segment_line(
             tokens,
             [cell if kind != PROSE else "" for (cell, _), kind in zip(cells, kinds, strict=True)],
             kinds,
-            weights.fluent,
+            weights,
         )
         if fluent
         else [[0.0] * m] * n
@@ -635,7 +638,7 @@ def _open_titles(
 
 
 def _completions(
-    tokens: Sequence[str], cells: Sequence[str], kinds: Sequence[str], weight: float
+    tokens: Sequence[str], cells: Sequence[str], kinds: Sequence[str], weights: Weights
 ) -> list[list[float]]:
     """Per token and column, the bonus for opening an output column's span on this line with
     a word that completes that column's cell above (``fluency.completing_cells``), rather than
@@ -646,15 +649,37 @@ def _completions(
     cell's next word is carried by the directory already (``_continues``); the bonus there
     only tipped the ties between the two agency cells (measured on 000: lead and partners
     lost rows).
+
+    A word that only reads the open output's phrase on (``fluency.reading_on_cells``: a
+    phrase's next word, apart from every other cell's and the line's words: "được đánh giá," /
+    "lựa chọn") takes the smaller ``weights.reads_on`` when it is no agency word: an agency
+    word's place is the directory's and the columns' vocabularies' to tell ("thực hiện" /
+    "phương" reads on as "phương án", but is the partners' "địa" / "phương").
     """
-    from theodoi.ingest.layout.fluency import completing_cells
+    from theodoi.ingest.layout.fluency import completing_cells, reading_on_cells
 
     before, run = [], []
     for token in tokens:
         before.append(" ".join(run[-2:]))
         run = [] if token == "|" else [*run, token]
-    done = completing_cells(cells, [t if t != "|" else "" for t in tokens], before)
-    return [[weight if c == d and kinds[c] == OUTPUT else 0.0 for c in range(len(cells))] for d in done]
+    words = [t if t != "|" else "" for t in tokens]
+    done = completing_cells(cells, words, before)
+    opened = [
+        kind == OUTPUT and bool(cell.strip()) and not _cell_end(cell)[1]
+        for cell, kind in zip(cells, kinds, strict=True)
+    ]
+    on = reading_on_cells(cells, words, before) if any(opened) else [None] * len(tokens)
+    return [
+        [
+            weights.fluent
+            if c == d and kinds[c] == OUTPUT
+            else weights.reads_on
+            if c == r and d is None and opened[c] and _word(token) not in _agency_words()
+            else 0.0
+            for c in range(len(cells))
+        ]
+        for token, d, r in zip(tokens, done, on, strict=True)
+    ]
 
 
 def spans(tokens: Sequence[str], labels: Sequence[int]) -> dict[int, str]:

@@ -21,19 +21,16 @@ output's end, so the cut between the cells lies inside the name's phrase).
 
 from __future__ import annotations
 
-from theodoi.ingest.layout.fluency import COMPLETES, MARGIN, reading_after
+from theodoi.ingest.layout.fluency import BREAKS, COMPLETES, MARGIN, READS_ON, reading_after
 
 # The output column's line holds a few words: at most this many of the name's last words move.
 MOST_WORDS = 4
 # The name keeps at least this many words (a name is a whole order, never a word or two).
 NAME_KEEPS = 3
-# How well (0..1, ``fluency``) a word must read after the output's last words to move when it
-# only reads on as a phrase's next word (2 to 6 nats; 0.3 is 5.6): "chính sách" / "ưu" 0.63,
-# "triển khai" / "định" 0.38 on the dev plans.
-READS_ON = 0.3
-# ... and at most this well after the name's words: 0.2 is 6.4 nats, more than any phrase's next
-# word costs ("Tỉnh ủy" / "Công" 0.30 reads on from the name and stays).
-BREAKS = 0.2
+# ``fluency.READS_ON``: how well a word must read after the output's last words to move when it
+# only reads on as a phrase's next word ("chính sách" / "ưu" 0.63, "triển khai" / "định" 0.38
+# on the dev plans); ``fluency.BREAKS``: at most how well after the name's words ("Tỉnh ủy" /
+# "Công" 0.30 reads on from the name and stays).
 _CLOSES = (".", ";", ")")
 
 
