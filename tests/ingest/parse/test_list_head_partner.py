@@ -32,3 +32,23 @@ def test_a_lead_list_beside_named_partners_keeps_its_place() -> None:
 def test_a_collective_going_on_with_the_list_does_not_lead() -> None:
     row = [(1, ["Sở Khoa học và"]), (2, ["Công nghệ; các địa phương"])]
     assert lead_heading_partners([SKHCN], ["Các địa phương"], row) == ([SKHCN], ["Các địa phương"])
+
+
+# The list's mark read into the task's name cell: the fragments hold no "; các".
+NAME_ROW = [(1, ["Các doanh"]), (2, ["Sở Khoa học và công nghệ"]), (3, ["nghiệp viễn thông, internet"])]
+
+
+def test_the_list_mark_read_into_the_name_cell_moves_the_lead() -> None:
+    name = "Phát triển hạ tầng số cho kinh tế xã Ở Công nghệ; các hội"
+    assert lead_heading_partners([SKHCN], [BUSINESSES], NAME_ROW, name) == ([BUSINESSES], [SKHCN])
+
+
+def test_the_names_own_lowercase_prose_marks_no_list() -> None:
+    name = "Phát triển khoa học, công nghệ; các giải pháp hạ tầng số"
+    assert lead_heading_partners([SKHCN], [BUSINESSES], NAME_ROW, name) == ([SKHCN], [BUSINESSES])
+
+
+def test_a_lead_ending_in_lowercase_words_is_not_sought_in_the_name() -> None:
+    police = "Công an tỉnh"
+    name = "Bảo đảm an ninh mạng của Công an tỉnh; các hệ thống"
+    assert lead_heading_partners([police], [BUSINESSES], NAME_ROW, name) == ([police], [BUSINESSES])

@@ -10,6 +10,12 @@ read as a partner, heads that list: it becomes the first partner, and the lead i
 first partner collective the row prints opening with a capitalised "Các" (a cell's first
 word; "; các" goes on with a list). A lead with no such collective beside it keeps its place
 ("Sở Dân tộc và Tôn giáo; các địa phương" is a lead list when the partners are named ones).
+
+The list's mark may also be read into the task's name cell, the columns' words run
+together there ("... kinh tế xã Ở Công nghệ; các hội"). The name's own prose says "công
+nghệ; các" too, so there the lead's last two words count only spelled as the agency's name
+prints them, the first capitalised ("Công nghệ; các", not "công nghệ; các"); a name whose
+last words open lower case ("Công an tỉnh") is not sought there.
 """
 
 from __future__ import annotations
@@ -37,11 +43,28 @@ def _heads_list(name: str, fragments: Fragments) -> bool:
     )
 
 
+def _heads_list_in_name(name: str, task_name: str) -> bool:
+    """Whether the task's name cell prints ``name``'s last two words, the first capitalised
+    as the agency's name prints it, right before a lowercase "; các"."""
+    last = re.findall(r"\w+", name)[-2:]
+    if len(last) < 2 or not last[0][0].isupper():
+        return False
+    tokens = re.findall(r"[^\s;]+|;", task_name)
+    return any(
+        tokens[i][:1].isupper()
+        and [fold(t) for t in tokens[i : i + 2]] == [fold(w) for w in last]
+        and tokens[i + 2 : i + 4] == [";", "các"]
+        for i in range(len(tokens) - 3)
+    )
+
+
 def lead_heading_partners(
-    lead: list[str], support: list[str], fragments: Fragments
+    lead: list[str], support: list[str], fragments: Fragments, task_name: str = ""
 ) -> tuple[list[str], list[str]]:
     """Move a one-name lead that heads a "; các" list to the partners, a cell-opening collective leading."""
-    if len(lead) != 1 or is_collective(lead[0]) or not _heads_list(lead[0], fragments):
+    if len(lead) != 1 or is_collective(lead[0]):
+        return lead, support
+    if not _heads_list(lead[0], fragments) and not _heads_list_in_name(lead[0], task_name):
         return lead, support
     opened = _opened_collectives(fragments)
     head = next((n for n in support if is_collective(n) and _second_word(n) in opened), None)

@@ -349,7 +349,7 @@ def task_from_row(row: Row, section: str | None) -> Task | None:
         support = partners_beside_collective(lead, support, found, row.fragments)
         lead, support = _distinct(lead), _distinct(support)  # the repairs above may name one twice
         lead, support = lead_beside_twin(lead, support, row.text("lead"))
-        lead, support = lead_heading_partners(lead, support, row.fragments)
+        lead, support = lead_heading_partners(lead, support, row.fragments, name)
         lead = lead_from_end_above(lead, row.fragments)
         name, lead = lead_tail_in_name(name, lead, support, row.text("lead") or "", row.fragments)
         support = without_head_debris(
