@@ -37,9 +37,9 @@ from theodoi.ingest.normalise.agencies import (
 from theodoi.ingest.normalise.deadlines import (
     is_deadline_text,
     parse_deadline,
-    repair_past_years,
     tidy_deadline,
 )
+from theodoi.ingest.normalise.month_years import repair_table_years
 from theodoi.ingest.parse.beside_collective_lead import partners_beside_collective
 from theodoi.ingest.parse.collective_lead import collective_lead
 from theodoi.ingest.parse.faint_words import WORD_EDGE as _WORD_EDGE
@@ -282,8 +282,8 @@ def parse_tasks(lines: Sequence[Line]) -> TaskTable:
 
 
 def _repair_deadline_years(tasks: list[Task]) -> None:
-    """OCR'd deadline years in a past decade take the table's decade (see repair_past_years)."""
-    for task, deadline in zip(tasks, repair_past_years([t.deadline for t in tasks]), strict=True):
+    """OCR'd deadline years lost or in a past decade, read from the table's (see repair_table_years)."""
+    for task, deadline in zip(tasks, repair_table_years([t.deadline for t in tasks]), strict=True):
         if deadline != task.deadline:
             task.deadline, task.deadline_parsed = deadline, parse_deadline(deadline)
 

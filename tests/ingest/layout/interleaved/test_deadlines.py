@@ -83,3 +83,51 @@ def test_a_second_deadline_piece_stays_out_of_the_line_unless_it_is_the_names_ye
     assert second_deadline_tail("các sở những", "năm", "Năm 2025 và") == ("các sở", "những năm")
     # "tầm nhìn đến 2050": the name's year
     assert second_deadline_tail("tầm nhìn đến", "2050", "Thường xuyên") == ("tầm nhìn đến 2050", "")
+
+
+@pytest.mark.parametrize(
+    ("line", "deadline"),
+    [
+        ("Kế hoạch của sở, ban, 212025", "2/2025"),  # the month's slash read as a 1
+        ("các thông tin 212025 val", "2/2025 và"),  # and "và" read "val"
+        ("Kế hoạch 112025", "11/2025"),  # a two-digit month glued to its year stays so
+    ],
+)
+def test_a_month_its_slash_read_as_a_one_is_read_back(line: str, deadline: str) -> None:
+    assert split_deadline_tail(line)[1] == deadline
+
+
+@pytest.mark.parametrize("line", ["mã số 312025 x", "số 2120255", "mã 012025"])
+def test_other_numbers_stay(line: str) -> None:
+    assert split_deadline_tail(line)[1] in ("", "01/2025")
+
+
+def test_an_event_opening_on_a_row_s_last_line_is_unfinished() -> None:
+    from theodoi.ingest.layout.interleaved.deadlines import opens_unfinished_event
+
+    assert opens_unfinished_event("Sau khi có")
+    assert not opens_unfinished_event("Thường xuyên")
+    assert not opens_unfinished_event("12/2025")
+
+
+@pytest.mark.parametrize(
+    ("line", "deadline", "piece"),
+    [
+        ("Các sở, ngành, X 2 . án được", "Sau khi DS", "án được"),  # the cell's last word garbled
+        ("và Tôn giáo địa phương Chính phủ", "Sau khi DS án được", "Chính phủ"),  # "được" + a body
+        ("ban hành", "Sau khi DS án được Chính phủ", "ban hành"),  # the closing verb
+    ],
+)
+def test_an_event_cell_carries_on_by_its_phrases(line: str, deadline: str, piece: str) -> None:
+    assert split_event_continuation(line, deadline)[1] == piece
+
+
+@pytest.mark.parametrize(
+    ("line", "deadline"),
+    [
+        ("Kế hoạch được ban hành", "Theo chỉ đạo của Trung"),  # "Trung" waits for "ương"
+        ("Các sở, ngành, án được", "Sau khi có"),  # the cell's last word is the phrase's
+    ],
+)
+def test_a_piece_that_does_not_carry_the_event_stays(line: str, deadline: str) -> None:
+    assert split_event_continuation(line, deadline)[1] == ""

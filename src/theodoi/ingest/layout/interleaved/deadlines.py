@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 from itertools import pairwise
 
+from theodoi.ingest.layout.interleaved.event_openings import EVENT_PHRASES, repair_event_opening
 from theodoi.ingest.layout.interleaved.words import _DEADLINE_WORDS, fold
 from theodoi.ingest.layout.segment import _agency_pairs
 
@@ -38,7 +39,9 @@ _DEADLINE_END = re.compile(
     r"|(?:nam\s+)?20\d\d(?:\s*-\s*20\d\d)?(?:\s+va\s+thuong(?:\s+xuyen)?)?"
     r"|20\d\s+va(?:\s+thuong(?:\s+xuyen)?)?"  # a year its decade digit lost: "205 và" (repair_past_years)
     r"|(?:0[1-9]|1[0-2])20\d\d"  # month and year with the slash lost: "122025"
+    r"|[2-9]120\d\d(?:\s+val?)?"  # a one-digit month, its slash read as a 1: "212025" (2/2025)
     r"|20\d\d20\d\d"  # a period with its dash lost: "20252026"
+    r"|thang\s+(?:0?[1-9]|1[0-2])/"  # a month its year unread, "Tháng" joined on (yearless_months)
     r"|quy"
     r")(?:\s+va)?\s*[.;,]?$"
 )
@@ -50,6 +53,8 @@ _EVENT_TAIL = re.compile(
 )
 _GLUED_MONTH = re.compile(r"^(0[1-9]|1[0-2])(20\d\d)\b")
 _GLUED_PERIOD = re.compile(r"^(20\d\d)(20\d\d)\b")
+# A one-digit month whose slash OCR read as a "1" ("212025"), then maybe "và" read "val".
+_SLASH_AS_ONE = re.compile(r"^([2-9])1(20\d\d)(?: val?)?(?=\s*$)")
 _GARBLED_HANG = re.compile(r"h(?!ang\b)[aeiou]n[ge]?\s+nam\b")
 _NOT_DEADLINE_BEFORE = re.compile(r"(?:cong|so cong|bo cong)\s*$")
 
@@ -62,7 +67,7 @@ def split_deadline_tail(text: str, above: str = "") -> tuple[str, str]:
     ending a line whose line ``above`` ends with "Công" is "Sở Công" / "Thương" wrapped, an
     agency's name, not a deadline's "Thường" (as after "Công" on its own line).
     """
-    text = _repair_garbled_period(_repair_garbled_year(text))
+    text = repair_event_opening(_repair_garbled_period(_repair_garbled_year(text)))
     key = fold(text)
     if len(key) != len(text):
         return text, ""
@@ -82,6 +87,8 @@ def split_deadline_tail(text: str, above: str = "") -> tuple[str, str]:
     if _GARBLED_HANG.match(key[m.start() :]) and not text[m.start()].isupper():
         return text, ""  # "... hơn năm" in a name's text, not a deadline cell's opening
     due = _GLUED_PERIOD.sub(r"\1-\2", _GLUED_MONTH.sub(r"\1/\2", text[m.start() :].strip()))
+    if slash := _SLASH_AS_ONE.match(fold(due)):
+        due = f"{slash[1]}/{slash[2]}" + (" và" if " va" in slash[0] else "")
     return text[: m.start()].rstrip(" |"), due
 
 
@@ -206,7 +213,7 @@ def _joined_phrase_start(tokens: Sequence[str], deadline: str) -> int:
 _EVENT_OPEN = re.compile(r"^(?:sau khi|ngay khi|ngay sau khi|khi|theo ke|theo chi)\b")
 _EVENT_DONE = re.compile(r"(?:ban hanh|phe duyet|thong qua|co hieu luc|[.;])\s*$")
 # The event's last word, after which an agency's name (or "hành" of "ban hành") follows.
-_EVENT_WANTS_NAME = re.compile(r"\b(?:bo|cua|khi|cap|so|chinh phu|trung uong)\s*$")
+_EVENT_WANTS_NAME = re.compile(r"\b(?:bo|cua|khi|cap|so|duoc|chinh phu|trung uong)\s*$")
 
 
 def opens_next_event(piece: str, deadline: str) -> bool:
@@ -217,6 +224,16 @@ def opens_next_event(piece: str, deadline: str) -> bool:
     row's cell, which is centred on that row's lines and so may begin a line above its name.
     """
     return bool(_EVENT_TAIL.fullmatch(fold(piece))) and not _EVENT_OPEN.match(fold(deadline))
+
+
+def opens_unfinished_event(piece: str) -> bool:
+    """Whether an event deadline's opening ("Sau khi có") on a row's last line is the next row's.
+
+    The cell is unfinished, so it wraps on below that line, onto the next row's lines: it is
+    that row's cell, centred on its lines, begun a line above its name. Read as the next row's
+    from the start, its wrapped words are read on there (``split_event_continuation``).
+    """
+    return bool(_EVENT_TAIL.fullmatch(fold(piece))) and not _EVENT_DONE.search(fold(piece))
 
 
 def split_event_continuation(text: str, deadline: str) -> tuple[str, str]:
@@ -255,14 +272,7 @@ def split_event_continuation(text: str, deadline: str) -> tuple[str, str]:
 
 # Event deadlines as plans word them: the word pairs an event cell carries on with.
 _EVENT_PHRASES = (
-    "theo ke hoach cua",
-    "theo chi dao cua",
-    "sau khi co quyet dinh",
-    "sau khi de an duoc ban hanh",
-    "sau khi chinh sach duoc ban hanh chinh sach",
-    "duoc phe duyet",
-    "thu tuong chinh phu",
-    "trung uong",
+    *(fold(phrase) for phrase in EVENT_PHRASES),
     # the central bodies an event waits for (the directory holds the province's agencies)
     "bo quoc phong",
     "bo cong an",
@@ -303,7 +313,27 @@ def _split_event_words(tokens: Sequence[str], key: str) -> tuple[str, str]:
         first = fold(words[0]).strip(".,")
         if (words[0][:1].isupper() and wants_name) or (last, first) in _event_pairs():
             return " ".join(tokens[:k]), " ".join(words)
+        if _carries_event_alone(last, [fold(w).strip(".,") for w in words]):
+            return " ".join(tokens[:k]), " ".join(words)
     return " ".join(tokens), ""
+
+
+# The verbs an event cell ends with, after the body it waits for ("... Chính phủ" / "ban hành").
+_EVENT_VERBS = frozenset({("ban", "hanh"), ("phe", "duyet"), ("thong", "qua")})
+
+
+def _carries_event_alone(last: str, words: Sequence[str]) -> bool:
+    """Whether a line's last words carry an open event cell on by themselves, not by its last word.
+
+    The piece is the event's closing verb ("ban hành" after "... Chính phủ"), or, where the
+    cell's last word is none of the event phrases' words (OCR garbled it: "Sau khi DS" for
+    "Sau khi Đề án"), two words in a row of an event phrase ("án được").
+    """
+    pairs = {pair for phrase in _EVENT_PHRASES for pair in pairwise(phrase.split())}
+    if tuple(words) in _EVENT_VERBS:  # not after a phrase's first word ("Trung" / "ương")
+        return last not in {"ban", "da", "duoc"} and all(a != last for a, _b in pairs)
+    known = {word for phrase in _EVENT_PHRASES for word in phrase.split()}
+    return len(words) == 2 and last not in known and tuple(words) in pairs
 
 
 def _split_cadence_basis(tokens: Sequence[str]) -> tuple[str, str]:

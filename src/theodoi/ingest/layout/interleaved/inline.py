@@ -33,6 +33,7 @@ from theodoi.ingest.layout.interleaved.closed_sentences import split_after_closi
 from theodoi.ingest.layout.interleaved.deadlines import (
     _join_wrapped_month,
     opens_next_event,
+    opens_unfinished_event,
     second_deadline_tail,
     split_deadline_tail,
     split_event_continuation,
@@ -45,6 +46,7 @@ from theodoi.ingest.layout.interleaved.debris import (
 )
 from theodoi.ingest.layout.interleaved.directory_chains import cut_directory_chains, directory_chain_cuts
 from theodoi.ingest.layout.interleaved.directory_ends import finishes_directory_name
+from theodoi.ingest.layout.interleaved.event_openings import mend_event_words
 from theodoi.ingest.layout.interleaved.first_column import (
     _AFTER_END_SHARE,
     _PARAGRAPH_END_SHARE,
@@ -71,6 +73,7 @@ from theodoi.ingest.layout.interleaved.row_lines import _text_after_code
 from theodoi.ingest.layout.interleaved.segmented import _partner_opening, partner_column
 from theodoi.ingest.layout.interleaved.stray_nghe import split_stray_nghe
 from theodoi.ingest.layout.interleaved.words import _carries_agency, fold
+from theodoi.ingest.layout.interleaved.yearless_months import join_yearless_months
 from theodoi.ingest.layout.lines import Line
 from theodoi.ingest.layout.segment import DEADLINE, PROSE, Carry, column_kind
 from theodoi.ingest.layout.table import Cell, ColumnSpec, Row, RowStart
@@ -144,7 +147,7 @@ def _inline_row(
     texts = {i: _text_after_code(lines[i], i == start.index) for i in range(lo, hi) if lines[i].key}
     recut_kinds = _segment_kinds(others)
     if takes_deadline:
-        texts = _join_wrapped_month(texts)
+        texts = join_yearless_months(_join_wrapped_month(texts))
     heading = header_lines(lines, lo, hi) - {start.index}
     heading |= page_notes(lines, lo, hi, width) - {start.index}
     name_start = next((i for i in range(lo, hi) if i not in spilled), hi)
@@ -170,7 +173,12 @@ def _inline_row(
         text = texts[i]
         if takes_deadline:
             text, due = split_deadline_tail(text, texts.get(previous, ""))
-            if due and deadline.text and opens_next_event(due, deadline.text):
+            if due and (
+                (deadline.text and opens_next_event(due, deadline.text))
+                or (
+                    i == max(texts) and i != start.index and not deadline.text and opens_unfinished_event(due)
+                )
+            ):
                 if next_event is not None:
                     next_event.append((due, line.number))
                 due = ""
@@ -340,6 +348,7 @@ def _inline_row(
         row.cells[first.name] = name
     last = others[-1].name if others else None
     if deadline.text and last is not None:
+        deadline.text = mend_event_words(deadline.text)
         streams[last] = deadline
     for col in others:
         if col.name in streams:
