@@ -73,6 +73,7 @@ from theodoi.ingest.parse.name_lead_tail import lead_tail_in_name
 from theodoi.ingest.parse.named_lead import lead_left_of_collective, named_lead
 from theodoi.ingest.parse.open_collectives import with_open_collectives
 from theodoi.ingest.parse.parallel_items import stop_between_items
+from theodoi.ingest.parse.possessed_names import without_possessed
 from theodoi.ingest.parse.press_names import with_press_names
 from theodoi.ingest.parse.related_tails import related_tail
 from theodoi.ingest.parse.sections import recover_sections, sections_from_rows
@@ -334,6 +335,7 @@ def task_from_row(row: Row, section: str | None) -> Task | None:
             with_tail_collective(support, lead, row.fragments), lead, row.fragments
         )
         lead, support = with_press_names(lead, support, row.fragments)
+        support = without_possessed(support, row.fragments)
         lead, support, lead_conf = lead_of_partners_only(lead, support, lead_conf, support_conf)
         lead, support = with_wrapped_head_names(lead, support, row.fragments)
         faint = partial(faint_directory_name, row.fragments, exclude=lead, collectives=True)
