@@ -43,6 +43,7 @@ from theodoi.ingest.layout.interleaved.debris import (
 )
 from theodoi.ingest.layout.interleaved.first_column import _first_column_width
 from theodoi.ingest.layout.interleaved.inline import _inline_row
+from theodoi.ingest.layout.interleaved.mended_words import mended_words
 from theodoi.ingest.layout.interleaved.result_tails import give_result_tails
 from theodoi.ingest.layout.interleaved.segmented import (
     SEGMENTED_COLUMNS,
@@ -63,6 +64,7 @@ def rows_interleaved(
         return []
     debris = {line.number: debris_words(line) for line in lines}
     lone = {line.number: lone_letter_words(line) for line in lines}
+    originals = {line.number: line for line in lines}  # a name's mended words, when it holds debris
     output_debris = {line.number: debris[line.number] | lone[line.number] for line in lines}
     whole = {line.number: whole_words(line) for line in lines}
     lines = [drop_debris_runs(line) for line in lines]
@@ -85,7 +87,20 @@ def rows_interleaved(
             rests: list[tuple[int, str]] = []
             opening: set[int] = set()
             row = _inline_row(
-                lines, start, lo, hi, first, others, width, rests, debris, spilled, opening, next_event, lone
+                lines,
+                start,
+                lo,
+                hi,
+                first,
+                others,
+                width,
+                rests,
+                debris,
+                spilled,
+                opening,
+                next_event,
+                lone,
+                lambda number, among: mended_words(originals[number], among),
             )
             if any(c.name in SEGMENTED_COLUMNS for c in others):
                 segmented = segmented_rest(rests, others, output_debris, partner_lines=opening, whole=whole)

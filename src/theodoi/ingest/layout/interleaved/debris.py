@@ -10,6 +10,7 @@ column's segmentation can drop them, and the words OCR read whole so that it kee
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import replace
 from functools import lru_cache
 
@@ -127,14 +128,20 @@ def debris_words(line: Line) -> frozenset[str]:
     return dropped | invented_words(raw, text)
 
 
-def drop_debris_words(head: str, rest: str, debris: frozenset[str]) -> tuple[str, str]:
-    """Drop a line's debris words (``debris_words``) from the name's part of it.
+def drop_debris_words(
+    head: str, rest: str, debris: frozenset[str], mended: Mapping[str, str] | None = None
+) -> tuple[str, str]:
+    """Drop a line's debris words (``debris_words``) from the name's part of it; a debris word
+    ``mended`` maps (``mended_words``: a word OCR put marks inside) is replaced instead.
 
     Where only debris stood before a column gap mark ("NN EUNRY | đề án được"), the name
     column is blank on the line, as when the line opens with the mark (``_cut_first_column``):
     the words after the mark are the other columns' and go to the rest.
     """
-    head = " ".join(_without_tilde(w) for w in head.split() if w not in debris)
+    mended = mended or {}
+    head = " ".join(
+        mended.get(w) or _without_tilde(w) for w in head.split() if w in mended or w not in debris
+    )
     if head.startswith("|"):
         return "", f"{head.lstrip('| ')} {rest}".strip()
     return head, rest

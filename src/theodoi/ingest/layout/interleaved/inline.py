@@ -9,7 +9,7 @@ aligning the rest's fragments to the columns.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from theodoi.ingest.layout.interleaved.agency_lines import (
     _after_first_agency,
@@ -93,6 +93,7 @@ def _inline_row(
     opening: set[int] | None = None,
     next_event: list[tuple[str, int]] | None = None,
     lone: dict[int, frozenset[str]] | None = None,
+    mended: Callable[[int, list[str]], Mapping[str, str]] | None = None,
 ) -> Row:
     """Rebuild one interleaved row from lines[lo:hi]; ``spilled`` lines hold other cells only.
 
@@ -262,7 +263,10 @@ def _inline_row(
         if head:
             head = drop_trailing_letters(head)
         if head and debris and debris.get(line.number):
-            head, rest = drop_debris_words(head, rest, debris[line.number])
+            dropped = debris[line.number]
+            damaged = [word for word in head.split() if word in dropped]
+            fixes = mended(line.number, damaged) if mended is not None and damaged else None
+            head, rest = drop_debris_words(head, rest, dropped, fixes)
         if head:
             open_cells = [streams[c.name].text for c in others if c.continues and c.name in streams]
             head, moved, carried = split_agency_continuation(head, [*open_cells, *continued], name.text)
