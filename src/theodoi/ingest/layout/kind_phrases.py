@@ -42,6 +42,18 @@ def listed_outside_kind_phrase(
     ]
     if not any(listed):
         return out
+    inside = inside_kind_phrase(words, before, phrases)
+    for k in range(len(words)):
+        out[k] = listed[k] and not inside[k]
+    return out
+
+
+def inside_kind_phrase(
+    words: Sequence[str], before: Sequence[str], phrases: Iterable[Sequence[str]]
+) -> list[bool]:
+    """Mark the words of a line (folded ``words``) that stand in one of the kind ``phrases``
+    (of two words or more), with their neighbours on the line or, at its start, finishing a
+    phrase the folded words ``before`` (the output cell's last words above) open."""
     context = [*before, *words]
     lead = len(before)
     inside = [False] * len(context)
@@ -53,6 +65,4 @@ def listed_outside_kind_phrase(
             if all(context[j + i] == phrase[i] for i in range(n)):
                 for i in range(n):
                     inside[j + i] = True
-    for k in range(len(words)):
-        out[k] = listed[k] and not inside[lead + k]
-    return out
+    return inside[lead:]

@@ -24,6 +24,7 @@ from functools import lru_cache
 from itertools import pairwise
 
 from theodoi.ingest.layout.kind_phrases import listed_outside_kind_phrase
+from theodoi.ingest.layout.named_kind_words import named_outside_kind_phrase
 from theodoi.ingest.layout.output_lists import (
     COLLECTIVE_WORDS,
     LIST_WORDS,
@@ -528,9 +529,11 @@ def segment_line(
     above = [
         _word(w) for j in range(m) if kinds[j] == OUTPUT for w in carry.texts.get(j, "").split()[-_KIND_SPAN:]
     ]
+    words = [_word(t) for t in tokens]
     loose = listed_outside_kind_phrase(
-        tokens, [_word(t) for t in tokens], above, _KIND_PHRASES, _shared_kind_words(), TAKES_COLLECTIVE
+        tokens, words, above, _KIND_PHRASES, _shared_kind_words(), TAKES_COLLECTIVE
     )
+    loose = named_outside_kind_phrase(words, above, inside_name, loose, _OUTPUT_KIND_WORDS, _KIND_PHRASES)
     neg = float("-inf")
     # best[c]: best score with the last kept token in column c; c == m: nothing kept yet
     best = [neg] * m + [0.0]
