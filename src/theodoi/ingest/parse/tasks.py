@@ -40,6 +40,7 @@ from theodoi.ingest.normalise.deadlines import (
     tidy_deadline,
 )
 from theodoi.ingest.normalise.month_years import repair_table_years
+from theodoi.ingest.parse.bare_collectives import with_bare_collective
 from theodoi.ingest.parse.beside_collective_lead import partners_beside_collective
 from theodoi.ingest.parse.collective_lead import collective_lead
 from theodoi.ingest.parse.faint_words import WORD_EDGE as _WORD_EDGE
@@ -335,7 +336,9 @@ def task_from_row(row: Row, section: str | None) -> Task | None:
             with_tail_collective(support, lead, row.fragments), lead, row.fragments
         )
         lead, support = with_press_names(lead, support, row.fragments)
-        support = without_possessed(support, row.fragments)
+        support = with_bare_collective(
+            without_possessed(support, row.fragments), lead, row.text("support"), row.fragments
+        )
         lead, support, lead_conf = lead_of_partners_only(lead, support, lead_conf, support_conf)
         lead, support = with_wrapped_head_names(lead, support, row.fragments)
         faint = partial(faint_directory_name, row.fragments, exclude=lead, collectives=True)
