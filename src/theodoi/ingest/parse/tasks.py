@@ -55,6 +55,7 @@ from theodoi.ingest.parse.faint_words import fragment_words as _fragment_words
 from theodoi.ingest.parse.faint_words import word_places as _word_places
 from theodoi.ingest.parse.fuller_matches import fuller_read
 from theodoi.ingest.parse.fuller_readings import fuller_reading
+from theodoi.ingest.parse.garbled_middle import name_by_head_and_end
 from theodoi.ingest.parse.garbled_names import with_told_names
 from theodoi.ingest.parse.head_debris import without_head_debris
 from theodoi.ingest.parse.head_rest_below import lead_with_rest_below
@@ -464,7 +465,9 @@ def repair_ocr_agencies(
             found: str | None = name
         elif (found := short_collective(name, fragments)) is not None:
             pass
-        elif (found := directory_name_in(name) or compact_directory_match(name)) is not None:
+        elif (
+            found := directory_name_in(name) or compact_directory_match(name) or name_by_head_and_end(name)
+        ) is not None:
             worst = min(worst, 0.5)
         elif agency_score(name) >= 0.8 and name[:1].isupper():
             found = name
