@@ -65,6 +65,7 @@ from theodoi.ingest.parse.kind_objects import kind_is_object
 from theodoi.ingest.parse.lead_end_above import lead_from_end_above
 from theodoi.ingest.parse.lead_habit import lead_by_habit
 from theodoi.ingest.parse.lead_list import with_listed_head, with_listed_leads
+from theodoi.ingest.parse.lead_list_collective import with_listed_collective_lead
 from theodoi.ingest.parse.left_lead import place_found_names
 from theodoi.ingest.parse.list_head_partner import lead_heading_partners
 from theodoi.ingest.parse.listed_collectives import with_listed_collective
@@ -357,6 +358,7 @@ def task_from_row(row: Row, section: str | None) -> Task | None:
         lead, support = lead_beside_twin(lead, support, row.text("lead"))
         lead, support = lead_heading_partners(lead, support, row.fragments, name)
         lead = lead_from_end_above(lead, row.fragments)
+        lead, support = with_listed_collective_lead(lead, support, row.text("lead"))
         name, lead = lead_tail_in_name(name, lead, support, row.text("lead") or "", row.fragments)
         support = without_head_debris(
             [
