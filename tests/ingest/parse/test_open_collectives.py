@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from theodoi.ingest.parse.open_collectives import open_collective, with_open_collectives
+from theodoi.ingest.parse.open_collectives import (
+    listed_directory_collective,
+    open_collective,
+    with_open_collectives,
+)
 
 # The listing "các" ends its line before a neighbour's words; the qualifier wraps below.
 QUALIFIED = [
@@ -66,3 +70,24 @@ def test_no_collective_noun_after_the_mark_reads_nothing() -> None:
 def test_an_unlisted_cac_opens_nothing() -> None:
     fragments = [(1, ["Hỗ trợ các doanh nghiệp công nghệ số"])]
     assert with_open_collectives(["Sở Tài chính"], [], fragments) == ["Sở Tài chính"]
+
+
+# "các" closes its line; the next opens with a directory collective closing on a list mark.
+LISTED = [
+    (863, ["Sở({ Khoa học và"]),
+    (864, ["Công nghệ; các"]),
+    (866, ["địa phương; các", "Hoàn thành"]),
+    (867, ["Doanh nghiệp <4 du’n"]),
+]
+
+
+def test_a_directory_collective_opening_the_next_line_is_listed() -> None:
+    assert listed_directory_collective(LISTED, 1, 2) == "các địa phương"
+    support = ["Sở Khoa học và Công nghệ"]
+    assert with_open_collectives(support, [], LISTED) == [*support, "các địa phương"]
+
+
+def test_a_collective_not_closing_on_a_list_mark_or_not_opening_the_line_is_not() -> None:
+    assert listed_directory_collective([(1, ["Công nghệ; các"]), (2, ["địa phương được"])], 0, 2) is None
+    assert listed_directory_collective([(1, ["Công nghệ; các"]), (2, ["trong địa phương;"])], 0, 2) is None
+    assert listed_directory_collective([(1, ["Công nghệ; các A"]), (2, ["địa phương;"])], 0, 2) is None

@@ -10,7 +10,10 @@ that opens it (``_NOUNS``) on the rest of that line or anywhere on the next, the
 qualifier phrases (``_PHRASES``, lower-case): the one right after the noun, then on each next
 line one opening a piece of the line (a cell's line stands apart from its neighbours), or
 its first word completing a phrase wrapped from the line above. The reading ends on a line
-with no such run, a capitalised word (another name), a list mark, or the row's end.
+with no such run, a capitalised word (another name), a list mark, or the row's end. A
+"các" closing its line may also list a directory collective opening the next line and
+closing on a list mark ("Công nghệ; các" / "địa phương; các"): a directory reading picks
+the collective with the most words found after it and misses this short one.
 """
 
 from __future__ import annotations
@@ -19,7 +22,7 @@ import re
 from collections.abc import Sequence
 
 from theodoi.ingest.normalise.agencies import is_collective, names_within
-from theodoi.ingest.parse.faint_words import WORD_EDGE
+from theodoi.ingest.parse.faint_words import WORD_EDGE, directory_words
 from theodoi.ingest.text import fold
 
 # Nouns that open a collective of the list's own wording (its qualifier follows them).
@@ -161,6 +164,32 @@ def open_collective(fragments: Sequence[tuple[int, list[str]]], li: int, ti: int
     return reader.finish()
 
 
+def listed_directory_collective(fragments: Sequence[tuple[int, list[str]]], li: int, ti: int) -> str | None:
+    """The directory collective a "các" closing its fragment line lists on the next line.
+
+    "Công nghệ; các" / "địa phương; các": the next line opens with the words of a directory
+    collective after its "Các", side by side, its last word closing on a list mark (the
+    list goes on after it): that collective, lower-case as listed. None otherwise.
+    """
+    tokens = [" ".join(pieces).split() for _n, pieces in fragments]
+    if ti != len(tokens[li]) - 1 or li + 1 >= len(tokens):
+        return None
+    below = tokens[li + 1]
+    words = [w for t in below for w in re.findall(r"\w+", fold(t))]
+    for key, name in directory_words():
+        rest = list(key[1:])
+        if key[0] != "cac" or words[: len(rest)] != rest:
+            continue
+        spelled = 0
+        for token in below:
+            spelled += len(re.findall(r"\w+", fold(token)))
+            if spelled == len(rest):
+                if _lower(below[0]) and token.endswith((";", ",")):
+                    return name[:1].lower() + name[1:]
+                break
+    return None
+
+
 def _listed_openers(fragments: Sequence[tuple[int, list[str]]]) -> list[tuple[int, int]]:
     """Where a "các" stands right after a list mark ("phương; các")."""
     out = []
@@ -179,7 +208,7 @@ def with_open_collectives(
     reads a partner collective on ("các doanh nghiệp" to "các doanh nghiệp công nghệ số")
     takes its place; one neither cell reads in any part is added."""
     for li, ti in _listed_openers(fragments):
-        found = open_collective(fragments, li, ti)
+        found = open_collective(fragments, li, ti) or listed_directory_collective(fragments, li, ti)
         if found is None:
             continue
         shorter = next(
