@@ -210,6 +210,26 @@ def test_an_agency_word_reading_on_the_output_stays_placed_as_before():
     assert spans(tokens, segment_line(tokens, OTHERS, width=None, carry=carry, fluent=True)) == {1: "phương"}
 
 
+@pytest.mark.parametrize(
+    ("text", "expected", "comment"),
+    [
+        (
+            "Giáo dục và lĩnh vực tư",
+            {0: "Giáo dục và", 2: "lĩnh vực tư"},
+            "no name holds 'lĩnh vực': an output opening in lower case before its cell is open",
+        ),
+        ("Sở Giáo dục và đào tạo", {0: "Sở Giáo dục và đào tạo"}, "negative: a name holds 'Đào tạo'"),
+        ("Các sở, ngành, địa phương", {0: "Các sở, ngành, địa phương"}, "negative: a collective's list"),
+    ],
+)
+def test_a_lowercase_word_no_name_goes_on_with_leaves_the_agency_before_the_output_opens(
+    text, expected, comment
+):
+    tokens = text.split()
+    labels = segment_line(tokens, OTHERS, width=None, carry=Carry(), fluent=True)
+    assert spans(tokens, labels) == expected, comment
+
+
 def test_a_closed_agency_does_not_take_a_lowercase_continuation():
     carry = Carry({0: "Sở Y tế;", 1: "Các sở, ngành,"})
     assert cut("địa phương", carry) == {1: "địa phương"}

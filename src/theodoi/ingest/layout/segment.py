@@ -281,8 +281,11 @@ def _unpaired(left: str, right: str) -> bool:
     học", "Đào tạo" even when OCR reads "báo tạo"); otherwise it is the next column's
     wrapped words (an output's, which sits right of the agency cells and wraps over many
     short lines). Not judged: a generic agency word ("ngành", "phương", "vị": the lists'),
-    a word after "và" (a new name's start OCR lowercased), or after debris. The caller asks
-    only while the row's output cell is open above.
+    a word after "và" (a new name's start OCR lowercased), or after debris. Between two
+    words of a line it is asked always, the output's opening words too ("Giáo dục và" |
+    "lĩnh vực tư": an output opening in lower case before its cell is open); against the
+    last word of a cell above only while the row's output cell is open (a name's wrapped
+    words are the only other lowercase words a line opens with).
     """
     return (
         right[:1].islower()
@@ -508,9 +511,7 @@ def segment_line(
     wraps_output = any(carry.texts.get(j, "").strip() for j in range(m) if kinds[j] == OUTPUT)
     # a word an agency name goes on from with the next word ("hành chính") stays judged as one
     paired_on = [k + 1 < n and (named[k + 1] or _agency_pair(tokens[k], tokens[k + 1])) for k in range(n)]
-    unpaired = [
-        wraps_output and k > 0 and not paired_on[k] and _unpaired(tokens[k - 1], tokens[k]) for k in range(n)
-    ]
+    unpaired = [k > 0 and not paired_on[k] and _unpaired(tokens[k - 1], tokens[k]) for k in range(n)]
     cells = [
         (cell, cell.split()[-1] if cell.split() else "")
         for cell in (carry.texts.get(c, "") for c in range(m))
