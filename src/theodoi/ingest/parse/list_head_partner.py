@@ -66,20 +66,20 @@ def lead_heading_partners(
         return lead, support
     if not _heads_list(lead[0], fragments) and not _heads_list_in_name(lead[0], task_name):
         return lead, support
-    opened = _opened_collectives(fragments)
-    head = next((n for n in support if is_collective(n) and _second_word(n) in opened), None)
+    opened = opened_collectives(fragments)
+    head = next((n for n in support if is_collective(n) and second_word(n) in opened), None)
     if head is None:
         return lead, support
     key = fold(lead[0])
     return [head], [lead[0], *(n for n in support if n != head and fold(n) != key)]
 
 
-def _second_word(name: str) -> str:
+def second_word(name: str) -> str:
     words = re.findall(r"\w+", fold(name))
     return words[1] if len(words) > 1 else ""
 
 
-def _opened_collectives(fragments: Fragments) -> set[str]:
+def opened_collectives(fragments: Fragments) -> set[str]:
     """The folded words the row prints after a capitalised "Các": collectives opening a cell."""
     text = " ".join(piece for _line, pieces in fragments for piece in pieces)
     return {fold(m) for m in re.findall(r"(?<!\w)Các\s+(\w+)", text)}

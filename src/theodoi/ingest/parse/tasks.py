@@ -76,6 +76,7 @@ from theodoi.ingest.parse.name_lead_tail import lead_tail_in_name
 from theodoi.ingest.parse.named_lead import lead_left_of_collective, named_lead
 from theodoi.ingest.parse.open_collectives import with_open_collectives
 from theodoi.ingest.parse.parallel_items import stop_between_items
+from theodoi.ingest.parse.partner_word_lead import lead_of_partner_words
 from theodoi.ingest.parse.possessed_names import without_possessed
 from theodoi.ingest.parse.press_names import with_press_names
 from theodoi.ingest.parse.related_tails import related_tail
@@ -359,6 +360,7 @@ def task_from_row(row: Row, section: str | None) -> Task | None:
         lead, support = lead_heading_partners(lead, support, row.fragments, name)
         lead = lead_from_end_above(lead, row.fragments)
         lead, support = with_listed_collective_lead(lead, support, row.text("lead"))
+        lead, support = lead_of_partner_words(lead, support, row.fragments)
         name, lead = lead_tail_in_name(name, lead, support, row.text("lead") or "", row.fragments)
         support = without_head_debris(
             [
