@@ -40,6 +40,7 @@ from theodoi.ingest.normalise.deadlines import (
     tidy_deadline,
 )
 from theodoi.ingest.normalise.month_years import repair_table_years
+from theodoi.ingest.parse.association_names import with_associations
 from theodoi.ingest.parse.bare_collectives import with_bare_collective
 from theodoi.ingest.parse.beside_collective_lead import partners_beside_collective
 from theodoi.ingest.parse.collective_lead import collective_lead
@@ -342,6 +343,7 @@ def task_from_row(row: Row, section: str | None) -> Task | None:
         support = with_bare_collective(
             without_possessed(support, row.fragments), lead, row.text("support"), row.fragments
         )
+        support = with_associations(support, lead, row.text("support"))
         lead, support, lead_conf = lead_of_partners_only(lead, support, lead_conf, support_conf)
         lead, support = with_wrapped_head_names(lead, support, row.fragments)
         faint = partial(faint_directory_name, row.fragments, exclude=lead, collectives=True)
