@@ -481,3 +481,20 @@ def test_a_line_printed_again_restores_as_it_does_alone(restorer):
     assert restored[0] == restored[2] == restored[4] != head
     assert restored[3] == ""
     assert restored[1] == alone
+
+
+def test_the_second_pass_reads_a_line_as_the_first_did(restorer):
+    """restore_lines hands each line's tokens from the first pass to the second (a window's
+    first pass keeps them, the second takes them, none is left after): the text is the one
+    each line gets decoded afresh in the second pass."""
+    lines = [
+        "Xây dựng hạ tầng số, phát triển hạ tầng sổ",
+        "phat trien ha tang so va chuyen doi so",
+        "Phát triển hạ tầng số và chuyển đổi số",
+        "phat trien ha tﬁng so",
+    ] * 2
+    kept = restorer.restore_lines(lines)
+    assert not restorer._tokenized
+    twin = Restorer(restorer.model)
+    twin._tokenized = type("Forgetful", (dict,), {"__setitem__": lambda self, key, value: None})()
+    assert twin.restore_lines(lines) == kept

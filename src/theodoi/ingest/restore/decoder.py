@@ -169,14 +169,18 @@ class Restorer:
         self._unigram_key = model.uni.get
         # Tuples, not lists: a tuple of floats leaves the garbage collector's watch after its
         # first pass, where 100,000 lists of the cache were walked by every full collection.
-        self._rows: dict[tuple[int, tuple[int, ...]], tuple[float, ...]] = {}
+        self._rows: dict[tuple[int, tuple[int, ...]], tuple[tuple[float, ...], tuple[int, ...]]] = {}
         self._trigram = _trigram_scorer(model)
+        # (context (u, v), option ids) -> (option, trigram log p) of the options it has a trigram to
+        self._trigram_matches: dict[tuple[int, tuple[int, ...]], tuple[tuple[int, float], ...]] = {}
         self._spelling: dict[int, tuple[str, str]] = {}  # word id -> (syllable, unmarked), when first needed
         self._words: dict[int, str] | None = None  # word id -> syllable, when first needed
         self._distances: dict[tuple[str, str], int] = {}  # (scanned, unmarked) -> edit distance
         self._near_keys: dict[str, list[tuple[str, int]]] | None = None  # see ``_near_index``
         self._by_folded: dict[str, list[tuple[str, int, float]]] = {}  # unmarked -> (syllable, tone, log p)
         self._glued: dict[str, int] = {}  # token -> where it splits in two syllables (0: it does not)
+        # line -> (tokens, titled) as a window's first pass read it, for its second pass
+        self._tokenized: dict[str, tuple[list[tuple[int, str, int | None]], set[int]]] = {}
 
     # --- public interface ------------------------------------------------------------------
     def restore_line(self, text: str) -> str:
@@ -236,6 +240,7 @@ class Restorer:
             length=lambda w: len(spell(w)[1]),
         )
         if not cache:
+            self._tokenized.clear()
             return [decoded.text for decoded in first]
         sure = config.cache_sure
         second: dict[str, str] = {}
@@ -243,6 +248,7 @@ class Restorer:
             if line not in second:
                 unsure = any(margin < sure for _, margin in decoded.words)
                 second[line] = self._decode(line, cache=cache, first=decoded).text if unsure else decoded.text
+        self._tokenized.clear()
         return [second[line] for line in window]
 
     def explain_line(self, text: str) -> list[Change]:
@@ -283,6 +289,7 @@ class Restorer:
         twin._prepared = {}
         twin._glued = {}  # the reference added word pairs
         twin._rows = {}
+        twin._tokenized = {}
         twin._spelling = {}  # the reference added words
         twin._words = None
         return twin
@@ -634,6 +641,10 @@ class Restorer:
         ``cache``: the words this document surely wrote, ``first``: what the first pass made
         of this line (second pass; returned as it is when the cache offers nothing new);
         ``explain``: list the changes (``Decoded.changes`` is empty otherwise)."""
+        if first is not None:
+            tokenized = self._tokenized.pop(line, None)
+            if tokenized is not None:  # the first pass's tokens: the same, for the same line
+                return self._search(line, *tokenized, margins, cache, first, explain)
         if not line or len(line) > MAX_LINE:
             if len(line) > MAX_LINE:
                 import logging  # only here: start-up time counts, and this is rare
@@ -690,6 +701,8 @@ class Restorer:
                 for _, core, fixed in tokens
             )
             return Decoded(line, [], words)
+        if margins and first is None and not explain:  # a window's first pass (``_restore_window``)
+            self._tokenized[line] = (tokens, titled)
         return self._search(line, tokens, titled, margins, cache, first, explain)
 
     def _search(
@@ -727,7 +740,8 @@ class Restorer:
         beam: dict[int, tuple[float, tuple | None]] = {opening: (0.0, None)}
         mask = (1 << SHIFT) - 1
         tri_get, bi_get = tri.get, bi.get  # context (u, v) or v -> {w: log p}
-        rows = self._rows  # (previous word, option ids) -> bigram log p of each option
+        rows = self._rows  # (previous word, option ids) -> (bigram log p, state of each option)
+        trigram_matches = self._trigram_matches
         options_per_token = []
         choices_per_token = []  # (option ids, weighted costs) as searched
         capital = model.capital
@@ -778,17 +792,16 @@ class Restorer:
                 elif base > group[0]:
                     group[0], group[1] = base, back
                 if bo3 is not None:
-                    following = tri_get(uv)
-                    if following:
-                        groups[uv & mask][2].append((score, back, following))
+                    groups[uv & mask][2].append((score, back, uv))
             n_options = len(ids)
-            where: dict[int, list[int]] | None = None
             grown: dict[int, tuple[float, tuple | None]] = {}
             floor = -1e18  # extensions below the best so far minus the margin are dropped at once
             for v, (base, base_back, trigram_hyps) in groups.items():
                 vs = v << SHIFT
-                row = rows.get((v, ids))
-                if row is None:
+                found = rows.get((v, ids))
+                if found is not None:
+                    row, states = found
+                else:
                     bo2 = bi_bo.get(v, 0.0)
                     following_v = bi_get(v, EMPTY).get
                     # The bigram, else the back-off weight plus the unigram (``map``: the loop
@@ -803,26 +816,26 @@ class Restorer:
                             )
                             for w, lp in zip(ids, row, strict=True)
                         )
+                    states = tuple([vs | w for w in ids])  # the state each option leads to
                     if len(rows) < 200_000:
-                        rows[(v, ids)] = row
+                        rows[(v, ids)] = (row, states)
                 totals = list(map(sub, map(add, repeat(base), row), costs))  # base + lp - cost
                 backs = [base_back] * n_options
-                for score, back, following in trigram_hyps:
-                    if len(following) < n_options:
-                        if where is None:
-                            where = {}
-                            for i, w in enumerate(ids):
-                                where.setdefault(w, []).append(i)
-                        for w, lp in following.items():
-                            for i in where.get(w, ()):
-                                total = score + lp - costs[i]
-                                if total > totals[i]:
-                                    totals[i], backs[i] = total, back
-                    else:
-                        for i, w in enumerate(ids):
-                            lp = following.get(w)
-                            if lp is not None and score + lp - costs[i] > totals[i]:
-                                totals[i], backs[i] = score + lp - costs[i], back
+                for score, back, uv in trigram_hyps:
+                    # The options the context (u, v) has a trigram to, with its log p: found once
+                    # per context and token (a document repeats its phrases).
+                    matches = trigram_matches.get((uv, ids))
+                    if matches is None:
+                        following = tri_get(uv, EMPTY).get
+                        matches = tuple(
+                            [(i, lp) for i, lp in enumerate(map(following, ids)) if lp is not None]
+                        )
+                        if len(trigram_matches) < 200_000:
+                            trigram_matches[(uv, ids)] = matches
+                    for i, lp in matches:
+                        total = score + lp - costs[i]
+                        if total > totals[i]:
+                            totals[i], backs[i] = total, back
                 if max(totals) < floor:
                     continue  # no option of this group reaches the beam
                 for choice, total in enumerate(totals):
@@ -830,7 +843,7 @@ class Restorer:
                         continue
                     if total - margin > floor:
                         floor = total - margin
-                    state = vs | ids[choice]
+                    state = states[choice]
                     best = grown.get(state)
                     if best is None or total > best[0]:
                         grown[state] = (total, (choice, backs[choice]))

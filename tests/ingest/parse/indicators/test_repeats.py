@@ -223,3 +223,33 @@ def test_two_units_of_one_length_the_copies_disagree_on_are_not_guessed_in_eithe
     # negative case: copies agreeing on one unit give it
     rows = repaired(ind(2025, name, unit=None), ind(2030, name, unit="Hộ"), ind(2035, name, unit="Hộ"))
     assert rows[0].unit == "Hộ"
+
+
+def test_a_pair_weighed_at_one_cutoff_answers_another_as_if_weighed_there() -> None:
+    """_alike keeps what it learnt of a pair (its ratio, or bounds below a cutoff) for the other
+    cutoff: the answer is the one weighed afresh at that cutoff, in either order of asking."""
+    from theodoi.ingest.parse.indicators import repeats
+    from theodoi.ingest.text import similarity_at_least
+
+    names = [
+        "Tỷ lệ hồ sơ giải quyết trực tuyến",
+        "Tỷ lệ hồ sơ giải quyết truc tuyen toàn trình",
+        "Tỷ lệ hồ sơ giải quyết trực tuyến toàn trình",
+        "Tỷ lệ dân số trưởng thành có chữ ký số",
+        "Tỷ lệ hồ sơ",
+        "Số doanh nghiệp công nghệ số",
+    ]
+
+    def fresh(a: str, b: str, cutoff: float) -> bool:
+        (key_a, words_a), (key_b, words_b) = repeats._folded(a), repeats._folded(b)
+        if len(words_a & words_b) < 0.3 * min(len(words_a), len(words_b)):
+            return False
+        return similarity_at_least(key_a, key_b, cutoff) >= cutoff
+
+    for order in ((0.7, 0.9), (0.9, 0.7), (0.8, 0.7, 0.9)):
+        repeats._WEIGHED.clear()
+        for a in names:
+            for b in names:
+                for cutoff in order:
+                    assert repeats._alike(a, b, cutoff) == fresh(a, b, cutoff), (a, b, cutoff)
+    assert any(fresh(a, b, 0.7) and not fresh(a, b, 0.9) for a in names for b in names)

@@ -33,20 +33,39 @@ def _folded(name: str) -> tuple[str, frozenset[str]]:
     return key, frozenset(w.strip(",.;:()") for w in key.split())
 
 
-@lru_cache(maxsize=65536)
+# (name, name) -> (the lowest cutoff weighed, similarity_at_least there; 0.0 for a pair that
+# shares too few words, at any cutoff)
+_WEIGHED: dict[tuple[str, str], tuple[float, float]] = {}
+
+
 def _alike(a: str, b: str, cutoff: float) -> bool:
     """True when the folded names match at ``cutoff`` or better.
 
     Cheap bounds first: copies of one indicator share a good part of their words even when
-    damaged, and most pairs of a table share few.
+    damaged, and most pairs of a table share few. A pair is weighed once for both cutoffs
+    (``_SAME_INDICATOR``, ``_SAME_NAME``): its ratio, once known, answers any cutoff, and a pair
+    whose bounds fall below one cutoff is below any higher one too (the ratio is at most the
+    bounds).
     """
+    known = _WEIGHED.get((a, b))
+    if known is not None and (known[1] or known[0] <= cutoff):
+        return known[1] >= cutoff
     (key_a, words_a), (key_b, words_b) = _folded(a), _folded(b)
     if len(words_a & words_b) < 0.3 * min(len(words_a), len(words_b)):
-        return False
-    return similarity_at_least(key_a, key_b, cutoff, common=shared_letters(key_a, key_b)) >= cutoff
+        score, cutoff_weighed = 0.0, 0.0
+    else:
+        score = similarity_at_least(key_a, key_b, cutoff, common=shared_letters(key_a, key_b))
+        cutoff_weighed = cutoff
+    if len(_WEIGHED) >= 65536:
+        _WEIGHED.clear()
+    _WEIGHED[(a, b)] = (cutoff_weighed, score)
+    return score >= cutoff
 
 
 def _similarity(a: str, b: str) -> float:
+    known = _WEIGHED.get((a, b))
+    if known is not None and known[1]:
+        return known[1]  # the ratio of the folded names (bounds passed): the same float
     return ratio(_folded(a)[0], _folded(b)[0])
 
 
