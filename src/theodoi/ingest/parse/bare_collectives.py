@@ -15,7 +15,7 @@ import re
 from collections.abc import Sequence
 
 from theodoi.ingest.normalise.agencies import is_collective, names_within, split_agencies
-from theodoi.ingest.parse.faint_words import directory_words, fragment_words
+from theodoi.ingest.parse.faint_words import directory_words, fragment_words, piece_starts
 from theodoi.ingest.text import fold
 
 _QUALIFIERS = (("co", "lien", "quan"), ("lien", "quan"))  # longest first
@@ -49,10 +49,7 @@ def _qualifier(name: str, lead: Sequence[str], fragments: Sequence[tuple[int, li
     for lj in range(li + 1, len(lines)):
         if fragments[lj][0] - fragments[li][0] > _LINES:
             break
-        starts, at = set(), 0
-        for piece in fragments[lj][1]:
-            starts.add(at)
-            at += len(piece.split())
+        starts = piece_starts(fragments[lj][1])
         line = lines[lj]
         for k in range(len(line)):
             if k not in starts and line[k - 1] not in ends:

@@ -20,7 +20,7 @@ from collections.abc import Callable, Sequence
 from itertools import pairwise
 
 from theodoi.ingest.normalise.agencies import collective_noun_words
-from theodoi.ingest.parse.faint_words import word_like
+from theodoi.ingest.parse.faint_words import piece_starts, word_like
 from theodoi.ingest.text import fold
 
 _EDGE = ".,;:()'\"“”‘’`"
@@ -78,11 +78,8 @@ def collective_sides(name: str, fragments: Sequence[tuple[int, list[str]]]) -> t
     left = right = False
     first_open = first_named = len(fragments)
     for li, (_number, pieces) in enumerate(fragments):
-        tokens: list[str] = []
-        starts: set[int] = set()
-        for piece in pieces:
-            starts.add(len(tokens))
-            tokens.extend(piece.split())
+        tokens = " ".join(pieces).split()
+        starts = piece_starts(pieces)
         opens = [t for t in range(len(tokens)) if _opens_collective(tokens, t, t in starts)]
         named = _name_stretches(name, [_word(t) for t in tokens])
         first_open = li if opens and first_open > li else first_open

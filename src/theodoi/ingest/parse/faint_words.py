@@ -106,6 +106,19 @@ def fragment_words(fragments: Sequence[tuple[int, list[str]]]) -> list[list[str]
     return [[fold(t).strip(WORD_EDGE) for t in " ".join(pieces).split()] for _n, pieces in fragments]
 
 
+def piece_starts(pieces: Sequence[str]) -> set[int]:
+    """The token indices of a fragment line (its pieces joined) that open a piece.
+
+    A word opening a piece stands first in its cell's part of the line (a gap mark or a
+    capitalised opening before it), so rules that read a cell's start look there.
+    """
+    starts, at = set(), 0
+    for piece in pieces:
+        starts.add(at)
+        at += len(piece.split())
+    return starts
+
+
 def word_places(name: str, lines: Sequence[Sequence[str]]) -> list[tuple[int, int, str]]:
     """Where an agency name's words stand in a row's fragment lines, read in order.
 

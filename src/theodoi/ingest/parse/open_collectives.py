@@ -22,7 +22,7 @@ import re
 from collections.abc import Sequence
 
 from theodoi.ingest.normalise.agencies import is_collective, names_within
-from theodoi.ingest.parse.faint_words import WORD_EDGE, directory_words
+from theodoi.ingest.parse.faint_words import WORD_EDGE, directory_words, piece_starts
 from theodoi.ingest.text import fold
 
 # Nouns that open a collective of the list's own wording (its qualifier follows them).
@@ -108,15 +108,6 @@ class _Reader:
         return ("các " + " ".join(words)).rstrip(",")
 
 
-def _piece_starts(pieces: Sequence[str]) -> set[int]:
-    """The token indices of a fragment line (its pieces joined) that open a piece."""
-    starts, at = set(), 0
-    for piece in pieces:
-        starts.add(at)
-        at += len(piece.split())
-    return starts
-
-
 def open_collective(fragments: Sequence[tuple[int, list[str]]], li: int, ti: int) -> str | None:
     """The collective a "các" at token ``ti`` of fragment line ``li`` opens (see the module)."""
     tokens = [" ".join(pieces).split() for _n, pieces in fragments]
@@ -146,11 +137,7 @@ def open_collective(fragments: Sequence[tuple[int, list[str]]], li: int, ti: int
             if reader.pending:
                 break  # a phrase wrapped here is not completed: the cell's lines ended
             k = next(
-                (
-                    s
-                    for s in sorted(_piece_starts(fragments[lk][1]))
-                    if s < len(line) and reader.take(line[s])
-                ),
+                (s for s in sorted(piece_starts(fragments[lk][1])) if s < len(line) and reader.take(line[s])),
                 None,
             )
             if k is None:

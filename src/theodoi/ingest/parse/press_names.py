@@ -20,7 +20,7 @@ from collections.abc import Sequence
 
 from theodoi.ingest.normalise.agencies import known_agency, names_within
 from theodoi.ingest.normalise.provinces import PROVINCES
-from theodoi.ingest.parse.faint_words import WORD_EDGE, words_in_order
+from theodoi.ingest.parse.faint_words import fragment_words, piece_starts, words_in_order
 from theodoi.ingest.text import fold
 
 _BROADCASTER = ("phat", "thanh", "truyen", "hinh")
@@ -37,10 +37,11 @@ def _province_at(words: Sequence[str], at: int) -> str | None:
 def press_names(fragments: Sequence[tuple[int, list[str]]]) -> list[str]:
     """The newspapers and newsrooms a row's fragments name (see the module)."""
     raw = [" ".join(pieces).split() for _n, pieces in fragments]
-    lines = [[fold(t).strip(WORD_EDGE) for t in line] for line in raw]
+    lines = fragment_words(fragments)
     tokens = [t for line in lines for t in line]
     token_lines = [k for k, line in enumerate(lines) for _t in line]
-    starts = _piece_start_tokens(fragments)
+    offsets = [sum(len(line) for line in raw[:k]) for k in range(len(raw))]
+    starts = {offsets[k] + s for k, (_n, pieces) in enumerate(fragments) for s in piece_starts(pieces)}
     out: list[str] = []
     for i, token in enumerate(tokens):
         li = token_lines[i]
@@ -64,16 +65,6 @@ def press_names(fragments: Sequence[tuple[int, list[str]]]) -> list[str]:
             if after is not None:
                 out.append(f"Báo và Phát thanh - Truyền hình {after}")
     return out
-
-
-def _piece_start_tokens(fragments: Sequence[tuple[int, list[str]]]) -> set[int]:
-    """The indices (over the row's tokens) of the tokens that open a piece of a line."""
-    starts, at = set(), 0
-    for _n, pieces in fragments:
-        for piece in pieces:
-            starts.add(at)
-            at += len(piece.split())
-    return starts
 
 
 def with_press_names(
