@@ -27,6 +27,7 @@ from theodoi.ingest.parse.indicators.numbering import (
 from theodoi.ingest.parse.indicators.rows import Parts, Row, mark_groups
 from theodoi.ingest.parse.indicators.scan import is_meaningful
 from theodoi.ingest.parse.indicators.table import horizon_of, is_header_line, is_noise
+from theodoi.ingest.parse.indicators.tall_units import tall_unit
 from theodoi.ingest.parse.indicators.wraps import (
     drop_agency_leftovers,
     merge_lead_continuations,
@@ -183,6 +184,7 @@ def rows_interleaved(body: Sequence[Line]) -> list[Row]:
                 p = Parts(unit=p.unit, target=collapse_spaces(f"{p.name} {p.target}"), lead=p.lead)
             row.lines.append(lines[j])
             row.parts.append(p)
+        tall_unit(row)
         unit_words_in_name(row)
         repeated_unit_tail(row)
         text_target_continuation(row)

@@ -21,7 +21,7 @@ UNITS = (
     "Sản phẩm", "Sáng kiến", "Sáng chế", "Sáng chế, giải pháp", "Vườn, Trung tâm", "Trung tâm",
     "Có/Không", "Bảo đảm/Không bảo đảm", "Hoàn thành/Không hoàn thành", "Điểm", "Điểm (khung 1,0)",
     "Điểm (khung 1.0)", "Đô thị", "Thành phố", "Cơ sở", "Triệu đồng",
-    "Tỷ đồng", "Hệ thống", "Nền tảng", "Cơ sở dữ liệu", "Mô hình",
+    "Tỷ đồng", "Hệ thống", "Nền tảng", "Cơ sở dữ liệu", "Mô hình", "Chỉ số phát triển con người (HDI)",
 )  # fmt: skip
 
 
