@@ -118,6 +118,38 @@ def test_listed_below(name, other, fragments, expected):
     assert listed_below(name, other, fragments) is expected
 
 
+# "Đào tạo, SOY" / "tế, Sở Nông" / "nghiệp và Môi": a narrow lead cell's two lines read side by
+# side, "Sở Y" run into one token, the description's own "y tế," further on the line.
+BESIDE = [
+    (10, ["Đào tạo,", "SOY", "Công an tỉnh, pháp, giáo"]),
+    (11, ["tế,", "Sở Nông", "Sở Khoa học và dục, y tế,"]),
+    (12, ["nghiệp và Môi Công nghệ đất đai"]),
+    (13, ["trường; các địa tạo lập"]),
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "fragments", "expected"),
+    [
+        pytest.param("Sở Y tế", BESIDE, True, id="next-fragment-on-its-line"),
+        pytest.param(
+            "Sở Y tế",
+            [(10, ["Đào tạo,", "SOY"]), (11, ["tế", "Sở Nông"]), (12, ["nghiệp và Môi"])],
+            False,
+            id="beside-without-mark",
+        ),
+        pytest.param(
+            "Sở Y tế",
+            [(10, ["Đào tạo,", "SOY"]), (11, ["tế,", "Triển khai", "Sở Nông"]), (12, ["nghiệp"])],
+            False,
+            id="only-the-next-fragment",
+        ),
+    ],
+)
+def test_listed_beside(name, fragments, expected):
+    assert listed_below(name, "Sở Nông nghiệp và Môi trường", fragments) is expected
+
+
 def test_partner_listing_the_lead_joins_it_first():
     got = with_listed_leads(["Sở Giáo dục và Đào tạo"], ["Sở Nội vụ", "Các sở, ngành"], LISTED_BELOW)
     assert got == (["Sở Nội vụ", "Sở Giáo dục và Đào tạo"], ["Các sở, ngành"])

@@ -8,9 +8,10 @@ after the lead's name on the line, is often read into the partners' cell. Two ce
 side on a line are cut by no list mark, so when the lead's name is followed, in its cell, by
 "," or ";" and the opening words of another agency of the row (``listed_after``), or its
 list mark ends its fragment and the other opens the first fragment of a line just below
-(``listed_below``: the first fragment of a line is the lead column's), that agency is the
-lead's next name, not a partner. The chain is followed name by name, from any of the lead's
-directory names (the list's last name may have been read first); a lead read from debris
+(``listed_below``: the first fragment of a line is the lead column's) or the fragment right
+after it on its line (a narrow cell's two lines read side by side: "tế," / "Sở Nông"), that
+agency is the lead's next name, not a partner. The chain is followed name by name, from any
+of the lead's directory names (the list's last name may have been read first); a lead read from debris
 is no name whose end can be placed. A partner whose list mark goes on to a lead name, the
 list's earlier name, joins the lead before it. A lower-case "các" on the lines between says
 the list goes on to a collective ("Sở Tài chính;" / "các sở, ban, ngành"), the partners'
@@ -20,6 +21,7 @@ capitalised rest opens a line below ("Văn" / "UBND tỉnh") is added too (``wit
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 
@@ -39,32 +41,59 @@ def _words(piece: str) -> list[str]:
 
 def listed_below(name: str, other: str, fragments: Sequence[tuple[int, list[str]]]) -> bool:
     """Whether ``name``'s last word closes its fragment with "," or ";" (a one-letter speck
-    after it aside) and ``other``'s first two words open the first fragment of one of the
-    ``_LIST_LINES`` lines below."""
+    after it aside) and ``other``'s first two words open the next fragment of its line or the
+    first fragment of one of the ``_LIST_LINES`` lines below."""
     words = re.findall(r"\w+", fold(name))
+    fragments = _unglued(words, fragments)
     places = word_places(name, fragment_words(fragments))
     if len(places) < max(2, len(words) - 1) or places[-1][2] != words[-1]:
         return False
     li, ti, _word = places[-1]
-    for piece in fragments[li][1]:
-        tokens = piece.split()
-        if ti < len(tokens):
-            break
-        ti -= len(tokens)
-    else:
+    pieces, at = fragments[li][1], 0
+    while at < len(pieces) and ti >= len(pieces[at].split()):
+        ti -= len(pieces[at].split())
+        at += 1
+    if at == len(pieces):
         return False
+    tokens = pieces[at].split()
     if not re.search(r"[;,]$", tokens[ti]) or any(len(w) > 1 for w in _words(" ".join(tokens[ti + 1 :]))):
         return False
     opening = re.findall(r"\w+", fold(other))[:2]
-    for number, pieces in fragments[li + 1 :]:
+    if _opens(pieces[at + 1 : at + 2], opening):
+        return True  # the cell's next line was read beside its end ("tế," / "Sở Nông")
+    for number, below in fragments[li + 1 :]:
         if number - fragments[li][0] > _LIST_LINES:
             break
-        if any(token == "các" for piece in pieces for token in piece.split()):
+        if any(token == "các" for piece in below for token in piece.split()):
             return False  # the list goes on to a collective ("Sở Tài chính;" / "các sở, ban"): partners
-        first = _words(pieces[0]) if pieces else []
-        if len(first) >= len(opening) and all(word_like(a, w) for a, w in zip(first, opening, strict=False)):
+        if _opens(below[:1], opening):
             return True
     return False
+
+
+def _unglued(words: Sequence[str], fragments: Sequence[tuple[int, list[str]]]) -> list[tuple[int, list[str]]]:
+    """The fragments with a token the OCR ran two of the name's short words into ("SOY" for
+    "Sở Y" of "Sở Y tế") split into the two, so the name is placed where it stands."""
+    glued = {a + b: f"{a} {b}" for a, b in itertools.pairwise(words) if len(a) + len(b) <= 4}
+    if not glued:
+        return list(fragments)
+    return [
+        (number, [" ".join(_split(t, glued) for t in piece.split()) for piece in pieces])
+        for number, pieces in fragments
+    ]
+
+
+def _split(token: str, glued: dict[str, str]) -> str:
+    words = glued.get(fold(token).strip(WORD_EDGE))
+    return token if words is None else words + token[len(token.rstrip(",;:")) :]
+
+
+def _opens(pieces: Sequence[str], opening: Sequence[str]) -> bool:
+    """Whether the first of ``pieces`` (none: no) opens with the words ``opening``."""
+    if not pieces or not opening:
+        return False
+    first = _words(pieces[0])
+    return len(first) >= len(opening) and all(word_like(a, w) for a, w in zip(first, opening, strict=False))
 
 
 def _lists(name: str, other: str, fragments: Sequence[tuple[int, list[str]]]) -> bool:
