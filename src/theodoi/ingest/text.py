@@ -106,7 +106,8 @@ def similarity_at_least(a: str, b: str, floor: float, *, common: int | None = No
     if 2.0 * min(len(a), len(b)) / length < floor:
         return 0.0
     if common is None:
-        common = sum(min(a.count(ch), b.count(ch)) for ch in set(a))
+        letters = set(a)
+        common = sum(map(min, map(a.count, letters), map(b.count, letters)))
     if 2.0 * common / length < floor:
         return 0.0
     return ratio(a, b)
@@ -126,9 +127,24 @@ def close_matches(word: str, possibilities: Iterable[str], n: int = 3, cutoff: f
         import difflib  # only here: rare, and difflib raises the errors of a bad n or cutoff
 
         return difflib.get_close_matches(word, possibilities, n, cutoff)
+    # similarity_at_least(possibility, word, cutoff) inlined: the word's letters are counted
+    # once per call, and a possibility's (a directory's or table's key, met call after call)
+    # once per process; the shared letters are then summed over the possibility's counts.
+    size = len(word)
+    counted = Counter(word).get
     scored = []
     for possibility in possibilities:
-        score = similarity_at_least(possibility, word, cutoff)
+        length = len(possibility) + size
+        if not length:
+            score = 1.0
+        elif 2.0 * min(len(possibility), size) / length < cutoff:
+            continue
+        else:
+            counts = _letter_counts(possibility)
+            common = sum(map(min, counts.values(), map(counted, counts, repeat(0))))
+            if 2.0 * common / length < cutoff:
+                continue
+            score = ratio(possibility, word)
         if score >= cutoff:
             scored.append((score, possibility))
     return [possibility for _, possibility in heapq.nlargest(n, scored)]
