@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 
+from theodoi.ingest.layout.interleaved.result_words import bled_vocabulary, phrase_words
 from theodoi.ingest.layout.interleaved.words import _HEAD_TOKENS, _agency_words_only, _column_words, fold
 
 # How many words at a name line's end may be another column's (a wrapped agency's "ngành, địa").
@@ -39,13 +40,14 @@ def drop_bled_line_ends(parts: Sequence[tuple[int, str]]) -> list[tuple[int, str
     "các ngành, địa" / "phương" stay). The name's last line is read against the lines above
     only: its last words (or all of it) go when they cost more than ``_BLED_END_COST`` a word
     ("... quản lý nhà nước phương", "internet, công"), unless the line ends a sentence or a
-    bracket ("... (PPP).", "... đổi số."). The model reads each line after the line above.
+    bracket ("... (PPP).", "... đổi số."); a compound counts as one word there, and an
+    output's result words ("phương hiệu quả") as other columns' (``result_words``). The model reads each line after the line above.
     Without the model the parts are kept as they are.
     """
     score = _junction_scorer()
     if score is None:
         return list(parts)
-    vocabulary = _column_words()
+    vocabulary = bled_vocabulary()
     out = [list(part) for part in parts]
     for i in range(len(out)):
         tokens = out[i][1].split()
@@ -61,7 +63,7 @@ def drop_bled_line_ends(parts: Sequence[tuple[int, str]]) -> list[tuple[int, str
                 continue
             before = " ".join([above, *tokens[:k]])
             gain = score(before, following) - score(before, f"{' '.join(tail)} {following}", len(tail))
-            gain -= (_BLED_END_COST if last else _BLED_COST) * len(tail)
+            gain -= _BLED_END_COST * phrase_words(score, before, tail) if last else _BLED_COST * len(tail)
             if gain > best_gain:
                 best, best_gain = k, gain
         if best < len(tokens):
