@@ -61,6 +61,7 @@ def _capital_inside(core: str) -> bool:
     )
 
 
+@lru_cache(maxsize=1 << 14)  # asked per token of every row and again per reading of it
 def is_damaged(token: str) -> bool:
     """True for a word a scan garbled: signs inside it, a capital after a small letter, a
     digit among letters, or lower-case letters that spell no Vietnamese syllable."""
