@@ -1,6 +1,6 @@
 """Tests for parse/unread_partner: an empty partners' cell given the named agency its row's words hold after its head."""
 
-from theodoi.ingest.parse.twin_lead import rest_name
+from theodoi.ingest.parse.faint_words import rest_name
 from theodoi.ingest.parse.unread_partner import with_unread_partner
 from theodoi.ingest.plan import Task
 

@@ -3,7 +3,9 @@
 OCR garbles an agency's head ("Sở" read as "56") or its cell is spread over the row's lines
 among the other columns' words; the name's telling words can still be found in order, each
 near the one before. The search is shared by the faint readings of a row's agencies
-(``parse.tasks.faint_directory_name``, ``parse.tasks.listed_collective``).
+(``parse.tasks.faint_directory_name``, ``parse.tasks.listed_collective``) and the
+reading of a named agency from a cell's other words (``rest_name``: ``twin_lead``,
+``unread_partner``).
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from theodoi.ingest.normalise.agencies import AGENCY_DIRECTORY
+from theodoi.ingest.normalise.agencies import AGENCY_DIRECTORY, is_collective, names_within
 from theodoi.ingest.text import digits_as_letters, fold, similarity_at_least
 
 # Marks OCR leaves on a word's edges ("Công nghệ;" "(nếu"), stripped before words are compared.
@@ -21,6 +23,9 @@ WORD_EDGE = ".,;:()'\"“”‘’"
 FAINT_GAP = 8
 # How many words a name read across its cell's lines must have found (``words_found``).
 WRAPPED_WORDS = 3
+
+# An OCR'd row's fragment lines: (line number, the line's pieces cut at their gaps).
+Fragments = Sequence[tuple[int, list[str]]]
 
 
 @lru_cache(maxsize=1 << 16)  # directory names are matched word by word, the same pairs again and again
@@ -149,3 +154,42 @@ def word_places(name: str, lines: Sequence[Sequence[str]]) -> list[tuple[int, in
         places.append((hit[0], hit[1], word))
         at = (hit[0], hit[1] + 1)
     return places
+
+
+def rest_name(
+    rest: Sequence[str], exclude: Sequence[str], *, headed: bool = False, lines: Sequence[int] | None = None
+) -> str | None:
+    """The one named directory agency whose telling words ``rest`` holds, in order.
+
+    ``headed``: all its telling words must be found, the token just before the first of them
+    spelling the word the name prints before it ("Sở'Tài Chính" for "Sở Tài chính", "50 Khoa
+    học và" / "Công nghệ" for "Sở Khoa học và Công nghệ"): a row's other words that merely
+    hold a name's words ("Phát hiện ... hành") name no agency.
+    ``lines`` (each token's fragment line) lets the name wrap onto the line below
+    (``words_in_order``).
+    """
+    best: list[tuple[float, int, str]] = []
+    for key, entry in directory_entries():
+        if is_collective(entry) or any(names_within(x, entry) or names_within(entry, x) for x in exclude):
+            continue
+        words = key.split()
+        wanted = [w for w in words[1:] if len(w) >= 3 and w not in ("tinh", "cac")]
+        if len(wanted) < 2:
+            continue
+        places = words_in_order(rest, wanted, lines)
+        hits = [hit is not None for hit in places]
+        found = sum(hits)
+        first = hits.index(True) if found else 0
+        if headed and (not all(hits) or not _headed(rest, places[0], words[words.index(wanted[0]) - 1])):
+            continue
+        if found >= 2 and found / len(wanted) >= 0.5 and all(hits[first : first + found]):
+            best.append((found / len(wanted), found, entry))
+    best.sort(reverse=True)
+    if not best or (len(best) > 1 and best[1][:2] == best[0][:2]):
+        return None
+    return best[0][2]
+
+
+def _headed(rest: Sequence[str], at: int | None, head: str) -> bool:
+    """Whether the token before ``rest[at]`` spells ``head`` (OCR's digits read as letters)."""
+    return bool(at) and word_like(rest[at - 1], head)

@@ -15,11 +15,15 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from theodoi.ingest.parse.faint_words import FAINT_GAP, WRAPPED_WORDS, fragment_words, words_in_order
+from theodoi.ingest.parse.faint_words import (
+    FAINT_GAP,
+    WRAPPED_WORDS,
+    Fragments,
+    fragment_words,
+    words_in_order,
+)
 from theodoi.ingest.parse.garbled_names import _named_entries
 from theodoi.ingest.text import digits_as_letters
-
-Fragments = Sequence[tuple[int, list[str]]]
 
 _SPLIT = re.compile(r"['’`]")
 

@@ -16,10 +16,8 @@ import re
 from collections.abc import Sequence
 
 from theodoi.ingest.normalise.agencies import known_agency
-from theodoi.ingest.parse.faint_words import WORD_EDGE, directory_entries, word_like
+from theodoi.ingest.parse.faint_words import WORD_EDGE, Fragments, directory_entries, word_like
 from theodoi.ingest.text import fold
-
-Fragments = Sequence[tuple[int, list[str]]]
 
 # How many fragment lines apart two of the name's words may stand (a neighbour's line between).
 REACH = 2

@@ -21,10 +21,9 @@ from collections.abc import Sequence
 
 from theodoi.ingest.normalise.agencies import is_collective, known_agency
 from theodoi.ingest.parse.collective_lead import collective_sides
+from theodoi.ingest.parse.faint_words import Fragments
 from theodoi.ingest.parse.lead_before_collective import lead_before_collective
 from theodoi.ingest.plan import GUESSED_CONFIDENCE, Task
-
-Fragments = Sequence[tuple[int, list[str]]]
 
 RATIO = 3
 MIN_CLEAR = 6

@@ -21,12 +21,10 @@ last words open lower case ("Công an tỉnh") is not sought there.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 
 from theodoi.ingest.normalise.agencies import is_collective
+from theodoi.ingest.parse.faint_words import Fragments
 from theodoi.ingest.text import fold
-
-Fragments = Sequence[tuple[int, list[str]]]
 
 
 def _heads_list(name: str, fragments: Fragments) -> bool:

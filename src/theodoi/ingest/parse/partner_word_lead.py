@@ -15,13 +15,11 @@ Công Thương", its last word garbled), was read, not guessed, and stays.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 
 from theodoi.ingest.normalise.agencies import is_collective
+from theodoi.ingest.parse.faint_words import Fragments
 from theodoi.ingest.parse.list_head_partner import opened_collectives, second_word
 from theodoi.ingest.text import fold
-
-Fragments = Sequence[tuple[int, list[str]]]
 
 
 def _words(text: str) -> list[str]:

@@ -20,10 +20,9 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from theodoi.ingest.normalise.agencies import AGENCY_DIRECTORY, head_of, is_collective, known_agency
+from theodoi.ingest.parse.faint_words import Fragments
 from theodoi.ingest.plan import GUESSED_CONFIDENCE, Task
 from theodoi.ingest.text import fold
-
-Fragments = Sequence[tuple[int, list[str]]]
 
 RATIO = 3
 MIN_SEEN = 3

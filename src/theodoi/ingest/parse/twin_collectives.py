@@ -18,10 +18,9 @@ from collections.abc import Sequence
 from itertools import pairwise
 
 from theodoi.ingest.normalise.agencies import is_collective
+from theodoi.ingest.parse.faint_words import Fragments
 from theodoi.ingest.plan import GUESSED_CONFIDENCE, Task
 from theodoi.ingest.text import fold
-
-Fragments = Sequence[tuple[int, list[str]]]
 
 
 def _printed_twice(collective: str, fragments: Fragments) -> bool:

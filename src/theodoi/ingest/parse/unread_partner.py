@@ -5,7 +5,7 @@ head to a look-alike ("50 Khoa học và" / "Công nghệ") or is glued to a nei
 ("Công Sở'Tài Chính Mạng lưới"), so no name is read and the row is left without partners.
 Its telling words still stand in order among the row's other columns' words: when all of one directory name's telling words do, the token just before
 them spelling the word the name prints there ("50", "Sở"), and no other name is found
-so, the row names it as its partner (``twin_lead.rest_name``). Words that only hold part of
+so, the row names it as its partner (``faint_words.rest_name``). Words that only hold part of
 a name, or hold it without its head before ("... chiến lược" / "Giáo dục và Đào tạo" of an
 output), name none; a row whose lead is a collective is passed over (its partners are rare).
 """
@@ -16,7 +16,7 @@ import re
 from collections.abc import Sequence
 
 from theodoi.ingest.normalise.agencies import is_collective
-from theodoi.ingest.parse.twin_lead import rest_name
+from theodoi.ingest.parse.faint_words import rest_name
 from theodoi.ingest.plan import GUESSED_CONFIDENCE, Task
 from theodoi.ingest.text import fold
 

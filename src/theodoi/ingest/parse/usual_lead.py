@@ -18,11 +18,9 @@ from collections import Counter
 from collections.abc import Sequence
 
 from theodoi.ingest.normalise.agencies import is_collective, known_agency
-from theodoi.ingest.parse.faint_words import fragment_words, words_found
+from theodoi.ingest.parse.faint_words import Fragments, fragment_words, words_found
 from theodoi.ingest.plan import GUESSED_CONFIDENCE, Task
 from theodoi.ingest.text import fold
-
-Fragments = Sequence[tuple[int, list[str]]]
 
 RATIO = 3
 MIN_USUAL = 10
